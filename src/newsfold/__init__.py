@@ -1,0 +1,45 @@
+"""newsfold: fold many news reports of one story into one cited brief.
+
+    import newsfold
+    articles = newsfold.read("story/")          # files, folders, "-", URLs
+    brief = newsfold.fold(articles)             # -> Brief
+    print(brief.to_markdown())                  # or .to_json(), .to_html()
+
+Heavy dependencies (spaCy, onnxruntime, trafilatura, dask) load on first use.
+"""
+from __future__ import annotations
+
+import warnings
+
+from .errors import InputError, NewsfoldError
+from .model import Article, Brief
+
+__version__ = "0.1.0"
+__all__ = ["Article", "Brief", "InputError", "NewsfoldError", "ReadWarning", "fold", "read", "__version__"]
+
+
+class ReadWarning(UserWarning):
+    """An input was skipped or repaired while reading (the message says which and why)."""
+
+
+def read(*inputs: str, **options) -> list[Article]:
+    """Read files, folders, ``-`` (stdin) or URLs into articles.
+
+    Inputs that cannot be used are skipped with a :class:`ReadWarning` naming
+    the file (and line); the rest are returned. Options are those of
+    :func:`newsfold.read.read_inputs` (``date``, ``max_bytes``, ``allow_private``...).
+    """
+    from .read import read_inputs
+
+    paths = list(inputs[0]) if len(inputs) == 1 and isinstance(inputs[0], (list, tuple)) else list(inputs)
+    result = read_inputs([str(p) for p in paths], **options)
+    for problem in result.problems:
+        warnings.warn(problem, ReadWarning, stacklevel=2)
+    return result.articles
+
+
+def fold(articles: list[Article], date: str | None = None, **options) -> Brief:
+    """Fold articles of one story into a cited :class:`Brief`. See :func:`newsfold.pipeline.fold`."""
+    from .pipeline import fold as _fold
+
+    return _fold(articles, date=date, **options)

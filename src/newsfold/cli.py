@@ -1,0 +1,298 @@
+"""Command line: parse, call the same functions as the Python API, print.
+
+No logic lives here beyond choosing what to call and where to write.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError, NewsfoldError
+
+FORMATS = ("md", "json", "html")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args) or 0
+    except NewsfoldError as exc:
+        print(f"newsfold: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("newsfold: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `newsfold brief ... | head`
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsfold",
+        description="Fold many news reports of one story into one cited brief.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsfold {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    brief = commands.add_parser("brief", help="fold a story's articles into one cited brief")
+    _add_inputs(brief, required=False)
+    brief.add_argument("--format", choices=FORMATS, default=None,
+                       help="output format (default: from -o's extension, else md)")
+    brief.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    brief.add_argument("--db", metavar="DB", help="read a stored story's brief from this store")
+    brief.add_argument("--story", metavar="ID", help="with --db: the story to show")
+    brief.set_defaults(handler=_brief)
+
+    summary = commands.add_parser("summarize", help="a plain extractive summary of N words")
+    _add_inputs(summary, required=True)
+    summary.add_argument("--words", type=int, default=100, help="word budget (default 100)")
+    summary.set_defaults(handler=_summarize)
+
+    cluster = commands.add_parser("cluster", help="group articles (JSONL) into stories")
+    cluster.add_argument("input", metavar="ARTICLES.jsonl")
+    cluster.add_argument("-o", "--output", metavar="ASSIGNMENTS.jsonl",
+                         help="write {id, story} lines here (default stdout)")
+    _add_stream_options(cluster)
+    cluster.set_defaults(handler=_cluster)
+
+    ingest = commands.add_parser("ingest", help="stream articles or feeds into a story store")
+    ingest.add_argument("inputs", nargs="+", metavar="ARTICLES.jsonl|FEED")
+    ingest.add_argument("--db", required=True, metavar="DB", help="SQLite store (created if missing)")
+    _add_stream_options(ingest)
+    ingest.set_defaults(handler=_ingest)
+
+    stories = commands.add_parser("stories", help="list the stories in a store")
+    stories.add_argument("--db", required=True, metavar="DB")
+    stories.add_argument("--since", metavar="YYYY-MM-DD", type=_iso_date,
+                         help="only stories updated on or after this date")
+    stories.add_argument("--format", choices=("table", "json"), default="table")
+    stories.set_defaults(handler=_stories)
+
+    serve = commands.add_parser("serve", help="a local web app over a store, a folder or a brief")
+    serve.add_argument("target", nargs="?", metavar="PATH",
+                       help="a folder of articles or a brief .json (instead of --db)")
+    serve.add_argument("--db", metavar="DB")
+    serve.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1 (local only)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=_serve)
+
+    evaluate = commands.add_parser("eval", help="score a brief against an annotated story")
+    evaluate.add_argument("annotation", metavar="ANNOTATION.json")
+    evaluate.add_argument("brief", metavar="BRIEF.json|STORY_DIR",
+                          help="a brief JSON, or the story's articles to fold now")
+    evaluate.add_argument("--format", choices=("table", "json"), default="table")
+    evaluate.set_defaults(handler=_eval)
+
+    eval_cluster = commands.add_parser(
+        "eval-cluster", help="score story clustering (B-cubed, ARI) against gold story ids"
+    )
+    eval_cluster.add_argument("input", metavar="ARTICLES.jsonl")
+    eval_cluster.add_argument("--no-baseline", action="store_true",
+                              help="skip the TF-IDF agglomerative baseline")
+    _add_stream_options(eval_cluster)
+    eval_cluster.set_defaults(handler=_eval_cluster)
+    return parser
+
+
+def _add_inputs(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("inputs", nargs="+" if required else "*", metavar="PATH_OR_URL",
+                        help="files (.txt .md .html .json .jsonl), folders, - for stdin, or URLs")
+    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="publication date for sources whose date cannot be found")
+    parser.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                        help="refuse inputs larger than this (default 5 MB)")
+    parser.add_argument("--allow-private", action="store_true",
+                        help="allow URLs that resolve to private or loopback addresses")
+    parser.add_argument("--refresh", action="store_true", help="refetch URLs even if cached")
+    parser.add_argument("--embedder", default="minilm", choices=("minilm", "hashing"),
+                        help="sentence embedder (default minilm)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no warnings or progress")
+
+
+def _add_stream_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="where per-article work runs (default local)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --executor dask: a running scheduler (default: a LocalCluster)")
+    parser.add_argument("--embedder", default="minilm", choices=("minilm", "hashing"))
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2031-03-14") from None
+
+
+def _read_and_fold(args):
+    from .pipeline import fold
+    from .read import read_inputs
+
+    result = read_inputs(
+        args.inputs,
+        date=args.date,
+        max_bytes=args.max_bytes,
+        allow_private=args.allow_private,
+        refresh=args.refresh,
+        progress=None if not args.quiet else False,
+    )
+    _warn(result.problems, args.quiet)
+    _progress(f"folding {len(result.articles)} sources …", args.quiet)
+    return fold(result.articles, date=args.date, embedder=args.embedder)
+
+
+def _brief(args) -> int:
+    if args.db:
+        return _stored_brief(args)
+    if args.story:
+        raise InputError("--story needs --db")
+    if not args.inputs:
+        raise InputError("give at least one file, folder, URL or - (stdin); see newsfold brief --help")
+    brief = _read_and_fold(args)
+    fmt = args.format or _format_from_path(args.output)
+    rendered = {"md": brief.to_markdown, "json": brief.to_json, "html": brief.to_html}[fmt]()
+    _write(rendered, args.output)
+    return 0
+
+
+def _stored_brief(args) -> int:
+    from .render.json_out import brief_from_json
+    from .stream.store import Store
+
+    if not args.story:
+        raise InputError("--db needs --story ID; list stories with: newsfold stories --db " + args.db)
+    stored = Store(args.db, create=False).get_brief_json(args.story)
+    if stored is None:
+        raise InputError(f"no story {args.story!r} in {args.db}; list them with: newsfold stories --db {args.db}")
+    fmt = args.format or _format_from_path(args.output)
+    brief = brief_from_json(stored)
+    rendered = {"md": brief.to_markdown, "json": brief.to_json, "html": brief.to_html}[fmt]()
+    _write(rendered, args.output)
+    return 0
+
+
+def _summarize(args) -> int:
+    from .summarize import summarize
+
+    if args.words < 1:
+        raise InputError("--words must be at least 1")
+    brief = _read_and_fold(args)
+    _write(summarize(brief, words=args.words) + "\n", None)
+    return 0
+
+
+def _cluster(args) -> int:
+    from .read import read_inputs
+    from .stream.cluster import cluster_articles
+
+    result = read_inputs([args.input])
+    _warn(result.problems, args.quiet)
+    assignments = cluster_articles(
+        result.articles, embedder=args.embedder, executor=args.executor,
+        scheduler=args.scheduler, progress=not args.quiet,
+    )
+    lines = "".join(json.dumps({"id": a, "story": s}) + "\n" for a, s in assignments)
+    _write(lines, args.output)
+    return 0
+
+
+def _ingest(args) -> int:
+    from .stream.ingest import ingest
+
+    report = ingest(
+        args.inputs, args.db, embedder=args.embedder, executor=args.executor,
+        scheduler=args.scheduler, progress=not args.quiet, quiet=args.quiet,
+    )
+    print(report.summary() if hasattr(report, "summary") else report, file=sys.stderr)
+    return 0
+
+
+def _stories(args) -> int:
+    from .stream.store import Store
+
+    rows = Store(args.db, create=False).list_stories(since=args.since)
+    if args.format == "json":
+        _write(json.dumps([row.to_dict() for row in rows], indent=2) + "\n", None)
+        return 0
+    header = ("id", "title", "sources", "first", "last", "disputed")
+    table = [header] + [
+        (r.id, _short(r.title or "", 60), str(r.sources), r.first_date or "", r.last_date or "", str(r.disputed))
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    out = "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table)
+    _write(out + "\n", None)
+    return 0
+
+
+def _serve(args) -> int:
+    from .web.app import serve
+
+    if bool(args.target) == bool(args.db):
+        raise InputError("give either --db DB or a PATH (a folder of articles or a brief .json)")
+    serve(db=args.db, path=args.target, host=args.host, port=args.port)
+    return 0
+
+
+def _eval(args) -> int:
+    from .eval import evaluate_path
+
+    scores = evaluate_path(args.annotation, args.brief)
+    if args.format == "json":
+        _write(json.dumps(scores, indent=2) + "\n", None)
+    else:
+        _write("".join(f"{name:<28} {value:.3f}\n" for name, value in scores.items()), None)
+    return 0
+
+
+def _eval_cluster(args) -> int:
+    from .eval_cluster import run_evaluation
+
+    report = run_evaluation(args.input, embedder=args.embedder, executor=args.executor,
+                            scheduler=args.scheduler, baseline=not args.no_baseline)
+    _write(report if isinstance(report, str) else json.dumps(report, indent=2) + "\n", None)
+    return 0
+
+
+def _format_from_path(path: str | None) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".") if path else ""
+    return {"json": "json", "html": "html", "htm": "html"}.get(suffix, "md")
+
+
+def _write(text: str, path: str | None) -> None:
+    if path and path != "-":
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror}", where=path) from exc
+    else:
+        sys.stdout.write(text)
+
+
+def _warn(problems: list[str], quiet: bool) -> None:
+    if quiet:
+        return
+    for problem in problems:
+        print(f"newsfold: warning: {problem}", file=sys.stderr)
+
+
+def _progress(message: str, quiet: bool) -> None:
+    if not quiet and sys.stderr.isatty():
+        print(f"newsfold: {message}", file=sys.stderr)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

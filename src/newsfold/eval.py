@@ -1,0 +1,366 @@
+"""Score a brief against an annotated story.
+
+An annotation (JSON, see ``tests/annotations/``) locates what a good brief must
+contain by short *evidence strings*: exact substrings of a source's text.
+
+```
+{
+  "story": "harbor-bridge",
+  "copies": [["coastline-wire", "harbor-courier"]],        # syndication groups
+  "boilerplate": {"harbor-courier": ["Source: Coastline Press"]},
+  "consensus": [{"id": "closed", "independent_sources": 4,
+                 "evidence": {"coastline-wire": "close the bridge", ...}}],
+  "unique": [{"id": "tug-warning", "evidence": {"calden-daily": "had warned port officials"}}],
+  "distinct": [["closed", "injured"]],                     # must not share one fact
+  "conflicts": [{"kind": "number", "values": {"14": ["coastline-wire"], "17": ["northern-broadcast"]}}],
+  "quotes": [{"contains": "stay closed until engineers", "speaker": "Elena Sørby",
+              "speakers": {"coastline-wire": "Elena Sørby", "calden-daily": "Tomas Reyes"},
+              "attribution_conflict": true}],
+  "entities": [{"same": ["Elena Sørby", "Elena Sorby", "Sorby"]}],
+  "distinct_entities": [["Tomas Reyes", "Elena Sørby"]],
+  "timeline": [{"date": "2031-03-10", "contains": ["struck", "hit", "collision"]}]
+}
+```
+
+Scores are shares in [0, 1]; each is reported with the count it was computed on.
+A brief fact *covers* an evidence string when one of its support spans in that
+source overlaps where the string stands in the source text.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+from .errors import InputError
+from .model import Brief
+
+
+def evaluate(annotation: dict, brief: Brief) -> dict[str, float]:
+    """All scores for one brief; keys are stable (tests pin floors on them)."""
+    texts = {a.id: a.text for a in brief.sources}
+    located = _locate_all(annotation, texts)
+    scores: dict[str, float] = {}
+    scores.update(_copy_scores(annotation, brief))
+    scores.update(_boilerplate_scores(annotation, brief, texts))
+    scores.update(_fact_scores(annotation, brief, located))
+    scores.update(_provenance_scores(brief))
+    scores.update(_conflict_scores(annotation, brief))
+    scores.update(_quote_scores(annotation, brief))
+    scores.update(_entity_scores(annotation, brief))
+    scores.update(_timeline_scores(annotation, brief))
+    return scores
+
+
+def evaluate_path(annotation_path: str, brief_path: str) -> dict[str, float]:
+    """``newsfold eval``: a brief JSON file, or a folder of articles folded now."""
+    annotation = _load_json(annotation_path)
+    target = Path(brief_path)
+    if target.is_dir() or target.suffix.lower() not in (".json",):
+        from .pipeline import fold
+        from .read import read_inputs
+
+        brief = fold(read_inputs([brief_path]).articles)
+    else:
+        from .render.json_out import brief_from_dict
+
+        brief = brief_from_dict(_load_json(brief_path))
+    return evaluate(annotation, brief)
+
+
+def _load_json(path: str) -> dict:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("no such file", where=path) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON (line {exc.lineno}: {exc.msg})", where=path) from None
+
+
+# --- locating annotated evidence --------------------------------------------
+
+
+def _locate(text: str, needle: str) -> tuple[int, int] | None:
+    at = text.find(needle)
+    if at < 0:
+        at = text.lower().find(needle.lower())  # same length, so offsets still hold
+        if at < 0:
+            return None
+    return at, at + len(needle)
+
+
+def _locate_all(annotation: dict, texts: dict[str, str]) -> dict[str, dict[str, tuple[int, int]]]:
+    """fact id -> source -> (start, end); a string not found is an annotation error."""
+    located: dict[str, dict[str, tuple[int, int]]] = {}
+    for item in annotation.get("consensus", []) + annotation.get("unique", []):
+        spans = {}
+        for source, needle in item["evidence"].items():
+            if source not in texts:
+                raise InputError(f"annotation names source {source!r}, which the brief lacks")
+            span = _locate(texts[source], needle)
+            if span is None:
+                raise InputError(f"annotation evidence {needle!r} not found in source {source}")
+            spans[source] = span
+        located[item["id"]] = spans
+    return located
+
+
+def _covering_facts(brief: Brief, source: str, span: tuple[int, int]) -> set[str]:
+    start, end = span
+    return {
+        fact.id
+        for fact in brief.facts
+        for e in fact.support
+        if e.source == source and e.start < end and start < e.end
+    }
+
+
+# --- scores -----------------------------------------------------------------
+
+
+def _copy_scores(annotation: dict, brief: Brief) -> dict[str, float]:
+    gold = {frozenset(pair) for group in annotation.get("copies", []) for pair in _pairs(group)}
+    root = {a.id: a.copy_of or a.id for a in brief.sources}
+    found = {
+        frozenset((a, b))
+        for a in root
+        for b in root
+        if a < b and root[a] == root[b]
+    }
+    return {
+        "copies_precision": _share(len(gold & found), len(found), empty=1.0),
+        "copies_recall": _share(len(gold & found), len(gold), empty=1.0),
+    }
+
+
+def _boilerplate_scores(annotation: dict, brief: Brief, texts: dict[str, str]) -> dict[str, float]:
+    removed_hits, total, leaked = 0, 0, 0
+    for source, strings in annotation.get("boilerplate", {}).items():
+        article = brief.source(source)
+        for needle in strings:
+            span = _locate(texts[source], needle)
+            if span is None:
+                raise InputError(f"annotation boilerplate {needle!r} not found in source {source}")
+            total += 1
+            start, end = span
+            covered = sum(
+                max(0, min(end, r.end) - max(start, r.start)) for r in article.removed
+            )
+            removed_hits += covered >= (end - start) * 0.9
+            leaked += any(
+                e.source == source and e.start < end and start < e.end
+                for fact in brief.facts
+                for e in fact.support
+            )
+    return {
+        "boilerplate_removed": _share(removed_hits, total, empty=1.0),
+        "boilerplate_kept_out_of_facts": 1.0 - _share(leaked, total, empty=0.0),
+    }
+
+
+def _fact_scores(annotation: dict, brief: Brief, located) -> dict[str, float]:
+    by_id = {fact.id: fact for fact in brief.facts}
+    consensus = annotation.get("consensus", [])
+    grouped, counted, source_recall = 0, 0, 0.0
+    for item in consensus:
+        spans = located[item["id"]]
+        per_source = [_covering_facts(brief, s, span) for s, span in spans.items()]
+        common = set.intersection(*per_source) if per_source else set()
+        # Best single fact: the one covering the most annotated sources.
+        candidates = set().union(*per_source) if per_source else set()
+        best = max(
+            (sum(fid in covered for covered in per_source) for fid in candidates), default=0
+        )
+        source_recall += best / len(spans)
+        if common:
+            grouped += 1
+            expected = item.get("independent_sources")
+            fact = by_id[sorted(common)[0]]
+            counted += fact.kind == "consensus" and (
+                expected is None or fact.independent_sources == expected
+            )
+    unique_found = 0
+    for item in annotation.get("unique", []):
+        (source, span), = located[item["id"]].items()
+        unique_found += any(by_id[f].kind == "unique" for f in _covering_facts(brief, source, span))
+    merged, pairs = 0, 0
+    for first, second in annotation.get("distinct", []):
+        pairs += 1
+        merged += _share_a_fact(brief, located[first], located[second])
+    return {
+        "consensus_grouped": _share(grouped, len(consensus), empty=1.0),
+        "consensus_counted": _share(counted, len(consensus), empty=1.0),
+        "consensus_source_recall": _share(source_recall, len(consensus), empty=1.0),
+        "unique_found": _share(unique_found, len(annotation.get("unique", [])), empty=1.0),
+        "distinct_kept_apart": 1.0 - _share(merged, pairs, empty=0.0),
+    }
+
+
+def _share_a_fact(brief: Brief, first: dict, second: dict) -> bool:
+    """Two annotated facts share a fact when one brief fact covers both in the same source."""
+    for source in set(first) & set(second):
+        if _covering_facts(brief, source, first[source]) & _covering_facts(brief, source, second[source]):
+            if first[source] != second[source]:
+                return True
+    return False
+
+
+def _provenance_scores(brief: Brief) -> dict[str, float]:
+    """Every evidence span must lie inside its source and outside removed spans."""
+    by_id = {a.id: a for a in brief.sources}
+    spans = [e for f in brief.facts for e in f.support]
+    spans += [e for c in brief.conflicts for v in c.values for e in v.support]
+    spans += [e for q in brief.quotes for e in q.support]
+    spans += [e for t in brief.timeline for e in t.support]
+    valid = sum(
+        e.source in by_id
+        and 0 <= e.start < e.end <= len(by_id[e.source].text)
+        and not by_id[e.source].is_removed(e.start, e.end)
+        for e in spans
+    )
+    return {"evidence_valid": _share(valid, len(spans), empty=1.0)}
+
+
+def _conflict_scores(annotation: dict, brief: Brief) -> dict[str, float]:
+    gold = annotation.get("conflicts", [])
+    found = 0
+    for item in gold:
+        for conflict in brief.conflicts:
+            if conflict.kind != item["kind"]:
+                continue
+            if all(_value_supported(conflict, value, sources) for value, sources in item["values"].items()):
+                found += 1
+                break
+    number_conflicts = [c for c in brief.conflicts if c.kind == "number"]
+    gold_numbers = [g for g in gold if g["kind"] == "number"]
+    matched_numbers = sum(
+        any(all(_value_supported(c, v, s) for v, s in g["values"].items()) for g in gold_numbers)
+        for c in number_conflicts
+    )
+    return {
+        "conflicts_found": _share(found, len(gold), empty=1.0),
+        "number_conflicts_precision": _share(matched_numbers, len(number_conflicts), empty=1.0),
+    }
+
+
+def _value_supported(conflict, value: str, sources: list[str]) -> bool:
+    """``value`` may list spellings separated by ``|`` ("seventeen|17")."""
+    spellings = [_fold(v) for v in value.split("|")]
+    for candidate in conflict.values:
+        if any(spelling in _fold(candidate.value) for spelling in spellings):
+            if set(sources) <= {e.source for e in candidate.support}:
+                return True
+    return False
+
+
+def _quote_scores(annotation: dict, brief: Brief) -> dict[str, float]:
+    gold = annotation.get("quotes", [])
+    found, speaker_right, per_source_right, per_source_total, attribution = 0, 0, 0, 0, 0
+    attribution_total = 0
+    for item in gold:
+        quote = next((q for q in brief.quotes if _fold(item["contains"]) in _fold(q.text)), None)
+        if item.get("attribution_conflict") is not None:
+            attribution_total += 1
+        if quote is None:
+            per_source_total += len(item.get("speakers", {}))
+            continue
+        found += 1
+        speaker_right += _same_name(quote.speaker, item.get("speaker"))
+        for source, speaker in item.get("speakers", {}).items():
+            per_source_total += 1
+            given = [e.speaker for e in quote.support if e.source == source]
+            per_source_right += bool(given) and _same_name(given[0], speaker)
+        if item.get("attribution_conflict") is not None:
+            has_conflict = any(
+                c.kind == "attribution" and _quote_conflict_matches(c, quote, brief) for c in brief.conflicts
+            )
+            attribution += has_conflict == item["attribution_conflict"]
+    return {
+        "quotes_found": _share(found, len(gold), empty=1.0),
+        "quote_speaker": _share(speaker_right, len(gold), empty=1.0),
+        "quote_speaker_per_source": _share(per_source_right, per_source_total, empty=1.0),
+        "attribution_conflicts": _share(attribution, attribution_total, empty=1.0),
+    }
+
+
+def _quote_conflict_matches(conflict, quote, brief: Brief) -> bool:
+    quoted = {(e.source, e.start, e.end) for e in quote.support}
+    spans = [(e.source, e.start, e.end) for v in conflict.values for e in v.support]
+    return any(
+        s == qs and start < qe and qs_start < end
+        for s, start, end in spans
+        for qs, qs_start, qe in quoted
+    )
+
+
+def _entity_scores(annotation: dict, brief: Brief) -> dict[str, float]:
+    def holder(name: str):
+        key = _fold(name)
+        for index, entity in enumerate(brief.entities):
+            if key == _fold(entity.name) or key in {_fold(a) for a in entity.aliases}:
+                return index
+        return None
+
+    same = annotation.get("entities", [])
+    merged = sum(
+        len({holder(name) for name in item["same"]}) == 1 and holder(item["same"][0]) is not None
+        for item in same
+    )
+    distinct = annotation.get("distinct_entities", [])
+    apart = sum(
+        holder(a) is None or holder(b) is None or holder(a) != holder(b) for a, b in distinct
+    )
+    return {
+        "entities_merged": _share(merged, len(same), empty=1.0),
+        "entities_kept_apart": _share(apart, len(distinct), empty=1.0),
+    }
+
+
+def _timeline_scores(annotation: dict, brief: Brief) -> dict[str, float]:
+    gold = annotation.get("timeline", [])
+    texts = {a.id: a.text for a in brief.sources}
+    found = 0
+    for item in gold:
+        words = [_fold(w) for w in item["contains"]]
+        for event in brief.timeline:
+            if event.date != item["date"]:
+                continue
+            haystack = _fold(event.text) + " " + " ".join(
+                _fold(texts[e.source][e.start : e.end]) for e in event.support if e.source in texts
+            )
+            if any(word in haystack for word in words):
+                found += 1
+                break
+    return {"timeline_found": _share(found, len(gold), empty=1.0)}
+
+
+# --- helpers ----------------------------------------------------------------
+
+
+def _pairs(group: list[str]):
+    return [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+
+
+def _share(part: float, whole: int, *, empty: float) -> float:
+    return round(part / whole, 4) if whole else empty
+
+
+# Letters that Unicode does not decompose into a base letter plus a mark.
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d",
+                                "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "œ": "oe", "Œ": "OE"})
+
+
+def _fold(text: str | None) -> str:
+    """Lower case without diacritics, whitespace folded: for lenient matching."""
+    if text is None:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.lower().replace("’", "'").split())
+
+
+def _same_name(given: str | None, expected: str | None) -> bool:
+    if expected is None or given is None:
+        return given is None and expected is None
+    given_f, expected_f = _fold(given), _fold(expected)
+    return given_f == expected_f or given_f.split()[-1:] == expected_f.split()[-1:]

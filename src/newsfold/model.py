@@ -1,0 +1,181 @@
+"""Plain data that flows through the pipeline and out of it.
+
+Every stage reads and returns these dataclasses; nothing here does NLP.
+Offsets are Python ``str`` indices into ``Article.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "newsfold.brief/1"
+
+
+@dataclass
+class Removed:
+    """A span of an article's text that is not reporting (byline, caption, promo...)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Article:
+    """One source as read. ``text`` is kept exactly as read so offsets index it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    published_from: str | None = None  # metadata|header|text|story|given
+    origin: str | None = None  # path or URL
+    url: str | None = None
+    author: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    removed: list[Removed] = field(default_factory=list)
+    copy_of: str | None = None
+    off_topic: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def is_removed(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps any removed span."""
+        return any(r.start < end and start < r.end for r in self.removed)
+
+
+@dataclass
+class Sentence:
+    """A sentence (or clause) of one source with its character span."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+    index: int = 0  # position among the source's sentences
+
+
+@dataclass
+class Evidence:
+    """Where a claim comes from: ``source.text[start:end]``."""
+
+    source: str
+    start: int
+    end: int
+    speaker: str | None = None  # quotes: the speaker as attributed in this source
+    as_written: str | None = None  # timeline: the date words as written
+
+    def to_dict(self, *, with_speaker: bool = False, with_as_written: bool = False) -> dict:
+        out: dict[str, Any] = {"source": self.source, "start": self.start, "end": self.end}
+        if with_speaker:
+            out["speaker"] = self.speaker
+        if with_as_written:
+            out["as_written"] = self.as_written
+        return out
+
+
+@dataclass
+class Fact:
+    """A claim group: the same information stated by one or more sources."""
+
+    id: str
+    text: str
+    kind: str  # consensus|unique
+    sources: int
+    independent_sources: int
+    support: list[Evidence]
+    score: float = 0.0  # centrality, used for ordering and summaries
+
+
+@dataclass
+class ConflictValue:
+    value: str
+    support: list[Evidence]
+
+
+@dataclass
+class Conflict:
+    id: str
+    kind: str  # number|attribution|date|place|name
+    topic: str
+    values: list[ConflictValue]
+
+
+@dataclass
+class Quote:
+    id: str
+    text: str
+    speaker: str | None
+    support: list[Evidence]  # Evidence.speaker set per source
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str  # PERSON|ORG|GPE|LOC|NORP|EVENT|FAC|OTHER
+    aliases: list[str]
+    sources: list[str]
+    mentions: int
+
+
+@dataclass
+class TimelineEvent:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    text: str
+    support: list[Evidence]  # Evidence.as_written set
+
+
+@dataclass
+class Brief:
+    """One story folded from many reports."""
+
+    title: str | None
+    date: str | None
+    sources: list[Article]
+    facts: list[Fact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        from .render.json_out import brief_to_dict
+
+        return brief_to_dict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        from .render.json_out import render_json
+
+        return render_json(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        from .render.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        from .render.html import render_html
+
+        return render_html(self)
+
+    def source(self, source_id: str) -> Article:
+        for article in self.sources:
+            if article.id == source_id:
+                return article
+        raise KeyError(source_id)
+
+
+def independent_count(source_ids, articles) -> int:
+    """How many independent sources are among ``source_ids``.
+
+    A copy (``copy_of`` set) stands for the source it copies, so a wire story
+    and its syndicated copies count once.
+    """
+    by_id = {a.id: a for a in articles}
+    roots = set()
+    for source_id in source_ids:
+        article = by_id.get(source_id)
+        roots.add(article.copy_of if article is not None and article.copy_of else source_id)
+    return len(roots)

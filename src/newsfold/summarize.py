@@ -1,0 +1,48 @@
+"""A plain extractive summary of about N words, built from a brief's top facts.
+
+Facts are already ordered by importance (independent support, then
+centrality). We take their representative wordings in that order, skip any
+that mostly repeats what is already chosen (word overlap), and stop at the
+word budget. The result is comparable to classic multi-document extractive
+summarizers (LexRank and friends): every sentence is a source sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Brief
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_REDUNDANT = 0.5  # share of a candidate's content words already covered
+_STOPWORDS = frozenset(
+    "a an the and or but of to in on at for with by from as is was were are be been has have had "
+    "it its this that these those he she they we you i his her their our who which what said says "
+    "will would could should may might not no than then also after before over into about".split()
+)
+
+
+def summarize(brief: Brief, words: int = 100) -> str:
+    """Up to ``words`` words of the brief's most important, non-repeating facts."""
+    if words < 1:
+        raise ValueError("words must be at least 1")
+    chosen: list[str] = []
+    covered: set[str] = set()
+    used = 0
+    for fact in brief.facts:
+        sentence = " ".join(fact.text.split())
+        content = _content_words(sentence)
+        if not content or len(content & covered) / len(content) >= _REDUNDANT:
+            continue
+        length = len(sentence.split())
+        if used + length > words:
+            if not chosen:  # the top fact alone is too long: cut it at the budget
+                return " ".join(sentence.split()[:words])
+            continue  # a shorter, less important fact may still fit
+        chosen.append(sentence)
+        covered |= content
+        used += length
+    return " ".join(chosen)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOPWORDS}

@@ -1,0 +1,43 @@
+"""Checks shared by several test modules."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsfold.model import Brief
+
+SCHEMA_FILE = Path(__file__).parent / "schema" / "newsfold.brief-1.json"
+
+
+def assert_valid_json_brief(document: dict) -> None:
+    import jsonschema
+
+    jsonschema.validate(document, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
+def assert_evidence_round_trips(brief: Brief) -> None:
+    """Every span lies in its source, is non-empty and never inside removed text."""
+    by_id = {a.id: a for a in brief.sources}
+    spans = [e for f in brief.facts for e in f.support]
+    spans += [e for c in brief.conflicts for v in c.values for e in v.support]
+    spans += [e for q in brief.quotes for e in q.support]
+    spans += [e for t in brief.timeline for e in t.support]
+    for e in spans:
+        article = by_id[e.source]
+        assert 0 <= e.start < e.end <= len(article.text), e
+        assert article.text[e.start:e.end].strip(), e
+        assert not article.is_removed(e.start, e.end), (e, article.text[e.start:e.end])
+
+
+def assert_brief_rules(brief: Brief) -> None:
+    """DESIGN.md rules: consensus needs two independent sources; copies never add."""
+    roots = {a.id: a.copy_of or a.id for a in brief.sources}
+    for fact in brief.facts:
+        sources = {e.source for e in fact.support}
+        assert fact.sources == len(sources), fact
+        assert fact.independent_sources == len({roots[s] for s in sources}), fact
+        assert fact.kind == ("consensus" if fact.independent_sources >= 2 else "unique"), fact
+    order = [f.independent_sources for f in brief.facts]
+    assert order == sorted(order, reverse=True)
+    dates = [t.date for t in brief.timeline]
+    assert dates == sorted(dates)

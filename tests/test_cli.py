@@ -1,0 +1,94 @@
+"""The command line as a user meets it: outputs, exit codes, clear errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsfold.cli import main
+
+from .helpers import assert_valid_json_brief
+
+
+def run(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_brief_markdown_to_stdout(example_dir, capsys):
+    code, out, err = run(["brief", str(example_dir)], capsys)
+    assert code == 0
+    assert out.startswith("# ")
+    assert "## Sources" in out and "## Key facts" in out
+    assert "Traceback" not in err
+
+
+def test_brief_json_to_file_validates(example_dir, tmp_path, capsys):
+    target = tmp_path / "brief.json"
+    code, out, _ = run(["brief", str(example_dir), "--format", "json", "-o", str(target)], capsys)
+    assert code == 0 and out == ""
+    assert_valid_json_brief(json.loads(target.read_text(encoding="utf-8")))
+
+
+def test_stdin_and_a_file(example_dir, capsys, monkeypatch):
+    import io
+
+    text = (example_dir / "evening-post.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8"))
+    code, out, _ = run(["brief", "-", str(example_dir / "calden-daily.txt"), "--format", "json"], capsys)
+    assert code == 0
+    ids = [s["id"] for s in json.loads(out)["sources"]]
+    assert ids == ["stdin", "calden-daily"]
+
+
+def test_missing_path_exits_2_with_a_clear_message(capsys, tmp_path):
+    code, out, err = run(["brief", str(tmp_path / "nope.txt")], capsys)
+    assert code == 2
+    assert "nope.txt" in err and "Traceback" not in err
+
+
+def test_broken_jsonl_line_is_reported_and_the_rest_used(tmp_path, capsys, example_dir):
+    good = [json.dumps({"id": f"s{i}", "text": (example_dir / name).read_text(encoding="utf-8")})
+            for i, name in enumerate(["calden-daily.txt", "evening-post.txt"])]
+    feed = tmp_path / "story.jsonl"
+    feed.write_text(good[0] + "\n{not json\n" + good[1] + "\n", encoding="utf-8")
+    code, out, err = run(["brief", str(feed), "--format", "json"], capsys)
+    assert code == 0
+    assert "story.jsonl:2" in err
+    assert [s["id"] for s in json.loads(out)["sources"]] == ["s0", "s1"]
+
+
+def test_empty_and_binary_files_are_reported_and_skipped(tmp_path, capsys, example_dir):
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (tmp_path / "real.txt").write_text((example_dir / "calden-daily.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(["brief", str(tmp_path), "--format", "json"], capsys)
+    assert code == 0
+    assert "empty.txt" in err and "blob.txt" in err
+    assert [s["id"] for s in json.loads(out)["sources"]] == ["real"]
+
+
+def test_bad_date_is_a_usage_error(example_dir, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["brief", str(example_dir), "--date", "yesterday"])
+    assert exit_info.value.code == 2
+    assert "2031-03-14" in capsys.readouterr().err
+
+
+def test_summarize_respects_the_word_budget(example_dir, capsys):
+    code, out, _ = run(["summarize", str(example_dir), "--words", "40"], capsys)
+    assert code == 0
+    assert 10 <= len(out.split()) <= 40
+
+
+def test_console_script_runs_cold(example_dir, tmp_path):
+    """The installed entry point, in a fresh process, as a new user runs it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "newsfold.cli", "brief", str(example_dir), "-o", str(tmp_path / "b.html")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "b.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")

@@ -1,0 +1,84 @@
+"""The evaluation itself: scores must move when a brief is worse."""
+from __future__ import annotations
+
+import copy
+
+from newsfold.eval import evaluate
+from newsfold.model import Article, Brief, Conflict, ConflictValue, Entity, Evidence, Fact, Quote, Removed, TimelineEvent
+
+TEXT_A = "Byline here. The mayor closed the bridge on Monday. The ship lost steering."
+TEXT_B = "The bridge was closed by the mayor. Engineers will inspect it."
+
+
+def _brief() -> Brief:
+    a = Article("a", TEXT_A, removed=[Removed(0, 12, "byline")])
+    b = Article("b", TEXT_B)
+    closed_a = TEXT_A.index("The mayor closed")
+    closed_b = 0
+    facts = [
+        Fact("F1", "The mayor closed the bridge on Monday.", "consensus", 2, 2,
+             [Evidence("a", closed_a, closed_a + 38), Evidence("b", closed_b, 35)]),
+        Fact("F2", "The ship lost steering.", "unique", 1, 1,
+             [Evidence("a", TEXT_A.index("The ship"), len(TEXT_A))]),
+    ]
+    return Brief(
+        "Bridge", "2031-03-11", [a, b], facts,
+        conflicts=[Conflict("K1", "number", "injured", [
+            ConflictValue("14", [Evidence("a", 13, 20)]), ConflictValue("17", [Evidence("b", 0, 5)])])],
+        quotes=[Quote("Q1", "closed the bridge", "Elena Sørby", [Evidence("a", 13, 30, speaker="Sorby")])],
+        entities=[Entity("Elena Sørby", "PERSON", ["Elena Sørby", "Sorby"], ["a"], 2)],
+        timeline=[TimelineEvent("2031-03-10", "the mayor closed the bridge", [Evidence("a", closed_a, closed_a + 38, as_written="on Monday")])],
+    )
+
+
+ANNOTATION = {
+    "copies": [],
+    "boilerplate": {"a": ["Byline here."]},
+    "consensus": [{"id": "closed", "independent_sources": 2,
+                   "evidence": {"a": "mayor closed the bridge", "b": "bridge was closed by the mayor"}}],
+    "unique": [{"id": "steering", "evidence": {"a": "lost steering"}}],
+    "distinct": [["closed", "steering"]],
+    "conflicts": [{"kind": "number", "values": {"14": ["a"], "seventeen|17": ["b"]}}],
+    "quotes": [{"contains": "closed the bridge", "speaker": "Elena Sorby", "speakers": {"a": "Elena Sørby"}}],
+    "entities": [{"same": ["Elena Sørby", "Sorby"]}],
+    "timeline": [{"date": "2031-03-10", "contains": ["closed"]}],
+}
+
+
+def test_perfect_brief_scores_one():
+    scores = evaluate(ANNOTATION, _brief())
+    assert all(value == 1.0 for value in scores.values()), scores
+
+
+def test_split_consensus_fact_is_penalised():
+    brief = _brief()
+    first = brief.facts[0]
+    brief.facts[0] = Fact("F1", first.text, "unique", 1, 1, first.support[:1])
+    brief.facts.append(Fact("F3", "The bridge was closed", "unique", 1, 1, first.support[1:]))
+    scores = evaluate(ANNOTATION, brief)
+    assert scores["consensus_grouped"] == 0.0
+    assert scores["consensus_source_recall"] == 0.5
+
+
+def test_merged_facts_and_leaked_boilerplate_are_penalised():
+    brief = _brief()
+    brief.facts[0].support.append(copy.copy(brief.facts[1].support[0]))
+    brief.facts[0].support.append(Evidence("a", 0, 12))
+    scores = evaluate(ANNOTATION, brief)
+    assert scores["distinct_kept_apart"] == 0.0
+    assert scores["boilerplate_kept_out_of_facts"] == 0.0
+    assert scores["evidence_valid"] < 1.0
+
+
+def test_wrong_speaker_missing_conflict_and_wrong_date_are_penalised():
+    brief = _brief()
+    brief.quotes[0].speaker = "Tomas Reyes"
+    brief.conflicts = []
+    brief.timeline[0].date = "2031-03-11"
+    brief.entities.append(Entity("Sorby", "PERSON", ["Sorby"], ["b"], 1))
+    brief.entities[0].aliases = ["Elena Sørby"]
+    scores = evaluate(ANNOTATION, brief)
+    assert scores["quote_speaker"] == 0.0
+    assert scores["conflicts_found"] == 0.0
+    assert scores["timeline_found"] == 0.0
+    assert scores["entities_merged"] == 0.0
