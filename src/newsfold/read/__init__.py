@@ -1,0 +1,226 @@
+"""Read inputs (paths, directories, ``-``, URLs, feeds) into Articles.
+
+:func:`read_inputs` is the one entry point. Local text, JSON and JSONL files
+and stdin are read by :mod:`.files`; HTML files by :mod:`.html`; URLs, feed
+files and their items by :mod:`.web` and :mod:`.feeds`. Those three are
+imported only when an input needs them, so a missing extra costs one problem
+line for that input, not the whole run.
+
+Every input that cannot be used becomes a one-line problem naming the file
+(and line) and what happened; nothing is dropped silently. Only a missing path,
+a bad ``date`` or a run with no readable article at all raises InputError.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+
+from ..errors import InputError, NewsfoldError
+from ..model import Article
+
+
+@dataclass
+class ReadResult:
+    """What reading produced: the articles, and one line per problem met."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+# Imported after ReadResult so that modules importing it from here find it.
+from . import files  # noqa: E402
+
+
+def read_inputs(
+    inputs: list[str],
+    *,
+    date: str | None = None,
+    max_bytes: int = 5_000_000,
+    allow_private: bool = False,
+    refresh: bool = False,
+    cache_dir: str | Path | None = None,
+    progress=None,
+) -> ReadResult:
+    """Read every input into Articles with unique ids.
+
+    ``date`` (YYYY-MM-DD) is only checked here, so a typo fails before any
+    fetching; the dating stage applies it to sources it cannot date otherwise.
+    URLs are fetched together, in one call, at the place of the first URL.
+    """
+    if not inputs:
+        raise InputError("no inputs given; pass files, directories, URLs or - for stdin")
+    if date is not None:
+        _check_date(date)
+    web_options = dict(allow_private=allow_private, refresh=refresh, cache_dir=cache_dir,
+                       progress=progress, max_bytes=max_bytes)
+    problems: list[str] = []
+    chunks: list[list[Article]] = []
+    urls: list[str] = []
+    url_chunk: list[Article] | None = None
+    for item in map(str, inputs):
+        if item.lower().startswith(("http://", "https://")):
+            if url_chunk is None:
+                url_chunk = []
+                chunks.append(url_chunk)
+            urls.append(item)
+        elif item == "-":
+            chunks.append(_guarded(lambda: files.read_stdin(max_bytes, problems), problems))
+        else:
+            path = Path(item)
+            if not path.exists():
+                raise InputError("no such file or directory; check the path", where=item)
+            paths = _directory_files(path, problems) if path.is_dir() else [path]
+            for one in paths:
+                chunks.append(_guarded(lambda: _read_path(one, max_bytes, web_options, problems), problems))
+    if urls:
+        url_chunk.extend(_fetch(urls, web_options, problems, where=None))
+
+    articles = _drop_identical([a for chunk in chunks for a in chunk], problems)
+    _make_ids_unique(articles)
+    if not articles:
+        names = ", ".join(map(str, inputs[:5])) + (f" and {len(inputs) - 5} more" if len(inputs) > 5 else "")
+        shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+        error = InputError(f"no readable articles in {names}" + (f" ({shown})" if shown else ""))
+        error.problems = problems
+        raise error
+    return ReadResult(articles, problems)
+
+
+def _check_date(value) -> None:
+    try:
+        Date.fromisoformat(str(value))
+        ok = len(str(value)) == 10
+    except ValueError:
+        ok = False
+    if not ok:
+        raise InputError(f"--date {value!r} is not a date; use YYYY-MM-DD, e.g. 2031-03-14")
+
+
+def _guarded(read, problems: list[str]) -> list[Article]:
+    """Run one reader; an unusable input becomes its problem line."""
+    try:
+        return read()
+    except files.Unreadable as exc:
+        problems.append(str(exc))
+        return []
+
+
+def _directory_files(folder: Path, problems: list[str]) -> list[Path]:
+    """Supported files directly in ``folder``, sorted; the others are named in one problem line."""
+    entries = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    used = [p for p in entries if p.suffix.lower() in files.SUPPORTED_SUFFIXES]
+    unused = [p.name for p in entries if p not in used]
+    if unused:
+        listed = ", ".join(unused[:5]) + (", …" if len(unused) > 5 else "")
+        problems.append(f"{folder}: {len(unused)} file(s) of unsupported type skipped ({listed})")
+    if not used:
+        problems.append(f"{folder}: no .txt, .md, .json, .jsonl, .html or feed files in this directory")
+    return used
+
+
+def _read_path(path: Path, max_bytes: int, web_options: dict, problems: list[str]) -> list[Article]:
+    """One file, by its suffix; an unknown suffix named on purpose is read as plain text."""
+    suffix = path.suffix.lower()
+    if suffix in files.JSON_SUFFIXES:
+        return files.read_json_file(path, max_bytes, problems)
+    if suffix in files.JSONL_SUFFIXES:
+        return files.read_jsonl_file(path, max_bytes, problems)
+    if suffix in files.HTML_SUFFIXES:
+        html, note = files.decode(files.read_bytes(path, max_bytes), str(path))
+        article = files.article_from_html_text(html, id=path.stem, origin=str(path), url=None, problems=problems)
+        if article is not None and note:
+            article.notes.append(note)
+        return [article] if article is not None else []
+    if suffix in files.FEED_SUFFIXES:
+        return _read_feed_file(path, max_bytes, web_options, problems)
+    return files.read_text_file(path, max_bytes, problems)
+
+
+def _read_feed_file(path: Path, max_bytes: int, web_options: dict, problems: list[str]) -> list[Article]:
+    """A saved RSS/Atom file: its items' pages are fetched; the feed fills missing titles and dates."""
+    data = files.read_bytes(path, max_bytes)
+    try:
+        from .feeds import feed_items, looks_like_feed
+    except ImportError as exc:
+        problems.append(f"{path}: cannot read feeds here ({exc}); skipped")
+        return []
+    if not looks_like_feed(data):
+        problems.append(f"{path}: not an RSS or Atom feed; skipped")
+        return []
+    try:
+        items = feed_items(data, str(path))
+    except NewsfoldError as exc:
+        problems.append(str(exc))
+        return []
+    by_url = {item.url: item for item in items if getattr(item, "url", None)}
+    if not by_url:
+        problems.append(f"{path}: the feed lists no items with links")
+        return []
+    articles = _fetch(list(by_url), web_options, problems, where=str(path))
+    for article in articles:
+        item = by_url.get(article.origin) or by_url.get(article.url)
+        if item is None:
+            continue
+        article.title = article.title or item.title
+        if not article.published and item.published:
+            article.published, article.published_from = item.published, "metadata"
+        article.extra.setdefault("feed", str(path))
+    return articles
+
+
+def _fetch(urls: list[str], web_options: dict, problems: list[str], where: str | None) -> list[Article]:
+    """URLs -> Articles through :mod:`.web`; without it, one problem line per URL."""
+    try:
+        from .web import fetch_articles
+    except ImportError as exc:
+        suffix = f" (item of {where})" if where else ""
+        problems.extend(f"{url}: cannot fetch URLs here ({exc}); skipped{suffix}" for url in urls)
+        return []
+    try:
+        result = fetch_articles(urls, **web_options)
+    except NewsfoldError as exc:
+        problems.append(f"{where or ', '.join(urls)}: {exc}")
+        return []
+    problems.extend(result.problems)
+    return list(result.articles)
+
+
+def _drop_identical(articles: list[Article], problems: list[str]) -> list[Article]:
+    """Keep one source per text (headers and spacing aside): the same report read twice counts once."""
+    kept: dict[str, Article] = {}
+    for article in articles:
+        key = " ".join(_without_header(article).split())
+        first = kept.setdefault(key, article)
+        if first is not article:
+            first.notes.append(f"identical to {article.id} ({article.origin}); counted once")
+            problems.append(f"{article.origin or article.id}: same text as {first.origin or first.id}; counted once")
+    return list(kept.values())
+
+
+def _without_header(article: Article) -> str:
+    text = article.text
+    for span in sorted((r for r in article.removed if r.reason == "header"), key=lambda r: -r.start):
+        text = text[: span.start] + text[span.end:]
+    return text
+
+
+def _make_ids_unique(articles: list[Article]) -> None:
+    """First use of an id keeps it; later ones get ``-2``, ``-3``... never taking an id in use."""
+    taken = {a.id for a in articles}
+    seen: set[str] = set()
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            continue
+        n = 2
+        while f"{article.id}-{n}" in taken:
+            n += 1
+        new_id = f"{article.id}-{n}"
+        article.notes.append(f"id {article.id!r} was already used by another source; renamed to {new_id!r}")
+        article.id = new_id
+        taken.add(new_id)
+        seen.add(new_id)
+
+
+__all__ = ["ReadResult", "read_inputs"]
