@@ -1,0 +1,450 @@
+"""Entities: spaCy NER mentions folded into one canonical entity each.
+
+Stage contract: ``find_entities(articles, docs) -> list[Entity]``.
+
+Reads ``article.text``, ``article.removed`` (mentions inside removed spans are
+skipped), ``article.off_topic`` (off-topic sources are skipped) and the spaCy
+``Doc`` of each article (entity offsets are text offsets). Adds nothing to the
+articles; returns canonical entities, most widely reported first.
+
+How mentions become entities, in order:
+
+1. *Clean*: drop numeric/date labels and junk (no letters, no capital, handles,
+   URLs); strip a leading determiner ("the"), a possessive ('s / ’s) and, for
+   people, leading titles ("Prime Minister", "Adm.", "Maj.-Gen."). A title in
+   front of a name inside a mislabelled entity ("Kosovo PM Kurti") makes the
+   rest a PERSON.
+2. *Same folded string*: mentions whose accent-folded form is equal are one
+   entity whatever label spaCy gave each one (the majority label wins).
+3. *Transliteration*: equal transliteration skeletons (ch/č→c, x→ks, w→v...)
+   merge; two full names of people merge when their surnames agree and their
+   first names are near-identical skeletons (Aleksandar / Alexander). Different
+   first names never merge.
+4. *Surname only*: a one-word mention joins the full-name person with that
+   surname only when exactly one such person is in the story.
+5. *Acronyms*: an acronym joins a full name only when the text ties them
+   ("Full Name (ACR)", "ACR (Full Name)", "Full Name, ACR,") and the letters fit
+   the words; a short list of universal short forms (U.S., U.N., EU, UK) joins
+   its long form when both occur.
+
+``canonical_lookup`` maps any surface name to the canonical name the same way,
+for stages (quotes) that hold the entity list.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from rapidfuzz.distance import Indel
+
+from ..model import Article, Entity
+
+LABELS = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
+    "EVENT": "EVENT", "FAC": "FAC",
+    "WORK_OF_ART": "OTHER", "LAW": "OTHER", "PRODUCT": "OTHER", "LANGUAGE": "OTHER",
+}
+# Break majority-label ties in this order.
+LABEL_PRIORITY = ["GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
+
+# Words in front of a person's name that are not part of it.
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt",
+    "captain", "adm", "admiral", "sgt", "sergeant", "cmdr", "commander", "brig",
+    "brigadier", "president", "vice", "pm", "premier", "prime", "minister", "chancellor",
+    "secretary", "sec", "sen", "senator", "rep", "representative", "gov", "governor",
+    "mayor", "king", "queen", "prince", "princess", "pope", "sheikh", "emir", "ayatollah",
+    "chief", "justice", "judge", "ambassador", "spokesman", "spokeswoman",
+    "spokesperson", "deputy", "foreign", "defence", "defense", "interior", "finance",
+    "chairman", "chairwoman", "chair", "ceo", "director", "envoy", "rev", "father",
+    "st", "coach", "officer", "inspector", "superintendent",
+}
+# The subset that cannot start an organisation or place name ("General Motors"),
+# so it may turn a mislabelled entity into a person.
+STRONG_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "adm", "gen", "maj", "lt", "col", "capt", "sgt",
+    "pm", "president", "minister", "chancellor", "premier", "senator", "sen",
+    "secretary-general", "spokesperson", "spokesman", "spokeswoman", "ambassador",
+}
+LEADING_DETERMINERS = {"the", "a", "an", "both", "all", "this", "that", "these", "those"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
+                         "around", "through", "to"}
+# Universal short forms; joined only when both forms occur in the story.
+COMMON_SHORT_FORMS = {
+    "us": "united states", "usa": "united states", "uk": "united kingdom",
+    "un": "united nations", "eu": "european union", "britain": "united kingdom",
+}
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_LETTER_MAP = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
+                             "æ": "ae", "Æ": "AE", "ß": "ss", "ı": "i", "’": "'"})
+_SKELETON_RULES = [("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"),
+                   ("x", "ks"), ("ph", "f"), ("w", "v"), ("y", "i"), ("ck", "k"), ("q", "k")]
+
+
+def fold(name: str) -> str:
+    """Accent-free lower-case form: 'Vučić’s' -> "vucic's", 'U.S.' -> 'us'."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_LETTER_MAP))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = plain.replace(".", "")
+    plain = re.sub(r"[^\w' ]+", " ", plain)
+    return " ".join(plain.split())
+
+
+def skeleton(name: str) -> str:
+    """A transliteration-blind form: 'Aleksandar' and 'Alexander' come close."""
+    out = fold(name).replace("'", "")
+    for old, new in _SKELETON_RULES:
+        out = out.replace(old, new)
+    return re.sub(r"(\w)\1+", r"\1", out)
+
+
+def _similar(a: str, b: str, floor: float) -> bool:
+    return a == b or Indel.normalized_similarity(a, b) >= floor
+
+
+def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
+    """Strip determiners, possessives and titles; return (name, label) or None for junk."""
+    text = " ".join(text.split()).strip(" ,;:—–-\"“”'‘")
+    text = _POSSESSIVE.sub("", text).strip()
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower() in LEADING_DETERMINERS:
+        words.pop(0)
+    if label == "PERSON":
+        while len(words) > 1 and _is_title(words[0], PERSON_TITLES):
+            words.pop(0)
+        if len(words) == 1 and _is_title(words[0], PERSON_TITLES):
+            return None  # a title alone ("Maj.-Gen")
+    # a strong title inside: what follows is the person ("Italian Defense Minister X")
+    title_words = [i for i, w in enumerate(words[:-1]) if _is_title(w, STRONG_TITLES)]
+    if title_words:
+        rest = words[title_words[-1] + 1:]
+        if rest and all(w[:1].isupper() for w in rest):
+            words, label = rest, "PERSON"
+    name = " ".join(words)
+    if not words or not re.search(r"[^\W\d_]", name) or not any(c.isupper() for c in name):
+        return None
+    if any(mark in name for mark in ("@", "/", "http", "#")):
+        return None
+    return name, label
+
+
+def _is_title(word: str, titles: set[str]) -> bool:
+    parts = [p for p in word.lower().split("-") if p]
+    return bool(parts) and all(p.strip(".") in titles for p in parts) or word.lower() in titles
+
+
+@dataclass
+class _Mention:
+    surface: str
+    label: str
+    source: str
+    preceded_by: str = ""  # lower-cased word before the mention (locative check)
+    start: int = -1
+    end: int = -1
+
+
+class _UnionFind:
+    def __init__(self, keys: Iterable[str]):
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _key(surface: str, label: str) -> str:
+    key = fold(surface)
+    if label == "NORP" and len(key) > 4 and key.endswith("s"):
+        key = key[:-1]  # Serbs / Serb, Albanians / Albanian
+    return key
+
+
+def _collect_mentions(articles: list[Article], docs) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    for article in articles:
+        doc = docs.get(article.id)
+        if article.off_topic or doc is None:
+            continue
+        for ent in doc.ents:
+            label = LABELS.get(ent.label_)
+            if label is None or article.is_removed(ent.start_char, ent.end_char):
+                continue
+            cleaned = clean_name(ent.text, label)
+            if cleaned is None:
+                continue
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            mentions.append(_Mention(cleaned[0], cleaned[1], article.id, before,
+                                     ent.start_char, ent.end_char))
+        mentions.extend(_acronym_mentions(article))
+    return mentions
+
+
+# --- acronyms -------------------------------------------------------------------
+
+_ACRONYM = r"[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?"
+_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|de|du|des|del|la|le|on|in|[A-Z][\w’'.-]*))*"
+_TIED_PATTERNS = [
+    re.compile(rf"(?P<name>{_NAME})\s+\((?P<acr>{_ACRONYM})\)"),
+    re.compile(rf"\b(?P<acr>{_ACRONYM})\s+\((?P<name>{_NAME})\)"),
+    re.compile(rf"(?P<name>{_NAME}),\s+(?:known as\s+|or\s+)?(?P<acr>{_ACRONYM}),"),
+]
+_NAME_CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "del", "la", "le", "on", "in"}
+
+
+def acronym_fits(acronym: str, words: list[str]) -> bool:
+    """True when the letters of ``acronym`` spell the start letters of ``words``.
+
+    Each letter starts the next significant word or continues the current word's
+    prefix (KFOR = K-osovo FOR-ce); connectors (of, and...) may be skipped; one extra
+    final letter is allowed for an unnamed last word when two or more words
+    fit ("Operational Reserve (ORF)").
+    """
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    words = [w.lower() for w in words]
+    if len(letters) < 2 or not words:
+        return False
+
+    def fits(i: int, j: int, k: int) -> bool:
+        # i: next letter; j: current word (-1 before the first); k: next char in word j
+        if i == len(letters):
+            return all(w in _NAME_CONNECTORS for w in words[j + 1:])
+        # continue the current word's prefix ("FOR" of "Force")
+        if j >= 0 and k < len(words[j]) and words[j][k] == letters[i] and fits(i + 1, j, k + 1):
+            return True
+        # start the next word, optionally skipping connectors
+        for nj in range(j + 1, len(words)):
+            if words[nj][:1] == letters[i] and fits(i + 1, nj, 1):
+                return True
+            if words[nj] not in _NAME_CONNECTORS:
+                break
+        return False
+
+    if fits(0, -1, 0):
+        return True
+    significant = [w for w in words if w not in _NAME_CONNECTORS]
+    return (len(significant) >= 2 and len(letters) == len(significant) + 1
+            and [w[0] for w in significant] == letters[:-1])
+
+
+def _tied_acronyms(text: str) -> list[tuple[str, str, int, int]]:
+    """(full name, acronym, start, end) for every acronym the text ties to a name."""
+    found = []
+    for pattern in _TIED_PATTERNS:
+        for match in pattern.finditer(text):
+            words = match.group("name").split()
+            acronym = match.group("acr")
+            # the shortest trailing run of words that the acronym fits
+            for start in range(len(words) - 1, -1, -1):
+                candidate = words[start:]
+                if candidate[0].lower() in _NAME_CONNECTORS:
+                    continue
+                if acronym_fits(acronym, candidate):
+                    found.append((" ".join(candidate), acronym.rstrip("."),
+                                  match.start(), match.end()))
+                    break
+    return found
+
+
+def _acronym_mentions(article: Article) -> list[_Mention]:
+    """The acronym and full name as tied mentions (label ORG until votes say otherwise)."""
+    out = []
+    for name, acronym, start, end in _tied_acronyms(article.text):
+        if article.is_removed(start, end):
+            continue
+        cleaned = clean_name(name, "ORG")
+        if cleaned:
+            out.append(_Mention(cleaned[0], "ACRONYM-FULL:" + acronym, article.id, "", start, end))
+    return out
+
+
+# --- merging --------------------------------------------------------------------
+
+
+def _majority(labels: Counter) -> str:
+    return max(labels, key=lambda lab: (labels[lab], -LABEL_PRIORITY.index(lab)))
+
+
+def find_entities(articles: list[Article], docs) -> list[Entity]:
+    """Canonical entities of the story, by number of sources then mentions."""
+    mentions = _collect_mentions(articles, docs)
+    ties: list[tuple[str, str]] = []  # (full-name key, acronym key)
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.label.startswith("ACRONYM-FULL:"):
+            acronym = mention.label.split(":", 1)[1]
+            ties.append((fold(mention.surface), fold(acronym)))
+            continue  # the tie is no mention of its own
+        groups[_key(mention.surface, mention.label)].append(mention)
+    # A tied full name or acronym that spaCy missed is still a mention (as ORG).
+    for mention in mentions:
+        if mention.label.startswith("ACRONYM-FULL:"):
+            acronym = mention.label.split(":", 1)[1]
+            for surface in (mention.surface, acronym):
+                key = fold(surface)
+                if not any(m.source == mention.source for m in groups.get(key, ())):
+                    groups[key].append(_Mention(surface, "ORG", mention.source))
+
+    labels = {key: _majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
+    person_votes = {key: sum(m.label == "PERSON" for m in ms) for key, ms in groups.items()}
+    uf = _UnionFind(groups)
+
+    by_skeleton: dict[str, str] = {}
+    for key in groups:
+        other = by_skeleton.setdefault(skeleton(key), key)
+        uf.union(other, key)
+
+    full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2]
+    for i, a in enumerate(full_people):
+        for b in full_people[i + 1:]:
+            if _same_person(a, b):
+                uf.union(a, b)
+
+    for key, ms in groups.items():
+        if len(key.split()) != 1 or not _may_be_person(ms, person_votes[key]):
+            continue
+        owners = {uf.find(p) for p in full_people
+                  if _similar(skeleton(p.split()[-1]), skeleton(key), 0.9)}
+        if len(owners) == 1:
+            uf.union(owners.pop(), key)
+
+    for full, acronym in ties:
+        uf.union(full, acronym)
+    for short, long in COMMON_SHORT_FORMS.items():
+        if short in groups and long in groups:
+            uf.union(long, short)
+
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        clusters[uf.find(key)].append(key)
+    _sweep_missed_mentions(articles, clusters, groups, full_people)
+    entities = [_entity(keys, groups, full_people) for keys in clusters.values()]
+    order = {a.id: i for i, a in enumerate(articles)}
+    for entity in entities:
+        entity.sources.sort(key=lambda s: order.get(s, len(order)))
+    entities.sort(key=lambda e: (-len(e.sources), -e.mentions, e.name))
+    return entities
+
+
+def _sweep_missed_mentions(articles, clusters, groups, full_people) -> None:
+    """Count exact occurrences of known names that the NER model missed.
+
+    spaCy tags a name in one sentence and misses it in the next; an exact,
+    case-sensitive, whole-word occurrence of a surface form already seen (or of
+    the surname of a full-name person) is a mention too. A form shared by two
+    entities is not swept.
+    """
+    owner: dict[str, str] = {}
+    shared: set[str] = set()
+    for root, keys in clusters.items():
+        for key in keys:
+            for m in groups[key]:
+                forms = [m.surface]
+                if key in full_people:
+                    forms.append(m.surface.split()[-1])
+                for form in forms:
+                    if owner.setdefault(form, root) != root:
+                        shared.add(form)
+    surfaces = sorted((s for s in owner if s not in shared and len(s) >= 3),
+                      key=len, reverse=True)
+    if not surfaces:
+        return
+    pattern = re.compile(r"(?<![\w@#-])(?:" + "|".join(map(re.escape, surfaces)) + r")(?![\w-])")
+    for article in articles:
+        if article.off_topic:
+            continue
+        taken = sorted((m.start, m.end) for keys in clusters.values() for k in keys
+                       for m in groups[k] if m.source == article.id and m.start >= 0)
+        for match in pattern.finditer(article.text):
+            start, end = match.span()
+            if article.is_removed(start, end) or any(s < end and start < e for s, e in taken):
+                continue
+            surface = match.group()
+            root = owner[surface]
+            groups.setdefault(root, [])
+            groups[root].append(_Mention(surface, "_SWEPT", article.id, "", start, end))
+            taken.append((start, end))
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two full names are one person: same surname, near-same first name (or initial)."""
+    wa, wb = a.split(), b.split()
+    if not _similar(skeleton(wa[-1]), skeleton(wb[-1]), 0.9):
+        return False
+    fa, fb = skeleton(wa[0]), skeleton(wb[0])
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return _similar(fa, fb, 0.85)
+
+
+def _may_be_person(ms: list[_Mention], person_votes: int) -> bool:
+    """A one-word mention may be a surname unless it only ever reads as a place."""
+    if person_votes:
+        return True
+    return not any(m.label in ("GPE", "LOC", "FAC") and m.preceded_by in LOCATIVE_PREPOSITIONS
+                   for m in ms)
+
+
+def _entity(keys: list[str], groups: dict[str, list[_Mention]], full_people) -> Entity:
+    members = [m for k in keys for m in groups[k]]
+    votes = Counter(m.label for m in members if m.label != "_SWEPT")
+    label = "PERSON" if any(k in full_people for k in keys) else _majority(votes)
+    # Most complete form: most words, then the most-mentioned folded form, then a
+    # form written with its diacritics, then the most frequent spelling.
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    for m in members:
+        by_key[fold(m.surface)][m.surface] += 1
+    best_key = max(by_key, key=lambda k: (len(k.split()), sum(by_key[k].values()), k))
+    spellings = by_key[best_key]
+    name = max(spellings, key=lambda s: (any(ord(c) > 127 for c in s), spellings[s], s))
+    aliases = sorted({m.surface for m in members}, key=lambda s: (s != name, s))
+    sources = list(dict.fromkeys(m.source for m in members))
+    return Entity(name=name, type=label, aliases=aliases, sources=sources, mentions=len(members))
+
+
+def canonical_lookup(entities: list[Entity]) -> Callable[[str], str | None]:
+    """A function mapping any surface name to its entity's canonical name, or None.
+
+    Matches, in order: the folded form of any alias; its transliteration
+    skeleton; for one word, the surname of exactly one person; for a full name,
+    a person with the same surname and a near-same first name.
+    """
+    by_fold: dict[str, str] = {}
+    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    people: list[tuple[str, str]] = []
+    for entity in entities:
+        for alias in [entity.name, *entity.aliases]:
+            by_fold.setdefault(fold(alias), entity.name)
+            by_skeleton[skeleton(alias)].add(entity.name)
+            if entity.type == "PERSON" and len(alias.split()) >= 2:
+                by_surname[skeleton(alias.split()[-1])].add(entity.name)
+                people.append((fold(alias), entity.name))
+
+    def lookup(surface: str) -> str | None:
+        cleaned = clean_name(surface, "PERSON")
+        if cleaned is None:
+            return None
+        name = cleaned[0]
+        key = fold(name)
+        if key in by_fold:
+            return by_fold[key]
+        if len(by_skeleton.get(skeleton(name), ())) == 1:
+            return next(iter(by_skeleton[skeleton(name)]))
+        if len(key.split()) == 1:
+            owners = by_surname.get(skeleton(name), set())
+            return next(iter(owners)) if len(owners) == 1 else None
+        owners = {canonical for alias, canonical in people if _same_person(alias, key)}
+        return owners.pop() if len(owners) == 1 else None
+
+    return lookup

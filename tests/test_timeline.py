@@ -1,0 +1,221 @@
+"""Timeline stage: finding and resolving dates, describing and merging events."""
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+
+import pytest
+
+from newsfold.model import Article, Removed, Sentence
+from newsfold.nlp.spacy_model import parse
+from newsfold.stages.timeline import build_timeline, find_date_words, resolve
+
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)[.!?][”\"’]?(?=\s+\S)|$")
+
+
+def split(article: Article) -> list[Sentence]:
+    """A tiny sentence splitter with exact offsets (the real one is another stage)."""
+    out: list[Sentence] = []
+    for paragraph, line in enumerate(re.finditer(r"[^\n]+", article.text)):
+        position = 0
+        for end in _SENTENCE_END.finditer(line.group()):
+            start = line.start() + position
+            stop = line.start() + end.end()
+            start += len(article.text[start:stop]) - len(article.text[start:stop].lstrip())
+            if stop > start and not article.is_removed(start, stop):
+                out.append(Sentence(article.id, start, stop, article.text[start:stop],
+                                    paragraph, len(out)))
+            position = end.end()
+            if end.end() == len(line.group()):
+                break
+    return out
+
+
+def run(articles: list[Article]):
+    docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
+    sentences = {a.id: split(a) for a in articles}
+    timeline, conflicts = build_timeline(articles, sentences, docs)
+    by_id = {a.id: a for a in articles}
+    for event in timeline:  # every evidence span round-trips to its source
+        for evidence in event.support:
+            text = by_id[evidence.source].text
+            assert evidence.as_written and evidence.as_written in text[evidence.start:evidence.end]
+            assert not by_id[evidence.source].is_removed(evidence.start, evidence.end)
+            assert text[evidence.start:evidence.end].strip() == text[evidence.start:evidence.end]
+    return timeline, conflicts
+
+
+def one(text: str, published: str | None = "2031-03-14", **fields):
+    return run([Article(id="a", text=text, published=published, **fields)])[0]
+
+
+def dates(timeline) -> list[str]:
+    return [event.date for event in timeline]
+
+
+def resolved(words: str, published: str, future: bool = False) -> str | None:
+    mentions = find_date_words(words)
+    assert len(mentions) == 1, mentions
+    return resolve(mentions[0], date.fromisoformat(published), future)
+
+
+# --- resolving ------------------------------------------------------------------------
+# 2024-01-01 is a Monday; 2023-05-30 a Tuesday.
+
+@pytest.mark.parametrize("words, published, expected", [
+    ("on Monday", "2024-01-01", "2024-01-01"),  # same weekday: that day
+    ("on Sunday", "2024-01-01", "2023-12-31"),  # across the year boundary
+    ("on Tuesday", "2024-01-01", "2023-12-26"),
+    ("last Monday", "2024-01-01", "2023-12-25"),
+    ("on Friday", "2023-05-30", "2023-05-26"),
+    ("late on Monday", "2023-05-30", "2023-05-29"),
+    ("earlier on Tuesday", "2023-05-30", "2023-05-30"),
+    ("last Friday, May 26", "2023-05-30", "2023-05-26"),
+    ("last Friday, May 19", "2023-05-30", "2023-05-19"),  # the explicit date wins
+    ("yesterday", "2024-03-01", "2024-02-29"),
+    ("today", "2023-05-30", "2023-05-30"),
+    ("over the past weekend", "2023-05-30", "2023-05-27"),  # a weekend is its Saturday
+    ("in December", "2024-01-15", "2023-12"),
+    ("in January", "2024-01-15", "2024-01"),
+    ("in April", "2023-05-30", "2023-04"),
+    ("30 May", "2023-05-30", "2023-05-30"),
+    ("Dec. 30", "2024-01-02", "2023-12-30"),
+    ("May 26, 2021", "2023-05-30", "2021-05-26"),
+    ("in 2008", "2023-05-30", "2008"),
+    ("last month", "2024-01-15", "2023-12"),
+])
+def test_resolve(words, published, expected):
+    assert resolved(words, published) == expected
+
+
+def test_future_tense_looks_forward():
+    assert resolved("on Thursday", "2023-05-30", future=True) == "2023-06-01"
+    timeline = one("The ministers will meet again on Thursday to sign the accord.",
+                   published="2023-05-30")
+    assert dates(timeline) == ["2023-06-01"]
+
+
+# --- finding ------------------------------------------------------------------------
+
+
+def test_years_need_to_read_as_years():
+    timeline = one("The 2013 deal was never applied. Officials said 2000 troops arrived."
+                   " The council was founded in 1999.")
+    assert dates(timeline) == ["1999", "2013"]
+    assert "deal" in timeline[1].text
+
+
+def test_vague_and_unresolvable_dates_are_kept_out():
+    assert one("The mayor recently resigned. Protests grew this week.") == []
+    assert one("Protesters marched on Monday.", published=None) == []
+    # a relative date with no day to count from is skipped, not guessed
+    assert one("Talks resumed a day after the ceasefire collapsed.") == []
+    # no verb, no event: a dateline or caption
+    assert one("Valdoria, Monday, March 10, 2031.") == []
+
+
+def test_removed_spans_and_quotes_are_skipped():
+    text = ("Photo taken on Monday. The bridge reopened on Tuesday.\n"
+            "“We will not stop today,” the mayor said.")
+    timeline = one(text, published="2031-03-14", removed=[Removed(0, 22, "caption")])
+    assert dates(timeline) == ["2031-03-11"]  # 2031-03-14 is a Friday
+    assert timeline[0].support[0].as_written == "on Tuesday"
+    assert "bridge reopened" in timeline[0].text
+
+
+def test_a_day_after_dates_the_earlier_event():
+    timeline = one("The army withdrew on Tuesday, a day after two soldiers were killed"
+                   " near the border.", published="2031-03-14")
+    by_date = {e.date: e for e in timeline}
+    assert set(by_date) == {"2031-03-10", "2031-03-11"}
+    assert "soldiers were killed" in by_date["2031-03-10"].text
+    assert "withdrew" in by_date["2031-03-11"].text
+    assert "killed" not in by_date["2031-03-11"].text
+
+
+# --- merging and conflicts ------------------------------------------------------------
+
+
+def test_same_event_across_sources_is_merged_and_ordered():
+    timeline, conflicts = run([
+        Article(id="a", published="2031-03-14",
+                text="A fire destroyed the old harbour warehouse on Wednesday. "
+                     "The port opened in 1998."),
+        Article(id="b", published="2031-03-13",
+                text="The old harbour warehouse was destroyed by a fire yesterday."),
+    ])
+    assert dates(timeline) == ["1998", "2031-03-12"]
+    fire = timeline[1]
+    assert {e.source for e in fire.support} == {"a", "b"}
+    assert {e.as_written for e in fire.support} == {"on Wednesday", "yesterday"}
+    assert conflicts == []
+
+
+def test_independent_sources_dating_an_event_differently_conflict():
+    sources = [
+        Article(id="a", published="2031-03-14",
+                text="The old harbour warehouse was destroyed by a fire on Wednesday."),
+        Article(id="b", published="2031-03-14",
+                text="The old harbour warehouse was destroyed by a fire on Tuesday."),
+    ]
+    timeline, conflicts = run(sources)
+    assert dates(timeline) == ["2031-03-11", "2031-03-12"]
+    assert len(conflicts) == 1 and conflicts[0].kind == "date"
+    assert sorted(v.value for v in conflicts[0].values) == ["2031-03-11", "2031-03-12"]
+    # a syndicated copy is no independent voice: no conflict
+    sources[1].copy_of = "a"
+    assert run(sources)[1] == []
+
+
+# --- the shared Kosovo story --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kosovo(kosovo_dir):
+    articles = []
+    for path in sorted(kosovo_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        article = Article(id=path.stem, text=text, published="2023-05-30")
+        # what the clean stage removes: header lines, captions, source lines, embeds
+        for match in re.finditer(r"^\s*date \d{4}-\d\d-\d\d|^.*\(AP Photo.*$|^Source:.*$"
+                                 r"|^— .*\(@\w+\).*$", text, re.M):
+            article.removed.append(Removed(match.start(), match.end(), "test"))
+        articles.append(article)
+    docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
+    sentences = {a.id: split(a) for a in articles}
+    started = time.perf_counter()
+    timeline, conflicts = build_timeline(articles, sentences, docs)
+    return articles, timeline, conflicts, time.perf_counter() - started
+
+
+def events_on(timeline, day, *words):
+    return [e for e in timeline if e.date == day and all(w in e.text.lower() for w in words)]
+
+
+@pytest.mark.shared
+def test_kosovo_timeline_targets(kosovo):
+    _, timeline, _, _ = kosovo
+    clashes = events_on(timeline, "2023-05-29", "clashes")
+    assert clashes and max(len({s.source for s in e.support}) for e in clashes) >= 2
+    assert events_on(timeline, "2023-05-30", "troops")
+    assert events_on(timeline, "2008", "independence")
+    assert events_on(timeline, "2023-04", "elections")
+    assert events_on(timeline, "2023-05-26", "police")
+    assert events_on(timeline, "1999", "bombardment")
+    assert events_on(timeline, "2023-05-27")  # "over the past weekend"
+    assert dates(timeline) == sorted(dates(timeline))
+    assert not any(e.date.startswith("2023-05-31") or e.date > "2023-05-30" for e in timeline)
+
+
+@pytest.mark.shared
+def test_kosovo_evidence_round_trips_and_is_fast(kosovo):
+    articles, timeline, conflicts, elapsed = kosovo
+    by_id = {a.id: a for a in articles}
+    for event in timeline:
+        for evidence in event.support:
+            article = by_id[evidence.source]
+            assert evidence.as_written in article.text[evidence.start:evidence.end]
+            assert not article.is_removed(evidence.start, evidence.end)
+    assert conflicts == []
+    assert elapsed <= 0.05 * len(articles)
