@@ -157,15 +157,13 @@ def _read_feed_file(path: Path, max_bytes: int, web_options: dict, problems: lis
     if not by_url:
         problems.append(f"{path}: the feed lists no items with links")
         return []
+    from .web import fill_from_feed_item
+
     articles = _fetch(list(by_url), web_options, problems, where=str(path))
     for article in articles:
         item = by_url.get(article.origin) or by_url.get(article.url)
-        if item is None:
-            continue
-        article.title = article.title or item.title
-        if not article.published and item.published:
-            article.published, article.published_from = item.published, "metadata"
-        article.extra.setdefault("feed", str(path))
+        if item is not None:
+            fill_from_feed_item(article, item, str(path))
     return articles
 
 
