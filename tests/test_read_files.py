@@ -236,7 +236,10 @@ def test_urls_are_fetched_in_one_call_with_the_options(tmp_path, monkeypatch):
         seen.update(urls=urls, **options)
         return ReadResult([Article(id="news-example-a", text="Fetched report.", origin=urls[0])], ["x: refused"])
 
-    monkeypatch.setitem(sys.modules, "newsfold.read.web", types.SimpleNamespace(fetch_articles=fetch_articles))
+    from newsfold.read.web import fill_from_feed_item
+
+    monkeypatch.setitem(sys.modules, "newsfold.read.web", types.SimpleNamespace(
+        fetch_articles=fetch_articles, fill_from_feed_item=fill_from_feed_item))
     good = write(tmp_path, "good.txt", "The bridge was shut on Friday.")
     result = read_inputs(["https://news.example/a", str(good), "http://news.example/b"],
                          allow_private=True, cache_dir="/tmp/c", refresh=True)
@@ -266,7 +269,10 @@ def test_feed_file_items_are_fetched_and_fill_missing_fields(tmp_path, monkeypat
         return ReadResult([Article(id="item", text="Item body.", origin=urls[0])], [])
 
     monkeypatch.setitem(sys.modules, "newsfold.read.feeds", feeds)
-    monkeypatch.setitem(sys.modules, "newsfold.read.web", types.SimpleNamespace(fetch_articles=fetch_articles))
+    from newsfold.read.web import fill_from_feed_item
+
+    monkeypatch.setitem(sys.modules, "newsfold.read.web", types.SimpleNamespace(
+        fetch_articles=fetch_articles, fill_from_feed_item=fill_from_feed_item))
     feed = write(tmp_path, "news.rss", "<rss><channel></channel></rss>")
     not_feed = write(tmp_path, "notes.xml", "<notes/>")
     result = read_inputs([str(feed), str(not_feed)])
