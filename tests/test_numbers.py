@@ -1,0 +1,287 @@
+"""numbers stage: quantities and number conflicts (invented texts + the shared Kosovo story)."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from newsfold.model import Article, Removed, Sentence
+from newsfold.nlp.spacy_model import parse
+from newsfold.stages.numbers import Quantity, compatible, extract_quantities, number_conflicts
+
+
+def split(article: Article) -> list[Sentence]:
+    """A tiny sentence splitter for tests: lines, then '. ' before a capital."""
+    out = []
+    for line in re.finditer(r"[^\n]+", article.text):
+        for sent in re.finditer(r"\S.*?(?:[.!?][”\"]?(?=\s+[A-Z“\"])|$)", line.group()):
+            start, end = line.start() + sent.start(), line.start() + sent.end()
+            if not article.is_removed(start, end):
+                out.append(Sentence(article.id, start, end, article.text[start:end], index=len(out)))
+    return out
+
+
+def quantities_of(*articles: Article) -> list[Quantity]:
+    docs = parse([a.text for a in articles])
+    found = []
+    for article, doc in zip(articles, docs):
+        found += extract_quantities(article, split(article), doc)
+    return found
+
+
+def one(text: str) -> list[Quantity]:
+    return quantities_of(Article("a", text))
+
+
+def by_text(quantities, text):
+    matches = [q for q in quantities if q.text == text]
+    assert matches, f"{text!r} not in {[q.text for q in quantities]}"
+    return matches[0]
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def test_digits_percent_money_and_scale():
+    qs = one("The fund of €2.3 million paid 3,800 workers. Turnout was 3.5% and costs hit $5bn.")
+    money = by_text(qs, "€2.3 million")
+    assert money.value == pytest.approx(2_300_000) and money.unit == "€"
+    assert by_text(qs, "3,800").value == 3800 and by_text(qs, "3,800").head == "worker"
+    pct = by_text(qs, "3.5%")
+    assert pct.value == 3.5 and pct.unit == "%" and pct.precision == pytest.approx(0.05)
+    assert any(q.value == 5e9 for q in qs)
+
+
+def test_number_words():
+    qs = one("Eleven soldiers, twenty-five police officers and two hundred and fifty residents "
+             "were hurt. A dozen journalists were detained.")
+    assert by_text(qs, "Eleven").value == 11
+    assert any(q.value == 25 and q.referent == "police" for q in qs)
+    assert any(q.value == 250 and q.referent == "civilians" for q in qs)
+    dozen = by_text(qs, "A dozen")
+    assert dozen.value == 12 and dozen.qualifier == "about" and dozen.event == "arrested"
+
+
+def test_vague_numbers_are_kept_but_never_compared():
+    qs = one("NATO sends hundreds of troops. Tens of thousands of people were displaced.")
+    hundreds = by_text(qs, "hundreds")
+    assert hundreds.vague and hundreds.key is None and hundreds.head == "troop"
+    assert by_text(qs, "Tens of thousands").value == 10_000
+
+
+@pytest.mark.parametrize(
+    "phrase, qualifier, value",
+    [
+        ("at least 50", "at_least", 50),
+        ("more than 53", "more_than", 53),
+        ("almost 3,800", "almost", 3800),
+        ("some 200", "about", 200),
+        ("up to 40", "at_most", 40),
+        ("nearly 90", "almost", 90),
+        ("fewer than 12", "less_than", 12),
+    ],
+)
+def test_qualifiers(phrase, qualifier, value):
+    q = by_text(one(f"Police said {phrase} protesters were injured on Monday."), phrase)
+    assert (q.qualifier, q.value, q.event, q.referent) == (qualifier, value, "injured", "civilians")
+
+
+def test_less_than_percent():
+    q = by_text(one("Turnout was less than 3.5% in the north."), "less than 3.5%")
+    assert q.qualifier == "less_than" and q.unit == "%" and q.head == "turnout"
+
+
+@pytest.mark.parametrize(
+    "text, raw, low, high",
+    [
+        ("Officials said 50-60 people were killed.", "50-60", 50, 60),
+        ("Between 10 and 20 cars were burned.", "Between 10 and 20", 10, 20),
+        ("Medics said 10 to 12 people died.", "10 to 12", 10, 12),
+    ],
+)
+def test_ranges_keep_both_ends_and_invent_nothing(text, raw, low, high):
+    qs = one(text)
+    q = by_text(qs, raw)
+    assert (q.low, q.high) == (low, high)
+    assert not any(q.value == (low + high) / 2 for q in qs)
+
+
+def test_a_score_is_not_a_range():
+    qs = one("The home side won 3-1 on Sunday.")
+    assert all(q.high is None for q in qs)
+
+
+def test_years_dates_times_and_ordinals_are_ignored():
+    qs = one("In 2008, the 2013 deal was signed on May 30, 2023 at 10:30. "
+             "It was the first of 3 rounds, one of those talks.")
+    assert [q.text for q in qs] == ["3"]
+
+
+def test_counted_noun_members_of_mission_and_demonym_parts():
+    qs = one("Clashes injured at least 50 protesters and 30 members of the NATO mission.\n"
+             "A statement said 30 soldiers, 11 Italians and 19 Hungarians, were injured.")
+    members = by_text(qs, "30")
+    assert members.counted == "members of the NATO mission" and members.referent == "military"
+    assert by_text(qs, "at least 50").referent == "civilians"
+    italians = by_text(qs, "11")
+    hungarians = by_text(qs, "19")
+    assert italians.part_of is not None and hungarians.part_of == italians.part_of
+    total = qs[italians.part_of]
+    assert total.value == 30 and total.referent == "military"
+    assert italians.referent == "military"
+
+
+def test_event_classes():
+    qs = one("Nine soldiers were wounded. Four civilians were hurt. Two protesters were killed. "
+             "The alliance sent 700 troops.")
+    events = {q.value: q.event for q in qs}
+    assert events == {9: "injured", 4: "injured", 2: "killed", 700: "deployed"}
+
+
+def test_removed_spans_are_skipped_and_spans_round_trip():
+    text = "Photo: 40 soldiers at a base.\n12 soldiers were injured on Monday."
+    article = Article("a", text, removed=[Removed(0, 29, "caption")])
+    qs = quantities_of(article)
+    assert [q.value for q in qs] == [12]
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+
+
+def test_bad_inputs_do_not_crash():
+    for text in ["", "-", "1-", "--5", "5,,000 people", "3.5.6% of", "one", "a dozen",
+                 "1,000,000,000,000,000 dollars", "between 5 and", "10 to"]:
+        one(text)
+
+
+# ---------------------------------------------------------------- compatibility
+
+
+def q(value, qualifier="exactly", precision=0.0, low=None, high=None):
+    return Quantity("x", 0, 1, value, qualifier=qualifier, precision=precision, low=low, high=high)
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (q(50, "at_least"), q(52), True),
+        (q(53, "more_than"), q(54), True),
+        (q(53, "more_than"), q(52), False),
+        (q(53, "more_than"), q(53), False),
+        (q(3800, "almost"), q(3790), True),
+        (q(3.5, "less_than"), q(3.5, precision=0.05), True),
+        (q(52), q(52), True),
+        (q(52), q(53), False),
+        (q(50, low=50, high=60), q(55), True),
+        (q(50, low=50, high=60), q(61), False),
+    ],
+)
+def test_compatible(a, b, expected):
+    assert compatible(a, b) is expected
+    assert compatible(b, a) is expected
+
+
+# ---------------------------------------------------------------- conflicts
+
+
+def conflicts_of(*articles):
+    return number_conflicts(list(articles), quantities_of(*articles))
+
+
+def test_incompatible_counts_conflict_and_compatible_bound_takes_no_side():
+    a = Article("a", "On Monday 52 protesters were injured in the clashes.")
+    b = Article("b", "More than 53 civilians were injured, according to hospital sources.")
+    c = Article("c", "Clashes erupted, injuring at least 50 demonstrators.")
+    conflicts = conflicts_of(a, b, c)
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert conflict.kind == "number" and conflict.topic.endswith("injured")
+    assert sorted(v.value for v in conflict.values) == ["52", "More than 53"]
+    for value in conflict.values:
+        for ev in value.support:
+            text = {"a": a, "b": b, "c": c}[ev.source].text
+            assert text[ev.start:ev.end].strip()
+            assert ev.source != "c"
+
+
+def test_a_copy_never_conflicts_with_its_original():
+    a = Article("a", "On Monday 52 protesters were injured in the clashes.")
+    b = Article("b", "On Monday 55 protesters were injured in the clashes.", copy_of="a")
+    assert conflicts_of(a, b) == []
+    b.copy_of = None
+    assert len(conflicts_of(a, b)) == 1
+
+
+def test_soldiers_are_never_compared_with_protesters():
+    a = Article("a", "Thirty soldiers were injured in the clashes.")
+    b = Article("b", "Fifty-two protesters were injured in the clashes.")
+    assert conflicts_of(a, b) == []
+
+
+def test_sub_counts_do_not_conflict_with_the_total():
+    a = Article("a", "Eleven Italian and 19 Hungarian soldiers were injured in the clashes.")
+    b = Article("b", "A total of 30 soldiers were wounded. Three Hungarian soldiers were wounded by gunfire.")
+    assert conflicts_of(a, b) == []
+    c = Article("c", "Twenty-five soldiers were injured in the clashes.")
+    conflicts = conflicts_of(a, b, c)
+    assert len(conflicts) == 1
+    assert "Twenty-five" in [v.value for v in conflicts[0].values]
+
+
+def test_compatible_values_and_counts_without_event_do_not_conflict():
+    a = Article("a", "The mission consists of almost 3,800 troops. NATO will send 700 troops.")
+    b = Article("b", "The mission has 3,790 troops. The alliance deployed 700 more troops.")
+    c = Article("c", "Turnout was less than 3.5%.")
+    d = Article("d", "The vote had a 3.5% turnout.")
+    assert conflicts_of(a, b, c, d) == []
+
+
+def test_off_topic_articles_are_skipped_and_ranking_by_independent_sources():
+    a = Article("a", "Four people were killed. 20 soldiers were deployed.")
+    b = Article("b", "Six people were killed. 30 soldiers were deployed.")
+    c = Article("c", "Six people died in the attack.")
+    d = Article("d", "Nine people were killed.", off_topic=True)
+    conflicts = conflicts_of(a, b, c, d)
+    assert [c.topic for c in conflicts] == ["people killed", "soldiers deployed"]
+    assert all(ev.source != "d" for c in conflicts for v in c.values for ev in v.support)
+    assert [c.id for c in conflicts] == ["N1", "N2"]
+
+
+# ---------------------------------------------------------------- Kosovo
+
+
+@pytest.fixture(scope="module")
+def kosovo(kosovo_dir):
+    articles = [Article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(kosovo_dir.glob("*.txt"))]
+    by_id = {a.id: a for a in articles}
+    by_id["004"].copy_of = "001"
+    for article in articles:  # obvious boilerplate, as clean would remove it
+        for match in re.finditer(r"(?m)^(Source:.*|.*\(AP Photo.*|.* is a journalist at .*)$", article.text):
+            article.removed.append(Removed(match.start(), match.end(), "boilerplate"))
+    docs = dict(zip(by_id, parse([a.text for a in articles])))
+    sentences = {a.id: split(a) for a in articles}
+    return articles, docs, sentences
+
+
+def test_kosovo_injured_protesters_is_the_one_number_conflict(kosovo):
+    articles, docs, sentences = kosovo
+    quantities = [q for a in articles for q in extract_quantities(a, sentences[a.id], docs[a.id])]
+    conflicts = number_conflicts(articles, quantities)
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert conflict.topic == "protesters injured"
+    values = {v.value: {e.source for e in v.support} for v in conflict.values}
+    assert set(values) == {"52", "more than 53"}
+    assert {"001", "004"} <= values["more than 53"]
+    assert "002" in values["52"]
+    texts = {a.id: a.text for a in articles}
+    for value in conflict.values:
+        for ev in value.support:
+            assert texts[ev.source][ev.start:ev.end] in texts[ev.source]
+            assert not next(a for a in articles if a.id == ev.source).is_removed(ev.start, ev.end)
+    # 30 soldiers ("at least 30" and 30) and 700 troops agree
+    soldiers = [q for q in quantities if q.key == ("injured", "military", None) and q.part_of is None]
+    assert {q.value for q in soldiers} >= {30}
+    assert {q.value for q in quantities if q.key == ("deployed", "military", None)} == {700}
+
+

@@ -1,0 +1,306 @@
+"""quotes stage: quote marks, speakers, grouping and attribution conflicts."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from newsfold.model import Article, Entity, Removed
+from newsfold.nlp.spacy_model import parse
+from newsfold.stages.quotes import find_quotes, quote_spans, same_quote
+
+
+def run(*articles: Article, entities=()):
+    docs = dict(zip([a.id for a in articles], parse([a.text for a in articles])))
+    return find_quotes(list(articles), docs, list(entities))
+
+
+def speakers(text: str, entities=()) -> dict[str, str | None]:
+    """first words of each quote -> speaker, for one invented article."""
+    article = Article("a", text)
+    quotes, _ = run(article, entities=entities)
+    out = {}
+    for quote in quotes:
+        for ev in quote.support:
+            assert article.text[ev.start:ev.end].strip()
+            out[" ".join(article.text[ev.start:ev.end].split()[:3])] = ev.speaker
+    return out
+
+
+# ---------------------------------------------------------------- quote marks
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("He said “we will win this war” today.", "we will win this war"),
+        ('He said "we will win this war" today.', "we will win this war"),
+        ("He said «we will win this war» today.", "we will win this war"),
+        ("He said ‘we will win this war’ today.", "we will win this war"),
+        ("He said „we will win this war“ today.", "we will win this war"),
+    ],
+)
+def test_every_quote_style(text, inner):
+    spans = quote_spans(text)
+    assert [text[s + 1:e] for s, e in spans] == [inner]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Russia’s war and the Serbs’ rights were ‘not on the table’, he said."
+    assert [text[s + 1:e] for s, e in quote_spans(text)] == ["not on the table"]
+
+
+def test_nested_quotes_stay_inside_the_outer_one():
+    text = "“They told us ‘leave now’ and we left,” she said."
+    assert [text[s + 1:e] for s, e in quote_spans(text)] == ["They told us ‘leave now’ and we left,"]
+
+
+def test_unbalanced_opening_mark_is_dropped_and_the_next_quote_kept():
+    text = "He called it “a disgrace. Later he said “we will stay here for good,” firmly."
+    assert [text[s + 1:e] for s, e in quote_spans(text)] == ["we will stay here for good,"]
+
+
+def test_quote_running_to_the_end_of_the_text_is_dropped():
+    assert quote_spans("She said “this never ends and goes on and on") == []
+    assert quote_spans('He said "open') == []
+    assert quote_spans("“") == [] and quote_spans("”“") == [] and quote_spans('"""') == []
+
+
+def test_overlong_quote_is_dropped():
+    text = "“" + "word " * 600 + "”"
+    assert quote_spans(text) == []
+
+
+def test_quote_across_paragraphs_reopened_at_each_paragraph():
+    text = "“We will rebuild the bridge.\n\n“It will take two years,” the mayor said."
+    spans = quote_spans(text)
+    assert len(spans) == 1 and text[spans[0][1]] == "”" and spans[0][0] == 0
+
+
+def test_garbage_does_not_crash_or_yield_garbage():
+    for text in ["", "“", "”", "\"", "‘’", "«»", "“”“”", "a “b” c “d", "“\n\n“\n\n“", "’’’’", "«a « b » c",
+                 "“ spaced out ”", "\"a\"b\"c\"d\""]:
+        quotes, conflicts = run(Article("x", text or " "))
+        for quote in quotes:
+            assert len(quote.text.split()) >= 3
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_speaker_patterns():
+    found = speakers(
+        "“We will not back down from this,” Maria Lopez said on Monday.\n\n"
+        "“The talks have collapsed for now,” said John Baker, the envoy.\n\n"
+        "“Nobody expected such a turnout,” Anna Berg told reporters.\n\n"
+        "Officials urged calm. “Stay at home tonight, please,” Peter Holm added.\n\n"
+        "The army is “ready for every scenario we face,” according to Karl Weiss.\n\n"
+        "“This is a dark day for us,” said Army commander Maj.-Gen. Ivo Marek.\n\n"
+        "Zoran Pavlov said: “We demand an immediate ceasefire now.”"
+    )
+    assert found == {
+        "We will not": "Maria Lopez",
+        "The talks have": "John Baker",
+        "Nobody expected such": "Anna Berg",
+        "Stay at home": "Peter Holm",
+        "ready for every": "Karl Weiss",
+        "This is a": "Ivo Marek",
+        "We demand an": "Zoran Pavlov",
+    }
+
+
+def test_pronoun_refers_to_the_last_person_who_was_a_subject():
+    found = speakers(
+        "Mayor Lena Fischer met Prime Minister Tom Gray on Monday.\n\n"
+        "“We agreed on the next steps,” she said.\n\n"
+        "Lena Fischer spoke after talks with Tom Gray. “These are prudent steps,” he added."
+    )
+    assert found["We agreed on"] == "Lena Fischer"
+    # the pronoun's gender is not checked: "he" still goes to the last subject
+    assert found["These are prudent"] == "Lena Fischer"
+
+
+def test_unattributed_quote_paragraph_is_not_given_to_the_previous_speaker():
+    found = speakers(
+        "“We will rebuild every house,” Omar Haddad said.\n\n"
+        "Aid groups warned of shortages.\n\n"
+        "“We cannot afford another winter like this one.”"
+    )
+    assert found["We will rebuild"] == "Omar Haddad"
+    assert found["We cannot afford"] is None
+
+
+def test_lead_in_paragraph_with_a_colon():
+    found = speakers("Interior minister Sara Lind said in a statement:\n\n“The police acted within the law.”")
+    assert found == {"The police acted": "Sara Lind"}
+
+
+def test_role_only_attribution_needs_the_person_named_with_that_role():
+    named = speakers(
+        "UN Secretary-General, Lea Amani has called for talks.\n\n"
+        "The Secretary-General said, “Such attacks are unacceptable and must stop.”"
+    )
+    assert named["Such attacks are"] == "Lea Amani"
+    unnamed = speakers(
+        "Lea Amani has called for talks.\n\n"
+        "The NATO chief said, “Such attacks are unacceptable and must stop.”"
+    )
+    assert unnamed["Such attacks are"] is None
+
+
+def test_speaker_from_participle_and_organisation():
+    found = speakers(
+        "Nina Roth condemned the attack, saying that \"such attacks must stop at once.\"\n\n"
+        "A statement by UNICEF said the children were “in urgent need of help.”"
+    )
+    assert found["such attacks must"] == "Nina Roth"
+    assert found["in urgent need"] == "UNICEF"
+
+
+def test_speaker_names_become_canonical_through_entities():
+    entities = [Entity("Aleksandar Vučić", "PERSON", ["Vucic", "Alexander Vucic"], ["a"], 3)]
+    found = speakers("“We will never accept this decision,” Vucic said in Belgrade.", entities)
+    assert found == {"We will never": "Aleksandar Vučić"}
+    found = speakers("“We will never accept this decision,” Alexander Vucic said.", entities)
+    assert found == {"We will never": "Aleksandar Vučić"}
+
+
+# ---------------------------------------------------------------- grouping and conflicts
+
+
+def test_trimmed_and_retranslated_wordings_group():
+    assert same_quote("we have too much violence in europe already today we cannot afford another conflict",
+                      "we have too much violence already in europe today we cannot afford another conflict")
+    assert same_quote("such attacks are unacceptable and must stop",
+                      "we strongly condemn the attacks such attacks are unacceptable and must stop")
+    assert not same_quote("we will rebuild the bridge next year", "the talks have collapsed for now")
+
+
+def test_same_quote_across_sources_is_one_quote_with_variants():
+    a = Article("a", "“We have decided to deploy 700 more troops to the region,” Jan Olsen told reporters.")
+    b = Article("b", "“We have decided to deploy 700 more troops to the region and to put a battalion "
+                     "on alert,” Olsen said.")
+    c = Article("c", "Olsen said “we have decided to deploy 700 more troops.”")
+    quotes, conflicts = run(a, b, c, entities=[Entity("Jan Olsen", "PERSON", ["Olsen"], [], 3)])
+    assert len(quotes) == 1 and conflicts == []
+    quote = quotes[0]
+    assert quote.speaker == "Jan Olsen" and "battalion" in quote.text
+    assert sorted(ev.source for ev in quote.support) == ["a", "b", "c"]
+    assert {ev.speaker for ev in quote.support} == {"Jan Olsen"}
+
+
+def test_named_versus_unattributed_is_an_attribution_conflict():
+    a = Article("a", "Talks went on.\n\n“We have too much violence in Europe already today. "
+                     "We cannot afford another conflict,”")
+    b = Article("b", "“We have too much violence already in Europe today; we cannot afford another "
+                     "conflict,” Rosa Costa told a news briefing.")
+    quotes, conflicts = run(a, b)
+    assert len(quotes) == 1 and quotes[0].speaker == "Rosa Costa"
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert conflict.kind == "attribution" and conflict.topic.startswith("We have too much")
+    assert {v.value: [e.source for e in v.support] for v in conflict.values} == {
+        "Rosa Costa": ["b"], "unattributed": ["a"]}
+    for value in conflict.values:
+        for ev in value.support:
+            text = {"a": a, "b": b}[ev.source].text
+            assert "violence" in text[ev.start:ev.end]
+
+
+def test_different_speakers_conflict_but_a_copy_does_not():
+    a = Article("a", "“The border will stay closed until further notice,” Ivan Petrov said.")
+    b = Article("b", "“The border will stay closed until further notice,” Olga Sidorova said.")
+    quotes, conflicts = run(a, b)
+    assert len(conflicts) == 1 and sorted(v.value for v in conflicts[0].values) == ["Ivan Petrov", "Olga Sidorova"]
+    assert quotes[0].speaker is None  # a tie: nobody is guessed
+    b.copy_of = "a"
+    _, conflicts = run(a, b)
+    assert conflicts == []
+
+
+def test_ranking_by_independent_sources_and_off_topic_skipped():
+    a = Article("a", "“Prices will rise again next month,” Lars Berg said. “Water supplies are safe for now,” Eva Holm said.")
+    b = Article("b", "“Water supplies are safe for now,” Eva Holm said.")
+    c = Article("c", "“Water supplies are safe for now,” Eva Holm said.", copy_of="b")
+    d = Article("d", "“Prices will rise again next month,” Lars Berg said.", off_topic=True)
+    quotes, _ = run(a, b, c, d)
+    assert [q.speaker for q in quotes] == ["Eva Holm", "Lars Berg"]
+    assert [q.id for q in quotes] == ["Q1", "Q2"]
+    assert all(ev.source != "d" for q in quotes for ev in q.support)
+
+
+def test_quotes_in_removed_spans_are_skipped():
+    text = "Caption: “a photo of the burning building at night”\n“We lost everything we had,” Ali Noor said."
+    article = Article("a", text, removed=[Removed(0, text.index("\n"), "caption")])
+    quotes, _ = run(article)
+    assert [q.speaker for q in quotes] == ["Ali Noor"]
+
+
+# ---------------------------------------------------------------- Kosovo
+
+
+@pytest.fixture(scope="module")
+def kosovo(kosovo_dir):
+    articles = [Article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(kosovo_dir.glob("*.txt"))]
+    by_id = {a.id: a for a in articles}
+    by_id["004"].copy_of = "001"
+    for article in articles:
+        for match in re.finditer(r"(?m)^(Source:.*|.*\(AP Photo.*|.* is a journalist at .*)$", article.text):
+            article.removed.append(Removed(match.start(), match.end(), "boilerplate"))
+    docs = dict(zip(by_id, parse([a.text for a in articles])))
+    entities = [
+        Entity("Jens Stoltenberg", "PERSON", ["Stoltenberg"], list(by_id), 12),
+        Entity("Josep Borrell", "PERSON", ["Borrell"], ["002"], 4),
+        Entity("Aleksandar Vučić", "PERSON", ["Vucic", "Aleksandar Vucic", "Alexander Vucic", "Vučić"], ["000", "002"], 8),
+        Entity("Albin Kurti", "PERSON", ["Kurti"], ["000", "002"], 4),
+    ]
+    return articles, docs, entities
+
+
+def _find(quotes, words):
+    matches = [q for q in quotes if words in q.text]
+    assert len(matches) == 1, f"{words!r}: {[q.text[:40] for q in matches]}"
+    return matches[0]
+
+
+def test_kosovo_quotes_and_speakers(kosovo):
+    articles, docs, entities = kosovo
+    quotes, conflicts = find_quotes(articles, docs, entities)
+    texts = {a.id: a.text for a in articles}
+    for quote in quotes:
+        for ev in quote.support:
+            assert texts[ev.source][ev.start:ev.end]
+            assert not next(a for a in articles if a.id == ev.source).is_removed(ev.start, ev.end)
+
+    afford = _find(quotes, "cannot afford another conflict")
+    assert {ev.source: ev.speaker for ev in afford.support} == {"000": None, "002": "Josep Borrell"}
+
+    stop = _find(quotes, "unacceptable and must stop")
+    assert stop.speaker == "Jens Stoltenberg"
+    assert {"000", "001", "004"} <= {ev.source for ev in stop.support}
+    assert {ev.speaker for ev in stop.support} == {"Jens Stoltenberg"}
+
+    deploy = _find(quotes, "decided to deploy")
+    assert deploy.speaker == "Jens Stoltenberg"
+    assert {"000", "002", "003"} <= {ev.source for ev in deploy.support}
+
+    expected = {
+        "Both parties need": "Angelo Michele Ristuccia",
+        "prudent measure": "Stuart B. Munsch",
+        "spark could set off": "Guido Crosetto",
+        "We oppose unilateral": "Mao Ning",
+        "no appeal from ballot": "Albin Kurti",
+        "valiant action": "Albin Kurti",
+    }
+    for words, speaker in expected.items():
+        assert _find(quotes, words).speaker == speaker, words
+
+    attribution = [c for c in conflicts if c.kind == "attribution"]
+    assert len(attribution) == 1
+    values = {v.value: [e.source for e in v.support] for v in attribution[0].values}
+    assert values == {"Josep Borrell": ["002"], "unattributed": ["000"]}
+    # ranked by independent sources: the first quote has three
+    assert len({ev.source for ev in quotes[0].support} - {"004"}) >= 3
+
+
