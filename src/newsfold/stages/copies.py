@@ -1,0 +1,121 @@
+"""Find syndicated copies: one wire story published by several outlets.
+
+Reads each article's sentences (already outside removed spans) and
+``published``; sets ``copy_of`` on every copy to the id of its group's root.
+
+Two steps, cheap first:
+
+1. Candidates: a MinHash of each article's word 3-shingles, indexed in a
+   MinHash LSH with a low Jaccard threshold. Outlets add headlines, captions
+   and a few lines of their own, so copies can share well under half of their
+   shingles; the LSH only has to keep such pairs, not to decide.
+2. Verification: a candidate pair is a copy when most of the smaller
+   article's text sits in sentences that have a near-identical sentence
+   (rapidfuzz ratio) in the other. Independent reports that share a quote
+   match one or two sentences, never most of them.
+
+Copies are grouped with union-find, so chains (A copies B, B copies C)
+collapse to one root: the earliest published, then the longest, then the
+smallest id, which keeps the result deterministic.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Sentence
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SHINGLE = 3
+_PERMUTATIONS = 128
+_LSH_THRESHOLD = 0.15  # candidate recall matters more than precision here
+_SENTENCE_MATCH = 85.0  # rapidfuzz ratio for "the same sentence, lightly edited"
+_COPY_SHARE = 0.4  # edited wire copies keep ~half their sentences verbatim; independents share few
+_MIN_MATCHED = 2  # one shared quote never makes a copy
+
+
+def mark_copies(articles: list[Article], sentences: dict[str, list[Sentence]]) -> None:
+    """Set ``copy_of`` on syndicated copies (and clear it on everything else)."""
+    for article in articles:
+        article.copy_of = None
+    texts = {a.id: [s.text for s in sentences.get(a.id, [])] for a in articles}
+    parent = {a.id: a.id for a in articles}
+
+    def find(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for first, second in _candidate_pairs(articles, texts):
+        if _is_copy(texts[first], texts[second]):
+            parent[find(first)] = find(second)
+
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(find(article.id), []).append(article)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        root = min(members, key=lambda a: _root_rank(a, texts[a.id]))
+        for article in members:
+            if article is not root:
+                article.copy_of = root.id
+
+
+def _root_rank(article: Article, texts: list[str]) -> tuple:
+    # Missing dates sort last so a dated original wins over undated reposts.
+    return (article.published or "9999", -sum(map(len, texts)), article.id)
+
+
+def _shingles(texts: list[str]) -> set[bytes]:
+    words = [w.lower() for text in texts for w in _WORD.findall(text)]
+    if len(words) < _SHINGLE:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + _SHINGLE]).encode() for i in range(len(words) - _SHINGLE + 1)}
+
+
+def _candidate_pairs(articles: list[Article], texts: dict[str, list[str]]) -> list[tuple[str, str]]:
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_PERMUTATIONS)
+    hashes = {}
+    for article in articles:
+        shingles = _shingles(texts[article.id])
+        if not shingles:
+            continue
+        minhash = MinHash(num_perm=_PERMUTATIONS, seed=1)
+        minhash.update_batch(list(shingles))
+        hashes[article.id] = minhash
+        lsh.insert(article.id, minhash)
+    order = {a.id: i for i, a in enumerate(articles)}
+    pairs = set()
+    for source_id, minhash in hashes.items():
+        for other in lsh.query(minhash):
+            if other != source_id:
+                pairs.add(tuple(sorted((source_id, other), key=order.__getitem__)))
+    return sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]]))
+
+
+def _is_copy(first: list[str], second: list[str]) -> bool:
+    if not first or not second:
+        return False
+    smaller, larger = sorted((first, second), key=lambda texts: sum(map(len, texts)))
+    return copy_share(smaller, larger) >= _COPY_SHARE
+
+
+def copy_share(smaller: list[str], larger: list[str]) -> float:
+    """Share of ``smaller``'s characters in sentences nearly identical to one of ``larger``."""
+    from rapidfuzz import fuzz, process, utils
+
+    choices = [utils.default_process(text) for text in larger]
+    matched_chars = matched = 0
+    for text in smaller:
+        hit = process.extractOne(
+            utils.default_process(text), choices, scorer=fuzz.ratio, score_cutoff=_SENTENCE_MATCH
+        )
+        if hit is not None:
+            matched += 1
+            matched_chars += len(text)
+    if matched < min(_MIN_MATCHED, len(smaller)):
+        return 0.0
+    return matched_chars / max(1, sum(map(len, smaller)))

@@ -1,0 +1,93 @@
+"""mark_copies: wire copies collapse to one root; shared quotes are not copies."""
+from __future__ import annotations
+
+
+from newsfold.model import Article, Removed
+from newsfold.stages.copies import mark_copies
+from newsfold.stages.split import split
+
+WIRE = (
+    "Heavy rain flooded the lower town of Brenna on Wednesday, forcing 300 people from their homes.\n\n"
+    "The river rose by two metres in six hours, the regional water agency said.\n\n"
+    "\u201cWe have never seen the water rise this fast,\u201d said mayor Tomas Lind.\n\n"
+    "Schools in the district will stay closed until Friday.\n\n"
+    "Rail services between Brenna and the capital were suspended.\n\n"
+    "Forecasters expect more rain over the weekend.\n"
+)
+COPY = (
+    "Floods force hundreds from homes in Brenna\n\n"
+    + WIRE.replace("Wednesday", "Wednesday night").replace("Forecasters expect", "Meteorologists expect")
+    + "\nThe town was last flooded in 2011.\n"
+)
+INDEPENDENT = (
+    "Residents of Brenna spent the night in sports halls after the river burst its banks.\n\n"
+    "\u201cWe have never seen the water rise this fast,\u201d said mayor Tomas Lind.\n\n"
+    "Volunteers filled sandbags until the early morning, and the army sent two trucks.\n\n"
+    "Insurers said claims could reach several million euros.\n"
+)
+
+
+def _mark(articles):
+    sentences = {a.id: split(a) for a in articles}
+    mark_copies(articles, sentences)
+    return {a.id: a.copy_of for a in articles}
+
+
+def test_copy_found_and_shared_quote_is_not_a_copy():
+    articles = [
+        Article(id="copy", text=COPY, published="2031-03-14"),
+        Article(id="wire", text=WIRE, published="2031-03-13"),
+        Article(id="indie", text=INDEPENDENT, published="2031-03-13"),
+    ]
+    # The earliest published is the root, even though the copy is longer.
+    assert _mark(articles) == {"copy": "wire", "wire": None, "indie": None}
+
+
+def test_root_is_longest_when_dates_tie_and_rerun_is_stable():
+    articles = [Article(id="b", text=WIRE), Article(id="a", text=COPY), Article(id="c", text=INDEPENDENT)]
+    assert _mark(articles) == {"a": None, "b": "a", "c": None}
+    assert _mark(articles) == {"a": None, "b": "a", "c": None}
+
+
+def test_chains_collapse_to_one_root():
+    middle = COPY.replace("Schools in the district", "All schools in the district")
+    last = middle.replace("Rail services", "Train services").replace("The town was last", "Brenna was last")
+    articles = [
+        Article(id="x1", text=WIRE, published="2031-03-13"),
+        Article(id="x2", text=middle, published="2031-03-14"),
+        Article(id="x3", text=last, published="2031-03-15"),
+    ]
+    assert _mark(articles) == {"x1": None, "x2": "x1", "x3": "x1"}
+
+
+def test_removed_text_is_ignored():
+    # Two different reports that share only a long promo block are not copies.
+    promo = "Subscribe to our newsletter for daily updates. " * 12
+    first = Article(id="f", text=WIRE + "\n" + promo)
+    second = Article(id="s", text=INDEPENDENT + "\n" + promo)
+    for article in (first, second):
+        start = article.text.index("Subscribe")
+        article.removed.append(Removed(start, len(article.text), "promo"))
+    assert _mark([first, second]) == {"f": None, "s": None}
+
+
+def test_scales_to_sixty_articles():
+    articles = []
+    for k in range(60):
+        base = WIRE if k % 3 == 0 else INDEPENDENT.replace("Brenna", f"Town{k}") + f"\nExtra line {k} about sandbags.\n"
+        articles.append(Article(id=f"n{k:02d}", text=base.replace("Wednesday", f"Wednesday ({k:02d})")))
+    copies = _mark(articles)
+    wires = [f"n{k:02d}" for k in range(0, 60, 3)]
+    assert copies[wires[0]] is None
+    assert all(copies[w] == wires[0] for w in wires[1:])
+
+
+def test_kosovo_only_001_and_004_are_copies(kosovo_dir):
+    articles = []
+    for path in sorted(kosovo_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        removed = [Removed(0, 16, "header")] if text.startswith(" date ") else []
+        articles.append(Article(id=path.stem, text=text, removed=removed))
+    copies = _mark(articles)
+    pairs = {(k, v) for k, v in copies.items() if v}
+    assert pairs in ({("001", "004")}, {("004", "001")})

@@ -1,0 +1,245 @@
+"""group_facts: claim groups across sources, on an invented story and on Kosovo."""
+from __future__ import annotations
+
+
+import pytest
+
+from newsfold.model import Article, Removed, Sentence
+from newsfold.nlp.embed import get_embedder
+from newsfold.stages.copies import mark_copies
+from newsfold.stages.facts import clause_units, group_facts
+from newsfold.stages.split import split
+
+# An invented four-source story: paraphrases, a translated-sounding source,
+# clauses that carry two facts, and numbers that must not pull facts together.
+STORY = {
+    "wire": (
+        "A large fire broke out at a chemical warehouse in the port town of Valmora late on Sunday.\n\n"
+        "Twelve firefighters were injured as they fought the flames.\n\n"
+        "Authorities evacuated about 200 residents from nearby streets as a precaution.\n\n"
+        "Mayor Elena Ruiz said the cause of the blaze was under investigation.\n\n"
+        "Residents were told to keep their windows closed because of the smoke.\n\n"
+        "The warehouse belongs to Trasko Logistics, which stores cleaning chemicals there.\n"
+    ),
+    "daily": (
+        "A blaze tore through a chemical storage depot in Valmora on Sunday night; "
+        "twelve firefighters were hurt while battling it.\n\n"
+        "Some 200 people living near the site had to leave their homes, officials said.\n\n"
+        "\u201cWe will find out what caused this fire,\u201d Mayor Elena Ruiz told reporters.\n\n"
+        "The port of Valmora will stay closed until Tuesday.\n"
+    ),
+    "translated": (
+        "On Sunday evening in Valmora a fire has erupted in a warehouse of chemical products.\n"
+        "According to the city, 200 inhabitants have been evacuated from the surrounding area; "
+        "twelve firefighters received injuries in the operation.\n"
+        "The population is asked to not open the windows due to the toxic smoke.\n"
+        "The fire was the largest in the town since 2009.\n"
+    ),
+    "local": (
+        "Firefighters battled through the night to contain a fire at a chemicals warehouse in "
+        "Valmora, officials said on Monday. Twelve of them were taken to hospital with minor "
+        "injuries, while around 200 residents spent the night in a school gym after being "
+        "evacuated. The cause of the fire is still being investigated, Mayor Elena Ruiz said.\n"
+    ),
+}
+
+
+def _articles(texts: dict[str, str]) -> list[Article]:
+    return [Article(id=key, text=text) for key, text in texts.items()]
+
+
+def _fold(articles, embedder_name="hashing", copies=True):
+    sentences = {a.id: split(a) for a in articles}
+    if copies:
+        mark_copies(articles, sentences)
+    return sentences, group_facts(articles, sentences, get_embedder(embedder_name))
+
+
+def _fact_with(facts, articles, source, fragment):
+    by_id = {a.id: a for a in articles}
+    for fact in facts:
+        for evidence in fact.support:
+            if evidence.source == source and fragment in by_id[source].text[evidence.start : evidence.end]:
+                return fact
+    raise AssertionError(f"no fact holds {fragment!r} from {source}")
+
+
+def _check_invariants(articles, sentences, facts):
+    by_id = {a.id: a for a in articles}
+    covered = {a.id: set() for a in articles}
+    for fact in facts:
+        assert fact.support and fact.text.strip()
+        assert fact.kind == ("consensus" if fact.independent_sources >= 2 else "unique")
+        assert fact.sources == len({e.source for e in fact.support})
+        for evidence in fact.support:
+            article = by_id[evidence.source]
+            assert 0 <= evidence.start < evidence.end <= len(article.text)
+            assert not article.is_removed(evidence.start, evidence.end)
+            assert not article.off_topic
+            covered[evidence.source].update(range(evidence.start, evidence.end))
+    # Nothing silently lost: every letter of every on-topic sentence is in a fact.
+    for article in articles:
+        if article.off_topic:
+            continue
+        for sentence in sentences[article.id]:
+            letters = {i for i in range(sentence.start, sentence.end) if article.text[i].isalnum()}
+            assert letters <= covered[article.id], sentence.text
+    assert [f.id for f in facts] == [f"F{i}" for i in range(1, len(facts) + 1)]
+    keys = [(-f.independent_sources, -f.score) for f in facts]
+    assert keys == sorted(keys)
+
+
+def test_clause_units_tile_their_sentence():
+    text = (
+        "NATO will send 300 more troops, the alliance said on Monday, a day after 20 soldiers "
+        "were hurt in clashes; officials urged calm and called for talks to resume soon."
+    )
+    sentence = Sentence(source="s", start=5, end=5 + len(text), text=text)
+    units = clause_units(sentence)
+    assert [u.text for u in units] == [
+        "NATO will send 300 more troops, the alliance said on Monday,",
+        "a day after 20 soldiers were hurt in clashes;",
+        "officials urged calm and called for talks to resume soon.",
+    ]
+    assert units[0].start == 5 and units[-1].end == sentence.end
+    for unit in units:
+        assert text[unit.start - 5 : unit.end - 5] == unit.text
+    # Noun phrases joined by "and" stay together.
+    short = Sentence(source="s", start=0, end=60, text="Italian and Hungarian soldiers and their officers were hurt.")
+    assert len(clause_units(short)) == 1
+
+
+def test_consensus_copies_off_topic_and_invariants():
+    shared = "The ferry company said all 40 passengers were rescued by the coast guard."
+    texts = {
+        "a": f"A ferry ran aground near Orsa island on Friday. {shared} The captain was questioned.",
+        "b": f"Rescuers reached the stranded ferry within an hour. {shared}",
+        "c": f"A ferry ran aground near Orsa island on Friday. {shared} The captain was questioned. Photo by staff.",
+        "d": "Wheat prices rose sharply in Chicago trading on Friday as drought hit the plains.",
+    }
+    articles = _articles(texts)
+    photo = texts["c"].index("Photo by")
+    articles[2].removed.append(Removed(photo, len(texts["c"]), "caption"))
+    articles[2].copy_of = "a"
+    articles[3].off_topic = True
+    sentences = {a.id: split(a) for a in articles}
+    facts = group_facts(articles, sentences, get_embedder("hashing"))
+    _check_invariants(articles, sentences, facts)
+    rescued = _fact_with(facts, articles, "b", "40 passengers")
+    assert rescued.kind == "consensus" and rescued.sources == 3 and rescued.independent_sources == 2
+    assert rescued.id == "F1"
+    aground = _fact_with(facts, articles, "a", "ran aground")
+    # A copy supports the fact but does not make it consensus.
+    assert {e.source for e in aground.support} == {"a", "c"}
+    assert aground.kind == "unique" and aground.independent_sources == 1
+    assert not any(e.source == "d" for f in facts for e in f.support)
+    # The representative wording comes from an original source, not the copy.
+    assert all(f.text for f in facts)
+
+
+def test_one_source_never_fills_a_group_twice_with_different_statements():
+    texts = {
+        "a": "The dam released water on Tuesday. The dam released more water on Wednesday morning.",
+        "b": "Officials said the dam released water on Tuesday.",
+    }
+    articles = _articles(texts)
+    sentences, facts = _fold(articles)
+    _check_invariants(articles, sentences, facts)
+    for fact in facts:
+        sources = [e.source for e in fact.support]
+        assert len(sources) == len(set(sources))
+
+
+def test_empty_and_off_topic_only():
+    assert group_facts([], {}, get_embedder("hashing")) == []
+    article = Article(id="x", text="Something happened today.", off_topic=True)
+    assert group_facts([article], {"x": split(article)}, get_embedder("hashing")) == []
+
+
+@pytest.fixture(scope="module")
+def invented():
+    articles = _articles(STORY)
+    sentences, facts = _fold(articles, "minilm")
+    return articles, sentences, facts
+
+
+def test_invented_story_groups_paraphrases(invented):
+    articles, sentences, facts = invented
+    _check_invariants(articles, sentences, facts)
+    fire = _fact_with(facts, articles, "wire", "large fire broke out")
+    assert fire is _fact_with(facts, articles, "daily", "blaze tore through")
+    assert fire is _fact_with(facts, articles, "translated", "fire has erupted")
+    hurt = _fact_with(facts, articles, "wire", "Twelve firefighters")
+    assert hurt is _fact_with(facts, articles, "daily", "firefighters were hurt")
+    assert hurt is _fact_with(facts, articles, "translated", "received injuries")
+    assert hurt.independent_sources >= 3
+    cause = _fact_with(facts, articles, "wire", "under investigation")
+    assert cause is _fact_with(facts, articles, "local", "still being investigated")
+    assert cause is _fact_with(facts, articles, "daily", "find out what caused")
+    windows = _fact_with(facts, articles, "wire", "windows closed")
+    assert windows is _fact_with(facts, articles, "translated", "not open the windows")
+    evacuated = _fact_with(facts, articles, "wire", "evacuated about 200")
+    assert evacuated is _fact_with(facts, articles, "translated", "200 inhabitants")
+    # Distinct facts stay apart, even within one sentence.
+    assert len({id(f) for f in (fire, hurt, cause, windows, evacuated)}) == 5
+    for fragment, source in [("Trasko", "wire"), ("port of Valmora", "daily"), ("since 2009", "translated")]:
+        assert _fact_with(facts, articles, source, fragment).kind == "unique"
+    # The wording shown is a statement, not a clause fragment.
+    assert all(f.text[:1].isupper() or f.text[:1] in "\u201c\"" for f in facts)
+
+
+def _kosovo(kosovo_dir):
+    articles = []
+    for path in sorted(kosovo_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        removed = [Removed(0, 16, "header")] if text.startswith(" date ") else []
+        articles.append(Article(id=path.stem, text=text, removed=removed))
+    return articles
+
+
+@pytest.fixture(scope="module")
+def kosovo(kosovo_dir):
+    articles = _kosovo(kosovo_dir)
+    sentences, facts = _fold(articles, "minilm")
+    return articles, sentences, facts
+
+
+def test_kosovo_targets(kosovo):
+    articles, sentences, facts = kosovo
+    _check_invariants(articles, sentences, facts)
+    by_id = {a.id: a for a in articles}
+    troops = [
+        f
+        for f in facts
+        if any("700" in by_id[e.source].text[e.start : e.end] for e in f.support)
+    ]
+    assert len(troops) == 1, [f.text for f in troops]
+    assert troops[0].kind == "consensus" and troops[0].independent_sources == 4
+    assert troops[0].id == "F1"
+    battalion = _fact_with(facts, articles, "000", "additional battalion")
+    assert battalion.kind == "consensus" and battalion.independent_sources >= 2
+    assert battalion is not troops[0]
+    injured = _fact_with(facts, articles, "002", "30 NATO soldiers and 52 protesters were injured")
+    assert injured.kind == "consensus" and injured.independent_sources >= 3
+    unacceptable = _fact_with(facts, articles, "000", "unacceptable and must stop")
+    assert unacceptable.kind == "consensus"
+    # Unrelated facts are not swallowed by the big ones.
+    for fact in (troops[0], battalion, injured, unacceptable):
+        texts = [by_id[e.source].text[e.start : e.end] for e in fact.support]
+        assert not any("53 civilians" in t or "tear gas" in t or "Putin" in t for t in texts)
+    assert len({id(f) for f in (troops[0], battalion, injured, unacceptable)}) == 4
+
+
+@pytest.mark.slow
+def test_fifty_articles_scale():
+    # Fifty distinct articles built from the invented story's sentences.
+    lines = [line for text in STORY.values() for line in split(Article(id="x", text=text))]
+    articles = []
+    for k in range(50):
+        picked = [lines[(k * 7 + j * 3) % len(lines)].text for j in range(8)]
+        body = " ".join(p.replace("Valmora", f"Valmora-{k}") for p in picked)
+        articles.append(Article(id=f"n{k:02d}", text=body))
+    sentences = {a.id: split(a) for a in articles}
+    embedder = get_embedder("minilm")
+    facts = group_facts(articles, sentences, embedder)  # speed: scripts/bench_fold.py
+    _check_invariants(articles, sentences, facts)

@@ -1,0 +1,73 @@
+"""mark_off_topic: an article about another event is flagged, conservatively."""
+from __future__ import annotations
+
+import pytest
+
+from newsfold.model import Article, Removed
+from newsfold.nlp.embed import get_embedder
+from newsfold.stages.copies import mark_copies
+from newsfold.stages.relevance import mark_off_topic
+from newsfold.stages.split import split
+
+STORY = [
+    "A fire broke out at a chemical warehouse in the port town of Valmora on Sunday night. "
+    "Twelve firefighters were injured. About 200 residents were evacuated.",
+    "Twelve firefighters were hurt as a blaze tore through a chemical depot in Valmora. "
+    "Mayor Elena Ruiz said the cause of the fire was under investigation.",
+    "Residents of Valmora were told to keep their windows shut after Sunday's warehouse fire. "
+    "Some 200 people spent the night in a school gym.",
+    "The Valmora warehouse fire was the largest in the town in a decade, officials said. "
+    "The port will stay closed until Tuesday while firefighters cool the site.",
+]
+OFF_TOPIC = (
+    "Northbridge United beat Castle Rovers 3-1 in the cup final on Saturday. "
+    "Striker Leo Park scored twice before half time. The coach praised the team's defence."
+)
+
+
+def _run(texts, embedder_name):
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    sentences = {a.id: split(a) for a in articles}
+    mark_copies(articles, sentences)
+    mark_off_topic(articles, sentences, get_embedder(embedder_name))
+    return {a.id for a in articles if a.off_topic}
+
+
+@pytest.mark.parametrize("embedder_name", ["hashing", "minilm"])
+def test_off_topic_article_is_flagged(embedder_name):
+    assert _run(STORY[:2] + [OFF_TOPIC] + STORY[2:], embedder_name) == {"s2"}
+
+
+@pytest.mark.parametrize("embedder_name", ["hashing", "minilm"])
+def test_on_topic_story_is_left_alone(embedder_name):
+    assert _run(STORY, embedder_name) == set()
+
+
+def test_never_flags_with_fewer_than_three_sources():
+    assert _run([STORY[0], OFF_TOPIC], "hashing") == set()
+    # A copy does not count as a third source.
+    assert _run([STORY[0], STORY[0] + " Updated.", OFF_TOPIC], "hashing") == set()
+
+
+def test_flag_is_recomputed():
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(STORY)]
+    articles[0].off_topic = True
+    sentences = {a.id: split(a) for a in articles}
+    mark_off_topic(articles, sentences, get_embedder("hashing"))
+    assert not any(a.off_topic for a in articles)
+
+
+def test_kosovo_has_no_off_topic_source(kosovo_dir):
+    articles = []
+    for path in sorted(kosovo_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        removed = [Removed(0, 16, "header")] if text.startswith(" date ") else []
+        articles.append(Article(id=path.stem, text=text, removed=removed))
+    sentences = {a.id: split(a) for a in articles}
+    mark_copies(articles, sentences)
+    mark_off_topic(articles, sentences, get_embedder("minilm"))
+    assert not any(a.off_topic for a in articles)
+    articles.append(Article(id="sport", text=OFF_TOPIC))
+    sentences["sport"] = split(articles[-1])
+    mark_off_topic(articles, sentences, get_embedder("minilm"))
+    assert [a.id for a in articles if a.off_topic] == ["sport"]
