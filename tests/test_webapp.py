@@ -1,0 +1,197 @@
+"""The web app through Starlette's test client: pages, API, errors, CSRF, caps."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("httpx")
+from starlette.testclient import TestClient  # noqa: E402
+
+from newsfold.web import app as webapp  # noqa: E402
+from newsfold.web.app import create_app  # noqa: E402
+from newsfold.web.stories import Added, FileStories, summarize_brief  # noqa: E402
+sys.path.insert(0, str(Path(__file__).parent))  # the sample brief lives beside this file
+from test_render_html import sample_brief  # noqa: E402
+
+BASE = "http://testserver"
+
+
+@pytest.fixture()
+def briefs_dir(tmp_path):
+    (tmp_path / "harbor.json").write_text(sample_brief().to_json(), encoding="utf-8")
+    (tmp_path / "hostile.json").write_text(sample_brief(hostile=True).to_json(), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture()
+def client(briefs_dir):
+    return TestClient(create_app(path=str(briefs_dir)), base_url=BASE)
+
+
+class RecordingStories(FileStories):
+    """Files backend whose ``add`` records its inputs instead of folding."""
+
+    def __init__(self, path):
+        super().__init__(path)
+        self.calls = []
+
+    def add(self, inputs, date=None):
+        self.calls.append((list(inputs), date, [open(p).read() if not p.startswith("http") else p for p in inputs]))
+        return Added("harbor", "ok", [])
+
+
+def _token(client) -> str:
+    page = client.get("/new")
+    return re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text).group(1)
+
+
+def test_story_list_and_pages(client):
+    home = client.get("/")
+    assert home.status_code == 200
+    assert home.text.count('class="story-row"') == 2
+    assert "1 disputed" in home.text and "3 sources" in home.text
+    story = client.get("/stories/harbor")
+    assert story.status_code == 200
+    assert "2 independent sources · 3 reports" in story.text
+    assert 'href="/stories/harbor/sources/001?ev=e1#selected"' in story.text
+    source = client.get("/stories/harbor/sources/001", params={"ev": "e1"})
+    assert source.status_code == 200
+    assert re.search(r'<mark class="ev is-hl" data-ev="[^"]*\be1\b[^"]*" id="selected">The Harbor Bridge closed', source.text)
+    assert 'data-reason="byline"' in source.text
+
+
+def test_security_headers_and_local_assets(client):
+    page = client.get("/stories/harbor")
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff"
+    for ref in re.findall(r'(?:src|href)="([^"]+)"', page.text):
+        assert ref.startswith(("/", "#", "https://example.org/a")), ref
+    assert client.get("/assets/brief.js").headers["content-type"].startswith("text/javascript")
+    assert client.get("/assets/../app.py").status_code == 404
+
+
+def test_article_markup_is_escaped(client):
+    for url in ("/stories/hostile", "/stories/hostile/sources/003", "/stories/hostile/brief.html"):
+        text = client.get(url).text
+        assert "<script>window.__xss" not in text and "<img src=x" not in text
+        assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in text
+        assert 'href="javascript:' not in text
+
+
+def test_search(client):
+    hits = client.get("/search", params={"q": "cracked cable"})
+    assert hits.text.count('class="story-row"') == 2
+    assert client.get("/search", params={"q": "volcano"}).text.count('class="story-row"') == 0
+    assert [r["id"] for r in client.get("/api/stories", params={"q": "fifteen"}).json()] == ["hostile", "harbor"] or \
+        sorted(r["id"] for r in client.get("/api/stories", params={"q": "fifteen"}).json()) == ["harbor", "hostile"]
+
+
+def test_api_mirrors_cli(client):
+    rows = client.get("/api/stories").json()
+    assert {r["id"] for r in rows} == {"harbor", "hostile"}
+    assert set(rows[0]) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated"}
+    brief = client.get("/api/stories/harbor/brief")
+    assert brief.headers["content-type"].startswith("application/json")
+    assert json.loads(brief.text)["schema"] == "newsfold.brief/1"
+    missing = client.get("/api/stories/nope/brief")
+    assert missing.status_code == 404 and "nope" in missing.json()["error"]
+
+
+def test_error_pages(client):
+    page = client.get("/stories/nope")
+    assert page.status_code == 404 and "There is no story" in page.text and "<h1>Not found</h1>" in page.text
+    assert client.get("/stories/harbor/sources/999").status_code == 404
+
+
+def test_form_posts_need_token_and_same_origin(briefs_dir):
+    stories = RecordingStories(briefs_dir)
+    client = TestClient(create_app(stories=stories), base_url=BASE)
+    token = _token(client)
+    form = {"text": "First report.\n---\nSecond report.", "csrf_token": token}
+
+    assert client.post("/new", data={"text": "x"}).status_code == 403  # no token
+    assert client.post("/new", data={"text": "x", "csrf_token": "0" * 64}).status_code == 403  # wrong token
+    refused = client.post("/new", data=form, headers={"Origin": "https://evil.example"})
+    assert refused.status_code == 403 and "cross-site" in refused.text
+    assert client.post("/new", data=form, headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
+    assert stories.calls == []
+
+    ok = client.post("/new", data=form, headers={"Origin": BASE}, follow_redirects=False)
+    assert ok.status_code == 303 and ok.headers["location"] == "/stories/harbor"
+    inputs, date, texts = stories.calls[0]
+    assert texts == ["First report.\n", "Second report.\n"] and date is None
+
+
+def test_uploads_urls_and_caps(briefs_dir, monkeypatch):
+    stories = RecordingStories(briefs_dir)
+    client = TestClient(create_app(stories=stories), base_url=BASE)
+    token = _token(client)
+    files = [("files", ("a report.txt", b"Report one.", "text/plain")), ("files", ("b.md", b"Report two.", "text/markdown"))]
+    ok = client.post("/new", data={"csrf_token": token, "urls": "https://example.org/x\n", "date": "2031-03-14"},
+                     files=files, follow_redirects=False)
+    assert ok.status_code == 303
+    inputs, date, texts = stories.calls[-1]
+    assert texts == ["Report one.", "Report two.", "https://example.org/x"] and date == "2031-03-14"
+
+    bad_type = client.post("/new", data={"csrf_token": token}, files=[("files", ("x.exe", b"MZ", "application/octet-stream"))])
+    assert bad_type.status_code == 400 and "unsupported file type" in bad_type.text
+    assert client.post("/new", data={"csrf_token": token, "urls": "file:///etc/passwd"}).status_code == 400
+    empty = client.post("/new", data={"csrf_token": token})
+    assert empty.status_code == 400 and "Paste some text" in empty.text
+
+    monkeypatch.setattr(webapp, "MAX_BODY_BYTES", 1000)
+    client = TestClient(create_app(stories=stories), base_url=BASE)
+    token = _token(client)
+    big = client.post("/new", data={"csrf_token": token, "text": "x" * 5000})
+    assert big.status_code == 413 and "larger than" in big.text
+
+
+def test_add_in_files_mode_folds_and_lists(briefs_dir, monkeypatch):
+    from newsfold.web import stories as stories_module
+
+    def fake_fold(inputs, date=None, **options):
+        return sample_brief(), []
+
+    monkeypatch.setattr(stories_module, "fold_inputs", fake_fold)
+    backend = FileStories(briefs_dir)
+    added = backend.add(["x.txt"])
+    assert added.story_id == "harbor-bridge-closed-after-cable-crack-1"
+    assert backend.list()[0].id == added.story_id  # newest first
+    assert summarize_brief("s", sample_brief(), None).last_date == "2031-03-15"
+
+
+def test_serve_binds_localhost_by_default():
+    import inspect
+
+    assert inspect.signature(webapp.serve).parameters["host"].default == "127.0.0.1"
+
+
+@pytest.mark.slow
+def test_serves_a_store(tmp_path, example_dir):
+    if not example_dir.is_dir():
+        pytest.skip("examples/harbor-bridge is not there yet")
+    ingest = pytest.importorskip("newsfold.stream.ingest").ingest
+    db = tmp_path / "news.db"
+    ingest([str(example_dir)], str(db), progress=None, quiet=True)
+    client = TestClient(create_app(db=str(db)), base_url=BASE)
+    rows = client.get("/api/stories").json()
+    assert rows and all(set(r) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated"} for r in rows)
+    story_id = rows[0]["id"]
+    page = client.get(f"/stories/{story_id}")
+    assert page.status_code == 200 and 'class="cite"' in page.text
+    assert json.loads(client.get(f"/api/stories/{story_id}/brief").text)["schema"] == "newsfold.brief/1"
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_serves_the_shared_kosovo_folder(kosovo_dir):
+    client = TestClient(create_app(path=str(kosovo_dir)), base_url=BASE)
+    rows = client.get("/api/stories").json()
+    assert len(rows) == 1 and rows[0]["sources"] == 5
+    page = client.get(f"/stories/{rows[0]['id']}")
+    assert page.status_code == 200 and "copy of" in page.text
