@@ -68,14 +68,14 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, baseline: bool = False) -> dic
     ``baseline=True`` scores only the last step of the cascade (our lxml
     baseline), to keep the fallback honest too; metadata is then not scored.
     """
-    from newsfold.read.html import article_from_html
-    from newsfold.read.web import decode_body
+    from newsfold.readers.html import article_from_html
+    from newsfold.readers.web import decode_body
 
     if baseline:
         from lxml import html as lxml_html
 
         from newsfold.model import Article
-        from newsfold.read.html import baseline_text
+        from newsfold.readers.html import baseline_text
 
         def article_from_html(html, *, id, origin):  # noqa: F811 - the baseline stands in
             text = baseline_text(lxml_html.document_fromstring(html))

@@ -46,7 +46,7 @@ def _example_or_sample(example_dir: Path) -> Brief:
     """The example story when the pipeline can fold it, else the hand-built brief."""
     try:
         from newsfold.pipeline import fold
-        from newsfold.read import read_inputs
+        from newsfold.readers import read_inputs
 
         if example_dir.is_dir():
             return fold(read_inputs([str(example_dir)]).articles)

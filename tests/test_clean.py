@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfold.model import Article
-from newsfold.read.files import article_from_text
+from newsfold.readers.files import article_from_text
 from newsfold.stages.clean import clean
 
 # Invented reports shaped like common outlets' copy.
@@ -243,7 +243,7 @@ def test_spans_in_bounds_ordered_disjoint_and_text_unchanged(pieces, separators)
 
 @pytest.fixture(scope="module")
 def kosovo(kosovo_dir):
-    from newsfold.read import read_inputs
+    from newsfold.readers import read_inputs
 
     return {a.id: clean(a) for a in read_inputs([str(kosovo_dir)]).articles}
 

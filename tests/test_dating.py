@@ -100,7 +100,7 @@ def test_bad_given_date_is_an_input_error():
 
 @pytest.mark.shared
 def test_kosovo_sources_all_dated_and_004_from_its_caption(kosovo_dir):
-    from newsfold.read import read_inputs
+    from newsfold.readers import read_inputs
     from newsfold.stages.clean import clean
 
     articles = [clean(a) for a in read_inputs([str(kosovo_dir)]).articles]

@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("feedparser")
 
 from newsfold.errors import InputError  # noqa: E402
-from newsfold.read.feeds import feed_items, looks_like_feed  # noqa: E402
+from newsfold.readers.feeds import feed_items, looks_like_feed  # noqa: E402
 
 WEB = Path(__file__).parent / "data" / "web"
 

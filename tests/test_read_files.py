@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from newsfold.errors import InputError
 from newsfold.model import Article
-from newsfold.read import ReadResult, read_inputs
-from newsfold.read.files import parse_header
+from newsfold.readers import ReadResult, read_inputs
+from newsfold.readers.files import parse_header
 
 
 
@@ -131,7 +131,7 @@ def test_jsonl_html_record_goes_through_article_from_html(tmp_path, monkeypatch)
         calls.append((html, id, origin, url))
         return Article(id=id, text="Extracted body.", title="From page", origin=origin, url=url)
 
-    monkeypatch.setitem(sys.modules, "newsfold.read.html", types.SimpleNamespace(article_from_html=article_from_html))
+    monkeypatch.setitem(sys.modules, "newsfold.readers.html", types.SimpleNamespace(article_from_html=article_from_html))
     path = write(tmp_path, "pages.jsonl", json.dumps({"id": "p1", "html": "<p>x</p>", "title": "From record",
                                                       "url": "https://a.example/p1"}) + "\n")
     article = read_inputs([str(path)]).articles[0]
@@ -222,7 +222,7 @@ def test_bad_date_option_is_refused():
 
 
 def test_url_without_the_web_module_is_a_problem_and_files_still_read(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "newsfold.read.web", None)  # import fails
+    monkeypatch.setitem(sys.modules, "newsfold.readers.web", None)  # import fails
     good = write(tmp_path, "good.txt", "The bridge was shut on Friday.")
     result = read_inputs(["https://news.example/a", str(good)])
     assert [a.id for a in result.articles] == ["good"]
@@ -236,9 +236,9 @@ def test_urls_are_fetched_in_one_call_with_the_options(tmp_path, monkeypatch):
         seen.update(urls=urls, **options)
         return ReadResult([Article(id="news-example-a", text="Fetched report.", origin=urls[0])], ["x: refused"])
 
-    from newsfold.read.web import fill_from_feed_item
+    from newsfold.readers.web import fill_from_feed_item
 
-    monkeypatch.setitem(sys.modules, "newsfold.read.web", types.SimpleNamespace(
+    monkeypatch.setitem(sys.modules, "newsfold.readers.web", types.SimpleNamespace(
         fetch_articles=fetch_articles, fill_from_feed_item=fill_from_feed_item))
     good = write(tmp_path, "good.txt", "The bridge was shut on Friday.")
     result = read_inputs(["https://news.example/a", str(good), "http://news.example/b"],
@@ -250,7 +250,7 @@ def test_urls_are_fetched_in_one_call_with_the_options(tmp_path, monkeypatch):
 
 
 def test_html_file_without_the_html_module_is_a_problem(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "newsfold.read.html", None)
+    monkeypatch.setitem(sys.modules, "newsfold.readers.html", None)
     page = write(tmp_path, "page.html", "<html><body><p>Report.</p></body></html>")
     good = write(tmp_path, "good.txt", "The bridge was shut on Friday.")
     result = read_inputs([str(page), str(good)])
@@ -268,10 +268,10 @@ def test_feed_file_items_are_fetched_and_fill_missing_fields(tmp_path, monkeypat
         fetched.extend(urls)
         return ReadResult([Article(id="item", text="Item body.", origin=urls[0])], [])
 
-    monkeypatch.setitem(sys.modules, "newsfold.read.feeds", feeds)
-    from newsfold.read.web import fill_from_feed_item
+    monkeypatch.setitem(sys.modules, "newsfold.readers.feeds", feeds)
+    from newsfold.readers.web import fill_from_feed_item
 
-    monkeypatch.setitem(sys.modules, "newsfold.read.web", types.SimpleNamespace(
+    monkeypatch.setitem(sys.modules, "newsfold.readers.web", types.SimpleNamespace(
         fetch_articles=fetch_articles, fill_from_feed_item=fill_from_feed_item))
     feed = write(tmp_path, "news.rss", "<rss><channel></channel></rss>")
     not_feed = write(tmp_path, "notes.xml", "<notes/>")

@@ -165,7 +165,7 @@ def _example_brief(example_dir: Path) -> Brief:
         pytest.skip("examples/harbor-bridge is not there yet; the golden test runs once it is")
     try:
         from newsfold.pipeline import fold
-        from newsfold.read import read_inputs
+        from newsfold.readers import read_inputs
     except ImportError as exc:
         pytest.skip(f"the pipeline is not importable yet: {exc}")
     result = read_inputs([str(example_dir)])

@@ -14,10 +14,10 @@ httpx = pytest.importorskip("httpx")
 pytest.importorskip("trafilatura")
 
 from newsfold.errors import FetchError  # noqa: E402
-from newsfold.read import web  # noqa: E402
-from newsfold.read.cache import default_cache_dir  # noqa: E402
-from newsfold.read.safety import check_url, forbidden_reason, guarded_backend  # noqa: E402
-from newsfold.read.web import SourceIds, decode_body, fetch_articles, url_slug  # noqa: E402
+from newsfold.readers import web  # noqa: E402
+from newsfold.readers.cache import default_cache_dir  # noqa: E402
+from newsfold.readers.safety import check_url, forbidden_reason, guarded_backend  # noqa: E402
+from newsfold.readers.web import SourceIds, decode_body, fetch_articles, url_slug  # noqa: E402
 
 WEB = Path(__file__).parent / "data" / "web"
 PAGE = (WEB / "kestrel-courier.html").read_bytes()

@@ -27,9 +27,9 @@ def read(*inputs: str, **options) -> list[Article]:
 
     Inputs that cannot be used are skipped with a :class:`ReadWarning` naming
     the file (and line); the rest are returned. Options are those of
-    :func:`newsfold.read.read_inputs` (``date``, ``max_bytes``, ``allow_private``...).
+    :func:`newsfold.readers.read_inputs` (``date``, ``max_bytes``, ``allow_private``...).
     """
-    from .read import read_inputs
+    from .readers import read_inputs
 
     paths = list(inputs[0]) if len(inputs) == 1 and isinstance(inputs[0], (list, tuple)) else list(inputs)
     result = read_inputs([str(p) for p in paths], **options)

@@ -135,7 +135,7 @@ def _iso_date(value: str) -> str:
 
 def _read_and_fold(args):
     from .pipeline import fold
-    from .read import read_inputs
+    from .readers import read_inputs
 
     result = read_inputs(
         args.inputs,
@@ -191,7 +191,7 @@ def _summarize(args) -> int:
 
 
 def _cluster(args) -> int:
-    from .read import read_inputs
+    from .readers import read_inputs
     from .stream.cluster import cluster_articles
 
     result = read_inputs([args.input])

@@ -58,7 +58,7 @@ def evaluate_path(annotation_path: str, brief_path: str) -> dict[str, float]:
     target = Path(brief_path)
     if target.is_dir() or target.suffix.lower() not in (".json",):
         from .pipeline import fold
-        from .read import read_inputs
+        from .readers import read_inputs
 
         brief = fold(read_inputs([brief_path]).articles)
     else:

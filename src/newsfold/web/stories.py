@@ -223,7 +223,7 @@ class FileStories:
 def fold_inputs(inputs: list[str], date: str | None = None, **options) -> tuple[Brief, list[str]]:
     """read + fold, as ``newsfold brief`` does. Raises InputError when nothing can be read."""
     from ..pipeline import fold
-    from ..read import read_inputs
+    from ..readers import read_inputs
 
     result = read_inputs(inputs, date=date) if date else read_inputs(inputs)
     if not result.articles:

@@ -1,5 +1,5 @@
 """Read local files and stdin into Articles: .txt/.md, .json, .jsonl, and the
-bytes of .html and feed files for :mod:`newsfold.read.html` / ``feeds``.
+bytes of .html and feed files for :mod:`newsfold.readers.html` / ``feeds``.
 
 Text is decoded once and never changed afterwards, because every offset in a
 brief indexes it. Header lines at the top of a text file (``date 2031-03-14``,
@@ -260,7 +260,7 @@ def article_from_record(record, *, default_id: str, origin: str, where: str, pro
 
 
 def article_from_html_text(html: str, *, id: str, origin: str, url: str | None, problems: list[str]) -> Article | None:
-    """HTML -> Article through :mod:`newsfold.read.html` (imported only when needed)."""
+    """HTML -> Article through :mod:`newsfold.readers.html` (imported only when needed)."""
     try:
         from .html import article_from_html
     except ImportError as exc:

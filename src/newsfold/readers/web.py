@@ -7,7 +7,7 @@ What a fetch does, in order, for every URL (and every redirect hop):
 2. only http/https; the host must not resolve to a loopback, private,
    link-local, multicast or reserved address unless ``allow_private``
    (checked before each request and again when the socket opens, see
-   :mod:`newsfold.read.safety`);
+   :mod:`newsfold.readers.safety`);
 3. redirects are followed by hand, at most ``MAX_REDIRECTS``, each re-checked;
 4. the content type must be a page, a feed or plain text;
 5. the body is streamed and capped at ``max_bytes`` both as received and as
@@ -17,7 +17,7 @@ What a fetch does, in order, for every URL (and every redirect hop):
    else detection.
 
 Every failure becomes one line in ``problems`` ("URL: what happened; what to do")
-and the other URLs go on. Pages are parsed by :mod:`newsfold.read.html`, never run.
+and the other URLs go on. Pages are parsed by :mod:`newsfold.readers.html`, never run.
 """
 from __future__ import annotations
 
