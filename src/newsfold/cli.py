@@ -5,6 +5,7 @@ No logic lives here beyond choosing what to call and where to write.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -86,8 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help="score a brief against an annotated story")
     evaluate.add_argument("annotation", metavar="ANNOTATION.json")
-    evaluate.add_argument("brief", metavar="BRIEF.json|STORY_DIR",
-                          help="a brief JSON, or the story's articles to fold now")
+    evaluate.add_argument("brief", metavar="BRIEF.json|STORY_DIR", nargs="?",
+                          help="a brief JSON, or the story's articles to fold now "
+                               "(default: the story named in the annotation's data block)")
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
     evaluate.set_defaults(handler=_eval)
 
@@ -95,8 +97,6 @@ def build_parser() -> argparse.ArgumentParser:
         "eval-cluster", help="score story clustering (B-cubed, ARI) against gold story ids"
     )
     eval_cluster.add_argument("input", metavar="ARTICLES.jsonl")
-    eval_cluster.add_argument("--no-baseline", action="store_true",
-                              help="skip the TF-IDF agglomerative baseline")
     _add_stream_options(eval_cluster)
     eval_cluster.set_defaults(handler=_eval_cluster)
     return parser
@@ -170,7 +170,7 @@ def _stored_brief(args) -> int:
 
     if not args.story:
         raise InputError("--db needs --story ID; list stories with: newsfold stories --db " + args.db)
-    stored = Store(args.db, create=False).get_brief_json(args.story)
+    stored = Store(args.db, readonly=True).get_brief_json(args.story)
     if stored is None:
         raise InputError(f"no story {args.story!r} in {args.db}; list them with: newsfold stories --db {args.db}")
     fmt = args.format or _format_from_path(args.output)
@@ -194,12 +194,16 @@ def _cluster(args) -> int:
     from .readers import read_inputs
     from .stream.cluster import cluster_articles
 
+    from .stream.progress import TerminalProgress
+
     result = read_inputs([args.input])
     _warn(result.problems, args.quiet)
+    bar = TerminalProgress("clustering", enabled=False if args.quiet else None)
     assignments = cluster_articles(
         result.articles, embedder=args.embedder, executor=args.executor,
-        scheduler=args.scheduler, progress=not args.quiet,
+        scheduler=args.scheduler, progress=bar,
     )
+    bar.close()
     lines = "".join(json.dumps({"id": a, "story": s}) + "\n" for a, s in assignments)
     _write(lines, args.output)
     return 0
@@ -210,18 +214,18 @@ def _ingest(args) -> int:
 
     report = ingest(
         args.inputs, args.db, embedder=args.embedder, executor=args.executor,
-        scheduler=args.scheduler, progress=not args.quiet, quiet=args.quiet,
+        scheduler=args.scheduler, quiet=args.quiet,
     )
-    print(report.summary() if hasattr(report, "summary") else report, file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
     return 0
 
 
 def _stories(args) -> int:
     from .stream.store import Store
 
-    rows = Store(args.db, create=False).list_stories(since=args.since)
+    rows = Store(args.db, readonly=True).list_stories(since=args.since)
     if args.format == "json":
-        _write(json.dumps([row.to_dict() for row in rows], indent=2) + "\n", None)
+        _write(json.dumps([dataclasses.asdict(row) for row in rows], indent=2) + "\n", None)
         return 0
     header = ("id", "title", "sources", "first", "last", "disputed")
     table = [header] + [
@@ -250,16 +254,15 @@ def _eval(args) -> int:
     if args.format == "json":
         _write(json.dumps(scores, indent=2) + "\n", None)
     else:
-        _write("".join(f"{name:<28} {value:.3f}\n" for name, value in scores.items()), None)
+        _write("".join(f"{name:<32} {value:.3f}\n" for name, value in scores.items()), None)
     return 0
 
 
 def _eval_cluster(args) -> int:
-    from .eval_cluster import run_evaluation
+    from .eval_cluster import format_report, run
 
-    report = run_evaluation(args.input, embedder=args.embedder, executor=args.executor,
-                            scheduler=args.scheduler, baseline=not args.no_baseline)
-    _write(report if isinstance(report, str) else json.dumps(report, indent=2) + "\n", None)
+    result = run(args.input, embedder=args.embedder, executor=args.executor, scheduler=args.scheduler)
+    _write(format_report(result) + "\n", None)
     return 0
 
 

@@ -29,6 +29,7 @@ source overlaps where the string stands in the source text.
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -52,12 +53,16 @@ def evaluate(annotation: dict, brief: Brief) -> dict[str, float]:
     return scores
 
 
-def evaluate_path(annotation_path: str, brief_path: str) -> dict[str, float]:
-    """``newsfold eval``: a brief JSON file, or a folder of articles folded now."""
+def evaluate_path(annotation_path: str, brief_path: str | None = None) -> dict[str, float]:
+    """``newsfold eval``: a brief JSON file, a folder of articles folded now, or
+    (no path) the story the annotation's ``data`` block names."""
+    from .pipeline import fold
+
     annotation = _load_json(annotation_path)
+    if brief_path is None:
+        return evaluate(annotation, fold(load_story(annotation, Path(annotation_path).parent)))
     target = Path(brief_path)
     if target.is_dir() or target.suffix.lower() not in (".json",):
-        from .pipeline import fold
         from .readers import read_inputs
 
         brief = fold(read_inputs([brief_path]).articles)
@@ -66,6 +71,42 @@ def evaluate_path(annotation_path: str, brief_path: str) -> dict[str, float]:
 
         brief = brief_from_dict(_load_json(brief_path))
     return evaluate(annotation, brief)
+
+
+def load_story(annotation: dict, annotation_dir: Path) -> list:
+    """The articles an annotation's ``data`` block names.
+
+    ``{"path": "examples/x"}``: a folder, relative to the repository (the
+    annotation's grandparent folder); ``{"shared": "kosovo-2023-05-30"}``: a folder of
+    ``../shared/data``; ``{"file": "giveme5w1h/dev.jsonl", "story": "..."}``: the
+    records of one story in a JSONL file of ``../shared/data``.
+    """
+    from .model import Article
+    from .readers import read_inputs
+
+    data = annotation.get("data")
+    if not data:
+        raise InputError("the annotation has no data block; pass the brief or the story folder")
+    repo = annotation_dir.resolve().parent.parent
+    shared = Path(os.environ.get("NEWSFOLD_SHARED_DATA", repo.parent / "shared" / "data"))
+    if "path" in data:
+        return read_inputs([str(repo / data["path"])]).articles
+    if "shared" in data:
+        return read_inputs([str(shared / data["shared"])]).articles
+    rows = []
+    with open(shared / data["file"], encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("story") == data["story"]:
+                rows.append(record)
+    if not rows:
+        raise InputError(f"no articles of story {data['story']!r} in {shared / data['file']}")
+    return [
+        Article(id=r["id"], text=r["text"], title=r.get("title"), outlet=r.get("outlet"),
+                published=(r.get("published") or "")[:10] or None,
+                published_from="metadata" if r.get("published") else None, url=r.get("url"))
+        for r in rows
+    ]
 
 
 def _load_json(path: str) -> dict:

@@ -1,0 +1,55 @@
+#!/usr/bin/env python
+"""Score the briefs of every annotated story (tests/annotations/*.json) and print a table.
+
+    python scripts/eval_briefs.py [--json] [ANNOTATION ...]
+
+Stories whose data is missing (../shared absent) are skipped with a note. The
+test suite pins floors on the same scores (tests/test_quality.py).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from newsfold.errors import NewsfoldError  # noqa: E402
+from newsfold.eval import evaluate, load_story  # noqa: E402
+from newsfold.pipeline import fold  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("annotations", nargs="*", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = parser.parse_args()
+    paths = args.annotations or sorted((REPO / "tests" / "annotations").glob("*.json"))
+    table: dict[str, dict[str, float]] = {}
+    for path in paths:
+        annotation = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            articles = load_story(annotation, path.parent)
+        except (NewsfoldError, OSError) as exc:
+            print(f"skipped {path.name}: {exc}", file=sys.stderr)
+            continue
+        started = time.perf_counter()
+        table[path.stem] = evaluate(annotation, fold(articles))
+        print(f"{path.stem}: {len(articles)} articles, {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if args.json:
+        print(json.dumps(table, indent=2))
+        return
+    names = list(table)
+    keys = list(next(iter(table.values()))) if table else []
+    short = [n[:14] for n in names]
+    print(f"{'score':<31}" + "".join(f"{s:>15}" for s in short) + f"{'mean':>8}")
+    for key in keys:
+        values = [table[n][key] for n in names]
+        print(f"{key:<31}" + "".join(f"{v:>15.3f}" for v in values) + f"{sum(values) / len(values):>8.3f}")
+
+
+if __name__ == "__main__":
+    main()

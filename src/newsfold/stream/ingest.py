@@ -1,0 +1,220 @@
+"""Incremental ingest: read articles, group them into stories, keep briefs current.
+
+``ingest(inputs, db)`` does, in order:
+
+1. read the inputs (``newsfold.readers.read_inputs``; its problems, such as
+   malformed JSONL lines, go into the report and the rest is ingested);
+2. vet each article: empty text is skipped; an article whose content hash is
+   already stored (or repeated in the input) is a duplicate and changes
+   nothing; a missing id becomes ``h<hash>``; an id already used by a
+   different text gets a ``~2``-style suffix; a missing date becomes the
+   ingest date (all flagged in the report);
+3. in publication order, in batches: features on the executor (local or
+   Dask), then the ordered assignment step, then ONE transaction with the
+   articles, assignments, merges, cluster state and story rows;
+4. after each batch, rebuild the briefs of the stories it touched (only those),
+   each in its own transaction.
+
+A run killed anywhere leaves the last committed batch; rerunning the same
+command skips what is stored (content hashes), resumes the clusterer from its
+saved state and rebuilds any brief still marked pending, so it ends in the
+same state as an uninterrupted run.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Article
+from .cluster import Params, publication_order
+from .executors import get_executor
+from .progress import TerminalProgress
+from .store import Store
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (article, reason)
+    flagged: list[str] = field(default_factory=list)  # kept, with a warning
+    problems: list[str] = field(default_factory=list)  # from reading the inputs
+    stories_touched: int = 0
+    stories_merged: int = 0
+    briefs_rebuilt: int = 0
+    brief_failures: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "read": self.read, "new": self.new, "duplicates": self.duplicates,
+            "skipped": [{"article": a, "reason": r} for a, r in self.skipped],
+            "flagged": self.flagged, "problems": self.problems,
+            "stories_touched": self.stories_touched, "stories_merged": self.stories_merged,
+            "briefs_rebuilt": self.briefs_rebuilt, "brief_failures": self.brief_failures,
+        }
+
+    def summary(self) -> str:
+        lines = [
+            f"read {self.read}, new {self.new}, duplicates {self.duplicates}, skipped {len(self.skipped)}, "
+            f"flagged {len(self.flagged)}; stories touched {self.stories_touched} (merged {self.stories_merged}), "
+            f"briefs rebuilt {self.briefs_rebuilt}"
+        ]
+        lines += [f"problem: {p}" for p in self.problems]
+        lines += [f"skipped {a}: {r}" for a, r in self.skipped]
+        lines += [f"flagged: {f}" for f in self.flagged]
+        lines += [f"brief failed: {f}" for f in self.brief_failures]
+        return "\n".join(lines)
+
+
+def content_hash(article: Article) -> str:
+    """What makes two articles the same: title and text, exactly."""
+    data = f"{article.title or ''}\0{article.text}".encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def _valid_date(value: str | None) -> bool:
+    if not value:
+        return False
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def _vet(articles: list[Article], store: Store, report: IngestReport, ingest_date: str) -> tuple[list[Article], list[str]]:
+    kept: list[Article] = []
+    hashes: list[str] = []
+    candidates = []
+    for article in articles:
+        if not (article.text or "").strip():
+            report.skipped.append((article.id or "(no id)", "empty text"))
+            continue
+        candidates.append((article, content_hash(article)))
+    stored = store.known_hashes([h for _, h in candidates])
+    seen: set[str] = set()
+    for article, digest in candidates:
+        if digest in stored or digest in seen:
+            report.duplicates += 1
+            continue
+        seen.add(digest)
+        kept.append(article)
+        hashes.append(digest)
+    # Ids: derive missing ones, and keep both articles when an id is reused for a different text.
+    used = store.known_ids([a.id for a in kept if a.id])
+    taken_here: set[str] = set()
+    for article, digest in zip(kept, hashes):
+        if not article.id:
+            article.id = f"h{digest[:12]}"
+            report.flagged.append(f"{article.id}: no id; derived one from the content")
+        if article.id in used or article.id in taken_here:
+            base, number = article.id, 2
+            while f"{base}~{number}" in taken_here or store.known_ids([f"{base}~{number}"]):
+                number += 1
+            article.id = f"{base}~{number}"
+            report.flagged.append(f"{base}: id already used by a different text; kept this one as {article.id}")
+        taken_here.add(article.id)
+        if not _valid_date(article.published):
+            was = article.published
+            article.published = ingest_date
+            article.published_from = "given"
+            article.notes.append(f"no usable publication date ({was!r}); the ingest date was used")
+            report.flagged.append(f"{article.id}: no usable date; used the ingest date {ingest_date}")
+        else:
+            article.published = article.published[:10]
+    return kept, hashes
+
+
+def ingest(
+    inputs: list[str],
+    db: str,
+    *,
+    embedder="minilm",
+    executor="local",
+    scheduler=None,
+    progress=None,
+    quiet: bool = False,
+    batch_size: int = 256,
+    params: Params | None = None,
+    read_inputs=None,
+    fold=None,
+) -> IngestReport:
+    """Ingest ``inputs`` into the store at ``db``; see the module docstring.
+
+    ``progress(done, total)`` is called as articles are clustered; by default
+    a bar is drawn on stderr when it is a terminal, unless ``quiet``.
+    ``read_inputs`` and ``fold`` default to newsfold's own (tests inject fakes).
+    """
+    if read_inputs is None:
+        from ..readers import read_inputs
+    if fold is None:
+        from ..pipeline import fold
+    result = read_inputs(list(inputs))
+    report = IngestReport(read=len(result.articles), problems=list(result.problems))
+    own_bar = None
+    if progress is None and not quiet:
+        progress = own_bar = TerminalProgress("ingest")
+    try:
+        with Store(db) as store:
+            articles, hashes = _vet(list(result.articles), store, report, date.today().isoformat())
+            order = publication_order(articles)
+            articles = [articles[i] for i in order]
+            hashes = [hashes[i] for i in order]
+            touched_all: set[str] = set()
+            failed: set[str] = set()
+            if articles:
+                clusterer = store.load_clusterer(params)
+                batch: list[tuple[Article, str, str]] = []
+                merges: list[tuple[str, str]] = []
+                with get_executor(executor, scheduler=scheduler, embedder=embedder) as run:
+                    for position, feats in run.features(articles, batch_size=batch_size):
+                        story_id, step_merges = clusterer.add(feats)
+                        merges += step_merges
+                        batch.append((articles[position], hashes[position], story_id))
+                        if len(batch) == batch_size or position == len(articles) - 1:
+                            touched = _commit(store, batch, merges, clusterer)
+                            report.new += len(batch)
+                            report.stories_merged += len(merges)
+                            touched_all = {_final(s, merges) for s in touched_all} | touched
+                            batch, merges = [], []
+                            if progress is not None:
+                                progress(position + 1, len(articles))
+                            _rebuild_briefs(store, fold, report, failed)
+            _rebuild_briefs(store, fold, report, failed)  # leftovers of a killed run
+            report.stories_touched = len(touched_all)
+    finally:
+        if own_bar is not None:
+            own_bar.close()
+    return report
+
+
+def _final(story_id: str, merges: list[tuple[str, str]]) -> str:
+    for absorbed, survivor in merges:
+        if absorbed == story_id:
+            story_id = survivor
+    return story_id
+
+
+def _commit(store: Store, batch, merges, clusterer) -> set[str]:
+    # An article assigned to a story absorbed later in the same batch follows the merge.
+    assignments = [(a.id, _final(story_id, merges)) for a, _, story_id in batch]
+    return store.commit_batch([a for a, _, _ in batch], [h for _, h, _ in batch], assignments, merges, clusterer)
+
+
+def _rebuild_briefs(store: Store, fold, report: IngestReport, failed: set[str]) -> None:
+    for story_id in store.pending_briefs():
+        if story_id in failed:
+            continue
+        articles = store.get_articles(story_id)
+        try:
+            brief = fold(articles)
+            brief_json = brief.to_json()
+            disputed = len(brief.conflicts)
+        except Exception as exc:  # one bad story must not stop the stream; it stays pending
+            report.brief_failures.append(f"{story_id}: {type(exc).__name__}: {exc}")
+            failed.add(story_id)
+            continue
+        store.save_brief(story_id, brief_json, disputed)
+        report.briefs_rebuilt += 1

@@ -1,0 +1,405 @@
+"""The story store: one SQLite file (WAL; one writer, many readers).
+
+Tables (schema version in ``PRAGMA user_version``, upgraded by ``MIGRATIONS``):
+
+- ``articles``: every article once, keyed by id, with a unique content hash;
+- ``assignments``: article id -> story id;
+- ``stories``: one row per live story (title, counts, dates, disputed count);
+- ``briefs``: the brief JSON of each story; ``pending_briefs`` lists stories
+  whose brief is stale (written in the same transaction as the articles, so a
+  killed run rebuilds them next time);
+- ``cluster_stories``, ``cluster_terms``, ``meta``: the clusterer's state
+  (centroids, term weights, document frequencies, counters), so an ingest
+  resumes exactly where the last committed batch ended.
+
+Every batch is one transaction: articles, assignments, cluster state and
+story rows commit together or not at all. SQLite errors (read-only file, full
+disk, a locked or corrupt database) surface as :class:`StoreError`.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+from ..errors import StoreError
+from ..model import Article
+from .cluster import Clusterer, Params, Story, _norm
+
+MIGRATIONS: list[str] = [
+    # version 1
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        text TEXT NOT NULL,
+        published TEXT,
+        published_from TEXT,
+        outlet TEXT,
+        url TEXT,
+        origin TEXT,
+        author TEXT,
+        extra TEXT NOT NULL DEFAULT '{}',
+        notes TEXT NOT NULL DEFAULT '[]',
+        seq INTEGER NOT NULL
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        sources INTEGER NOT NULL DEFAULT 0,
+        first_date TEXT,
+        last_date TEXT,
+        disputed INTEGER NOT NULL DEFAULT 0,
+        updated TEXT
+    );
+    CREATE INDEX stories_last_date ON stories(last_date);
+    CREATE TABLE assignments (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        story_id TEXT NOT NULL
+    );
+    CREATE INDEX assignments_story ON assignments(story_id);
+    CREATE TABLE briefs (
+        story_id TEXT PRIMARY KEY,
+        json TEXT NOT NULL,
+        updated TEXT
+    );
+    CREATE TABLE pending_briefs (story_id TEXT PRIMARY KEY);
+    CREATE TABLE cluster_stories (
+        id TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        vector_sum BLOB NOT NULL,
+        terms TEXT NOT NULL,
+        names TEXT NOT NULL,
+        first_day INTEGER NOT NULL,
+        last_day INTEGER NOT NULL,
+        merged_into TEXT
+    );
+    CREATE INDEX cluster_stories_last_day ON cluster_stories(last_day);
+    CREATE TABLE cluster_terms (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass
+class StoryRow:
+    id: str
+    title: str | None
+    sources: int
+    first_date: str | None
+    last_date: str | None
+    disputed: int
+    updated: str | None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Store:
+    """A story store at ``path`` (created when missing unless ``readonly``)."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = str(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(f"{self.path}: no such database; create it with `newsfold ingest FILE --db {self.path}`")
+                self._db = sqlite3.connect(f"file:{Path(self.path).resolve()}?mode=ro", uri=True, isolation_level=None)
+            else:
+                self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db.row_factory = sqlite3.Row
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer newsfold (schema {version}, this one reads up to "
+                    f"{SCHEMA_VERSION}); upgrade newsfold: pip install -U newsfold"
+                )
+            if not readonly:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._migrate(version)
+            elif version < SCHEMA_VERSION:
+                raise StoreError(f"{self.path} has an older schema ({version}); run `newsfold ingest` once to upgrade it")
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(self.path, exc)) from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _migrate(self, version: int) -> None:
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything inside commits or nothing does."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise StoreError(_explain(self.path, exc)) from exc
+
+    def _query(self, sql: str, params=()) -> list[sqlite3.Row]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(self.path, exc)) from exc
+
+    # -- reading (CLI, web) ----------------------------------------------
+    def list_stories(self, since: str | None = None) -> list[StoryRow]:
+        """Live stories, most recent first; ``since``: last article on or after that date."""
+        sql = "SELECT * FROM stories"
+        params: tuple = ()
+        if since:
+            sql += " WHERE last_date >= ?"
+            params = (since,)
+        sql += " ORDER BY last_date DESC, sources DESC, id"
+        return [_story_row(r) for r in self._query(sql, params)]
+
+    def get_story(self, story_id: str) -> StoryRow | None:
+        rows = self._query("SELECT * FROM stories WHERE id = ?", (story_id,))
+        return _story_row(rows[0]) if rows else None
+
+    def get_brief_json(self, story_id: str) -> str | None:
+        rows = self._query("SELECT json FROM briefs WHERE story_id = ?", (story_id,))
+        return rows[0]["json"] if rows else None
+
+    def get_articles(self, story_id: str) -> list[Article]:
+        rows = self._query(
+            "SELECT a.* FROM articles a JOIN assignments s ON s.article_id = a.id "
+            "WHERE s.story_id = ? ORDER BY a.published, a.seq",
+            (story_id,),
+        )
+        return [_article(r) for r in rows]
+
+    def search(self, query: str) -> list[StoryRow]:
+        """Stories whose title or articles contain every word of ``query``."""
+        words = [w for w in query.split() if w]
+        if not words:
+            return []
+        clause = " AND ".join("(a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')" for _ in words)
+        params: list[str] = []
+        for word in words:
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [pattern, pattern]
+        rows = self._query(
+            "SELECT * FROM stories WHERE id IN (SELECT s.story_id FROM assignments s "
+            f"JOIN articles a ON a.id = s.article_id WHERE {clause}) ORDER BY last_date DESC, sources DESC, id",
+            params,
+        )
+        return [_story_row(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self._query(f"SELECT COUNT(*) FROM {table}")[0][0]
+            for table in ("articles", "stories", "assignments", "briefs", "pending_briefs")
+        }
+
+    # -- ingest side -----------------------------------------------------
+    def known_hashes(self, hashes: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(hashes), 500):
+            part = hashes[start : start + 500]
+            rows = self._query(
+                f"SELECT content_hash FROM articles WHERE content_hash IN ({','.join('?' * len(part))})", part
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def known_ids(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            rows = self._query(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
+            found.update(r[0] for r in rows)
+        return found
+
+    def load_clusterer(self, params: Params | None = None) -> Clusterer:
+        """The clusterer as the last committed batch left it."""
+        clusterer = Clusterer(params)
+        meta = {r["key"]: r["value"] for r in self._query("SELECT key, value FROM meta")}
+        clusterer.documents = int(meta.get("documents", 0))
+        clusterer.next_number = int(meta.get("next_number", 1))
+        clusterer.current_day = int(meta["current_day"]) if "current_day" in meta else None
+        rows = self._query("SELECT term, df FROM cluster_terms")
+        if rows:
+            terms = np.array([(r[0], r[1]) for r in rows], dtype=np.int64)
+            clusterer.doc_freq[terms[:, 0]] = terms[:, 1]
+        if clusterer.current_day is not None:
+            horizon = clusterer.current_day - clusterer.params.window_days
+            for row in self._query(
+                "SELECT * FROM cluster_stories WHERE merged_into IS NULL AND last_day >= ? ORDER BY id", (horizon,)
+            ):
+                story = Story(
+                        id=row["id"],
+                        size=row["size"],
+                        vector_sum=np.frombuffer(row["vector_sum"], dtype=np.float32).copy(),
+                        terms={int(k): v for k, v in json.loads(row["terms"]).items()},
+                        names={int(k): v for k, v in json.loads(row["names"]).items()},
+                        first_day=row["first_day"],
+                        last_day=row["last_day"],
+                )
+                story.terms_norm = _norm(story.terms)
+                story.names_norm = _norm(story.names)
+                clusterer.load_story(story)
+        return clusterer
+
+    def commit_batch(
+        self,
+        articles: list[Article],
+        hashes: list[str],
+        assignments: list[tuple[str, str]],
+        merges: list[tuple[str, str]],
+        clusterer: Clusterer,
+    ) -> set[str]:
+        """Write one batch atomically; returns the live stories it touched."""
+        stories, terms = clusterer.take_dirty()
+        touched = {story_id for _, story_id in assignments}
+        now = _now()
+        with self.transaction() as db:
+            seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+            db.executemany(
+                "INSERT INTO articles (id, content_hash, title, text, published, published_from, outlet, url, "
+                "origin, author, extra, notes, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        a.id, h, a.title, a.text, a.published, a.published_from, a.outlet, a.url, a.origin,
+                        a.author, json.dumps(a.extra, ensure_ascii=False, default=str),
+                        json.dumps(a.notes, ensure_ascii=False), seq + n + 1,
+                    )
+                    for n, (a, h) in enumerate(zip(articles, hashes))
+                ],
+            )
+            db.executemany("INSERT INTO assignments (article_id, story_id) VALUES (?, ?)", assignments)
+            for absorbed, survivor in merges:
+                db.execute("UPDATE assignments SET story_id = ? WHERE story_id = ?", (survivor, absorbed))
+                db.execute("DELETE FROM stories WHERE id = ?", (absorbed,))
+                db.execute("DELETE FROM briefs WHERE story_id = ?", (absorbed,))
+                db.execute("DELETE FROM pending_briefs WHERE story_id = ?", (absorbed,))
+                touched.discard(absorbed)
+                touched.add(survivor)
+            touched = {_final(story_id, merges) for story_id in touched}
+            db.executemany(
+                "INSERT OR REPLACE INTO cluster_stories (id, size, vector_sum, terms, names, first_day, last_day, "
+                "merged_into) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        s.id, s.size, s.vector_sum.astype(np.float32).tobytes(), json.dumps(s.terms),
+                        json.dumps(s.names), s.first_day, s.last_day, s.merged_into,
+                    )
+                    for s in stories
+                ],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO cluster_terms (term, df) VALUES (?, ?)",
+                [(int(t), int(clusterer.doc_freq[t])) for t in terms],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [
+                    ("documents", str(clusterer.documents)),
+                    ("next_number", str(clusterer.next_number)),
+                    ("current_day", str(clusterer.current_day)),
+                ],
+            )
+            for story_id in sorted(touched):
+                row = db.execute(
+                    "SELECT COUNT(*), MIN(a.published), MAX(a.published) FROM assignments s "
+                    "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?",
+                    (story_id,),
+                ).fetchone()
+                title = db.execute(
+                    "SELECT a.title FROM assignments s JOIN articles a ON a.id = s.article_id "
+                    "WHERE s.story_id = ? AND a.title IS NOT NULL ORDER BY a.published, a.seq LIMIT 1",
+                    (story_id,),
+                ).fetchone()
+                db.execute(
+                    "INSERT INTO stories (id, title, sources, first_date, last_date, updated) VALUES (?,?,?,?,?,?) "
+                    "ON CONFLICT(id) DO UPDATE SET title=excluded.title, sources=excluded.sources, "
+                    "first_date=excluded.first_date, last_date=excluded.last_date, updated=excluded.updated",
+                    (story_id, title[0] if title else None, row[0], row[1], row[2], now),
+                )
+                db.execute("INSERT OR IGNORE INTO pending_briefs (story_id) VALUES (?)", (story_id,))
+        return touched
+
+    def pending_briefs(self) -> list[str]:
+        return [r[0] for r in self._query("SELECT story_id FROM pending_briefs ORDER BY story_id")]
+
+    def save_brief(self, story_id: str, brief_json: str, disputed: int) -> None:
+        """Store a rebuilt brief and clear its pending mark (one transaction)."""
+        now = _now()
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO briefs (story_id, json, updated) VALUES (?, ?, ?)", (story_id, brief_json, now)
+            )
+            db.execute("UPDATE stories SET disputed = ?, updated = ? WHERE id = ?", (disputed, now, story_id))
+            db.execute("DELETE FROM pending_briefs WHERE story_id = ?", (story_id,))
+
+
+def _final(story_id: str, merges: list[tuple[str, str]]) -> str:
+    for absorbed, survivor in merges:
+        if absorbed == story_id:
+            story_id = survivor
+    return story_id
+
+
+def _story_row(row: sqlite3.Row) -> StoryRow:
+    return StoryRow(
+        id=row["id"], title=row["title"], sources=row["sources"], first_date=row["first_date"],
+        last_date=row["last_date"], disputed=row["disputed"], updated=row["updated"],
+    )
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], text=row["text"], title=row["title"], outlet=row["outlet"], published=row["published"],
+        published_from=row["published_from"], origin=row["origin"], url=row["url"], author=row["author"],
+        extra=json.loads(row["extra"]), notes=json.loads(row["notes"]),
+    )
+
+
+def _explain(path: str, exc: sqlite3.Error) -> str:
+    message = str(exc)
+    lowered = message.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"{path}: the database is read-only ({message}); check the file's and its folder's permissions"
+    if "full" in lowered:
+        return f"{path}: the disk is full ({message}); free space and rerun: nothing of the failed batch was kept"
+    if "locked" in lowered or "busy" in lowered:
+        return f"{path}: the database is locked by another writer ({message}); wait for it to finish and rerun"
+    if "not a database" in lowered or "malformed" in lowered:
+        return f"{path}: not a newsfold database or corrupt ({message})"
+    if "unable to open" in lowered:
+        return f"{path}: cannot open the database ({message}); check that the folder exists and is writable"
+    return f"{path}: database error: {message}"
+
+
+def today() -> str:
+    return date.today().isoformat()

@@ -1,0 +1,146 @@
+"""Online story clustering: grouping, determinism, time window, Dask parity, quality floors."""
+from __future__ import annotations
+
+import pytest
+
+from newsfold.model import Article
+from newsfold.stream.cluster import Clusterer, cluster_articles, publication_order
+from newsfold.stream.features import compute_features, embedding_text
+
+TOPICS = {
+    "bridge": ("Harbor bridge closed after cracks found", "Engineers closed the Harbor Bridge on Monday after inspectors found cracks in a steel girder. Mayor Alice Brandt said traffic would be diverted through the tunnel while Harbor Authority crews examine the girder."),
+    "flood": ("Floods sweep Riverside valley, hundreds evacuated", "Heavy rain flooded the Riverside valley and hundreds of residents were evacuated by the Civil Defence Force. Rescue boats reached villages near Lake Marren as the river burst its banks."),
+    "election": ("Greenfield mayoral election goes to a runoff", "Voters in Greenfield will return to the polls after no candidate won a majority in the mayoral election. Councillor Tom Okafor and businesswoman Lena Voss advance to the runoff, the Electoral Commission said."),
+}
+
+
+def make_articles(per_topic: int = 4, start_day: int = 10) -> list[Article]:
+    articles = []
+    for t, (topic, (title, body)) in enumerate(TOPICS.items()):
+        for n in range(per_topic):
+            articles.append(
+                Article(
+                    id=f"{topic}-{n}",
+                    title=f"{title} ({['update', 'latest', 'live', 'report', 'more', 'what we know'][n % 6]})",
+                    text=f"{body} Outlet {n} reported the story. " + body.split(".")[n % 2] + ".",
+                    published=f"2031-03-{start_day + n + t:02d}",
+                    outlet=f"outlet{n}.example",
+                )
+            )
+    return articles
+
+
+def grouping(pairs):
+    stories: dict[str, set[str]] = {}
+    for article_id, story in pairs:
+        stories.setdefault(story, set()).add(article_id)
+    return sorted(sorted(group) for group in stories.values())
+
+
+def test_groups_articles_by_topic_with_readable_ids():
+    articles = make_articles()
+    pairs = cluster_articles(articles, embedder="hashing")
+    assert [a for a, _ in pairs] == [a.id for a in articles]  # input order kept
+    expected = sorted(sorted(f"{topic}-{n}" for n in range(4)) for topic in TOPICS)
+    assert grouping(pairs) == expected
+    assert {story for _, story in pairs} == {"s0001", "s0002", "s0003"}
+
+
+def test_deterministic_and_independent_of_input_order():
+    articles = make_articles()
+    first = cluster_articles(articles, embedder="hashing")
+    again = cluster_articles(list(reversed(articles)), embedder="hashing")
+    assert dict(first) == dict(again)  # publication order decides, not file order
+
+
+def test_story_ids_follow_publication_order():
+    articles = make_articles()
+    story = dict(cluster_articles(articles, embedder="hashing"))
+    # bridge-0 is published first, so its story is created first
+    assert story["bridge-0"] == "s0001"
+
+
+def test_same_story_far_apart_in_time_is_split():
+    early = make_articles(per_topic=2)[:2]
+    late = [Article(id=f"late-{a.id}", title=a.title, text=a.text, published="2031-12-01") for a in early]
+    story = dict(cluster_articles(early + late, embedder="hashing"))
+    assert story["bridge-0"] == story["bridge-1"]
+    assert story["late-bridge-0"] == story["late-bridge-1"]
+    assert story["bridge-0"] != story["late-bridge-0"]
+
+
+def test_undated_article_joins_its_story():
+    articles = make_articles()
+    articles.append(Article(id="undated", title=TOPICS["flood"][0], text=TOPICS["flood"][1], published=None))
+    story = dict(cluster_articles(articles, embedder="hashing"))
+    assert story["undated"] == story["flood-0"]
+
+
+def test_noise_stays_singleton():
+    articles = make_articles()
+    articles.append(Article(id="junk", title="Download our app", text="Subscribe now for the best deals on shoes and sneakers.", published="2031-03-12"))
+    story = dict(cluster_articles(articles, embedder="hashing"))
+    assert sum(1 for s in story.values() if s == story["junk"]) == 1
+
+
+def test_memory_is_bounded_by_active_stories():
+    clusterer = Clusterer()
+    articles = [
+        Article(id=f"a{i}", title=f"Alpha{i} beta{i}", text=f"Gamma{i} delta{i} epsilon{i}.", published=None)
+        for i in range(60)
+    ]
+    for i, feats in enumerate(compute_features(articles, "hashing")):
+        feats.day = 700000 + 10 * i  # a new day every article, window of 45 days
+        clusterer.add(feats)
+        clusterer.take_dirty()
+    assert len(clusterer.stories) <= 5
+    assert clusterer.next_number == 61
+
+
+def test_embedding_text_is_short_and_skips_repeated_title():
+    article = Article(id="x", title="Big news", text="Big news\nThe body starts here and goes on for a long while. " * 20)
+    text = embedding_text(article)
+    assert text.startswith("Big news")
+    assert len(text) < 400
+
+
+def test_publication_order_puts_undated_last():
+    articles = [Article(id="a", text="x", published=None), Article(id="b", text="x", published="2031-01-02"), Article(id="c", text="x", published="2031-01-01")]
+    assert publication_order(articles) == [2, 1, 0]
+
+
+@pytest.mark.slow
+def test_dask_executor_gives_identical_assignments():
+    pytest.importorskip("distributed")
+    from newsfold.stream.executors import DaskExecutor
+
+    articles = make_articles(per_topic=6)
+    local = cluster_articles(articles, embedder="hashing", batch_size=5)
+    with DaskExecutor("hashing", workers=1) as executor:
+        remote = cluster_articles(articles, embedder="hashing", executor=executor, batch_size=5)
+    assert remote == local
+
+
+# Quality floors: slightly under what eval_cluster measures with the real embedder
+# (one parameter set for both files; see the report in docs/stream.md).
+FLOORS = {
+    "newscope_localnews": (0.88, 0.70),  # measured 0.899 / 0.721 (baseline, tuned here: 0.880 / 0.704)
+    "giveme5w1h": (0.79, 0.71),  # measured 0.815 / 0.739 (baseline, tuned here: 0.914 / 0.846)
+}
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.parametrize("dataset", sorted(FLOORS))
+def test_quality_floor_on_shared_dev(shared_data, dataset):
+    pytest.importorskip("onnxruntime")
+    from newsfold.eval_cluster import evaluate, read_gold
+
+    path = shared_data / dataset / "dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} missing")
+    articles, gold = read_gold(path)
+    scores = evaluate(gold, dict(cluster_articles(articles, embedder="minilm")))
+    b3_floor, ari_floor = FLOORS[dataset]
+    assert scores["b3_f1"] >= b3_floor
+    assert scores["ari"] >= ari_floor

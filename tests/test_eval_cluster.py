@@ -1,0 +1,66 @@
+"""B-cubed and ARI on hand-checked examples; the baseline on a toy set."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsfold.eval_cluster import baseline_clusters, evaluate, format_report, read_gold
+from newsfold.errors import InputError
+from newsfold.model import Article
+
+
+def test_perfect_clustering_scores_one():
+    gold = {"a": "x", "b": "x", "c": "y"}
+    scores = evaluate(gold, {"a": "1", "b": "1", "c": "2"})
+    assert scores["b3_f1"] == pytest.approx(1.0)
+    assert scores["ari"] == pytest.approx(1.0)
+
+
+def test_b_cubed_by_hand():
+    # gold {a,b,c} {d}; predicted {a,b} {c,d}
+    gold = {"a": "x", "b": "x", "c": "x", "d": "y"}
+    pred = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    scores = evaluate(gold, pred)
+    # precision: a 1, b 1, c 1/2, d 1/2 -> 0.75; recall: a 2/3, b 2/3, c 1/3, d 1 -> 2/3
+    assert scores["b3_precision"] == pytest.approx(0.75)
+    assert scores["b3_recall"] == pytest.approx(2 / 3)
+    assert scores["b3_f1"] == pytest.approx(2 * 0.75 * (2 / 3) / (0.75 + 2 / 3))
+    assert scores["predicted_stories"] == 2
+
+
+def test_missing_prediction_counts_as_singleton():
+    gold = {"a": "x", "b": "x"}
+    scores = evaluate(gold, {"a": "1"})
+    assert scores["b3_precision"] == pytest.approx(1.0)
+    assert scores["b3_recall"] == pytest.approx(0.5)
+
+
+def test_all_in_one_has_zero_ari():
+    gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    scores = evaluate(gold, {k: "1" for k in gold})
+    assert scores["b3_recall"] == pytest.approx(1.0)
+    assert scores["ari"] == pytest.approx(0.0)
+
+
+def test_baseline_separates_distinct_topics():
+    articles = [
+        Article(id="1", title="Bridge closed", text="The harbor bridge closed after cracks in the girder."),
+        Article(id="2", title="Bridge closed for repairs", text="Cracks in a girder closed the harbor bridge."),
+        Article(id="3", title="Valley floods", text="Floods forced the evacuation of the river valley villages."),
+    ]
+    labels = baseline_clusters(articles, threshold=0.9)
+    assert labels["1"] == labels["2"] != labels["3"]
+
+
+def test_read_gold_reports_bad_line(tmp_path):
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "x", "story": "s"}) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"g.jsonl:2"):
+        read_gold(path)
+
+
+def test_format_report_names_both_methods():
+    scores = evaluate({"a": "x"}, {"a": "1"})
+    text = format_report({"file": "f", "newsfold": scores, "baseline": scores, "baseline_threshold": 0.9})
+    assert "newsfold online clusterer" in text and "baseline" in text

@@ -1,0 +1,188 @@
+"""Ingest: idempotent, resumable after a kill, bad input reported, briefs only for touched stories."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+
+import pytest
+
+from newsfold.errors import StoreError
+from newsfold.model import Article
+from newsfold.stream import ingest as ingest_module
+from newsfold.stream.ingest import ingest
+from newsfold.stream.store import Store
+
+TOPICS = [
+    ("Harbor bridge closed after cracks found", "Engineers closed the Harbor Bridge after inspectors found cracks in a steel girder. Mayor Alice Brandt said traffic would go through the tunnel."),
+    ("Floods sweep Riverside valley", "Heavy rain flooded the Riverside valley and the Civil Defence Force evacuated hundreds of residents near Lake Marren."),
+    ("Greenfield election goes to a runoff", "No candidate won a majority in the Greenfield mayoral election; Tom Okafor and Lena Voss advance, the Electoral Commission said."),
+]
+
+
+def corpus(n_per_topic=4) -> list[Article]:
+    out = []
+    for t, (title, body) in enumerate(TOPICS):
+        for n in range(n_per_topic):
+            out.append(Article(id=f"t{t}-{n}", title=f"{title}, report {n}", text=f"{body} Outlet {n} adds details {n}.", published=f"2031-03-{10 + n:02d}"))
+    return out
+
+
+@dataclass
+class Read:
+    articles: list
+    problems: list = field(default_factory=list)
+
+
+def reader(articles, problems=()):
+    def read_inputs(inputs):
+        return Read([replace(a, notes=list(a.notes)) for a in articles], list(problems))
+    return read_inputs
+
+
+class FakeBrief:
+    def __init__(self, articles):
+        self.ids = [a.id for a in articles]
+        self.conflicts = ["k"] * (len(articles) // 3)
+
+    def to_json(self):
+        return '{"sources": %d}' % len(self.ids)
+
+
+def make_fold(calls):
+    def fold(articles, date=None):
+        calls.append(sorted(a.id for a in articles))
+        return FakeBrief(articles)
+    return fold
+
+
+def run(db, articles, calls=None, **kw):
+    return ingest(["x.jsonl"], str(db), embedder="hashing", quiet=True, read_inputs=reader(articles, kw.pop("problems", ())), fold=make_fold(calls if calls is not None else []), **kw)
+
+
+def dump(db) -> dict:
+    con = sqlite3.connect(db)
+    out = {}
+    for table, columns in [
+        ("articles", "id, content_hash, title, text, published, seq"),
+        ("assignments", "article_id, story_id"),
+        ("stories", "id, title, sources, first_date, last_date, disputed"),
+        ("briefs", "story_id, json"),
+        ("pending_briefs", "story_id"),
+        ("cluster_stories", "*"),
+        ("cluster_terms", "*"),
+        ("meta", "*"),
+    ]:
+        out[table] = con.execute(f"SELECT {columns} FROM {table} ORDER BY 1").fetchall()
+    con.close()
+    return out
+
+
+def test_ingest_groups_and_builds_briefs(tmp_path):
+    db = tmp_path / "news.db"
+    calls = []
+    report = run(db, corpus(), calls)
+    assert (report.read, report.new, report.duplicates) == (12, 12, 0)
+    with Store(db) as store:
+        stories = store.list_stories()
+        assert sorted(s.sources for s in stories) == [4, 4, 4]
+        for s in stories:
+            assert store.get_brief_json(s.id) == '{"sources": 4}'
+            assert s.disputed == 1
+        assert store.pending_briefs() == []
+    assert report.stories_touched == 3 and report.briefs_rebuilt >= 3
+
+
+def test_second_ingest_changes_nothing(tmp_path):
+    db = tmp_path / "news.db"
+    run(db, corpus())
+    before = dump(db)
+    calls = []
+    report = run(db, corpus(), calls)
+    assert (report.new, report.duplicates, report.briefs_rebuilt) == (0, 12, 0)
+    assert calls == []
+    assert dump(db) == before
+
+
+def test_only_touched_stories_are_rebuilt(tmp_path):
+    db = tmp_path / "news.db"
+    articles = corpus()
+    run(db, articles)
+    calls = []
+    extra = Article(id="t1-new", title=TOPICS[1][0] + ", more", text=TOPICS[1][1] + " New evacuations.", published="2031-03-14")
+    report = run(db, articles + [extra], calls)
+    assert report.new == 1 and report.stories_touched == 1
+    assert len(calls) == 1 and "t1-new" in calls[0] and "t1-0" in calls[0]
+
+
+def test_killed_ingest_resumes_to_the_same_state(tmp_path, monkeypatch):
+    articles = corpus(6)
+    whole = tmp_path / "whole.db"
+    run(whole, articles, batch_size=5)
+
+    killed = tmp_path / "killed.db"
+    real_commit = ingest_module._commit
+    count = {"n": 0}
+
+    def dying_commit(*args):
+        count["n"] += 1
+        if count["n"] == 3:
+            raise KeyboardInterrupt  # the process dies inside the third batch
+        return real_commit(*args)
+
+    monkeypatch.setattr(ingest_module, "_commit", dying_commit)
+    with pytest.raises(KeyboardInterrupt):
+        run(killed, articles, batch_size=5)
+    monkeypatch.setattr(ingest_module, "_commit", real_commit)
+    assert len(dump(killed)["articles"]) == 10  # two batches committed, the third not at all
+    run(killed, articles, batch_size=5)
+    assert dump(killed) == dump(whole)
+
+
+def test_kill_during_brief_rebuild_is_repaired(tmp_path):
+    articles = corpus()
+    whole = tmp_path / "whole.db"
+    run(whole, articles)
+    db = tmp_path / "news.db"
+
+    def failing_fold(articles, date=None):
+        raise RuntimeError("model crashed")
+
+    report = ingest(["x"], str(db), embedder="hashing", quiet=True, read_inputs=reader(articles), fold=failing_fold)
+    assert len(report.brief_failures) == 3
+    assert len(dump(db)["pending_briefs"]) == 3
+    run(db, articles)
+    assert dump(db) == dump(whole)
+
+
+def test_bad_input_is_reported_and_the_rest_ingested(tmp_path):
+    db = tmp_path / "news.db"
+    good = corpus(2)
+    bad = [
+        Article(id="", title="No id here", text="An article that came without an id at all.", published="2031-03-10"),
+        Article(id="t0-0", title="Same id, other text", text="A different article that reuses an id.", published="2031-03-10"),
+        Article(id="nodate", title="No date", text="An article without a date.", published=None),
+        Article(id="empty", title="Empty", text="   ", published="2031-03-10"),
+        replace(good[1], id="copy-of-t0-1"),  # same content, other id: a duplicate
+    ]
+    report = run(db, good + bad, problems=["x.jsonl:7: not JSON"])
+    assert report.problems == ["x.jsonl:7: not JSON"]
+    assert report.skipped == [("empty", "empty text")]
+    assert report.duplicates == 1
+    assert report.new == len(good) + 3
+    with Store(db) as store:
+        ids = {a.id for s in store.list_stories() for a in store.get_articles(s.id)}
+        undated = [a for s in store.list_stories() for a in store.get_articles(s.id) if a.id == "nodate"][0]
+    assert "t0-0" in ids and "t0-0~2" in ids
+    assert any(i.startswith("h") and len(i) == 13 for i in ids)
+    assert undated.published is not None and undated.notes
+    flagged = "\n".join(report.flagged)
+    assert "t0-0~2" in flagged and "no id" in flagged and "nodate" in flagged
+
+
+def test_newer_database_is_refused(tmp_path):
+    db = tmp_path / "news.db"
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    with pytest.raises(StoreError, match="newer"):
+        run(db, corpus(1))
