@@ -51,6 +51,17 @@ def test_fold_and_skeleton():
     ("30", "ORG", None),
     ("--", "ORG", None),
     ("AP Photo/Jan Novak", "ORG", None),
+    # a job title in a mislabelled name: the rest is the person; a title alone is no entity
+    ("Mayor Elena Sørby", "OTHER", ("Elena Sørby", "PERSON")),
+    ("Harbor Master Tomas Reyes", "ORG", ("Tomas Reyes", "PERSON")),
+    ("Harbour Master Tomas Reyes", "PERSON", ("Tomas Reyes", "PERSON")),
+    ("Captain Ruth Okafor", "ORG", ("Ruth Okafor", "PERSON")),
+    ("Harbor Master", "ORG", None),
+    ("Prime Minister", "ORG", None),
+    ("Secretary-General", "OTHER", None),
+    ("the Mayor", "ORG", None),
+    ("General Dynamics Group", "ORG", ("General Dynamics Group", "ORG")),
+    ("Mayor of Calden", "ORG", ("Mayor of Calden", "ORG")),
 ])
 def test_clean_name(raw, label, expected):
     assert clean_name(raw, label) == expected
@@ -147,6 +158,69 @@ def test_entities_are_ordered_by_sources_then_mentions():
     assert entities[0].name == "Lisbon"
     keys = [(-len(e.sources), -e.mentions) for e in entities]
     assert keys == sorted(keys)
+
+
+def test_titled_names_join_the_person_and_bare_titles_are_dropped():
+    _, _, entities = run(
+        "Harbor Master Lena Koval said the channel would reopen soon.",
+        "Mayor Iris Tamm visited the pier. Koval added that divers were on site.",
+        "The Harbor Master closed the channel, and Iris Tamm said the city would pay.",
+    )
+    names = {alias for e in entities for alias in e.aliases}
+    assert not {"Harbor Master", "Mayor Iris Tamm", "Harbor Master Lena Koval"} & names
+    koval, tamm = having(entities, "Lena Koval"), having(entities, "Iris Tamm")
+    assert koval is not None and koval.type == "PERSON" and "Koval" in koval.aliases
+    assert tamm is not None and tamm.type == "PERSON"
+
+
+def test_all_caps_dateline_words_join_their_place_or_go():
+    _, _, entities = run(
+        "Ship strikes bridge\n\nPORT MERRIN, March 11 (Coastline Press) - A container ship"
+        " struck a pier of the harbour bridge late on Monday, injuring 14 people.",
+        "Investigators from the safety board arrived in Port Merrin on Tuesday.",
+    )
+    assert not any(alias.isupper() and "MERRIN" in alias for e in entities for alias in e.aliases)
+    port = having(entities, "Port Merrin")
+    assert port is not None and port.sources == ["s0", "s1"]
+    # no mixed-case form anywhere: the dateline word is dropped
+    _, _, entities = run(
+        "BRELLIN, May 30 (Wire Service) - Protesters marched through the old town on Monday,"
+        " police said.",
+        "SAINT ORLA, March 11 (Coastline Press) - A container ship struck a pier late on Monday.",
+    )
+    names = {alias for e in entities for alias in e.aliases}
+    assert not {"BRELLIN", "SAINT ORLA"} & names
+    assert "Coastline Press" in names  # the agency is an organisation all the same
+
+
+def test_places_read_as_people_and_telling_name_endings():
+    _, _, entities = run(
+        "A tanker ran aground near the Varna Harbor Tunnel late on Monday, the Varna Port"
+        " Authority said. The tanker was sailing to Rotterdam with a full load.",
+        "The tanker was towed from Rotterdam. Lena Koval said the crew was safe.",
+    )
+    rotterdam = having(entities, "Rotterdam")
+    assert rotterdam is not None and rotterdam.type == "GPE"
+    assert having(entities, "Varna Harbor Tunnel").type == "FAC"
+    assert having(entities, "Varna Port Authority").type == "ORG"
+    koval = having(entities, "Lena Koval")
+    assert koval is not None and koval.type == "PERSON"
+
+
+def test_a_speaking_surname_after_a_preposition_stays_a_person():
+    _, _, entities = run(
+        "The letter was handed to Kowalczyk after the meeting. Kowalczyk said she had not"
+        " read it.",
+    )
+    kowalczyk = having(entities, "Kowalczyk")
+    assert kowalczyk is not None and kowalczyk.type == "PERSON"
+    # the surname of a full-name person of the story stays with that person
+    _, _, entities = run(
+        "Inspector Ruth Okafor closed the pier.",
+        "The letter was handed to Okafor after the meeting.",
+    )
+    okafor = having(entities, "Okafor")
+    assert okafor is not None and okafor.name == "Ruth Okafor" and okafor.type == "PERSON"
 
 
 # --- the shared Kosovo story --------------------------------------------------------

@@ -96,6 +96,74 @@ def test_future_tense_looks_forward():
     assert dates(timeline) == ["2023-06-01"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a month later in the year than publication: the coming one when the clause looks ahead
+    ("City officials expect the bridge to stay closed at least until June, when the first"
+     " repairs are due to be finished.", "2031-06"),
+    ("Repairs are scheduled to begin in October.", "2031-10"),
+    ("The council plans to vote on the budget in September.", "2031-09"),
+    ("The tunnel is set to reopen in August.", "2031-08"),
+    ("The mayor said the ferry would run until July.", "2031-07"),
+    # ... and last year's when it looks back
+    ("The harbour flooded in June.", "2030-06"),
+    ("The ferry service was suspended until June.", "2030-06"),
+    ("The pier was rebuilt in November after a storm.", "2030-11"),
+])
+def test_bare_months_look_forward_only_with_forward_cues(text, expected):
+    assert dates(one(text, published="2031-03-12")) == [expected]
+
+
+def test_a_when_clause_is_what_happens_at_its_date():
+    timeline = one("City officials expect the bridge to stay closed at least until June, when"
+                   " the first repairs are due to be finished.", published="2031-03-12")
+    assert timeline[0].text == "first repairs are due to be finished"
+    assert timeline[0].support[0].as_written == "June"
+
+
+def test_a_dateline_date_is_no_event():
+    # 2031-03-12 is a Wednesday
+    timeline = one("Tanker aground\n\nPORT MERRIN, March 12 (Gulf Wire) - Divers searched the"
+                   " wreck of the ferry on Tuesday, a day after the ferry sank near the pier.",
+                   published="2031-03-12")
+    by_date = {e.date: e for e in timeline}
+    # the dateline gives no entry, and "a day after" counts from Tuesday, not from it
+    assert set(by_date) == {"2031-03-10", "2031-03-11"}
+    assert "Divers searched" in by_date["2031-03-11"].text
+    assert "sank" in by_date["2031-03-10"].text
+    timeline = one("Kelmar, March 11 (Wire Service) - A tanker ran aground near the harbour late on"
+                   " Monday, the coast guard said.", published="2031-03-11")
+    assert dates(timeline) == ["2031-03-10"]
+    assert timeline[0].support[0].as_written == "late on Monday"
+    assert "MERRIN" not in timeline[0].text and "Kelmar" not in timeline[0].text
+    assert "Wire Service" not in timeline[0].text
+    timeline = one("LAKE TORVIK, March 11 - Rescuers pulled two fishermen from the lake on Monday.",
+                   published="2031-03-11")
+    assert dates(timeline) == ["2031-03-10"] and "Rescuers pulled" in timeline[0].text
+
+
+def test_a_source_that_dates_an_event_directly_shows_those_words():
+    timeline, _ = run([
+        Article(id="a", published="2031-03-12",
+                text="Engineers inspected the damaged pier yesterday, a day after a ferry struck"
+                     " the harbour bridge.\nThe collision on Monday night injured nine people on"
+                     " the harbour bridge."),
+        Article(id="b", published="2031-03-11",
+                text="A ferry struck the harbour bridge late on Monday, injuring nine people."),
+    ])
+    collision = next(e for e in timeline if e.date == "2031-03-10")
+    assert {e.source for e in collision.support} == {"a", "b"}
+    written = [e.as_written for e in collision.support]
+    assert "a day after" not in written  # source a also writes "on Monday night"
+    assert written[0] in ("late on Monday", "on Monday night")
+
+
+def test_a_day_after_is_shown_only_when_no_source_writes_the_date():
+    timeline = one("Engineers inspected the pier yesterday, a day after a ferry struck the bridge.",
+                   published="2031-03-12")
+    struck = next(e for e in timeline if e.date == "2031-03-10")
+    assert struck.support[0].as_written == "a day after"
+
+
 # --- finding ------------------------------------------------------------------------
 
 

@@ -96,8 +96,9 @@ def _timeline(brief: Brief, by_id) -> list[str]:
         return []
     lines = ["## Timeline", ""]
     for event in brief.timeline:
-        written = sorted({e.as_written for e in event.support if e.as_written})
-        as_written = f" (“{_inline(written[0])}”)" if written else ""
+        # The timeline stage puts the support with the clearest date words first.
+        written = next((e.as_written for e in event.support if e.as_written), None)
+        as_written = f" (“{_inline(written)}”)" if written else ""
         lines.append(f"- **{event.date}**{as_written} {_inline(event.text)} {_cite(event.support, by_id)}")
     return lines + [""]
 

@@ -13,7 +13,12 @@ How mentions become entities, in order:
    URLs); strip a leading determiner ("the"), a possessive ('s / ’s) and, for
    people, leading titles ("Prime Minister", "Adm.", "Maj.-Gen."). A title in
    front of a name inside a mislabelled entity ("Kosovo PM Kurti") makes the
-   rest a PERSON.
+   rest a PERSON; a job title alone ("Harbor Master", "President") is no
+   entity. A name ending in a facility or organisation word ("... Bridge",
+   "... Authority") takes that type whatever spaCy said. An all-caps word in a
+   dateline ("PORT CALDEN, March 11 -") joins the entity its mixed-case form
+   names, else it is dropped; a one-word "person" that only ever follows a
+   place preposition ("sailing to Rotterdam") and never speaks is a place.
 2. *Same folded string*: mentions whose accent-folded form is equal are one
    entity whatever label spaCy gave each one (the majority label wins).
 3. *Transliteration*: equal transliteration skeletons (ch/č→c, x→ks, w→v...)
@@ -69,7 +74,44 @@ STRONG_TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "adm", "gen", "maj", "lt", "col", "capt", "sgt",
     "pm", "president", "minister", "chancellor", "premier", "senator", "sen",
     "secretary-general", "spokesperson", "spokesman", "spokeswoman", "ambassador",
+    "mayor", "governor", "gov", "ceo", "chairman", "chairwoman",
 }
+# Two-word job titles ("Harbor Master Tomas Reyes"); matched as one title word.
+TITLE_PHRASES = {
+    ("harbor", "master"), ("harbour", "master"), ("prime", "minister"), ("secretary", "general"),
+    ("foreign", "minister"), ("defence", "minister"), ("defense", "minister"),
+    ("police", "chief"), ("fire", "chief"), ("army", "chief"), ("chief", "executive"),
+    ("port", "captain"), ("vice", "president"), ("deputy", "mayor"), ("deputy", "minister"),
+}
+# Job titles that also start organisation or place names ("General Motors",
+# "Captain Cook"): they make a person of a mislabelled entity only before a
+# full name (two or more capitalised words) that is not an organisation name.
+WEAK_TITLES = {
+    "general", "captain", "chief", "judge", "commander", "director", "admiral", "colonel",
+    "major", "lieutenant", "sergeant", "inspector", "superintendent", "justice", "officer",
+    "king", "queen", "prince", "princess", "pope", "coach",
+}
+# Job titles: alone they are no entity, whatever spaCy labelled them.
+JOB_TITLES = STRONG_TITLES | WEAK_TITLES | {
+    "mayor", "governor", "chairman", "chairwoman", "chair", "ceo", "envoy", "secretary",
+    "spokeswoman", "deputy", "chancellor", "representative",
+}
+# A name's last word says what kind of thing it is ("Calden Harbor Bridge").
+SUFFIX_LABELS = {
+    **dict.fromkeys(("bridge", "tunnel", "airport", "port", "station", "hospital", "stadium",
+                     "pier", "terminal"), "FAC"),
+    **dict.fromkeys(("authority", "agency", "ministry", "lines", "press", "guard", "council",
+                     "company", "group", "foundation", "trust", "institute", "university",
+                     "association", "commission", "committee", "corporation", "party"), "ORG"),
+}
+PLACE_PREPOSITIONS = {"to", "from", "in", "at", "near"}
+SPEECH_VERBS = {"say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added",
+                "announce", "announces", "announced", "state", "states", "stated", "warn",
+                "warns", "warned", "write", "writes", "wrote", "tweet", "tweets", "tweeted",
+                "confirm", "confirms", "confirmed", "deny", "denies", "denied", "insist",
+                "insists", "insisted", "argue", "argues", "argued", "claim", "claims",
+                "claimed", "note", "notes", "noted", "explain", "explains", "explained",
+                "ask", "asks", "asked", "urge", "urges", "urged"}
 LEADING_DETERMINERS = {"the", "a", "an", "both", "all", "this", "that", "these", "those"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
                          "around", "through", "to"}
@@ -118,11 +160,19 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
             words.pop(0)
         if len(words) == 1 and _is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
+    if _only_titles(words):
+        return None  # a job title alone ("Harbor Master", "Prime Minister")
     # a strong title inside: what follows is the person ("Italian Defense Minister X")
-    title_words = [i for i, w in enumerate(words[:-1]) if _is_title(w, STRONG_TITLES)]
-    if title_words:
-        rest = words[title_words[-1] + 1:]
-        if rest and all(w[:1].isupper() for w in rest):
+    ends = [end for i in range(len(words) - 1)
+            if (end := _title_end(words, i, STRONG_TITLES, phrases=True)) is not None
+            and end < len(words) - 1]
+    if ends:
+        rest = words[max(ends) + 1:]
+        if rest and all(w[:1].isupper() for w in rest) and not suffix_label(" ".join(rest)):
+            words, label = rest, "PERSON"
+    elif label != "PERSON" and len(words) >= 3 and _is_title(words[0], WEAK_TITLES):
+        rest = words[1:]  # "Captain Ruth Okafor", not "General Motors" nor "General Dynamics Group"
+        if all(w[:1].isupper() for w in rest) and not suffix_label(" ".join(rest)):
             words, label = rest, "PERSON"
     name = " ".join(words)
     if not words or not re.search(r"[^\W\d_]", name) or not any(c.isupper() for c in name):
@@ -130,6 +180,32 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     if any(mark in name for mark in ("@", "/", "http", "#")):
         return None
     return name, label
+
+
+def _title_end(words: list[str], i: int, titles: set[str], phrases: bool = True) -> int | None:
+    """Index of the last word of a title starting at ``words[i]``, or None."""
+    if i < 0 or i >= len(words):
+        return None
+    if phrases and i + 1 < len(words) and \
+            (words[i].lower().strip("."), words[i + 1].lower().strip(".")) in TITLE_PHRASES:
+        return i + 1
+    return i if _is_title(words[i], titles) else None
+
+
+def _only_titles(words: list[str]) -> bool:
+    i = 0
+    while i < len(words):
+        end = _title_end(words, i, JOB_TITLES)
+        if end is None:
+            return False
+        i = end + 1
+    return bool(words)
+
+
+def suffix_label(name: str) -> str | None:
+    """FAC or ORG when a name of two or more words ends in a telling word."""
+    words = name.split()
+    return SUFFIX_LABELS.get(fold(words[-1])) if len(words) >= 2 else None
 
 
 def _is_title(word: str, titles: set[str]) -> bool:
@@ -145,6 +221,8 @@ class _Mention:
     preceded_by: str = ""  # lower-cased word before the mention (locative check)
     start: int = -1
     end: int = -1
+    speaks: bool = False  # the subject of a speech verb ("Reyes said")
+    dateline: str | None = None  # the all-caps dateline place it stands in ("PORT CALDEN")
 
 
 class _UnionFind:
@@ -176,6 +254,7 @@ def _collect_mentions(articles: list[Article], docs) -> list[_Mention]:
         doc = docs.get(article.id)
         if article.off_topic or doc is None:
             continue
+        datelines = _datelines(article.text)
         for ent in doc.ents:
             label = LABELS.get(ent.label_)
             if label is None or article.is_removed(ent.start_char, ent.end_char):
@@ -183,11 +262,97 @@ def _collect_mentions(articles: list[Article], docs) -> list[_Mention]:
             cleaned = clean_name(ent.text, label)
             if cleaned is None:
                 continue
+            name, label = cleaned
+            if label != "NORP":
+                label = suffix_label(name) or label
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            mentions.append(_Mention(cleaned[0], cleaned[1], article.id, before,
-                                     ent.start_char, ent.end_char))
+            root = ent.root
+            speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in SPEECH_VERBS
+            place = next((p for start, end, p in datelines
+                          if start <= ent.start_char and ent.end_char <= end), None)
+            if place is not None and not _all_caps(name):
+                place = None
+            mentions.append(_Mention(name, label, article.id, before,
+                                     ent.start_char, ent.end_char, speaks, place))
         mentions.extend(_acronym_mentions(article))
     return mentions
+
+
+# A dateline: an all-caps place at the start of a paragraph, then a comma and a
+# date, or an agency in brackets and a dash ("PORT CALDEN, March 11 (Press) -").
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’&-]+(?:[ \t]+[A-Z][A-Z.'’&-]+)*)"
+    r"(?=(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})?"
+    r"(?:,[ \t]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
+    r"|Sun)[a-z]*\.?|\d{1,4})\b|[ \t]*(?:\([^)\n]{1,60}\)[ \t]*)?[-—–][ \t]))")
+
+
+def _datelines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, place) of every all-caps dateline place in ``text``."""
+    return [(m.start("place"), m.end("place"), m.group("place")) for m in _DATELINE.finditer(text)]
+
+
+def _all_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _resolve_caps(mentions: list[_Mention]) -> list[_Mention]:
+    """Dateline words join the entity their mixed-case form names, else go.
+
+    "CALDEN" in "PORT CALDEN, March 11" becomes "Port Calden" (with that
+    entity's label) when the story writes "Port Calden" elsewhere; an all-caps
+    word anywhere takes the label of its mixed-case form.
+    """
+    mixed: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if not m.label.startswith("ACRONYM-FULL:") and not _all_caps(m.surface):
+            mixed[_key(m.surface, m.label)][(m.surface, m.label)] += 1
+    out = []
+    for m in mentions:
+        if m.label.startswith("ACRONYM-FULL:") or not _all_caps(m.surface):
+            out.append(m)
+            continue
+        forms = [m.dateline, m.surface] if m.dateline else [m.surface]
+        known = next((mixed[fold(f)] for f in forms if fold(f) in mixed), None)
+        if known:
+            surface, _ = known.most_common(1)[0][0]
+            label = _majority(Counter({lab: n for (_, lab), n in known.items()}))
+            out.append(_Mention(surface, label, m.source, m.preceded_by, m.start, m.end, m.speaks))
+        elif m.dateline is None:
+            out.append(m)
+    return out
+
+
+def _places_read_as_people(groups: dict[str, list[_Mention]]) -> None:
+    """A one-word "person" that follows place prepositions and never speaks is a place.
+
+    Not when it is the surname of a full-name person in the story.
+    """
+    surnames = {skeleton(k.split()[-1]) for k, ms in groups.items()
+                if len(k.split()) >= 2 and any(m.label == "PERSON" for m in ms)}
+    for key, ms in groups.items():
+        people = [m for m in ms if m.label == "PERSON"]
+        if (len(key.split()) != 1 or not people or skeleton(key) in surnames
+                or any(m.speaks for m in ms)
+                or not any(m.preceded_by in PLACE_PREPOSITIONS for m in people)):
+            continue
+        for m in people:
+            m.label = "GPE"
+
+
+def _titled_known_people(mentions: list[_Mention]) -> None:
+    """"Captain Okafor" (labelled ORG) is the person Ruth Okafor of the same story."""
+    surnames = {skeleton(m.surface.split()[-1]) for m in mentions
+                if m.label == "PERSON" and len(m.surface.split()) >= 2}
+    for m in mentions:
+        words = m.surface.split()
+        if m.label in ("PERSON", "NORP") or m.label.startswith("ACRONYM") or len(words) < 2:
+            continue
+        end = _title_end(words, 0, JOB_TITLES)
+        rest = words[end + 1:] if end is not None else []
+        if len(rest) == 1 and rest[0][:1].isupper() and skeleton(rest[0]) in surnames:
+            m.surface, m.label = rest[0], "PERSON"
 
 
 # --- acronyms -------------------------------------------------------------------
@@ -277,7 +442,8 @@ def _majority(labels: Counter) -> str:
 
 def find_entities(articles: list[Article], docs) -> list[Entity]:
     """Canonical entities of the story, by number of sources then mentions."""
-    mentions = _collect_mentions(articles, docs)
+    mentions = _resolve_caps(_collect_mentions(articles, docs))
+    _titled_known_people(mentions)
     ties: list[tuple[str, str]] = []  # (full-name key, acronym key)
     groups: dict[str, list[_Mention]] = defaultdict(list)
     for mention in mentions:
@@ -295,6 +461,7 @@ def find_entities(articles: list[Article], docs) -> list[Entity]:
                 if not any(m.source == mention.source for m in groups.get(key, ())):
                     groups[key].append(_Mention(surface, "ORG", mention.source))
 
+    _places_read_as_people(groups)
     labels = {key: _majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
     person_votes = {key: sum(m.label == "PERSON" for m in ms) for key, ms in groups.items()}
     uf = _UnionFind(groups)

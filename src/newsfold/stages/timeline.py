@@ -17,10 +17,15 @@ How a date becomes an event:
    "the 2013 deal", "in April"; not "2000 troops", not the verb "may").
    Vague words ("recently", "this week", "decades") are not dates here, and
    date words inside quotation marks are speech, not reported events.
+   A dateline's date ("KYIV, May 30 (Reuters) -") dates the report, not an
+   event: it gives no entry, and the sentence's event is described without it.
 2. *Resolve* against the source's ``published`` date (precision YYYY, YYYY-MM
    or YYYY-MM-DD). A weekday is the most recent one on or before publication
    ("on Tuesday" in a Tuesday paper is that day), the next one for a verb in
-   the future, strictly earlier after "last". A weekend is dated by its
+   the future, strictly earlier after "last". A bare month later in the year
+   than publication is last year's ("in June" in a March paper), unless the
+   clause looks forward ("will", "expect", "due to", "scheduled", "until
+   June" with a verb not in the past tense): then it is the coming one. A weekend is dated by its
    Saturday, since the schema has no week precision. "A day after X" dates X
    one day before the date of the sentence (or the sentence before in the
    paragraph); with no such date it is skipped. An explicit date written next
@@ -31,12 +36,15 @@ How a date becomes an event:
    no verb (a caption, a dateline) is no event.
 4. *Merge* events of the same date whose content words overlap into one entry
    with several supports. Strongly similar events that independent sources
-   date differently become ``date`` conflicts.
+   date differently become ``date`` conflicts. The entry's text is its most
+   central event; its first support (whose date words a renderer shows) is the
+   most central one with explicit date words, and a source's "a day after X"
+   support is dropped from an entry the same source dates directly.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
@@ -104,6 +112,20 @@ STOP_WORDS = {
     "more", "some", "any", "not", "no", "so", "can", "could", "did", "do", "up", "out",
 }
 MAX_WORDS = 35
+# Words that make a bare month look forward ("expect ... until June").
+FORWARD_WORDS = {"will", "shall", "'ll", "’ll", "expect", "expects", "expected", "expecting",
+                 "scheduled", "plan", "plans", "planned", "planning", "next", "upcoming",
+                 "intend", "intends", "intended", "slated"}
+# ... when followed by "to" and a verb ("due to be finished", "set to open").
+FORWARD_BEFORE_TO = {"due", "set", "aim", "aims", "aiming", "going", "expected", "scheduled",
+                     "planned", "slated"}
+FORWARD_CUES = {"until", "till", "by"}
+PAST_WORDS = {"ago", "last", "earlier", "previous", "previously", "since", "former", "formerly"}
+# A dateline: a place at the start of a paragraph, a comma, the date, then an
+# agency in brackets and/or a dash ("PORT CALDEN, March 11 (Coastline Press) -").
+_DATELINE_BEFORE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}"
+                              r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})?,[ \t]*")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*(?:[-—–:]+[ \t]*)?|[-—–]+[ \t]+)")
 
 
 @dataclass
@@ -121,6 +143,7 @@ class _Event:
     text: str
     support: Evidence
     words: set[str]
+    relative: bool = False  # dated from another event ("a day after X")
 
 
 @dataclass
@@ -204,8 +227,14 @@ def _token_at(doc, offset: int):
 # --- resolving ------------------------------------------------------------------
 
 
-def resolve(mention: _Mention, published: date | None, future: bool = False) -> str | None:
-    """The ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of a mention, or None."""
+def resolve(mention: _Mention, published: date | None, future: bool = False,
+            forward: bool = False) -> str | None:
+    """The ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of a mention, or None.
+
+    ``future``: the clause's verb is in the future tense. ``forward``: the clause
+    looks forward (expectation, plan, "until"), which moves a bare month later
+    in the year than publication to its coming occurrence.
+    """
     g, kind = mention.groups, mention.kind
     mod = " ".join(g.get("mod", "").lower().split())
     if kind == "year":
@@ -233,7 +262,7 @@ def resolve(mention: _Mention, published: date | None, future: bool = False) -> 
             year = this_year if month < published.month else this_year - 1
         elif cue == "next":
             year = this_year if month > published.month else this_year + 1
-        elif future:
+        elif future or (forward and month > published.month):
             year = this_year if month >= published.month else this_year + 1
         else:  # reports look back: "in December" in a January paper is last year's
             year = this_year if month <= published.month else this_year - 1
@@ -325,13 +354,22 @@ def _describe(mention_tokens, other_mentions, sentence_tokens, sentence: Sentenc
     mention_ids = {t.i for t in mention_tokens}
     for token in sentence_tokens:  # a preposition left with nothing: "in [1999]"
         children = list(token.children)
-        if token.pos_ == "ADP" and children and all(c.i in mention_ids for c in children):
+        dated = [c for c in children if c.i in mention_ids]
+        # ... or with only its degree words: "at least until [June]"
+        hedges = [c for c in children if c.i not in mention_ids and c.dep_ == "advmod"]
+        if token.pos_ == "ADP" and dated and len(dated) + len(hedges) == len(children):
             mention_ids.add(token.i)
+            mention_ids.update(t.i for c in hedges for t in c.subtree)
     root = next((t for t in mention_tokens if t.head.i not in mention_ids or t.head.i == t.i),
                 mention_tokens[0])
+    # "until June, when the first repairs are due": the when-clause is what happens then
+    when_clause = next((c for c in root.children if c.dep_ == "relcl" and
+                        any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)), None)
     blocked = {t.i for m in other_mentions for t in m}
     noun_head = root.head.pos_ == "NOUN" or (root.head.pos_ == "PROPN" and root.head.ent_type_ == "EVENT")
-    if root.dep_ in NOUN_MODIFIER_DEPS and noun_head and root.head.i not in mention_ids:
+    if when_clause is not None:
+        head, drop_clauses = when_clause, True
+    elif root.dep_ in NOUN_MODIFIER_DEPS and noun_head and root.head.i not in mention_ids:
         head, drop_clauses = root.head, False  # "the 2008 declaration", "April elections"
     else:
         head, drop_clauses = _clause_head(root, sentence_tokens), True
@@ -426,10 +464,22 @@ def _events_of(article: Article, sentences: list[Sentence], doc) -> list[_Event]
         if not _looks_like_date(mention, doc, published):
             continue
         mentions.append(mention)
+    cuts = {}  # dateline date -> where the report's first sentence really starts
+    for mention in mentions:
+        cut = _dateline_end(article.text, mention)
+        if cut is not None:
+            cuts[mention.start] = (mention.start, cut)
+    mentions = [m for m in mentions if m.start not in cuts]
 
     events: list[_Event] = []
     previous_dates: list[tuple[int, str]] = []  # (paragraph, day date) of the last sentence
     for sentence in sentences:
+        for start, cut in cuts.values():
+            if sentence.start <= start < sentence.end:  # the event is told after the dateline
+                sentence = replace(sentence, start=max(sentence.start, cut),
+                                   text=article.text[max(sentence.start, cut):sentence.end])
+        if sentence.start >= sentence.end:
+            continue
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
@@ -442,7 +492,9 @@ def _events_of(article: Article, sentences: list[Sentence], doc) -> list[_Event]
         for m, tokens in zip(inside, token_sets):
             if m.kind != "day_after" and tokens:
                 head = _clause_head(tokens[0], sentence_tokens)
-                m.date = resolve(m, published, future=head is not None and _is_future(head))
+                forward = m.kind == "month" and _looks_forward(m, tokens, sentence_tokens)
+                m.date = resolve(m, published, future=head is not None and _is_future(head),
+                                 forward=forward)
         anchors = [m.date for m in inside if m.kind != "day_after" and m.date and len(m.date) == 10]
         if not anchors:
             anchors = [d for p, d in previous_dates if p == sentence.paragraph]
@@ -462,10 +514,54 @@ def _events_of(article: Article, sentences: list[Sentence], doc) -> list[_Event]
             if article.is_removed(start, end):
                 continue
             evidence = Evidence(article.id, start, end, as_written=article.text[m.start:m.end])
-            events.append(_Event(m.date, text, evidence, content_words(text)))
+            events.append(_Event(m.date, text, evidence, content_words(text),
+                                 relative=m.kind == "day_after"))
         days = [m.date for m in inside if m.date and len(m.date) == 10 and m.kind != "day_after"]
         previous_dates = [(sentence.paragraph, d) for d in days]
     return events
+
+
+def _dateline_end(text: str, mention: _Mention) -> int | None:
+    """Where the dateline that ``mention`` dates ends, or None when it is no dateline."""
+    paragraph = text.rfind("\n", 0, mention.start) + 1
+    if not _DATELINE_BEFORE.fullmatch(text, paragraph, mention.start):
+        return None
+    after = _DATELINE_AFTER.match(text, mention.end)
+    return after.end() if after else None
+
+
+def _looks_forward(mention: _Mention, tokens, sentence_tokens) -> bool:
+    """True when the clause of a bare month looks ahead ("expect ... until June")."""
+    ids = {t.i for t in tokens}
+    inside = {t.i for t in sentence_tokens}
+    root = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+    head = _clause_head(root, sentence_tokens)
+    scope = set(root.subtree)  # the month's own clause: "June, when repairs are due"
+    current = root
+    for _ in range(40):  # the words from the month up to its clause's verb
+        scope.add(current)
+        scope.update(c for c in current.children
+                     if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prt", "acomp", "xcomp"))
+        if head is None or current.i == head.i or current.head.i == current.i \
+                or current.head.i not in inside:
+            break
+        current = current.head
+    words = {t.lower_ for t in scope}
+    cue = (mention.groups.get("cue") or "").lower()
+    if cue in ("since", "last") or words & PAST_WORDS:
+        return False
+    if words & FORWARD_WORDS:
+        return True
+    doc = root.doc
+    for t in scope:
+        if t.lower_ in FORWARD_BEFORE_TO and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" \
+                and doc[t.i + 2].pos_ in ("VERB", "AUX"):
+            return True  # "due to be finished", "set to open"
+    if cue in FORWARD_CUES and head is not None:
+        past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                         for c in head.children)
+        return not past  # "closed until June" looks ahead; "was closed until June" back
+    return False
 
 
 def _is_future(verb) -> bool:
@@ -492,12 +588,28 @@ def _cluster(events: list[_Event]) -> list[_Cluster]:
     return clusters
 
 
-def _representative(cluster: _Cluster) -> str:
-    def centrality(event: _Event) -> tuple[float, int]:
-        total = sum(similarity(event.words, other.words)[0] for other in cluster.events)
-        return total, len(event.words)
+def _centrality(event: _Event, cluster: _Cluster) -> tuple[float, int]:
+    return sum(similarity(event.words, other.words)[0] for other in cluster.events), len(event.words)
 
-    return max(cluster.events, key=centrality).text
+
+def _representative(cluster: _Cluster) -> _Event:
+    """The event that best states what the cluster's events share."""
+    return max(cluster.events, key=lambda event: _centrality(event, cluster))
+
+
+def _supports(cluster: _Cluster, described: _Event) -> list[Evidence]:
+    """The cluster's supports, the most central one with explicit date words first.
+
+    "A day after X" is evidence of last resort: it comes first only when no
+    source writes the date directly, and a source that dates the entry directly
+    keeps no "a day after" support too (unless it gave the entry its text).
+    """
+    direct = [e for e in cluster.events if not e.relative]
+    first = max(direct, key=lambda event: _centrality(event, cluster)) if direct else described
+    dated = {e.support.source for e in direct}
+    rest = [e for e in cluster.events if e is not first and
+            (not e.relative or e.support.source not in dated or e is described)]
+    return [first.support] + [e.support for e in rest]
 
 
 def _date_conflicts(clusters: list[_Cluster], articles: list[Article]) -> list[Conflict]:
@@ -518,7 +630,7 @@ def _date_conflicts(clusters: list[_Cluster], articles: list[Article]) -> list[C
                 for x in a.events for y in b.events)
             if strong:
                 conflicts.append(Conflict(
-                    id=f"date-{len(conflicts) + 1}", kind="date", topic=_representative(a),
+                    id=f"date-{len(conflicts) + 1}", kind="date", topic=_representative(a).text,
                     values=[ConflictValue(c.date, [e.support for e in c.events]) for c in (a, b)]))
     return conflicts
 
@@ -534,6 +646,8 @@ def build_timeline(articles: list[Article], sentences: dict[str, list[Sentence]]
         events.extend(_events_of(article, sentences.get(article.id, []), doc))
     clusters = _cluster(events)
     clusters.sort(key=lambda c: (c.date, -len(c.events)))
-    timeline = [TimelineEvent(c.date, _representative(c), [e.support for e in c.events])
-                for c in clusters]
+    timeline = []
+    for cluster in clusters:
+        described = _representative(cluster)
+        timeline.append(TimelineEvent(cluster.date, described.text, _supports(cluster, described)))
     return timeline, _date_conflicts(clusters, articles)
