@@ -243,3 +243,28 @@ def test_fifty_articles_scale():
     embedder = get_embedder("minilm")
     facts = group_facts(articles, sentences, embedder)  # speed: scripts/bench_fold.py
     _check_invariants(articles, sentences, facts)
+
+
+def test_parse_cuts_let_a_two_fact_sentence_support_two_groups():
+    """A participle clause after a comma is a fact of its own once the parse is used."""
+    from newsfold.nlp.spacy_model import parse
+
+    text = ("A container ship struck the old harbour bridge late on Monday, "
+            "injuring 14 people and forcing the city to close the bridge to all traffic.")
+    article = Article(id="w", text=text)
+    sentence = split(article)[0]
+    plain = clause_units(sentence)
+    parsed = clause_units(sentence, parse([text])[0])
+    assert len(plain) == 1
+    assert len(parsed) >= 2
+    assert parsed[0].text == "A container ship struck the old harbour bridge late on Monday,"
+    assert parsed[1].text.startswith("injuring 14 people")
+    assert "".join(text[u.start:u.end] for u in parsed).replace(" ", "") == text.replace(" ", "")
+
+
+def test_manner_participle_without_comma_stays_in_its_clause():
+    from newsfold.nlp.spacy_model import parse
+
+    text = "The trapped officer had to be freed using hydraulic rescue equipment by the crew."
+    sentence = split(Article(id="x", text=text))[0]
+    assert len(clause_units(sentence, parse([text])[0])) == 1

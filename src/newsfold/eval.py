@@ -87,7 +87,8 @@ def load_story(annotation: dict, annotation_dir: Path) -> list:
     data = annotation.get("data")
     if not data:
         raise InputError("the annotation has no data block; pass the brief or the story folder")
-    repo = annotation_dir.resolve().parent.parent
+    repo = next((d for d in annotation_dir.resolve().parents if (d / "pyproject.toml").exists()),
+                annotation_dir.resolve().parent.parent)
     shared = Path(os.environ.get("NEWSFOLD_SHARED_DATA", repo.parent / "shared" / "data"))
     if "path" in data:
         return read_inputs([str(repo / data["path"])]).articles

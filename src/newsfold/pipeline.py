@@ -1,7 +1,7 @@
 """fold(): the stages in order, readable top to bottom.
 
     read (done before)  -> clean -> dating -> split -> copies -> relevance
-    -> facts -> parse (spaCy) -> entities -> numbers -> quotes -> timeline -> Brief
+    -> parse (spaCy) -> facts -> entities -> numbers -> quotes -> timeline -> Brief
 
 Each stage is a plain function in ``newsfold.stages``; this module only wires
 them together, times them and assembles the :class:`Brief`.
@@ -68,9 +68,11 @@ def fold(
         copies.mark_copies(articles, sentences)
     with timings.stage("relevance"):
         relevance.mark_off_topic(articles, sentences, vectors)
+    with timings.stage("parse"):
+        docs = _parse(articles)
     with timings.stage("facts"):
-        fact_groups = facts.group_facts(articles, sentences, vectors)
-    analysis = _analyse(articles, sentences, timings)
+        fact_groups = facts.group_facts(articles, sentences, vectors, docs)
+    analysis = _analyse(articles, sentences, docs, timings)
 
     brief = Brief(
         title=_story_title(articles, fact_groups),
@@ -86,14 +88,18 @@ def fold(
     return brief
 
 
-def _analyse(articles: list[Article], sentences, timings: Timings) -> dict:
-    """Cross-source analysis over spaCy parses: entities, numbers, quotes, timeline."""
+def _parse(articles: list[Article]) -> dict:
+    """spaCy parses of every source's whole text, by source id."""
     from .nlp import spacy_model
+
+    parsed = spacy_model.parse([article.text for article in articles])
+    return {article.id: doc for article, doc in zip(articles, parsed)}
+
+
+def _analyse(articles: list[Article], sentences, docs, timings: Timings) -> dict:
+    """Cross-source analysis over spaCy parses: entities, numbers, quotes, timeline."""
     from .stages import entities, numbers, quotes, timeline
 
-    with timings.stage("parse"):
-        parsed = spacy_model.parse([article.text for article in articles])
-        docs = {article.id: doc for article, doc in zip(articles, parsed)}
     with timings.stage("entities"):
         found_entities = entities.find_entities(articles, docs)
     with timings.stage("numbers"):

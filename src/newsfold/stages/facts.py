@@ -43,6 +43,8 @@ _CONFLICTING_NUMBER = 0.15
 # Two units join when their score reaches _JOIN and the groups they belong to
 # stay at least _LINK apart on average (so a group cannot grow by chaining).
 _JOIN = 0.50
+# A unit already in one group supports another only with a strong average link.
+_SHARED_UNIT = 0.55
 _LINK = 0.42
 # Two units of one source join a group together only when they are this close
 # (the same sentence repeated, lightly edited).
@@ -126,16 +128,23 @@ class _Unit:
 
 
 def group_facts(
-    articles: list[Article], sentences: dict[str, list[Sentence]], embedder
+    articles: list[Article], sentences: dict[str, list[Sentence]], embedder, docs=None
 ) -> list[Fact]:
-    """Claim groups across the on-topic sources, ordered by importance."""
+    """Claim groups across the on-topic sources, ordered by importance.
+
+    ``docs`` (spaCy parses by source id, optional) lets long sentences be cut
+    at their clauses, so a sentence that carries two facts supports both.
+    """
     on_topic = [a for a in articles if not a.off_topic]
-    units = [u for a in on_topic for s in sentences.get(a.id, []) for u in clause_units(s)]
+    docs = docs or {}
+    units = [
+        u for a in on_topic for s in sentences.get(a.id, []) for u in clause_units(s, docs.get(a.id))
+    ]
     if not units:
         return []
     vectors = np.asarray(embedder.embed([u.text for u in units]), dtype=np.float32)
     scores = pair_scores(units, vectors)
-    groups = _cluster(units, scores)
+    groups = _with_shared_units(_cluster(units, scores), units, scores)
     story = _story_centroid(units, vectors, on_topic)
     facts = [_fact(group, units, scores, vectors, story, on_topic) for group in groups]
     facts.sort(key=lambda f: (-f.independent_sources, -f.score, _first_position(f, on_topic)))
@@ -147,18 +156,25 @@ def group_facts(
 # -- units -------------------------------------------------------------------
 
 
-def clause_units(sentence: Sentence) -> list[_Unit]:
-    """The sentence cut at clause connectors into pieces that tile it exactly."""
+def clause_units(sentence: Sentence, doc=None) -> list[_Unit]:
+    """The sentence cut at clause boundaries into pieces that tile it exactly.
+
+    Boundaries come from punctuation and connectors (always) and, when a spaCy
+    ``doc`` of the article is given, from its parse: coordinated clauses,
+    participle and adverbial clauses, non-restrictive relative clauses and
+    "after/amid ..." phrases that carry their own event. Pieces shorter than
+    five words rejoin their neighbour.
+    """
     text = sentence.text
+    candidates = {match.end() for match in _CONNECTOR.finditer(text) if _accept_cut(text, match)}
+    if doc is not None:
+        candidates |= _parse_cuts(sentence, doc)
     cuts = [0]
-    for match in _CONNECTOR.finditer(text):
-        cut = match.end()
-        if not _accept_cut(text, match):
-            continue
-        if _words(text[cuts[-1] : cut]) >= _MIN_CLAUSE_WORDS:
+    for cut in sorted(candidates):
+        if 0 < cut < len(text) and _words(text[cuts[-1] : cut]) >= _MIN_CLAUSE_WORDS:
             cuts.append(cut)
     # The last piece must be long enough too; else it rejoins its left neighbour.
-    if len(cuts) > 1 and _words(text[cuts[-1] :]) < _MIN_CLAUSE_WORDS:
+    while len(cuts) > 1 and _words(text[cuts[-1] :]) < _MIN_CLAUSE_WORDS:
         cuts.pop()
     bounds = cuts + [len(text)]
     units = []
@@ -168,8 +184,68 @@ def clause_units(sentence: Sentence) -> list[_Unit]:
         # whitespace between clauses belongs to no fact, like that between sentences.
         while end > start and text[end - sentence.start - 1].isspace():
             end -= 1
+        while start < end and text[start - sentence.start].isspace():
+            start += 1
         units.append(_Unit(sentence, start, end, text[start - sentence.start : end - sentence.start]))
     return units
+
+
+_CLAUSE_MARKS = frozenset({"while", "whereas", "although", "though", "because", "as", "after", "before", "when", "since"})
+_EVENT_PREPOSITIONS = frozenset({"after", "following", "amid", "despite"})
+
+
+def _parse_cuts(sentence: Sentence, doc) -> set[int]:
+    """Offsets (relative to the sentence) where a clause of its own starts or ends.
+
+    A clause that opens the sentence ends at a cut; any other starts at one
+    and runs on to the next cut, so the main clause keeps its subject and verb
+    together in the piece before it.
+    """
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    last_word = span.end - 1
+    while last_word > span.start and span.doc[last_word].is_punct:
+        last_word -= 1
+    cuts: set[int] = set()
+    for token in span:
+        if not _starts_clause(token):
+            continue
+        subtree = [t for t in token.subtree if span.start <= t.i < span.end]
+        first, last = subtree[0], subtree[-1]
+        if first.i == span.start and last.i < last_word:
+            after = last.i + 1
+            while after < span.end and span.doc[after].is_punct:
+                after += 1
+            if after < span.end:
+                cuts.add(span.doc[after].idx - sentence.start)
+        elif first.i > span.start:
+            cuts.add(first.idx - sentence.start)
+    return cuts
+
+
+def _starts_clause(token) -> bool:
+    verb = token.pos_ in ("VERB", "AUX")
+    if not verb and not (token.dep_ == "prep" and token.lower_ in _EVENT_PREPOSITIONS):
+        return False
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    after_comma = before is not None and before.text == ","
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        # "... injured 14 people, and the bridge remains closed": a second
+        # clause with its own subject, or a second participle.
+        has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+        return has_subject or (token.tag_ == "VBG" and token.head.tag_ == "VBG")
+    if token.dep_ == "advcl":
+        marks = {child.lower_ for child in token.children if child.dep_ == "mark"}
+        # A participle only after a comma: "struck the pier, injuring 14" is
+        # two events; "freed using hydraulic tools" is one.
+        return bool(marks & _CLAUSE_MARKS) or (token.tag_ in ("VBG", "VBN") and after_comma)
+    if token.dep_ == "relcl":
+        return after_comma
+    if token.dep_ == "prep":
+        # "after clashes which left 30 soldiers wounded": an event of its own.
+        return any(t.pos_ == "VERB" for t in token.subtree)
+    return False
 
 
 def _accept_cut(text: str, match: re.Match) -> bool:
@@ -348,6 +424,29 @@ def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
                     keys[min(a, b)] = ({units[i].source for i in members[min(a, b)]}, _usual_numbers(members[min(a, b)], numbers))
                     changed = True
     return sorted(members.values(), key=min)
+
+
+def _with_shared_units(groups: list[list[int]], units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
+    """Let a unit that states two facts support the second group too.
+
+    Clustering puts each unit in one group. A sentence the parser could not
+    cut ("struck the bridge after losing steering") may still match a second
+    group as well as a first-pass join would; it then supports both. It only
+    joins groups where its source is not yet present.
+    """
+    result = [list(group) for group in groups]
+    for group in result:
+        present = {units[i].source for i in group}
+        members = list(group)
+        if not members:
+            continue
+        link = scores[:, members].mean(axis=1)
+        for index in np.nonzero(link >= _SHARED_UNIT)[0]:
+            if units[index].source not in present and index not in group:
+                group.append(int(index))
+                present.add(units[index].source)
+        group.sort()
+    return result
 
 
 def _merge(a, b, members, group_of) -> None:
