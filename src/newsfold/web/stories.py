@@ -15,29 +15,14 @@ from __future__ import annotations
 import json
 import re
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import SCHEMA, Brief
 from ..render.json_out import brief_from_dict, brief_from_json, render_json
-
-
-@dataclass
-class StorySummary:
-    """One line of the story list (the same fields as the store's ``StoryRow``)."""
-
-    id: str
-    title: str | None
-    sources: int
-    first_date: str | None
-    last_date: str | None
-    disputed: int
-    updated: str | None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+from ..stream.store import StoryRow
 
 
 @dataclass
@@ -49,9 +34,9 @@ class Added:
     problems: list[str]
 
 
-def summarize_brief(story_id: str, brief: Brief, updated: str | None) -> StorySummary:
+def summarize_brief(story_id: str, brief: Brief, updated: str | None) -> StoryRow:
     dates = sorted(a.published for a in brief.sources if a.published)
-    return StorySummary(
+    return StoryRow(
         id=story_id,
         title=brief.title,
         sources=len(brief.sources),
@@ -71,15 +56,7 @@ def _now() -> str:
     return _stamp(datetime.now(timezone.utc))
 
 
-def _row(row) -> StorySummary:
-    """Any store row with the documented fields, as a summary."""
-    return StorySummary(
-        id=str(row.id), title=row.title, sources=row.sources, first_date=row.first_date,
-        last_date=row.last_date, disputed=row.disputed, updated=getattr(row, "updated", None),
-    )
-
-
-def _newest_first(rows: list[StorySummary]) -> list[StorySummary]:
+def _newest_first(rows: list[StoryRow]) -> list[StoryRow]:
     return sorted(rows, key=lambda r: (r.updated or "", r.last_date or "", r.id), reverse=True)
 
 
@@ -104,9 +81,9 @@ class StoreStories:
     def _open(self):
         return self._store_class(self.db, readonly=True)
 
-    def list(self, since: str | None = None) -> list[StorySummary]:
+    def list(self, since: str | None = None) -> list[StoryRow]:
         with self._open() as store:
-            return _newest_first([_row(r) for r in store.list_stories(since=since)])
+            return _newest_first(store.list_stories(since=since))
 
     def brief_json(self, story_id: str) -> str | None:
         with self._open() as store:
@@ -116,9 +93,9 @@ class StoreStories:
         text = self.brief_json(story_id)
         return brief_from_json(text) if text else None
 
-    def search(self, query: str) -> list[StorySummary]:
+    def search(self, query: str) -> list[StoryRow]:
         with self._open() as store:
-            return [_row(r) for r in store.search(query)]
+            return store.search(query)
 
     def add(self, inputs: list[str], date: str | None = None) -> Added:
         """Ingest into the store; clustering decides which story each article joins."""
@@ -183,7 +160,7 @@ class FileStories:
         briefs[slug(path.stem if path.is_file() else path.name)] = (brief, _now())
         return briefs
 
-    def list(self, since: str | None = None) -> list[StorySummary]:
+    def list(self, since: str | None = None) -> list[StoryRow]:
         rows = [summarize_brief(sid, b, updated) for sid, (b, updated) in self._load().items()]
         if since:
             rows = [r for r in rows if (r.last_date or "") >= since]
@@ -197,7 +174,7 @@ class FileStories:
         brief = self.brief(story_id)
         return render_json(brief) if brief else None
 
-    def search(self, query: str) -> list[StorySummary]:
+    def search(self, query: str) -> list[StoryRow]:
         words = query.lower().split()
         hits = []
         for sid, (brief, updated) in self._load().items():

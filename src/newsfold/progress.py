@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 
 
@@ -19,6 +20,19 @@ class TerminalProgress:
         self.started = time.monotonic()
         self._last = 0.0
         self._drawn = False
+        self._done = self._total = 0
+        self._lock = threading.Lock()
+
+    def add(self, count: int) -> None:
+        """Work whose size is learnt as it goes (a feed expands to its items)."""
+        with self._lock:
+            self._total += count
+            self(self._done, self._total)
+
+    def advance(self) -> None:
+        with self._lock:
+            self._done += 1
+            self(self._done, self._total)
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled:

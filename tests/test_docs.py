@@ -1,0 +1,56 @@
+"""Docs that cannot drift: every CLI command and option is in the README, and
+the README's example commands run."""
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from newsfold.cli import build_parser, main
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _commands():
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            yield from action.choices.items()
+
+
+def test_every_command_and_option_is_documented():
+    missing = []
+    for name, sub in _commands():
+        if f"newsfold {name}" not in README:
+            missing.append(f"newsfold {name}")
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help" and option not in README:
+                    missing.append(f"newsfold {name} {option}")
+    assert not missing, f"not in README.md: {missing}"
+
+
+def test_quick_start_has_exactly_two_commands():
+    section = README.split("## Quick start", 1)[1].split("```", 2)[1]
+    commands = [line for line in section.splitlines()[1:] if line.strip()]
+    assert [c.split("#")[0].strip() for c in commands] == ["make demo", "make test"]
+
+
+def _readme_brief_commands():
+    for line in README.splitlines():
+        line = line.strip()
+        if line.startswith("newsfold brief examples/") or line.startswith("newsfold summarize examples/"):
+            yield line.split("  #")[0].strip()
+
+
+@pytest.mark.parametrize("command", list(_readme_brief_commands()))
+def test_readme_example_commands_run(command, tmp_path, monkeypatch, capsys):
+    repo = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(repo)
+    args = shlex.split(command)[1:]
+    args = [str(tmp_path / Path(a).name) if re.search(r"\.(json|html|md)$", a) and not Path(a).exists() else a
+            for a in args]
+    assert main(args) == 0
