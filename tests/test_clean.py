@@ -109,13 +109,15 @@ def test_ap_style_headline_byline_and_caption():
     assert removed["caption"] == [
         "Workers in orange vests block the Harbor Bridge entrance in Portville, Friday, March 14, 2031. (AP Photo/Lee Marsh)"
     ]
-    assert not article.is_removed(WIRE_AP.index("PORTVILLE (AP)"), WIRE_AP.index("main support.") + 1)
+    assert removed["dateline"] == ["PORTVILLE (AP) — "]
+    assert not article.is_removed(WIRE_AP.index("City officials"), WIRE_AP.index("main support.") + 1)
     assert not article.is_removed(WIRE_AP.index("“We will"), WIRE_AP.index("Reyes said.") + 1)
 
 
 def test_reuters_footer_and_standards_line():
     removed = removed_texts(cleaned(WIRE_REUTERS))
     assert removed == {
+        "dateline": ["PORTVILLE, March 14 (Reuters) - "],
         "byline": ["Reporting by Tom Greer in Portville; Editing by Sara Lind"],
         "promo": ["Our Standards: The Thomson Reuters Trust Principles."],
     }
@@ -307,3 +309,159 @@ def test_kosovo_news_lines_are_never_removed_and_the_others_are(kosovo, source):
 @pytest.mark.shared
 def test_kosovo_000_has_nothing_removed(kosovo):
     assert kosovo["000"].removed == []
+
+
+# -- scraped pages: one paragraph a line, and flattened text --------------------------------
+
+SCRAPED_LINES = """Harbor bridge shut after crack found
+Officials closed the Harbor Bridge on Friday after engineers found a crack.
+The police said they were alerted at about 9am.
+Crack found during routine inspection
+Engineers spotted the crack in a main support during a check on Thursday.
+3 lanes closed for repairs
+Three of the four lanes will stay shut for at least a month, the council said.
+Also read: Ferry fares to rise from April
+Ferry fares to rise from April
+Have news you must share? Get in touch with us via email at tips@example.com.
+Top image from Harbor Watch/Facebook
+MORE STORIES
+"""
+
+
+def test_scraped_lines_headings_promos_repeated_link_and_image_credit():
+    article = cleaned(SCRAPED_LINES)
+    removed = removed_texts(article)
+    assert removed["subheading"] == ["Crack found during routine inspection", "3 lanes closed for repairs"]
+    assert removed["promo"] == [
+        "Also read: Ferry fares to rise from April", "Ferry fares to rise from April",
+        "Have news you must share? Get in touch with us via email at tips@example.com.", "MORE STORIES",
+    ]
+    assert removed["caption"] == ["Top image from Harbor Watch/Facebook"]
+    for sentence in ("Officials closed the Harbor Bridge", "The police said", "Engineers spotted", "Three of the four"):
+        start = SCRAPED_LINES.index(sentence)
+        assert not article.is_removed(start, start + len(sentence))
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Join our WhatsApp channel and get the latest news and must-reads.", "promo"),
+    ("Join the Courier's Telegram channel for breaking news.", "promo"),
+    ("Download the new Courier app today.", "promo"),
+    ("Get the Courier on your phone with the free app. Download from the App Store now", "promo"),
+    ("This article was first published in the Harbor Gazette. Permission required for reproduction.", "promo"),
+    ("Send us your tips at tips@example.com", "promo"),
+    ("Follow us on Telegram for all the latest news", "promo"),
+    ("Click here to get the latest updates on Google News", "promo"),
+    ("Watch the video below:", "promo"),
+    ("Featured image adapted from Harbor Watch on Facebook.", "caption"),
+    ("Photos from Jane Doe/Instagram", "caption"),
+    ("/HGZ", "signoff"),
+    ("- The Harbor Gazette/ANN", "signoff"),
+    ("— BERNAMA", "signoff"),
+    ("jane.doe@example.com", "signoff"),
+    ("She can be reached at jane.doe@example.com", "signoff"),
+    ("Copyright Harbor Media. All rights reserved.", "signoff"),
+    ("Opinion2 weeks ago", "navigation"),
+])
+def test_line_rules(line, reason):
+    text = f"Officials closed the bridge on Friday after a crack was found.\n{line}\nRepairs could take weeks, the council said.\n"
+    article = cleaned(text)
+    assert removed_texts(article) == {reason: [line]}
+
+
+def test_site_menu_before_the_first_paragraph_is_navigation():
+    text = "Politics\nSingapore\nShare on\nOfficials closed the bridge on Friday after a crack was found.\nRepairs could take weeks.\n"
+    assert removed_texts(cleaned(text)) == {"navigation": ["Politics", "Singapore"], "promo": ["Share on"]}
+
+
+def test_related_list_of_headlines_with_ages_is_navigation():
+    text = ("Officials closed the bridge on Friday after a crack was found.\nRepairs could take weeks.\n"
+            "Council approves new budget for schools\nPolitics2 weeks ago\nFerry operator names new chief\n"
+            "Business3 days ago\n")
+    assert removed_texts(cleaned(text)) == {"navigation": [
+        "Council approves new budget for schools", "Politics2 weeks ago", "Ferry operator names new chief",
+        "Business3 days ago"]}
+
+
+FLAT_BBC = ("Image copyright Reuters Image caption Engineers inspected the crack on Thursday night The Harbor Bridge "
+            "has been closed, the council says. Traffic was diverted to the tunnel. 'Long repairs' A council "
+            "spokesman said work could take a month. Image caption The bridge carries 60,000 cars a day Drivers "
+            "faced long queues on Friday.")
+
+
+def test_flattened_image_credit_caption_runs_and_quoted_subheading():
+    article = cleaned(FLAT_BBC)
+    removed = removed_texts(article)
+    assert removed["caption"] == [
+        "Image copyright Reuters Image caption Engineers inspected the crack on Thursday night",
+        "Image caption The bridge carries 60,000 cars a day",
+    ]
+    assert removed["subheading"] == ["'Long repairs'"]
+    for sentence in ("The Harbor Bridge has been closed, the council says.", "Traffic was diverted to the tunnel.",
+                     "A council spokesman said work could take a month.", "Drivers faced long queues on Friday."):
+        start = FLAT_BBC.index(sentence)
+        assert not article.is_removed(start, start + len(sentence)), sentence
+
+
+FLAT_NEWSLETTER = ("Officials closed the bridge on Friday. Morning Briefing: Harbor Edition Get the news delivered to "
+                   "your inbox every day. Please verify you're not a robot by clicking the box. Invalid email address. "
+                   "Please re-enter. Sign Up Thank you for subscribing. The council will meet on Monday. Advertisement "
+                   "Continue reading the main story Repairs could take weeks, engineers said. Getty Images The crack "
+                   "in the main support tumbler A second view of the crack Drivers were told to use the tunnel. "
+                   "Additional reporting by agencies")
+
+
+def test_flattened_newsletter_box_residue_credit_captions_and_signoff():
+    article = cleaned(FLAT_NEWSLETTER)
+    removed = removed_texts(article)
+    assert removed["promo"] == [
+        ("Morning Briefing: Harbor Edition Get the news delivered to your inbox every day. Please verify you're not "
+         "a robot by clicking the box. Invalid email address. Please re-enter. Sign Up Thank you for subscribing."),
+        "Advertisement Continue reading the main story",
+    ]
+    assert removed["caption"] == ["Getty Images The crack in the main support tumbler A second view of the crack"]
+    assert removed["signoff"] == ["Additional reporting by agencies"]
+    for sentence in ("Officials closed the bridge on Friday.", "The council will meet on Monday.",
+                     "Repairs could take weeks, engineers said.", "Drivers were told to use the tunnel."):
+        start = FLAT_NEWSLETTER.index(sentence)
+        assert not article.is_removed(start, start + len(sentence)), sentence
+
+
+def test_inline_signoff_and_parenthesised_credit():
+    text = ("Officials closed the bridge on Friday. Workers inspect the crack (Getty Images) Repairs could take "
+            "weeks, the council said. /HGZ")
+    article = cleaned(text)
+    assert removed_texts(article) == {"caption": ["Workers inspect the crack (Getty Images)"], "signoff": ["/HGZ"]}
+
+
+@pytest.mark.parametrize("text", [
+    # Near misses: real reporting that mentions sign-ups, photos, newsletters, images and wires.
+    "Officials closed the bridge.\n\nShe said she would sign up for the program.\n\nTraffic resumed.\n",
+    "Officials closed the bridge.\n\nThe photo showed a wide crack in the support.\n\nTraffic resumed.\n",
+    "Officials closed the bridge.\n\nPhotos from the scene showed a wide crack in the support.\n\nTraffic resumed.\n",
+    "Officials closed the bridge.\n\nThe council's newsletter warned residents last month.\n\nTraffic resumed.\n",
+    "Officials closed the bridge.\n\nRelated costs will be covered by the state, the mayor said.\n\nTraffic resumed.\n",
+    ("Officials closed the bridge. She said she would sign up for the program. Getty Images declined to comment. "
+     "The photo showed a crack. More stories of damage emerged on Friday. Traffic resumed.\n"),
+    # A scraped line that lost its full stop but reports something (a speaker) is not a heading.
+    "Officials closed the bridge on Friday.\nEngineers said the repairs would take weeks and cost millions\nTraffic resumed on Sunday.\n",
+    "Officials closed the bridge.\n\nTraffic resumed.\n\nThe Straits Times reported the closure first.\n",
+])
+def test_near_misses_are_not_removed(text):
+    article = cleaned(text)
+    assert all(r.reason == "title" for r in article.removed) or article.removed == [], removed_texts(article)
+
+
+def test_dateline_is_removed_but_its_sentence_and_credits_stay():
+    text = "PORTVILLE (Reuters) - Officials closed the bridge. An image of the crack was shared widely. Traffic resumed.\n"
+    article = cleaned(text)
+    assert removed_texts(article) == {"dateline": ["PORTVILLE (Reuters) - "]}
+    assert not article.is_removed(text.index("Officials"), len(text.rstrip()))
+
+
+@pytest.mark.parametrize("text", [
+    "NATO Secretary-General Jens Stoltenberg said the alliance would send more troops.\n",
+    "US President Joe Biden said on Monday that talks would resume.\n",
+    "UPDATE (27 Jan, 7.30pm): All four officers have been discharged.\n",
+])
+def test_sentences_that_open_with_capitals_are_not_datelines(text):
+    assert "dateline" not in removed_texts(cleaned(text))

@@ -45,7 +45,7 @@ _DATELINES = [
     re.compile(rf"^[^\n]{{0,60}}?\b{_MONTH}\s+{_DAY}(?:,\s*(?P<year>\d{{4}}))?\s*\([^()\n]{{1,40}}\)\s*[-–—]", re.I | re.M),
     re.compile(rf"^[^\n]{{0,60}}?\b{_DAY}\s+{_MONTH}(?:,?\s*(?P<year>\d{{4}}))?\s*\([^()\n]{{1,40}}\)\s*[-–—]", re.I | re.M),
 ]
-_METADATA_REASONS = {"caption", "byline", "embed", "header", "title", "source-line"}
+_METADATA_REASONS = {"caption", "byline", "embed", "header", "title", "source-line", "dateline"}
 
 
 def date_sources(articles: list[Article], given: str | None = None) -> None:
