@@ -427,26 +427,30 @@ def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
 
 
 def _with_shared_units(groups: list[list[int]], units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
-    """Let a unit that states two facts support the second group too.
+    """Let a unit that states two facts support a second group too.
 
     Clustering puts each unit in one group. A sentence the parser could not
     cut ("struck the bridge after losing steering") may still match a second
-    group as well as a first-pass join would; it then supports both. It only
-    joins groups where its source is not yet present.
+    group as well as a first-pass join would; it then supports that group as
+    well: only its best such group, and only one where its source is not yet
+    present.
     """
     result = [list(group) for group in groups]
-    for group in result:
-        present = {units[i].source for i in group}
-        members = list(group)
-        if not members:
-            continue
-        link = scores[:, members].mean(axis=1)
-        for index in np.nonzero(link >= _SHARED_UNIT)[0]:
-            if units[index].source not in present and index not in group:
-                group.append(int(index))
-                present.add(units[index].source)
-        group.sort()
-    return result
+    if not result:
+        return result
+    sources = [{units[i].source for i in group} for group in result]
+    link = np.stack([scores[:, group].mean(axis=1) for group in result], axis=1)
+    for index, unit in enumerate(units):
+        for position in np.argsort(-link[index], kind="stable"):
+            if link[index, position] < _SHARED_UNIT:
+                break
+            if index in result[position]:
+                continue
+            if unit.source not in sources[position]:
+                result[position].append(index)
+                sources[position].add(unit.source)
+            break
+    return [sorted(group) for group in result]
 
 
 def _merge(a, b, members, group_of) -> None:
