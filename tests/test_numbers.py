@@ -284,3 +284,96 @@ def test_kosovo_injured_protesters_is_the_one_number_conflict(kosovo):
     assert {q.value for q in quantities if q.key == ("deployed", "military", None)} == {700}
 
 
+
+
+# ---------------------------------------------------------------- same thing measured
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (q(2, "at_least"), q(6, "at_least"), False),  # different confirmed tolls
+        (q(4, "at_least"), q(6), True),  # an exact figure inside the bound
+        (q(50, "at_least"), q(53, "more_than"), True),  # bounds within 20%
+        (q(850, "about"), q(1000, "almost"), False),  # two approximations share 10%
+        (q(850, "about"), q(1000, "about"), False),
+        (q(30, "about"), q(32, "about"), True),
+        (q(1000, "about"), q(850), False),
+        (q(40, "at_most"), q(60, "at_most"), False),
+    ],
+)
+def test_compatible_qualifiers(a, b, expected):
+    assert compatible(a, b) is expected
+    assert compatible(b, a) is expected
+
+
+def test_arrests_are_not_compared_with_people_counted_elsewhere():
+    a = Article("a", "Three men have been arrested for affray after the fight.")
+    b = Article("b", "Chairs flew during a nine-person brawl at a coffee shop, three arrested.\n"
+                     "A video shows around nine people taking part in the fight.")
+    c = Article("c", "The clip shows about nine people involved. Three men were arrested.")
+    assert conflicts_of(a, b, c) == []
+    nine = by_text(quantities_of(b), "nine")
+    assert nine.key is None
+
+
+def test_counts_of_things_need_the_same_event_verb_and_context():
+    a = Article("a", "Two ambulances and two other fire engines were at the scene.")
+    b = Article("b", "A video showed at least three fire engines and two ambulances by the road.")
+    c = Article("c", "The north wing houses 10 research labs and three teaching labs.")
+    d = Article("d", "Both wings are home to 12 research labs, including a robotics lab.")
+    assert conflicts_of(a, b, c, d) == []
+
+
+def test_additions_and_parts_are_not_totals():
+    a = Article("a", "Four officers were injured in the crash.")
+    b = Article("b", "Two injured officers were taken to the city clinic and the other two to the base.")
+    c = Article("c", "Two more officers were injured when a second truck hit the barrier.")
+    assert conflicts_of(a, b, c) == []
+
+
+def test_counts_dated_to_an_earlier_event_are_background():
+    a = Article("a", "A car bomb killed at least six civilians at the embassy on Thursday. "
+                     "The militants said it avenged air strikes last week that killed 30 civilians.")
+    b = Article("b", "At least six people died in the embassy bombing. "
+                     "Some 30 civilians were killed in the incident earlier this month, officials said.")
+    c = Article("c", "Air strikes earlier this month killed 32 civilians in the province.")
+    assert conflicts_of(a, b, c) == []
+
+
+def test_death_and_injury_tolls_in_words_with_qualifiers():
+    a = Article("a", "There have been at least two fatalities and 84 people have been taken to hospital.")
+    b = Article("b", "Militants struck late on Thursday, killing at least two people and wounding at least 90.")
+    c = Article("c", "A truck bomb hit the embassy, killing at least four civilians and wounding scores of people.\n"
+                     "The head doctor said four dead bodies and 120 wounded had been brought in.")
+    d = Article("d", "The death toll from the bombing rose to at least six Friday, with 120 others wounded.")
+    conflicts = conflicts_of(a, b, c, d)
+    by_topic = {c.topic: {v.value.lower(): {e.source for e in v.support} for v in c.values} for c in conflicts}
+    killed = next(v for t, v in by_topic.items() if t.endswith("killed"))
+    assert killed == {"at least two": {"a", "b"}, "at least four": {"c"}, "at least six": {"d"}}
+    injured = next(v for t, v in by_topic.items() if t.endswith("injured"))
+    assert {"84", "at least 90", "120"} <= set(injured)
+    assert injured["120"] == {"c", "d"} and injured["84"] == {"a"}
+    assert len(conflicts) == 2
+
+
+def test_force_strength_by_owner_and_approximation():
+    a = Article("a", "Germany, which leads the mission, has about 850 soldiers at a base near the city, "
+                     "with another 1,000 troops coming from partner countries.")
+    b = Article("b", "Germany has nearly 1,000 troops stationed in the country.")
+    c = Article("c", "Roughly 1,000 German service members have remained at a base near the city.")
+    d = Article("d", "Afghanistan has 300 troops stationed in the province.")
+    conflicts = conflicts_of(a, b, c, d)
+    assert len(conflicts) == 1
+    values = {v.value: {e.source for e in v.support} for v in conflicts[0].values}
+    assert values["about 850"] == {"a"}
+    assert {"b", "c"} <= next(s for v, s in values.items() if "1,000" in v)
+    assert not any("300" in v for v in values)
+
+
+def test_severity_counts_are_parts_of_the_injured():
+    a = Article("a", "Paramedics said eight people had serious injuries after the crash.")
+    b = Article("b", "The crash injured 51 people, three of them seriously.")
+    c = Article("c", "More than 50 people were injured in the crash.")
+    assert conflicts_of(a, b, c) == []
+    assert by_text(quantities_of(b), "51").subset is False

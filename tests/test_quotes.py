@@ -303,3 +303,61 @@ def test_kosovo_quotes_and_speakers(kosovo):
     assert len({ev.source for ev in quotes[0].support} - {"004"}) >= 3
 
 
+
+
+# ---------------------------------------------------------------- roles and unnamed speakers
+
+
+def test_sentence_initial_verb_takes_the_subject_after_it():
+    found = speakers(
+        "A Metro Transit spokesman said the line would reopen on Monday.\n\n"
+        "Said the spokesman: “We will continue to monitor the repairs very closely.”"
+    )
+    assert found == {"We will continue": "Metro Transit spokesman"}
+
+
+def test_unnamed_role_or_witness_is_nobody_unless_a_name_is_tied():
+    found = speakers(
+        "Lena Brandt, the mayor, visited the site on Monday.\n\n"
+        "A spokesman said: “We are looking into the matter very closely.”\n\n"
+        "“We heard a loud bang and then the lights went out,” one witness said."
+    )
+    assert found["We are looking"] is None
+    assert found["We heard a"] is None
+
+
+def test_pronoun_after_a_role_subject_is_not_an_earlier_named_person():
+    found = speakers(
+        "Omar Haddad, the head doctor at the clinic, said twenty people were treated.\n\n"
+        "A foreign ministry spokesman in Oslo said the staff had been moved. "
+        "“All our employees are safe and unhurt,” he said."
+    )
+    assert found["All our employees"] == "foreign ministry spokesman"
+
+
+def test_name_introduced_by_an_apposition_is_the_speaker_of_his_quote():
+    found = speakers(
+        "All staff were “safe and accounted for tonight,” the transport ministry said. "
+        "Karim Velazquez, a local baker, said the blast shook the street. "
+        "“All the windows in my shop broke at once,” he told reporters."
+    )
+    assert found["All the windows"] == "Karim Velazquez"
+    assert found["safe and accounted"] == "transport ministry"
+
+
+def test_spokesperson_institution_is_its_name_not_a_clause():
+    found = speakers(
+        "A spokeswoman for Nordmark, which also owns Baltic Foods, said prices were stable, "
+        "adding: “This change was not made because of the exchange rate.”"
+    )
+    assert found["This change was"] == "Nordmark spokeswoman"
+
+
+def test_a_title_does_not_make_two_speakers_or_a_conflict():
+    first = Article(id="a", text='"We will reopen the road on Monday," Constable Robin Smith said.')
+    second = Article(id="b", text='"We will reopen the road on Monday," Robin Smith told reporters.')
+    quotes, conflicts = run(first, second)
+    assert len(quotes) == 1
+    assert {e.speaker for e in quotes[0].support} == {"Robin Smith"}
+    assert quotes[0].speaker == "Robin Smith"
+    assert conflicts == []

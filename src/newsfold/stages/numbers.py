@@ -112,6 +112,8 @@ _SKIP_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "GPE", "PERSON", "L
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
            "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "today", "yesterday", "tonight"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year",
                "decade", "century", "millennium"}
 _CLOCK = {"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "cet", "est"}
@@ -125,7 +127,9 @@ _EVENT_FORMS = {
               "perished fatalities fatality",
     "deployed": "deploy deployed deploys deploying deployment send sends sent sending "
                 "dispatch dispatched dispatching reinforce reinforcing reinforcements "
-                "stationed mobilised mobilized",
+                "mobilised mobilized",
+    # the standing strength of a force ("Germany has 850 troops there", "troops stationed")
+    "present": "stationed based garrisoned",
     "arrested": "arrest arrested arrests arresting detained detain detains detaining "
                 "detention detentions",
     "evacuated": "evacuate evacuated evacuating evacuation",
@@ -133,6 +137,30 @@ _EVENT_FORMS = {
     "missing": "missing",
 }
 EVENTS = {form: event for event, forms in _EVENT_FORMS.items() for form in forms.split()}
+# Tolls: the events whose counts are casualty figures. A noun that is itself a
+# toll word ("two fatalities", "six deaths", "120 wounded") counts people.
+TOLLS = {"killed", "injured"}
+# Verbs of a force's standing strength: "Germany has 850 soldiers at a base".
+_PRESENCE_VERBS = {"have", "remain", "station", "base", "consist", "number", "keep", "maintain"}
+# Verbs too general to say what an event-less count of things is about.
+_GENERIC_VERBS = {"be", "have", "show", "see", "include", "say", "make", "get", "take", "give",
+                  "involve", "feature", "use", "go", "come", "reach", "hit", "bring", "contain"}
+# Words that make a count an addition or a part of another count.
+_INCREMENT_BEFORE = {"another", "other", "remaining", "additional", "further", "extra"}
+_INCREMENT_AFTER = {"more", "other", "additional", "further", "extra"}
+_SUBSET_OF = {"the", "them", "those", "these", "us", "whom", "which", "its", "their", "his", "her"}
+_PARTITION = re.compile(r"\b(?:the|an?) (?:other|remaining|rest of the)\b|\bthe rest\b", re.I)
+_SEVERITY = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|life-threatening|minor|severe(?:ly)?|"
+                       r"slight(?:ly)?|walking wounded)\b", re.I)
+# A sentence dated to an earlier time is about an earlier event ("air strikes
+# last week that killed 30"): background, never compared with this story's counts.
+_BACKGROUND = re.compile(
+    r"\b(?:last|past|previous|earlier this|this|prior) (?:week|month|year|weekend|decade|summer|"
+    r"winter|spring|autumn|fall)\b|\b(?:weeks|months|years|decades) (?:ago|earlier|before)\b|"
+    r"\b(?:in|since|of|during) (?:19|20)\d\d\b|\bsince (?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b|\bon that occasion\b",
+    re.I,
+)
 
 # Which people a count is about. Counts of one class may be the same people
 # written differently ("protesters", "civilians", "Serbs"); different classes
@@ -144,12 +172,20 @@ _CLASS_WORDS = {
     "police": "police policeman policewoman officer cop gendarme",
     "civilians": "civilian protester protestor demonstrator person people resident citizen "
                  "villager rioter local bystander passerby passer-by individual participant "
-                 "inhabitant man woman youth pedestrian",
+                 "inhabitant man woman youth pedestrian body victim",
     "children": "child kid minor boy girl baby infant toddler teenager student pupil",
     "journalists": "journalist reporter photographer cameraman",
 }
 _NOUN_CLASS = {word: cls for cls, words in _CLASS_WORDS.items() for word in words.split()}
 PEOPLE_CLASSES = set(_CLASS_WORDS)
+# Other nouns for people: a count of them needs an event to be compared, like
+# the classes above, but each is only compared with itself.
+_PERSON_NOUNS = set("""
+official worker employee staff member passenger victim firefighter paramedic doctor nurse
+patient crew crewman driver pilot guard fighter militant insurgent rebel attacker gunman
+suspect prisoner detainee hostage migrant refugee asylum-seeker student teacher tourist
+visitor fan spectator voter shopper customer other
+""".split())
 # "members of the mission": the class comes from what they are members of.
 _PARTITIVE = {"member", "part", "group", "contingent"}
 _MILITARY_BODIES = {"mission", "force", "army", "military", "contingent", "battalion",
@@ -192,13 +228,25 @@ class Quantity:
     part_of: int | None = None  # index (in this source's list) of the total it is part of
     derived: bool = False  # a total summed from coordinated parts ("11 ... and 19 ...")
     sentence_span: tuple[int, int] | None = field(default=None, repr=False)
+    descriptor: bool = False  # "nine-person brawl", "93-seat parliament": describes another noun
+    increment: bool = False  # "two more", "another two", "two other": added to some other count
+    subset: bool = False  # "three of the soldiers", or its sentence splits a group ("the other two")
+    background: bool = False  # its sentence is dated to an earlier time ("last week", "in 2015")
+    owners: frozenset = field(default_factory=frozenset)  # whose: "German troops", "Germany has"
+    verb: str | None = None  # lemma of the verb governing the count
+    context: frozenset = field(default_factory=frozenset, repr=False)  # content lemmas of its sentence
+    modifiers: frozenset = field(default_factory=frozenset, repr=False)  # of the counted noun
+
+    @property
+    def people(self) -> bool:
+        return self.referent in PEOPLE_CLASSES or self.head in _PERSON_NOUNS or self.demonym
 
     @property
     def key(self) -> tuple | None:
         """What must match for two quantities to be the same quantity, or None."""
-        if self.vague or self.referent is None:
+        if self.vague or self.referent is None or self.descriptor:
             return None
-        if self.referent in PEOPLE_CLASSES and self.event is None:
+        if self.people and self.event is None:
             # "30 soldiers" without an event could be anything: too loose to compare.
             return None
         return (self.event, self.referent, self.unit)
@@ -240,9 +288,38 @@ def extract_quantities(article: Article, sentences, doc) -> list[Quantity]:
             sent = token.sent
             quantity.sentence = -1
             quantity.sentence_span = (sent.start_char, sent.end_char)
+        said = article.text[quantity.sentence_span[0]:quantity.sentence_span[1]]
+        quantity.background = _dated_earlier(doc, said, quantity.sentence_span[0])
+        if _PARTITION.search(said):
+            quantity.subset = True  # "two ... and the other two ...": every count here is a part
         found.append(quantity)
     _mark_parts(article, found)
     return found
+
+
+def _dated_earlier(doc, sentence: str, offset: int) -> bool:
+    """True when the sentence is dated to an earlier time ("last week", "in
+    2015"), unless the date is only a starting point ("after the end of the
+    mission in 2015, 1,000 troops have remained")."""
+    for match in _BACKGROUND.finditer(sentence):
+        if match.group(0).lower().startswith("since"):
+            return True  # a count over a period: "five incidents since June"
+        at = offset + match.end() - 1
+        token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+        if token is None:
+            return True
+        starting_point = False
+        node = token
+        for _ in range(8):
+            if node.dep_ == "prep" and node.lower_ in ("after", "since", "until", "before", "from"):
+                starting_point = True
+                break
+            if node.head is node or node.pos_ in ("VERB", "AUX"):
+                break
+            node = node.head
+        if not starting_point:
+            return True
+    return False
 
 
 def _containing(sentences: list[Sentence], starts: list[int], offset: int):
@@ -303,6 +380,8 @@ def _read_quantity(article: Article, doc, i: int):
         qualifier = "about"
 
     counted_tokens, head_token = _counted_noun(doc, first, last, last_token, unit)
+    if head_token is not None and head_token.lower_ in _WEEKDAYS:
+        counted_tokens, head_token = None, None  # "rose to at least six Friday"
     if as_words and doc[last].lower_ == "one" and doc[last].dep_ != "nummod":
         return None  # "one of those places": a pronoun, not a count
     if _looks_like_year(doc[i].text, value, decimals, head_token):
@@ -331,8 +410,149 @@ def _read_quantity(article: Article, doc, i: int):
     if head_token is not None:
         quantity.demonym = _is_demonym(head_token)
         quantity.referent = _referent(head_token, head, quantity.demonym)
-        quantity.event = _event(doc, head_token, i, quantity.referent in PEOPLE_CLASSES)
+        quantity.event = _event(doc, head_token, i, quantity.people)
+        if head in EVENTS and EVENTS[head] in TOLLS:
+            # "two fatalities", "six deaths", "120 wounded": the noun is the toll itself
+            quantity.event, quantity.referent = EVENTS[head], "civilians"
+        elif head == "other" and quantity.event in TOLLS:
+            quantity.referent = "civilians"  # "100 others wounded"
+    elif unit is None:
+        toll = _bare_toll(doc[last])
+        if toll is not None:
+            # "killing six and wounding 120", "the death toll rose to six"
+            quantity.event, quantity.referent = toll, "civilians"
+    _describe(doc, quantity, first, last, last_token, head_token)
+    if quantity.event is None and quantity.referent in ("military", "police") \
+            and quantity.verb in _PRESENCE_VERBS:
+        quantity.event = "present"
     return quantity, last_token
+
+
+def _describe(doc, quantity: Quantity, first: int, last: int, last_token: int, head_token) -> None:
+    """What tells this count from others of the same thing: whether it describes
+    another noun, adds to or is part of another count, whose things it counts,
+    its governing verb and the content words around it."""
+    n = len(doc)
+    nxt = last_token + 1
+    if nxt + 1 < n and doc[nxt].text in ("-", "–") and not doc[last_token].whitespace_ \
+            and not doc[nxt].whitespace_ and doc[nxt + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+        quantity.descriptor = True  # "nine-person brawl", "a 33-second video"
+    words_before = {doc[j].lower_ for j in range(max(0, first - 2), first)}
+    if words_before & _INCREMENT_BEFORE:
+        quantity.increment = True
+    if nxt < n and doc[nxt].lower_ in _INCREMENT_AFTER:
+        quantity.increment = True
+    if quantity.event == "injured":
+        # "eight people had serious injuries", "seriously injured five": some of the injured
+        near = []
+        for j in range(nxt, min(n, nxt + 6)):
+            if doc[j].is_punct:
+                break
+            near.append(doc[j].text)
+        for j in range(first - 1, max(-1, first - 4), -1):
+            if doc[j].is_punct:
+                break
+            near.append(doc[j].text)
+        if _SEVERITY.search(" ".join(near)):
+            quantity.subset = True
+    if nxt + 1 < n and doc[nxt].lower_ == "of" and doc[nxt + 1].lower_ in _SUBSET_OF \
+            and not (first > 0 and doc[first - 1].lower_ == "all"):
+        quantity.subset = True  # "three of the 30 soldiers", "four of whom"
+    anchor = head_token if head_token is not None else doc[last]
+    verb = anchor
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    quantity.verb = _lemma(verb) if verb.pos_ in ("VERB", "AUX") else None
+    owners = set()
+    if head_token is not None:
+        for child in head_token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+                owners |= _owner_key(child.text)
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < head_token.i:
+                quantity.modifiers = quantity.modifiers | {_lemma(child)}
+        if head_token.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
+            clause = verb
+            while clause.dep_ == "conj" and clause.head is not clause and not _subject(clause):
+                clause = clause.head
+            subject = _subject(clause)
+            if subject is not None and subject.ent_type_ in ("NORP", "GPE", "ORG"):
+                owners |= _owner_key(subject.text)
+    quantity.owners = frozenset(owners)
+    sent = anchor.sent
+    quantity.context = frozenset(
+        _lemma(t) for t in sent
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and t.is_alpha
+        and (head_token is None or t.i != head_token.i)
+    )
+
+
+_IRREGULAR_VERBS = {"has": "have", "had": "have", "having": "have", "is": "be", "are": "be",
+                    "was": "be", "were": "be", "been": "be", "being": "be", "am": "be",
+                    "took": "take", "taken": "take", "brought": "bring", "sent": "send",
+                    "went": "go", "gone": "go", "came": "come", "made": "make", "got": "get",
+                    "gave": "give", "given": "give", "saw": "see", "seen": "see", "kept": "keep",
+                    "shown": "show", "said": "say"}
+
+
+def _lemma(token) -> str:
+    """The token's lemma; a plain suffix-stripping guess where the model has no
+    lemmatizer (the same word always gets the same guess)."""
+    if token.lemma_ and token.lemma_ != token.text:
+        return token.lemma_.lower()
+    word = token.lower_
+    if word in _IRREGULAR_VERBS:
+        return _IRREGULAR_VERBS[word]
+    if token.pos_ in ("VERB", "AUX"):
+        for suffix, keep in (("ying", "y"), ("ing", ""), ("ied", "y"), ("ed", ""), ("es", ""), ("s", "")):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                stem = word[: len(word) - len(suffix)] + keep
+                if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+                    stem = stem[:-1]  # "stopped" -> "stop"
+                return stem
+        return word
+    return _singular(word)
+
+
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _owner_key(text: str) -> set[str]:
+    """"Germany", "German", "German's" -> {"germ"}: names and their demonyms meet
+    on their first four letters (a mismatch only keeps two counts apart)."""
+    return {w[:4] for w in re.findall(r"[a-z]+", _fold_ascii(text)) if len(w) > 2}
+
+
+def _fold_ascii(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _bare_toll(number):
+    """The toll event a number with no counted noun stands in: the object of
+    "killing"/"wounding", or the value of a "death toll"; else None."""
+    head = number.head
+    if number.dep_ in ("dobj", "nsubjpass", "nsubj", "nummod", "conj", "appos") and head.lower_ in EVENTS \
+            and EVENTS[head.lower_] in TOLLS:
+        return EVENTS[head.lower_]  # "wounding 120", "120 wounded"
+    # "the death toll rose to six", "a death toll of six", "the death toll was six"
+    node = number
+    for _ in range(4):
+        node = node.head
+        candidates = [node] + [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for cand in candidates:
+            if cand.lower_ in ("toll", "tally"):
+                for child in cand.children:
+                    if child.dep_ in ("compound", "amod") and child.lower_ in EVENTS \
+                            and EVENTS[child.lower_] in TOLLS:
+                        return EVENTS[child.lower_]
+        if node.head is node:
+            break
+    return None
 
 
 def _word_value(word: str):
@@ -610,6 +830,8 @@ def _is_demonym(token) -> bool:
 
 
 def _referent(head_token, head: str, demonym: bool) -> str:
+    if head == "member" and any(c.lower_ == "service" for c in head_token.children if c.dep_ == "compound"):
+        return "military"  # "service members"
     if head in _NOUN_CLASS:
         cls = _NOUN_CLASS[head]
         if cls == "police" and head == "officer":
@@ -645,19 +867,43 @@ def _event(doc, head_token, number_index: int, people: bool) -> str | None:
             if child.dep_ in ("dobj", "oprd", "acomp", "xcomp", "ccomp", "attr") \
                     and child.lower_ in EVENTS and child is not head_token:
                 return EVENTS[child.lower_]
+        if people and _to_hospital(token):
+            return "injured"  # "84 people have been taken to hospital"
         if token.head is token or token.pos_ in ("VERB", "AUX"):
             break  # the clause's verb is not an event: look no higher
         token = token.head
     if not people:
         return None
-    sent = head_token.sent
+    # The nearest event word in the same clause: "nine people in the video" is
+    # not a count of the arrests another clause of the sentence reports.
+    clause = _clause(head_token)
     best = None
-    for tok in sent:
-        if tok.lower_ in EVENTS:
+    for tok in head_token.sent:
+        if tok.lower_ in EVENTS and _clause(tok) is clause:
             distance = abs(tok.i - number_index)
             if distance <= 12 and (best is None or distance < best[0]):
                 best = (distance, EVENTS[tok.lower_])
     return best[1] if best else None
+
+
+def _clause(token):
+    """The verb heading the clause a token stands in (the root if none)."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _to_hospital(token) -> bool:
+    """"taken to hospital", "treated in the hospital": a common-noun hospital
+    (a named one, "Khoo Teck Puat Hospital", is only where someone went)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "in", "into"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.text in ("hospital", "hospitals"):
+                    return True
+    return False
 
 
 def _mark_parts(article: Article, quantities: list[Quantity]) -> None:
@@ -712,6 +958,8 @@ def _resolve_run(article: Article, quantities: list[Quantity], run: list[int], d
         return None
     total_value = sum(q.value for q in parts)
     events = {q.event for q in parts} - {None}
+    if len(events) > 1 or (derive and len({q.event for q in parts}) > 1) or any(q.increment for q in parts):
+        return None  # "four dead and 120 wounded", "trapping five and injuring another 40"
     candidates = [
         (q.sentence != parts[0].sentence, i)
         for i, q in enumerate(quantities)
@@ -750,9 +998,11 @@ def _resolve_run(article: Article, quantities: list[Quantity], run: list[int], d
 _INF = math.inf
 
 
-def interval(q: Quantity) -> tuple[float, float, bool, bool]:
-    """(low, high, low_open, high_open): every value ``q`` allows."""
+def interval(q: Quantity, halve: bool = False) -> tuple[float, float, bool, bool]:
+    """(low, high, low_open, high_open): every value ``q`` allows (``halve``:
+    an approximate value allows half its usual slack)."""
     tol = q.precision
+    slack = 0.05 if halve else 0.1
     if q.low is not None and q.high is not None:
         return q.low - tol, q.high + tol, False, False
     v = q.value
@@ -765,21 +1015,68 @@ def interval(q: Quantity) -> tuple[float, float, bool, bool]:
     if q.qualifier == "at_most":
         return 0.0, v + tol, False, False
     if q.qualifier == "almost":
-        return 0.9 * v - tol, v + tol, False, False
+        return (1 - slack) * v - tol, v + tol, False, False
     if q.qualifier == "about":
-        return 0.9 * v - tol, 1.1 * v + tol, False, False
+        return (1 - slack) * v - tol, (1 + slack) * v + tol, False, False
     return v - tol, v + tol, False, False
 
 
+_APPROXIMATE = {"about", "almost"}
+_LOWER_BOUNDS = {"at_least", "more_than"}
+_UPPER_BOUNDS = {"at_most", "less_than"}
+BOUND_SPREAD = 1.2  # two stated bounds further apart than this are different figures
+
+
 def compatible(a: Quantity, b: Quantity) -> bool:
-    """True when some single true value could make both reports right."""
-    a_lo, a_hi, a_lo_open, a_hi_open = interval(a)
-    b_lo, b_hi, b_lo_open, b_hi_open = interval(b)
+    """True when some single true value could make both reports right.
+
+    Qualifiers, as reporters use them:
+
+    - an exact value must fall inside the other's interval (``interval``):
+      "at least 4" and "6" agree, "more than 53" and "53" do not; "about v"
+      allows 10% either way and "almost v" up to 10% under v;
+    - two approximate values ("about 850", "nearly 1,000") share that 10%
+      slack: each allows 5%, so "about 850" and "nearly 1,000" disagree while
+      "about 30" and "about 32" agree;
+    - two lower bounds ("at least two" killed, "at least six" killed) are the
+      figures each report could confirm: they disagree when the larger is more
+      than ``BOUND_SPREAD`` times the smaller ("at least 50" and "more than 53"
+      agree); two upper bounds likewise.
+    """
+    if a.low is None and b.low is None:
+        if a.qualifier in _LOWER_BOUNDS and b.qualifier in _LOWER_BOUNDS or \
+                a.qualifier in _UPPER_BOUNDS and b.qualifier in _UPPER_BOUNDS:
+            small, large = sorted((a.value, b.value))
+            return large <= small * BOUND_SPREAD + max(a.precision, b.precision)
+    halve = a.low is None and b.low is None and a.qualifier in _APPROXIMATE and b.qualifier in _APPROXIMATE
+    a_lo, a_hi, a_lo_open, a_hi_open = interval(a, halve)
+    b_lo, b_hi, b_lo_open, b_hi_open = interval(b, halve)
     lo, lo_open = (a_lo, a_lo_open) if a_lo > b_lo else (b_lo, b_lo_open) if b_lo > a_lo else (a_lo, a_lo_open or b_lo_open)
     hi, hi_open = (a_hi, a_hi_open) if a_hi < b_hi else (b_hi, b_hi_open) if b_hi < a_hi else (a_hi, a_hi_open or b_hi_open)
     if lo < hi:
         return True
     return lo == hi and not lo_open and not hi_open
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """True when two quantities of the same key measure the same thing.
+
+    The key (event, class of what is counted, unit) must already match. Then:
+    whose things they count must not differ ("German troops" and "Afghan
+    troops"); and a count with no event ("two fire engines", "400g bars") is
+    only compared with one governed by the same specific verb, with the same
+    modifiers and most content words of its sentence shared.
+    """
+    if a.owners and b.owners and not a.owners & b.owners:
+        return False
+    if a.event is None:
+        if a.verb is None or a.verb != b.verb or a.verb in _GENERIC_VERBS:
+            return False
+        if a.modifiers != b.modifiers:
+            return False
+        union = a.context | b.context
+        return bool(union) and len(a.context & b.context) / len(union) >= 0.5
+    return True
 
 
 def _interval_contains(q: Quantity, value: float) -> bool:
@@ -795,14 +1092,20 @@ def number_conflicts(articles: list[Article], quantities: list[Quantity]) -> lis
     """Number conflicts: the same quantity, incompatible values, independent sources.
 
     The same quantity = the same ``Quantity.key`` (event, class of what is
-    counted, unit). Each source states one value per key: its largest count
-    (smaller ones in the same source are sub-counts: "three of the 30 soldiers
-    were shot"); parts of a total never take part. A value is listed when an
-    independent source states a value incompatible with it; a value compatible
-    with every other ("at least 50" beside "52" and "more than 53") takes no
-    side and is left out. A copy (``copy_of``) never conflicts with its
-    original. Conflicts are ranked by the independent sources involved.
-    Off-topic articles are skipped.
+    counted, unit), both or neither an addition ("two more"), and
+    ``comparable`` (same owner; an event-less count needs the same verb and
+    context). Never compared: parts of a total, sub-counts ("three of the
+    soldiers", a sentence that splits a group: "two ... the other two"),
+    descriptors ("nine-person brawl") and counts in sentences dated to an
+    earlier time ("air strikes last week killed 30": another event). Each
+    source states one value per key: its first (the lead; later different
+    figures are updates, sub-counts or other events), the largest if its first
+    sentence holds several. A value is listed when an independent source
+    states a value incompatible with it (see ``compatible`` for qualifiers); a
+    value compatible with every other ("at least 50" beside "52" and "more
+    than 53") takes no side and is left out. A copy (``copy_of``) never
+    conflicts with its original. Conflicts are ranked by the independent
+    sources involved. Off-topic articles are skipped.
     """
     by_id = {a.id: a for a in articles}
 
@@ -813,36 +1116,53 @@ def number_conflicts(articles: list[Article], quantities: list[Quantity]) -> lis
     per_key: dict[tuple, dict[str, list[Quantity]]] = defaultdict(lambda: defaultdict(list))
     for q in quantities:
         article = by_id.get(q.source)
-        if article is None or article.off_topic or q.part_of is not None or q.key is None:
+        if article is None or article.off_topic or q.part_of is not None or q.key is None \
+                or q.subset or q.background:
             continue
-        per_key[q.key][q.source].append(q)
+        per_key[q.key + (q.increment,)][q.source].append(q)
 
     found: list[tuple[int, int, Conflict]] = []
     for key, per_source in per_key.items():
         claims: dict[tuple, list[Quantity]] = defaultdict(list)  # signature -> quantities
+        stated_of: dict[tuple, list[Quantity]] = defaultdict(list)  # signature -> one per source
         roots_of: dict[tuple, set[str]] = defaultdict(set)
         for source, qs in per_source.items():
-            stated = max(qs, key=lambda q: (interval(q)[0], q.qualifier == "exactly", -q.start))
+            first = min(q.sentence for q in qs)
+            stated = max((q for q in qs if q.sentence == first),
+                         key=lambda q: (interval(q)[0], q.qualifier == "exactly", -q.start))
             for q in qs:
                 if _signature(q) == _signature(stated):
                     claims[_signature(q)].append(q)
+            stated_of[_signature(stated)].append(stated)
             roots_of[_signature(stated)].add(root(source))
         signatures = list(claims)
-        contested = [
-            sig for sig in signatures
-            if any(
-                not compatible(claims[sig][0], claims[other][0])
-                and roots_of[sig] | roots_of[other] != roots_of[sig] & roots_of[other]
-                for other in signatures if other != sig
-            )
-        ]
+
+        def disagree(sig, other) -> bool:
+            if roots_of[sig] | roots_of[other] == roots_of[sig] & roots_of[other]:
+                return False
+            return any(not compatible(a, b) and comparable(a, b)
+                       for a in stated_of[sig] for b in stated_of[other])
+
+        contested = [sig for sig in signatures if any(disagree(sig, o) for o in signatures if o != sig)]
         if len(contested) < 2:
             continue
-        contested.sort(key=lambda sig: (-len(roots_of[sig]), interval(claims[sig][0])[0]))
-        values = [
-            ConflictValue(value=_as_written(claims[sig]), support=_evidence(claims[sig]))
-            for sig in contested
-        ]
+        # One figure written with different approximations ("nearly 1,000",
+        # "roughly 1,000") is one value of the conflict.
+        merged: dict[tuple, list[tuple]] = defaultdict(list)
+        for sig in contested:
+            merged[sig[1:]].append(sig)
+        groups = []
+        for sigs in merged.values():
+            if all(compatible(claims[a][0], claims[b][0]) for i, a in enumerate(sigs) for b in sigs[i + 1:]):
+                groups.append(sigs)
+            else:
+                groups.extend([sig] for sig in sigs)
+        groups.sort(key=lambda sigs: (-len(set().union(*(roots_of[s] for s in sigs))),
+                                      interval(claims[sigs[0]][0])[0]))
+        values = []
+        for sigs in groups:
+            members = [q for sig in sigs for q in claims[sig]]
+            values.append(ConflictValue(value=_as_written(members), support=_evidence(members)))
         involved = {q.source for sig in contested for q in claims[sig]}
         independent = len({root(s) for s in involved})
         all_of_key = [q for qs in per_source.values() for q in qs]
@@ -874,7 +1194,7 @@ def _evidence(quantities: list[Quantity]) -> list[Evidence]:
 
 def _topic(key: tuple, quantities: list[Quantity]) -> str:
     """"protesters injured": the noun most reports use, and the event."""
-    event, referent, unit = key
+    event, referent, unit = key[:3]
     nouns = Counter()
     for q in quantities:
         if q.counted:

@@ -92,6 +92,15 @@ _INSTITUTIONS = set("""
 ministry government office embassy army presidency cabinet kremlin parliament council
 committee agency commission police military mission
 """.split())
+# Roles that speak for an institution: with the institution named ("an SCDF
+# spokesman", "a spokesman for the foreign ministry") the speaker is that role
+# of that institution; other roles ("the NATO chief") need the person's name.
+_SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
+# Unnamed people who may be a quote's subject: a pronoun after them is theirs.
+_UNNAMED_SPEAKERS = {"witness", "eyewitness", "resident", "official", "source", "neighbour",
+                     "neighbor", "bystander", "shopkeeper", "doctor", "survivor", "relative"}
+_PLACE_NOUNS = {"city", "town", "village", "country", "province", "region", "capital", "district",
+                "state", "area", "island", "port", "county", "suburb", "neighbourhood", "neighborhood"}
 _PRONOUNS = {"he", "she", "him", "her"}
 _NON_SPEAKERS = {"i", "we", "they", "it", "you", "who", "which", "that", "this", "one",
                  "them", "us", "me"}
@@ -205,8 +214,11 @@ class _ArticleQuotes:
         self.lookup = lookup
         self.spans = quote_spans(self.text)
         self.token_starts = [t.idx for t in doc]
+        self.extra_names: list[str] = []  # names the tagger missed ("Ajmal Jan, a shopkeeper")
         self.persons = self._person_mentions()
         self.speakers: list[tuple[int, str]] = []  # (offset, name) of resolved speakers
+        self.role_subjects = self._role_subjects()
+        self.explicit = False  # the last window read had a speech verb with a subject
 
     # --- mentions
 
@@ -234,6 +246,21 @@ class _ArticleQuotes:
                 continue
             salient = ent.root.dep_ in ("nsubj", "nsubjpass")
             mentions.append((ent.start_char, name, salient))
+        # "Ajmal Jan, a local shopkeeper, said": a name introduced by an
+        # apposition is a person even where the tagger missed it
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "FAC") \
+                    or self._in_quote(token.idx) or token.dep_ == "compound":
+                continue
+            if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i
+                       and c.lower_ not in _PLACE_NOUNS for c in token.children):
+                continue
+            words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+            if len(words) >= 2 and all(w.text[:1].isupper() and w.is_alpha for w in words) \
+                    and not self.article.is_removed(words[0].idx, token.idx + len(token.text)):
+                name = " ".join(w.text for w in words)
+                self.extra_names.append(name)
+                mentions.append((words[0].idx, name, True))
         known_surnames = {_fold(name.split()[-1]): name for _, name, _ in mentions}
         known_surnames.update(self.lookup.surnames)
         # surnames spaCy tagged as something else ("Stoltenberg" as ORG)
@@ -250,34 +277,93 @@ class _ArticleQuotes:
         surface = _clean_name(surface)
         key = _fold(surface.split()[-1]) if surface else ""
         best = surface
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON":
-                name = _clean_name(ent.text)
-                if name and _fold(name.split()[-1]) == key and len(name) > len(best):
-                    best = name
+        names = [_clean_name(e.text) for e in self.doc.ents if e.label_ == "PERSON"]
+        for name in names + getattr(self, "extra_names", []):
+            if name and _fold(name.split()[-1]) == key and len(name) > len(best):
+                best = name
         return best
+
+    def _role_subjects(self) -> list:
+        """Subjects that are a role or an unnamed person ("a foreign ministry
+        spokesman said", "one witness said"), outside quotes: a later "he said"
+        may be theirs rather than a person named before them."""
+        found = []
+        for token in self.doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ == "PERSON" \
+                    or self._in_quote(token.idx) or self.article.is_removed(token.idx, token.idx + 1):
+                continue
+            words = set(_fold(token.text).split("-"))
+            if words & (_ROLE_WORDS | _UNNAMED_SPEAKERS):
+                found.append(token)
+        return found
 
     def _pronoun(self, offset: int) -> str | None:
         candidates = [m for m in self.persons if m[0] < offset]
         candidates += [(o, name, True) for o, name in self.speakers if o < offset]
-        candidates.sort()
+        candidates += [(t.idx, t, True) for t in self.role_subjects if t.idx < offset]
+        candidates.sort(key=lambda m: (m[0], isinstance(m[1], str)))
         salient = [m for m in candidates if m[2]]
-        if salient:
-            return salient[-1][1]
-        return candidates[-1][1] if candidates else None
+        pick = salient[-1] if salient else candidates[-1] if candidates else None
+        if pick is None:
+            return None
+        if isinstance(pick[1], str):
+            return pick[1]
+        # the last subject was a role: its name if the article ties one, else nobody
+        token = pick[1]
+        allowed = {t.i for t in token.subtree if not self._in_quote(t.idx)}
+        return self._resolve(token, allowed, remember=False)
 
-    def _role(self, role_words: list[str], offset: int) -> str | None:
-        """The person this article names with the role ("Secretary-General")."""
+    def _spokes_role(self, token, allowed) -> str | None:
+        """"SCDF spokesman", "foreign ministry spokesman": a spokesperson role with
+        the institution it speaks for, from this mention or, for "the
+        spokesman", the last earlier mention that named it; else None."""
+        qualifier = self._institution_of(token, allowed)
+        if qualifier is None and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+            for earlier in reversed(self.doc[:token.i]):
+                if earlier.lower_ == token.lower_ and not self._in_quote(earlier.idx):
+                    qualifier = self._institution_of(earlier, {t.i for t in earlier.subtree})
+                    if qualifier is not None:
+                        break
+        return f"{qualifier} {token.lower_}" if qualifier else None
+
+    def _institution_of(self, token, allowed) -> str | None:
+        def modifiers(node):  # "foreign ministry", "SCDF": compounds and adjectives only
+            out = []
+            for child in node.lefts:
+                if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in allowed \
+                        and not self._in_quote(child.idx):
+                    out += modifiers(child) + [child]
+            return out
+
+        words = [t for t in modifiers(token) if t.pos_ not in ("DET", "PUNCT", "PART")]
+        for child in token.children:  # "a spokesman for the German military"
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at") and child.i in allowed:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        words += [t for t in modifiers(pobj) if t.pos_ not in ("DET", "PUNCT", "PART")] + [pobj]
+        named = any(t.ent_type_ in ("ORG", "NORP", "GPE") or t.pos_ == "PROPN"
+                    or t.lower_ in _INSTITUTIONS for t in words)
+        if not named:
+            return None
+        words.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in words)
+
+    def _role(self, role_words: list[str], offset: int, qualifier: str | None = None) -> str | None:
+        """The person this article names with the role ("Secretary-General");
+        with a ``qualifier`` ("foreign ministry" spokesman), one named with it."""
         if not role_words:
             return None
         head = role_words[-1]
+        wanted = {w for w in re.findall(r"\w+", _fold(qualifier or "")) if len(w) > 2}
         matches = []
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or not _clean_name(ent.text):
                 continue
             context = self.doc[max(ent.sent.start, ent.start - 8):min(ent.sent.end, ent.end + 6)]
             words = {w for t in context for w in _fold(t.text).split("-")}
             hits = sum(1 for w in role_words if w in words)
+            if wanted and not wanted & words:
+                continue
             if head in words and hits * 2 >= len(role_words):
                 matches.append((ent.start_char, _clean_name(ent.text)))
         before = [m for m in matches if m[0] < offset]
@@ -307,12 +393,14 @@ class _ArticleQuotes:
         ends_sentence = inner[-1:] in ".?!" and inner[-1:] != "" and following[:1].isupper()
         if following and not following.startswith("\n"):
             if not ends_sentence or self._short_tag(after_start, after_end):
+                self.explicit = False
                 speaker = self._from_window(after_start, after_end, first=True)
-                if speaker is not None:
-                    return speaker
+                if speaker is not None or self.explicit:
+                    return speaker  # "…,” one witness said": nobody named, nobody guessed
         before_start = self._sentence_start(open_index)
+        self.explicit = False
         speaker = self._from_window(before_start, open_index, first=False)
-        if speaker is not None:
+        if speaker is not None or self.explicit:
             return speaker
         return self._lead_in(open_index)
 
@@ -381,6 +469,7 @@ class _ArticleQuotes:
         if not verbs:
             return None
         verb = verbs[0] if first else verbs[-1]
+        self.explicit = False
         speaker = self._verb_speaker(verb, tokens)
         if speaker is not None:
             self.speakers.append((verb.idx, speaker))
@@ -399,6 +488,19 @@ class _ArticleQuotes:
 
     def _verb_speaker(self, verb, window) -> str | None:
         window_ids = {t.i for t in window}
+        before = self.text[:verb.idx].rstrip(" \t")
+        if window and verb.i == window[0].i and verb.lower_ != "according" \
+                and (not before or before[-1] in ".!?\n"):
+            # "Said the spokesman: “…”": the subject follows a sentence-initial verb
+            span = []
+            for token in self.doc[verb.i + 1:verb.i + 10]:
+                if token.i not in window_ids or token.text in (":", ",", ";", ".", "—"):
+                    break
+                span.append(token)
+            heads = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
+            if heads:
+                self.explicit = True
+                return self._resolve(heads[-1], {t.i for t in span})
         if verb.lower_ == "according":
             for token in verb.subtree:
                 if token.dep_ == "pobj" and token.i in window_ids:
@@ -408,6 +510,7 @@ class _ArticleQuotes:
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not self._in_quote(c.idx)]
             if subjects:
+                self.explicit = subjects[0].i in window_ids
                 return self._resolve(subjects[0], window_ids | {t.i for t in subjects[0].subtree})
             if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp") and node.head is not node:
                 node = node.head
@@ -457,7 +560,7 @@ class _ArticleQuotes:
         cleaned = _clean_name(" ".join(name))
         return self._full_name(cleaned) if cleaned else None
 
-    def _resolve(self, token, allowed) -> str | None:
+    def _resolve(self, token, allowed, remember: bool = True) -> str | None:
         """The speaker a subject token stands for, or None."""
         lower = token.lower_
         if lower in _PRONOUNS:
@@ -486,8 +589,14 @@ class _ArticleQuotes:
                 return named
             role_words = [w for w in role_words if w in _ROLE_WORDS or w not in ("the", "a")]
             role_words = [w for w in role_words if w in _ROLE_WORDS] or [lower]
-            speaker = self._role(role_words, token.idx)
-            if speaker is not None:
+            # "a spokesman" is someone new: only "the spokesman" may be a person named before
+            determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+            indefinite = bool(determiners & {"a", "an", "another", "one"})
+            qualifier = self._institution_of(token, allowed) if lower in _SPOKES_ROLES else None
+            speaker = None if indefinite else self._role(role_words, token.idx, qualifier)
+            if speaker is None and lower in _SPOKES_ROLES:
+                speaker = self._spokes_role(token, allowed)
+            if speaker is not None and remember:
                 self.speakers.append((token.idx, speaker))
             return speaker
         orgs = [e for e in self.doc.ents if e.label_ in ("ORG", "GPE", "NORP") and lo <= e.start_char < hi]
@@ -533,6 +642,8 @@ def _clean_name(name: str) -> str:
     """A person's name without possessive and leading titles ("Adm. X" -> "X")."""
     name = re.sub(r"[’']s$", "", name.strip()).strip(" ,.;:")
     words = name.split()
+    if len(words) == 1 and _fold(words[0]) in _SPEECH_VERBS:
+        return ""  # "Said the spokesman:": the verb, tagged as a name
     while words and _fold(words[0]).replace(".", "").strip("-") in _TITLES | {
         w.replace("-", "") for w in _TITLES
     } | {_fold(w).replace(".", "") for w in ("Maj.-Gen.", "Lt.-Gen.", "Brig.-Gen.")}:
@@ -607,6 +718,8 @@ def find_quotes(articles: list[Article], docs: dict, entities: list[Entity]) -> 
                                 speaker=names.canonical(speaker), order=order,
                                 norm=_normalised(text)))
     groups = _group(found)
+    for group in groups:
+        _unify_speakers(group)
 
     by_id = {a.id: a for a in articles}
 
@@ -666,6 +779,33 @@ def _group(found: list[_Found]) -> list[list[_Found]]:
         else:
             best.append(item)
     return groups
+
+
+def _unify_speakers(group: list[_Found]) -> None:
+    """One name per person within a quote's variants.
+
+    "Robin Smith" and "Constable Robin Smith", or "Saifuddin" and "Saifuddin
+    Nasution", are the same speaker when one name's words are all in the
+    other's; they must not make an attribution conflict. The shortest name of
+    two or more words stands for the set (titles drop out that way).
+    """
+    names = sorted({f.speaker for f in group if f.speaker}, key=lambda n: (len(n.split()), n))
+    words = {name: set(_fold_name(name).split()) for name in names}
+    chosen: dict[str, str] = {}
+    for name in names:
+        related = [other for other in names if other != name
+                   and (words[name] <= words[other] or words[other] <= words[name])]
+        family = [name] + related
+        full = [n for n in family if len(n.split()) >= 2]
+        chosen[name] = min(full or family, key=lambda n: (len(n.split()), n))
+    for f in group:
+        if f.speaker:
+            f.speaker = chosen[f.speaker]
+
+
+def _fold_name(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.lower())
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).replace(".", "")
 
 
 def _agreed_speaker(group: list[_Found], root) -> str | None:
