@@ -79,6 +79,7 @@ def stream_bench(args, base) -> None:
     clusterer = Clusterer()
     executor = LocalExecutor(args.embedder)
     started = time.perf_counter()
+    cpu_started = time.process_time()
     last_t, last_n = started, 0
     done = 0
     peak = rss_mib()
@@ -100,8 +101,13 @@ def stream_bench(args, base) -> None:
             )
             last_t, last_n = now, done
     total = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     print(f"stream: {args.n} articles in {total:.1f}s = {args.n / total:.0f} articles/s; peak RSS {peak:.0f} MiB; "
           f"stories created {clusterer.next_number - 1}")
+    # The machine may be shared: CPU seconds used by this process and the load
+    # average tell whether the wall-clock rate was limited by other work.
+    print(f"cpu: {cpu:.1f} s of process CPU time ({args.n / cpu:.0f} articles per CPU-second); "
+          f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
 
 
 def dask_bench(args, base) -> None:

@@ -33,22 +33,12 @@ from typing import Iterator
 
 from ..errors import MissingExtraError, NewsfoldError
 from ..model import Article
-from .features import ArticleFeatures, compute_features
-
-_WORKER_EMBEDDERS: dict[tuple[str, int], object] = {}
+from .features import ArticleFeatures, compute_features, stream_embedder
 
 
 def _worker_embedder(name: str, threads: int):
     """One embedder per worker process, limited to its share of the cores."""
-    key = (name, threads)
-    if key not in _WORKER_EMBEDDERS:
-        from ..nlp import embed
-
-        if name == "minilm":
-            _WORKER_EMBEDDERS[key] = embed.MiniLMEmbedder(threads=threads)
-        else:
-            _WORKER_EMBEDDERS[key] = embed.get_embedder(name)
-    return _WORKER_EMBEDDERS[key]
+    return stream_embedder(name, threads if name == "minilm" else None)
 
 
 def features_task(articles: list[Article], embedder: str, threads: int, default_day: int | None) -> list[ArticleFeatures]:
@@ -59,6 +49,11 @@ def features_task(articles: list[Article], embedder: str, threads: int, default_
 def _chunks(articles: list[Article], size: int):
     for start in range(0, len(articles), size):
         yield start, articles[start : start + size]
+
+
+def _numbered(start: int, future):
+    for offset, feats in enumerate(future.result()):
+        yield start + offset, feats
 
 
 class LocalExecutor:
@@ -76,9 +71,20 @@ class LocalExecutor:
         return None
 
     def features(self, articles: list[Article], *, batch_size: int = 256, default_day: int | None = None) -> Iterator[tuple[int, ArticleFeatures]]:
-        for start, chunk in _chunks(articles, batch_size):
-            for offset, feats in enumerate(compute_features(chunk, self.embedder, default_day)):
-                yield start + offset, feats
+        """Features chunk by chunk; the next chunk is computed on a helper thread
+        while the caller assigns the current one (the embedder releases the GIL),
+        so the two cores are both busy. Same chunks, same features, same order."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfold-features") as pool:
+            pending = None
+            for start, chunk in _chunks(articles, batch_size):
+                future = pool.submit(compute_features, chunk, self.embedder, default_day)
+                if pending is not None:
+                    yield from _numbered(*pending)
+                pending = (start, future)
+            if pending is not None:
+                yield from _numbered(*pending)
 
 
 class DaskExecutor:
