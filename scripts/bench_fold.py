@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -72,6 +73,8 @@ def main() -> None:
     from newsfold.pipeline import Timings, fold
 
     from newsfold.nlp import spacy_model
+
+    spacy_model.use_processes(min(2, os.cpu_count() or 1))  # as the CLI does
 
     def fresh(story):
         """Fold with loaded models but no cached parses: a story seen for the first time."""

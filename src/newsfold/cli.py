@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -133,9 +134,11 @@ def _iso_date(value: str) -> str:
 
 
 def _read_and_fold(args):
+    from .nlp import spacy_model
     from .pipeline import fold
     from .readers import read_inputs
 
+    spacy_model.use_processes(min(2, os.cpu_count() or 1))
     result = read_inputs(
         args.inputs,
         date=args.date,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -48,15 +49,18 @@ def fold(
     be found in their metadata, header or text, nor agreed by the other sources.
     The input articles are not changed; the brief holds cleaned copies.
     """
+    from .nlp import spacy_model
     from .nlp.embed import get_embedder
     from .stages import clean, copies, dating, facts, relevance, split
 
     if not articles:
         raise InputError("no articles to fold")
+    spacy_model.preload()  # loads while cleaning, splitting and embedding run
     timings = timings or Timings()
     articles = [copy.deepcopy(article) for article in articles]
     _check_unique_ids(articles)
-    vectors = get_embedder(embedder)
+    # The embedder's model loads in the background too, while cleaning and splitting run.
+    loading = ThreadPoolExecutor(max_workers=1).submit(get_embedder, embedder)
 
     with timings.stage("clean"):
         articles = [clean.clean(article) for article in articles]
@@ -66,6 +70,7 @@ def fold(
         sentences: dict[str, list[Sentence]] = {a.id: split.split(a) for a in articles}
     with timings.stage("copies"):
         copies.mark_copies(articles, sentences)
+    vectors = loading.result()
     with timings.stage("relevance"):
         relevance.mark_off_topic(articles, sentences, vectors)
     with timings.stage("parse"):

@@ -5,10 +5,12 @@ Reads each article's sentences (already outside removed spans) and
 
 Two steps, cheap first:
 
-1. Candidates: a MinHash of each article's word 3-shingles, indexed in a
-   MinHash LSH with a low Jaccard threshold. Outlets add headlines, captions
-   and a few lines of their own, so copies can share well under half of their
-   shingles; the LSH only has to keep such pairs, not to decide.
+1. Candidates: pairs whose word 3-shingles overlap (Jaccard) above a low
+   threshold. Outlets add headlines, captions and a few lines of their own, so
+   copies can share well under half of their shingles; this step only has to
+   keep such pairs, not to decide. Up to ``_EXACT_UP_TO`` articles the Jaccard
+   is computed exactly for every pair (fast, and no datasketch import); beyond
+   that a MinHash LSH index estimates it, so large stories are not all-pairs.
 2. Verification: a candidate pair is a copy when most of the smaller
    article's text sits in sentences that have a near-identical sentence
    (rapidfuzz ratio) in the other. Independent reports that share a quote
@@ -28,6 +30,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SHINGLE = 3
 _PERMUTATIONS = 128
 _LSH_THRESHOLD = 0.15  # candidate recall matters more than precision here
+_EXACT_UP_TO = 40  # articles; all-pairs exact Jaccard is cheaper than MinHash below this
 _SENTENCE_MATCH = 85.0  # rapidfuzz ratio for "the same sentence, lightly edited"
 _COPY_SHARE = 0.4  # edited wire copies keep ~half their sentences verbatim; independents share few
 _MIN_MATCHED = 2  # one shared quote never makes a copy
@@ -75,6 +78,23 @@ def _shingles(texts: list[str]) -> set[bytes]:
 
 
 def _candidate_pairs(articles: list[Article], texts: dict[str, list[str]]) -> list[tuple[str, str]]:
+    if len(articles) <= _EXACT_UP_TO:
+        return _exact_pairs(articles, texts)
+    return _lsh_pairs(articles, texts)
+
+
+def _exact_pairs(articles: list[Article], texts: dict[str, list[str]]) -> list[tuple[str, str]]:
+    shingles = [(a.id, _shingles(texts[a.id])) for a in articles]
+    pairs = []
+    for i, (first, first_set) in enumerate(shingles):
+        for second, second_set in shingles[i + 1 :]:
+            union = len(first_set | second_set)
+            if union and len(first_set & second_set) / union >= _LSH_THRESHOLD:
+                pairs.append((first, second))
+    return pairs
+
+
+def _lsh_pairs(articles: list[Article], texts: dict[str, list[str]]) -> list[tuple[str, str]]:
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_PERMUTATIONS)
