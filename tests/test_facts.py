@@ -184,8 +184,13 @@ def test_invented_story_groups_paraphrases(invented):
     assert len({id(f) for f in (fire, hurt, cause, windows, evacuated)}) == 5
     for fragment, source in [("Trasko", "wire"), ("port of Valmora", "daily"), ("since 2009", "translated")]:
         assert _fact_with(facts, articles, source, fragment).kind == "unique"
-    # The wording shown is a statement, not a clause fragment.
-    assert all(f.text[:1].isupper() or f.text[:1] in "\u201c\"" for f in facts)
+    # The wording shown is verbatim: a whole sentence, or a clause marked with
+    # "…" where it was cut, and always the words of one of its supports.
+    by_id = {a.id: a for a in articles}
+    for fact in facts:
+        words = " ".join(fact.text.strip("…").split())
+        assert any(words in " ".join(by_id[e.source].text[e.start:e.end].split()) for e in fact.support), fact.text
+        assert fact.text[:1].isupper() or fact.text[:1] in "\u201c\"…", fact.text
 
 
 def _kosovo(kosovo_dir):

@@ -191,6 +191,7 @@ def clause_units(sentence: Sentence, doc=None) -> list[_Unit]:
 
 
 _CLAUSE_MARKS = frozenset({"while", "whereas", "although", "though", "because", "as", "after", "before", "when", "since"})
+_ATTRIBUTION_VERBS = frozenset({"according", "citing", "quoting"})
 _EVENT_PREPOSITIONS = frozenset({"after", "following", "amid", "despite"})
 
 
@@ -235,6 +236,8 @@ def _starts_clause(token) -> bool:
         # clause with its own subject, or a second participle.
         has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
         return has_subject or (token.tag_ == "VBG" and token.head.tag_ == "VBG")
+    if token.lower_ in _ATTRIBUTION_VERBS:
+        return False  # "..., according to hospital sources" belongs to its clause
     if token.dep_ == "advcl":
         marks = {child.lower_ for child in token.children if child.dep_ == "mark"}
         # A participle only after a comma: "struck the pier, injuring 14" is
@@ -535,8 +538,14 @@ def _clarity(index, group, units, scores) -> float:
     others = [j for j in group if units[j].source != unit.source]
     central = float(scores[index, others].mean()) if others else 0.0
     words = _words(unit.text)
+    # A figure no other source in the group gives (17 injured where the others
+    # say 14) must not become the wording of what the sources agree on.
+    numbers = _features(unit.text)[2]
+    elsewhere = set().union(*(_features(units[j].text)[2] for j in others)) if others else set()
+    lone_figure = bool(others) and bool(numbers - elsewhere)
     return (
         central
+        - (0.25 if lone_figure else 0.0)
         + (0.15 if unit.whole else 0.05 if unit.start == unit.sentence.start else 0.0)
         - (0.0 if _reads_alone(unit) else 0.15)
         - (0.10 if _PRONOUN_START.match(unit.text) else 0.0)
@@ -546,37 +555,25 @@ def _clarity(index, group, units, scores) -> float:
 
 
 def _display_text(unit: _Unit) -> str:
-    """The unit as a readable statement, never a fragment starting mid-clause.
+    """The unit's own words, verbatim, with "…" where it was cut from its sentence.
 
-    A later clause reads alone once its connector is dropped ("a day after 30
-    soldiers were hurt" -> "30 soldiers were hurt"); one that does not (a
-    participle: "leaving 30 hurt") is shown as its whole sentence.
+    A fact's wording is what a source wrote, never a rewrite: a clause such as
+    "while the bridge is closed, the office said" is shown as
+    "…while the bridge is closed, the office said." rather than turned into
+    the plainer (and stronger) "The bridge is closed".
     """
-    text = unit.text
-    if not _reads_alone(unit):
-        text = unit.sentence.text
-    elif unit.start != unit.sentence.start:
-        text = _LEADING_CONNECTOR.sub("", text)
-    text = text.strip().rstrip(",;:").strip()
-    # A quotation cut before its attribution ends in a comma: end it properly.
-    text = re.sub(r",([\"\u201d])$", r".\1", text)
-    text = _balance_quotes(text)
-    first_letter = next((i for i, char in enumerate(text) if char.isalnum()), 0)
-    return text[:first_letter] + text[first_letter : first_letter + 1].upper() + text[first_letter + 1 :]
+    text = unit.text.strip()
+    starts_sentence = unit.start == unit.sentence.start
+    ends_sentence = unit.end >= unit.sentence.end
+    if not ends_sentence:
+        text = _TRAILING_JOINER.sub("", text) + "…"
+    if not starts_sentence:
+        text = "…" + text
+    return " ".join(text.split())
 
 
-def _balance_quotes(text: str) -> str:
-    # A clause cut out of a quotation keeps only one of its quote marks.
-    opening, closing = text.count("\u201c"), text.count("\u201d")
-    if closing > opening:
-        text = "\u201c" + text
-    elif opening > closing:
-        text = text + "\u201d"
-    if text.count('"') % 2:
-        first = text.index('"')
-        closes = first > 0 and (first + 1 == len(text) or not text[first + 1].isalnum())
-        text = '"' + text if closes else text + '"'
-    return text
+# A cut clause ends on the word or mark that joined it to the next one.
+_TRAILING_JOINER = re.compile(r"(?:[\s,;:\u2014\u2013-]|\s(?:and|or|but))+$")
 
 
 def _reads_alone(unit: _Unit) -> bool:
