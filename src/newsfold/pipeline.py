@@ -143,10 +143,11 @@ def _numbered(conflicts: list[Conflict]) -> list[Conflict]:
 
 
 def _story_title(articles: list[Article], fact_groups) -> str | None:
-    """The title of the earliest independent source that has one, else the top fact."""
-    titled = [a for a in articles if a.title and not a.copy_of and not a.off_topic]
+    """The title of the earliest source that has one (an original before a
+    copy), else the top fact's wording."""
+    titled = [a for a in articles if a.title and not a.off_topic]
     if titled:
-        return sorted(titled, key=lambda a: (a.published or "9999", a.id))[0].title
+        return min(titled, key=lambda a: (bool(a.copy_of), a.published or "9999", a.id)).title
     if fact_groups:
         return fact_groups[0].text
     return None

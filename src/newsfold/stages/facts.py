@@ -42,6 +42,7 @@ _SHARED_NUMBER = 0.06
 _CONFLICTING_NUMBER = 0.15
 # Two units join when their score reaches _JOIN and the groups they belong to
 # stay at least _LINK apart on average (so a group cannot grow by chaining).
+_TOPIC_REMOVAL = 0.5
 _JOIN = 0.50
 # A unit already in one group supports another only with a strong average link.
 _SHARED_UNIT = 0.55
@@ -143,10 +144,14 @@ def group_facts(
     if not units:
         return []
     vectors = np.asarray(embedder.embed([u.text for u in units]), dtype=np.float32)
-    scores = pair_scores(units, vectors)
-    groups = _with_shared_units(_cluster(units, scores), units, scores)
+    scores = pair_scores(units, _without_topic(vectors))
+    roots = [_root(u.source, on_topic) for u in units]
+    groups, borrowed = _with_shared_units(_cluster(units, scores), units, scores, roots)
     story = _story_centroid(units, vectors, on_topic)
-    facts = [_fact(group, units, scores, vectors, story, on_topic) for group in groups]
+    facts = [
+        _fact(group, units, scores, vectors, story, on_topic, own)
+        for group, own in zip(groups, borrowed)
+    ]
     facts.sort(key=lambda f: (-f.independent_sources, -f.score, _first_position(f, on_topic)))
     for number, fact in enumerate(facts, 1):
         fact.id = f"F{number}"
@@ -345,6 +350,20 @@ def _binary_idf_matrix(rows: list[set], vocabulary: dict) -> "object":
     return matrix.multiply(1.0 / norms[:, None]).tocsr()
 
 
+def _without_topic(vectors: np.ndarray) -> np.ndarray:
+    """Unit vectors with a share of the story's mean direction taken out.
+
+    Every sentence of a story is about the same ship or the same war, so raw
+    cosines between different statements are high ("NATO troops will act" and
+    "NATO sends troops"); taking out part of the common direction makes the
+    cosine weigh what each unit says rather than what the story is about.
+    """
+    if len(vectors) < 3 or _TOPIC_REMOVAL <= 0:
+        return vectors
+    residual = vectors - _TOPIC_REMOVAL * vectors.mean(axis=0)[None, :]
+    return residual / np.clip(np.linalg.norm(residual, axis=1, keepdims=True), 1e-9, None)
+
+
 def pair_scores(units: list[_Unit], vectors: np.ndarray) -> np.ndarray:
     """Symmetric unit-by-unit similarity (about 0..1; the diagonal is meaningless)."""
     features = [_features(u.text) for u in units]
@@ -429,19 +448,25 @@ def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
     return sorted(members.values(), key=min)
 
 
-def _with_shared_units(groups: list[list[int]], units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
+def _with_shared_units(
+    groups: list[list[int]], units: list[_Unit], scores: np.ndarray, roots: list[str]
+) -> tuple[list[list[int]], list[set[int]]]:
     """Let a unit that states two facts support a second group too.
 
     Clustering puts each unit in one group. A sentence the parser could not
     cut ("struck the bridge after losing steering") may still match a second
     group as well as a first-pass join would; it then supports that group as
-    well: only its best such group, and only one where its source is not yet
-    present.
+    well: only its best such group, only one where its source is not yet
+    present, and only one that two independent sources already support, so a
+    borrowed unit can widen agreement but never create it. Returns the groups
+    and, per group, the units it borrowed (never chosen as its wording).
     """
     result = [list(group) for group in groups]
+    borrowed: list[set[int]] = [set() for _ in result]
     if not result:
-        return result
+        return result, borrowed
     sources = [{units[i].source for i in group} for group in result]
+    agreed = [len({roots[i] for i in group}) >= 2 for group in result]
     link = np.stack([scores[:, group].mean(axis=1) for group in result], axis=1)
     for index, unit in enumerate(units):
         for position in np.argsort(-link[index], kind="stable"):
@@ -449,11 +474,12 @@ def _with_shared_units(groups: list[list[int]], units: list[_Unit], scores: np.n
                 break
             if index in result[position]:
                 continue
-            if unit.source not in sources[position]:
+            if agreed[position] and unit.source not in sources[position]:
                 result[position].append(index)
+                borrowed[position].add(index)
                 sources[position].add(unit.source)
             break
-    return [sorted(group) for group in result]
+    return [sorted(group) for group in result], borrowed
 
 
 def _merge(a, b, members, group_of) -> None:
@@ -512,14 +538,18 @@ def _root(source_id: str, articles) -> str:
     return source_id
 
 
-def _fact(group, units, scores, vectors, story, articles) -> Fact:
+def _fact(group, units, scores, vectors, story, articles, borrowed=frozenset()) -> Fact:
     source_ids = sorted({units[i].source for i in group})
     copies = {a.id for a in articles if a.copy_of}
     mean = vectors[group].mean(axis=0)
     centrality = float(mean @ story) / max(float(np.linalg.norm(mean)), 1e-9)
     # News puts what matters first: a small bonus for facts told early.
     lead = max(1.0 / (1.0 + units[i].sentence.index) for i in group)
-    candidates = [i for i in group if units[i].source not in copies] or list(group)
+    candidates = (
+        [i for i in group if units[i].source not in copies and i not in borrowed]
+        or [i for i in group if i not in borrowed]
+        or list(group)
+    )
     best = max(candidates, key=lambda i: (_clarity(i, group, units, scores), -i))
     independent = independent_count(source_ids, articles)
     return Fact(
