@@ -54,3 +54,11 @@ def test_readme_example_commands_run(command, tmp_path, monkeypatch, capsys):
     args = [str(tmp_path / Path(a).name) if re.search(r"\.(json|html|md)$", a) and not Path(a).exists() else a
             for a in args]
     assert main(args) == 0
+
+
+def test_readme_excerpt_is_real_output():
+    """The README's excerpt of the example brief is what the tool prints (tests/golden/brief.md)."""
+    golden = (Path(__file__).parent / "golden" / "brief.md").read_text(encoding="utf-8")
+    excerpt = README.split("```markdown\n", 1)[1].split("```", 1)[0]
+    missing = [line for line in excerpt.splitlines() if line.strip() and line not in golden]
+    assert not missing, f"README excerpt lines not in the golden brief: {missing}"
