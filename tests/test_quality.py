@@ -30,7 +30,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "amk-brawl-2025-01-17": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
         "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.70,
-        "consensus_counted": 0.70, "consensus_source_recall": 0.85, "unique_found": 0.95,
+        "consensus_counted": 0.70, "conflicts_found": 0.45, "consensus_source_recall": 0.85, "unique_found": 0.95,
         "distinct_kept_apart": 0.95, "number_conflicts_precision": 0.95, "quotes_found": 0.95,
         "quote_speaker": 0.95, "quote_speaker_per_source": 0.80, "attribution_conflicts": 0.95,
         "entities_merged": 0.45, "entities_kept_apart": 0.95, "timeline_found": 0.95,

@@ -1,7 +1,7 @@
 """fold(): the stages in order, readable top to bottom.
 
     read (done before)  -> clean -> dating -> split -> copies -> relevance
-    -> parse (spaCy) -> facts -> entities -> numbers -> quotes -> timeline -> Brief
+    -> parse (spaCy) -> facts -> entities -> numbers -> places -> quotes -> timeline -> Brief
 
 Each stage is a plain function in ``newsfold.stages``; this module only wires
 them together, times them and assembles the :class:`Brief`.
@@ -103,7 +103,7 @@ def _parse(articles: list[Article]) -> dict:
 
 def _analyse(articles: list[Article], sentences, docs, timings: Timings) -> dict:
     """Cross-source analysis over spaCy parses: entities, numbers, quotes, timeline."""
-    from .stages import entities, numbers, quotes, timeline
+    from .stages import entities, numbers, places, quotes, timeline
 
     with timings.stage("entities"):
         found_entities = entities.find_entities(articles, docs)
@@ -112,6 +112,8 @@ def _analyse(articles: list[Article], sentences, docs, timings: Timings) -> dict
         for article in articles:
             quantities.extend(numbers.extract_quantities(article, sentences[article.id], docs[article.id]))
         number_conflicts = numbers.number_conflicts(articles, quantities)
+    with timings.stage("places"):
+        place_conflicts = places.place_conflicts(articles, sentences)
     with timings.stage("quotes"):
         found_quotes, attribution_conflicts = quotes.find_quotes(articles, docs, found_entities)
     with timings.stage("timeline"):
@@ -120,7 +122,7 @@ def _analyse(articles: list[Article], sentences, docs, timings: Timings) -> dict
         "entities": found_entities,
         "quotes": found_quotes,
         "timeline": events,
-        "conflicts": number_conflicts + attribution_conflicts + date_conflicts,
+        "conflicts": number_conflicts + place_conflicts + attribution_conflicts + date_conflicts,
     }
 
 
