@@ -82,3 +82,15 @@ def test_wrong_speaker_missing_conflict_and_wrong_date_are_penalised():
     assert scores["conflicts_found"] == 0.0
     assert scores["timeline_found"] == 0.0
     assert scores["entities_merged"] == 0.0
+
+
+def test_speaker_names_match_through_roles_and_entity_aliases():
+    from newsfold.eval import _same_name
+
+    brief = _brief()
+    brief.entities.append(Entity("Singapore Civil Defence Force", "ORG", ["Singapore Civil Defence Force", "SCDF"], ["a"], 3))
+    assert _same_name("SCDF spokesman", "SCDF")
+    assert _same_name("SCDF", "Singapore Civil Defence Force", brief)
+    assert not _same_name("SCDF", "Singapore Police Force", brief)
+    assert not _same_name("Tomas Reyes", "Elena Sørby")
+    assert not _same_name(None, "Elena Sørby") and _same_name(None, None)

@@ -92,7 +92,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "boilerplate_kept_out_of_facts": 0.61, "consensus_grouped": 0.75,
         "consensus_counted": 0.15, "consensus_source_recall": 0.89, "unique_found": 0.70,
         "distinct_kept_apart": 0.95, "conflicts_found": 0.95, "quotes_found": 0.95,
-        "quote_speaker": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.61,
+        "quote_speaker": 0.95, "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.61,
         "entities_kept_apart": 0.95, "timeline_found": 0.95,
     },
 }

@@ -307,11 +307,11 @@ def _quote_scores(annotation: dict, brief: Brief) -> dict[str, float]:
             per_source_total += len(item.get("speakers", {}))
             continue
         found += 1
-        speaker_right += _same_name(quote.speaker, item.get("speaker"))
+        speaker_right += _same_name(quote.speaker, item.get("speaker"), brief)
         for source, speaker in item.get("speakers", {}).items():
             per_source_total += 1
             given = [e.speaker for e in quote.support if e.source == source]
-            per_source_right += bool(given) and _same_name(given[0], speaker)
+            per_source_right += bool(given) and _same_name(given[0], speaker, brief)
         if item.get("attribution_conflict") is not None:
             has_conflict = any(
                 c.kind == "attribution" and _quote_conflict_matches(c, quote, brief) for c in brief.conflicts
@@ -401,8 +401,28 @@ def _fold(text: str | None) -> str:
     return " ".join(plain.lower().replace("’", "'").split())
 
 
-def _same_name(given: str | None, expected: str | None) -> bool:
+_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+               "statement", "a", "an", "the", "said", "says"}
+
+
+def _same_name(given: str | None, expected: str | None, brief: Brief | None = None) -> bool:
+    """Whether two speaker names denote the same speaker.
+
+    Equal after folding, the same surname, the same once role words are set
+    aside ("SCDF spokesman" is SCDF speaking), or two aliases of one entity of
+    the brief ("SCDF" and "Singapore Civil Defence Force" when the text ties them).
+    """
     if expected is None or given is None:
         return given is None and expected is None
     given_f, expected_f = _fold(given), _fold(expected)
-    return given_f == expected_f or given_f.split()[-1:] == expected_f.split()[-1:]
+    if given_f == expected_f or given_f.split()[-1:] == expected_f.split()[-1:]:
+        return True
+    given_core = " ".join(w for w in given_f.split() if w not in _ROLE_WORDS)
+    expected_core = " ".join(w for w in expected_f.split() if w not in _ROLE_WORDS)
+    if given_core and given_core == expected_core:
+        return True
+    for entity in brief.entities if brief else []:
+        names = {_fold(entity.name)} | {_fold(alias) for alias in entity.aliases}
+        if {given_core, expected_core} <= names:
+            return True
+    return False
