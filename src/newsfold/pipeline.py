@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -49,18 +48,17 @@ def fold(
     be found in their metadata, header or text, nor agreed by the other sources.
     The input articles are not changed; the brief holds cleaned copies.
     """
-    from .nlp import spacy_model
-    from .nlp.embed import get_embedder
+    from .nlp import embed, spacy_model
     from .stages import clean, copies, dating, facts, relevance, split
 
     if not articles:
         raise InputError("no articles to fold")
-    spacy_model.preload()  # loads while cleaning, splitting and embedding run
+    _check_unique_ids(articles)
+    # Both models load in the background while cleaning, splitting and copies run.
+    spacy_model.preload()
+    embed.preload(embedder)
     timings = timings or Timings()
     articles = [copy.deepcopy(article) for article in articles]
-    _check_unique_ids(articles)
-    # The embedder's model loads in the background too, while cleaning and splitting run.
-    loading = ThreadPoolExecutor(max_workers=1).submit(get_embedder, embedder)
 
     with timings.stage("clean"):
         articles = [clean.clean(article) for article in articles]
@@ -70,13 +68,13 @@ def fold(
         sentences: dict[str, list[Sentence]] = {a.id: split.split(a) for a in articles}
     with timings.stage("copies"):
         copies.mark_copies(articles, sentences)
-    vectors = loading.result()
+    sentence_embedder = embed.get_embedder(embedder)
     with timings.stage("relevance"):
-        relevance.mark_off_topic(articles, sentences, vectors)
+        relevance.mark_off_topic(articles, sentences, sentence_embedder)
     with timings.stage("parse"):
         docs = _parse(articles)
     with timings.stage("facts"):
-        fact_groups = facts.group_facts(articles, sentences, vectors, docs)
+        fact_groups = facts.group_facts(articles, sentences, sentence_embedder, docs)
     analysis = _analyse(articles, sentences, docs, timings)
 
     brief = Brief(

@@ -164,6 +164,18 @@ _LOADED: dict[str, Embedder] = {}
 _LOAD_LOCK = threading.Lock()
 
 
+def preload(name: str = "minilm") -> None:
+    """Start loading the embedder in the background (cold start overlaps other work)."""
+    def load_quietly() -> None:
+        try:
+            get_embedder(name)
+        except Exception:  # noqa: BLE001 - the caller's own get_embedder() reports it
+            pass
+
+    if name in _BACKENDS and name not in _LOADED:
+        threading.Thread(target=load_quietly, name="newsfold-embedder-load", daemon=True).start()
+
+
 def get_embedder(name: str = "minilm") -> Embedder:
     """The shared embedder called ``name`` (loaded once per process)."""
     if name not in _BACKENDS:

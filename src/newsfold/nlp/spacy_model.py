@@ -56,8 +56,14 @@ def use_processes(count: int) -> None:
 
 def preload() -> None:
     """Start loading the model in the background (cold start overlaps other work)."""
+    def load_quietly() -> None:
+        try:
+            load()
+        except Exception:  # noqa: BLE001 - the caller's own load() reports it
+            pass
+
     if _nlp is None:
-        threading.Thread(target=load, name="newsfold-spacy-load", daemon=True).start()
+        threading.Thread(target=load_quietly, name="newsfold-spacy-load", daemon=True).start()
 _cache: OrderedDict[str, object] = OrderedDict()
 
 
