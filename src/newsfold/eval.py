@@ -30,11 +30,11 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from pathlib import Path
 
 from .errors import InputError
 from .model import Brief
+from .nlp.text import plain
 
 
 def evaluate(annotation: dict, brief: Brief) -> dict[str, float]:
@@ -387,18 +387,11 @@ def _share(part: float, whole: int, *, empty: float) -> float:
     return round(part / whole, 4) if whole else empty
 
 
-# Letters that Unicode does not decompose into a base letter plus a mark.
-_PLAIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d",
-                                "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "œ": "oe", "Œ": "OE"})
-
-
 def _fold(text: str | None) -> str:
     """Lower case without diacritics, whitespace folded: for lenient matching."""
     if text is None:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.lower().replace("’", "'").split())
+    return " ".join(plain(text).split())
 
 
 _ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",

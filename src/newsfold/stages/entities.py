@@ -38,7 +38,6 @@ for stages (quotes) that hold the entity list.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -46,6 +45,7 @@ from typing import Callable, Iterable
 from rapidfuzz.distance import Indel
 
 from ..model import Article, Entity
+from ..nlp.text import plain as plain_letters
 
 LABELS = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -121,17 +121,13 @@ COMMON_SHORT_FORMS = {
     "un": "united nations", "eu": "european union", "britain": "united kingdom",
 }
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_LETTER_MAP = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
-                             "æ": "ae", "Æ": "AE", "ß": "ss", "ı": "i", "’": "'"})
 _SKELETON_RULES = [("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"),
                    ("x", "ks"), ("ph", "f"), ("w", "v"), ("y", "i"), ("ck", "k"), ("q", "k")]
 
 
 def fold(name: str) -> str:
     """Accent-free lower-case form: 'Vučić’s' -> "vucic's", 'U.S.' -> 'us'."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(_LETTER_MAP))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    plain = plain.replace(".", "")
+    plain = plain_letters(name).replace(".", "")
     plain = re.sub(r"[^\w' ]+", " ", plain)
     return " ".join(plain.split())
 

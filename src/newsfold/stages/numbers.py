@@ -526,10 +526,9 @@ def _owner_key(text: str) -> set[str]:
 
 
 def _fold_ascii(text: str) -> str:
-    import unicodedata
+    from ..nlp.text import plain
 
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return plain(text)
 
 
 def _bare_toll(number):

@@ -42,13 +42,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, ConflictValue, Entity, Evidence, Quote
+from ..nlp.text import plain
 
 MAX_QUOTE_CHARS = 1500  # longer "quotes" are unbalanced marks, not speech
 MAX_QUOTE_PARAGRAPHS = 4
@@ -653,8 +653,7 @@ def _clean_name(name: str) -> str:
 
 def _fold(text: str) -> str:
     """Lowercase without diacritics: "Vučić" -> "vucic"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return plain(text)
 
 
 def _display(text: str) -> str:
@@ -804,8 +803,7 @@ def _unify_speakers(group: list[_Found]) -> None:
 
 
 def _fold_name(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name.lower())
-    return "".join(ch for ch in plain if not unicodedata.combining(ch)).replace(".", "")
+    return plain(name).replace(".", "")
 
 
 def _agreed_speaker(group: list[_Found], root) -> str | None:
