@@ -62,3 +62,12 @@ def test_readme_excerpt_is_real_output():
     excerpt = README.split("```markdown\n", 1)[1].split("```", 1)[0]
     missing = [line for line in excerpt.splitlines() if line.strip() and line not in golden]
     assert not missing, f"README excerpt lines not in the golden brief: {missing}"
+
+
+def test_readme_python_api_example_runs(monkeypatch, capsys):
+    repo = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(repo)
+    code = README.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert out.startswith("# ") and "consensus" in out
