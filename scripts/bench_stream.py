@@ -57,10 +57,15 @@ def load_base(data: Path) -> list[Article]:
         sys.exit(f"no shared data under {data}; pass --data")
     base = [base[i] for i in publication_order(base)]
     first = date.fromisoformat(next(a.published for a in base if a.published))
-    for a in base:  # one epoch spans the real date range, starting at day 0
+    for a in base:  # one epoch spans the real date range (stragglers clipped), from day 0
         offset = (date.fromisoformat(a.published) - first).days if a.published else 0
-        a.extra["offset"] = max(0, offset)
+        # Clipping keeps a million articles inside the calendar (year 9999) while
+        # each epoch still spreads its stories over weeks, as a real stream does.
+        a.extra["offset"] = min(max(0, offset), MAX_OFFSET_DAYS)
     return base
+
+
+MAX_OFFSET_DAYS = 45
 
 
 def synthetic(base: list[Article], n: int, unique_titles: bool):
