@@ -103,6 +103,37 @@ def test_read_only_database_gives_clear_error(tmp_path):
         os.chmod(path, 0o644)
 
 
+def test_full_disk_keeps_no_half_written_batch(tmp_path):
+    """SQLite reports a full disk as SQLITE_FULL; ``max_page_count`` makes the
+    file hit that limit on any machine, so the real error path runs."""
+    big = [
+        Article(id=f"big{i}", title=f"Long report {i}", text="word " * 20000, published="2031-03-13")
+        for i in range(4)
+    ]
+    with Store(tmp_path / "news.db") as store:
+        commit(store, ARTICLES[:1])
+        before = store.counts()
+        pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+        store._db.execute(f"PRAGMA max_page_count = {pages + 2}")
+        with pytest.raises(StoreError, match="disk is full.*nothing of the failed batch was kept"):
+            commit(store, big)
+        assert store.counts() == before
+        assert [a.id for a in store.get_articles(store.list_stories()[0].id)] == ["a"]
+
+
+def test_write_refused_by_a_read_only_database_is_explained(tmp_path):
+    """As root, file permissions do not stop writes; ``query_only`` makes
+    SQLite refuse them the way a read-only file or mount does."""
+    with Store(tmp_path / "news.db") as store:
+        commit(store, ARTICLES[:1])
+        before = store.counts()
+        store._db.execute("PRAGMA query_only = 1")
+        with pytest.raises(StoreError, match="read-only"):
+            commit(store, ARTICLES[1:])
+        store._db.execute("PRAGMA query_only = 0")
+        assert store.counts() == before
+
+
 def test_readonly_open_of_missing_file(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         Store(tmp_path / "missing.db", readonly=True)
