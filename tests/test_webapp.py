@@ -195,3 +195,29 @@ def test_serves_the_shared_kosovo_folder(kosovo_dir):
     assert len(rows) == 1 and rows[0]["sources"] == 5
     page = client.get(f"/stories/{rows[0]['id']}")
     assert page.status_code == 200 and "copy of" in page.text
+
+
+@pytest.mark.slow
+def test_form_on_a_store_opens_the_story_it_made(tmp_path, example_dir):
+    """Pasted reports go through ``ingest``; when they form one story, it opens."""
+    if not example_dir.is_dir():
+        pytest.skip("examples/harbor-bridge is not there yet")
+    ingest = pytest.importorskip("newsfold.stream.ingest").ingest
+    db = tmp_path / "news.db"
+    ingest([str(example_dir)], str(db), progress=None, quiet=True)
+    client = TestClient(create_app(db=str(db)), base_url=BASE)
+    before = {r["id"] for r in client.get("/api/stories").json()}
+    text = ("Storm floods the Riverside valley villages; hundreds of families leave their homes.\n---\n"
+            "Hundreds of families leave Riverside valley villages as the storm floods them.")
+    made = client.post("/new", data={"text": text, "date": "2031-04-02", "csrf_token": _token(client)},
+                       headers={"Origin": BASE}, follow_redirects=False)
+    assert made.status_code == 303 and made.headers["location"].startswith("/stories/")
+    story_id = made.headers["location"].rsplit("/", 1)[1]
+    assert story_id not in before
+    row = next(r for r in client.get("/api/stories").json() if r["id"] == story_id)
+    assert row["sources"] == 2 and row["first_date"] == "2031-04-02"
+    assert "Riverside" in client.get(made.headers["location"]).text
+
+    again = client.post("/new", data={"text": text, "csrf_token": _token(client)},
+                        headers={"Origin": BASE}, follow_redirects=False)
+    assert again.status_code == 303 and "Nothing%20new" in again.headers["location"]

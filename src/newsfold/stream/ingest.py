@@ -42,6 +42,7 @@ class IngestReport:
     flagged: list[str] = field(default_factory=list)  # kept, with a warning
     problems: list[str] = field(default_factory=list)  # from reading the inputs
     stories_touched: int = 0
+    stories: list[str] = field(default_factory=list)  # the stories this run's new articles are in now
     stories_merged: int = 0
     briefs_rebuilt: int = 0
     brief_failures: list[str] = field(default_factory=list)
@@ -51,7 +52,7 @@ class IngestReport:
             "read": self.read, "new": self.new, "duplicates": self.duplicates,
             "skipped": [{"article": a, "reason": r} for a, r in self.skipped],
             "flagged": self.flagged, "problems": self.problems,
-            "stories_touched": self.stories_touched, "stories_merged": self.stories_merged,
+            "stories_touched": self.stories_touched, "stories": self.stories, "stories_merged": self.stories_merged,
             "briefs_rebuilt": self.briefs_rebuilt, "brief_failures": self.brief_failures,
         }
 
@@ -84,7 +85,9 @@ def _valid_date(value: str | None) -> bool:
     return True
 
 
-def _vet(articles: list[Article], store: Store, report: IngestReport, ingest_date: str) -> tuple[list[Article], list[str]]:
+def _vet(
+    articles: list[Article], store: Store, report: IngestReport, ingest_date: str, *, given: bool = False
+) -> tuple[list[Article], list[str]]:
     kept: list[Article] = []
     hashes: list[str] = []
     candidates = []
@@ -120,8 +123,9 @@ def _vet(articles: list[Article], store: Store, report: IngestReport, ingest_dat
             was = article.published
             article.published = ingest_date
             article.published_from = "given"
-            article.notes.append(f"no usable publication date ({was!r}); the ingest date was used")
-            report.flagged.append(f"{article.id}: no usable date; used the ingest date {ingest_date}")
+            which = "the given date" if given else "the ingest date"
+            article.notes.append(f"no usable publication date ({was!r}); {which} was used")
+            report.flagged.append(f"{article.id}: no usable date; used {which} {ingest_date}")
         else:
             article.published = article.published[:10]
     return kept, hashes
@@ -140,12 +144,15 @@ def ingest(
     params: Params | None = None,
     read_inputs=None,
     fold=None,
+    default_date: str | None = None,
 ) -> IngestReport:
     """Ingest ``inputs`` into the store at ``db``; see the module docstring.
 
     ``progress(done, total)`` is called as articles are clustered; by default
     a bar is drawn on stderr when it is a terminal, unless ``quiet``.
     ``read_inputs`` and ``fold`` default to newsfold's own (tests inject fakes).
+    ``default_date`` (ISO) dates the articles that carry no date; without it
+    they get the ingest date. Either way they are flagged.
     """
     if read_inputs is None:
         from ..readers import read_inputs
@@ -158,7 +165,8 @@ def ingest(
         progress = own_bar = TerminalProgress("ingest")
     try:
         with Store(db) as store:
-            articles, hashes = _vet(list(result.articles), store, report, date.today().isoformat())
+            articles, hashes = _vet(list(result.articles), store, report, default_date or date.today().isoformat(),
+                                    given=default_date is not None)
             order = publication_order(articles)
             articles = [articles[i] for i in order]
             hashes = [hashes[i] for i in order]
@@ -184,6 +192,7 @@ def ingest(
                             _rebuild_briefs(store, fold, report, failed)
             _rebuild_briefs(store, fold, report, failed)  # leftovers of a killed run
             report.stories_touched = len(touched_all)
+            report.stories = sorted(touched_all)
     finally:
         if own_bar is not None:
             own_bar.close()

@@ -98,12 +98,20 @@ class StoreStories:
             return store.search(query)
 
     def add(self, inputs: list[str], date: str | None = None) -> Added:
-        """Ingest into the store; clustering decides which story each article joins."""
+        """Ingest into the store; clustering decides which story each article joins.
+
+        When the new articles all land in one story, that story opens;
+        otherwise the list page says what happened. ``date`` dates the
+        articles that carry none (else the ingest date).
+        """
         from ..stream.ingest import ingest
 
-        report = ingest(inputs, self.db, progress=None, quiet=True)
-        message = report.summary() if hasattr(report, "summary") else str(report)
-        return Added(None, message.splitlines()[0] if message else "Ingested.", list(report.problems))
+        report = ingest(inputs, self.db, progress=None, quiet=True, default_date=date)
+        message = report.summary().splitlines()[0]
+        if report.new == 0:
+            message = f"Nothing new: {message}"
+        story_id = report.stories[0] if report.new and len(report.stories) == 1 else None
+        return Added(story_id, message, list(report.problems))
 
 
 def _is_brief_json(path: Path) -> bool:
