@@ -361,3 +361,86 @@ def test_a_title_does_not_make_two_speakers_or_a_conflict():
     assert {e.speaker for e in quotes[0].support} == {"Robin Smith"}
     assert quotes[0].speaker == "Robin Smith"
     assert conflicts == []
+
+
+# ---------------------------------------------------------------- continuation, "it", labels
+
+
+def test_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
+    found = speakers(
+        "“The river rose faster than anyone expected,” said Mara Olsen, the county's flood officer.\n\n"
+        "“We moved the families out before midnight.”\n\n"
+        "“Nobody was left behind in the lower village.”"
+    )
+    assert found == {"The river rose": "Mara Olsen", "We moved the": "Mara Olsen",
+                     "Nobody was left": "Mara Olsen"}
+
+
+def test_quote_paragraph_after_reported_speech_is_that_speakers():
+    found = speakers(
+        "Peter Lund visited the dam on Monday.\n\n"
+        "The repairs will take a year, he stressed.\n\n"
+        "“Without trust we will never rebuild the valley.”"
+    )
+    assert found == {"Without trust we": "Peter Lund"}
+
+
+def test_quote_paragraph_after_an_unnamed_speaker_stays_unattributed():
+    found = speakers(
+        "Peter Lund visited the dam on Monday.\n\n"
+        "“We heard the water coming,” one resident said.\n\n"
+        "“It took the bridge in seconds.”"
+    )
+    assert found == {"We heard the": None, "It took the": None}
+
+
+def test_it_is_the_organisation_that_spoke_last():
+    found = speakers(
+        "Peter Lund, a passenger, said the train stopped twice.\n\n"
+        "There will be refunds for every cancelled trip, Nordbahn said in a statement.\n\n"
+        "“Passengers will be informed by text message,” it added."
+    )
+    assert found == {"Passengers will be": "Nordbahn"}
+    nobody = speakers("The storm hit at night.\n\n“Passengers will be informed by text message,” it added.")
+    assert nobody == {"Passengers will be": None}
+
+
+def test_interview_label_names_a_person_of_the_article():
+    found = speakers(
+        "Minister Edda Vik answered questions from the audience.\n\n"
+        "Vik: “We will open two more clinics next year.”\n\n"
+        "Attendee: “What is your plan for the old clinics?”"
+    )
+    assert found == {"We will open": "Edda Vik", "What is your": None}
+
+
+@pytest.mark.parametrize("verb", ["shared", "elaborated", "reiterated", "recounted", "quipped"])
+def test_more_speech_verbs(verb):
+    found = speakers(f"Edda Vik spoke on Monday.\n\n“The clinics will stay open all summer,” Vik {verb}.")
+    assert found == {"The clinics will": "Edda Vik"}
+
+
+def test_colon_lead_in_with_a_person_subject_of_any_verb():
+    found = speakers(
+        "Minister Edda Vik praised the nurses of the valley hospital:\n\n"
+        "“They worked through the night without a single break.”\n\n"
+        "The report lists three causes:\n\n"
+        "“Poor maintenance, old pipes and heavy rain.”"
+    )
+    assert found == {"They worked through": "Edda Vik", "Poor maintenance, old": None}
+
+
+def test_subject_with_titles_and_appositions_before_the_quote():
+    found = speakers(
+        "Co-author, Professor Lin Hale, Director, Coast Institute at Delta University, said, "
+        "\"Our method gives the full range of future sea levels.\""
+    )
+    assert found == {"Our method gives": "Lin Hale"}
+
+
+def test_it_after_an_institution_that_spoke():
+    found = speakers(
+        "The bureau said the request was still pending.\n\n"
+        "“We will keep working closely with our partners on this case,” it added."
+    )
+    assert found == {"We will keep": "bureau"}

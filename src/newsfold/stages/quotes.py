@@ -23,16 +23,22 @@ How it works, in order:
       Adm. X", "…,” he added");
    b. the clause before it in the same sentence ("X said: “…", "He warned
       that troops “…", "Y condemned it, saying “…", "according to X");
-   c. a lead-in paragraph ending with a colon right before a quote paragraph.
+   c. a lead-in paragraph ending with a colon right before a quote paragraph
+      (a speech verb's subject, or any verb's subject that is a person:
+      "Tong underscored the point:");
+   d. an interview label naming a person of the article ("Tong: “…”");
+   e. a quote paragraph right after a paragraph whose last sentence is X's
+      words ("“…,” said X." or "…, he stressed.") continues X.
    The subject of the speech verb is read from the dependency parse (climbing
    from "saying" to the verb that has a subject), else from the words next to
    the verb. A subject is: a PERSON named in it; "he"/"she" = the last person
    who was a grammatical subject or speaker before it (else the last person
-   named); a surname of a person named in the article; a role alone ("the
+   named); "it" = the last organisation that spoke in this or the two
+   paragraphs before; a surname of a person named in the article; a role alone ("the
    Secretary-General") = the person the article names with that role, else
    nobody; an organisation ("KFOR said"). Anything else is ``None``: a quote
-   with no attribution is never guessed, and a quote paragraph that follows
-   another speaker's quote is not theirs.
+   with no attribution is never guessed, and a quote paragraph after a
+   paragraph that is not somebody's words is nobody's.
 3. Names become canonical through ``entities`` (name or alias, diacritics and
    case ignored, then a unique surname); else the article's fullest form.
 4. The same quote across sources: rapidfuzz on normalised text (partial ratio
@@ -81,6 +87,10 @@ condemned condemns thank thanked thanks accuse accused blame blamed blames promi
 promised vow vowed pledge pledged admit admitted acknowledge acknowledged emphasise
 emphasised emphasize emphasized underline underlined remark remarked comment commented
 suggest suggested conclude concluded according quoted recalled recall told
+share shared shares elaborate elaborated elaborates reiterate reiterated reiterates
+recount recounted recounts quip quipped quips assure assured assures respond responded
+responds caution cautioned cautions lament lamented laments concede conceded concedes
+confirm confirmed confirms reveal revealed reveals exclaim exclaimed shout shouted
 """.split())
 _ROLE_WORDS = set("""
 secretary-general secretary general chief minister president premier chancellor
@@ -90,7 +100,8 @@ representative negotiator adviser advisor
 """.split())
 _INSTITUTIONS = set("""
 ministry government office embassy army presidency cabinet kremlin parliament council
-committee agency commission police military mission
+committee agency commission police military mission bureau department authority board
+court tribunal secretariat
 """.split())
 # Roles that speak for an institution: with the institution named ("an SCDF
 # spokesman", "a spokesman for the foreign ministry") the speaker is that role
@@ -219,6 +230,7 @@ class _ArticleQuotes:
         self.speakers: list[tuple[int, str]] = []  # (offset, name) of resolved speakers
         self.role_subjects = self._role_subjects()
         self.explicit = False  # the last window read had a speech verb with a subject
+        self.resolved: dict[int, str | None] = {}  # close mark -> speaker of quotes read so far
 
     # --- mentions
 
@@ -383,6 +395,7 @@ class _ArticleQuotes:
             if len(re.findall(r"\w+", self.text[start:end])) < MIN_WORDS:
                 continue
             speaker = self._speaker(open_index, close_index)
+            self.resolved[close_index] = speaker
             found.append((start, end, speaker))
         return found
 
@@ -402,7 +415,10 @@ class _ArticleQuotes:
         speaker = self._from_window(before_start, open_index, first=False)
         if speaker is not None or self.explicit:
             return speaker
-        return self._lead_in(open_index)
+        label = self._label(open_index)
+        if label is not None or not _at_paragraph_start(self.text, open_index):
+            return label
+        return self._lead_in(open_index) or self._continuation(open_index)
 
     def _short_tag(self, start: int, end: int) -> bool:
         """'…stop.” Stoltenberg said.': a short speech tag after a full sentence."""
@@ -484,7 +500,78 @@ class _ArticleQuotes:
             k -= 1
         if k < 0 or self.text[k] != ":":
             return None
-        return self._from_window(self._sentence_start(k), k, first=False)
+        start = self._sentence_start(k)
+        speaker = self._from_window(start, k, first=False)
+        if speaker is not None or self.explicit:
+            return speaker
+        # "Tong underscored the importance of integration:" — the colon
+        # introduces the words; the clause's subject speaks if it is a person
+        for verb in reversed(self._window_tokens(start, k)):
+            if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+                continue
+            subject = next(c for c in verb.children if c.dep_ == "nsubj")
+            if subject.lower_ not in _PRONOUNS and subject.ent_type_ != "PERSON" \
+                    and _fold(subject.text) not in self.lookup.surnames:
+                return None
+            window = self._window_tokens(start, k)
+            speaker = self._resolve(subject, {t.i for t in window})
+            kind = self.lookup.types.get(_fold(speaker or "").strip())
+            return speaker if speaker is not None and kind in (None, "PERSON") else None
+        return None
+
+    def _label(self, open_index: int) -> str | None:
+        """'Tong: “…”': an interview transcript's label, when it names a person of the article."""
+        start = self.text.rfind("\n", 0, open_index) + 1
+        match = _LABEL.fullmatch(self.text[start:open_index].strip())
+        if match is None:
+            return None
+        name = _clean_name(match.group(1))
+        key = _fold(name.split()[-1]) if name else ""
+        if key and (key in self.lookup.surnames or any(_fold(n.split()[-1]) == key for _, n, _ in self.persons)):
+            return self._full_name(name)
+        return None
+
+    def _continuation(self, open_index: int) -> str | None:
+        """A quote paragraph right after a paragraph whose last sentence is X's
+        words (a quote given to X, or "…, he stressed") continues X; after any
+        other paragraph it stays unattributed."""
+        k = open_index - 1
+        while k >= 0 and self.text[k].isspace():
+            k -= 1
+        if k < 0:
+            return None
+        end = k + 1
+        start = self._sentence_start(end)
+        quoted = [close for close in self.resolved if start <= close < end]
+        if quoted:
+            return self.resolved[max(quoted)]
+        return self._from_window(start, end, first=False)
+
+    def _organisation_before(self, offset: int) -> str | None:
+        """'…,” it added': the last non-person speaker of a speech verb in this
+        or the two paragraphs before, else None."""
+        persons = {name for _, name, _ in self.persons}
+        limit = _paragraphs_back(self.text, offset, 2)
+
+        def person(name: str) -> bool:  # the story's entity type wins over this article's tagger
+            kind = self.lookup.types.get(_fold(name).strip())
+            return kind == "PERSON" if kind else name in persons
+
+        first = bisect.bisect_left(self.token_starts, limit)
+        last = bisect.bisect_left(self.token_starts, offset)
+        explicit = self.explicit
+        try:
+            for token in reversed(self.doc[first:last]):
+                if token.lower_ not in _SPEECH_VERBS or self._in_quote(token.idx) \
+                        or (token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says")):
+                    continue
+                window = [t for t in token.sent if not self._in_quote(t.idx) and t.idx < offset]
+                speaker = self._verb_speaker(token, window)
+                if speaker is not None and not person(speaker):
+                    return speaker
+            return None
+        finally:
+            self.explicit = explicit
 
     def _verb_speaker(self, verb, window) -> str | None:
         window_ids = {t.i for t in window}
@@ -510,8 +597,14 @@ class _ArticleQuotes:
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not self._in_quote(c.idx)]
             if subjects:
+                # a bad parse may split one subject ("Co-author, Professor X")
+                # into several: the first that names a speaker wins
                 self.explicit = subjects[0].i in window_ids
-                return self._resolve(subjects[0], window_ids | {t.i for t in subjects[0].subtree})
+                for subject in subjects:
+                    speaker = self._resolve(subject, window_ids | {t.i for t in subject.subtree})
+                    if speaker is not None:
+                        return speaker
+                return None
             if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp") and node.head is not node:
                 node = node.head
             else:
@@ -565,6 +658,8 @@ class _ArticleQuotes:
         lower = token.lower_
         if lower in _PRONOUNS:
             return self._pronoun(token.idx)
+        if lower == "it":
+            return self._organisation_before(token.idx)
         if lower in _NON_SPEAKERS:
             return None
         phrase = [t for t in token.subtree if t.i in allowed and not self._in_quote(t.idx)]
@@ -574,7 +669,7 @@ class _ArticleQuotes:
         if persons:
             own = [e for e in persons if e.start <= token.i < e.end]
             return self._full_name((own or persons[-1:])[0].text)
-        if token.pos_ == "PROPN" and (
+        if (token.pos_ == "PROPN" or token.text[:1].isupper()) and (
             _fold(token.text) in self.lookup.surnames
             or any(_fold(name.split()[-1]) == _fold(token.text) for _, name, _ in self.persons)
         ):
@@ -610,6 +705,15 @@ class _ArticleQuotes:
                 return self._full_name(name)  # a person the tagger called an ORG
             return name
         return None
+
+
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:")
+
+
+def _paragraphs_back(text: str, offset: int, count: int) -> int:
+    """Where the paragraph ``count`` paragraphs before the one holding ``offset`` starts."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text[:offset])]
+    return starts[max(0, len(starts) - 1 - count)]
 
 
 def _abbreviation_before(text: str, period: int) -> bool:
@@ -674,10 +778,12 @@ class _Names:
 
     def __init__(self, entities: list[Entity]):
         self.exact: dict[str, str] = {}
+        self.types: dict[str, str] = {}
         by_surname: dict[str, set[str]] = defaultdict(set)
         for entity in entities or []:
             for form in [entity.name, *entity.aliases]:
                 self.exact.setdefault(_fold(form).strip(), entity.name)
+                self.types.setdefault(_fold(form).strip(), entity.type)
                 if entity.type == "PERSON" and form.split():
                     by_surname[_fold(form.split()[-1])].add(entity.name)
         self.surnames = {s: next(iter(names)) for s, names in by_surname.items() if len(names) == 1}
