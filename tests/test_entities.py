@@ -269,3 +269,36 @@ def test_kosovo_stoltenberg_and_acronyms(kosovo):
     assert lookup("Secretary-General Stoltenberg") == "Jens Stoltenberg"
 
 
+
+
+def test_hyphenated_place_names_stay_whole_and_vowel_variants_merge():
+    _, _, entities = run(
+        "The blast hit the consulate in Mazar-i-Sharif late on Thursday.",
+        "Police in Mazar-e-Sharif said the attackers used a truck bomb.",
+    )
+    place = having(entities, "Mazar-i-Sharif")
+    assert place is not None and "Mazar-e-Sharif" in place.aliases
+    assert place.sources == ["s0", "s1"]
+    assert having(entities, "Mazar") is None
+
+
+def test_names_sharing_all_given_names_and_a_near_surname_are_one_person():
+    _, _, entities = run(
+        "Provincial police chief Noor Mohammad Fayez said six people died.",
+        "Noor Mohammad Faiz, the police chief, said six people died.",
+        "Governor Ahmad Karimi and Governor Ahmad Kazimi met on Friday.",
+    )
+    chief = having(entities, "Noor Mohammad Fayez")
+    assert chief is not None and "Noor Mohammad Faiz" in chief.aliases
+    # one given name in common is not enough evidence
+    assert having(entities, "Ahmad Karimi") is not having(entities, "Ahmad Kazimi")
+
+
+def test_a_stray_capitalised_word_before_a_full_name_is_the_same_person():
+    _, _, entities = run(
+        "Minister for Culture, Community and Youth Edwin Tong spoke at the conference.",
+        "Edwin Tong said integration takes time. Tong took questions afterwards.",
+    )
+    tong = having(entities, "Edwin Tong")
+    assert tong is not None and "Tong" in tong.aliases
+    assert all("Edwin Tong" not in e.aliases for e in entities if e is not tong)

@@ -41,7 +41,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "consensus_counted": 0.35, "consensus_source_recall": 0.63, "unique_found": 0.95,
         "distinct_kept_apart": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
         "quotes_found": 0.95, "quote_speaker": 0.70, "quote_speaker_per_source": 0.80,
-        "attribution_conflicts": 0.95, "entities_merged": 0.28, "entities_kept_apart": 0.95,
+        "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
         "timeline_found": 0.95,
     },
     "harbor-bridge": {

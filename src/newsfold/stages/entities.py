@@ -23,8 +23,12 @@ How mentions become entities, in order:
    entity whatever label spaCy gave each one (the majority label wins).
 3. *Transliteration*: equal transliteration skeletons (ch/č→c, x→ks, w→v...)
    merge; two full names of people merge when their surnames agree and their
-   first names are near-identical skeletons (Aleksandar / Alexander). Different
-   first names never merge.
+   first names are near-identical skeletons (Aleksandar / Alexander); with all
+   given names shared ("Noor Mohammad Fayez / Faiz") a near surname is enough;
+   a full name with one stray capitalised word in front ("Youth Edwin Tong")
+   is that name. Different first names never merge. Long place and
+   organisation names that differ only in vowels merge (Mazar-i-Sharif /
+   Mazar-e-Sharif); a hyphenated name the tagger cut ("Mazar") is read whole.
 4. *Surname only*: a one-word mention joins the full-name person with that
    surname only when exactly one such person is in the story.
 5. *Acronyms*: an acronym joins a full name only when the text ties them
@@ -255,7 +259,11 @@ def _collect_mentions(articles: list[Article], docs) -> list[_Mention]:
             label = LABELS.get(ent.label_)
             if label is None or article.is_removed(ent.start_char, ent.end_char):
                 continue
-            cleaned = clean_name(ent.text, label)
+            end_char = ent.end_char
+            tail = _HYPHEN_TAIL.match(article.text, end_char)
+            if tail is not None:  # "Mazar-i-Sharif": the tagger stopped at "Mazar"
+                end_char = tail.end()
+            cleaned = clean_name(article.text[ent.start_char:end_char], label)
             if cleaned is None:
                 continue
             name, label = cleaned
@@ -269,7 +277,7 @@ def _collect_mentions(articles: list[Article], docs) -> list[_Mention]:
             if place is not None and not _all_caps(name):
                 place = None
             mentions.append(_Mention(name, label, article.id, before,
-                                     ent.start_char, ent.end_char, speaks, place))
+                                     ent.start_char, end_char, speaks, place))
         mentions.extend(_acronym_mentions(article))
     return mentions
 
@@ -281,6 +289,9 @@ _DATELINE = re.compile(
     r"(?=(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})?"
     r"(?:,[ \t]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sun)[a-z]*\.?|\d{1,4})\b|[ \t]*(?:\([^)\n]{1,60}\)[ \t]*)?[-—–][ \t]))")
+
+
+_HYPHEN_TAIL = re.compile(r"(?:-[^\W\d_]+)+(?![\w-])")
 
 
 def _datelines(text: str) -> list[tuple[int, int, str]]:
@@ -467,6 +478,17 @@ def find_entities(articles: list[Article], docs) -> list[Entity]:
         other = by_skeleton.setdefault(skeleton(key), key)
         uf.union(other, key)
 
+    # "Mazar-i-Sharif" / "Mazar-e-Sharif": long place or organisation names
+    # that differ only in vowels
+    long_names = sorted(k for k in groups if labels[k] != "PERSON" and len(k.replace(" ", "")) >= 10)
+    by_consonants: dict[str, list[str]] = defaultdict(list)
+    for key in long_names:
+        by_consonants[_consonants(key)].append(key)
+    for keys in by_consonants.values():
+        for other in keys[1:]:
+            if _similar(skeleton(keys[0]), skeleton(other), 0.85):
+                uf.union(keys[0], other)
+
     full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2]
     for i, a in enumerate(full_people):
         for b in full_people[i + 1:]:
@@ -542,12 +564,23 @@ def _sweep_missed_mentions(articles, clusters, groups, full_people) -> None:
 def _same_person(a: str, b: str) -> bool:
     """Two full names are one person: same surname, near-same first name (or initial)."""
     wa, wb = a.split(), b.split()
-    if not _similar(skeleton(wa[-1]), skeleton(wb[-1]), 0.9):
+    shorter, longer = sorted((wa, wb), key=len)
+    if len(shorter) >= 2 and longer[-len(shorter):] == shorter and len(longer) - len(shorter) == 1 \
+            and len(longer[0]) > 2:
+        return True  # "Youth Edwin Tong": a stray capitalised word before the same name
+    # all given names shared ("Noor Mohammad"): a near surname is a spelling variant
+    floor = 0.8 if len(wa) == len(wb) >= 3 and wa[:-1] == wb[:-1] else 0.9
+    if not _similar(skeleton(wa[-1]), skeleton(wb[-1]), floor):
         return False
     fa, fb = skeleton(wa[0]), skeleton(wb[0])
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
     return _similar(fa, fb, 0.85)
+
+
+def _consonants(name: str) -> str:
+    """The name's consonants and digits only: vowel spelling variants agree."""
+    return re.sub(r"[aeiouy' ]", "", skeleton(name))
 
 
 def _may_be_person(ms: list[_Mention], person_votes: int) -> bool:
