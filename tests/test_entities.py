@@ -302,3 +302,15 @@ def test_a_stray_capitalised_word_before_a_full_name_is_the_same_person():
     tong = having(entities, "Edwin Tong")
     assert tong is not None and "Tong" in tong.aliases
     assert all("Edwin Tong" not in e.aliases for e in entities if e is not tong)
+
+
+def test_a_one_word_name_may_be_the_first_word_of_a_full_name():
+    _, _, entities = run(
+        "Defence lawyer Foo Ho Chew said his client was sorry. Mr Foo asked for a lighter sentence.",
+        "Officer Zdulfika Ahakasah died in hospital. Mr Zdulfika was due to marry.",
+        "Prosecutors Thaddeus Tan and Christine Tan spoke. Tan said the sentence was fair.",
+    )
+    assert "Foo" in having(entities, "Foo Ho Chew").aliases
+    assert "Zdulfika" in having(entities, "Zdulfika Ahakasah").aliases
+    # a last word shared by two full names stays ambiguous
+    assert "Tan" not in having(entities, "Thaddeus Tan").aliases

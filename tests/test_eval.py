@@ -94,3 +94,15 @@ def test_speaker_names_match_through_roles_and_entity_aliases():
     assert not _same_name("SCDF", "Singapore Police Force", brief)
     assert not _same_name("Tomas Reyes", "Elena Sørby")
     assert not _same_name(None, "Elena Sørby") and _same_name(None, None)
+
+
+def test_entity_holder_reads_a_titled_form_as_the_cleaned_alias():
+    from newsfold.eval import _entity_scores
+    from newsfold.model import Brief, Entity
+
+    brief = Brief(title="t", date=None, sources=[], facts=[], entities=[
+        Entity(name="Foo Ho Chew", type="PERSON", aliases=["Foo Ho Chew", "Foo"], sources=["a"], mentions=2),
+        Entity(name="Thaddeus Tan", type="PERSON", aliases=["Thaddeus Tan"], sources=["a"], mentions=1),
+    ])
+    scores = _entity_scores({"entities": [{"same": ["Foo Ho Chew", "Mr Foo"]}, {"same": ["Thaddeus Tan", "DPP Tan"]}]}, brief)
+    assert scores["entities_merged"] == 0.5  # "DPP Tan" is no alias: no surname guessing here

@@ -377,3 +377,17 @@ def test_severity_counts_are_parts_of_the_injured():
     c = Article("c", "More than 50 people were injured in the crash.")
     assert conflicts_of(a, b, c) == []
     assert by_text(quantities_of(b), "51").subset is False
+
+
+def test_a_source_that_writes_both_values_counts_two_things():
+    texts = {
+        "a": "Four residents were evacuated before firefighters arrived. About 60 residents were evacuated from nearby units.",
+        "b": "About 60 residents were evacuated from the block, the fire service said.",
+    }
+    articles = [Article(source, text) for source, text in texts.items()]
+    quantities = quantities_of(*articles)
+    assert {q.value for q in quantities if q.source == "a"} >= {4, 60}
+    assert number_conflicts(articles, quantities) == []
+    # without the source that writes both, four against 60 is a conflict
+    other = Article("d", "Four residents were evacuated from the block.")
+    assert len(number_conflicts([articles[1], other], quantities_of(articles[1], other))) == 1

@@ -1,9 +1,10 @@
 """Pinned quality floors: a change that makes briefs worse fails here.
 
 Every annotated story in tests/annotations/ (dev: the example, Kosovo and
-three real stories used while building) and tests/annotations/heldout/ (three
-real stories annotated without looking at the tool's output, never tuned on)
-is folded and scored with newsfold.eval. The floors sit a little under what
+six real stories used while building; three of them were the first held-out
+set until 2026-11-23) and tests/annotations/heldout/ (two real stories
+annotated blind, without running the tool on them, never tuned on) is folded
+and scored with newsfold.eval. The floors sit a little under what
 `python scripts/eval_briefs.py` measured; raise them when briefs get better.
 Stories whose data lives in ../shared skip cleanly when it is absent.
 """
@@ -29,71 +30,92 @@ ALWAYS = {"evidence_valid": 1.0}
 FLOORS: dict[str, dict[str, float]] = {
     "amk-brawl-2025-01-17": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
-        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.70,
-        "consensus_counted": 0.70, "conflicts_found": 0.45, "consensus_source_recall": 0.85, "unique_found": 0.95,
-        "distinct_kept_apart": 0.95, "number_conflicts_precision": 0.95, "quotes_found": 0.95,
-        "quote_speaker": 0.95, "quote_speaker_per_source": 0.80, "attribution_conflicts": 0.95,
-        "entities_merged": 0.45, "entities_kept_apart": 0.95, "timeline_found": 0.95,
+        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.70, "consensus_counted": 0.70,
+        "consensus_source_recall": 0.85, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.45, "number_conflicts_precision": 0.95,
+        "quotes_found": 0.95, "quote_speaker": 0.95, "quote_speaker_per_source": 0.80,
+        "attribution_conflicts": 0.95, "entities_merged": 0.45, "entities_kept_apart": 0.95,
+        "timeline_found": 0.95,
     },
     "consulate-attack-2016-11-10": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
-        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.35,
-        "consensus_counted": 0.35, "consensus_source_recall": 0.63, "unique_found": 0.95,
-        "distinct_kept_apart": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.35, "consensus_counted": 0.35,
+        "consensus_source_recall": 0.63, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
         "quotes_found": 0.95, "quote_speaker": 0.70, "quote_speaker_per_source": 0.80,
         "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
         "timeline_found": 0.95,
     },
     "harbor-bridge": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
-        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.78,
-        "consensus_counted": 0.78, "consensus_source_recall": 0.86, "unique_found": 0.75,
-        "distinct_kept_apart": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.78, "consensus_counted": 0.78,
+        "consensus_source_recall": 0.86, "unique_found": 0.75, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
         "quotes_found": 0.95, "quote_speaker": 0.45, "quote_speaker_per_source": 0.95,
-        "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
-        "timeline_found": 0.95,
-    },
-    "kosovo-2023-05-30": {
-        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
-        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.95,
-        "consensus_counted": 0.82, "consensus_source_recall": 0.95, "unique_found": 0.95,
-        "distinct_kept_apart": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
-        "quotes_found": 0.95, "quote_speaker": 0.95, "quote_speaker_per_source": 0.95,
-        "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
-        "timeline_found": 0.95,
-    },
-    "sungei-kadut-fire-engine-2025-01-23": {
-        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
-        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.28,
-        "consensus_counted": 0.17, "consensus_source_recall": 0.73, "unique_found": 0.35,
-        "distinct_kept_apart": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
-        "quotes_found": 0.95, "quote_speaker": 0.45, "quote_speaker_per_source": 0.61,
         "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
         "timeline_found": 0.95,
     },
     "hdb-cool-paint-rollout-2025-02-03": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.70,
-        "boilerplate_kept_out_of_facts": 0.70, "consensus_grouped": 0.35,
-        "consensus_counted": 0.35, "consensus_source_recall": 0.66, "unique_found": 0.75,
-        "distinct_kept_apart": 0.95, "number_conflicts_precision": 0.95, "quotes_found": 0.95,
-        "attribution_conflicts": 0.95, "entities_merged": 0.55, "entities_kept_apart": 0.95,
+        "boilerplate_kept_out_of_facts": 0.70, "consensus_grouped": 0.35, "consensus_counted": 0.35,
+        "consensus_source_recall": 0.66, "unique_found": 0.75, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "number_conflicts_precision": 0.95, "quotes_found": 0.95,
+        "quote_speaker": 0.45, "quote_speaker_per_source": 0.45, "attribution_conflicts": 0.95,
+        "entities_merged": 0.75, "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
+    "kosovo-2023-05-30": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
+        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.95, "consensus_counted": 0.82,
+        "consensus_source_recall": 0.95, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "quotes_found": 0.95, "quote_speaker": 0.95, "quote_speaker_per_source": 0.95,
+        "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
         "timeline_found": 0.95,
     },
     "lta-officer-chase-sentencing-2025-01-23": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.76,
-        "boilerplate_kept_out_of_facts": 0.76, "consensus_grouped": 0.55,
-        "consensus_counted": 0.55, "consensus_source_recall": 0.83, "unique_found": 0.95,
-        "distinct_kept_apart": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
-        "quotes_found": 0.95, "quote_speaker": 0.28, "quote_speaker_per_source": 0.18,
-        "entities_merged": 0.28, "entities_kept_apart": 0.95, "timeline_found": 0.95,
+        "boilerplate_kept_out_of_facts": 0.76, "consensus_grouped": 0.55, "consensus_counted": 0.55,
+        "consensus_source_recall": 0.83, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "quotes_found": 0.95, "quote_speaker": 0.95, "quote_speaker_per_source": 0.95,
+        "attribution_conflicts": 0.95, "entities_merged": 0.78, "entities_kept_apart": 0.95,
+        "timeline_found": 0.95,
     },
     "punggol-flat-fire-2025-01-26": {
         "copies_precision": 0.45, "copies_recall": 0.95, "boilerplate_removed": 0.61,
-        "boilerplate_kept_out_of_facts": 0.61, "consensus_grouped": 0.75,
-        "consensus_counted": 0.15, "consensus_source_recall": 0.89, "unique_found": 0.70,
-        "distinct_kept_apart": 0.95, "conflicts_found": 0.95, "quotes_found": 0.95,
-        "quote_speaker": 0.95, "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.61,
-        "entities_kept_apart": 0.95, "timeline_found": 0.95,
+        "boilerplate_kept_out_of_facts": 0.61, "consensus_grouped": 0.75, "consensus_counted": 0.15,
+        "consensus_source_recall": 0.89, "unique_found": 0.70, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "quotes_found": 0.95, "quote_speaker": 0.95, "quote_speaker_per_source": 0.95,
+        "attribution_conflicts": 0.95, "entities_merged": 0.61, "entities_kept_apart": 0.95,
+        "timeline_found": 0.95,
+    },
+    "sungei-kadut-fire-engine-2025-01-23": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
+        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.28, "consensus_counted": 0.17,
+        "consensus_source_recall": 0.73, "unique_found": 0.35, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "quotes_found": 0.95, "quote_speaker": 0.45, "quote_speaker_per_source": 0.61,
+        "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
+        "timeline_found": 0.95,
+    },
+    "healthcare-pay-rise-2025-01-29": {
+        "copies_precision": 0.45, "copies_recall": 0.95, "boilerplate_removed": 0.75,
+        "boilerplate_kept_out_of_facts": 0.75, "consensus_grouped": 0.37, "consensus_counted": 0.09,
+        "consensus_source_recall": 0.73, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "quotes_found": 0.95, "quote_speaker": 0.95, "quote_speaker_per_source": 0.50,
+        "attribution_conflicts": 0.78, "entities_merged": 0.78, "entities_kept_apart": 0.95,
+        "timeline_found": 0.95,
+    },
+    "money-laundering-wang-junjie-charged-2025-01-23": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.52,
+        "boilerplate_kept_out_of_facts": 0.52, "consensus_grouped": 0.57, "consensus_counted": 0.45,
+        "consensus_source_recall": 0.72, "unique_found": 0.28, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "quotes_found": 0.95, "quote_speaker": 0.70, "quote_speaker_per_source": 0.82,
+        "attribution_conflicts": 0.95, "entities_merged": 0.45, "entities_kept_apart": 0.95,
+        "timeline_found": 0.95,
     },
 }
 

@@ -444,3 +444,11 @@ def test_it_after_an_institution_that_spoke():
         "“We will keep working closely with our partners on this case,” it added."
     )
     assert found == {"We will keep": "bureau"}
+
+
+def test_he_after_an_unnamed_person_subject_is_nobody_named_before():
+    found = speakers(
+        "Prosecutor Lena Dahl said the officer Omar Haddad had crashed his bike.\n\n"
+        "When the teen was first charged, he told the court: “I took my chances as much as he took his.”"
+    )
+    assert found == {"I took my": None}

@@ -35,6 +35,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Brief
 from .nlp.text import plain
+from .stages.entities import clean_name
 
 
 def evaluate(annotation: dict, brief: Brief) -> dict[str, float]:
@@ -337,10 +338,14 @@ def _quote_conflict_matches(conflict, quote, brief: Brief) -> bool:
 
 def _entity_scores(annotation: dict, brief: Brief) -> dict[str, float]:
     def holder(name: str):
-        key = _fold(name)
-        for index, entity in enumerate(brief.entities):
-            if key == _fold(entity.name) or key in {_fold(a) for a in entity.aliases}:
-                return index
+        # as written, else without a title ("Mr Foo" is the alias "Foo"): the
+        # brief lists cleaned names; nothing else is inferred here
+        cleaned = clean_name(name, "PERSON")
+        keys = [_fold(name)] + ([_fold(cleaned[0])] if cleaned else [])
+        for key in keys:
+            for index, entity in enumerate(brief.entities):
+                if key == _fold(entity.name) or key in {_fold(a) for a in entity.aliases}:
+                    return index
         return None
 
     same = annotation.get("entities", [])

@@ -88,6 +88,7 @@ def parse(texts):
         missing = [t for t in dict.fromkeys(texts) if t not in _cache]
     if missing:
         for text, doc in zip(missing, _pipe(missing)):
+            repair_names(doc)
             with _lock:
                 _cache[text] = doc
     with _lock:
@@ -95,10 +96,51 @@ def parse(texts):
         for text in texts:
             doc = _cache.get(text)
             if doc is None:  # evicted while this call parsed a long list
-                doc = load()(text)
+                doc = repair_names(load()(text))
             _cache[text] = doc
             _cache.move_to_end(text)
             docs.append(doc)
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
         return docs
+
+
+def repair_names(doc):
+    """Two mistakes of the small model's NER, fixed once for every stage.
+
+    - A person's name cut short before a capitalised word it took for
+      something else ("Tan Kiat How" tagged "Tan Kiat", "How" read as a
+      conjunction): a PERSON span grows over up to two following Title-case
+      words that stand mid-sentence, outside any entity, in a sentence that
+      is not itself in Title Case (a headline).
+    - "COVID-19" tagged PERSON: a person's name holds no digits.
+    """
+    changed = False
+    ents = []
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and any(c.isdigit() for c in ent.text):
+            changed = True
+            continue
+        end = ent.end
+        if ent.label_ == "PERSON" and not _title_case_sentence(ent.sent):
+            while end < len(doc) and end - ent.end < 2:
+                token = doc[end]
+                if token.i in taken or not token.is_alpha or len(token) < 2 or not token.is_title \
+                        or token.is_sent_start or doc[end - 1].whitespace_ != " ":
+                    break
+                end += 1
+        if end != ent.end:
+            from spacy.tokens import Span
+
+            ent = Span(doc, ent.start, end, label="PERSON")
+            changed = True
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _title_case_sentence(sent) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) / len(words) > 0.6

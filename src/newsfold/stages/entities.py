@@ -30,7 +30,9 @@ How mentions become entities, in order:
    organisation names that differ only in vowels merge (Mazar-i-Sharif /
    Mazar-e-Sharif); a hyphenated name the tagger cut ("Mazar") is read whole.
 4. *Surname only*: a one-word mention joins the full-name person with that
-   surname only when exactly one such person is in the story.
+   surname only when exactly one such person is in the story; when no full
+   name ends with it, the one full name that starts with it ("Mr Foo" =
+   Foo Ho Chew, family name first).
 5. *Acronyms*: an acronym joins a full name only when the text ties them
    ("Full Name (ACR)", "ACR (Full Name)", "Full Name, ACR,") and the letters fit
    the words; a short list of universal short forms (U.S., U.N., EU, UK) joins
@@ -70,8 +72,10 @@ PERSON_TITLES = {
     "chief", "justice", "judge", "ambassador", "spokesman", "spokeswoman",
     "spokesperson", "deputy", "foreign", "defence", "defense", "interior", "finance",
     "chairman", "chairwoman", "chair", "ceo", "director", "envoy", "rev", "father",
-    "st", "coach", "officer", "inspector", "superintendent",
+    "st", "coach", "officer", "inspector", "superintendent", "lawyer", "attorney",
+    "counsel", "prosecutor", "dpp",
 }
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mdm", "madam", "dr"}
 # The subset that cannot start an organisation or place name ("General Motors"),
 # so it may turn a mislabelled entity into a person.
 STRONG_TITLES = {
@@ -223,6 +227,7 @@ class _Mention:
     end: int = -1
     speaks: bool = False  # the subject of a speech verb ("Reyes said")
     dateline: str | None = None  # the all-caps dateline place it stands in ("PORT CALDEN")
+    honorific: bool = False  # written "Mr Foo", "Ms Koh": certainly a person
 
 
 class _UnionFind:
@@ -276,8 +281,9 @@ def _collect_mentions(articles: list[Article], docs) -> list[_Mention]:
                           if start <= ent.start_char and ent.end_char <= end), None)
             if place is not None and not _all_caps(name):
                 place = None
+            honorific = before in HONORIFICS or fold(ent.text.split()[0]) in HONORIFICS
             mentions.append(_Mention(name, label, article.id, before,
-                                     ent.start_char, end_char, speaks, place))
+                                     ent.start_char, end_char, speaks, place, honorific))
         mentions.extend(_acronym_mentions(article))
     return mentions
 
@@ -346,6 +352,25 @@ def _places_read_as_people(groups: dict[str, list[_Mention]]) -> None:
             continue
         for m in people:
             m.label = "GPE"
+
+
+def _people_tagged_as_organisations(mentions: list[_Mention]) -> None:
+    """'Foo Ho Chew' tagged ORG in a story that writes "Mr Foo": a short
+    capitalised name that starts or ends with a name written with an honorific
+    is a person."""
+    honoured = {skeleton(m.surface) for m in mentions
+                if m.honorific and m.label == "PERSON" and len(m.surface.split()) == 1}
+    if not honoured:
+        return
+    for m in mentions:
+        words = m.surface.split()
+        if m.label != "ORG" or not 2 <= len(words) <= 4 or suffix_label(m.surface) \
+                or not all(w[:1].isupper() for w in words):
+            continue
+        while len(words) > 2 and _is_title(words[0], PERSON_TITLES | JOB_TITLES):
+            words = words[1:]
+        if skeleton(words[0]) in honoured or skeleton(words[-1]) in honoured:
+            m.surface, m.label = " ".join(words), "PERSON"
 
 
 def _titled_known_people(mentions: list[_Mention]) -> None:
@@ -451,6 +476,7 @@ def find_entities(articles: list[Article], docs) -> list[Entity]:
     """Canonical entities of the story, by number of sources then mentions."""
     mentions = _resolve_caps(_collect_mentions(articles, docs))
     _titled_known_people(mentions)
+    _people_tagged_as_organisations(mentions)
     ties: list[tuple[str, str]] = []  # (full-name key, acronym key)
     groups: dict[str, list[_Mention]] = defaultdict(list)
     for mention in mentions:
@@ -500,6 +526,11 @@ def find_entities(articles: list[Article], docs) -> list[Entity]:
             continue
         owners = {uf.find(p) for p in full_people
                   if _similar(skeleton(p.split()[-1]), skeleton(key), 0.9)}
+        if not owners:
+            # name orders where the family name comes first ("Mr Foo" is Foo
+            # Ho Chew) or the given name is used ("Mr Zdulfika"): the first
+            # word, when no full name ends with it
+            owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
         if len(owners) == 1:
             uf.union(owners.pop(), key)
 

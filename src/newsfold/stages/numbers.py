@@ -1102,7 +1102,8 @@ def number_conflicts(articles: list[Article], quantities: list[Quantity]) -> lis
     sentence holds several. A value is listed when an independent source
     states a value incompatible with it (see ``compatible`` for qualifiers); a
     value compatible with every other ("at least 50" beside "52" and "more
-    than 53") takes no side and is left out. A copy (``copy_of``) never
+    than 53") takes no side and is left out. Two values are no conflict when
+    a source that states one also writes the other (it counts two things). A copy (``copy_of``) never
     conflicts with its original. Conflicts are ranked by the independent
     sources involved. Off-topic articles are skipped.
     """
@@ -1136,8 +1137,17 @@ def number_conflicts(articles: list[Article], quantities: list[Quantity]) -> lis
             roots_of[_signature(stated)].add(root(source))
         signatures = list(claims)
 
+        def writes_both(sig, other) -> bool:
+            # a source that states one value and elsewhere writes the other
+            # (the same figure, not an addition: "another 1,000" is a second
+            # group) is counting two things, not contradicting anyone
+            return any(q is not a and _signature(q)[1:] == _signature(b)[1:]
+                       for a in stated_of[sig] for q in per_source[a.source] for b in stated_of[other])
+
         def disagree(sig, other) -> bool:
             if roots_of[sig] | roots_of[other] == roots_of[sig] & roots_of[other]:
+                return False
+            if writes_both(sig, other) or writes_both(other, sig):
                 return False
             return any(not compatible(a, b) and comparable(a, b)
                        for a in stated_of[sig] for b in stated_of[other])

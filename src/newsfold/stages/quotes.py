@@ -108,7 +108,10 @@ court tribunal secretariat
 # of that institution; other roles ("the NATO chief") need the person's name.
 _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 # Unnamed people who may be a quote's subject: a pronoun after them is theirs.
-_UNNAMED_SPEAKERS = {"witness", "eyewitness", "resident", "official", "source", "neighbour",
+_UNNAMED_SPEAKERS = {"teen", "teenager", "youth", "man", "woman", "boy", "girl", "driver",
+                     "motorist", "rider", "passenger", "victim", "suspect", "accused", "defendant",
+                     "student", "worker", "owner", "customer", "patient", "mother", "father",
+                     "witness", "eyewitness", "resident", "official", "source", "neighbour",
                      "neighbor", "bystander", "shopkeeper", "doctor", "survivor", "relative"}
 _PLACE_NOUNS = {"city", "town", "village", "country", "province", "region", "capital", "district",
                 "state", "area", "island", "port", "county", "suburb", "neighbourhood", "neighborhood"}
@@ -254,8 +257,10 @@ class _ArticleQuotes:
             if self.article.is_removed(ent.start_char, ent.end_char):
                 continue
             name = _clean_name(ent.text)
-            if not name:
+            if not name or any(c.isdigit() for c in name):
                 continue
+            if self.lookup.types.get(_fold(name).strip(), "PERSON") != "PERSON":
+                continue  # the story's entities say it is no person ("COVID-19", "Meta")
             salient = ent.root.dep_ in ("nsubj", "nsubjpass")
             mentions.append((ent.start_char, name, salient))
         # "Ajmal Jan, a local shopkeeper, said": a name introduced by an
