@@ -465,3 +465,31 @@ def test_dateline_is_removed_but_its_sentence_and_credits_stay():
 ])
 def test_sentences_that_open_with_capitals_are_not_datelines(text):
     assert "dateline" not in removed_texts(cleaned(text))
+
+
+def test_page_metadata_list_dash_bio_and_trailing_address_in_one_line_a_paragraph_page():
+    text = (
+        "Officials closed the bridge on Friday after a crack was found.\n"
+        "Article Date: 24 Jan 2031\n"
+        "Author: Jane Doe\n"
+        "Repairs could take weeks, the council said.\n"
+        "Keeping bridges safe\n"
+        "Inspectors check every girder twice a year.\n"
+        "- Jane Doe is a journalist at The Harbor Gazette, covering transport and city hall.\n"
+        "[[nid:713695]]\n"
+        "jane.doe@example.com\n"
+    )
+    article = cleaned(text)
+    found = removed_texts(article)
+    assert found.get("byline") == ["Article Date: 24 Jan 2031", "Author: Jane Doe"]
+    assert found.get("bio") == ["- Jane Doe is a journalist at The Harbor Gazette, covering transport and city hall."]
+    assert found.get("subheading") == ["Keeping bridges safe"]
+    assert found.get("signoff") == ["jane.doe@example.com"]
+    for sentence in ("Officials closed", "Repairs could", "Inspectors check"):
+        start = text.index(sentence)
+        assert not article.is_removed(start, start + len(sentence))
+
+
+def test_agency_prefix_with_a_slash_is_a_dateline():
+    text = "ANN/THE HARBOR GAZETTE – A fire broke out early on Sunday at a block in the port.\nNobody was hurt.\n"
+    assert removed_texts(cleaned(text)) == {"dateline": ["ANN/THE HARBOR GAZETTE – "]}

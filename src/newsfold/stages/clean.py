@@ -187,12 +187,16 @@ _BIO_START = re.compile(
     r"|(?:He|She|They)\s+(?:writes|covers|reports)\s+(?:on|about|for)\b)"
 )
 _BIO_SIGNAL = re.compile(
-    r"\b(?:writes?\s+(?:on|about|for)|covers\b|known\s+for|follow\s+(?:him|her|them)\b|(?:his|her|their)\s+(?:articles|work|reporting|writing)\b"
+    r"\b(?:writes?\s+(?:on|about|for)|covers\b|covering\b|reporting\s+on\b|known\s+for|follow\s+(?:him|her|them)\b|(?:his|her|their)\s+(?:articles|work|reporting|writing)\b"
     r"|award-winning|has\s+reported\s+(?:on|from)|previously\s+(?:worked|wrote|reported)|storytelling)"
     r"|@\w|\S+@\S+\.\w+",
     re.I,
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S")
+_LIST_DASH = re.compile(r"^[-–—•*]\s+")
+# Page metadata as a line of its own: "Author: Jane Doe", "Article Date: 24 Jan 2025"
+_META_LINE = re.compile(r"^(?:Article\s+date|Date|Author|Authors|Byline|Writer|Reporter|Written\s+by)\s*:\s*\S.{0,60}$", re.I)
+_EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")  # a reporter's address alone on a line
 _BIO_NEXT = re.compile(r"^(?:He|She|They|His|Her|Their)\b")
 _SAYS = re.compile(r"\b(?:said|says|told)\b")
 _QUESTION_WORD = re.compile(r"^(?:What|Why|How|Who|Where|When|Which|Will|Is|Are|Can|Could|Should|Does|Do)\b")
@@ -252,7 +256,7 @@ def clean(article: Article) -> Article:
 # capitals before a dash or colon at the start of the first kept paragraph.
 # It dates the report (the dating stage reads it) but states no fact.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+    r"[A-Z][A-Z.'’/\-]+(?:\s+[A-Z][A-Z.'’/\-]+){0,3}"
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?"
     r"(?:\s+\([A-Za-z][\w .&'/-]{0,40}\))?"
     r"\s*(?:[-–—]+|:)\s+(?=[\"“‘']?[A-Z0-9])"
@@ -558,9 +562,11 @@ def _split_block(masked: str, block: list[tuple[int, int]]) -> list[_Paragraph]:
         (start, end) for start, end in block[:-1]
         if masked[end - 1: end] not in _END_PUNCT and len(masked[start:end].split()) > 8
     ]
+    # (a one- or two-word line such as "[[nid:713695]]" before an e-mail address is no wrap)
     continued = any(
         masked[end - 1: end] not in _END_PUNCT and masked[nxt[0]: nxt[0] + 1].islower()
-        for (_, end), nxt in itertools.pairwise(block)
+        and len(masked[start:end].split()) > 2
+        for (start, end), nxt in itertools.pairwise(block)
     )
     wrapped = continued or (len(open_lines) >= 2 and 2 * len(open_lines) >= len(block) - 1)
     return [one(block)] if wrapped else [one([line]) for line in block]
@@ -601,7 +607,8 @@ def _is_byline(text: str) -> bool:
         return True
     if len(words) > 14:
         return False
-    if _STAMP_LINE.match(text) or _NAME_BAR_OUTLET.match(text) or _NAME_COMMA_ROLE.match(text):
+    if _STAMP_LINE.match(text) or _NAME_BAR_OUTLET.match(text) or _NAME_COMMA_ROLE.match(text) \
+            or _META_LINE.match(text) or _EMAIL_LINE.match(text):
         return True
     match = re.match(r"(?:By|BY)\s+(.+)$", text)
     if not match or (text.endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", text)):
@@ -637,9 +644,10 @@ def _is_headline(paragraphs: list[_Paragraph], known_title: str | None) -> bool:
 def _is_bio(p: _Paragraph, *, previous_is_bio: bool) -> bool:
     """About the journalist: "X is a journalist at ...", "She writes on ...", with a
     bio signal (writes on, covers, follow her, an @handle) and no one quoted."""
-    if _SAYS.search(p.text) or not _BIO_SIGNAL.search(p.text):
+    text = _LIST_DASH.sub("", p.text)  # "- Jane Doe is a journalist at ..."
+    if _SAYS.search(text) or not _BIO_SIGNAL.search(text):
         return False
-    return bool(_BIO_START.match(p.text) or (previous_is_bio and _BIO_NEXT.match(p.text)))
+    return bool(_BIO_START.match(text) or (previous_is_bio and _BIO_NEXT.match(text)))
 
 
 def _is_subheading(paragraphs: list[_Paragraph], reasons: list[str | None], i: int) -> bool:
