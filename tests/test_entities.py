@@ -269,8 +269,6 @@ def test_kosovo_stoltenberg_and_acronyms(kosovo):
     assert lookup("Secretary-General Stoltenberg") == "Jens Stoltenberg"
 
 
-
-
 def test_hyphenated_place_names_stay_whole_and_vowel_variants_merge():
     _, _, entities = run(
         "The blast hit the consulate in Mazar-i-Sharif late on Thursday.",

@@ -284,8 +284,6 @@ def test_kosovo_injured_protesters_is_the_one_number_conflict(kosovo):
     assert {q.value for q in quantities if q.key == ("deployed", "military", None)} == {700}
 
 
-
-
 # ---------------------------------------------------------------- same thing measured
 
 

@@ -303,8 +303,6 @@ def test_kosovo_quotes_and_speakers(kosovo):
     assert len({ev.source for ev in quotes[0].support} - {"004"}) >= 3
 
 
-
-
 # ---------------------------------------------------------------- roles and unnamed speakers
 
 

@@ -171,14 +171,20 @@ def test_serve_binds_localhost_by_default():
     assert inspect.signature(webapp.serve).parameters["host"].default == "127.0.0.1"
 
 
-@pytest.mark.slow
-def test_serves_a_store(tmp_path, example_dir):
+@pytest.fixture()
+def store_client(tmp_path, example_dir):
+    """The app over a store that holds the ingested example story."""
     if not example_dir.is_dir():
         pytest.skip("examples/harbor-bridge is not there yet")
     ingest = pytest.importorskip("newsfold.stream.ingest").ingest
     db = tmp_path / "news.db"
     ingest([str(example_dir)], str(db), progress=None, quiet=True)
-    client = TestClient(create_app(db=str(db)), base_url=BASE)
+    return TestClient(create_app(db=str(db)), base_url=BASE)
+
+
+@pytest.mark.slow
+def test_serves_a_store(store_client):
+    client = store_client
     rows = client.get("/api/stories").json()
     assert rows and all(set(r) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated"} for r in rows)
     story_id = rows[0]["id"]
@@ -198,14 +204,9 @@ def test_serves_the_shared_kosovo_folder(kosovo_dir):
 
 
 @pytest.mark.slow
-def test_form_on_a_store_opens_the_story_it_made(tmp_path, example_dir):
+def test_form_on_a_store_opens_the_story_it_made(store_client):
     """Pasted reports go through ``ingest``; when they form one story, it opens."""
-    if not example_dir.is_dir():
-        pytest.skip("examples/harbor-bridge is not there yet")
-    ingest = pytest.importorskip("newsfold.stream.ingest").ingest
-    db = tmp_path / "news.db"
-    ingest([str(example_dir)], str(db), progress=None, quiet=True)
-    client = TestClient(create_app(db=str(db)), base_url=BASE)
+    client = store_client
     before = {r["id"] for r in client.get("/api/stories").json()}
     text = ("Storm floods the Riverside valley villages; hundreds of families leave their homes.\n---\n"
             "Hundreds of families leave Riverside valley villages as the storm floods them.")
