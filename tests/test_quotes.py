@@ -450,3 +450,15 @@ def test_he_after_an_unnamed_person_subject_is_nobody_named_before():
         "When the teen was first charged, he told the court: “I took my chances as much as he took his.”"
     )
     assert found == {"I took my": None}
+
+
+def test_a_spokesperson_and_the_institution_are_one_speaker():
+    first = Article("a", "A foreign ministry spokesman in Berlin said the attack was over. "
+                         "“All German employees of the consulate are safe and uninjured,” he said.")
+    second = Article("b", "All German consulate staff were “safe and uninjured at the consulate,” "
+                          "the German foreign ministry said.")
+    quotes, conflicts = run(first, second)
+    (quote,) = [q for q in quotes if "uninjured" in q.text]
+    assert {e.source: e.speaker for e in quote.support} == {"a": "German foreign ministry",
+                                                           "b": "German foreign ministry"}
+    assert conflicts == []

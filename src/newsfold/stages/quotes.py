@@ -896,11 +896,14 @@ def _unify_speakers(group: list[_Found]) -> None:
 
     "Robin Smith" and "Constable Robin Smith", or "Saifuddin" and "Saifuddin
     Nasution", are the same speaker when one name's words are all in the
-    other's; they must not make an attribution conflict. The shortest name of
-    two or more words stands for the set (titles drop out that way).
+    other's (a spokesperson counts as the institution it speaks for); they
+    must not make an attribution conflict. The shortest name of two or more
+    words stands for the set (titles drop out that way).
     """
     names = sorted({f.speaker for f in group if f.speaker}, key=lambda n: (len(n.split()), n))
-    words = {name: set(_fold_name(name).split()) for name in names}
+    # "foreign ministry spokesman" speaks for the "German foreign ministry"
+    words = {name: set(_fold_name(name).split()) - _SPOKES_ROLES or set(_fold_name(name).split())
+             for name in names}
     chosen: dict[str, str] = {}
     for name in names:
         related = [other for other in names if other != name
