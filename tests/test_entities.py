@@ -312,3 +312,21 @@ def test_a_one_word_name_may_be_the_first_word_of_a_full_name():
     assert "Zdulfika" in having(entities, "Zdulfika Ahakasah").aliases
     # a last word shared by two full names stays ambiguous
     assert "Tan" not in having(entities, "Thaddeus Tan").aliases
+
+
+def test_repair_names_grows_a_cut_name_and_drops_digit_people():
+    from spacy.tokens import Span
+
+    from newsfold.nlp.spacy_model import load, repair_names
+
+    doc = load()("Senior Minister Tan Kiat How spoke on Monday after the COVID-19 delays.")
+    words = [t.text for t in doc]
+    tan, covid = words.index("Tan"), words.index("COVID-19")
+    doc.ents = [Span(doc, tan, tan + 2, label="PERSON"), Span(doc, covid, covid + 1, label="PERSON")]
+    assert [(e.text, e.label_) for e in repair_names(doc).ents] == [("Tan Kiat How", "PERSON")]
+
+    headline = load()("Minister John Smith Says Bridge Will Close After Cracks Found")
+    words = [t.text for t in headline]
+    john = words.index("John")
+    headline.ents = [Span(headline, john, john + 2, label="PERSON")]
+    assert [e.text for e in repair_names(headline).ents] == ["John Smith"]  # a Title Case line

@@ -115,6 +115,8 @@ def repair_names(doc):
       is not itself in Title Case (a headline).
     - "COVID-19" tagged PERSON: a person's name holds no digits.
     """
+    if not doc.has_annotation("SENT_START"):
+        return doc  # no parse: nothing to judge a sentence by
     changed = False
     ents = []
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
