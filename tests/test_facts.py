@@ -278,3 +278,17 @@ def test_manner_participle_without_comma_stays_in_its_clause():
     text = "The trapped officer had to be freed using hydraulic rescue equipment by the crew."
     sentence = split(Article(id="x", text=text))[0]
     assert len(clause_units(sentence, parse([text])[0])) == 1
+
+
+def test_the_same_kind_of_identifier_with_other_codes_never_joins():
+    texts = {
+        "a": "A fire broke out in a flat at Block 224A Sumang Lane early on Sunday morning.",
+        "b": "A fire broke out in a flat at Block 229A Sumang Lane early on Sunday morning.",
+        "c": "A fire broke out in a flat at Block 224A Sumang Lane early on Sunday.",
+    }
+    articles = _articles(texts)
+    sentences, facts = _fold(articles)
+    _check_invariants(articles, sentences, facts)
+    together = {frozenset(e.source for e in fact.support) for fact in facts}
+    assert frozenset({"a", "c"}) in together
+    assert not any({"a", "b"} <= group or {"b", "c"} <= group for group in together)

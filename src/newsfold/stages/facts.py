@@ -14,7 +14,9 @@ How, in order:
 2. Pair scores between units of different sources: a weighted sum of the
    embedding cosine (paraphrase), idf-weighted content-word overlap (wording),
    idf-weighted overlap of capitalised names, and numbers (a shared number
-   raises the score; the same noun with different numbers lowers it).
+   raises the score; the same noun with different numbers lowers it; the same
+   kind of identifier with other codes, "Block 224A" and "Block 229A", keeps
+   two units apart).
    All of it is sparse or dense matrix algebra, so 50 articles stay cheap; the
    embedder is called once for all units.
 3. Clusters: greedy average-link agglomeration over the pair scores, best
@@ -40,6 +42,9 @@ _W_WORDS = 0.20
 _W_NAMES = 0.10
 _SHARED_NUMBER = 0.06
 _CONFLICTING_NUMBER = 0.15
+# "Block 224A" and "Block 229A", "Flight 12" and "Flight 31": the same kind of
+# identifier with other codes names other things; such units never join.
+_DIFFERENT_IDENTIFIER = 0.30
 # Two units join when their score reaches _JOIN and the groups they belong to
 # stay at least _LINK apart on average (so a group cannot grow by chaining).
 _TOPIC_REMOVAL = 0.5
@@ -74,6 +79,14 @@ _NUMBER_WORDS = {
     "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
 }  # fmt: skip
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[^\W\d_][\w'\u2019-]*", re.UNICODE)
+_IDENTIFIER = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,5}[A-Za-z]?)\b(?![,.]\d|\s*%)")
+# Month names and counted words are no identifier kinds ("May 30", "Monday 5")
+_NOT_IDENTIFIER_KINDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday about some over under nearly almost around roughly approximately just
+    another only least since exactly""".split()
+)
 
 # Clause boundaries: the split falls just before the connector, so the comma
 # stays with the left clause. Each needs enough words on both sides.
@@ -297,6 +310,15 @@ def _number(token: str) -> str | None:
 
 
 @lru_cache(maxsize=50_000)
+def _identifiers(text: str) -> frozenset:
+    """(kind, code) of identifiers such as "Block 224A", "Street 91"."""
+    return frozenset(
+        (kind.lower(), code.upper()) for kind, code in _IDENTIFIER.findall(text)
+        if kind.lower() not in _NOT_IDENTIFIER_KINDS and kind.lower() not in _STOPWORDS
+    )
+
+
+@lru_cache(maxsize=50_000)
 def _features(text: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
     """(content stems, names, numbers, (number, noun) pairs) of one unit."""
     tokens = _TOKEN.findall(text)
@@ -373,7 +395,27 @@ def pair_scores(units: list[_Unit], vectors: np.ndarray) -> np.ndarray:
     score += _W_WORDS * (words @ words.T).toarray()
     score += _W_NAMES * (names @ names.T).toarray()
     score += _number_term(features)
+    score -= _DIFFERENT_IDENTIFIER * _identifier_clash([_identifiers(u.text) for u in units])
     return score
+
+
+def _identifier_clash(identifiers: list[frozenset]) -> np.ndarray:
+    """1 where two units name the same kind of identifier with no code in common."""
+    n = len(identifiers)
+    clash = np.zeros((n, n), dtype=np.float32)
+    by_kind: dict[str, list[tuple[int, set]]] = {}
+    for i, ids in enumerate(identifiers):
+        codes: dict[str, set] = {}
+        for kind, code in ids:
+            codes.setdefault(kind, set()).add(code)
+        for kind, found in codes.items():
+            by_kind.setdefault(kind, []).append((i, found))
+    for rows in by_kind.values():
+        for a, (i, codes_i) in enumerate(rows):
+            for j, codes_j in rows[a + 1:]:
+                if not codes_i & codes_j:
+                    clash[i, j] = clash[j, i] = 1.0
+    return clash
 
 
 def _number_term(features) -> np.ndarray:
@@ -408,6 +450,7 @@ def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
     numbers = [_features(u.text)[2] for u in units]
     source_ids = np.array([u.source for u in units])
     same_source = source_ids[:, None] == source_ids[None, :]
+    clash = _identifier_clash([_identifiers(u.text) for u in units]) > 0
     group_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
 
@@ -420,8 +463,8 @@ def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
         if a == b:
             continue
         block = np.ix_(members[a], members[b])
-        if (same_source[block] & (scores[block] < _REPEAT_SELF)).any():
-            continue  # two different statements of one source stay apart
+        if (same_source[block] & (scores[block] < _REPEAT_SELF)).any() or clash[block].any():
+            continue  # two different statements of one source, or of two blocks, stay apart
         if scores[block].mean() < _LINK:
             continue
         _merge(a, b, members, group_of)
@@ -440,6 +483,8 @@ def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
                 if a not in members or b not in members:
                     continue
                 if not (keys[a][0] & keys[b][0]) or not (keys[a][1] & keys[b][1]):
+                    continue
+                if clash[np.ix_(members[a], members[b])].any():
                     continue
                 if _repeat_link(members[a], members[b], scores, same_source, numbers):
                     _merge(a, b, members, group_of)
@@ -467,6 +512,7 @@ def _with_shared_units(
         return result, borrowed
     sources = [{units[i].source for i in group} for group in result]
     agreed = [len({roots[i] for i in group}) >= 2 for group in result]
+    clash = _identifier_clash([_identifiers(u.text) for u in units]) > 0
     link = np.stack([scores[:, group].mean(axis=1) for group in result], axis=1)
     for index, unit in enumerate(units):
         for position in np.argsort(-link[index], kind="stable"):
@@ -474,7 +520,8 @@ def _with_shared_units(
                 break
             if index in result[position]:
                 continue
-            if agreed[position] and unit.source not in sources[position]:
+            if agreed[position] and unit.source not in sources[position] \
+                    and not clash[index, result[position]].any():
                 result[position].append(index)
                 borrowed[position].add(index)
                 sources[position].add(unit.source)
