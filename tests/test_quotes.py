@@ -462,3 +462,16 @@ def test_a_spokesperson_and_the_institution_are_one_speaker():
     assert {e.source: e.speaker for e in quote.support} == {"a": "German foreign ministry",
                                                            "b": "German foreign ministry"}
     assert conflicts == []
+
+
+def test_a_spokesman_of_an_acronym_is_the_institution_the_text_ties_it_to():
+    first = Article("a", "The Rail Accident Investigation Branch (RAIB) sent inspectors. "
+                         "“The derailment occurred on the curve after the tunnel,” the Rail Accident "
+                         "Investigation Branch said.")
+    second = Article("b", "“The derailment occurred on the curve after the tunnel,” an RAIB spokesman said.")
+    entities = [Entity(name="Rail Accident Investigation Branch", type="ORG",
+                       aliases=["Rail Accident Investigation Branch", "RAIB"], sources=["a", "b"], mentions=3)]
+    quotes, conflicts = run(first, second, entities=entities)
+    (quote,) = [q for q in quotes if "derailment" in q.text]
+    assert len({e.speaker for e in quote.support}) == 1 and quote.speaker is not None
+    assert conflicts == []

@@ -76,6 +76,16 @@ PERSON_TITLES = {
     "counsel", "prosecutor", "dpp",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mdm", "madam", "dr"}
+# The end of a portfolio or office the tagger took into a name: "Minister for
+# Culture, Community and Youth Edwin Tong", "Member of Parliament Louis Ng",
+# "Leader of the Opposition Pritam Singh". Dropped when a two-word name remains.
+PORTFOLIO_WORDS = {
+    "parliament", "opposition", "youth", "development", "affairs", "health", "education",
+    "culture", "community", "transport", "trade", "industry", "manpower", "law", "state",
+    "home", "environment", "sustainability", "communications", "information", "digital",
+    "social", "family", "families", "sport", "sports", "labour", "labor", "energy",
+    "agriculture", "tourism", "security", "works", "housing", "welfare", "infrastructure",
+}
 # The subset that cannot start an organisation or place name ("General Motors"),
 # so it may turn a mislabelled entity into a person.
 STRONG_TITLES = {
@@ -160,7 +170,8 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     while len(words) > 1 and words[0].lower() in LEADING_DETERMINERS:
         words.pop(0)
     if label == "PERSON":
-        while len(words) > 1 and _is_title(words[0], PERSON_TITLES):
+        while len(words) > 1 and _is_title(words[0], PERSON_TITLES) \
+                or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS:
             words.pop(0)
         if len(words) == 1 and _is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
@@ -630,11 +641,15 @@ def _entity(keys: list[str], groups: dict[str, list[_Mention]], full_people) -> 
     # form written with its diacritics, then the most frequent spelling.
     by_key: dict[str, Counter] = defaultdict(Counter)
     for m in members:
-        by_key[fold(m.surface)][m.surface] += 1
+        surface = m.surface
+        if label == "PERSON":  # a mention read as an organisation kept its office words
+            cleaned = clean_name(surface, "PERSON")
+            surface = cleaned[0] if cleaned else surface
+        by_key[fold(surface)][surface] += 1
     best_key = max(by_key, key=lambda k: (len(k.split()), sum(by_key[k].values()), k))
     spellings = by_key[best_key]
     name = max(spellings, key=lambda s: (any(ord(c) > 127 for c in s), spellings[s], s))
-    aliases = sorted({m.surface for m in members}, key=lambda s: (s != name, s))
+    aliases = sorted({m.surface for m in members} | {name}, key=lambda s: (s != name, s))
     sources = list(dict.fromkeys(m.source for m in members))
     return Entity(name=name, type=label, aliases=aliases, sources=sources, mentions=len(members))
 

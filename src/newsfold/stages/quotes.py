@@ -55,6 +55,7 @@ from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, ConflictValue, Entity, Evidence, Quote
 from ..nlp.text import plain
+from .entities import PORTFOLIO_WORDS
 
 MAX_QUOTE_CHARS = 1500  # longer "quotes" are unbalanced marks, not speech
 MAX_QUOTE_PARAGRAPHS = 4
@@ -605,7 +606,12 @@ class _ArticleQuotes:
                 # a bad parse may split one subject ("Co-author, Professor X")
                 # into several: the first that names a speaker wins
                 self.explicit = subjects[0].i in window_ids
-                for subject in subjects:
+                split = [subjects[0]]
+                for subject in subjects[1:]:  # only the pieces of one split phrase
+                    if subject.i != split[-1].i + 1:
+                        break
+                    split.append(subject)
+                for subject in split:
                     speaker = self._resolve(subject, window_ids | {t.i for t in subject.subtree})
                     if speaker is not None:
                         return speaker
@@ -703,7 +709,14 @@ class _ArticleQuotes:
         if token.lower_ in _INSTITUTIONS:
             words = [t.text for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
             return " ".join(words) or None
-        org = [e for e in orgs if e.label_ == "ORG"]
+        # the subject must name the organisation itself ("Mondelez said", "the
+        # company, Mondelez, said", "a statement by UNICEF said"), not hold it
+        # somewhere deeper ("not a result of Brexit' A spokeswoman … said")
+        org = [e for e in orgs if e.label_ == "ORG" and (
+            e.start <= token.i < e.end
+            or e.root.head.i == token.i and e.root.dep_ in ("compound", "appos", "poss", "nmod")
+            or e.root.dep_ == "pobj" and e.root.head.lower_ in ("by", "from", "of", "for")
+            and e.root.head.head.i == token.i)]
         if org:
             name = _clean_name(org[0].text)
             if any(_fold(name) == _fold(known.split()[-1]) for _, known, _ in self.persons):
@@ -755,7 +768,8 @@ def _clean_name(name: str) -> str:
         return ""  # "Said the spokesman:": the verb, tagged as a name
     while words and _fold(words[0]).replace(".", "").strip("-") in _TITLES | {
         w.replace("-", "") for w in _TITLES
-    } | {_fold(w).replace(".", "") for w in ("Maj.-Gen.", "Lt.-Gen.", "Brig.-Gen.")}:
+    } | {_fold(w).replace(".", "") for w in ("Maj.-Gen.", "Lt.-Gen.", "Brig.-Gen.")} \
+            or len(words) > 2 and _fold(words[0]) in PORTFOLIO_WORDS:
         words.pop(0)
     return " ".join(words)
 
@@ -829,7 +843,7 @@ def find_quotes(articles: list[Article], docs: dict, entities: list[Entity]) -> 
                                 norm=_normalised(text)))
     groups = _group(found)
     for group in groups:
-        _unify_speakers(group)
+        _unify_speakers(group, names)
 
     by_id = {a.id: a for a in articles}
 
@@ -891,7 +905,7 @@ def _group(found: list[_Found]) -> list[list[_Found]]:
     return groups
 
 
-def _unify_speakers(group: list[_Found]) -> None:
+def _unify_speakers(group: list[_Found], lookup: "_Names | None" = None) -> None:
     """One name per person within a quote's variants.
 
     "Robin Smith" and "Constable Robin Smith", or "Saifuddin" and "Saifuddin
@@ -901,9 +915,15 @@ def _unify_speakers(group: list[_Found]) -> None:
     words stands for the set (titles drop out that way).
     """
     names = sorted({f.speaker for f in group if f.speaker}, key=lambda n: (len(n.split()), n))
-    # "foreign ministry spokesman" speaks for the "German foreign ministry"
-    words = {name: set(_fold_name(name).split()) - _SPOKES_ROLES or set(_fold_name(name).split())
-             for name in names}
+
+    def core(name: str) -> set[str]:
+        # "foreign ministry spokesman" speaks for the "German foreign ministry";
+        # "RAIB spokesman" for the "Rail Accident Investigation Branch" the text ties to RAIB
+        kept = [w for w in name.split() if _fold(w) not in _SPOKES_ROLES] or name.split()
+        canonical = lookup.canonical(" ".join(kept)) if lookup is not None else None
+        return set(_fold_name(canonical or " ".join(kept)).split())
+
+    words = {name: core(name) for name in names}
     chosen: dict[str, str] = {}
     for name in names:
         related = [other for other in names if other != name
