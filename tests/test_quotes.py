@@ -475,3 +475,11 @@ def test_a_spokesman_of_an_acronym_is_the_institution_the_text_ties_it_to():
     (quote,) = [q for q in quotes if "derailment" in q.text]
     assert len({e.speaker for e in quote.support}) == 1 and quote.speaker is not None
     assert conflicts == []
+
+
+def test_office_words_and_ranks_before_a_speakers_name_drop_out():
+    found = speakers(
+        "“We can say there has been some loss of life,” Assistant Chief Constable Robin Smith said.\n\n"
+        "“None of these measures are foolproof, but we will do our best,” said Member of Parliament Louis Ng."
+    )
+    assert found == {"We can say": "Robin Smith", "None of these": "Louis Ng"}

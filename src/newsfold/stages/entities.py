@@ -73,7 +73,7 @@ PERSON_TITLES = {
     "spokesperson", "deputy", "foreign", "defence", "defense", "interior", "finance",
     "chairman", "chairwoman", "chair", "ceo", "director", "envoy", "rev", "father",
     "st", "coach", "officer", "inspector", "superintendent", "lawyer", "attorney",
-    "counsel", "prosecutor", "dpp",
+    "counsel", "prosecutor", "dpp", "assistant", "associate", "constable", "commissioner",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mdm", "madam", "dr"}
 # The end of a portfolio or office the tagger took into a name: "Minister for

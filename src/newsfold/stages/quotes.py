@@ -55,7 +55,7 @@ from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, ConflictValue, Entity, Evidence, Quote
 from ..nlp.text import plain
-from .entities import PORTFOLIO_WORDS
+from .entities import PERSON_TITLES, PORTFOLIO_WORDS
 
 MAX_QUOTE_CHARS = 1500  # longer "quotes" are unbalanced marks, not speech
 MAX_QUOTE_PARAGRAPHS = 4
@@ -769,7 +769,8 @@ def _clean_name(name: str) -> str:
     while words and _fold(words[0]).replace(".", "").strip("-") in _TITLES | {
         w.replace("-", "") for w in _TITLES
     } | {_fold(w).replace(".", "") for w in ("Maj.-Gen.", "Lt.-Gen.", "Brig.-Gen.")} \
-            or len(words) > 2 and _fold(words[0]) in PORTFOLIO_WORDS:
+            or len(words) > 2 and _fold(words[0]) in PORTFOLIO_WORDS \
+            or len(words) > 1 and _fold(words[0]).strip(".") in PERSON_TITLES:
         words.pop(0)
     return " ".join(words)
 
