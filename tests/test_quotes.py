@@ -483,3 +483,14 @@ def test_office_words_and_ranks_before_a_speakers_name_drop_out():
         "“None of these measures are foolproof, but we will do our best,” said Member of Parliament Louis Ng."
     )
     assert found == {"We can say": "Robin Smith", "None of these": "Louis Ng"}
+
+
+def test_a_speech_verb_tagged_into_the_name_and_a_repeat_within_one_source():
+    article = Article("a", "Health Minister Ong Ye Kung spoke on Tuesday.\n\n"
+                           "“We need more decisive action on screens,” Said Ong.\n\n"
+                           "He repeated it later: “We need more decisive action on screens.”")
+    quotes, conflicts = run(article)
+    (quote,) = quotes
+    assert quote.speaker_by_source() == {"a": "Ong Ye Kung"}
+    assert {e.speaker for e in quote.support} <= {"Ong Ye Kung", None}
+    assert conflicts == []

@@ -109,6 +109,15 @@ class Quote:
     speaker: str | None
     support: list[Evidence]  # Evidence.speaker set per source
 
+    def speaker_by_source(self) -> dict[str, str | None]:
+        """Each source's speaker, in source order: the first it names where it
+        repeats the quote (a lead and a body), else None."""
+        out: dict[str, str | None] = {}
+        for evidence in self.support:
+            if out.get(evidence.source) is None:
+                out[evidence.source] = evidence.speaker
+        return out
+
 
 @dataclass
 class Entity:

@@ -294,11 +294,11 @@ def _quote_warnings(quote, brief: Brief, articles: dict[str, Article]) -> list[s
     warnings: list[str] = []
     attributed: dict[str, list[str]] = {}
     unattributed: list[str] = []
-    for ev in quote.support:
-        if ev.speaker:
-            attributed.setdefault(ev.speaker, []).append(ev.source)
+    for source, speaker in quote.speaker_by_source().items():
+        if speaker:
+            attributed.setdefault(speaker, []).append(source)
         else:
-            unattributed.append(ev.source)
+            unattributed.append(source)
     if not attributed:
         warnings.append("No source names the speaker.")
     if len(attributed) > 1:

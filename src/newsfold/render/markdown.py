@@ -66,10 +66,10 @@ def _quotes(brief: Brief, by_id) -> list[str]:
     for quote in brief.quotes:
         speaker = quote.speaker or "unattributed"
         lines.append(f"- “{_inline(quote.text)}” — {_inline(speaker)} {_cite(quote.support, by_id)}")
-        given = {e.speaker for e in quote.support}
-        if len(given) > 1:
+        per_source = quote.speaker_by_source()
+        if len(set(per_source.values())) > 1:
             detail = "; ".join(
-                f"{e.source}: {e.speaker or 'no speaker'}" for e in _one_per_source(quote.support)
+                f"{source}: {per_source[source] or 'no speaker'}" for source in sorted(per_source)
             )
             lines.append(f"  - ⚠ sources differ on who said it ({_inline(detail)})")
     return lines + [""]
@@ -130,13 +130,6 @@ def _cite(support: list[Evidence], by_id: dict[str, Article]) -> str:
     if originals and copies:
         text += f"; {'copies' if len(copies) > 1 else 'copy'}: {', '.join(copies)}"
     return text + "]"
-
-
-def _one_per_source(support: list[Evidence]) -> list[Evidence]:
-    seen: dict[str, Evidence] = {}
-    for evidence in support:
-        seen.setdefault(evidence.source, evidence)
-    return [seen[key] for key in sorted(seen)]
 
 
 def _independent(sources: list[Article]) -> int:

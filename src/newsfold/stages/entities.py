@@ -170,6 +170,8 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     while len(words) > 1 and words[0].lower() in LEADING_DETERMINERS:
         words.pop(0)
     if label == "PERSON":
+        if len(words) > 1 and words[0].lower() in ("said", "says", "added", "told"):
+            words = words[1:]  # "Said Ong": the speech verb tagged into the name
         while len(words) > 1 and _is_title(words[0], PERSON_TITLES) \
                 or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS:
             words.pop(0)

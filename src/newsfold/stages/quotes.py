@@ -296,9 +296,15 @@ class _ArticleQuotes:
         key = _fold(surface.split()[-1]) if surface else ""
         best = surface
         names = [_clean_name(e.text) for e in self.doc.ents if e.label_ == "PERSON"]
-        for name in names + getattr(self, "extra_names", []):
+        names += getattr(self, "extra_names", [])
+        for name in names:
             if name and _fold(name.split()[-1]) == key and len(name) > len(best):
                 best = name
+        if best == surface and len(surface.split()) == 1:
+            # family name first ("Ong" is Ong Ye Kung): one full name starting with it
+            starting = {n for n in names if n and len(n.split()) > 1 and _fold(n.split()[0]) == key}
+            if len(starting) == 1:
+                best = starting.pop()
         return best
 
     def _role_subjects(self) -> list:
@@ -764,8 +770,10 @@ def _clean_name(name: str) -> str:
     """A person's name without possessive and leading titles ("Adm. X" -> "X")."""
     name = re.sub(r"[’']s$", "", name.strip()).strip(" ,.;:")
     words = name.split()
-    if len(words) == 1 and _fold(words[0]) in _SPEECH_VERBS:
-        return ""  # "Said the spokesman:": the verb, tagged as a name
+    if words and _fold(words[0]) in ("said", "says", "added", "told"):
+        words = words[1:]  # "Said Ong": the verb of "…,” said Ong, tagged into the name
+        if not words:
+            return ""
     while words and _fold(words[0]).replace(".", "").strip("-") in _TITLES | {
         w.replace("-", "") for w in _TITLES
     } | {_fold(w).replace(".", "") for w in ("Maj.-Gen.", "Lt.-Gen.", "Brig.-Gen.")} \
