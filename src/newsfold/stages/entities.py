@@ -648,7 +648,15 @@ def _entity(keys: list[str], groups: dict[str, list[_Mention]], full_people) -> 
             cleaned = clean_name(surface, "PERSON")
             surface = cleaned[0] if cleaned else surface
         by_key[fold(surface)][surface] += 1
-    best_key = max(by_key, key=lambda k: (len(k.split()), sum(by_key[k].values()), k))
+    candidates = list(by_key)
+    if label == "PERSON":
+        # "MVP Ben Zobrist", "Youth Edwin Tong": a stray word in front of a full
+        # name the story also writes alone is not part of the name
+        def stray(key: str) -> bool:
+            words = key.split()
+            return len(words) >= 3 and " ".join(words[1:]) in by_key
+        candidates = [k for k in candidates if not stray(k)] or candidates
+    best_key = max(candidates, key=lambda k: (len(k.split()), sum(by_key[k].values()), k))
     spellings = by_key[best_key]
     name = max(spellings, key=lambda s: (any(ord(c) > 127 for c in s), spellings[s], s))
     aliases = sorted({m.surface for m in members} | {name}, key=lambda s: (s != name, s))
