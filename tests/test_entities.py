@@ -330,3 +330,20 @@ def test_repair_names_grows_a_cut_name_and_drops_digit_people():
     john = words.index("John")
     headline.ents = [Span(headline, john, john + 2, label="PERSON")]
     assert [e.text for e in repair_names(headline).ents] == ["John Smith"]  # a Title Case line
+
+
+def test_an_adjective_the_tagger_took_into_a_name_is_not_a_first_name():
+    from spacy.tokens import Span
+
+    from newsfold.nlp.spacy_model import load
+    from newsfold.stages.entities import find_entities
+
+    doc = load()("The overjoyed fans cheered. Overjoyed Cubs fans filled the streets of Chicago.")
+    words = [t.text for t in doc]
+    start = words.index("Overjoyed")
+    if doc[start].pos_ not in ("ADJ", "VERB", "ADV"):
+        pytest.skip("the tagger reads 'Overjoyed' as a name here")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    article = Article(id="a", text=doc.text, published="2031-03-14")
+    names = [e.name for e in find_entities([article], {"a": doc})]
+    assert "Overjoyed Cubs" not in names and "Cubs" in names

@@ -285,6 +285,10 @@ def _collect_mentions(articles: list[Article], docs) -> list[_Mention]:
             if cleaned is None:
                 continue
             name, label = cleaned
+            first = doc[ent.start]
+            if label == "PERSON" and first.pos_ in ("ADJ", "VERB", "ADV") and name.startswith(first.text) \
+                    and len(name.split()) >= 2:
+                name = name[len(first.text):].strip()  # "Overjoyed Cubs": a word the tagger took in
             if label != "NORP":
                 label = suffix_label(name) or label
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
