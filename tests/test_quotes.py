@@ -494,3 +494,12 @@ def test_a_speech_verb_tagged_into_the_name_and_a_repeat_within_one_source():
     assert quote.speaker_by_source() == {"a": "Ong Ye Kung"}
     assert {e.speaker for e in quote.support} <= {"Ong Ye Kung", None}
     assert conflicts == []
+
+
+def test_he_and_she_skip_a_person_the_article_marks_with_the_other_honorific():
+    found = speakers(
+        "Ms Lena Dahl met Mr Omar Haddad on Monday. Mr Haddad left early.\n\n"
+        "“We will appeal the ruling,” she said.\n\n"
+        "“The talks went well,” he said."
+    )
+    assert found == {"We will appeal": "Lena Dahl", "The talks went": "Omar Haddad"}

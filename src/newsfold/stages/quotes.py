@@ -117,6 +117,7 @@ _UNNAMED_SPEAKERS = {"teen", "teenager", "youth", "man", "woman", "boy", "girl",
 _PLACE_NOUNS = {"city", "town", "village", "country", "province", "region", "capital", "district",
                 "state", "area", "island", "port", "county", "suburb", "neighbourhood", "neighborhood"}
 _PRONOUNS = {"he", "she", "him", "her"}
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mdm": "f"}
 _NON_SPEAKERS = {"i", "we", "they", "it", "you", "who", "which", "that", "this", "one",
                  "them", "us", "me"}
 
@@ -321,9 +322,34 @@ class _ArticleQuotes:
                 found.append(token)
         return found
 
-    def _pronoun(self, offset: int) -> str | None:
-        candidates = [m for m in self.persons if m[0] < offset]
-        candidates += [(o, name, True) for o, name in self.speakers if o < offset]
+    def _genders(self) -> dict[str, str]:
+        """Folded surname -> "m" or "f" where the article writes an honorific
+        before the name ("Mr Haddad", "Ms Lena Dahl") and never the other one."""
+        seen: dict[str, set[str]] = {}
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = ent.text.split()
+            before = self.doc[ent.start - 1].text if ent.start else ""
+            title = _fold(words[0] if _fold(words[0]).strip(".") in _HONORIFIC_GENDER else before).strip(".")
+            gender = _HONORIFIC_GENDER.get(title)
+            name = _clean_name(ent.text)
+            if gender and name:
+                seen.setdefault(_fold(name.split()[-1]), set()).add(gender)
+        return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+
+    def _pronoun(self, offset: int, pronoun: str = "") -> str | None:
+        if not hasattr(self, "genders"):
+            self.genders = self._genders()
+        wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
+
+        def agrees(name) -> bool:  # "she" is not the Mr Haddad named last
+            if not wanted or not isinstance(name, str) or not name.split():
+                return True
+            return self.genders.get(_fold(name.split()[-1]), wanted) == wanted
+
+        candidates = [m for m in self.persons if m[0] < offset and agrees(m[1])]
+        candidates += [(o, name, True) for o, name in self.speakers if o < offset and agrees(name)]
         candidates += [(t.idx, t, True) for t in self.role_subjects if t.idx < offset]
         candidates.sort(key=lambda m: (m[0], isinstance(m[1], str)))
         salient = [m for m in candidates if m[2]]
@@ -331,7 +357,7 @@ class _ArticleQuotes:
         if pick is None:
             return None
         if isinstance(pick[1], str):
-            return pick[1]
+            return self._full_name(pick[1])
         # the last subject was a role: its name if the article ties one, else nobody
         token = pick[1]
         allowed = {t.i for t in token.subtree if not self._in_quote(t.idx)}
@@ -674,7 +700,7 @@ class _ArticleQuotes:
         """The speaker a subject token stands for, or None."""
         lower = token.lower_
         if lower in _PRONOUNS:
-            return self._pronoun(token.idx)
+            return self._pronoun(token.idx, lower)
         if lower == "it":
             return self._organisation_before(token.idx)
         if lower in _NON_SPEAKERS:
