@@ -33,7 +33,8 @@ How it works, in order:
    from "saying" to the verb that has a subject), else from the words next to
    the verb. A subject is: a PERSON named in it; "he"/"she" = the last person
    who was a grammatical subject or speaker before it (else the last person
-   named); "it" = the last organisation that spoke in this or the two
+   named), skipping a person the article marks with the other honorific
+   ("Mr Haddad" is no "she"); "it" = the last organisation that spoke in this or the two
    paragraphs before; a surname of a person named in the article; a role alone ("the
    Secretary-General") = the person the article names with that role, else
    nobody; an organisation ("KFOR said"). Anything else is ``None``: a quote
