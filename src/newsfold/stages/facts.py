@@ -402,20 +402,21 @@ def pair_scores(units: list[_Unit], vectors: np.ndarray) -> np.ndarray:
 def _identifier_clash(identifiers: list[frozenset]) -> np.ndarray:
     """1 where two units name the same kind of identifier with no code in common."""
     n = len(identifiers)
-    clash = np.zeros((n, n), dtype=np.float32)
-    by_kind: dict[str, list[tuple[int, set]]] = {}
-    for i, ids in enumerate(identifiers):
-        codes: dict[str, set] = {}
+    clash = np.zeros((n, n), dtype=bool)
+    codes_by_kind: dict[str, dict[str, int]] = {}
+    for ids in identifiers:
         for kind, code in ids:
-            codes.setdefault(kind, set()).add(code)
-        for kind, found in codes.items():
-            by_kind.setdefault(kind, []).append((i, found))
-    for rows in by_kind.values():
-        for a, (i, codes_i) in enumerate(rows):
-            for j, codes_j in rows[a + 1:]:
-                if not codes_i & codes_j:
-                    clash[i, j] = clash[j, i] = 1.0
-    return clash
+            codes_by_kind.setdefault(kind, {}).setdefault(code, len(codes_by_kind[kind]))
+    for kind, codes in codes_by_kind.items():
+        member = np.zeros((n, len(codes)), dtype=np.float32)
+        for row, ids in enumerate(identifiers):
+            for other_kind, code in ids:
+                if other_kind == kind:
+                    member[row, codes[code]] = 1.0
+        named = member.any(axis=1)
+        shared = (member @ member.T) > 0
+        clash |= named[:, None] & named[None, :] & ~shared
+    return clash.astype(np.float32)
 
 
 def _number_term(features) -> np.ndarray:
