@@ -503,3 +503,11 @@ def test_he_and_she_skip_a_person_the_article_marks_with_the_other_honorific():
         "“The talks went well,” he said."
     )
     assert found == {"We will appeal": "Lena Dahl", "The talks went": "Omar Haddad"}
+
+
+def test_a_long_chain_of_it_said_neither_recurses_deeply_nor_guesses():
+    text = "Nordbahn said the line was closed.\n\n" + "It said the repairs went on, it added. " * 400 + \
+        "\n\n“Passengers will be informed by text message,” it added."
+    found = speakers(text)
+    assert set(found) == {"Passengers will be"}
+    assert found["Passengers will be"] in (None, "Nordbahn")

@@ -62,6 +62,7 @@ MAX_QUOTE_CHARS = 1500  # longer "quotes" are unbalanced marks, not speech
 MAX_QUOTE_PARAGRAPHS = 4
 MIN_WORDS = 3
 WINDOW_CHARS = 300  # how far an attribution clause may reach from the quote
+_IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
 MATCH_PARTIAL = 88  # a trimmed wording lies inside the longer one
 MATCH_TOKEN_SET = 80  # a reordered / re-translated wording shares most words
 UNATTRIBUTED = "unattributed"
@@ -230,7 +231,12 @@ class _ArticleQuotes:
         self.doc = doc
         self.lookup = lookup
         self.spans = quote_spans(self.text)
+        self.span_starts = [start for start, _ in self.spans]
+        self.span_ends = dict(self.spans)
         self.token_starts = [t.idx for t in doc]
+        self.ents = list(doc.ents)  # Doc.ents builds new spans on every access: read it once
+        self.person_names = [name for name in (_clean_name(e.text) for e in self.ents if e.label_ == "PERSON")
+                             if name]
         self.extra_names: list[str] = []  # names the tagger missed ("Ajmal Jan, a shopkeeper")
         self.persons = self._person_mentions()
         self.speakers: list[tuple[int, str]] = []  # (offset, name) of resolved speakers
@@ -241,12 +247,9 @@ class _ArticleQuotes:
     # --- mentions
 
     def _in_quote(self, offset: int) -> bool:
-        for start, end in self.spans:
-            if start < offset < end:
-                return True
-            if start > offset:
-                break
-        return False
+        # spans are sorted and disjoint: only the last one opening before offset can hold it
+        index = bisect.bisect_left(self.span_starts, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]
 
     def _person_mentions(self) -> list[tuple[int, str, bool]]:
         """(offset, full name, salient) of every person named outside quotes.
@@ -254,7 +257,7 @@ class _ArticleQuotes:
         Salient = the grammatical subject of its clause; pronouns prefer those.
         """
         mentions = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or self._in_quote(ent.start_char):
                 continue
             if self.article.is_removed(ent.start_char, ent.end_char):
@@ -297,8 +300,7 @@ class _ArticleQuotes:
         surface = _clean_name(surface)
         key = _fold(surface.split()[-1]) if surface else ""
         best = surface
-        names = [_clean_name(e.text) for e in self.doc.ents if e.label_ == "PERSON"]
-        names += getattr(self, "extra_names", [])
+        names = self.person_names + getattr(self, "extra_names", [])
         for name in names:
             if name and _fold(name.split()[-1]) == key and len(name) > len(best):
                 best = name
@@ -327,7 +329,7 @@ class _ArticleQuotes:
         """Folded surname -> "m" or "f" where the article writes an honorific
         before the name ("Mr Haddad", "Ms Lena Dahl") and never the other one."""
         seen: dict[str, set[str]] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             words = ent.text.split()
@@ -407,7 +409,7 @@ class _ArticleQuotes:
         head = role_words[-1]
         wanted = {w for w in re.findall(r"\w+", _fold(qualifier or "")) if len(w) > 2}
         matches = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or not _clean_name(ent.text):
                 continue
             context = self.doc[max(ent.sent.start, ent.start - 8):min(ent.sent.end, ent.end + 6)]
@@ -505,12 +507,7 @@ class _ArticleQuotes:
         return limit
 
     def _span_at(self, offset: int) -> int | None:
-        for start, end in self.spans:
-            if start == offset:
-                return end
-            if start > offset:
-                break
-        return None
+        return self.span_ends.get(offset)
 
     def _window_tokens(self, start: int, end: int):
         first = bisect.bisect_left(self.token_starts, start)
@@ -589,8 +586,11 @@ class _ArticleQuotes:
     def _organisation_before(self, offset: int) -> str | None:
         """'…,” it added': the last non-person speaker of a speech verb in this
         or the two paragraphs before, else None."""
+        self._it_depth = getattr(self, "_it_depth", 0)
+        if self._it_depth >= 4:
+            return None  # "it said … it added … it said": far enough back
         persons = {name for _, name, _ in self.persons}
-        limit = _paragraphs_back(self.text, offset, 2)
+        limit = max(_paragraphs_back(self.text, offset, 2), offset - _IT_REACH_CHARS)
 
         def person(name: str) -> bool:  # the story's entity type wins over this article's tagger
             kind = self.lookup.types.get(_fold(name).strip())
@@ -599,11 +599,14 @@ class _ArticleQuotes:
         first = bisect.bisect_left(self.token_starts, limit)
         last = bisect.bisect_left(self.token_starts, offset)
         explicit = self.explicit
+        self._it_depth += 1
         try:
             for token in reversed(self.doc[first:last]):
                 if token.lower_ not in _SPEECH_VERBS or self._in_quote(token.idx) \
                         or (token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says")):
                     continue
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in token.children):
+                    continue  # an earlier "it said" points further back still
                 window = [t for t in token.sent if not self._in_quote(t.idx) and t.idx < offset]
                 speaker = self._verb_speaker(token, window)
                 if speaker is not None and not person(speaker):
@@ -611,6 +614,7 @@ class _ArticleQuotes:
             return None
         finally:
             self.explicit = explicit
+            self._it_depth -= 1
 
     def _verb_speaker(self, verb, window) -> str | None:
         window_ids = {t.i for t in window}
@@ -684,7 +688,7 @@ class _ArticleQuotes:
             if j not in allowed:
                 break
             if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
-                ent = next(e for e in self.doc.ents if e.start == j)
+                ent = next(e for e in self.ents if e.start == j)
                 if _clean_name(ent.text):
                     return self._full_name(ent.text)
                 continue
@@ -708,7 +712,7 @@ class _ArticleQuotes:
             return None
         phrase = [t for t in token.subtree if t.i in allowed and not self._in_quote(t.idx)]
         lo, hi = (phrase[0].idx, phrase[-1].idx + 1) if phrase else (token.idx, token.idx + 1)
-        persons = [e for e in self.doc.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
+        persons = [e for e in self.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
                    and _clean_name(e.text)]
         if persons:
             own = [e for e in persons if e.start <= token.i < e.end]
@@ -738,7 +742,7 @@ class _ArticleQuotes:
             if speaker is not None and remember:
                 self.speakers.append((token.idx, speaker))
             return speaker
-        orgs = [e for e in self.doc.ents if e.label_ in ("ORG", "GPE", "NORP") and lo <= e.start_char < hi]
+        orgs = [e for e in self.ents if e.label_ in ("ORG", "GPE", "NORP") and lo <= e.start_char < hi]
         if token.lower_ in _INSTITUTIONS:
             words = [t.text for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
             return " ".join(words) or None
@@ -913,8 +917,15 @@ def find_quotes(articles: list[Article], docs: dict, entities: list[Entity]) -> 
 def same_quote(a: str, b: str) -> bool:
     """True when two normalised wordings are the same quote (trimmed or re-worded)."""
     short, long = sorted((a, b), key=len)
-    if len(short.split()) < MIN_WORDS:
+    short_words = short.split()
+    if len(short_words) < MIN_WORDS:
         return False
+    # Both tests below need most of the shorter wording's words in the longer
+    # one; a cheap word check first spares the string matching on big stories.
+    if len(short_words) >= 5:
+        shared = len(set(short_words) & set(long.split()))
+        if shared < 0.3 * len(set(short_words)):
+            return False
     if fuzz.partial_ratio(short, long) >= MATCH_PARTIAL and len(short) >= 20:
         return True
     # re-translations: most words shared in a different order
