@@ -157,9 +157,10 @@ def group_facts(
     if not units:
         return []
     vectors = np.asarray(embedder.embed([u.text for u in units]), dtype=np.float32)
-    scores = pair_scores(units, _without_topic(vectors))
+    clash = _identifier_clash([_identifiers(u.text) for u in units])
+    scores = pair_scores(units, _without_topic(vectors), clash)
     roots = [_root(u.source, on_topic) for u in units]
-    groups, borrowed = _with_shared_units(_cluster(units, scores), units, scores, roots)
+    groups, borrowed = _with_shared_units(_cluster(units, scores, clash), units, scores, roots, clash)
     story = _story_centroid(units, vectors, on_topic)
     facts = [
         _fact(group, units, scores, vectors, story, on_topic, own)
@@ -386,8 +387,12 @@ def _without_topic(vectors: np.ndarray) -> np.ndarray:
     return residual / np.clip(np.linalg.norm(residual, axis=1, keepdims=True), 1e-9, None)
 
 
-def pair_scores(units: list[_Unit], vectors: np.ndarray) -> np.ndarray:
-    """Symmetric unit-by-unit similarity (about 0..1; the diagonal is meaningless)."""
+def pair_scores(units: list[_Unit], vectors: np.ndarray, clash: np.ndarray) -> np.ndarray:
+    """Symmetric unit-by-unit similarity (about 0..1; the diagonal is meaningless).
+
+    ``clash`` marks pairs naming the same kind of identifier with other codes
+    (``_identifier_clash``); they are pushed apart here and never joined later.
+    """
     features = [_features(u.text) for u in units]
     words = _binary_idf_matrix([f[0] for f in features], {})
     names = _binary_idf_matrix([f[1] for f in features], {})
@@ -395,12 +400,12 @@ def pair_scores(units: list[_Unit], vectors: np.ndarray) -> np.ndarray:
     score += _W_WORDS * (words @ words.T).toarray()
     score += _W_NAMES * (names @ names.T).toarray()
     score += _number_term(features)
-    score -= _DIFFERENT_IDENTIFIER * _identifier_clash([_identifiers(u.text) for u in units])
+    score -= _DIFFERENT_IDENTIFIER * clash
     return score
 
 
 def _identifier_clash(identifiers: list[frozenset]) -> np.ndarray:
-    """1 where two units name the same kind of identifier with no code in common."""
+    """True where two units name the same kind of identifier with no code in common."""
     n = len(identifiers)
     clash = np.zeros((n, n), dtype=bool)
     codes_by_kind: dict[str, dict[str, int]] = {}
@@ -416,7 +421,7 @@ def _identifier_clash(identifiers: list[frozenset]) -> np.ndarray:
         named = member.any(axis=1)
         shared = (member @ member.T) > 0
         clash |= named[:, None] & named[None, :] & ~shared
-    return clash.astype(np.float32)
+    return clash
 
 
 def _number_term(features) -> np.ndarray:
@@ -446,12 +451,11 @@ def _number_term(features) -> np.ndarray:
 # -- clustering --------------------------------------------------------------
 
 
-def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
+def _cluster(units: list[_Unit], scores: np.ndarray, clash: np.ndarray) -> list[list[int]]:
     """Greedy average-link agglomeration; deterministic (ties by position)."""
     numbers = [_features(u.text)[2] for u in units]
     source_ids = np.array([u.source for u in units])
     same_source = source_ids[:, None] == source_ids[None, :]
-    clash = _identifier_clash([_identifiers(u.text) for u in units]) > 0
     group_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
 
@@ -495,7 +499,7 @@ def _cluster(units: list[_Unit], scores: np.ndarray) -> list[list[int]]:
 
 
 def _with_shared_units(
-    groups: list[list[int]], units: list[_Unit], scores: np.ndarray, roots: list[str]
+    groups: list[list[int]], units: list[_Unit], scores: np.ndarray, roots: list[str], clash: np.ndarray
 ) -> tuple[list[list[int]], list[set[int]]]:
     """Let a unit that states two facts support a second group too.
 
@@ -513,7 +517,6 @@ def _with_shared_units(
         return result, borrowed
     sources = [{units[i].source for i in group} for group in result]
     agreed = [len({roots[i] for i in group}) >= 2 for group in result]
-    clash = _identifier_clash([_identifiers(u.text) for u in units]) > 0
     link = np.stack([scores[:, group].mean(axis=1) for group in result], axis=1)
     for index, unit in enumerate(units):
         for position in np.argsort(-link[index], kind="stable"):
