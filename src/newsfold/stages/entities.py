@@ -76,6 +76,8 @@ PERSON_TITLES = {
     "counsel", "prosecutor", "dpp", "assistant", "associate", "constable", "commissioner",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mdm", "madam", "dr"}
+# "…,” Said Ong": a speech verb the tagger took into the name that follows it
+LEADING_SPEECH_VERBS = frozenset({"said", "says", "added", "told"})
 # The end of a portfolio or office the tagger took into a name: "Minister for
 # Culture, Community and Youth Edwin Tong", "Member of Parliament Louis Ng",
 # "Leader of the Opposition Pritam Singh". Dropped when a two-word name remains.
@@ -170,7 +172,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     while len(words) > 1 and words[0].lower() in LEADING_DETERMINERS:
         words.pop(0)
     if label == "PERSON":
-        if len(words) > 1 and words[0].lower() in ("said", "says", "added", "told"):
+        if len(words) > 1 and words[0].lower() in LEADING_SPEECH_VERBS:
             words = words[1:]  # "Said Ong": the speech verb tagged into the name
         while len(words) > 1 and _is_title(words[0], PERSON_TITLES) \
                 or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS:

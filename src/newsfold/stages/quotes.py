@@ -56,7 +56,7 @@ from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, ConflictValue, Entity, Evidence, Quote
 from ..nlp.text import plain
-from .entities import PERSON_TITLES, PORTFOLIO_WORDS
+from .entities import LEADING_SPEECH_VERBS, PERSON_TITLES, PORTFOLIO_WORDS
 
 MAX_QUOTE_CHARS = 1500  # longer "quotes" are unbalanced marks, not speech
 MAX_QUOTE_PARAGRAPHS = 4
@@ -239,6 +239,8 @@ class _ArticleQuotes:
                              if name]
         self.extra_names: list[str] = []  # names the tagger missed ("Ajmal Jan, a shopkeeper")
         self.persons = self._person_mentions()
+        self.genders = self._genders()
+        self._it_depth = 0  # how deep "it added" look-backs are nested
         self.speakers: list[tuple[int, str]] = []  # (offset, name) of resolved speakers
         self.role_subjects = self._role_subjects()
         self.explicit = False  # the last window read had a speech verb with a subject
@@ -300,7 +302,7 @@ class _ArticleQuotes:
         surface = _clean_name(surface)
         key = _fold(surface.split()[-1]) if surface else ""
         best = surface
-        names = self.person_names + getattr(self, "extra_names", [])
+        names = self.person_names + self.extra_names
         for name in names:
             if name and _fold(name.split()[-1]) == key and len(name) > len(best):
                 best = name
@@ -342,8 +344,6 @@ class _ArticleQuotes:
         return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
 
     def _pronoun(self, offset: int, pronoun: str = "") -> str | None:
-        if not hasattr(self, "genders"):
-            self.genders = self._genders()
         wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
 
         def agrees(name) -> bool:  # "she" is not the Mr Haddad named last
@@ -586,7 +586,6 @@ class _ArticleQuotes:
     def _organisation_before(self, offset: int) -> str | None:
         """'…,” it added': the last non-person speaker of a speech verb in this
         or the two paragraphs before, else None."""
-        self._it_depth = getattr(self, "_it_depth", 0)
         if self._it_depth >= 4:
             return None  # "it said … it added … it said": far enough back
         persons = {name for _, name, _ in self.persons}
@@ -801,7 +800,7 @@ def _clean_name(name: str) -> str:
     """A person's name without possessive and leading titles ("Adm. X" -> "X")."""
     name = re.sub(r"[’']s$", "", name.strip()).strip(" ,.;:")
     words = name.split()
-    if words and _fold(words[0]) in ("said", "says", "added", "told"):
+    if words and _fold(words[0]) in LEADING_SPEECH_VERBS:
         words = words[1:]  # "Said Ong": the verb of "…,” said Ong, tagged into the name
         if not words:
             return ""
