@@ -82,8 +82,8 @@ def load_story(annotation: dict, annotation_dir: Path) -> list:
     ``../shared/data``; ``{"file": "giveme5w1h/dev.jsonl", "story": "..."}``: the
     records of one story in a JSONL file of ``../shared/data``.
     """
-    from .model import Article
     from .readers import read_inputs
+    from .readers.files import article_from_record
 
     data = annotation.get("data")
     if not data:
@@ -103,12 +103,14 @@ def load_story(annotation: dict, annotation_dir: Path) -> list:
                 rows.append(record)
     if not rows:
         raise InputError(f"no articles of story {data['story']!r} in {shared / data['file']}")
-    return [
-        Article(id=r["id"], text=r["text"], title=r.get("title"), outlet=r.get("outlet"),
-                published=(r.get("published") or "")[:10] or None,
-                published_from="metadata" if r.get("published") else None, url=r.get("url"))
-        for r in rows
-    ]
+    # the same record reading as `newsfold brief file.jsonl` (dates, ids, fields)
+    problems: list[str] = []
+    origin = str(shared / data["file"])
+    articles = [article_from_record(r, default_id=str(r.get("id")), origin=origin, where=origin, problems=problems)
+                for r in rows]
+    if problems:
+        raise InputError(f"story {data['story']!r}: " + "; ".join(problems))
+    return articles
 
 
 def _load_json(path: str) -> dict:
