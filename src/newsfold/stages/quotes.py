@@ -234,6 +234,7 @@ class _ArticleQuotes:
         self.span_starts = [start for start, _ in self.spans]
         self.span_ends = dict(self.spans)
         self.token_starts = [t.idx for t in doc]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
         self.ents = list(doc.ents)  # Doc.ents builds new spans on every access: read it once
         self.person_names = [name for name in (_clean_name(e.text) for e in self.ents if e.label_ == "PERSON")
                              if name]
@@ -589,7 +590,7 @@ class _ArticleQuotes:
         if self._it_depth >= 4:
             return None  # "it said … it added … it said": far enough back
         persons = {name for _, name, _ in self.persons}
-        limit = max(_paragraphs_back(self.text, offset, 2), offset - _IT_REACH_CHARS)
+        limit = max(self._paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
 
         def person(name: str) -> bool:  # the story's entity type wins over this article's tagger
             kind = self.lookup.types.get(_fold(name).strip())
@@ -614,6 +615,11 @@ class _ArticleQuotes:
         finally:
             self.explicit = explicit
             self._it_depth -= 1
+
+    def _paragraphs_back(self, offset: int, count: int) -> int:
+        """Where the paragraph ``count`` paragraphs before the one holding ``offset`` starts."""
+        index = bisect.bisect_right(self.paragraph_starts, offset) - 1
+        return self.paragraph_starts[max(0, index - count)]
 
     def _verb_speaker(self, verb, window) -> str | None:
         window_ids = {t.i for t in window}
@@ -762,12 +768,6 @@ class _ArticleQuotes:
 
 
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:")
-
-
-def _paragraphs_back(text: str, offset: int, count: int) -> int:
-    """Where the paragraph ``count`` paragraphs before the one holding ``offset`` starts."""
-    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text[:offset])]
-    return starts[max(0, len(starts) - 1 - count)]
 
 
 def _abbreviation_before(text: str, period: int) -> bool:
