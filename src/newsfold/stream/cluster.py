@@ -108,9 +108,9 @@ def _norm(weights: dict[int, float]) -> float:
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[k] for k, v in a.items() if k in b)
+    # Two term vectors share few keys: intersect the key sets in C, then add
+    # the few products in a fixed (sorted) order.
+    return sum(a[k] * b[k] for k in sorted(a.keys() & b.keys()))
 
 
 def _prune(weights: dict[int, float], keep: int) -> None:
@@ -197,10 +197,10 @@ class Clusterer:
             self._matrix = self._matrix[: len(self._matrix) // 2].copy()
 
     # -- scoring -------------------------------------------------------
-    def _idf(self, keys) -> dict[int, float]:
+    def _idf(self, keys: list[int]) -> dict[int, float]:
         n = self.documents + 1
-        freq = self.doc_freq
-        return {k: math.log((n + 1) / (freq[k] + 1)) + 1.0 for k in keys}
+        freq = self.doc_freq[np.fromiter(keys, dtype=np.int64, count=len(keys))]
+        return dict(zip(keys, (np.log((n + 1) / (freq + 1.0)) + 1.0).tolist()))
 
     def _weights(self, feats: ArticleFeatures) -> tuple[dict[int, float], dict[int, float]]:
         idf = self._idf(list(feats.terms) + list(feats.entities))

@@ -29,7 +29,8 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
-from typing import Iterator
+from itertools import islice
+from typing import Iterable, Iterator
 
 from ..errors import MissingExtraError, NewsfoldError
 from ..model import Article
@@ -46,9 +47,13 @@ def features_task(articles: list[Article], embedder: str, threads: int, default_
     return compute_features(articles, _worker_embedder(embedder, threads), default_day)
 
 
-def _chunks(articles: list[Article], size: int):
-    for start in range(0, len(articles), size):
-        yield start, articles[start : start + size]
+def _chunks(articles: Iterable[Article], size: int):
+    """``(start, chunk)`` pairs; ``articles`` may be a lazy iterable (a long stream)."""
+    stream = iter(articles)
+    start = 0
+    while chunk := list(islice(stream, size)):
+        yield start, chunk
+        start += len(chunk)
 
 
 def _numbered(start: int, future):
@@ -70,21 +75,26 @@ class LocalExecutor:
     def __exit__(self, *exc) -> None:
         return None
 
-    def features(self, articles: list[Article], *, batch_size: int = 256, default_day: int | None = None) -> Iterator[tuple[int, ArticleFeatures]]:
-        """Features chunk by chunk; the next chunk is computed on a helper thread
-        while the caller assigns the current one (the embedder releases the GIL),
-        so the two cores are both busy. Same chunks, same features, same order."""
+    def features(self, articles: Iterable[Article], *, batch_size: int = 256, default_day: int | None = None) -> Iterator[tuple[int, ArticleFeatures]]:
+        """Features chunk by chunk, computed ahead on one helper thread per core
+        while the caller assigns the current chunk (the embedder releases the GIL).
+
+        Chunks are cut as the Dask executor cuts them. With MiniLM each helper
+        runs its own one-thread session call: on 2 cores that kept both busy
+        better than one call spread over two threads (379 against 282 cold
+        articles/s). Same chunks, same features, same order."""
         from concurrent.futures import ThreadPoolExecutor
 
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfold-features") as pool:
-            pending = None
+        workers = max(1, os.cpu_count() or 1)
+        embedder = _worker_embedder(self.embedder, 1) if isinstance(self.embedder, str) else self.embedder
+        in_flight: deque = deque()
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newsfold-features") as pool:
             for start, chunk in _chunks(articles, batch_size):
-                future = pool.submit(compute_features, chunk, self.embedder, default_day)
-                if pending is not None:
-                    yield from _numbered(*pending)
-                pending = (start, future)
-            if pending is not None:
-                yield from _numbered(*pending)
+                in_flight.append((start, pool.submit(compute_features, chunk, embedder, default_day)))
+                if len(in_flight) > workers:
+                    yield from _numbered(*in_flight.popleft())
+            while in_flight:
+                yield from _numbered(*in_flight.popleft())
 
 
 class DaskExecutor:
@@ -140,7 +150,7 @@ class DaskExecutor:
         except Exception:  # an older or busy scheduler: a safe default
             return 2
 
-    def features(self, articles: list[Article], *, batch_size: int = 256, default_day: int | None = None) -> Iterator[tuple[int, ArticleFeatures]]:
+    def features(self, articles: Iterable[Article], *, batch_size: int = 256, default_day: int | None = None) -> Iterator[tuple[int, ArticleFeatures]]:
         in_flight: deque = deque()
         limit = 2 * self._width()
         chunks = _chunks(articles, batch_size)
