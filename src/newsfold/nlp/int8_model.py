@@ -6,7 +6,9 @@ float32. Here every weight matrix product ``A @ W`` becomes an integer one:
 
 - ``W`` is quantized once, symmetric int8 per output column;
 - ``A`` is quantized on the fly **per row** (per token): its own scale
-  ``max|row| / 127``, stored as uint8 around 128 (the fast u8·s8 kernels);
+  ``max|row| / 127``, stored as uint8 around 128 (the fast u8·s8 kernels; on
+  AVX2 without VNNI their paired int16 sums can saturate, which the fidelity
+  below already includes: it is deterministic, per row);
 - ``MatMulInteger`` multiplies, and the int32 result is scaled back by the
   row's and the column's scales.
 
