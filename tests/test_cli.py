@@ -92,3 +92,19 @@ def test_console_script_runs_cold(example_dir, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "b.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+
+
+def test_cluster_writes_one_line_per_article_copies_included(tmp_path, capsys):
+    rows = [
+        {"id": "a1", "title": "Fire at harbour warehouse", "text": "A fire broke out at the harbour warehouse on Monday.", "published": "2031-03-10"},
+        {"id": "a2", "title": "Fire at harbour warehouse", "text": "A fire broke out at the harbour warehouse on Monday.", "published": "2031-03-10"},
+        {"id": "b1", "title": "Council approves new budget", "text": "The city council approved the budget for next year.", "published": "2031-03-10"},
+    ]
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    target = tmp_path / "assignments.jsonl"
+    code, out, err = run(["cluster", str(source), "-o", str(target), "--embedder", "hashing", "--quiet"], capsys)
+    assert code == 0 and "Traceback" not in err
+    story = {r["id"]: r["story"] for r in map(json.loads, target.read_text(encoding="utf-8").splitlines())}
+    assert set(story) == {"a1", "a2", "b1"}
+    assert story["a1"] == story["a2"] != story["b1"]

@@ -198,7 +198,9 @@ def _cluster(args) -> int:
 
     from .progress import TerminalProgress
 
-    result = read_inputs([args.input])
+    # One line per article: a copy with the same text is clustered (and lands
+    # with its original) instead of being dropped as a brief would drop it.
+    result = read_inputs([args.input], keep_identical=True)
     _warn(result.problems, args.quiet)
     bar = TerminalProgress("clustering", enabled=False if args.quiet else None)
     assignments = cluster_articles(

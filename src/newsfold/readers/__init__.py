@@ -41,12 +41,15 @@ def read_inputs(
     refresh: bool = False,
     cache_dir: str | Path | None = None,
     progress=None,
+    keep_identical: bool = False,
 ) -> ReadResult:
     """Read every input into Articles with unique ids.
 
     ``date`` (YYYY-MM-DD) is only checked here, so a typo fails before any
     fetching; the dating stage applies it to sources it cannot date otherwise.
     URLs are fetched together, in one call, at the place of the first URL.
+    Articles with the same text count once (a report read twice), unless
+    ``keep_identical`` (clustering assigns every article, copies included).
     """
     if not inputs:
         raise InputError("no inputs given; pass files, directories, URLs or - for stdin")
@@ -76,7 +79,9 @@ def read_inputs(
     if urls:
         url_chunk.extend(_fetch(urls, web_options, problems, where=None))
 
-    articles = _drop_identical([a for chunk in chunks for a in chunk], problems)
+    articles = [a for chunk in chunks for a in chunk]
+    if not keep_identical:
+        articles = _drop_identical(articles, problems)
     _make_ids_unique(articles)
     if not articles:
         names = ", ".join(map(str, inputs[:5])) + (f" and {len(inputs) - 5} more" if len(inputs) > 5 else "")
