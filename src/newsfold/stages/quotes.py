@@ -543,14 +543,14 @@ class _ArticleQuotes:
             return speaker
         # "Tong underscored the importance of integration:" — the colon
         # introduces the words; the clause's subject speaks if it is a person
-        for verb in reversed(self._window_tokens(start, k)):
+        window = self._window_tokens(start, k)
+        for verb in reversed(window):
             if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
                 continue
             subject = next(c for c in verb.children if c.dep_ == "nsubj")
             if subject.lower_ not in _PRONOUNS and subject.ent_type_ != "PERSON" \
                     and _fold(subject.text) not in self.lookup.surnames:
                 return None
-            window = self._window_tokens(start, k)
             speaker = self._resolve(subject, {t.i for t in window})
             kind = self.lookup.types.get(_fold(speaker or "").strip())
             return speaker if speaker is not None and kind in (None, "PERSON") else None
@@ -564,9 +564,13 @@ class _ArticleQuotes:
             return None
         name = _clean_name(match.group(1))
         key = _fold(name.split()[-1]) if name else ""
-        if key and (key in self.lookup.surnames or any(_fold(n.split()[-1]) == key for _, n, _ in self.persons)):
+        if key and self._is_surname(key):
             return self._full_name(name)
         return None
+
+    def _is_surname(self, key: str) -> bool:
+        """Whether folded ``key`` is the surname of a person of the story or of this article."""
+        return key in self.lookup.surnames or any(_fold(name.split()[-1]) == key for _, name, _ in self.persons)
 
     def _continuation(self, open_index: int) -> str | None:
         """A quote paragraph right after a paragraph whose last sentence is X's
@@ -722,10 +726,7 @@ class _ArticleQuotes:
         if persons:
             own = [e for e in persons if e.start <= token.i < e.end]
             return self._full_name((own or persons[-1:])[0].text)
-        if (token.pos_ == "PROPN" or token.text[:1].isupper()) and (
-            _fold(token.text) in self.lookup.surnames
-            or any(_fold(name.split()[-1]) == _fold(token.text) for _, name, _ in self.persons)
-        ):
+        if (token.pos_ == "PROPN" or token.text[:1].isupper()) and self._is_surname(_fold(token.text)):
             return self._full_name(token.text)
         # a role alone: whom this article names with it, else nobody
         compounds = [t for t in token.subtree if t.i <= token.i and t.i in allowed
