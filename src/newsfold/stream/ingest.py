@@ -41,11 +41,14 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (article, reason)
     flagged: list[str] = field(default_factory=list)  # kept, with a warning
     problems: list[str] = field(default_factory=list)  # from reading the inputs
-    stories_touched: int = 0
     stories: list[str] = field(default_factory=list)  # the stories this run's new articles are in now
     stories_merged: int = 0
     briefs_rebuilt: int = 0
     brief_failures: list[str] = field(default_factory=list)
+
+    @property
+    def stories_touched(self) -> int:
+        return len(self.stories)
 
     def to_dict(self) -> dict:
         return {
@@ -191,7 +194,6 @@ def ingest(
                                 progress(position + 1, len(articles))
                             _rebuild_briefs(store, fold, report, failed)
             _rebuild_briefs(store, fold, report, failed)  # leftovers of a killed run
-            report.stories_touched = len(touched_all)
             report.stories = sorted(touched_all)
     finally:
         if own_bar is not None:
