@@ -176,15 +176,22 @@ class Brief:
         raise KeyError(source_id)
 
 
+def root_of(article: Article) -> str:
+    """The independent source an article stands for: its original if it is a copy."""
+    return article.copy_of or article.id
+
+
+def source_roots(articles: list[Article]) -> dict[str, str]:
+    """Source id -> the independent source it stands for."""
+    return {article.id: root_of(article) for article in articles}
+
+
 def independent_count(source_ids, articles) -> int:
     """How many independent sources are among ``source_ids``.
 
     A copy (``copy_of`` set) stands for the source it copies, so a wire story
-    and its syndicated copies count once.
+    and its syndicated copies count once. An id not among ``articles`` counts
+    as its own source.
     """
-    by_id = {a.id: a for a in articles}
-    roots = set()
-    for source_id in source_ids:
-        article = by_id.get(source_id)
-        roots.add(article.copy_of if article is not None and article.copy_of else source_id)
-    return len(roots)
+    roots = source_roots(articles)
+    return len({roots.get(source_id, source_id) for source_id in source_ids})

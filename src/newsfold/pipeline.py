@@ -14,8 +14,9 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from .context import StoryContext
 from .errors import InputError
-from .model import Article, Brief, Conflict, Sentence
+from .model import Article, Brief, Conflict
 
 _PLAIN_DATE = 10  # len("YYYY-MM-DD")
 
@@ -65,17 +66,17 @@ def fold(
     with timings.stage("dating"):
         dating.date_sources(articles, given=date)
     with timings.stage("split"):
-        sentences: dict[str, list[Sentence]] = {a.id: split.split(a) for a in articles}
+        ctx = StoryContext(articles, sentences={a.id: split.split(a) for a in articles})
     with timings.stage("copies"):
-        copies.mark_copies(articles, sentences)
-    sentence_embedder = embed.get_embedder(embedder)
+        copies.mark_copies(articles, ctx.sentences)
+    ctx.embedder = embed.get_embedder(embedder)
     with timings.stage("relevance"):
-        relevance.mark_off_topic(articles, sentences, sentence_embedder)
+        relevance.mark_off_topic(articles, ctx.sentences, ctx.embedder)
     with timings.stage("parse"):
-        docs = _parse(articles)
+        ctx.docs = _parse(articles)
     with timings.stage("facts"):
-        fact_groups = facts.group_facts(articles, sentences, sentence_embedder, docs)
-    analysis = _analyse(articles, sentences, docs, timings)
+        fact_groups = facts.group_facts(articles, ctx.sentences, ctx.embedder, ctx.docs)
+    analysis = _analyse(articles, ctx.sentences, ctx.docs, timings)
 
     brief = Brief(
         title=_story_title(articles, fact_groups),

@@ -1,0 +1,87 @@
+#!/usr/bin/env python
+"""Fold a fixed set of real stories and write each brief's JSON, to check that a
+refactor changes no output.
+
+    python scripts/snapshot_briefs.py OUT_DIR [--quick]       # write the briefs
+    python scripts/snapshot_briefs.py OUT_DIR --against BEFORE  # write, then diff
+
+The stories: the shipped example, the Kosovo story and multi-article stories of
+the shared LocalNews and Giveme5W1H dev files (largest first, up to 45
+articles). ``--quick`` takes ten of them. Needs ../shared for all but the example.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "data"
+sys.path.insert(0, str(REPO / "src"))
+
+from newsfold.pipeline import fold  # noqa: E402
+from newsfold.readers import read_inputs  # noqa: E402
+from newsfold.readers.files import article_from_record  # noqa: E402
+from newsfold.render.json_out import render_json  # noqa: E402
+
+
+def stories(quick: bool) -> dict[str, list]:
+    found = {"harbor-bridge": read_inputs([str(REPO / "examples" / "harbor-bridge")]).articles}
+    if (SHARED / "kosovo-2023-05-30").is_dir():
+        found["kosovo"] = read_inputs([str(SHARED / "kosovo-2023-05-30")]).articles
+    for name, count in (("newscope_localnews", 26), ("giveme5w1h", 10)):
+        path = SHARED / name / "dev.jsonl"
+        if not path.is_file():
+            continue
+        records: dict[str, list[dict]] = {}
+        for line in path.open(encoding="utf-8"):
+            record = json.loads(line)
+            records.setdefault(record["story"], []).append(record)
+        largest = sorted(records, key=lambda s: (-len(records[s]), s))[:count]
+        for story in largest:
+            if not 2 <= len(records[story]) <= 45:
+                continue
+            problems: list[str] = []
+            articles = [article_from_record(r, default_id=str(i), origin=str(path), where=f"{path}:{i}",
+                                            problems=problems) for i, r in enumerate(records[story])]
+            found[story] = [a for a in articles if a is not None]
+    if quick:
+        names = list(found)
+        found = {n: found[n] for n in names[:2] + names[-4:] + names[8:12]}
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--quick", action="store_true", help="ten stories instead of all")
+    parser.add_argument("--against", type=Path, help="a folder written before: diff each brief with it")
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    args.out.mkdir(parents=True, exist_ok=True)
+    changed = 0
+    started = time.perf_counter()
+    for name, articles in stories(args.quick).items():
+        # Paths differ between checkouts; the briefs are compared without them.
+        text = render_json(fold(articles)).replace(str(SHARED), "SHARED").replace(str(REPO), "REPO")
+        (args.out / f"{name}.json").write_text(text, encoding="utf-8")
+        verdict = ""
+        if args.against:
+            before_path = args.against / f"{name}.json"
+            before = before_path.read_text(encoding="utf-8") if before_path.exists() else ""
+            if before != text:
+                changed += 1
+                verdict = " CHANGED"
+                diff = difflib.unified_diff(before.splitlines(), text.splitlines(), "before", "after", n=1, lineterm="")
+                print("\n".join(list(diff)[:40]))
+        print(f"{name}: {len(articles)} articles{verdict}", flush=True)
+    print(f"{time.perf_counter() - started:.0f} s; {changed} changed")
+    return 1 if changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
