@@ -111,7 +111,7 @@ def _analyse(ctx: StoryContext, timings: Timings) -> dict:
     with timings.stage("numbers"):
         number_conflicts = numbers.number_conflicts(ctx)
     with timings.stage("places"):
-        place_conflicts = places.place_conflicts(articles, sentences)
+        place_conflicts = places.place_conflicts(ctx)
     with timings.stage("quotes"):
         found_quotes, attribution_conflicts = quotes.find_quotes(articles, docs, found_entities)
     with timings.stage("timeline"):
