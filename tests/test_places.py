@@ -1,17 +1,18 @@
+from newsfold.context import StoryContext
 from newsfold.model import Article
 from newsfold.stages.places import place_conflicts
 from newsfold.stages.split import split
 
 
 def _conflicts(*articles):
-    return place_conflicts(list(articles), {a.id: split(a) for a in articles})
+    return place_conflicts(StoryContext(list(articles), sentences={a.id: split(a) for a in articles}))
 
 
 def test_independent_sources_give_the_same_street_different_numbers():
     a = Article("a", "The fight broke out outside a coffee shop at 181 Ang Mo Kio Avenue 6 on Friday.")
     b = Article("b", "Police were alerted to the case at Block 181 Ang Mo Kio Avenue 5 at 11.55pm.")
     (conflict,) = _conflicts(a, b)
-    assert conflict.kind == "place" and conflict.topic == "where: Ang Mo Kio avenue"
+    assert conflict.kind == "place" and conflict.topic == "where: Ang Mo Kio avenue" and conflict.id == ""
     assert {v.value for v in conflict.values} == {"Ang Mo Kio Avenue 6", "Ang Mo Kio Avenue 5"}
     for value in conflict.values:
         for e in value.support:

@@ -1,11 +1,11 @@
 """Place conflicts: independent sources that put the story at different addresses.
 
-Reads ``sentences`` (outside removed spans), ``copy_of`` and ``off_topic``;
-returns ``Conflict(kind="place")``.
+Reads ``ctx.articles`` (``copy_of``, ``off_topic``) and ``ctx.sentences``
+(outside removed spans); returns ``Conflict(kind="place")`` with ``id=""``.
 
 Only addresses are compared, because a street number is a precise claim and a
-wrong one is a common discrepancy between reports ("181 Ang Mo Kio Avenue 6"
-against "Avenue 5"). A street is its name and kind ("Ang Mo Kio Avenue"); its
+wrong one is a common discrepancy between reports ("181 Elm Hill Avenue 6"
+against "Avenue 5"). A street is its name and kind ("Elm Hill Avenue"); its
 number is the value. A conflict needs two independent sources that each give
 that street one number only, and different ones: a source that names both
 numbers is describing two places, not disagreeing.
@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..model import Article, Conflict, ConflictValue, Evidence, Sentence
+from ..context import StoryContext
+from ..model import Conflict, ConflictValue, Evidence, root_of
 
 _STREET_KINDS = {
     "avenue": "avenue", "ave": "avenue", "street": "street", "st": "street", "road": "road",
@@ -30,14 +31,14 @@ _ADDRESS = re.compile(
 _LEADING_NOISE = {"Block", "Blk", "At", "On", "Along", "In", "Near", "The", "Outside", "Off"}
 
 
-def place_conflicts(articles: list[Article], sentences: dict[str, list[Sentence]]) -> list[Conflict]:
-    """Streets that independent sources number differently."""
-    roots = {a.id: a.copy_of or a.id for a in articles if not a.off_topic}
+def place_conflicts(ctx: StoryContext) -> list[Conflict]:
+    """Streets that independent on-topic sources number differently (``id=""``)."""
+    roots = {a.id: root_of(a) for a in ctx.on_topic()}
     # street -> root -> number -> evidence
     seen: dict[tuple[str, str], dict[str, dict[str, list[Evidence]]]] = defaultdict(lambda: defaultdict(dict))
     written: dict[tuple[str, str, str], str] = {}
     for source, root in roots.items():
-        for sentence in sentences.get(source, []):
+        for sentence in ctx.sentences.get(source, []):
             for match in _ADDRESS.finditer(sentence.text):
                 street, number = _street(match), match.group("number")
                 evidence = Evidence(source, sentence.start, sentence.end)
@@ -57,7 +58,7 @@ def place_conflicts(articles: list[Article], sentences: dict[str, list[Sentence]
     return conflicts
 
 
-def _street(match: re.Match) -> tuple[str, str]:
+def _street(match: re.Match[str]) -> tuple[str, str]:
     words = match.group("name").split()
     while words and words[0] in _LEADING_NOISE:
         words.pop(0)

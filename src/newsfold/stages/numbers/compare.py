@@ -1,0 +1,99 @@
+"""Comparing two quantities: could both reports be right, and do they measure the same thing?"""
+from __future__ import annotations
+
+import math
+
+from .quantity import Quantity
+
+_APPROXIMATE = {"about", "almost"}
+_LOWER_BOUNDS = {"at_least", "more_than"}
+_UPPER_BOUNDS = {"at_most", "less_than"}
+BOUND_SPREAD = 1.2  # two stated bounds further apart than this are different figures
+# Verbs too general to say what an event-less count of things is about.
+_GENERIC_VERBS = {"be", "have", "show", "see", "include", "say", "make", "get", "take", "give",
+                  "involve", "feature", "use", "go", "come", "reach", "hit", "bring", "contain"}
+
+
+def interval(q: Quantity, halve: bool = False) -> tuple[float, float, bool, bool]:
+    """(low, high, low_open, high_open): every value ``q`` allows (``halve``:
+    an approximate value allows half its usual slack)."""
+    tol = q.precision
+    slack = 0.05 if halve else 0.1
+    if q.low is not None and q.high is not None:
+        return q.low - tol, q.high + tol, False, False
+    v = q.value
+    if q.qualifier == "at_least":
+        return v - tol, math.inf, False, True
+    if q.qualifier == "more_than":
+        return v, math.inf, True, True
+    if q.qualifier == "less_than":
+        return 0.0, v, False, True
+    if q.qualifier == "at_most":
+        return 0.0, v + tol, False, False
+    if q.qualifier == "almost":
+        return (1 - slack) * v - tol, v + tol, False, False
+    if q.qualifier == "about":
+        return (1 - slack) * v - tol, (1 + slack) * v + tol, False, False
+    return v - tol, v + tol, False, False
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """True when some single true value could make both reports right.
+
+    Qualifiers, as reporters use them:
+
+    - an exact value must fall inside the other's interval (``interval``):
+      "at least 4" and "6" agree, "more than 53" and "53" do not; "about v"
+      allows 10% either way and "almost v" up to 10% under v;
+    - two approximate values ("about 850", "nearly 1,000") share that 10%
+      slack: each allows 5%, so "about 850" and "nearly 1,000" disagree while
+      "about 30" and "about 32" agree;
+    - two lower bounds ("at least two" killed, "at least six" killed) are the
+      figures each report could confirm: they disagree when the larger is more
+      than ``BOUND_SPREAD`` times the smaller ("at least 50" and "more than 53"
+      agree); two upper bounds likewise.
+    """
+    both_lower = a.qualifier in _LOWER_BOUNDS and b.qualifier in _LOWER_BOUNDS
+    both_upper = a.qualifier in _UPPER_BOUNDS and b.qualifier in _UPPER_BOUNDS
+    if a.low is None and b.low is None and (both_lower or both_upper):
+        small, large = sorted((a.value, b.value))
+        return large <= small * BOUND_SPREAD + max(a.precision, b.precision)
+    halve = a.low is None and b.low is None and a.qualifier in _APPROXIMATE and b.qualifier in _APPROXIMATE
+    a_lo, a_hi, a_lo_open, a_hi_open = interval(a, halve)
+    b_lo, b_hi, b_lo_open, b_hi_open = interval(b, halve)
+    lo, lo_open = _tighter(a_lo, a_lo_open, b_lo, b_lo_open, larger=True)
+    hi, hi_open = _tighter(a_hi, a_hi_open, b_hi, b_hi_open, larger=False)
+    if lo < hi:
+        return True
+    return lo == hi and not lo_open and not hi_open
+
+
+def _tighter(a: float, a_open: bool, b: float, b_open: bool, *, larger: bool) -> tuple[float, bool]:
+    """The tighter of two bounds (the larger low, the smaller high); on a tie,
+    open if either is."""
+    if (a > b) if larger else (a < b):
+        return a, a_open
+    if (b > a) if larger else (b < a):
+        return b, b_open
+    return a, a_open or b_open
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """True when two quantities of the same key measure the same thing.
+
+    The key (event, class of what is counted, unit) must already match. Then:
+    whose things they count must not differ ("Ruritanian troops" and
+    "Freedonian troops"); and a count with no event ("two fire engines", "400g
+    bars") is only compared with one governed by the same specific verb, with
+    the same modifiers and most content words of its sentence shared.
+    """
+    if a.owners and b.owners and not a.owners & b.owners:
+        return False
+    if a.event is None:
+        if a.verb is None or a.verb != b.verb or a.verb in _GENERIC_VERBS:
+            return False
+        if a.modifiers != b.modifiers:
+            return False
+        union = a.context | b.context
+        return bool(union) and len(a.context & b.context) / len(union) >= 0.5
+    return True

@@ -1,0 +1,169 @@
+"""What tells a count from others of the same thing.
+
+Whether it describes another noun ("nine-person brawl"), adds to another count
+("two more"), is part of one ("three of the soldiers", "eight had serious
+injuries"), whose things it counts ("Ruritanian troops", "Ruritania has"), the
+verb governing it, the content words of its sentence, and whether its sentence
+is dated to an earlier time ("last week").
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...nlp.lexicon import MONTH_NAMES
+from ...nlp.text import plain
+from .inflection import lemma
+from .quantity import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Words that make a count an addition or a part of another count.
+_INCREMENT_BEFORE = {"another", "other", "remaining", "additional", "further", "extra"}
+_INCREMENT_AFTER = {"more", "other", "additional", "further", "extra"}
+_SUBSET_OF = {"the", "them", "those", "these", "us", "whom", "which", "its", "their", "his", "her"}
+PARTITION = re.compile(r"\b(?:the|an?) (?:other|remaining|rest of the)\b|\bthe rest\b", re.IGNORECASE)
+_SEVERITY = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|life-threatening|minor|severe(?:ly)?|"
+                       r"slight(?:ly)?|walking wounded)\b", re.IGNORECASE)
+# A sentence dated to an earlier time is about an earlier event ("air strikes
+# last week that killed 30"): background, never compared with this story's counts.
+_BACKGROUND = re.compile(
+    r"\b(?:last|past|previous|earlier this|this|prior) (?:week|month|year|weekend|decade|summer|"
+    r"winter|spring|autumn|fall)\b|\b(?:weeks|months|years|decades) (?:ago|earlier|before)\b|"
+    r"\b(?:in|since|of|during) (?:19|20)\d\d\b|\bsince (?:"
+    + "|".join(name.lower() for name in MONTH_NAMES)
+    + r")\b|\bon that occasion\b",
+    re.IGNORECASE,
+)
+# Prepositions that make a date a starting point, not the time of the count.
+_STARTING_POINT = ("after", "since", "until", "before", "from")
+_OWNER_TYPES = ("NORP", "GPE", "ORG")
+_MODIFIER_ARCS = ("amod", "compound", "poss", "nmod")
+
+
+def dated_earlier(doc: Doc, sentence: str, offset: int) -> bool:
+    """True when the sentence is dated to an earlier time ("last week", "in
+    2015"), unless the date is only a starting point ("after the end of the
+    mission in 2015, 1,000 troops have remained")."""
+    for match in _BACKGROUND.finditer(sentence):
+        if match.group(0).lower().startswith("since"):
+            return True  # a count over a period: "five incidents since June"
+        at = offset + match.end() - 1
+        token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+        if token is None or not _is_starting_point(token):
+            return True
+    return False
+
+
+def _is_starting_point(token: Token) -> bool:
+    node = token
+    for _ in range(8):
+        if node.dep_ == "prep" and node.lower_ in _STARTING_POINT:
+            return True
+        if node.head is node or node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return False
+
+
+def describe(doc: Doc, quantity: Quantity, first: int, last: int, last_token: int,
+             head_token: Token | None) -> None:
+    """Fill the fields that tell this count from others of the same thing:
+    ``descriptor``, ``increment``, ``subset``, ``verb``, ``owners``,
+    ``modifiers`` and ``context``. ``first``..``last_token`` are its tokens
+    (``last`` the number's last token)."""
+    if _is_descriptor(doc, last_token):
+        quantity.descriptor = True
+    if _is_increment(doc, first, last_token):
+        quantity.increment = True
+    if _is_subset(doc, quantity, first, last_token):
+        quantity.subset = True
+    anchor = head_token if head_token is not None else doc[last]
+    verb = _governing_verb(anchor)
+    quantity.verb = lemma(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if head_token is not None:
+        quantity.modifiers = frozenset(lemma(child) for child in head_token.children
+                                       if child.dep_ in _MODIFIER_ARCS and child.i < head_token.i)
+        quantity.owners = frozenset(_owners(head_token, verb))
+    quantity.context = frozenset(
+        lemma(t) for t in anchor.sent
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and t.is_alpha
+        and (head_token is None or t.i != head_token.i)
+    )
+
+
+def _is_descriptor(doc: Doc, last_token: int) -> bool:
+    """"nine-person brawl", "a 33-second video": the count describes another noun."""
+    nxt = last_token + 1
+    return nxt + 1 < len(doc) and doc[nxt].text in ("-", "–") and not doc[last_token].whitespace_ \
+        and not doc[nxt].whitespace_ and doc[nxt + 1].pos_ in ("NOUN", "ADJ", "PROPN")
+
+
+def _is_increment(doc: Doc, first: int, last_token: int) -> bool:
+    """"another two", "two more": added to some other count."""
+    words_before = {doc[j].lower_ for j in range(max(0, first - 2), first)}
+    nxt = last_token + 1
+    return bool(words_before & _INCREMENT_BEFORE) or (nxt < len(doc) and doc[nxt].lower_ in _INCREMENT_AFTER)
+
+
+def _is_subset(doc: Doc, quantity: Quantity, first: int, last_token: int) -> bool:
+    """Part of a larger count: "three of the 30 soldiers", "four of whom", and
+    for the injured "eight people had serious injuries", "seriously injured five"."""
+    nxt = last_token + 1
+    if quantity.event == "injured" and _SEVERITY.search(" ".join(_words_around(doc, first, last_token))):
+        return True
+    return nxt + 1 < len(doc) and doc[nxt].lower_ == "of" and doc[nxt + 1].lower_ in _SUBSET_OF \
+        and not (first > 0 and doc[first - 1].lower_ == "all")
+
+
+def _words_around(doc: Doc, first: int, last_token: int) -> list[str]:
+    """Up to six words after the count and three before it, within its punctuation."""
+    near = []
+    for j in range(last_token + 1, min(len(doc), last_token + 7)):
+        if doc[j].is_punct:
+            break
+        near.append(doc[j].text)
+    for j in range(first - 1, max(-1, first - 4), -1):
+        if doc[j].is_punct:
+            break
+        near.append(doc[j].text)
+    return near
+
+
+def _governing_verb(anchor: Token) -> Token:
+    """The nearest verb up from the anchor (or the highest token reached)."""
+    verb = anchor
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
+
+
+def _owners(head_token: Token, verb: Token) -> set[str]:
+    """Whose things are counted: a people or country modifying the noun
+    ("Ruritanian troops"), or the subject that has them ("Ruritania has 850 troops")."""
+    owners = set()
+    for child in head_token.children:
+        if child.dep_ in _MODIFIER_ARCS and child.ent_type_ in _OWNER_TYPES:
+            owners |= _owner_key(child.text)
+    if head_token.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
+        clause = verb
+        while clause.dep_ == "conj" and clause.head is not clause and not _subject(clause):
+            clause = clause.head
+        subject = _subject(clause)
+        if subject is not None and subject.ent_type_ in _OWNER_TYPES:
+            owners |= _owner_key(subject.text)
+    return owners
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _owner_key(text: str) -> set[str]:
+    """"Ruritania", "Ruritanian", "Ruritania's" -> {"ruri"}: names and their
+    demonyms meet on their first four letters (a mismatch only keeps two counts
+    apart)."""
+    return {w[:4] for w in re.findall(r"[a-z]+", plain(text)) if len(w) > 2}

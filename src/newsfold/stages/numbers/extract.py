@@ -1,0 +1,235 @@
+"""Quantities of one article: each number read with what it counts.
+
+How a quantity is read, in order:
+
+1. the number itself (``reading``): digits, words, vague words, a scale word
+   and unit around it, a range, the qualifier before it;
+2. skipped (``not_counts``): dates, times, numbers inside names, bare
+   four-digit years unless they count a plural noun, "one" used as a pronoun,
+   durations ("two decades"); also anything spaCy tags as a name (ORG, GPE,
+   PERSON...);
+3. the counted noun and its class (``counted``);
+4. the event it is a count of (``events``), or the toll a bare number stands in;
+5. what tells it from other counts of the same thing (``describe``), and
+   coordinated parts of a total (``parts``).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...model import Article, Sentence
+from ...nlp.lexicon import WEEKDAYS
+from .counted import counted_noun, is_demonym, referent
+from .describe import PARTITION, dated_earlier, describe
+from .events import bare_toll, event_of
+from .inflection import singular
+from .not_counts import is_date, is_identifier, looks_like_year
+from .parts import mark_parts
+from .quantity import Quantity
+from .reading import (
+    DIGIT_RANGE,
+    PERCENT_WORDS,
+    read_number,
+    read_qualifier,
+    read_range_end,
+)
+from .vocabulary import EVENTS, TOLLS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SKIP_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "GPE", "PERSON", "LOC", "LANGUAGE"}
+_CURRENCY_SYMBOLS = {"€", "$", "£", "¥", "₹", "₽", "us$", "c$", "a$"}
+# "rose to at least six Friday": a day is not what is counted.
+_DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight"}
+_TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year",
+               "decade", "century", "millennium"}
+# Verbs of a force's standing strength: "Ruritania has 850 soldiers at a base".
+_PRESENCE_VERBS = {"have", "remain", "station", "base", "consist", "number", "keep", "maintain"}
+# Words a number takes its article with: "a dozen", "a hundred".
+_TAKES_ARTICLE = ("dozen", "hundred", "thousand", "million", "billion")
+
+
+@dataclass
+class _Written:
+    """A number with what is written around it, as token indices."""
+
+    value: float
+    first: int  # first token: the qualifier, the "a" of "a dozen", a currency sign
+    last: int  # the number's own last token
+    end: int  # the last token with its unit or a range's high end
+    decimals: int
+    vague: bool
+    as_words: bool
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exactly"
+
+
+def extract_quantities(article: Article, sentences: list[Sentence] | dict[str, list[Sentence]],
+                       doc: Doc) -> list[Quantity]:
+    """Quantities of one article, outside its removed spans (see the module
+    docstring for the method).
+
+    ``sentences`` is this article's ``list[Sentence]`` (or the whole
+    ``dict[source_id, list[Sentence]]``); ``doc`` is its spaCy Doc.
+    """
+    if isinstance(sentences, dict):
+        sentences = sentences.get(article.id, [])
+    ordered = sorted(sentences or [], key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    found: list[Quantity] = []
+    i = 0
+    while i < len(doc):
+        read = _read_quantity(article, doc, i)
+        if read is None:
+            i += 1
+            continue
+        quantity, last = read
+        if not article.is_removed(quantity.start, quantity.end) \
+                and _place(article, doc, doc[i], quantity, ordered, starts):
+            found.append(quantity)
+        i = last + 1
+    mark_parts(article, found)
+    return found
+
+
+def _place(article: Article, doc: Doc, token: Token, quantity: Quantity,
+           sentences: list[Sentence], starts: list[int]) -> bool:
+    """Set the quantity's sentence and what its sentence says of it; False
+    when it lies outside every sentence (a title, caption or other removed text)."""
+    sentence = _containing(sentences, starts, quantity.start)
+    if sentence is not None:
+        quantity.sentence = sentence.index
+        quantity.sentence_span = (sentence.start, sentence.end)
+    elif sentences:
+        return False
+    else:
+        quantity.sentence = -1
+        quantity.sentence_span = (token.sent.start_char, token.sent.end_char)
+    start, end = quantity.sentence_span
+    said = article.text[start:end]
+    quantity.background = dated_earlier(doc, said, start)
+    if PARTITION.search(said):
+        quantity.subset = True  # "two ... and the other two ...": every count here is a part
+    return True
+
+
+def _containing(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    at = bisect.bisect_right(starts, offset) - 1
+    if at >= 0 and sentences[at].start <= offset < sentences[at].end:
+        return sentences[at]
+    return None
+
+
+def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] | None:
+    """The quantity starting at token ``i``, and its last token index; or None."""
+    if doc[i].ent_type_ in _SKIP_ENTS:
+        return None
+    written = _read_written(doc, i)
+    if written is None:
+        return None
+    counted, head_token = counted_noun(doc, written.last, written.end, written.unit)
+    if head_token is not None and head_token.lower_ in _DAY_WORDS:
+        counted, head_token = None, None
+    if _not_a_count(doc, i, written, head_token):
+        return None
+    start = doc[written.first].idx
+    end = doc[written.end].idx + len(doc[written.end].text)
+    quantity = Quantity(
+        source=article.id, start=start, end=end, value=written.value,
+        qualifier=written.qualifier, low=written.low, high=written.high, unit=written.unit,
+        counted=counted, head=singular(head_token.text) if head_token is not None else None,
+        text=article.text[start:end], vague=written.vague,
+        precision=0.5 * 10 ** (-written.decimals) if written.decimals else 0.0,
+    )
+    _classify(doc, quantity, i, written.last, head_token)
+    describe(doc, quantity, written.first, written.last, written.end, head_token)
+    if quantity.event is None and quantity.referent in ("military", "police") \
+            and quantity.verb in _PRESENCE_VERBS:
+        quantity.event = "present"
+    return quantity, written.end
+
+
+def _read_written(doc: Doc, i: int) -> _Written | None:
+    """The number at token ``i`` with its article, unit, range and qualifier;
+    None when there is none or it names rather than counts."""
+    number = read_number(doc, i)
+    if number is None:
+        return None
+    first = i
+    if number.as_words and first > 0 and doc[first - 1].lower_ in ("a", "an") \
+            and doc[first].lower_ in _TAKES_ARTICLE:
+        first -= 1  # "a dozen": the article belongs to the number
+    if is_identifier(doc, first, number.last) or is_date(doc, i, number.last):
+        return None
+    written = _Written(number.value, first, number.last, number.last, number.decimals,
+                       number.vague, number.as_words)
+    _read_unit(doc, written)
+    _read_range(doc, written)
+    if written.low is None:
+        written.qualifier, written.first = read_qualifier(doc, written.first)
+    if written.vague:
+        written.qualifier = "at_least"
+    elif written.qualifier == "exactly" and written.as_words and doc[i].lower_ == "dozen":
+        written.qualifier = "about"
+    return written
+
+
+def _read_unit(doc: Doc, written: _Written) -> None:
+    """A currency sign before the number ("€2.3 million"), a percent after it."""
+    if written.first > 0 and doc[written.first - 1].lower_ in _CURRENCY_SYMBOLS:
+        written.first -= 1
+        written.unit = doc[written.first].text
+    nxt = written.last + 1
+    if nxt < len(doc) and doc[nxt].lower_ in PERCENT_WORDS:
+        written.unit, written.end = "%", nxt
+    elif nxt + 1 < len(doc) and doc[nxt].lower_ == "per" and doc[nxt + 1].lower_ == "cent":
+        written.unit, written.end = "%", nxt + 1
+
+
+def _read_range(doc: Doc, written: _Written) -> None:
+    """Both ends of "50-60", "10 to 12", "between 10 and 20"; no midpoint."""
+    range_end = read_range_end(doc, written.end, written.value, written.unit)
+    if range_end is not None:
+        written.low = written.value
+        written.high, written.end = range_end
+        if written.first > 0 and doc[written.first - 1].lower_ == "between":
+            written.first -= 1
+        return
+    number_text = doc[written.last].text
+    if "-" in number_text or "–" in number_text:
+        match = DIGIT_RANGE.match(number_text)
+        if match:
+            written.low = written.value
+            written.high = float(match.group(2).replace(",", ""))
+
+
+def _not_a_count(doc: Doc, i: int, written: _Written, head_token: Token | None) -> bool:
+    """"one of those places" (a pronoun), a bare year, a duration ("30 days")."""
+    if written.as_words and doc[written.last].lower_ == "one" and doc[written.last].dep_ != "nummod":
+        return True
+    if looks_like_year(doc[i].text, written.value, head_token):
+        return True
+    return head_token is not None and singular(head_token.text) in _TIME_UNITS
+
+
+def _classify(doc: Doc, quantity: Quantity, number_index: int, last: int, head_token: Token | None) -> None:
+    """The class of what is counted and the event it is a count of."""
+    if head_token is not None:
+        quantity.demonym = is_demonym(head_token)
+        quantity.referent = referent(head_token, quantity.head or "", quantity.demonym)
+        quantity.event = event_of(head_token, number_index, quantity.people)
+        if quantity.head in EVENTS and EVENTS[quantity.head] in TOLLS:
+            # "two fatalities", "six deaths", "120 wounded": the noun is the toll itself
+            quantity.event, quantity.referent = EVENTS[quantity.head], "civilians"
+        elif quantity.head == "other" and quantity.event in TOLLS:
+            quantity.referent = "civilians"  # "100 others wounded"
+    elif quantity.unit is None:
+        toll = bare_toll(doc[last])
+        if toll is not None:
+            # "killing six and wounding 120", "the death toll rose to six"
+            quantity.event, quantity.referent = toll, "civilians"

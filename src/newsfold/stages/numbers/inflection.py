@@ -1,0 +1,68 @@
+"""Word forms: the singular of a counted noun and the lemma of a word.
+
+The small spaCy models have no lemmatizer for every word, so these are plain
+rules with a few irregular forms: the same word always gets the same guess,
+which is all that comparing two counts needs.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_IRREGULAR_PLURALS = {"people": "people", "men": "man", "women": "woman", "children": "child",
+                      "police": "police", "personnel": "personnel", "servicemen": "serviceman",
+                      "servicewomen": "servicewoman", "policemen": "policeman",
+                      "policewomen": "policewoman", "staff": "staff", "media": "media",
+                      "feet": "foot", "teeth": "tooth", "mice": "mouse", "series": "series",
+                      "news": "news", "species": "species", "gardaí": "garda"}
+_IRREGULAR_VERBS = {"has": "have", "had": "have", "having": "have", "is": "be", "are": "be",
+                    "was": "be", "were": "be", "been": "be", "being": "be", "am": "be",
+                    "took": "take", "taken": "take", "brought": "bring", "sent": "send",
+                    "went": "go", "gone": "go", "came": "come", "made": "make", "got": "get",
+                    "gave": "give", "given": "give", "saw": "see", "seen": "see", "kept": "keep",
+                    "shown": "show", "said": "say"}
+# Verb endings to strip, longest first, and what replaces them ("carrying" -> "carry").
+_VERB_SUFFIXES = (("ying", "y"), ("ing", ""), ("ied", "y"), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def singular(word: str) -> str:
+    """Lower-case singular of a noun: "soldiers" -> "soldier", "injuries" -> "injury"."""
+    word = word.lower()
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def is_plural_word(word: str) -> bool:
+    return singular(word) != word.lower() or word.lower() in ("people", "police")
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma; a plain suffix-stripping guess where the model has no
+    lemmatizer (the same word always gets the same guess)."""
+    if token.lemma_ and token.lemma_ != token.text:
+        return token.lemma_.lower()
+    word = token.lower_
+    if word in _IRREGULAR_VERBS:
+        return _IRREGULAR_VERBS[word]
+    if token.pos_ in ("VERB", "AUX"):
+        return _verb_stem(word)
+    return singular(word)
+
+
+def _verb_stem(word: str) -> str:
+    for suffix, keep in _VERB_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)] + keep
+            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+                stem = stem[:-1]  # "stopped" -> "stop"
+            return stem
+    return word

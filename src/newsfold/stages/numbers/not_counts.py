@@ -1,0 +1,57 @@
+"""Numbers that are not counts: names ("XR-7"), dates ("May 30"), times, years.
+
+spaCy's DATE label is not trusted ("Between 10 and 20 cars" comes out as a
+date); dates are told by month names, clock words and the year rule instead.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...nlp.lexicon import MONTHS, SCALE_WORDS
+from .inflection import singular
+from .reading import DIGITS_SCALED, VAGUE, word_value
+from .vocabulary import EVENTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_MONTH_WORDS = frozenset(MONTHS)  # "may" too: a month only when capitalised
+_CLOCK = {"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "cet", "est"}
+
+
+def is_identifier(doc: Doc, first: int, last: int) -> bool:
+    """Numbers that name rather than count: "XR-7", "Resolution 4410", "COVID-19"."""
+    text = doc[last].text
+    if any(c.isalpha() for c in text) and not DIGITS_SCALED.match(text) and word_value(text) is None \
+            and text.lower() not in SCALE_WORDS and text.lower() not in VAGUE and text.lower() != "dozen":
+        return True
+    if first > 0:
+        before = doc[first - 1]
+        if before.text in ("-", "#", "/") and not before.whitespace_:
+            return True
+        if before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN") and not before.is_sent_start \
+                and before.lower_ not in EVENTS and doc[last].dep_ != "nummod" \
+                and doc[first].text[:1].isdigit():
+            return True
+    # "10:30", "5/6"
+    return last + 1 < len(doc) and doc[last + 1].text in (":", "/") and not doc[last].whitespace_
+
+
+def is_date(doc: Doc, first: int, last: int) -> bool:
+    """"May 30", "30 May", "May 30, 2023", "5 p.m."."""
+    def month(j: int) -> bool:
+        return 0 <= j < len(doc) and doc[j].lower_ in _MONTH_WORDS and doc[j].text[:1].isupper()
+    if month(first - 1) or month(last + 1):
+        return True
+    if first >= 2 and doc[first - 1].text == "," and month(first - 3):
+        return True  # the year of "May 30, 2023"
+    return last + 1 < len(doc) and doc[last + 1].lower_ in _CLOCK
+
+
+def looks_like_year(text: str, value: float, head_token: Token | None) -> bool:
+    """Four bare digits from 1000 to 2100 are a year ("the 1998 charter")
+    unless they count a plural noun ("1998 soldiers")."""
+    if not (len(text) == 4 and text.isdigit() and 1000 <= value <= 2100):
+        return False
+    plural = head_token is not None and singular(head_token.text) != head_token.text.lower()
+    return not plural

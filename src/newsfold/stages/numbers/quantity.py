@@ -1,0 +1,62 @@
+"""Quantity: one number in one source, with what it counts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .vocabulary import PEOPLE_CLASSES, PERSON_NOUNS
+
+QUALIFIERS = ("exactly", "at_least", "more_than", "less_than", "at_most", "almost", "about")
+
+
+@dataclass
+class Quantity:
+    """One number in one source, with what it counts.
+
+    ``value`` is the number as written (the low end for a range, the unit for a
+    vague word like "hundreds"); ``low``/``high`` are set for ranges only.
+    ``start``/``end`` cover the qualifier, number and unit ("more than 53",
+    "€2.3 million", "3.5%"); ``text`` is ``article.text[start:end]``.
+    """
+
+    source: str
+    start: int
+    end: int
+    value: float
+    qualifier: str = "exactly"  # one of QUALIFIERS
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None  # "%", "€", "$"... (None for plain counts)
+    counted: str | None = None  # the counted noun as written: "Ruritanian soldiers"
+    head: str | None = None  # normalised head noun: "soldier"
+    referent: str | None = None  # class of what is counted: military, civilians... else head
+    event: str | None = None  # injured|killed|deployed|arrested|...
+    sentence: int = -1  # Sentence.index of the sentence holding it
+    text: str = ""
+    vague: bool = False  # "hundreds", "dozens": never compared
+    precision: float = 0.0  # half a unit of the last written decimal
+    demonym: bool = False  # counted noun is a people name ("Ruritanians")
+    part_of: int | None = None  # index (in this source's list) of the total it is part of
+    derived: bool = False  # a total summed from coordinated parts ("11 ... and 19 ...")
+    sentence_span: tuple[int, int] | None = field(default=None, repr=False)
+    descriptor: bool = False  # "nine-person brawl", "93-seat parliament": describes another noun
+    increment: bool = False  # "two more", "another two", "two other": added to some other count
+    subset: bool = False  # "three of the soldiers", or its sentence splits a group ("the other two")
+    background: bool = False  # its sentence is dated to an earlier time ("last week", "in 2015")
+    owners: frozenset[str] = field(default_factory=frozenset)  # whose: "Ruritanian troops", "Ruritania has"
+    verb: str | None = None  # lemma of the verb governing the count
+    context: frozenset[str] = field(default_factory=frozenset, repr=False)  # content lemmas of its sentence
+    modifiers: frozenset[str] = field(default_factory=frozenset, repr=False)  # of the counted noun
+
+    @property
+    def people(self) -> bool:
+        return self.referent in PEOPLE_CLASSES or self.head in PERSON_NOUNS or self.demonym
+
+    @property
+    def key(self) -> tuple[str | None, str, str | None] | None:
+        """What must match for two quantities to be the same quantity, or None."""
+        if self.vague or self.referent is None or self.descriptor:
+            return None
+        if self.people and self.event is None:
+            # "30 soldiers" without an event could be anything: too loose to compare.
+            return None
+        return (self.event, self.referent, self.unit)
