@@ -80,7 +80,7 @@ def fold(
         ctx.docs = _parse(articles)
     with timings.stage("facts"):
         fact_groups = facts.group_facts(articles, ctx.sentences, ctx.embedder, ctx.docs)
-    analysis = _analyse(articles, ctx.sentences, ctx.docs, timings)
+    analysis = _analyse(ctx, timings)
 
     brief = Brief(
         title=_story_title(articles, fact_groups),
@@ -104,9 +104,11 @@ def _parse(articles: list[Article]) -> dict:
     return {article.id: doc for article, doc in zip(articles, parsed)}
 
 
-def _analyse(articles: list[Article], sentences, docs, timings: Timings) -> dict:
+def _analyse(ctx: StoryContext, timings: Timings) -> dict:
     """Cross-source analysis over spaCy parses: entities, numbers, quotes, timeline."""
     from .stages import entities, numbers, places, quotes, timeline
+
+    articles, sentences, docs = ctx.articles, ctx.sentences, ctx.docs
 
     with timings.stage("entities"):
         found_entities = entities.find_entities(articles, docs)
@@ -120,7 +122,7 @@ def _analyse(articles: list[Article], sentences, docs, timings: Timings) -> dict
     with timings.stage("quotes"):
         found_quotes, attribution_conflicts = quotes.find_quotes(articles, docs, found_entities)
     with timings.stage("timeline"):
-        events, date_conflicts = timeline.build_timeline(articles, sentences, docs)
+        events, date_conflicts = timeline.build_timeline(ctx)
     return {
         "entities": found_entities,
         "quotes": found_quotes,

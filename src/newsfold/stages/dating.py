@@ -44,15 +44,15 @@ _WEEKDAY = (r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAY_NUMBERS, key=len, rever
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 
 _FULL_DATES = [
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b", re.I),  # Tuesday, May 30, 2023
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I),  # Tuesday 30 May 2023
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),  # Tuesday, May 30, 2023
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),  # Tuesday 30 May 2023
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2023-05-30
 ]
 # "PORTVILLE, May 30 (Wire Service) -", "HARBOURTON, 30 May 2023 (Agency) —":
 # a place, a date, the agency, a dash.
 _DATELINES = [
-    re.compile(rf"^[^\n]{{0,60}}?\b{_MONTH}\s+{_DAY}(?:,\s*(?P<year>\d{{4}}))?\s*\([^()\n]{{1,40}}\)\s*[-–—]", re.I | re.M),
-    re.compile(rf"^[^\n]{{0,60}}?\b{_DAY}\s+{_MONTH}(?:,?\s*(?P<year>\d{{4}}))?\s*\([^()\n]{{1,40}}\)\s*[-–—]", re.I | re.M),
+    re.compile(rf"^[^\n]{{0,60}}?\b{_MONTH}\s+{_DAY}(?:,\s*(?P<year>\d{{4}}))?\s*\([^()\n]{{1,40}}\)\s*[-–—]", re.IGNORECASE | re.MULTILINE),
+    re.compile(rf"^[^\n]{{0,60}}?\b{_DAY}\s+{_MONTH}(?:,?\s*(?P<year>\d{{4}}))?\s*\([^()\n]{{1,40}}\)\s*[-–—]", re.IGNORECASE | re.MULTILINE),
 ]
 _METADATA_REASONS = {"caption", "byline", "embed", "header", "title", "source-line", "dateline"}
 # Dates that are themselves guesses do not vote on the story's date.
