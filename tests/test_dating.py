@@ -5,7 +5,20 @@ import pytest
 
 from newsfold.errors import InputError
 from newsfold.model import Article, Removed
-from newsfold.stages.dating import date_sources
+from newsfold.stages.dating import Dating, date_sources
+
+
+def date_and_apply(articles: list[Article], given: str | None = None) -> dict[str, Dating]:
+    """Run the stage, check it changed no article, then apply its result as the pipeline does."""
+    before = [(a.published, a.published_from, list(a.notes)) for a in articles]
+    found = date_sources(articles, given=given)
+    assert [(a.published, a.published_from, a.notes) for a in articles] == before
+    for article in articles:
+        if article.id in found:
+            dated = found[article.id]
+            article.published, article.published_from = dated.published, dated.published_from
+            article.notes.append(dated.note)
+    return found
 
 
 def art(id: str, text: str = "Officials closed the bridge on Friday.", **fields) -> Article:
@@ -18,20 +31,20 @@ def dated(id: str, day: str) -> Article:
 
 def test_reuters_dateline_with_its_year_from_the_story():
     article = art("r", "PORTVILLE, March 14 (Reuters) - Officials closed a bridge on Friday.")
-    date_sources([article, dated("a", "2031-03-15")])
+    date_and_apply([article, dated("a", "2031-03-15")])
     assert (article.published, article.published_from) == ("2031-03-14", "text")
     assert "March 14 (Reuters) -" in article.notes[0]
 
 
 def test_dateline_year_nearest_the_story_across_new_year():
     article = art("r", "OSLO, Dec 31 (Reuters) - Fireworks were cancelled.")
-    date_sources([article, dated("a", "2032-01-01")])
+    date_and_apply([article, dated("a", "2032-01-01")])
     assert article.published == "2031-12-31"
 
 
 def test_dateline_with_day_first_and_year():
     article = art("f", "PARIS, 14 March 2031 (AFP) — The bridge was closed.")
-    date_sources([article])
+    date_and_apply([article])
     assert (article.published, article.published_from) == ("2031-03-14", "text")
 
 
@@ -40,14 +53,14 @@ def test_caption_date_in_a_removed_span_dates_the_article():
             "The council first warned about the bridge on January 3, 2029.")
     caption_start = text.index("Crews")
     article = art("c", text, removed=[Removed(caption_start, text.index(")") + 1, "caption")])
-    date_sources([article, dated("a", "2031-03-20"), dated("b", "2031-03-20")])
+    date_and_apply([article, dated("a", "2031-03-20"), dated("b", "2031-03-20")])
     assert (article.published, article.published_from) == ("2031-03-14", "text")
 
 
 def test_weekday_date_in_the_body_counts_when_the_weekday_fits():
     article = art("w", "The bridge was closed on Friday, March 14, 2031, after a crack was found.")
     wrong = art("x", "The bridge was closed on Monday, March 14, 2031, after a crack was found.")
-    date_sources([article, wrong, dated("a", "2031-03-20"), dated("b", "2031-03-20")])
+    date_and_apply([article, wrong, dated("a", "2031-03-20"), dated("b", "2031-03-20")])
     assert (article.published, article.published_from) == ("2031-03-14", "text")
     # A weekday that does not fit is a plain body date: the story date wins over it.
     assert (wrong.published, wrong.published_from) == ("2031-03-20", "story")
@@ -56,7 +69,7 @@ def test_weekday_date_in_the_body_counts_when_the_weekday_fits():
 def test_story_agreement_for_sources_without_a_date():
     plain = art("p")
     others = [dated("a", "2031-03-14"), dated("b", "2031-03-14"), dated("c", "2031-03-13")]
-    date_sources([plain, *others], given="2031-01-01")
+    date_and_apply([plain, *others], given="2031-01-01")
     assert (plain.published, plain.published_from) == ("2031-03-14", "story")
     assert "2 of 3" in plain.notes[0]
 
@@ -65,37 +78,37 @@ def test_off_topic_and_guessed_dates_do_not_vote():
     plain = art("p")
     off = art("o", published="2030-01-01", published_from="metadata", off_topic=True)
     guessed = art("g", published="2030-01-01", published_from="given")
-    date_sources([plain, off, guessed, dated("a", "2031-03-14")])
+    date_and_apply([plain, off, guessed, dated("a", "2031-03-14")])
     assert plain.published == "2031-03-14"
 
 
 def test_body_date_when_no_other_source_is_dated():
     article = art("b", "The council voted on March 2, 2031 and again on 9 March 2031 to close the bridge.")
-    date_sources([article], given="2031-01-01")
+    date_and_apply([article], given="2031-01-01")
     assert (article.published, article.published_from) == ("2031-03-09", "text")
 
 
 def test_given_date_last():
     article = art("g", "Officials closed the bridge on Friday, March 14.")  # no year: not a full date
-    date_sources([article], given="2031-03-14")
+    date_and_apply([article], given="2031-03-14")
     assert (article.published, article.published_from) == ("2031-03-14", "given")
 
 
 def test_no_evidence_and_no_given_leaves_the_date_unknown():
     article = art("n")
-    date_sources([article])
+    assert date_and_apply([article]) == {}
     assert (article.published, article.published_from) == (None, None)
 
 
 def test_known_dates_are_left_alone():
     article = art("k", "PORTVILLE, March 14 (Reuters) - Closed.", published="2031-03-15", published_from="header")
-    date_sources([article], given="2031-01-01")
+    assert date_and_apply([article], given="2031-01-01") == {}
     assert (article.published, article.published_from) == ("2031-03-15", "header")
 
 
 def test_bad_given_date_is_an_input_error():
     with pytest.raises(InputError, match="YYYY-MM-DD"):
-        date_sources([art("x")], given="March 14")
+        date_and_apply([art("x")], given="March 14")
 
 
 @pytest.mark.shared
@@ -104,7 +117,7 @@ def test_kosovo_sources_all_dated_and_004_from_its_caption(kosovo_dir):
     from newsfold.stages.clean import clean
 
     articles = [clean(a) for a in read_inputs([str(kosovo_dir)]).articles]
-    date_sources(articles)
+    date_and_apply(articles)
     by_id = {a.id: a for a in articles}
     assert {a.published for a in articles} == {"2023-05-30"}
     assert by_id["001"].published_from == "header"

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from newsfold.context import StoryContext
 from newsfold.model import Article, Removed, Sentence
 from newsfold.nlp.spacy_model import parse
 from newsfold.stages.timeline import build_timeline, find_date_words, resolve
@@ -35,7 +36,7 @@ def split(article: Article) -> list[Sentence]:
 def run(articles: list[Article]):
     docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
     sentences = {a.id: split(a) for a in articles}
-    timeline, conflicts = build_timeline(articles, sentences, docs)
+    timeline, conflicts = build_timeline(StoryContext(articles, sentences=sentences, docs=docs))
     by_id = {a.id: a for a in articles}
     for event in timeline:  # every evidence span round-trips to its source
         for evidence in event.support:
@@ -98,8 +99,8 @@ def test_future_tense_looks_forward():
 
 @pytest.mark.parametrize("text, expected", [
     # a month later in the year than publication: the coming one when the clause looks ahead
-    ("City officials expect the bridge to stay closed at least until June, when the first"
-     " repairs are due to be finished.", "2031-06"),
+    (("City officials expect the bridge to stay closed at least until June, when the first"
+      " repairs are due to be finished."), "2031-06"),
     ("Repairs are scheduled to begin in October.", "2031-10"),
     ("The council plans to vote on the budget in September.", "2031-09"),
     ("The tunnel is set to reopen in August.", "2031-08"),
@@ -247,13 +248,13 @@ def kosovo(kosovo_dir):
         article = Article(id=path.stem, text=text, published="2023-05-30")
         # what the clean stage removes: header lines, captions, source lines, embeds
         for match in re.finditer(r"^\s*date \d{4}-\d\d-\d\d|^.*\(AP Photo.*$|^Source:.*$"
-                                 r"|^— .*\(@\w+\).*$", text, re.M):
+                                 r"|^— .*\(@\w+\).*$", text, re.MULTILINE):
             article.removed.append(Removed(match.start(), match.end(), "test"))
         articles.append(article)
     docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
     sentences = {a.id: split(a) for a in articles}
     started = time.perf_counter()
-    timeline, conflicts = build_timeline(articles, sentences, docs)
+    timeline, conflicts = build_timeline(StoryContext(articles, sentences=sentences, docs=docs))
     return articles, timeline, conflicts, time.perf_counter() - started
 
 
@@ -278,7 +279,7 @@ def test_kosovo_timeline_targets(kosovo):
 
 @pytest.mark.shared
 def test_kosovo_evidence_round_trips(kosovo):
-    articles, timeline, conflicts, elapsed = kosovo
+    articles, timeline, conflicts, _elapsed = kosovo
     by_id = {a.id: a for a in articles}
     for event in timeline:
         for evidence in event.support:

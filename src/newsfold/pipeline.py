@@ -13,10 +13,14 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .context import StoryContext
 from .errors import InputError
 from .model import Article, Brief, Conflict
+
+if TYPE_CHECKING:  # typing only: stages load lazily inside fold()
+    from .stages.dating import Dating
 
 _PLAIN_DATE = 10  # len("YYYY-MM-DD")
 
@@ -64,7 +68,7 @@ def fold(
     with timings.stage("clean"):
         articles = [clean.clean(article) for article in articles]
     with timings.stage("dating"):
-        dating.date_sources(articles, given=date)
+        _apply_dates(articles, dating.date_sources(articles, given=date))
     with timings.stage("split"):
         ctx = StoryContext(articles, sentences={a.id: split.split(a) for a in articles})
     with timings.stage("copies"):
@@ -115,7 +119,7 @@ def _analyse(ctx: StoryContext, timings: Timings) -> dict:
     with timings.stage("quotes"):
         found_quotes, attribution_conflicts = quotes.find_quotes(articles, docs, found_entities)
     with timings.stage("timeline"):
-        events, date_conflicts = timeline.build_timeline(articles, sentences, docs)
+        events, date_conflicts = timeline.build_timeline(ctx)
     return {
         "entities": found_entities,
         "quotes": found_quotes,
@@ -129,6 +133,15 @@ def _check_unique_ids(articles: list[Article]) -> None:
     repeated = sorted(source_id for source_id, count in seen.items() if count > 1)
     if repeated:
         raise InputError(f"source ids must be unique; repeated: {', '.join(repeated)}")
+
+
+def _apply_dates(articles: list[Article], found: dict[str, Dating]) -> None:
+    """Write the dates the dating stage found into the articles, with a note on each."""
+    for article in articles:
+        dated = found.get(article.id)
+        if dated is not None:
+            article.published, article.published_from = dated.published, dated.published_from
+            article.notes.append(dated.note)
 
 
 def _numbered(conflicts: list[Conflict]) -> list[Conflict]:

@@ -1,0 +1,135 @@
+"""Captions inside flattened text: a photo credit opens or closes a caption
+("Image copyright AFP Image caption ...", "Getty Images The building ...",
+"... (Photo: AP)"). A caption without closing punctuation ends where the next
+sentence visibly starts (a capitalised word after an unpunctuated one)."""
+from __future__ import annotations
+
+import re
+
+from .markers import FUNCTION_WORDS, NOT_NAMES, SAYS
+from .paragraphs import Paragraph, Span
+
+_STARTERS = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "This", "These", "Those", "There",
+    "But", "And", "In", "On", "At", "After", "Before", "When", "While", "As", "Some", "Many", "More", "Most",
+    "According", "However", "Meanwhile", "Earlier", "Later", "Also", "One", "Two", "Three", "Several",
+}
+AGENCY = (r"(?:Getty\s+Images|Getty(?!\s+Images)|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|REUTERS|EPA(?:-EFE)?|AP|PA\s+Wire|PA(?!\s+Wire)"
+           r"|Rex\s+Features|Rex(?!\s+Features)"
+           r"|Alamy|Shutterstock|Bloomberg|Xinhua|Anadolu|Usa\s+Today\s+Sports|USA\s+TODAY\s+Sports|Splash\s+News|Backgrid"
+           r"|Instagram|Twitter|Facebook|Supplied|Handout)")
+# "Image copyright AGENCY Image caption ...", "Image caption ...", "Media caption ..."
+_IMAGE_MARKER = re.compile(r"\b(?:Image|Media|Photo)\s+(?:copyright|source|caption|credit)\b,?:?\s*")
+# "Getty Images 9 Harbor City players celebrate ..." / "Getty Images The building ..." at a sentence start.
+_CREDIT_FIRST = re.compile(rf"{AGENCY}(?:\s+\d{{1,3}})?\s+(?=[A-Z][a-z])")
+# "(Photo: Jane Doe/Reuters)", "(Getty Images)", "(AP Photo/Jane Doe)", "Photo: Getty Images"
+_INLINE_CREDIT = re.compile(
+    rf"""\(\s*(?:(?:Photo|Photograph|Image|Picture|Pic|Credit|Foto)s?(?:\s+credit)?\s*:\s*[^()]{{1,80}}
+               |(?:[A-Z][\w.-]*\s+)?(?:Photo|Photograph)\s*/\s*[^()]{{1,60}}|{AGENCY}\s*/\s*[^()]{{1,40}}
+               |(?:AFP\s+via\s+)?Getty(?:\s+Images)?|Shutterstock|Alamy|Rex(?:\s+Features)?|Supplied|Handout|Splash\s+News)\s*\)
+      | \b(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*:\s*(?:{AGENCY}\b|[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}\s*/\s*[\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,2}})""",
+    re.VERBOSE,
+)
+
+
+def caption_end(text: str, pos: int, end: int, max_words: int = 40) -> tuple[int, bool] | None:
+    """Where a caption starting at ``pos`` ends: after its closing punctuation, or
+    before the next sentence when the caption has none (flattened text: "... the
+    blast Taliban spokesman said ..."). Returns (offset, punctuated) or None."""
+    words = list(re.finditer(r"\S+", text[pos:end]))
+    for k, word in enumerate(words[:max_words + 1]):
+        w = word.group()
+        if w.endswith((".", "!", "?")) and not re.fullmatch(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.", w):
+            # "... just after 06:00 GMT Ashford MP Dana Whitcombe said ...": a sentence with a
+            # speaker starts inside the run; the caption ends before its subject.
+            for j in range(2, k):
+                bare = words[j].group()
+                if (bare[-1:].isalnum() and bare.lower() not in FUNCTION_WORDS and words[j + 1].group()[:1].isupper()
+                        and words[j + 1].group() not in NOT_NAMES
+                        and any(SAYS.fullmatch(x.group().strip(",")) for x in words[j + 2:min(k + 1, j + 8)])):
+                    return pos + words[j].end(), False
+            return pos + word.end(), True
+        if k + 1 >= len(words) or k < 2:
+            continue
+        nxt = words[k + 1].group()
+        bare = w.rstrip(",;:")
+        if bare != w or not nxt[:1].isupper() or nxt.rstrip(",.;:") in NOT_NAMES:
+            continue
+        lower_before = bare[:1].islower() and bare.lower() not in FUNCTION_WORDS
+        if lower_before or (nxt in _STARTERS and bare.lower() not in FUNCTION_WORDS and not words[k + 2:k + 3]
+                            or nxt in _STARTERS and bare.lower() not in FUNCTION_WORDS
+                            and not words[k + 2].group()[:1].isupper()):
+            return pos + word.end(), False
+    if len(words) <= max_words:
+        return end, False
+    return None
+
+
+def image_marker_captions(text: str, p: Paragraph) -> list[Span]:
+    """Image credit + caption runs ("Image copyright X Image caption ...")."""
+    spans: list[Span] = []
+    for match in _IMAGE_MARKER.finditer(text, p.start, p.end):
+        kind = match.group().split()[1].rstrip(",:").lower()
+        start, pos = match.start(), match.end()
+        if kind in ("copyright", "source", "credit"):
+            nxt = _IMAGE_MARKER.search(text, pos, min(p.end, pos + 60))
+            if nxt and nxt.group().split()[1].rstrip(",:").lower() == "caption":
+                spans.append((start, nxt.start(), "caption"))
+                continue  # the caption marker is its own match
+            credit = re.match(r"(?:[A-Z][\w.'&-]*\s*){1,3}", text[pos:p.end])
+            spans.append((start, pos + (len(credit.group().rstrip()) if credit else 0), "caption"))
+            continue
+        found = caption_end(text, pos, p.end)
+        spans.append((start, found[0] if found else pos, "caption"))
+    return spans
+
+
+def inline_credit_captions(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
+    """A credit in the running text, with the caption it closes or opens."""
+    spans: list[Span] = []
+    multi = len(segments) > 1
+    seg_starts = {a for a, _ in segments}
+    for match in _INLINE_CREDIT.finditer(text, p.start, p.end):
+        start, stop = match.start(), match.end()
+        before = text[p.start:start].rstrip()
+        if multi and before and not before.endswith((".", "!", "?", '"', "”", ")")) and text[start] == "(":
+            # "... celebrate the moment of triumph (Getty Images)": the caption it closes.
+            seg = max((a for a in seg_starts if a <= start), default=p.start)
+            if len(text[seg:start].split()) <= 40:
+                start = seg
+        elif not match.group().startswith("("):
+            # "Photo: Getty Images Jane Doe celebrates ...": credit opening a caption.
+            found = caption_end(text, stop, p.end) if re.match(r"\s+[A-Z]", text[stop:stop + 2]) else None
+            if found and not found[1]:
+                stop = found[0]
+        spans.append((start, stop, "caption"))
+    return spans
+
+
+def credit_first_captions(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
+    """An agency name opening a sentence opens a caption; chained captions follow it."""
+    spans: list[Span] = []
+    if len(segments) <= 1:
+        return spans
+    for a, b in segments:
+        match = _CREDIT_FIRST.match(text, a, b)
+        if not match:
+            continue
+        pos = match.end()
+        while True:
+            found = caption_end(text, pos, p.end)
+            if not found or found[1] and len(text[pos:found[0]].split()) > 25:
+                break
+            spans.append((match.start() if pos == match.end() else pos, found[0], "caption"))
+            if found[1]:
+                break
+            # Chained captions ("... the assault google The suicide attack ..."): the
+            # next piece is a caption too while it ends without punctuation.
+            nxt = re.match(rf"\s+(?:[a-z][\w.-]*\s+|{AGENCY}(?:\s+\d{{1,3}})?\s+)?(?=[A-Z])", text[found[0]:p.end])
+            if not nxt:
+                break
+            probe = caption_end(text, found[0] + nxt.end(), p.end)
+            if not probe or probe[1]:
+                break
+            pos = found[0] + (len(nxt.group()) - len(nxt.group().lstrip()))
+    return spans

@@ -1,0 +1,136 @@
+"""Inline rules: boilerplate *inside* a kept paragraph.
+
+Scraped text is often flattened onto one line, so boilerplate also sits
+inside paragraphs. Sentence-level and inline spans are removed for strong
+markers only: promo/call-to-action sentences ("Read more:", "Sign up for our
+newsletter", "Please verify you're not a robot"), photo credits and the
+caption they open or close (see ``captions``), fixed page residue
+("Advertisement Continue reading the main story", "Click to share on X (Opens
+in new window)"), quoted or all-capital inline subheadings and a sign-off
+ending the text.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import Removed
+from .captions import (
+    credit_first_captions,
+    image_marker_captions,
+    inline_credit_captions,
+)
+from .markers import COPYRIGHT_LINE, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
+from .paragraphs import Paragraph, Span, sentence_pieces
+
+# Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN".
+_SIGNOFF_AT_END = re.compile(
+    r"(?<=[.!?\"”’)])\s+(?:/\s*[A-Z]{2,8}|[-–—]+\s*(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}/[A-Z]{2,8}"
+    r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|BERNAMA|IANS|PTI|ANI|Xinhua|dpa))\s*$"
+)
+# Sentences that only make sense inside a sign-up box; kept as promo when next to one.
+_FORM_RESIDUE = re.compile(
+    r"^(?:please\s+(?:re-?enter|try\s+again)|an\s+error\s+has\s+occurred|you\s+must\s+select\s+a\s+newsletter"
+    r"|sign\s+up$|view\s+all\b.{0,40}\bnewsletters|invalid\s+e-?mail|thank\s+you\b)",
+    re.IGNORECASE,
+)
+# Page residue that stands inside a paragraph: removed wherever it occurs.
+_RESIDUE = re.compile(
+    r"""(?:
+        \bAdvertisement\s+(?:Continue\s+reading\s+(?:the\s+)?main\s+story|Story\s+continues\s+below)
+      | \bContinue\s+reading\s+the\s+main\s+story\b | \bADVERTISEMENT\b | \bSCROLL\s+TO\s+CONTINUE\s+WITH\s+CONTENT\b
+      | \bStory\s+continues\s+below(?:\s+(?:this\s+)?ad(?:vertisement)?)?\b
+      | (?:\bClick\s+to\s+(?:share\s+on|email|print)\s+\w+(?:\s+\w+)?\s+\(Opens\s+in\s+new\s+window\)\s*)+
+      | \bScroll\s+down\s+for\s+(?:video|more)\b | \bYour\s+browser\s+does\s+not\s+support\s+(?:iframes|the\s+video\s+tag|HTML5\s+video)\.?
+      | \bSkip\s+Ad\s+Ad\s+Loading\.{3}(?:\s+x\s+Embed\s+x\s+Share)? | \bRead\s+or\s+Share\s+this\s+story:\s*\S+
+      | \bMORE\s+(?:GREAT\s+)?STORIES(?:\s+FROM)?\b | \[\[nid:\d+\]\]
+    )""",
+    re.VERBOSE,
+)
+# An inline heading in flattened text: "'Massive damage'" or "HOW IT HAPPENED" before a sentence.
+_QUOTED_HEADING = re.compile(r"(?:'[^'.!?,:;]{3,50}'|‘[^’.!?,:;]{3,50}’|\"[^\".!?,:;]{3,50}\"|“[^”.!?,:;]{3,50}”)\s+(?=[A-Z](?:[a-z]|\s))")
+_CAPS_HEADING = re.compile(r"(?:[A-Z][A-Z'’&-]*\s+){2,}[A-Z][A-Z'’&-]*\??\s+(?=[A-Z][a-z])")
+_CREDITS_AT_END = re.compile(r"^(?:Additional\s+reporting|With\s+inputs)\s+(?:by|from)\b", re.IGNORECASE)
+
+
+def inline_spans(text: str, p: Paragraph, *, last: bool) -> list[Removed]:
+    """Boilerplate inside a kept paragraph (``last``: the last one kept): whole
+    sentences, or inline pieces."""
+    segments = sentence_pieces(text, p.start, p.end)
+    spans = (_promo_sentences(text, segments) + _residue(text, p)
+             + image_marker_captions(text, p) + inline_credit_captions(text, p, segments)
+             + credit_first_captions(text, p, segments) + _inline_headings(text, segments))
+    if last:
+        spans += _closing_signoff(text, p, segments)
+    return disjoint(text, spans)
+
+
+def _promo_sentences(text: str, segments: list[tuple[int, int]]) -> list[Span]:
+    """Sentence-level promo, and sign-up form residue next to it (never a lone sentence)."""
+    if len(segments) <= 1:
+        return []
+    flags = []
+    for a, b in segments:
+        sentence = " ".join(text[a:b].split())
+        words = len(sentence.split())
+        # "MORE GREAT STORIES FROM Norland has ...": a capitals-only list marker glued
+        # to a real sentence; only the marker goes (see _RESIDUE).
+        glued = re.match(r"^(?:[A-Z]{2,}\s+){1,4}(?=[A-Z][a-z])", sentence) and not PROMO_INSIDE.search(sentence)
+        flags.append(words <= 45 and not glued and not SAYS.search(sentence) and bool(
+            PROMO.match(sentence) or PROMO_INSIDE.search(sentence)))
+    for k, (a, b) in enumerate(segments):
+        sentence = " ".join(text[a:b].split())
+        if not flags[k] and _FORM_RESIDUE.match(sentence) and len(sentence.split()) <= 12 and (
+                k > 0 and flags[k - 1] or k + 1 < len(flags) and flags[k + 1]):
+            flags[k] = True
+    return [(a, b, "promo") for (a, b), flag in zip(segments, flags) if flag]
+
+
+def _residue(text: str, p: Paragraph) -> list[Span]:
+    """Page residue anywhere."""
+    return [(match.start(), match.end(), "promo") for match in _RESIDUE.finditer(text, p.start, p.end)]
+
+
+def _inline_headings(text: str, segments: list[tuple[int, int]]) -> list[Span]:
+    """Inline headings in flattened text: only between sentences of a long paragraph."""
+    spans: list[Span] = []
+    if len(segments) < 3:
+        return spans
+    for a, b in segments[1:]:
+        for pattern in (_QUOTED_HEADING, _CAPS_HEADING):
+            match = pattern.match(text, a, b)
+            if match and len(match.group().split()) <= 8 and len(text[match.end():b].split()) >= 5:
+                spans.append((a, a + len(match.group().rstrip()), "subheading"))
+                break
+    return spans
+
+
+def _closing_signoff(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
+    """A sign-off closing the last kept paragraph: "... hospital. /OUTLET", or a
+    short source, credits or copyright sentence ending the text."""
+    match = _SIGNOFF_AT_END.search(text, p.start, p.end)
+    if match:
+        return [(match.start() + len(match.group()) - len(match.group().lstrip()), match.end(), "signoff")]
+    tail = segments[-1]
+    sentence = " ".join(text[tail[0]:tail[1]].split())
+    if len(segments) > 1 and (SOURCE_LINE.match(sentence) or _CREDITS_AT_END.match(sentence)
+                              or SIGNOFF.match(sentence) or COPYRIGHT_LINE.match(sentence)) \
+            and len(sentence.split()) <= 15:
+        return [(tail[0], tail[1], "signoff")]
+    return []
+
+
+def disjoint(text: str, spans: list[tuple[int, int, str]]) -> list[Removed]:
+    """Strip, then merge overlapping spans (the earlier reason wins)."""
+    out: list[Removed] = []
+    for start, end, reason in sorted(spans):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        if out and not text[out[-1].end:start].strip():  # touching or only space between
+            out[-1].end = max(out[-1].end, end)
+            continue
+        out.append(Removed(start, end, reason))
+    return out

@@ -1,0 +1,90 @@
+"""Line rules: a paragraph removed for a marker it carries itself (a photo
+credit, an @handle with a date, "By Name", "Source:", "Sign up")."""
+from __future__ import annotations
+
+import re
+
+from ...nlp.lexicon import WEEKDAY_NAMES
+from .markers import (
+    CAPTION_START,
+    COPYRIGHT_LINE,
+    CREDIT_AT_END,
+    CREDIT_LINE,
+    EMBED,
+    MONTH,
+    NAV_LINE,
+    NOT_NAMES,
+    PROMO,
+    PROMO_INSIDE,
+    SAYS,
+    SIGNOFF,
+    SOURCE_LINE,
+    WIRE,
+)
+from .paragraphs import SENTENCE_END, Paragraph
+
+_WEEKDAY_PREFIX = "|".join(name[:3] for name in WEEKDAY_NAMES)  # "Mon|Tue|...", any ending after
+_CREDITS_LINE = re.compile(  # Reuters/AP footers: "Reporting by Jane Doe; Editing by John Roe"
+    r"^\(?\s*(?:(?:Additional\s+)?Reporting|Writing|Written|Editing|Edited|Compiled|Compiling|Story|Words|Text|Produced|Reported)\s+by\s+[A-Z]"
+)
+_STAMP_LINE = re.compile(  # "Published 30 May 2023", "Updated: May 30, 2023 10:15 AM EDT"
+    r"^(?:(?:Published|Updated|Last\s+updated|Posted|First\s+published)\b(?:\s*(?:on|at)?\s*:?\s*.{0,60}\d|\s*:?$)"
+    rf"|(?:(?:{_WEEKDAY_PREFIX})[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}}),?\s+\d{{4}}"
+    r"(?:[,\s]+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|GMT[+-]\d+)?)?\.?$)",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w'’.-]*"
+_NAME_BAR_OUTLET = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s*\|\s*[^|]{{1,50}}$")  # "Jane Doe | Reuters"
+_NAME_COMMA_ROLE = re.compile(
+    rf"^{_NAME}(?:\s+{_NAME}){{1,3}},\s*(?:{WIRE}|.{{0,40}}\b(?i:correspondent|reporter|editor|writer|staff|contributor))$"
+)
+_NAME_CONNECTORS = {"and", "&", "de", "van", "von", "der", "den", "al", "el", "bin", "da", "di", "du", "la", "le", "dos"}
+# Page metadata as a line of its own: "Author: Jane Doe", "Article date: 14 Mar 2031"
+_META_LINE = re.compile(r"^(?:Article\s+date|Date|Author|Authors|Byline|Writer|Reporter|Written\s+by)\s*:\s*\S.{0,60}$", re.IGNORECASE)
+_EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")  # a reporter's address alone on a line
+
+
+def marker_reason(p: Paragraph) -> str | None:
+    """Reasons that a marker in the paragraph itself proves."""
+    text, words = p.text, len(p.text.split())
+    if words <= 60 and EMBED.search(text):
+        return "embed"
+    # A flattened page (many sentences in one paragraph) is left to the inline rules.
+    sentences = len(SENTENCE_END.findall(text)) + 1
+    if words <= 100 and sentences <= 3 and CREDIT_AT_END.search(text) or words <= 40 and sentences <= 2 and CAPTION_START.match(text):
+        return "caption"
+    if words <= 20 and CREDIT_LINE.match(text):
+        return "caption"
+    if words <= 20 and (SIGNOFF.match(text) or COPYRIGHT_LINE.match(text)):
+        return "signoff"
+    if words <= 12 and NAV_LINE.match(text):
+        return "navigation"
+    if words <= 20 and SOURCE_LINE.match(text):
+        return "source-line"
+    if p.lines == 1 and _is_byline(text):
+        return "byline"
+    if words <= 40 and PROMO.match(text):
+        return "promo"
+    if words <= 40 and PROMO_INSIDE.search(text) and not SAYS.search(text):
+        return "promo"
+    return None
+
+
+def _is_byline(text: str) -> bool:
+    words = text.split()
+    if _CREDITS_LINE.match(text) and (";" in text or text.startswith("(") or len(words) <= 12):
+        return True
+    if len(words) > 14:
+        return False
+    if _STAMP_LINE.match(text) or _NAME_BAR_OUTLET.match(text) or _NAME_COMMA_ROLE.match(text) \
+            or _META_LINE.match(text) or _EMAIL_LINE.match(text):
+        return True
+    match = re.match(r"(?:By|BY)\s+(.+)$", text)
+    if not match or (text.endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", text)):
+        return False
+    # Only the part before "," / "|" / "—" is the name list: "By Jane Doe, Reuters".
+    names = re.split(r"\s*[,|/–—]\s*|\s+-\s+", match[1])[0].split()
+    return (
+        bool(names) and len(names) <= 8 and names[0] not in NOT_NAMES
+        and all(w[0].isupper() or w.lower() in _NAME_CONNECTORS for w in names)
+    )

@@ -1,0 +1,130 @@
+"""What page parts look like: the markers of captions, credits, embeds,
+sign-offs, promos and navigation, and the words the rules share.
+
+Patterns here are read by the line rules (a whole paragraph) and the inline
+rules (a piece of a flattened paragraph) alike.
+"""
+from __future__ import annotations
+
+import re
+
+from ...nlp.lexicon import MONTH_NAMES, MONTHS, WEEKDAY_NAMES
+
+# A month as written in a date stamp: "Jan", "Jan.", "January", "Sept"
+# (each month's longest form first).
+MONTH = "(?:" + "|".join(
+    name.capitalize()
+    for number in range(1, 13)
+    for name in sorted((n for n, m in MONTHS.items() if m == number), key=len, reverse=True)
+) + r")\.?"
+WIRE = r"(?:AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Bloomberg|Xinhua|Anadolu(?: Agency)?|dpa|UPI|TASS|ANSA|PA(?: Wire)?|PTI|IANS|Shutterstock|Alamy)"
+
+# A photo credit closes a caption: "(AP Photo/Jane Doe)", "Photograph: J Doe/Reuters",
+# "REUTERS/Jane Doe", "AFP via Getty Images", "Credit: ...". Credits open some captions.
+CREDIT_AT_END = re.compile(
+    r"""(?:
+        \(\s*(?:[A-Z][\w.-]*\s+)?(?:Photo|Photograph|Image|Picture|Pic|Foto|File\s+photo)s?\b[^()]{0,120}\)
+      | (?:^|[.!?|—–]\s*)(?:Photo|Photograph|Image|Picture|Pictures|Photos)\s*(?:credit\s*)?(?::|by\b)[^!?]{1,100}
+      | (?:/\s*|\bvia\s+|^)Getty\s+Images\b[^.!?]{0,40}
+      | \b(?:REUTERS|AFP|AP|EPA|EPA-EFE|ANADOLU|XINHUA)\s*/\s*[A-Z][^!?]{1,60}
+      | (?:^|[.!?]\s+)(?:Credit|Image\s+credit|©)\s*:?\s*[^!?]{1,80}
+    )\W*$""",
+    re.VERBOSE,
+)
+CAPTION_START = re.compile(
+    r"^(?:FILE\s+PHOTO\b|Photo\s*:|Photograph\s*:|Image\s*:|Picture\s*:|Caption\s*:|Pictured\s*:"
+    r"|Image\s+(?:caption|source|copyright)\b|Media\s+caption\b|Photo\s+(?:credit|by)\b"
+    r"|(?:Top|Featured|Header|Cover|Lead|Main|Hero)\s+(?:image|photo|picture|pic|video)s?\b|Source\s+image\b"
+    r"|Photos?\s+(?:used\s+)?for\s+illustration|(?:Image|Photo|Picture)s?\s+(?:adapted\s+)?(?:via|courtesy\s+of)\b)",
+    re.IGNORECASE,
+)
+# "Photos from X/Facebook": a credit only when it names where the picture came from.
+CREDIT_LINE = re.compile(
+    r"^(?:Photos?|Images?|Pictures?|Screenshots?|Videos?)\s+(?:from|by|via|adapted\s+from|courtesy\s+of)\s+.{1,80}"
+    r"(?:/\s*(?:Facebook|Instagram|TikTok|Twitter|X|YouTube|Reddit|Xiaohongshu|Weibo)|\bon\s+(?:Facebook|Instagram|TikTok|Twitter|X|YouTube)"
+    r"|\b(?:Unsplash|Pexels|Depositphotos|Shutterstock|Getty\s+Images|Reuters|AFP|AP|EPA))\W*$",
+    re.IGNORECASE,
+)
+# Outlet sign-offs: "/TDH", "- The Daily Herald/ANN", "— WIRE", "–IANS", "PTI".
+SIGNOFF = re.compile(
+    rf"""^(?:
+        [-–—/]+\s*(?:[A-Z]{{2,10}}(?:/[A-Z]{{2,10}})?|(?i:Bernama|IANS|PTI|ANI|AFP|Reuters|Xinhua|dpa|AP|ANN|Agencies))
+      | (?:[-–—]\s*)?(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}\s*/\s*(?:ANN|Asia\s+News\s+Network|AFP|AP|Reuters|Bernama|dpa|Xinhua|IANS|PTI)
+      | {WIRE} | BERNAMA | IANS | ANI | TISG | int/\w{{2,4}}
+      | \S+@\S+\.[a-z]{{2,}}
+      | (?:He|She|They|The\s+writer|The\s+author)\s+(?:can\s+be\s+)?(?:reached|contacted)\s+(?:at|via)\s+\S+@\S+\.[a-z]{{2,}}\.?
+    )$""",
+    re.VERBOSE,
+)
+NAV_LINE = re.compile(  # "Opinion2 weeks ago", "- 1 min read", "- 01", "Breaking News", "Home > News"
+    r"^(?:[A-Z][\w &-]{1,30}?\s*\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|-\s*\d{1,2}|-\s*\d+\s+min(?:ute)?s?\s+read|Breaking\s+News|Skip\s+to\s+(?:main\s+)?content"
+    r"|Home\s*[>›»/|].{0,80}|Advertisement|ADVERTISEMENT|Story\s+continues\s+below.{0,20}|Menu|Search|Log\s*in|Sign\s+in)$"
+)
+EMBED = re.compile(
+    rf"""(?:
+        \(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},\s*\d{{4}}\W*$       # "— Wire Desk (@wiredesk) March 14, 2031"
+      | \bpic\.twitter\.com/\w+
+      | ^https?://(?:t\.co|twitter\.com|x\.com|www\.instagram\.com|www\.tiktok\.com)/\S*$
+      | ^(?:A\s+post\s+shared\s+by|View\s+this\s+post\s+on\s+Instagram|Embedded\s+(?:content|video|tweet|post))
+    )""",
+    re.VERBOSE,
+)
+SOURCE_LINE = re.compile(
+    r"^\(?\s*(?:Sources?\s*:\s*\S|Source\s+link$|(?:With|Including)\s+(?:files|reporting|additional\s+reporting|input|material)\s+(?:from|by)\b)",
+    re.IGNORECASE,
+)
+PROMO = re.compile(
+    r"""^\W*(?:
+        read\s+(?:more|also)\b | also\s+read\b | see\s+also\s*: | more\s+on\s+this\s+story\b | most\s+read\b
+      | related\s*(?:articles?|stories|coverage|content|reading)?\s*: | related\s+topics$ | recommended(?:\s+(?:reading|for\s+you))?\s*:?$
+      | sign\s+up\b | subscribe\b | get\s+(?:our|the)\b.{0,60}\b(?:newsletter|inbox|app|alerts)\b
+      | follow\s+(?:us|@) | like\s+us\s+on\b | join\s+(?:us|our\s+\w+)\s+on\b | download\s+(?:the|our)\b.{0,30}\bapp\b
+      | click\s+here\b | tap\s+here\b | advertisement$ | story\s+continues\s+below\b | continue\s+reading\b
+      | scroll\s+(?:down\s+)?to\s+continue\b | share\s+(?:this|on)\b | share$ | copy\s+link$
+      | listen\s+to\s+(?:this\s+)?article\b | \d+\s+min(?:ute)?s?\s+read$ | (?:watch|video|listen|live(?:\s+updates?)?)\s*:
+      | support\s+(?:our|independent)\s+journalism\b | our\s+standards\s*:
+      | this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b
+      | copyright\b | ©\s*\d{4} | all\s+rights\s+reserved\b
+      | (?:also|read)\s+(?:read|also)\b | see\s+also\b | (?:more|related)\s+(?:great\s+)?(?:stories|articles|news|reads?)(?:\s+(?:from|like\s+this)\b.*|\s*:.*|$)
+      | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested)\b | latest\s+news$ | (?:must|most)\s+(?:read|watch)s?\b
+      | have\s+(?:news|a\s+(?:story|tip|news\s+tip))\b.{0,30}\b(?:share|tell)\b | got\s+a\s+(?:story|tip|news\s+tip)\b
+      | send\s+(?:us\s+)?(?:your\s+)?(?:tips|stories|news\s+tips)\b | if\s+you\s+have\s+a\s+(?:story|tip)\b
+      | share\s+your\s+(?:thoughts|views|story)\s+with\s+us\b | get\s+in\s+touch\s+with\s+us\b
+      | join\s+(?:(?:the|our)\s+)?(?:\S+\s+){0,2}(?:whatsapp|telegram|viber|signal|line)\s+(?:channel|group|community)\b
+      | follow\s+\w+(?:\s+\w+)?\s+on\s+(?:twitter|x|facebook|instagram|tiktok|telegram|whatsapp|google\s+news|youtube)\b
+      | get\s+(?:the|our)\s+(?:\S+\s+){0,4}(?:on|in)\s+your\s+(?:phone|inbox|mobile)\b
+      | download\s+(?:the\s+)?(?:new\s+|free\s+)?\S+\s+app\b | go\s+to\s+\S+(?:\s+\S+)?\s+for\s+more\s+(?:stories|news)\b
+      | (?:this\s+)?(?:article|story)\s+(?:was\s+)?first\s+published\b | permission\s+required\s+for\s+reproduction\b
+      | please\s+verify\s+you['’]re\s+not\s+a\s+robot\b | today['’]s\s+headlines\s*:
+      | watch\s+(?:the\s+)?video\s+(?:below|here|above)\b | (?:tags?|keywords|topics)\s*: | share\s+on$
+      | skip\s+to\s+(?:main\s+)?content\b | scroll\s+down\s+for\s+(?:video|more)\b | your\s+browser\s+does\s+not\s+support\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A call to action or page residue anywhere in a sentence (flattened pages).
+PROMO_INSIDE = re.compile(
+    r"""(?:
+        \bsign\s+up\s+(?:for|to|here|now|today)\b | \bsubscribe\s+(?:to\s+(?:our|the)|now|here|today)\b
+      | \bnewsletters?\b.{0,60}\b(?:inbox|sign\s+up|subscrib)|\b(?:inbox|sign\s+up|subscrib)\w*\b.{0,60}\bnewsletters?\b
+      | \bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b | \bverify\s+you['’]re\s+not\s+a\s+robot\b
+      | \bthank\s+you\s+for\s+subscribing\b | \binvalid\s+email\s+address\b | \breceive\s+occasional\s+updates\b
+      | \bclick\s+(?:here|the\s+link|to\s+share)\b | \(opens\s+in\s+(?:a\s+)?new\s+window\)
+      | \bfollow\s+us\s+on\b | \bjoin\s+(?:us|our\s+\w+)\s+on\s+(?:whatsapp|telegram|facebook|instagram|twitter|x|tiktok)\b
+      | \bdownload\s+(?:the|our)\b.{0,30}\bapp\b.{0,40}\b(?:app\s+store|google\s+play|today|now)\b
+      | \bget\s+in\s+touch\s+with\s+us\s+via\b | \bread\s+or\s+share\s+this\s+story\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+COPYRIGHT_LINE = re.compile(r"^(?:Copyright\b|©|\(c\)\s*\d{4}).{0,120}$|.{0,80}\bAll\s+rights\s+reserved\.?$", re.IGNORECASE)
+SAYS = re.compile(r"\b(?:said|says|told)\b")
+# Capitalised words that start no name: "By Monday ..." is no byline, "... Then" no new sentence.
+NOT_NAMES = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | {
+    "Then", "Now", "Contrast", "Comparison", "Law", "Far", "Now,", "Then,"}
+FUNCTION_WORDS = {
+    "a", "an", "the", "of", "in", "on", "at", "by", "for", "from", "to", "with", "and", "or", "but", "near", "into",
+    "onto", "over", "under", "as", "after", "before", "during", "told", "said", "says", "tells", "via", "than",
+    "about", "between", "against", "including", "like", "across", "behind", "outside", "inside", "toward", "towards",
+    "is", "was", "are", "were", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those",
+    "mr", "mrs", "ms", "dr", "st", "&", "-", "–", "—", "de", "van", "von", "al", "el", "bin", "le", "la",
+}

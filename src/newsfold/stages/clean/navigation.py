@@ -1,0 +1,79 @@
+"""Navigation and lists: rules over runs of paragraphs. A site menu before the
+first prose paragraph, the link titles of a "Read more"/"More stories" list,
+headlines listed around "Opinion 2 weeks ago" lines."""
+from __future__ import annotations
+
+import re
+
+from .markers import NAV_LINE, SAYS
+from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
+
+LIST_MARKER = re.compile(
+    r"^\W*(?:more\s+(?:great\s+)?stories|related(?:\s+(?:stories|articles|news|topics|reading))?|you\s+(?:may|might)\s+(?:also\s+)?like"
+    r"|latest\s+news|most\s+read|read\s+more|recommended(?:\s+for\s+you)?|also\s+read|read\s+also|see\s+also|trending)\W*$",
+    re.IGNORECASE,
+)
+
+
+def mark_navigation_and_lists(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """Mark menus ("navigation") and listed headlines ("promo" or "navigation") in ``reasons``."""
+    _mark_menu(paragraphs, reasons)
+    _mark_listed_headlines(paragraphs, reasons)
+    _mark_headlines_beside_nav_lines(paragraphs, reasons)
+
+
+def _mark_menu(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """A menu at the start: two or more short unpunctuated lines before any prose."""
+    head = []
+    for i, p in enumerate(paragraphs[:12]):
+        if is_prose(p) or len(p.text.split()) > 12:
+            break
+        head.append(i)
+    short = [i for i in head if reasons[i] in (None, "title", "navigation") and len(paragraphs[i].text.split()) <= 4
+             and not paragraphs[i].text.endswith(END_PUNCT) and paragraphs[i].lines == 1]
+    if len(short) >= 2:
+        for i in short:
+            reasons[i] = "navigation"
+
+
+def _headline_like(p: Paragraph) -> bool:
+    words = p.text.split()
+    return p.lines == 1 and 2 <= len(words) <= 30 and not SAYS.search(p.text) and (
+        not p.text.endswith((".", "!", '"', "”")) or p.text.endswith("?"))
+
+
+def _mark_listed_headlines(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """After a list marker ("More stories", "Also read: X", "Related stories"), the
+    listed headlines and a repeat of the linked title are promo too."""
+    for i in range(len(paragraphs)):
+        if reasons[i] not in ("promo", "navigation"):
+            continue
+        linked = re.sub(r"^\W*(?:also\s+read|read\s+(?:also|more)|see\s+also|related)\W*", "",
+                        paragraphs[i].text, flags=re.IGNORECASE)
+        j = i + 1
+        while j < len(paragraphs) and reasons[j] is None:
+            q = paragraphs[j]
+            if norm(q.text) == norm(linked) and len(q.text.split()) >= 3:
+                reasons[j] = "promo"
+            elif (reasons[i] == "navigation" and NAV_LINE.match(q.text) is None and not _headline_like(q)
+                  or reasons[i] == "promo" and not (LIST_MARKER.match(paragraphs[i].text) and _headline_like(q))):
+                break
+            else:
+                reasons[j] = reasons[i] if _headline_like(q) else None
+                if reasons[j] is None:
+                    break
+            j += 1
+
+
+def _mark_headlines_beside_nav_lines(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """Headlines next to "<Section> 2 weeks ago" lines belong to the same list."""
+    changed = True
+    while changed:
+        changed = False
+        for i, p in enumerate(paragraphs):
+            if reasons[i] is not None or not _headline_like(p) or p.text.endswith("?") and len(p.text.split()) > 20:
+                continue
+            near = [k for k in (i - 1, i + 1) if 0 <= k < len(paragraphs)]
+            if any(reasons[k] == "navigation" and NAV_LINE.match(paragraphs[k].text) for k in near):
+                reasons[i] = "navigation"
+                changed = True

@@ -1,0 +1,126 @@
+"""Paragraph-neighbour rules: what a paragraph is depends on the ones around it.
+
+The headline opens the text; a label line follows a byline; a bio follows the
+reporting (and a bio may run on); a subheading is a short unpunctuated line
+standing alone between two paragraphs, so a real sentence is never removed
+for its length or position alone. The dateline opens the first kept paragraph.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import Removed
+from .markers import FUNCTION_WORDS, SAYS
+from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
+
+_BIO_START = re.compile(
+    r"^(?:About\s+the\s+author\b"
+    r"|(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|author|blogger|freelancer|producer)s?\b"
+    r"|(?:He|She|They)\s+(?:writes|covers|reports)\s+(?:on|about|for)\b)"
+)
+_BIO_SIGNAL = re.compile(
+    r"\b(?:writes?\s+(?:on|about|for)|covers\b|covering\b|reporting\s+on\b|known\s+for|follow\s+(?:him|her|them)\b|(?:his|her|their)\s+(?:articles|work|reporting|writing)\b"
+    r"|award-winning|has\s+reported\s+(?:on|from)|previously\s+(?:worked|wrote|reported)|storytelling)"
+    r"|@\w|\S+@\S+\.\w+",
+    re.IGNORECASE,
+)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6} \S")
+_LIST_DASH = re.compile(r"^[-–—•*]\s+")
+_BIO_NEXT = re.compile(r"^(?:He|She|They|His|Her|Their)\b")
+_QUESTION_WORD = re.compile(r"^(?:What|Why|How|Who|Where|When|Which|Will|Is|Are|Can|Could|Should|Does|Do)\b")
+# "PORT CALDEN, March 11 (Coastline Press) - ", "HARBOURTON (Wire Service) — ",
+# "MERIDIA: ", "OSTVALE, Norland — ": where and (sometimes) when a report was filed, in
+# capitals before a dash or colon at the start of the first kept paragraph.
+# It dates the report (the dating stage reads it) but states no fact.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’/\-]+(?:\s+[A-Z][A-Z.'’/\-]+){0,3}"
+    r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?"
+    r"(?:\s+\([A-Za-z][\w .&'/-]{0,40}\))?"
+    r"\s*(?:[-–—]+|:)\s+(?=[\"“‘']?[A-Z0-9])"
+)
+
+
+def mark_headline(paragraphs: list[Paragraph], reasons: list[str | None], title: str | None) -> str | None:
+    """Mark the first paragraph "title" when it is the headline; the title, from it when unknown."""
+    if paragraphs and reasons[0] is None and is_headline(paragraphs, title):
+        reasons[0] = "title"
+        title = title or paragraphs[0].text.lstrip("#").strip()
+    return title
+
+
+def mark_bylines_and_bios(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    for i, paragraph in enumerate(paragraphs):
+        if reasons[i] is None and i > 0 and reasons[i - 1] == "byline" and is_label(paragraph):
+            reasons[i] = "byline"  # "By JANE DOE" then "Wire Service" or "Senior Correspondent"
+        if reasons[i] is None and is_bio(paragraph, previous_is_bio=i > 0 and reasons[i - 1] == "bio"):
+            reasons[i] = "bio"
+
+
+def mark_subheadings(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    for i in range(1, len(paragraphs) - 1):
+        if reasons[i] is None and is_subheading(paragraphs, reasons, i):
+            reasons[i] = "subheading"
+
+
+def dateline_span(text: str, paragraphs: list[Paragraph], reasons: list[str | None]) -> Removed | None:
+    """The dateline opening the first paragraph that is kept, if any."""
+    first_kept = next((i for i, reason in enumerate(reasons) if reason is None), None)
+    if first_kept is None:
+        return None
+    dateline = _DATELINE.match(text, paragraphs[first_kept].start, paragraphs[first_kept].end)
+    return Removed(dateline.start(), dateline.end(), "dateline") if dateline else None
+
+
+def is_label(p: Paragraph) -> bool:
+    words = p.text.split()
+    return p.lines == 1 and len(words) <= 4 and not p.text.endswith(END_PUNCT) and all(w[0].isupper() for w in words)
+
+
+def is_headline(paragraphs: list[Paragraph], known_title: str | None) -> bool:
+    """The first paragraph is the headline: it repeats the known title, or it is a
+    single short line without a closing full stop and a paragraph follows it."""
+    first = paragraphs[0]
+    if known_title and norm(first.text) == norm(known_title):
+        return True
+    if _MARKDOWN_HEADING.match(first.text) and first.lines == 1:
+        return True
+    return (
+        first.lines == 1 and len(paragraphs) > 1 and len(first.text.split()) <= 25
+        and (not first.text.endswith(END_PUNCT) or first.text.endswith("?") and not first.text.endswith('?"'))
+        and (first.text[0].isupper() or first.text[0].isdigit())
+    )
+
+
+def is_bio(p: Paragraph, *, previous_is_bio: bool) -> bool:
+    """About the journalist: "X is a journalist at ...", "She writes on ...", with a
+    bio signal (writes on, covers, follow her, an @handle) and no one quoted."""
+    text = _LIST_DASH.sub("", p.text)  # "- Jane Doe is a journalist at ..."
+    if SAYS.search(text) or not _BIO_SIGNAL.search(text):
+        return False
+    return bool(_BIO_START.match(text) or (previous_is_bio and _BIO_NEXT.match(text)))
+
+
+def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int) -> bool:
+    """A short unpunctuated line standing alone between two paragraphs of prose."""
+    p, before, after = paragraphs[i], paragraphs[i - 1], paragraphs[i + 1]
+    if _MARKDOWN_HEADING.match(p.text) and p.lines == 1:
+        return True
+    words = p.text.split()
+    # Between two paragraphs of prose (scraped pages, one paragraph a line) a
+    # heading may be longer and carry digits ("3 men arrested for affray").
+    between_prose = is_prose(before) and is_prose(after)
+    limit = 12 if between_prose else 6
+    if p.lines != 1 or not 1 <= len(words) <= limit or not (p.text[0].isupper() or p.text[0].isdigit()):
+        return False
+    # Digits suggest a short fact ("30 soldiers injured"), not a heading, unless prose stands both sides.
+    if any(c.isdigit() for c in p.text) and not between_prose:
+        return False
+    if len(words) > 6 and (SAYS.search(p.text) or words[-1].lower() in FUNCTION_WORDS or '"' in p.text or "“" in p.text):
+        return False
+    if p.text.endswith(END_PUNCT) and not (p.text.endswith("?") and _QUESTION_WORD.match(p.text)):
+        return False
+    # The paragraph before must have ended a sentence, or this is a wrapped line;
+    # after a colon it is a list item.
+    ended = reasons[i - 1] is not None or (before.text.endswith(END_PUNCT) and not before.text.endswith(":"))
+    return ended and (after.text[0].isupper() or after.text[0].isdigit() or after.text[0] in "\"“‘'")

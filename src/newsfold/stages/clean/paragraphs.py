@@ -1,0 +1,95 @@
+"""Paragraphs and sentence-like pieces of an article, with exact offsets."""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ...model import Removed
+
+END_PUNCT = (".", "!", "?", ":", ";", ",", '"', "”", "’", "'", ")", "…", "»")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+
+# A span to remove: (start, end, reason).
+Span = tuple[int, int, str]
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    text: str  # whitespace collapsed, for matching
+    lines: int
+
+
+def split_paragraphs(text: str, removed: list[Removed]) -> list[Paragraph]:
+    """Paragraphs with exact offsets; text already removed (a header) is blanked first.
+
+    Blocks are separated by blank lines. A block's lines are separate
+    paragraphs when they each end a sentence (one paragraph a line, as many
+    pasted texts are); otherwise the block is hard-wrapped and stays whole.
+    """
+    masked = text
+    for span in removed:
+        masked = masked[: span.start] + " " * (span.end - span.start) + masked[span.end:]
+    lines: list[tuple[int, int] | None] = []  # None: a blank line
+    pos = 0
+    for raw in masked.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            lines.append((start, start + len(stripped)))
+        else:
+            lines.append(None)
+        pos += len(raw) + 1
+    paragraphs: list[Paragraph] = []
+    block: list[tuple[int, int]] = []
+    for line in lines + [None]:
+        if line is not None:
+            block.append(line)
+            continue
+        if block:
+            paragraphs.extend(_split_block(masked, block))
+        block = []
+    return paragraphs
+
+
+def _split_block(masked: str, block: list[tuple[int, int]]) -> list[Paragraph]:
+    def one(spans: list[tuple[int, int]]) -> Paragraph:
+        start, end = spans[0][0], spans[-1][1]
+        return Paragraph(start, end, " ".join(masked[start:end].split()), len(spans))
+
+    # Hard-wrapped prose: most lines break mid-sentence, or a line breaks before a
+    # lower-case word. Scraped pages (one paragraph a line) break mid-sentence
+    # only at their headings, which are a minority of the lines.
+    open_lines = [
+        (start, end) for start, end in block[:-1]
+        if masked[end - 1: end] not in END_PUNCT and len(masked[start:end].split()) > 8
+    ]
+    # (a one- or two-word line such as "[[nid:713695]]" before an e-mail address is no wrap)
+    continued = any(
+        masked[end - 1: end] not in END_PUNCT and masked[nxt[0]: nxt[0] + 1].islower()
+        and len(masked[start:end].split()) > 2
+        for (start, end), nxt in itertools.pairwise(block)
+    )
+    wrapped = continued or (len(open_lines) >= 2 and 2 * len(open_lines) >= len(block) - 1)
+    return [one(block)] if wrapped else [one([line]) for line in block]
+
+
+def sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence-like pieces of text[start:end], stripped, with exact offsets."""
+    out, pos = [], start
+    for match in SENTENCE_END.finditer(text, start, end):
+        out.append((pos, match.start()))
+        pos = match.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def is_prose(p: Paragraph) -> bool:
+    """A paragraph of reporting: a sentence of some length that ends like one."""
+    return len(p.text.split()) >= 6 and p.text.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
+
+
+def norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())

@@ -1,0 +1,70 @@
+"""Timeline: dated events, with relative dates resolved against publication.
+
+Stage contract: ``build_timeline(ctx) -> (events, conflicts)``.
+
+Reads from the context each article's ``text``, ``published`` (ISO date; a
+source without one contributes only absolute dates), ``removed`` spans,
+``copy_of`` and ``off_topic`` (skipped); ``ctx.sentences`` (date words outside
+every sentence are not reporting and are skipped) and ``ctx.docs``, the spaCy
+``Doc`` of each article (parse and DATE entities). Returns timeline events
+ordered by date then support, and ``date`` conflicts with ``id=""`` (the
+pipeline numbers conflicts).
+
+How a date becomes an event, one module a step:
+
+1. *Find* (``mentions``) date words with regexes (absolute dates, months,
+   years, weekdays, "yesterday"/"today", weekends, "last month", "a day
+   after"). A bare year or month counts only where the parse or a cue word
+   makes it a date ("in 2008", "the 2013 deal", "in April"; not "2000
+   troops", not the verb "may"). Vague words ("recently", "this week",
+   "decades") are not dates here, and date words inside quotation marks are
+   speech, not reported events. A dateline's date ("PORT CALDEN, March 11
+   (Coastline Press) -") dates the report, not an event: it gives no entry,
+   and the sentence's event is described without it.
+2. *Resolve* (``resolving``, with ``clauses`` reading tense and outlook)
+   against the source's ``published`` date (precision YYYY, YYYY-MM or
+   YYYY-MM-DD). A weekday is the most recent one on or before publication
+   ("on Tuesday" in a Tuesday paper is that day), the next one for a verb in
+   the future, strictly earlier after "last". A bare month later in the year
+   than publication is last year's ("in June" in a March paper), unless the
+   clause looks forward ("will", "expect", "due to", "scheduled", "until
+   June" with a verb not in the past tense): then it is the coming one. A
+   weekend is dated by its Saturday, since the schema has no week precision.
+   "A day after X" dates X one day before the date of the sentence (or the
+   sentence before in the paragraph); with no such date it is skipped
+   (``events``). An explicit date written next to a weekday wins ("last
+   Friday, May 26"). Nothing unresolvable is kept.
+3. *Describe* (``describing``): the clause the date belongs to (its verb's
+   subtree, without clauses that carry other dates and without the date
+   words), or the noun phrase a date modifies ("the 2008 declaration"). A
+   date in a sentence with no verb (a caption, a dateline) is no event.
+4. *Merge* (``merging``) events of the same date whose content words overlap
+   into one entry with several supports. Strongly similar events that
+   independent sources date differently become ``date`` conflicts. The
+   entry's text is its most central event; its first support (whose date
+   words a renderer shows) is the most central one with explicit date words,
+   and a source's "a day after X" support is dropped from an entry the same
+   source dates directly.
+"""
+from __future__ import annotations
+
+from ...context import StoryContext
+from ...model import Conflict, TimelineEvent
+from .events import events_of
+from .mentions import Mention, find_date_words, quoted_spans
+from .merging import Event, content_words, merge_events, similarity
+from .resolving import resolve
+
+__all__ = ["Mention", "build_timeline", "content_words", "find_date_words", "quoted_spans",
+           "resolve", "similarity"]
+
+
+def build_timeline(ctx: StoryContext) -> tuple[list[TimelineEvent], list[Conflict]]:
+    """Dated events of the story (by date, then support) and date conflicts."""
+    events: list[Event] = []
+    for article in ctx.articles:
+        doc = ctx.docs.get(article.id)
+        if article.off_topic or doc is None:
+            continue
+        events.extend(events_of(article, ctx.sentences.get(article.id, []), doc))
+    return merge_events(events, ctx.roots())

@@ -1,0 +1,94 @@
+"""Reading the parse around date words: the clause a date belongs to, and
+whether that clause looks back or ahead (which decides the year of a bare
+month and the week of a bare weekday)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .mentions import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "pcomp", "xcomp"}
+SPEECH_VERBS = {"said", "says", "told", "tells", "added", "announced", "stated", "reported",
+                "wrote", "tweeted", "confirmed", "warned"}
+FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
+# Words that make a bare month look forward ("expect ... until June").
+FORWARD_WORDS = {"will", "shall", "'ll", "’ll", "expect", "expects", "expected", "expecting",
+                 "scheduled", "plan", "plans", "planned", "planning", "next", "upcoming",
+                 "intend", "intends", "intended", "slated"}
+# ... when followed by "to" and a verb ("due to be finished", "set to open").
+FORWARD_BEFORE_TO = {"due", "set", "aim", "aims", "aiming", "going", "expected", "scheduled",
+                     "planned", "slated"}
+FORWARD_CUES = {"until", "till", "by"}
+PAST_WORDS = {"ago", "last", "earlier", "previous", "previously", "since", "former", "formerly"}
+# Dependents that stay with a verb when reading its tense and outlook.
+_VERB_PARTS = ("aux", "auxpass", "neg", "advmod", "prt", "acomp", "xcomp")
+
+
+def clause_head(token: Token, sentence_tokens: list[Token]) -> Token | None:
+    """The verb heading the clause ``token`` belongs to, or None in a verbless sentence."""
+    inside = {t.i for t in sentence_tokens}
+    current = token
+    for _ in range(40):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in CLAUSE_DEPS:
+            # an infinitive ("to rebuke") or a bare "X said" tail reports its governor's event
+            infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in current.children)
+            tail_speech = current.lower_ in SPEECH_VERBS and current.dep_ in ("conj", "parataxis")
+            climbable = current.head.i != current.i and current.head.i in inside
+            if not ((infinitive and current.dep_ != "ROOT") or tail_speech) or not climbable:
+                return current
+        if current.head.i == current.i or current.head.i not in inside:
+            break
+        current = current.head
+    if current.pos_ in ("VERB", "AUX"):
+        return current
+    return None
+
+
+def mention_root(tokens: list[Token], ids: set[int]) -> Token:
+    """The token of a mention that the rest of the sentence hangs it from."""
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+
+
+def is_future(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUX for child in verb.children)
+
+
+def looks_forward(mention: Mention, tokens: list[Token], sentence_tokens: list[Token]) -> bool:
+    """True when the clause of a bare month looks ahead ("expect ... until June")."""
+    root = mention_root(tokens, {t.i for t in tokens})
+    head = clause_head(root, sentence_tokens)
+    scope = _outlook_scope(root, head, {t.i for t in sentence_tokens})
+    words = {t.lower_ for t in scope}
+    cue = (mention.groups.get("cue") or "").lower()
+    if cue in ("since", "last") or words & PAST_WORDS:
+        return False
+    if words & FORWARD_WORDS:
+        return True
+    doc = root.doc
+    for t in scope:
+        if t.lower_ in FORWARD_BEFORE_TO and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" \
+                and doc[t.i + 2].pos_ in ("VERB", "AUX"):
+            return True  # "due to be finished", "set to open"
+    if cue in FORWARD_CUES and head is not None:
+        past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                         for c in head.children)
+        return not past  # "closed until June" looks ahead; "was closed until June" back
+    return False
+
+
+def _outlook_scope(root: Token, head: Token | None, inside: set[int]) -> set[Token]:
+    """The month's own clause ("June, when repairs are due") and the words from
+    the month up to its clause's verb, with that verb's auxiliaries and adverbs."""
+    scope = set(root.subtree)
+    current = root
+    for _ in range(40):
+        scope.add(current)
+        scope.update(c for c in current.children if c.dep_ in _VERB_PARTS)
+        if head is None or current.i == head.i or current.head.i == current.i \
+                or current.head.i not in inside:
+            break
+        current = current.head
+    return scope

@@ -1,0 +1,130 @@
+"""Describing the event a date belongs to: the clause the date words sit in
+(its verb's subtree, without clauses that carry other dates and without the
+date words), or the noun phrase a date modifies ("the 2008 declaration")."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...model import Sentence
+from .clauses import clause_head, mention_root
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NOUN_MODIFIER_DEPS = {"nummod", "compound", "poss", "amod", "nmod", "npadvmod"}
+LEADING_JUNK = {"when", "where", "while", "that", "which", "who", "whose", "and", "but", "as",
+                "after", "before", "since", "because", "so", "then", "also", "the", "a", "an"}
+MAX_WORDS = 35
+_CLAUSE_MARKS = (",", ";", "—", "–")
+_EDGE_PUNCT = " ,;:—–-"
+
+
+def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
+             sentence_tokens: list[Token], sentence: Sentence) -> tuple[str, int, int] | None:
+    """(text, start, end) of the event a date belongs to, or None.
+
+    A date in a sentence with no verb (a caption, a dateline) is no event.
+    """
+    if not any(t.pos_ in ("VERB", "AUX") for t in sentence_tokens):
+        return None
+    mention_ids = _with_bare_prepositions(mention_tokens, sentence_tokens)
+    root = mention_root(mention_tokens, mention_ids)
+    found = _event_head(root, mention_ids, sentence_tokens)
+    if found is None:
+        return None
+    head, drop_clauses = found
+    blocked = {t.i for m in other_mentions for t in m}
+    keep = _kept(head, mention_ids, blocked, drop_clauses)
+    inside = {t.i for t in sentence_tokens}
+    tokens = [head.doc[i] for i in sorted(keep & inside)]
+    if not tokens:
+        return None
+    text = _tidy("".join(t.text_with_ws if t.i + 1 in keep else t.text + " " for t in tokens))
+    if not text or not re.search(r"[^\W\d_]{3}", text):
+        return None
+    start, end = _evidence_span(head, keep & inside | mention_ids, sentence)
+    return text, start, end
+
+
+def _with_bare_prepositions(mention_tokens: list[Token], sentence_tokens: list[Token]) -> set[int]:
+    """The mention's token ids, with a preposition left with nothing but the date
+    ("in [1999]"), or with only its degree words ("at least until [June]")."""
+    mention_ids = {t.i for t in mention_tokens}
+    for token in sentence_tokens:
+        children = list(token.children)
+        dated = [c for c in children if c.i in mention_ids]
+        hedges = [c for c in children if c.i not in mention_ids and c.dep_ == "advmod"]
+        if token.pos_ == "ADP" and dated and len(dated) + len(hedges) == len(children):
+            mention_ids.add(token.i)
+            mention_ids.update(t.i for c in hedges for t in c.subtree)
+    return mention_ids
+
+
+def _event_head(root: Token, mention_ids: set[int],
+                sentence_tokens: list[Token]) -> tuple[Token, bool] | None:
+    """The token whose subtree tells the event, and whether its following and
+    leading clauses are dropped (they are for a verb, not for a noun phrase)."""
+    # "until June, when the first repairs are due": the when-clause is what happens then
+    when_clause = next((c for c in root.children if c.dep_ == "relcl" and
+                        any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)), None)
+    noun_head = root.head.pos_ == "NOUN" or (root.head.pos_ == "PROPN" and root.head.ent_type_ == "EVENT")
+    if when_clause is not None:
+        return when_clause, True
+    if root.dep_ in NOUN_MODIFIER_DEPS and noun_head and root.head.i not in mention_ids:
+        return root.head, False  # "the 2008 declaration", "April elections"
+    head = clause_head(root, sentence_tokens)
+    return None if head is None else (head, True)
+
+
+def _kept(head: Token, mention_ids: set[int], blocked: set[int], drop_clauses: bool) -> set[int]:
+    """Token ids of ``head``'s subtree that tell its event: without the date words,
+    other dates' words and the clauses those carry."""
+    keep = {t.i for t in head.subtree}
+    doc = head.doc
+    for child in head.children:
+        sub = {t.i for t in child.subtree}
+        if sub & mention_ids:
+            continue
+        carries_other = bool(sub & blocked)
+        # a following clause after a comma is another event ("..., and X did Y")
+        clausal = child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX")
+        after_comma = child.i > head.i and child.left_edge.i > 0 and \
+            doc[child.left_edge.i - 1].text in _CLAUSE_MARKS
+        # a leading phrase set off by a comma is context ("In the wake of clashes, ...")
+        leading = child.i < head.i and child.dep_ in ("prep", "advcl", "advmod") and \
+            child.right_edge.i + 1 < len(doc) and doc[child.right_edge.i + 1].text == ","
+        trailing_cc = child.dep_ == "cc" and child.i > head.i
+        if carries_other or (drop_clauses and (clausal and after_comma or leading)) or trailing_cc:
+            keep -= sub
+    keep -= mention_ids
+    keep -= blocked
+    return keep
+
+
+def _evidence_span(head: Token, span_ids: set[int], sentence: Sentence) -> tuple[int, int]:
+    """The text offsets of the event and its date words, inside the sentence,
+    without punctuation at either edge."""
+    doc = head.doc
+    start = max(sentence.start, min(doc[i].idx for i in span_ids))
+    end = min(sentence.end, max(doc[i].idx + len(doc[i]) for i in span_ids))
+    written = doc.text
+    while start < end and written[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and written[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:!?’”)])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"([(“‘])\s+", r"\1", text)
+    words = text.split(" ")
+    while words and (words[0].lower().strip(",;:—–-") in LEADING_JUNK or not words[0].strip(",;:—–-")):
+        words.pop(0)
+    if len(words) > MAX_WORDS:
+        words = words[:MAX_WORDS] + ["…"]
+    text = " ".join(words).strip(" ,;:—–-.")
+    return text

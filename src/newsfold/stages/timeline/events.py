@@ -1,0 +1,139 @@
+"""One source's dated events: its date words resolved sentence by sentence,
+each described by the clause it belongs to."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ...model import Article, Evidence, Sentence
+from .clauses import clause_head, is_future, looks_forward
+from .describing import describe
+from .mentions import (
+    Mention,
+    dateline_end,
+    find_date_words,
+    looks_like_date,
+    quoted_spans,
+)
+from .merging import Event, content_words
+from .resolving import number, parse_published, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_ISO_DAY = 10  # len("YYYY-MM-DD")
+
+
+def events_of(article: Article, sentences: list[Sentence], doc: Doc) -> list[Event]:
+    """The dated events of one source, in text order.
+
+    "A day after X" counts from a day date in its own sentence, else from one
+    in the sentence before it in the same paragraph; with neither it is skipped.
+    """
+    published = parse_published(article.published)
+    mentions = _date_mentions(article, doc, published)
+    cuts = _dateline_cuts(article.text, mentions)
+    mentions = [m for m in mentions if m.start not in cuts]
+    events: list[Event] = []
+    previous_dates: list[tuple[int, str]] = []  # (paragraph, day date) of the last sentence
+    for sentence in sentences:
+        sentence = _after_dateline(sentence, cuts, article.text)
+        if sentence.start >= sentence.end:
+            continue
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence_tokens = list(span)
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        token_sets = [_tokens_of(doc, m) for m in inside]
+        _resolve_all(inside, token_sets, sentence_tokens, published)
+        days = [m.date for m in inside if m.kind != "day_after" and m.date and len(m.date) == _ISO_DAY]
+        anchors = days or [d for p, d in previous_dates if p == sentence.paragraph]
+        for m, tokens in zip(inside, token_sets):
+            if m.kind == "day_after":
+                if not anchors:
+                    continue  # no day to count from: skip rather than guess
+                m.date = _count_from(m, anchors[0])
+            if not m.date or not tokens:
+                continue
+            others = [t for o, t in zip(inside, token_sets) if o is not m]
+            event = _event(article, m, tokens, others, sentence_tokens, sentence)
+            if event is not None:
+                events.append(event)
+        previous_dates = [(sentence.paragraph, d) for d in days]
+    return events
+
+
+def _date_mentions(article: Article, doc: Doc, published: date | None) -> list[Mention]:
+    """Date words of the reporting: not in removed spans, not in quotation marks
+    (speech, not reported events), and bare years and months only where they are dates."""
+    quotes = quoted_spans(article.text)
+    mentions = []
+    for mention in find_date_words(article.text):
+        if article.is_removed(mention.start, mention.end):
+            continue
+        if any(q_start <= mention.start and mention.end <= q_end for q_start, q_end in quotes):
+            continue
+        if not looks_like_date(mention, doc, published):
+            continue
+        mentions.append(mention)
+    return mentions
+
+
+def _dateline_cuts(text: str, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
+    """Dateline date's start -> (its start, where the report's first sentence really starts).
+
+    A dateline's date ("PORT CALDEN, March 11 (Coastline Press) -") dates the
+    report, not an event: it gives no entry.
+    """
+    cuts = {}
+    for mention in mentions:
+        cut = dateline_end(text, mention)
+        if cut is not None:
+            cuts[mention.start] = (mention.start, cut)
+    return cuts
+
+
+def _after_dateline(sentence: Sentence, cuts: dict[int, tuple[int, int]], text: str) -> Sentence:
+    """The sentence without a dateline it opens with: the event is told after it."""
+    for start, cut in cuts.values():
+        if sentence.start <= start < sentence.end:
+            sentence = replace(sentence, start=max(sentence.start, cut),
+                               text=text[max(sentence.start, cut):sentence.end])
+    return sentence
+
+
+def _tokens_of(doc: Doc, mention: Mention) -> list[Token]:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _resolve_all(inside: list[Mention], token_sets: list[list[Token]],
+                 sentence_tokens: list[Token], published: date | None) -> None:
+    """Date every mention of a sentence but "a day after X" (which needs the others)."""
+    for m, tokens in zip(inside, token_sets):
+        if m.kind != "day_after" and tokens:
+            head = clause_head(tokens[0], sentence_tokens)
+            forward = m.kind == "month" and looks_forward(m, tokens, sentence_tokens)
+            m.date = resolve(m, published, future=head is not None and is_future(head),
+                             forward=forward)
+
+
+def _count_from(mention: Mention, anchor: str) -> str:
+    """The day "n days after/before" names, counted back from the sentence's day:
+    "a day after X" dates X one day before."""
+    step = number(mention.groups["n"]) * (1 if mention.groups["dir"].lower() == "before" else -1)
+    return (date.fromisoformat(anchor) + timedelta(days=step)).isoformat()
+
+
+def _event(article: Article, mention: Mention, tokens: list[Token], others: list[list[Token]],
+           sentence_tokens: list[Token], sentence: Sentence) -> Event | None:
+    described = describe(tokens, others, sentence_tokens, sentence)
+    if described is None or mention.date is None:
+        return None
+    text, start, end = described
+    if article.is_removed(start, end):
+        return None
+    evidence = Evidence(article.id, start, end, as_written=article.text[mention.start:mention.end])
+    return Event(mention.date, text, evidence, content_words(text), relative=mention.kind == "day_after")

@@ -1,0 +1,152 @@
+"""Finding date words: regexes for absolute and relative dates, and the checks
+that keep a bare year or month only where it is a date."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ...nlp.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, UNIT_WORDS, WEEKDAY_NAMES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# "a day after", "two days ago": the article counts as one; numbers up to ten.
+NUMBER_WORDS: dict[str, int] = {"a": 1, "an": 1, **{word: n for word, n in UNIT_WORDS.items() if 1 <= n <= 10}}
+
+_MONTH_FULL = "|".join(MONTH_NAMES)
+# Abbreviations in calendar order, "Sept" before "Sep".
+_MONTH_SHORT = "|".join(short.capitalize() for short in sorted(
+    MONTH_ABBREVIATIONS, key=lambda short: (MONTH_ABBREVIATIONS[short], -len(short))))
+_MONTH = rf"(?P<month>{_MONTH_FULL}|(?:{_MONTH_SHORT})\.?)"
+_WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAY_NAMES) + ")"
+_MOD = r"(?P<mod>(?i:(?:earlier|later|late|early)\s+on|on|last|this\s+past|past|this|next|since|by|until))"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_NUM = r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + ")"
+
+# (kind, pattern); overlapping matches: the longest wins, then the earlier kind.
+PATTERNS = [
+    ("day", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("day", re.compile(rf"(?:\b{_MOD}\s+)?\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b{_YEAR}")),
+    ("day", re.compile(rf"(?:\b{_MOD}\s+)?\b{_WEEKDAY},?\s+{_DAY}\s+{_MONTH}(?!\w){_YEAR}")),
+    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\d){_YEAR}")),
+    ("day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR}")),
+    ("month", re.compile(rf"\b{_MONTH}\s+(?P<year>\d{{4}})\b")),
+    ("weekday", re.compile(
+        rf"(?:\b{_MOD}\s+)?\b{_WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?(?:['’]s\b)?")),
+    ("offset", re.compile(r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight"
+                          r"|tomorrow|this\s+(?:morning|afternoon|evening)))\b(?:['’]s\b)?")),
+    ("offset", re.compile(rf"\b{_NUM}\s+days?\s+ago\b", re.IGNORECASE)),
+    ("weekend", re.compile(r"\b(?P<mod>(?i:over|during|at|on|(?:over\s+|during\s+)?(?:the\s+)?"
+                           r"(?:past|last)|this))\s+(?i:the\s+)?(?i:weekend)\b")),
+    ("relative_month", re.compile(r"\b(?i:(?P<mod>last|earlier\s+this|this)\s+month)\b")),
+    ("relative_year", re.compile(r"\b(?i:(?P<mod>last|earlier\s+this|this)\s+year)\b")),
+    ("day_after", re.compile(rf"\b(?i:{_NUM}\s+days?\s+(?P<dir>after|before))\b")),
+    ("month", re.compile(rf"(?:\b(?P<cue>(?i:in|since|until|till|by|during|from|early|late|mid"
+                         rf"|last|next|this|of|through|before|after|the))[\s-]+)?"
+                         rf"\b(?P<month>{_MONTH_FULL})\b(?!\s+\d)")),
+    ("year", re.compile(r"(?:\b(?P<cue>(?i:in|since))\s+)?(?<![\d$€£¥.,/-])\b(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/]\d|%|,\d|\.\d|s\b|['’]s)")),
+]
+YEAR_CUES = {"in", "since", "until", "till", "by", "from", "during", "of", "before", "after",
+             "between", "through", "around", "circa", "the", "a", "its", "their", "his", "her",
+             "this", "that", "'s", "’s", "s", "early", "late", "mid"}
+# Cue words that belong to the event, not to the date ("after April elections").
+EVENT_CUES = {"after", "before", "the", "of", "from", "through", "till", "until", "since", "by",
+              "during"}
+# A dateline: a place at the start of a paragraph, a comma, the date, then an
+# agency in brackets and/or a dash ("PORT CALDEN, March 11 (Coastline Press) -").
+_DATELINE_BEFORE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}"
+                              r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})?,[ \t]*")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*(?:[-—–:]+[ \t]*)?|[-—–]+[ \t]+)")
+
+
+@dataclass
+class Mention:
+    """Date words found in a text; ``date`` is set once resolved."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str]
+    date: str | None = None
+
+
+def find_date_words(text: str) -> list[Mention]:
+    """Every date-like match in ``text``, overlaps resolved (longest, then earliest kind)."""
+    found = []
+    for priority, (kind, pattern) in enumerate(PATTERNS):
+        for match in pattern.finditer(text):
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            start = match.start()
+            if kind == "month" and groups.get("cue", "").lower() in EVENT_CUES:
+                start = match.start("month")
+            found.append((-(match.end() - start), priority,
+                          Mention(start, match.end(), kind, groups)))
+    found.sort(key=lambda item: (item[0], item[1], item[2].start))
+    taken: list[Mention] = []
+    for _, _, mention in found:
+        if all(mention.end <= t.start or t.end <= mention.start for t in taken):
+            taken.append(mention)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks; an unclosed quote ends with its paragraph."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, char in enumerate(text):
+        if char == "\n" and opened is not None and text[i + 1:i + 2] in ("\n", ""):
+            spans.append((opened, i))
+            opened = None
+        elif char == "“" or (char == '"' and opened is None):
+            opened = i if opened is None else opened
+        elif char in "”\"" and opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def looks_like_date(mention: Mention, doc: Doc, published: date | None) -> bool:
+    """Bare years and months need a cue; everything else the pattern already vouches for."""
+    if mention.kind == "month" and "year" not in mention.groups:
+        if mention.groups.get("cue"):
+            return True
+        token = token_at(doc, mention.start)
+        return mention.groups["month"] != "May" and token is not None and token.ent_type_ == "DATE"
+    if mention.kind != "year":
+        return True
+    year = int(mention.groups["year"])
+    if published and year > published.year + 30:
+        return False
+    if mention.groups.get("cue"):
+        return True
+    token = token_at(doc, mention.end - 4)
+    if token is None:
+        return False
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.tag_ in ("NNS", "NNPS"):
+        return False  # "2000 troops"
+    if token.ent_type_ == "DATE":
+        return True
+    preceding = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if preceding in YEAR_CUES:
+        return True
+    return following is not None and following.tag_ in ("NN", "NNP", "JJ")  # "2013 deal"
+
+
+def token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def dateline_end(text: str, mention: Mention) -> int | None:
+    """Where the dateline that ``mention`` dates ends, or None when it is no dateline."""
+    paragraph = text.rfind("\n", 0, mention.start) + 1
+    if not _DATELINE_BEFORE.fullmatch(text, paragraph, mention.start):
+        return None
+    after = _DATELINE_AFTER.match(text, mention.end)
+    return after.end() if after else None

@@ -1,0 +1,139 @@
+"""Merging events: events of the same date whose content words overlap become
+one entry with several supports; strongly similar events that independent
+sources date differently become ``date`` conflicts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ...model import Conflict, ConflictValue, Evidence, TimelineEvent
+
+STOP_WORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "that",
+    "this", "which", "who", "whose", "it", "its", "their", "they", "he", "she", "his", "her",
+    "will", "would", "said", "says", "after", "before", "also", "into", "over", "than",
+    "more", "some", "any", "not", "no", "so", "can", "could", "did", "do", "up", "out",
+}
+
+
+@dataclass
+class Event:
+    """One dated event as one source tells it."""
+
+    date: str
+    text: str
+    support: Evidence
+    words: set[str]
+    relative: bool = False  # dated from another event ("a day after X")
+
+
+@dataclass
+class _Cluster:
+    date: str
+    events: list[Event] = field(default_factory=list)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words, crudely stemmed, for comparing event texts."""
+    out = set()
+    for word in re.findall(r"[^\W_]+(?:[.,]\d+)?", text.lower()):
+        if word in STOP_WORDS or len(word) < 2:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(word) > len(suffix) + 3 and word.endswith(suffix):
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return out
+
+
+def similarity(a: set[str], b: set[str]) -> tuple[float, int]:
+    """(overlap coefficient, shared words) of two content-word sets."""
+    if not a or not b:
+        return 0.0, 0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)), shared
+
+
+def merge_events(events: list[Event], roots: dict[str, str]) -> tuple[list[TimelineEvent], list[Conflict]]:
+    """Timeline entries ordered by date then support, and date conflicts (``id=""``:
+    the pipeline numbers conflicts). ``roots``: source id -> its independent source."""
+    clusters = _cluster(events)
+    clusters.sort(key=lambda c: (c.date, -len(c.events)))
+    timeline = []
+    for cluster in clusters:
+        described = _representative(cluster)
+        timeline.append(TimelineEvent(cluster.date, described.text, _supports(cluster, described)))
+    return timeline, _date_conflicts(clusters, roots)
+
+
+def _cluster(events: list[Event]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for event in events:
+        best, best_score = None, 0.0
+        for cluster in clusters:
+            if cluster.date != event.date:
+                continue
+            for other in cluster.events:
+                score, shared = similarity(event.words, other.words)
+                similar = score >= 0.5 and shared >= 2 or score >= 0.4 and shared >= 3
+                if (similar or score == 1.0) and score > best_score:
+                    best, best_score = cluster, score
+        if best is None:
+            clusters.append(_Cluster(event.date, [event]))
+        elif not any(e.support.source == event.support.source and
+                     e.support.start == event.support.start for e in best.events):
+            best.events.append(event)
+    return clusters
+
+
+def _centrality(event: Event, cluster: _Cluster) -> tuple[float, int]:
+    return sum(similarity(event.words, other.words)[0] for other in cluster.events), len(event.words)
+
+
+def _representative(cluster: _Cluster) -> Event:
+    """The event that best states what the cluster's events share."""
+    return max(cluster.events, key=lambda event: _centrality(event, cluster))
+
+
+def _supports(cluster: _Cluster, described: Event) -> list[Evidence]:
+    """The cluster's supports, the most central one with explicit date words first.
+
+    "A day after X" is evidence of last resort: it comes first only when no
+    source writes the date directly, and a source that dates the entry directly
+    keeps no "a day after" support too (unless it gave the entry its text).
+    """
+    direct = [e for e in cluster.events if not e.relative]
+    first = max(direct, key=lambda event: _centrality(event, cluster)) if direct else described
+    dated = {e.support.source for e in direct}
+    rest = [e for e in cluster.events if e is not first and
+            (not e.relative or e.support.source not in dated or e is described)]
+    return [first.support] + [e.support for e in rest]
+
+
+def _date_conflicts(clusters: list[_Cluster], roots: dict[str, str]) -> list[Conflict]:
+    """Strongly similar events that independent sources date differently."""
+    conflicts: list[Conflict] = []
+    for i, a in enumerate(clusters):
+        for b in clusters[i + 1:]:
+            if a.date.startswith(b.date) or b.date.startswith(a.date):
+                continue  # "2023-05" and "2023-05-29" can both be true
+            roots_a = {roots.get(e.support.source, e.support.source) for e in a.events}
+            roots_b = {roots.get(e.support.source, e.support.source) for e in b.events}
+            if roots_a & roots_b:
+                continue  # one source giving two dates is most often two events
+            if _strongly_similar(a, b):
+                conflicts.append(Conflict(
+                    id="", kind="date", topic=_representative(a).text,
+                    values=[ConflictValue(c.date, [e.support for e in c.events]) for c in (a, b)]))
+    return conflicts
+
+
+def _strongly_similar(a: _Cluster, b: _Cluster) -> bool:
+    return any(
+        similarity(x.words, y.words)[0] >= 0.7 and similarity(x.words, y.words)[1] >= 3
+        and fuzz.token_set_ratio(x.text, y.text) >= 75
+        for x in a.events for y in b.events)
