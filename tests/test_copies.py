@@ -1,7 +1,6 @@
 """find_copies: wire copies collapse to one root; shared quotes are not copies."""
 from __future__ import annotations
 
-
 from newsfold.context import StoryContext
 from newsfold.model import Article, Removed
 from newsfold.stages.copies import find_copies

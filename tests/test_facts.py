@@ -1,7 +1,6 @@
 """group_facts: claim groups across sources, on an invented story and on Kosovo."""
 from __future__ import annotations
 
-
 import pytest
 
 from newsfold.context import StoryContext

@@ -11,14 +11,14 @@ from newsfold.stages.relevance import find_off_topic
 from newsfold.stages.split import split
 
 STORY = [
-    "A fire broke out at a chemical warehouse in the port town of Valmora on Sunday night. "
-    "Twelve firefighters were injured. About 200 residents were evacuated.",
-    "Twelve firefighters were hurt as a blaze tore through a chemical depot in Valmora. "
-    "Mayor Elena Ruiz said the cause of the fire was under investigation.",
-    "Residents of Valmora were told to keep their windows shut after Sunday's warehouse fire. "
-    "Some 200 people spent the night in a school gym.",
-    "The Valmora warehouse fire was the largest in the town in a decade, officials said. "
-    "The port will stay closed until Tuesday while firefighters cool the site.",
+    ("A fire broke out at a chemical warehouse in the port town of Valmora on Sunday night. "
+     "Twelve firefighters were injured. About 200 residents were evacuated."),
+    ("Twelve firefighters were hurt as a blaze tore through a chemical depot in Valmora. "
+     "Mayor Elena Ruiz said the cause of the fire was under investigation."),
+    ("Residents of Valmora were told to keep their windows shut after Sunday's warehouse fire. "
+     "Some 200 people spent the night in a school gym."),
+    ("The Valmora warehouse fire was the largest in the town in a decade, officials said. "
+     "The port will stay closed until Tuesday while firefighters cool the site."),
 ]
 OFF_TOPIC = (
     "Northbridge United beat Castle Rovers 3-1 in the cup final on Saturday. "

@@ -165,7 +165,7 @@ def _story_date(articles: list[Article]) -> str | None:
     dates = Counter(a.published[:_PLAIN_DATE] for a in articles if a.published and not a.off_topic)
     if not dates:
         return None
-    return sorted(dates.items(), key=lambda item: (-item[1], item[0]))[0][0]
+    return min(dates.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def _notes(articles: list[Article]) -> list[str]:

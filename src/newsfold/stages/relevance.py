@@ -103,7 +103,7 @@ def _names(
     root: str, roots: dict[str, list[Article]], sentences: dict[str, list[Sentence]]
 ) -> set[str]:
     """Capitalised words, minus each sentence's first (capitalised anyway)."""
-    names = set()
+    names: set[str] = set()
     for article in roots[root]:
         for sentence in sentences[article.id]:
             words = _WORD.findall(sentence.text)
@@ -113,7 +113,7 @@ def _names(
 
 def _name_key(word: str) -> str:
     word = word.lower().replace("\u2019", "'")
-    return word[:-2] if word.endswith("'s") else word
+    return word.removesuffix("'s")
 
 
 def _name_share(own: set[str], others: list[set[str]]) -> float:

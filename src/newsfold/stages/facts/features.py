@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...nlp.lexicon import MONTHS, SCALE_WORDS, STOPWORDS, TENS_WORDS, UNIT_WORDS, WEEKDAYS
+from ...nlp.lexicon import (
+    MONTHS,
+    SCALE_WORDS,
+    STOPWORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    WEEKDAYS,
+)
 
 # Besides the function words: reporting verbs, honorifics and "one" say
 # nothing about what a statement is.
@@ -25,8 +32,10 @@ _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[^\W\d_][\w'\u2019-]*", re.UNICODE)
 _IDENTIFIER = re.compile(r"\b([A-Z][a-z]{2,})\s+(\d{1,5}[A-Za-z]?)\b(?![,.]\d|\s*%)")
 # Months, weekdays and counted words are no identifier kinds ("May 30", "Monday 5").
 _NOT_IDENTIFIER_KINDS: frozenset[str] = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
-    """about some over under nearly almost around roughly approximately just another only
-    least since exactly""".split()
+    [
+        "about", "some", "over", "under", "nearly", "almost", "around", "roughly", "approximately",
+        "just", "another", "only", "least", "since", "exactly"
+    ]
 )
 
 Features = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[tuple[str, str]]]
@@ -38,8 +47,7 @@ def word_count(text: str) -> int:
 
 def stem(word: str) -> str:
     word = word.lower().replace("\u2019", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
+    word = word.removesuffix("'s")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
@@ -51,7 +59,7 @@ def number(token: str) -> str | None:
     """The value a token states, as a plain string ("1,200" -> "1200"), or None."""
     if token[0].isdigit():
         value = token.replace(",", "").rstrip("%")
-        return value[:-2] if value.endswith(".0") else value
+        return value.removesuffix(".0")
     value_of_word = _NUMBER_WORDS.get(token.lower())
     return str(value_of_word) if value_of_word is not None else None
 

@@ -8,7 +8,7 @@ of it is sparse or dense matrix algebra, so 50 articles stay cheap.
 """
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -77,7 +77,7 @@ def identifier_clash(identifiers: list[frozenset[tuple[str, str]]]) -> np.ndarra
             for other_kind, code in ids:
                 if other_kind == kind:
                     member[row, codes[code]] = 1.0
-        named = member.any(axis=1)
+        named = member.sum(axis=1) > 0  # rows naming this kind at all
         shared = (member @ member.T) > 0
         clash |= named[:, None] & named[None, :] & ~shared
     return clash
@@ -93,13 +93,13 @@ def _number_term(unit_features: list[Features]) -> np.ndarray:
     return _SHARED_NUMBER * (shared_numbers > 0) - _CONFLICTING_NUMBER * conflict
 
 
-def _co_occurrence(rows: list[Iterable[Hashable]]) -> np.ndarray:
+def _co_occurrence(rows: Sequence[Iterable[Hashable]]) -> np.ndarray:
     """How many items each pair of rows has in common (dense, rows x rows)."""
     matrix = _indicator_matrix(rows, {})
     return (matrix @ matrix.T).toarray()
 
 
-def _indicator_matrix(rows: list[Iterable[Hashable]], vocabulary: dict[Hashable, int]) -> csr_matrix:
+def _indicator_matrix(rows: Sequence[Iterable[Hashable]], vocabulary: dict[Hashable, int]) -> csr_matrix:
     """One row per item set, a 1 in the column of each item (scipy CSR)."""
     from scipy.sparse import csr_matrix
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ...model import Sentence
@@ -34,17 +35,23 @@ _CONNECTOR = re.compile(
 # without a tagger we accept auxiliaries, common reporting/action verbs and
 # regular past tenses.
 _VERB_AFTER_AND = frozenset(
-    """to will would could can may might must should shall has have had is are was were be
-    been said says told tells put puts made makes took takes gave gives sent sends left
-    leaves urged urges called calls warned warns went goes came comes got gets held holds
-    kept keeps set sets met meets saw sees found finds began begins became becomes brought
-    brings led leads ran runs won wins lost loses hit hits cut cuts let lets stood stands
-    fell falls paid pays spent spends sought seeks built builds struck strikes threw throws
-    fled flees fought fights say make take give send leave call warn urge ask asks stop
-    stops return returns engage engages avoid avoids stick sticks refrain refrains prevent
-    prevents hide hides remain remains continue continues try tries plan plans want wants
-    need needs help helps keep seek consider considers demand demands accuse accuses deny
-    denies blame blames stand""".split()
+    [
+        "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "has",
+        "have", "had", "is", "are", "was", "were", "be", "been", "said", "says", "told", "tells",
+        "put", "puts", "made", "makes", "took", "takes", "gave", "gives", "sent", "sends", "left",
+        "leaves", "urged", "urges", "called", "calls", "warned", "warns", "went", "goes", "came",
+        "comes", "got", "gets", "held", "holds", "kept", "keeps", "set", "sets", "met", "meets",
+        "saw", "sees", "found", "finds", "began", "begins", "became", "becomes", "brought",
+        "brings", "led", "leads", "ran", "runs", "won", "wins", "lost", "loses", "hit", "hits",
+        "cut", "cuts", "let", "lets", "stood", "stands", "fell", "falls", "paid", "pays", "spent",
+        "spends", "sought", "seeks", "built", "builds", "struck", "strikes", "threw", "throws",
+        "fled", "flees", "fought", "fights", "say", "make", "take", "give", "send", "leave", "call",
+        "warn", "urge", "ask", "asks", "stop", "stops", "return", "returns", "engage", "engages",
+        "avoid", "avoids", "stick", "sticks", "refrain", "refrains", "prevent", "prevents", "hide",
+        "hides", "remain", "remains", "continue", "continues", "try", "tries", "plan", "plans",
+        "want", "wants", "need", "needs", "help", "helps", "keep", "seek", "consider", "considers",
+        "demand", "demands", "accuse", "accuses", "deny", "denies", "blame", "blames", "stand"
+    ]
 )
 _ADVERB_AFTER_AND = frozenset({"also", "then", "later", "now", "still"})
 
@@ -93,7 +100,7 @@ def clause_units(sentence: Sentence, doc: Doc | None = None) -> list[Unit]:
         cuts.pop()
     bounds = cuts + [len(text)]
     units = []
-    for left, right in zip(bounds, bounds[1:]):
+    for left, right in pairwise(bounds):
         start, end = sentence.start + left, sentence.start + right
         # Units are stripped so evidence has no dangling whitespace; the
         # whitespace between clauses belongs to no fact, like that between sentences.

@@ -19,7 +19,7 @@ _LEADING_CONNECTOR = re.compile(
     r"(?:a|one|two|three|several|some|hours|days)\s+(?:\w+\s+)?(?:after|before|later))\s+",
     re.IGNORECASE,
 )
-_PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|those|his|her|their)\b", re.I)
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|those|his|her|their)\b", re.IGNORECASE)
 # A cut clause ends on the word or mark that joined it to the next one.
 _TRAILING_JOINER = re.compile(r"(?:[\s,;:\u2014\u2013-]|\s(?:and|or|but))+$")
 
