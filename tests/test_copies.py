@@ -1,9 +1,9 @@
-"""mark_copies: wire copies collapse to one root; shared quotes are not copies."""
+"""find_copies: wire copies collapse to one root; shared quotes are not copies."""
 from __future__ import annotations
 
-
+from newsfold.context import StoryContext
 from newsfold.model import Article, Removed
-from newsfold.stages.copies import mark_copies
+from newsfold.stages.copies import find_copies
 from newsfold.stages.split import split
 
 WIRE = (
@@ -28,9 +28,8 @@ INDEPENDENT = (
 
 
 def _mark(articles):
-    sentences = {a.id: split(a) for a in articles}
-    mark_copies(articles, sentences)
-    return {a.id: a.copy_of for a in articles}
+    copy_of = find_copies(StoryContext(articles, sentences={a.id: split(a) for a in articles}))
+    return {a.id: copy_of.get(a.id) for a in articles}
 
 
 def test_copy_found_and_shared_quote_is_not_a_copy():

@@ -1,23 +1,24 @@
-"""mark_off_topic: an article about another event is flagged, conservatively."""
+"""find_off_topic: an article about another event is flagged, conservatively."""
 from __future__ import annotations
 
 import pytest
 
+from newsfold.context import StoryContext
 from newsfold.model import Article, Removed
 from newsfold.nlp.embed import get_embedder
-from newsfold.stages.copies import mark_copies
-from newsfold.stages.relevance import mark_off_topic
+from newsfold.stages.copies import find_copies
+from newsfold.stages.relevance import find_off_topic
 from newsfold.stages.split import split
 
 STORY = [
-    "A fire broke out at a chemical warehouse in the port town of Valmora on Sunday night. "
-    "Twelve firefighters were injured. About 200 residents were evacuated.",
-    "Twelve firefighters were hurt as a blaze tore through a chemical depot in Valmora. "
-    "Mayor Elena Ruiz said the cause of the fire was under investigation.",
-    "Residents of Valmora were told to keep their windows shut after Sunday's warehouse fire. "
-    "Some 200 people spent the night in a school gym.",
-    "The Valmora warehouse fire was the largest in the town in a decade, officials said. "
-    "The port will stay closed until Tuesday while firefighters cool the site.",
+    ("A fire broke out at a chemical warehouse in the port town of Valmora on Sunday night. "
+     "Twelve firefighters were injured. About 200 residents were evacuated."),
+    ("Twelve firefighters were hurt as a blaze tore through a chemical depot in Valmora. "
+     "Mayor Elena Ruiz said the cause of the fire was under investigation."),
+    ("Residents of Valmora were told to keep their windows shut after Sunday's warehouse fire. "
+     "Some 200 people spent the night in a school gym."),
+    ("The Valmora warehouse fire was the largest in the town in a decade, officials said. "
+     "The port will stay closed until Tuesday while firefighters cool the site."),
 ]
 OFF_TOPIC = (
     "Northbridge United beat Castle Rovers 3-1 in the cup final on Saturday. "
@@ -25,12 +26,18 @@ OFF_TOPIC = (
 )
 
 
+def _context(articles, embedder_name):
+    """A context with copies applied, as the pipeline does before relevance."""
+    ctx = StoryContext(articles, sentences={a.id: split(a) for a in articles}, embedder=get_embedder(embedder_name))
+    copy_of = find_copies(ctx)
+    for article in articles:
+        article.copy_of = copy_of.get(article.id)
+    return ctx
+
+
 def _run(texts, embedder_name):
     articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
-    sentences = {a.id: split(a) for a in articles}
-    mark_copies(articles, sentences)
-    mark_off_topic(articles, sentences, get_embedder(embedder_name))
-    return {a.id for a in articles if a.off_topic}
+    return find_off_topic(_context(articles, embedder_name))
 
 
 @pytest.mark.parametrize("embedder_name", ["hashing", "minilm"])
@@ -50,11 +57,11 @@ def test_never_flags_with_fewer_than_three_sources():
 
 
 def test_flag_is_recomputed():
+    # An earlier flag on an article is not an input: the stage decides afresh.
     articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(STORY)]
     articles[0].off_topic = True
-    sentences = {a.id: split(a) for a in articles}
-    mark_off_topic(articles, sentences, get_embedder("hashing"))
-    assert not any(a.off_topic for a in articles)
+    ctx = StoryContext(articles, sentences={a.id: split(a) for a in articles}, embedder=get_embedder("hashing"))
+    assert not find_off_topic(ctx)
 
 
 def test_kosovo_has_no_off_topic_source(kosovo_dir):
@@ -63,11 +70,8 @@ def test_kosovo_has_no_off_topic_source(kosovo_dir):
         text = path.read_text(encoding="utf-8")
         removed = [Removed(0, 16, "header")] if text.startswith(" date ") else []
         articles.append(Article(id=path.stem, text=text, removed=removed))
-    sentences = {a.id: split(a) for a in articles}
-    mark_copies(articles, sentences)
-    mark_off_topic(articles, sentences, get_embedder("minilm"))
-    assert not any(a.off_topic for a in articles)
+    ctx = _context(articles, "minilm")
+    assert not find_off_topic(ctx)
     articles.append(Article(id="sport", text=OFF_TOPIC))
-    sentences["sport"] = split(articles[-1])
-    mark_off_topic(articles, sentences, get_embedder("minilm"))
-    assert [a.id for a in articles if a.off_topic] == ["sport"]
+    ctx.sentences["sport"] = split(articles[-1])
+    assert find_off_topic(ctx) == {"sport"}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .context import StoryContext
 from .errors import InputError
-from .model import Article, Brief, Conflict
+from .model import Article, Brief, Conflict, Fact, root_of
 
 if TYPE_CHECKING:  # typing only: stages load lazily inside fold()
     from .stages.dating import Dating
@@ -72,14 +72,20 @@ def fold(
     with timings.stage("split"):
         ctx = StoryContext(articles, sentences={a.id: split.split(a) for a in articles})
     with timings.stage("copies"):
-        copies.mark_copies(articles, ctx.sentences)
+        copy_of = copies.find_copies(ctx)
+        for article in articles:
+            article.copy_of = copy_of.get(article.id)
     ctx.embedder = embed.get_embedder(embedder)
-    with timings.stage("relevance"):
-        relevance.mark_off_topic(articles, ctx.sentences, ctx.embedder)
+    with timings.stage("relevance"):  # reads copy_of: a copy goes with its original
+        off_topic = relevance.find_off_topic(ctx)
+        for article in articles:
+            article.off_topic = article.id in off_topic
     with timings.stage("parse"):
         ctx.docs = _parse(articles)
     with timings.stage("facts"):
-        fact_groups = facts.group_facts(articles, ctx.sentences, ctx.embedder, ctx.docs)
+        fact_groups = facts.group_facts(ctx)
+        for number, fact in enumerate(fact_groups, start=1):
+            fact.id = f"F{number}"
     analysis = _analyse(ctx, timings)
 
     brief = Brief(
@@ -155,7 +161,7 @@ def _numbered(conflicts: list[Conflict]) -> list[Conflict]:
     return ranked
 
 
-def _story_title(articles: list[Article], fact_groups) -> str | None:
+def _story_title(articles: list[Article], fact_groups: list[Fact]) -> str | None:
     """The title of the earliest source that has one (an original before a
     copy), else the top fact's wording."""
     titled = [a for a in articles if a.title and not a.off_topic]
@@ -171,13 +177,12 @@ def _story_date(articles: list[Article]) -> str | None:
     dates = Counter(a.published[:_PLAIN_DATE] for a in articles if a.published and not a.off_topic)
     if not dates:
         return None
-    return sorted(dates.items(), key=lambda item: (-item[1], item[0]))[0][0]
+    return min(dates.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def _notes(articles: list[Article]) -> list[str]:
-    notes = []
-    on_topic = [a for a in articles if not a.off_topic]
-    independent = {a.copy_of or a.id for a in on_topic}
+    notes: list[str] = []
+    independent = {root_of(a) for a in articles if not a.off_topic}
     if len(independent) == 1:
         notes.append(
             "Only one independent source: every fact below is reported by that source alone."

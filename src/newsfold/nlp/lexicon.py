@@ -47,3 +47,27 @@ SCALE_WORDS: dict[str, int] = {
 # Honorifics written before a name, with the gender they mark where they mark one.
 HONORIFIC_GENDER: dict[str, str] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mdm": "f"}
 HONORIFICS: frozenset[str] = frozenset(HONORIFIC_GENDER) | {"dr"}
+
+# -- facts and summaries: stop words ----------------------------------------
+# The commonest function words (and "said", "says"): every stop list starts here.
+COMMON_STOPWORDS: frozenset[str] = frozenset(
+    [
+        "a", "about", "after", "also", "an", "and", "are", "as", "at", "be", "been", "before",
+        "but", "by", "could", "for", "from", "had", "has", "have", "he", "her", "his", "i", "in",
+        "into", "is", "it", "its", "no", "not", "of", "on", "or", "our", "over", "she", "should",
+        "than", "that", "the", "their", "then", "these", "they", "this", "those", "to", "was", "we",
+        "were", "what", "which", "who", "will", "with", "would", "you", "said", "says"
+    ]
+)
+# A fuller list, for telling whether two sentences are worded alike.
+STOPWORDS: frozenset[str] = COMMON_STOPWORDS | frozenset(
+    [
+        "above", "again", "against", "all", "am", "any", "because", "being", "below", "between",
+        "both", "can", "did", "do", "does", "doing", "down", "during", "each", "few", "further",
+        "having", "here", "hers", "herself", "him", "himself", "how", "if", "itself", "just", "me",
+        "more", "most", "my", "myself", "nor", "now", "off", "once", "only", "other", "ours",
+        "ourselves", "out", "own", "same", "so", "some", "such", "theirs", "them", "themselves",
+        "there", "through", "too", "under", "until", "up", "very", "when", "where", "while", "whom",
+        "why", "your", "yours", "yourself", "yourselves"
+    ]
+)

@@ -1,7 +1,8 @@
 """Find syndicated copies: one wire story published by several outlets.
 
-Reads each article's sentences (already outside removed spans) and
-``published``; sets ``copy_of`` on every copy to the id of its group's root.
+Reads ``ctx.articles`` (their ``published``) and ``ctx.sentences`` (already
+outside removed spans); returns, for every copy, the id of its group's root.
+The pipeline writes that into ``Article.copy_of``.
 
 Two steps, cheap first:
 
@@ -24,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Sentence
+from ..context import StoryContext
+from ..model import Article
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SHINGLE = 3
@@ -36,11 +38,13 @@ _COPY_SHARE = 0.4  # edited wire copies keep ~half their sentences verbatim; ind
 _MIN_MATCHED = 2  # one shared quote never makes a copy
 
 
-def mark_copies(articles: list[Article], sentences: dict[str, list[Sentence]]) -> None:
-    """Set ``copy_of`` on syndicated copies (and clear it on everything else)."""
-    for article in articles:
-        article.copy_of = None
-    texts = {a.id: [s.text for s in sentences.get(a.id, [])] for a in articles}
+def find_copies(ctx: StoryContext) -> dict[str, str]:
+    """Copy id -> the id of the source it copies (the root of its group).
+
+    Sources that copy nothing are not in the result.
+    """
+    articles = ctx.articles
+    texts = {a.id: [s.text for s in ctx.sentences.get(a.id, [])] for a in articles}
     parent = {a.id: a.id for a in articles}
 
     def find(node: str) -> str:
@@ -56,16 +60,16 @@ def mark_copies(articles: list[Article], sentences: dict[str, list[Sentence]]) -
     groups: dict[str, list[Article]] = {}
     for article in articles:
         groups.setdefault(find(article.id), []).append(article)
+    copy_of: dict[str, str] = {}
     for members in groups.values():
         if len(members) < 2:
             continue
         root = min(members, key=lambda a: _root_rank(a, texts[a.id]))
-        for article in members:
-            if article is not root:
-                article.copy_of = root.id
+        copy_of.update((article.id, root.id) for article in members if article is not root)
+    return copy_of
 
 
-def _root_rank(article: Article, texts: list[str]) -> tuple:
+def _root_rank(article: Article, texts: list[str]) -> tuple[str, int, str]:
     # Missing dates sort last so a dated original wins over undated reposts.
     return (article.published or "9999", -sum(map(len, texts)), article.id)
 
@@ -98,7 +102,7 @@ def _lsh_pairs(articles: list[Article], texts: dict[str, list[str]]) -> list[tup
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_PERMUTATIONS)
-    hashes = {}
+    hashes: dict[str, MinHash] = {}
     for article in articles:
         shingles = _shingles(texts[article.id])
         if not shingles:
@@ -108,11 +112,12 @@ def _lsh_pairs(articles: list[Article], texts: dict[str, list[str]]) -> list[tup
         hashes[article.id] = minhash
         lsh.insert(article.id, minhash)
     order = {a.id: i for i, a in enumerate(articles)}
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for source_id, minhash in hashes.items():
         for other in lsh.query(minhash):
             if other != source_id:
-                pairs.add(tuple(sorted((source_id, other), key=order.__getitem__)))
+                first, second = sorted((source_id, other), key=order.__getitem__)
+                pairs.add((first, second))
     return sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]]))
 
 

@@ -1,7 +1,8 @@
 """Flag articles that report another event than the rest of the story.
 
-Reads each article's sentences, ``copy_of`` and an embedder; sets
-``off_topic=True`` on outliers (and ``False`` on everything else).
+Reads ``ctx.articles`` (their ``copy_of``: copies must be found first),
+``ctx.sentences`` and ``ctx.embedder``; returns the ids of the outliers. The
+pipeline writes that into ``Article.off_topic``.
 
 Two signals, both against the *other* independent sources:
 
@@ -27,7 +28,9 @@ import re
 
 import numpy as np
 
-from ..model import Article, Sentence
+from ..context import StoryContext
+from ..errors import NewsfoldError
+from ..model import Article, Sentence, root_of
 
 _MIN_SOURCES = 3
 _MAX_SIMILAR = 0.6  # above this an article is on topic, whatever the others do
@@ -37,16 +40,17 @@ _NAME_SHARE = 0.6  # an article sharing this share of its names is kept
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*", re.UNICODE)
 
 
-def mark_off_topic(articles: list[Article], sentences: dict[str, list[Sentence]], embedder) -> None:
-    """Set ``off_topic`` on articles about another event."""
-    for article in articles:
-        article.off_topic = False
-    roots = _roots(articles, sentences)
+def find_off_topic(ctx: StoryContext) -> set[str]:
+    """Ids of the articles about another event (the whole group of a copied story)."""
+    sentences = ctx.sentences
+    roots = _roots(ctx.articles, sentences)
     if len(roots) < _MIN_SOURCES:
-        return
+        return set()
+    if ctx.embedder is None:
+        raise NewsfoldError("find_off_topic needs the story's embedder (ctx.embedder)")
     ids = list(roots)
     texts = [s.text for root in ids for a in roots[root] for s in sentences[a.id]]
-    vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+    vectors = np.asarray(ctx.embedder.embed(texts), dtype=np.float32)
     topic = np.zeros((len(ids), vectors.shape[1]), dtype=np.float32)
     offset = 0
     for row, root in enumerate(ids):
@@ -56,25 +60,24 @@ def mark_off_topic(articles: list[Article], sentences: dict[str, list[Sentence]]
 
     similarity = _core_similarity(topic)
     names = [_names(root, roots, sentences) for root in ids]
-    suspects = []
+    suspects: list[tuple[float, str]] = []
     for row, root in enumerate(ids):
         others = np.delete(similarity, row)
         cutoff = min(_MAX_SIMILAR, _RELATIVE * float(np.median(others)))
         shared = _name_share(names[row], [n for k, n in enumerate(names) if k != row])
         if similarity[row] < cutoff and shared < _NAME_SHARE:
-            suspects.append((similarity[row], root))
+            suspects.append((float(similarity[row]), root))
     # Only a minority can be off topic; the least similar go first.
-    for _, root in sorted(suspects)[: (len(ids) - 1) // 2]:
-        for article in roots[root]:
-            article.off_topic = True
+    flagged = [root for _, root in sorted(suspects)[: (len(ids) - 1) // 2]]
+    return {article.id for root in flagged for article in roots[root]}
 
 
-def _roots(articles, sentences) -> dict[str, list[Article]]:
+def _roots(articles: list[Article], sentences: dict[str, list[Sentence]]) -> dict[str, list[Article]]:
     """Articles with text, grouped by the independent source they stand for."""
     roots: dict[str, list[Article]] = {}
     for article in articles:
         if sentences.get(article.id):
-            roots.setdefault(article.copy_of or article.id, []).append(article)
+            roots.setdefault(root_of(article), []).append(article)
     return roots
 
 
@@ -96,9 +99,11 @@ def _core_similarity(topic: np.ndarray) -> np.ndarray:
     return out
 
 
-def _names(root, roots, sentences) -> set[str]:
+def _names(
+    root: str, roots: dict[str, list[Article]], sentences: dict[str, list[Sentence]]
+) -> set[str]:
     """Capitalised words, minus each sentence's first (capitalised anyway)."""
-    names = set()
+    names: set[str] = set()
     for article in roots[root]:
         for sentence in sentences[article.id]:
             words = _WORD.findall(sentence.text)
@@ -108,7 +113,7 @@ def _names(root, roots, sentences) -> set[str]:
 
 def _name_key(word: str) -> str:
     word = word.lower().replace("\u2019", "'")
-    return word[:-2] if word.endswith("'s") else word
+    return word.removesuffix("'s")
 
 
 def _name_share(own: set[str], others: list[set[str]]) -> float:

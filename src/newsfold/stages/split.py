@@ -16,24 +16,26 @@ so we map each segment ourselves with a forward-only ``str.find``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from ..model import Article, Sentence
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LINE = re.compile(r"[^\n]+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
-# pysbd breaks after some titles ("Maj.-Gen. Angelo Ristuccia"): a sentence
+# pysbd breaks after some titles ("Maj.-Gen. Aldo Brenner"): a sentence
 # ending in one of these, or a piece starting with a hyphen or in lower case,
 # is a false break and is glued to its neighbour.
 _ENDS_IN_TITLE = re.compile(
     r"(?:^|[\s\-])(?:Maj|Gen|Lt|Col|Adm|Sgt|Capt|Cpl|Brig|Cmdr|Gov|Sen|Rep|Dr|Prof|"
-    r"Mr|Mrs|Ms|St|Rev|Hon|Pres|Gen)\.$"
+    r"Mr|Mrs|Ms|St|Rev|Hon|Pres)\.$"
 )
 
 
 @lru_cache(maxsize=1)
-def _segmenter():
+def _segmenter() -> Any:  # a pysbd.Segmenter
     import pysbd  # imported lazily: it compiles many regexes on import
 
     return pysbd.Segmenter(language="en", clean=False)
@@ -125,7 +127,7 @@ def _false_break(previous: str, current: str) -> bool:
     return current[0].islower() or current[0] in "-\u2013" or bool(_ENDS_IN_TITLE.search(previous))
 
 
-def _spans(text: str, piece_start: int, piece_end: int):
+def _spans(text: str, piece_start: int, piece_end: int) -> Iterator[tuple[int, int]]:
     """Stripped (start, end) of each pysbd sentence of one kept piece."""
     chunk = text[piece_start:piece_end]
     if not _HAS_LETTER.search(chunk):

@@ -1,0 +1,161 @@
+"""Clusters: units grouped into facts over their pair scores.
+
+Greedy average-link agglomeration, best pair first, never putting two units of
+one source in a group. A second pass joins groups that hold the same fact
+repeated inside a source (a quote and the sentence that reports it), only when
+the repeats are close themselves. Last, a unit that states two facts may also
+support a second group. Groups are lists of unit indices.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .features import numbers_of
+from .units import Unit
+
+# Two units join when their score reaches _JOIN and the groups they belong to
+# stay at least _LINK apart on average (so a group cannot grow by chaining).
+_JOIN = 0.50
+_LINK = 0.42
+# A unit already in one group supports another only with a strong average link.
+_SHARED_UNIT = 0.55
+# Two units of one source join a group together only when they are this close
+# (the same sentence repeated, lightly edited).
+_REPEAT_SELF = 0.80
+# Two groups that share a source merge only when the smaller one's units match
+# the other this well on average (and both are about one quantity).
+_REPEAT_LINK = 0.45
+
+Groups = dict[int, list[int]]  # group id (its first unit) -> unit indices, sorted
+
+
+def cluster(units: list[Unit], scores: np.ndarray, clash: np.ndarray) -> list[list[int]]:
+    """Greedy average-link agglomeration; deterministic (ties by position)."""
+    source_ids = np.array([u.source for u in units])
+    same_source = source_ids[:, None] == source_ids[None, :]
+    group_of = list(range(len(units)))
+    members: Groups = {i: [i] for i in range(len(units))}
+
+    # A same-source pair is an edge only when it is a near-verbatim repeat.
+    edges = np.triu((scores >= _JOIN) & (~same_source | (scores >= _REPEAT_SELF)), k=1)
+    first, second = np.nonzero(edges)
+    order = np.lexsort((second, first, -scores[first, second]))
+    for i, j in zip(first[order], second[order]):
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        block = np.ix_(members[a], members[b])
+        if (same_source[block] & (scores[block] < _REPEAT_SELF)).any() or clash[block].any():
+            continue  # two different statements of one source, or of two blocks, stay apart
+        if scores[block].mean() < _LINK:
+            continue
+        _merge(a, b, members, group_of)
+    _join_repeats(units, scores, clash, same_source, members, group_of)
+    return sorted(members.values(), key=min)
+
+
+def _join_repeats(
+    units: list[Unit], scores: np.ndarray, clash: np.ndarray, same_source: np.ndarray,
+    members: Groups, group_of: list[int],
+) -> None:
+    """Second pass: the same fact told twice by one source in different words
+    (a quote and the sentence that reports it) is left in two groups by the
+    first. Only groups that share a source and a usual number can qualify;
+    checking those sets first keeps this pass cheap on large stories."""
+    numbers = [numbers_of(u.text) for u in units]
+
+    def key(group: int) -> tuple[set[str], set[str]]:
+        return {units[i].source for i in members[group]}, _usual_numbers(members[group], numbers)
+
+    changed = True
+    while changed:
+        changed = False
+        alive = sorted(members, key=lambda g: members[g][0])
+        keys = {g: key(g) for g in alive}
+        for index, a in enumerate(alive):
+            for b in alive[index + 1 :]:
+                if a not in members or b not in members:
+                    continue
+                if not (keys[a][0] & keys[b][0]) or not (keys[a][1] & keys[b][1]):
+                    continue
+                if clash[np.ix_(members[a], members[b])].any():
+                    continue
+                if _repeat_link(members[a], members[b], scores, same_source, numbers):
+                    _merge(a, b, members, group_of)
+                    keys[min(a, b)] = key(min(a, b))
+                    changed = True
+
+
+def with_shared_units(
+    groups: list[list[int]], units: list[Unit], scores: np.ndarray, roots: list[str], clash: np.ndarray
+) -> tuple[list[list[int]], list[set[int]]]:
+    """Let a unit that states two facts support a second group too.
+
+    Clustering puts each unit in one group. A sentence the parser could not
+    cut ("struck the bridge after losing steering") may still match a second
+    group as well as a first-pass join would; it then supports that group as
+    well: only its best such group, only one where its source is not yet
+    present, and only one that two independent sources already support, so a
+    borrowed unit can widen agreement but never create it. ``roots`` is each
+    unit's independent source. Returns the groups and, per group, the units it
+    borrowed (never chosen as its wording).
+    """
+    result = [list(group) for group in groups]
+    borrowed: list[set[int]] = [set() for _ in result]
+    if not result:
+        return result, borrowed
+    sources = [{units[i].source for i in group} for group in result]
+    agreed = [len({roots[i] for i in group}) >= 2 for group in result]
+    link = np.stack([scores[:, group].mean(axis=1) for group in result], axis=1)
+    for index, unit in enumerate(units):
+        for position in np.argsort(-link[index], kind="stable"):
+            if link[index, position] < _SHARED_UNIT:
+                break
+            if index in result[position]:
+                continue
+            if agreed[position] and unit.source not in sources[position] \
+                    and not clash[index, result[position]].any():
+                result[position].append(index)
+                borrowed[position].add(index)
+                sources[position].add(unit.source)
+            break
+    return [sorted(group) for group in result], borrowed
+
+
+def _merge(a: int, b: int, members: Groups, group_of: list[int]) -> None:
+    keep, gone = min(a, b), max(a, b)
+    for index in members[gone]:
+        group_of[index] = keep
+    members[keep] = sorted(members[keep] + members.pop(gone))
+
+
+def _repeat_link(
+    a: list[int], b: list[int], scores: np.ndarray, same_source: np.ndarray, numbers: list[frozenset[str]]
+) -> bool:
+    """Whether groups ``a`` and ``b``, sharing a source, state one fact.
+
+    Wording alone cannot tell a repeat from a neighbouring statement of the
+    same source, so both groups must also be about one quantity (a number
+    most units of each carry), and the smaller group's units must match the
+    other group's units from other sources well on average.
+    """
+    small, large = sorted((a, b), key=len)
+    if len(large) < 2 or not same_source[np.ix_(small, large)].any():
+        return False
+    cross = np.where(same_source[np.ix_(small, large)], -1.0, scores[np.ix_(small, large)])
+    best = cross.max(axis=1)
+    # A lone unit has no group of its own to vouch for it: it must match as
+    # well as a first-pass join would.
+    needed = _REPEAT_LINK if len(small) > 1 else _JOIN
+    if (best < 0).any() or best.mean() < needed:
+        return False
+    return bool(_usual_numbers(small, numbers) & _usual_numbers(large, numbers))
+
+
+def _usual_numbers(group: list[int], numbers: list[frozenset[str]]) -> set[str]:
+    """The numbers most units of the group carry."""
+    counts: dict[str, int] = {}
+    for index in group:
+        for number in numbers[index]:
+            counts[number] = counts.get(number, 0) + 1
+    return {number for number, count in counts.items() if count * 2 > len(group)}

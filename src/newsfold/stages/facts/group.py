@@ -1,0 +1,46 @@
+"""group_facts: the facts stage, units -> pair scores -> clusters -> facts."""
+from __future__ import annotations
+
+import numpy as np
+
+from ...context import StoryContext
+from ...errors import NewsfoldError
+from ...model import Fact
+from .clusters import cluster, with_shared_units
+from .features import identifiers
+from .scores import identifier_clash, pair_scores, without_topic
+from .units import clause_units
+from .wording import importance, story_centroid, to_fact
+
+
+def group_facts(ctx: StoryContext) -> list[Fact]:
+    """Claim groups across the on-topic sources, ordered by importance.
+
+    Reads ``ctx.on_topic()`` (their ``copy_of``), ``ctx.sentences``,
+    ``ctx.embedder`` and ``ctx.docs``: with a source's parse, long sentences
+    are cut at their clauses, so a sentence that carries two facts supports
+    both; without one, at punctuation and connectors only. Returns the facts,
+    most important first, with ``id=""``: the pipeline numbers them.
+    """
+    on_topic = ctx.on_topic()
+    units = [
+        u for a in on_topic for s in ctx.sentences.get(a.id, []) for u in clause_units(s, ctx.docs.get(a.id))
+    ]
+    if not units:
+        return []
+    if ctx.embedder is None:
+        raise NewsfoldError("group_facts needs the story's embedder (ctx.embedder)")
+    # The embedder is called once for all units.
+    vectors = np.asarray(ctx.embedder.embed([u.text for u in units]), dtype=np.float32)
+    clash = identifier_clash([identifiers(u.text) for u in units])
+    scores = pair_scores(units, without_topic(vectors), clash)
+    roots = ctx.roots()
+    unit_roots = [roots[u.source] for u in units]
+    groups, borrowed = with_shared_units(cluster(units, scores, clash), units, scores, unit_roots, clash)
+    story = story_centroid(units, vectors, roots)
+    facts = [
+        to_fact(group, units, scores, vectors, story, on_topic, own)
+        for group, own in zip(groups, borrowed)
+    ]
+    facts.sort(key=lambda fact: importance(fact, on_topic))
+    return facts
