@@ -76,7 +76,7 @@ def fold(
         ctx.docs = _parse(articles)
     with timings.stage("facts"):
         fact_groups = facts.group_facts(articles, ctx.sentences, ctx.embedder, ctx.docs)
-    analysis = _analyse(articles, ctx.sentences, ctx.docs, timings)
+    analysis = _analyse(ctx, timings)
 
     brief = Brief(
         title=_story_title(articles, fact_groups),
@@ -100,12 +100,13 @@ def _parse(articles: list[Article]) -> dict:
     return {article.id: doc for article, doc in zip(articles, parsed)}
 
 
-def _analyse(articles: list[Article], sentences, docs, timings: Timings) -> dict:
+def _analyse(ctx: StoryContext, timings: Timings) -> dict:
     """Cross-source analysis over spaCy parses: entities, numbers, quotes, timeline."""
     from .stages import entities, numbers, places, quotes, timeline
 
+    articles, sentences, docs = ctx.articles, ctx.sentences, ctx.docs
     with timings.stage("entities"):
-        found_entities = entities.find_entities(articles, docs)
+        ctx.entities = entities.find_entities(ctx)
     with timings.stage("numbers"):
         quantities = []
         for article in articles:
@@ -114,11 +115,11 @@ def _analyse(articles: list[Article], sentences, docs, timings: Timings) -> dict
     with timings.stage("places"):
         place_conflicts = places.place_conflicts(articles, sentences)
     with timings.stage("quotes"):
-        found_quotes, attribution_conflicts = quotes.find_quotes(articles, docs, found_entities)
+        found_quotes, attribution_conflicts = quotes.find_quotes(articles, docs, ctx.entities)
     with timings.stage("timeline"):
         events, date_conflicts = timeline.build_timeline(articles, sentences, docs)
     return {
-        "entities": found_entities,
+        "entities": ctx.entities,
         "quotes": found_quotes,
         "timeline": events,
         "conflicts": number_conflicts + place_conflicts + attribution_conflicts + date_conflicts,

@@ -56,7 +56,7 @@ from rapidfuzz import fuzz
 
 from ..model import Article, Conflict, ConflictValue, Entity, Evidence, Quote
 from ..nlp.text import plain
-from .entities import LEADING_SPEECH_VERBS, PERSON_TITLES, PORTFOLIO_WORDS
+from ..nlp.lexicon import LEADING_SPEECH_VERBS, PERSON_TITLES, PORTFOLIO_WORDS
 
 MAX_QUOTE_CHARS = 1500  # longer "quotes" are unbalanced marks, not speech
 MAX_QUOTE_PARAGRAPHS = 4
