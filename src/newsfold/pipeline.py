@@ -115,7 +115,9 @@ def _analyse(ctx: StoryContext, timings: Timings) -> dict:
     with timings.stage("places"):
         place_conflicts = places.place_conflicts(articles, sentences)
     with timings.stage("quotes"):
-        found_quotes, attribution_conflicts = quotes.find_quotes(articles, docs, ctx.entities)
+        found_quotes, attribution_conflicts = quotes.find_quotes(ctx)
+        for number, quote in enumerate(found_quotes, start=1):
+            quote.id = f"Q{number}"
     with timings.stage("timeline"):
         events, date_conflicts = timeline.build_timeline(articles, sentences, docs)
     return {

@@ -65,11 +65,12 @@ PERSON_TITLES: frozenset[str] = frozenset({
 })
 # Titles as abbreviated before a name ("Adm.", "Maj.-Gen."); a period after one
 # does not end a sentence.
-TITLE_ABBREVIATIONS: frozenset[str] = frozenset("""
-mr mrs ms dr prof sir dame lord gen maj adm col lt capt cpt sgt cmdr brig sen rep gov
-pres rev st hon maj-gen lt-gen brig-gen
-""".split())
-# The titles that cannot start an organisation or place name ("General Motors"),
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "gen", "maj", "adm", "col", "lt",
+    "capt", "cpt", "sgt", "cmdr", "brig", "sen", "rep", "gov", "pres", "rev", "st", "hon",
+    "maj-gen", "lt-gen", "brig-gen"
+})
+# The titles that cannot start an organisation or place name ("General Anvil"),
 # so they may turn a mislabelled entity into a person.
 STRONG_TITLES: frozenset[str] = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "adm", "gen", "maj", "lt", "col", "capt", "sgt",
@@ -77,7 +78,7 @@ STRONG_TITLES: frozenset[str] = frozenset({
     "secretary-general", "spokesperson", "spokesman", "spokeswoman", "ambassador",
     "mayor", "governor", "gov", "ceo", "chairman", "chairwoman",
 })
-# Job titles that also start organisation or place names ("General Motors",
+# Job titles that also start organisation or place names ("General Anvil",
 # "Captain Cook"): they make a person only before a full name.
 WEAK_TITLES: frozenset[str] = frozenset({
     "general", "captain", "chief", "judge", "commander", "director", "admiral", "colonel",
@@ -106,20 +107,21 @@ PORTFOLIO_WORDS: frozenset[str] = frozenset({
     "agriculture", "tourism", "security", "works", "housing", "welfare", "infrastructure",
 })
 # Roles a subject may name instead of a person ("the Secretary-General said").
-ROLE_WORDS: frozenset[str] = frozenset("""
-secretary-general secretary general chief minister president premier chancellor
-spokesperson spokesman spokeswoman commander ambassador envoy head leader director
-official mayor governor prosecutor chairman chairwoman chair ceo king queen pope prime
-representative negotiator adviser advisor
-""".split())
+ROLE_WORDS: frozenset[str] = frozenset({
+    "secretary-general", "secretary", "general", "chief", "minister", "president", "premier",
+    "chancellor", "spokesperson", "spokesman", "spokeswoman", "commander", "ambassador",
+    "envoy", "head", "leader", "director", "official", "mayor", "governor", "prosecutor",
+    "chairman", "chairwoman", "chair", "ceo", "king", "queen", "pope", "prime",
+    "representative", "negotiator", "adviser", "advisor"
+})
 # Roles that speak for an institution ("a spokesman for the foreign ministry").
 SPOKESPERSON_ROLES: frozenset[str] = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Nouns naming an institution that may speak ("the ministry said").
-INSTITUTION_WORDS: frozenset[str] = frozenset("""
-ministry government office embassy army presidency cabinet kremlin parliament council
-committee agency commission police military mission bureau department authority board
-court tribunal secretariat
-""".split())
+INSTITUTION_WORDS: frozenset[str] = frozenset({
+    "ministry", "government", "office", "embassy", "army", "presidency", "cabinet", "kremlin",
+    "parliament", "council", "committee", "agency", "commission", "police", "military",
+    "mission", "bureau", "department", "authority", "board", "court", "tribunal", "secretariat"
+})
 # Unnamed people who may be a quote's subject ("one witness said").
 UNNAMED_SPEAKER_NOUNS: frozenset[str] = frozenset({
     "teen", "teenager", "youth", "man", "woman", "boy", "girl", "driver",
@@ -147,22 +149,27 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "ask", "asks", "asked", "urge", "urges", "urged",
 })
 # Words that attribute quoted words to a subject ("…,” she recalled; according to X).
-QUOTE_VERBS: frozenset[str] = frozenset("""
-say said says saying tell told tells telling add added adds adding warn warned warns
-warning urge urged urges urging state stated states stating note noted notes noting
-explain explained explains insist insisted insists write wrote writes tweet tweeted
-tweets post posted declare declared declares announce announced announces stress
-stressed stresses ask asked asks reply replied replies argue argued argues claim claimed
-continue continued continues express expressed expresses describe described condemn
-condemned condemns thank thanked thanks accuse accused blame blamed blames promise
-promised vow vowed pledge pledged admit admitted acknowledge acknowledged emphasise
-emphasised emphasize emphasized underline underlined remark remarked comment commented
-suggest suggested conclude concluded according quoted recalled recall told
-share shared shares elaborate elaborated elaborates reiterate reiterated reiterates
-recount recounted recounts quip quipped quips assure assured assures respond responded
-responds caution cautioned cautions lament lamented laments concede conceded concedes
-confirm confirmed confirms reveal revealed reveals exclaim exclaimed shout shouted
-""".split())
+QUOTE_VERBS: frozenset[str] = frozenset({
+    "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds",
+    "adding", "warn", "warned", "warns", "warning", "urge", "urged", "urges", "urging", "state",
+    "stated", "states", "stating", "note", "noted", "notes", "noting", "explain", "explained",
+    "explains", "insist", "insisted", "insists", "write", "wrote", "writes", "tweet", "tweeted",
+    "tweets", "post", "posted", "declare", "declared", "declares", "announce", "announced",
+    "announces", "stress", "stressed", "stresses", "ask", "asked", "asks", "reply", "replied",
+    "replies", "argue", "argued", "argues", "claim", "claimed", "continue", "continued",
+    "continues", "express", "expressed", "expresses", "describe", "described", "condemn",
+    "condemned", "condemns", "thank", "thanked", "thanks", "accuse", "accused", "blame",
+    "blamed", "blames", "promise", "promised", "vow", "vowed", "pledge", "pledged", "admit",
+    "admitted", "acknowledge", "acknowledged", "emphasise", "emphasised", "emphasize",
+    "emphasized", "underline", "underlined", "remark", "remarked", "comment", "commented",
+    "suggest", "suggested", "conclude", "concluded", "according", "quoted", "recalled",
+    "recall", "share", "shared", "shares", "elaborate", "elaborated", "elaborates", "reiterate",
+    "reiterated", "reiterates", "recount", "recounted", "recounts", "quip", "quipped", "quips",
+    "assure", "assured", "assures", "respond", "responded", "responds", "caution", "cautioned",
+    "cautions", "lament", "lamented", "laments", "concede", "conceded", "concedes", "confirm",
+    "confirmed", "confirms", "reveal", "revealed", "reveals", "exclaim", "exclaimed", "shout",
+    "shouted"
+})
 # Words before a name that are not part of it ("the Harbor Authority").
 LEADING_DETERMINERS: frozenset[str] = frozenset({
     "the", "a", "an", "both", "all", "this", "that", "these", "those",

@@ -46,14 +46,14 @@ _ABBREVIATED_TITLES = TITLE_ABBREVIATIONS | {title.replace("-", "") for title in
 
 def fold(name: str) -> str:
     """Accent-free lower-case form, periods dropped and other punctuation a
-    space: 'Vučić’s' -> "vucic's", 'U.S.' -> 'us'. The key names are grouped by."""
+    space: 'Kovač’s' -> "kovac's", 'U.S.' -> 'us'. The key names are grouped by."""
     folded = plain(name).replace(".", "")
     folded = re.sub(r"[^\w' ]+", " ", folded)
     return " ".join(folded.split())
 
 
 def skeleton(name: str) -> str:
-    """A transliteration-blind form: 'Aleksandar' and 'Alexander' come close."""
+    """A transliteration-blind form: 'Katarina' and 'Catharina' come close."""
     out = fold(name).replace("'", "")
     for old, new in _SKELETON_RULES:
         out = out.replace(old, new)
@@ -83,7 +83,7 @@ def same_person(a: str, b: str) -> bool:
     if len(shorter) >= 2 and longer[-len(shorter):] == shorter and len(longer) - len(shorter) == 1 \
             and len(longer[0]) > 2:
         return True  # "Youth Ana Ruiz": a stray capitalised word before the same name
-    # all given names shared ("Noor Karim Aziz / Azeez"): a near surname is a spelling variant
+    # all given names shared ("Omar Karim Aziz / Azeez"): a near surname is a spelling variant
     floor = 0.8 if len(wa) == len(wb) >= 3 and wa[:-1] == wb[:-1] else 0.9
     if not similar(skeleton(wa[-1]), skeleton(wb[-1]), floor):
         return False
@@ -155,7 +155,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
     if only_titles(words):
-        return None  # a job title alone ("Harbor Master", "Prime Minister")
+        return None  # a job title alone ("Harbor Master", "Deputy Mayor")
     words, label = _person_after_title(words, label)
     name = " ".join(words)
     if not words or not re.search(r"[^\W\d_]", name) or not any(c.isupper() for c in name):
@@ -176,7 +176,7 @@ def _person_after_title(words: list[str], label: str) -> tuple[list[str], str]:
         if rest and all(w[:1].isupper() for w in rest) and not suffix_label(" ".join(rest)):
             return rest, "PERSON"
     elif label != "PERSON" and len(words) >= 3 and is_title(words[0], WEAK_TITLES):
-        rest = words[1:]  # "Captain Ruth Okafor", not "General Motors" nor "General Dynamics Group"
+        rest = words[1:]  # "Captain Ruth Okafor", not "General Anvil" nor "General Anvil Group"
         if all(w[:1].isupper() for w in rest) and not suffix_label(" ".join(rest)):
             return rest, "PERSON"
     return words, label

@@ -12,7 +12,7 @@ How mentions become entities, in order:
 1. *Clean* (:mod:`.mentions`, with :func:`newsfold.nlp.names.clean_name`):
    drop numeric/date labels and junk (no letters, no capital, handles, URLs);
    strip a leading determiner ("the"), a possessive ('s / ’s) and, for people,
-   leading titles ("Prime Minister", "Adm.", "Maj.-Gen."). A title in front of
+   leading titles ("Deputy Mayor", "Adm.", "Maj.-Gen."). A title in front of
    a name inside a mislabelled entity ("Valdoria PM Ostrova") makes the rest a
    PERSON; a job title alone ("Harbor Master", "President") is no entity. A
    name ending in a facility or organisation word ("... Bridge",
@@ -25,7 +25,7 @@ How mentions become entities, in order:
 3. *Transliteration* (:mod:`.merging`): equal transliteration skeletons
    (ch/č→c, x→ks, w→v...) merge; two full names of people merge when their
    surnames agree and their first names are near-identical skeletons
-   (Aleksandar / Alexander); with all given names shared ("Noor Karim Aziz /
+   (Katarina / Catharina); with all given names shared ("Omar Karim Aziz /
    Azeez") a near surname is enough; a full name with one stray capitalised
    word in front ("Youth Ana Ruiz") is that name. Different first names never
    merge. Long place and organisation names that differ only in vowels merge

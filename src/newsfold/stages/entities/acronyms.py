@@ -19,7 +19,7 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
     Each letter starts the next significant word or continues the current word's
     prefix (VFOR = V-aldoria FOR-ce); connectors (of, and...) may be skipped; one extra
     final letter is allowed for an unnamed last word when two or more words
-    fit ("Operational Reserve (ORF)").
+    fit ("Harbor Patrol (HPF)").
     """
     letters = [c.lower() for c in acronym if c.isalnum()]
     words = [w.lower() for w in words]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 from ...model import Entity
 from ...nlp.names import clean_name, fold, same_person, skeleton

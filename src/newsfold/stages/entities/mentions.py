@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...model import Article
-from ...nlp.lexicon import HONORIFICS, JOB_TITLES, MONTH_NAMES, PERSON_TITLES, SPEECH_VERBS, WEEKDAY_NAMES
+from ...nlp.lexicon import (
+    HONORIFICS,
+    JOB_TITLES,
+    MONTH_NAMES,
+    PERSON_TITLES,
+    SPEECH_VERBS,
+    WEEKDAY_NAMES,
+)
 from ...nlp.names import clean_name, fold, is_title, skeleton, suffix_label, title_end
 from .acronyms import tied_acronyms
 
