@@ -5,23 +5,18 @@ import time
 
 import pytest
 
+from newsfold.context import StoryContext
 from newsfold.model import Article, Removed
+from newsfold.nlp.names import clean_name, fold, skeleton
 from newsfold.nlp.spacy_model import parse
-from newsfold.stages.entities import (
-    acronym_fits,
-    canonical_lookup,
-    clean_name,
-    find_entities,
-    fold,
-    skeleton,
-)
+from newsfold.stages.entities import acronym_fits, canonical_lookup, find_entities
 
 
 def run(*texts: str, **article_fields):
     articles = [Article(id=f"s{i}", text=text, published="2031-03-14", **article_fields)
                 for i, text in enumerate(texts)]
     docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
-    return articles, docs, find_entities(articles, docs)
+    return articles, docs, find_entities(StoryContext(articles, docs=docs))
 
 
 def having(entities, alias):
@@ -143,7 +138,7 @@ def test_junk_removed_spans_and_off_topic_sources_are_skipped():
     articles = [Article(id="a", text=text, removed=[Removed(0, 15, "caption")]),
                 Article(id="b", text="Jonas Weber won the chess final.", off_topic=True)]
     docs = dict(zip(("a", "b"), parse([a.text for a in articles])))
-    entities = find_entities(articles, docs)
+    entities = find_entities(StoryContext(articles, docs=docs))
     names = {alias for e in entities for alias in e.aliases}
     assert "Ines Duarte" in names
     assert "Reuters" not in names and "Jonas Weber" not in names
@@ -232,7 +227,7 @@ def kosovo(kosovo_dir):
                 for p in sorted(kosovo_dir.glob("*.txt"))]
     docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
     started = time.perf_counter()
-    entities = find_entities(articles, docs)
+    entities = find_entities(StoryContext(articles, docs=docs))
     elapsed = time.perf_counter() - started
     return articles, entities, elapsed
 
@@ -345,5 +340,5 @@ def test_an_adjective_the_tagger_took_into_a_name_is_not_a_first_name():
         pytest.skip("the tagger reads 'Overjoyed' as a name here")
     doc.ents = [Span(doc, start, start + 2, label="PERSON")]
     article = Article(id="a", text=doc.text, published="2031-03-14")
-    names = [e.name for e in find_entities([article], {"a": doc})]
+    names = [e.name for e in find_entities(StoryContext([article], docs={"a": doc}))]
     assert "Overjoyed Cubs" not in names and "Cubs" in names

@@ -34,8 +34,8 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Brief
+from .nlp.names import clean_name
 from .nlp.text import plain
-from .stages.entities import clean_name
 
 
 def evaluate(annotation: dict, brief: Brief) -> dict[str, float]:

@@ -114,20 +114,20 @@ def _analyse(ctx: StoryContext, timings: Timings) -> dict:
     """Cross-source analysis over spaCy parses: entities, numbers, quotes, timeline."""
     from .stages import entities, numbers, places, quotes, timeline
 
-    articles, sentences, docs = ctx.articles, ctx.sentences, ctx.docs
-
     with timings.stage("entities"):
-        found_entities = entities.find_entities(articles, docs)
+        ctx.entities = entities.find_entities(ctx)
     with timings.stage("numbers"):
         number_conflicts = numbers.number_conflicts(ctx)
     with timings.stage("places"):
         place_conflicts = places.place_conflicts(ctx)
     with timings.stage("quotes"):
-        found_quotes, attribution_conflicts = quotes.find_quotes(articles, docs, found_entities)
+        found_quotes, attribution_conflicts = quotes.find_quotes(ctx)
+        for number, quote in enumerate(found_quotes, start=1):
+            quote.id = f"Q{number}"
     with timings.stage("timeline"):
         events, date_conflicts = timeline.build_timeline(ctx)
     return {
-        "entities": found_entities,
+        "entities": ctx.entities,
         "quotes": found_quotes,
         "timeline": events,
         "conflicts": number_conflicts + place_conflicts + attribution_conflicts + date_conflicts,

@@ -71,3 +71,137 @@ STOPWORDS: frozenset[str] = COMMON_STOPWORDS | frozenset(
         "why", "your", "yours", "yourself", "yourselves"
     ]
 )
+# --- names, titles and speech (entities, quotes) ---------------------------------
+# Words in front of a person's name that are not part of it.
+PERSON_TITLES: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt",
+    "captain", "adm", "admiral", "sgt", "sergeant", "cmdr", "commander", "brig",
+    "brigadier", "president", "vice", "pm", "premier", "prime", "minister", "chancellor",
+    "secretary", "sec", "sen", "senator", "rep", "representative", "gov", "governor",
+    "mayor", "king", "queen", "prince", "princess", "pope", "sheikh", "emir", "ayatollah",
+    "chief", "justice", "judge", "ambassador", "spokesman", "spokeswoman",
+    "spokesperson", "deputy", "foreign", "defence", "defense", "interior", "finance",
+    "chairman", "chairwoman", "chair", "ceo", "director", "envoy", "rev", "father",
+    "st", "coach", "officer", "inspector", "superintendent", "lawyer", "attorney",
+    "counsel", "prosecutor", "dpp", "assistant", "associate", "constable", "commissioner",
+})
+# Titles as abbreviated before a name ("Adm.", "Maj.-Gen."); a period after one
+# does not end a sentence.
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "gen", "maj", "adm", "col", "lt",
+    "capt", "cpt", "sgt", "cmdr", "brig", "sen", "rep", "gov", "pres", "rev", "st", "hon",
+    "maj-gen", "lt-gen", "brig-gen"
+})
+# The titles that cannot start an organisation or place name ("General Anvil"),
+# so they may turn a mislabelled entity into a person.
+STRONG_TITLES: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "adm", "gen", "maj", "lt", "col", "capt", "sgt",
+    "pm", "president", "minister", "chancellor", "premier", "senator", "sen",
+    "secretary-general", "spokesperson", "spokesman", "spokeswoman", "ambassador",
+    "mayor", "governor", "gov", "ceo", "chairman", "chairwoman",
+})
+# Job titles that also start organisation or place names ("General Anvil",
+# "Captain Cook"): they make a person only before a full name.
+WEAK_TITLES: frozenset[str] = frozenset({
+    "general", "captain", "chief", "judge", "commander", "director", "admiral", "colonel",
+    "major", "lieutenant", "sergeant", "inspector", "superintendent", "justice", "officer",
+    "king", "queen", "prince", "princess", "pope", "coach",
+})
+# Two-word job titles ("Harbor Master Tomas Reyes"), read as one title word.
+TITLE_PHRASES: frozenset[tuple[str, str]] = frozenset({
+    ("harbor", "master"), ("harbour", "master"), ("prime", "minister"), ("secretary", "general"),
+    ("foreign", "minister"), ("defence", "minister"), ("defense", "minister"),
+    ("police", "chief"), ("fire", "chief"), ("army", "chief"), ("chief", "executive"),
+    ("port", "captain"), ("vice", "president"), ("deputy", "mayor"), ("deputy", "minister"),
+})
+# Job titles: alone they are no entity, whatever the tagger labelled them.
+JOB_TITLES: frozenset[str] = STRONG_TITLES | WEAK_TITLES | {
+    "mayor", "governor", "chairman", "chairwoman", "chair", "ceo", "envoy", "secretary",
+    "spokeswoman", "deputy", "chancellor", "representative",
+}
+# The end of a portfolio or office the tagger took into a name ("Minister for
+# Culture, Community and Youth Ana Ruiz", "Leader of the Opposition Ana Ruiz").
+PORTFOLIO_WORDS: frozenset[str] = frozenset({
+    "parliament", "opposition", "youth", "development", "affairs", "health", "education",
+    "culture", "community", "transport", "trade", "industry", "manpower", "law", "state",
+    "home", "environment", "sustainability", "communications", "information", "digital",
+    "social", "family", "families", "sport", "sports", "labour", "labor", "energy",
+    "agriculture", "tourism", "security", "works", "housing", "welfare", "infrastructure",
+})
+# Roles a subject may name instead of a person ("the Secretary-General said").
+ROLE_WORDS: frozenset[str] = frozenset({
+    "secretary-general", "secretary", "general", "chief", "minister", "president", "premier",
+    "chancellor", "spokesperson", "spokesman", "spokeswoman", "commander", "ambassador",
+    "envoy", "head", "leader", "director", "official", "mayor", "governor", "prosecutor",
+    "chairman", "chairwoman", "chair", "ceo", "king", "queen", "pope", "prime",
+    "representative", "negotiator", "adviser", "advisor"
+})
+# Roles that speak for an institution ("a spokesman for the foreign ministry").
+SPOKESPERSON_ROLES: frozenset[str] = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Nouns naming an institution that may speak ("the ministry said").
+INSTITUTION_WORDS: frozenset[str] = frozenset({
+    "ministry", "government", "office", "embassy", "army", "presidency", "cabinet", "kremlin",
+    "parliament", "council", "committee", "agency", "commission", "police", "military",
+    "mission", "bureau", "department", "authority", "board", "court", "tribunal", "secretariat"
+})
+# Unnamed people who may be a quote's subject ("one witness said").
+UNNAMED_SPEAKER_NOUNS: frozenset[str] = frozenset({
+    "teen", "teenager", "youth", "man", "woman", "boy", "girl", "driver",
+    "motorist", "rider", "passenger", "victim", "suspect", "accused", "defendant",
+    "student", "worker", "owner", "customer", "patient", "mother", "father",
+    "witness", "eyewitness", "resident", "official", "source", "neighbour",
+    "neighbor", "bystander", "shopkeeper", "doctor", "survivor", "relative",
+})
+# Common nouns for places: "Ana Ruiz, a city in the north" is no person.
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "city", "town", "village", "country", "province", "region", "capital", "district",
+    "state", "area", "island", "port", "county", "suburb", "neighbourhood", "neighborhood",
+})
+# Speech verbs the tagger takes into the name after them ("…,” Said Ruiz").
+LEADING_SPEECH_VERBS: frozenset[str] = frozenset({"said", "says", "added", "told"})
+# Verbs whose subject speaks: a name that is their subject is a person or a body
+# that talks, not a place. Denials count; the quote verbs below leave them out.
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added",
+    "announce", "announces", "announced", "state", "states", "stated", "warn",
+    "warns", "warned", "write", "writes", "wrote", "tweet", "tweets", "tweeted",
+    "confirm", "confirms", "confirmed", "deny", "denies", "denied", "insist",
+    "insists", "insisted", "argue", "argues", "argued", "claim", "claims",
+    "claimed", "note", "notes", "noted", "explain", "explains", "explained",
+    "ask", "asks", "asked", "urge", "urges", "urged",
+})
+# Words that attribute quoted words to a subject ("…,” she recalled; according to X).
+QUOTE_VERBS: frozenset[str] = frozenset({
+    "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds",
+    "adding", "warn", "warned", "warns", "warning", "urge", "urged", "urges", "urging", "state",
+    "stated", "states", "stating", "note", "noted", "notes", "noting", "explain", "explained",
+    "explains", "insist", "insisted", "insists", "write", "wrote", "writes", "tweet", "tweeted",
+    "tweets", "post", "posted", "declare", "declared", "declares", "announce", "announced",
+    "announces", "stress", "stressed", "stresses", "ask", "asked", "asks", "reply", "replied",
+    "replies", "argue", "argued", "argues", "claim", "claimed", "continue", "continued",
+    "continues", "express", "expressed", "expresses", "describe", "described", "condemn",
+    "condemned", "condemns", "thank", "thanked", "thanks", "accuse", "accused", "blame",
+    "blamed", "blames", "promise", "promised", "vow", "vowed", "pledge", "pledged", "admit",
+    "admitted", "acknowledge", "acknowledged", "emphasise", "emphasised", "emphasize",
+    "emphasized", "underline", "underlined", "remark", "remarked", "comment", "commented",
+    "suggest", "suggested", "conclude", "concluded", "according", "quoted", "recalled",
+    "recall", "share", "shared", "shares", "elaborate", "elaborated", "elaborates", "reiterate",
+    "reiterated", "reiterates", "recount", "recounted", "recounts", "quip", "quipped", "quips",
+    "assure", "assured", "assures", "respond", "responded", "responds", "caution", "cautioned",
+    "cautions", "lament", "lamented", "laments", "concede", "conceded", "concedes", "confirm",
+    "confirmed", "confirms", "reveal", "revealed", "reveals", "exclaim", "exclaimed", "shout",
+    "shouted"
+})
+# Words before a name that are not part of it ("the Harbor Authority").
+LEADING_DETERMINERS: frozenset[str] = frozenset({
+    "the", "a", "an", "both", "all", "this", "that", "these", "those",
+})
+# A name's last word says what kind of thing it is ("Calden Harbor Bridge").
+NAME_SUFFIX_LABELS: dict[str, str] = {
+    **dict.fromkeys(("bridge", "tunnel", "airport", "port", "station", "hospital", "stadium",
+                     "pier", "terminal"), "FAC"),
+    **dict.fromkeys(("authority", "agency", "ministry", "lines", "press", "guard", "council",
+                     "company", "group", "foundation", "trust", "institute", "university",
+                     "association", "commission", "committee", "corporation", "party"), "ORG"),
+}

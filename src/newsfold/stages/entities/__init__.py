@@ -1,0 +1,52 @@
+"""Entities: spaCy NER mentions folded into one canonical entity each.
+
+Stage contract: ``find_entities(ctx) -> list[Entity]``.
+
+Reads ``ctx.articles`` (``text``; ``removed``: mentions inside removed spans
+are skipped; ``off_topic``: off-topic sources are skipped) and ``ctx.docs``
+(the spaCy ``Doc`` of each article: entity offsets are text offsets). Returns
+canonical entities, most widely reported first; changes nothing.
+
+How mentions become entities, in order:
+
+1. *Clean* (:mod:`.mentions`, with :func:`newsfold.nlp.names.clean_name`):
+   drop numeric/date labels and junk (no letters, no capital, handles, URLs);
+   strip a leading determiner ("the"), a possessive ('s / ’s) and, for people,
+   leading titles ("Deputy Mayor", "Adm.", "Maj.-Gen."). A title in front of
+   a name inside a mislabelled entity ("Valdoria PM Ostrova") makes the rest a
+   PERSON; a job title alone ("Harbor Master", "President") is no entity. A
+   name ending in a facility or organisation word ("... Bridge",
+   "... Authority") takes that type whatever spaCy said. An all-caps word in a
+   dateline ("PORT CALDEN, March 11 -") joins the entity its mixed-case form
+   names, else it is dropped; a one-word "person" that only ever follows a
+   place preposition ("sailing to Rotterdam") and never speaks is a place.
+2. *Same folded string*: mentions whose accent-folded form is equal are one
+   entity whatever label spaCy gave each one (the majority label wins).
+3. *Transliteration* (:mod:`.merging`): equal transliteration skeletons
+   (ch/č→c, x→ks, w→v...) merge; two full names of people merge when their
+   surnames agree and their first names are near-identical skeletons
+   (Katarina / Catharina); with all given names shared ("Omar Karim Aziz /
+   Azeez") a near surname is enough; a full name with one stray capitalised
+   word in front ("Youth Ana Ruiz") is that name. Different first names never
+   merge. Long place and organisation names that differ only in vowels merge
+   (Dar-i-Valon / Dar-e-Valon); a hyphenated name the tagger cut ("Dar") is
+   read whole.
+4. *Surname only*: a one-word mention joins the full-name person with that
+   surname only when exactly one such person is in the story; when no full
+   name ends with it, the one full name that starts with it ("Mr Lim" =
+   Lim Wei Jie, family name first).
+5. *Acronyms* (:mod:`.acronyms`): an acronym joins a full name only when the
+   text ties them ("Full Name (ACR)", "ACR (Full Name)", "Full Name, ACR,") and
+   the letters fit the words; a short list of universal short forms (U.S.,
+   U.N., EU, UK) joins its long form when both occur.
+
+:func:`canonical_lookup` maps any surface name to the canonical name the same
+way, for code that holds the entity list.
+"""
+from __future__ import annotations
+
+from .acronyms import acronym_fits
+from .lookup import canonical_lookup
+from .merging import find_entities
+
+__all__ = ["acronym_fits", "canonical_lookup", "find_entities"]

@@ -1,0 +1,67 @@
+"""Acronyms the text ties to a full name ("Harbor Safety Authority (HSA)")."""
+from __future__ import annotations
+
+import re
+
+_ACRONYM = r"[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?"
+_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|de|du|des|del|la|le|on|in|[A-Z][\w’'.-]*))*"
+_TIED_PATTERNS = [
+    re.compile(rf"(?P<name>{_NAME})\s+\((?P<acr>{_ACRONYM})\)"),
+    re.compile(rf"\b(?P<acr>{_ACRONYM})\s+\((?P<name>{_NAME})\)"),
+    re.compile(rf"(?P<name>{_NAME}),\s+(?:known as\s+|or\s+)?(?P<acr>{_ACRONYM}),"),
+]
+_NAME_CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "del", "la", "le", "on", "in"}
+
+
+def acronym_fits(acronym: str, words: list[str]) -> bool:
+    """True when the letters of ``acronym`` spell the start letters of ``words``.
+
+    Each letter starts the next significant word or continues the current word's
+    prefix (VFOR = V-aldoria FOR-ce); connectors (of, and...) may be skipped; one extra
+    final letter is allowed for an unnamed last word when two or more words
+    fit ("Harbor Patrol (HPF)").
+    """
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    words = [w.lower() for w in words]
+    if len(letters) < 2 or not words:
+        return False
+
+    def fits(i: int, j: int, k: int) -> bool:
+        # i: next letter; j: current word (-1 before the first); k: next char in word j
+        if i == len(letters):
+            return all(w in _NAME_CONNECTORS for w in words[j + 1:])
+        # continue the current word's prefix ("FOR" of "Force")
+        if j >= 0 and k < len(words[j]) and words[j][k] == letters[i] and fits(i + 1, j, k + 1):
+            return True
+        # start the next word, optionally skipping connectors
+        for nj in range(j + 1, len(words)):
+            if words[nj][:1] == letters[i] and fits(i + 1, nj, 1):
+                return True
+            if words[nj] not in _NAME_CONNECTORS:
+                break
+        return False
+
+    if fits(0, -1, 0):
+        return True
+    significant = [w for w in words if w not in _NAME_CONNECTORS]
+    return (len(significant) >= 2 and len(letters) == len(significant) + 1
+            and [w[0] for w in significant] == letters[:-1])
+
+
+def tied_acronyms(text: str) -> list[tuple[str, str, int, int]]:
+    """(full name, acronym, start, end) for every acronym the text ties to a name."""
+    found = []
+    for pattern in _TIED_PATTERNS:
+        for match in pattern.finditer(text):
+            words = match.group("name").split()
+            acronym = match.group("acr")
+            # the shortest trailing run of words that the acronym fits
+            for start in range(len(words) - 1, -1, -1):
+                candidate = words[start:]
+                if candidate[0].lower() in _NAME_CONNECTORS:
+                    continue
+                if acronym_fits(acronym, candidate):
+                    found.append((" ".join(candidate), acronym.rstrip("."),
+                                  match.start(), match.end()))
+                    break
+    return found

@@ -1,0 +1,218 @@
+"""Mentions: the tagger's entities of each article, cleaned and relabelled.
+
+Each mention keeps where it stands and what the words around it say (a place
+preposition before it, a speech verb it is the subject of, a dateline it
+stands in, an honorific): the merging rules read those, never the text again.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ...model import Article
+from ...nlp.lexicon import (
+    HONORIFICS,
+    JOB_TITLES,
+    MONTH_NAMES,
+    PERSON_TITLES,
+    SPEECH_VERBS,
+    WEEKDAY_NAMES,
+)
+from ...nlp.names import clean_name, fold, is_title, skeleton, suffix_label, title_end
+from .acronyms import tied_acronyms
+
+LABELS = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
+    "EVENT": "EVENT", "FAC": "FAC",
+    "WORK_OF_ART": "OTHER", "LAW": "OTHER", "PRODUCT": "OTHER", "LANGUAGE": "OTHER",
+}
+# Break majority-label ties in this order.
+LABEL_PRIORITY = ["GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
+PLACE_PREPOSITIONS = {"to", "from", "in", "at", "near"}
+# A tied full name and its acronym travel as one mention with this label prefix.
+ACRONYM_TIE = "ACRONYM-FULL:"
+
+# A dateline: an all-caps place at the start of a paragraph, then a comma and a
+# date, or an agency in brackets and a dash ("PORT CALDEN, March 11 (Press) -").
+_DATE_WORD = "|".join(name[:3] for name in MONTH_NAMES + WEEKDAY_NAMES)
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’&-]+(?:[ \t]+[A-Z][A-Z.'’&-]+)*)"
+    r"(?=(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})?"
+    rf"(?:,[ \t]*(?:(?:{_DATE_WORD})[a-z]*\.?|\d{{1,4}})\b|[ \t]*(?:\([^)\n]{{1,60}}\)[ \t]*)?[-—–][ \t]))")
+_HYPHEN_TAIL = re.compile(r"(?:-[^\W\d_]+)+(?![\w-])")
+
+
+@dataclass
+class Mention:
+    surface: str
+    label: str
+    source: str
+    preceded_by: str = ""  # lower-cased word before the mention (locative check)
+    start: int = -1
+    end: int = -1
+    speaks: bool = False  # the subject of a speech verb ("Reyes said")
+    dateline: str | None = None  # the all-caps dateline place it stands in ("PORT CALDEN")
+    honorific: bool = False  # written "Mr Lim", "Ms Vell": certainly a person
+
+
+def mention_key(surface: str, label: str) -> str:
+    """The folded form mentions are grouped by; plural nationalities as singular."""
+    key = fold(surface)
+    if label == "NORP" and len(key) > 4 and key.endswith("s"):
+        key = key[:-1]  # Valdorians / Valdorian
+    return key
+
+
+def majority(labels: Counter) -> str:
+    """The most frequent label, ties broken by ``LABEL_PRIORITY``."""
+    return max(labels, key=lambda lab: (labels[lab], -LABEL_PRIORITY.index(lab)))
+
+
+def collect_mentions(articles: list[Article], docs: dict[str, Any]) -> list[Mention]:
+    """Every cleaned mention of the on-topic articles, then the acronyms the text ties."""
+    mentions: list[Mention] = []
+    for article in articles:
+        doc = docs.get(article.id)
+        if article.off_topic or doc is None:
+            continue
+        datelines = _datelines(article.text)
+        for ent in doc.ents:
+            mention = _entity_mention(article, doc, ent, datelines)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.extend(_acronym_mentions(article))
+    return mentions
+
+
+def _entity_mention(article: Article, doc: Any, ent: Any,
+                    datelines: list[tuple[int, int, str]]) -> Mention | None:
+    label = LABELS.get(ent.label_)
+    if label is None or article.is_removed(ent.start_char, ent.end_char):
+        return None
+    end_char = ent.end_char
+    tail = _HYPHEN_TAIL.match(article.text, end_char)
+    if tail is not None:  # "Dar-i-Valon": the tagger stopped at "Dar"
+        end_char = tail.end()
+    cleaned = clean_name(article.text[ent.start_char:end_char], label)
+    if cleaned is None:
+        return None
+    name, label = cleaned
+    first = doc[ent.start]
+    if label == "PERSON" and first.pos_ in ("ADJ", "VERB", "ADV") and name.startswith(first.text) \
+            and len(name.split()) >= 2:
+        name = name[len(first.text):].strip()  # "Jubilant Rovers": a word the tagger took in
+    if label != "NORP":
+        label = suffix_label(name) or label
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    root = ent.root
+    speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in SPEECH_VERBS
+    place = next((p for start, end, p in datelines
+                  if start <= ent.start_char and ent.end_char <= end), None)
+    if place is not None and not _all_caps(name):
+        place = None
+    honorific = before in HONORIFICS or fold(ent.text.split()[0]) in HONORIFICS
+    return Mention(name, label, article.id, before, ent.start_char, end_char, speaks, place, honorific)
+
+
+def _acronym_mentions(article: Article) -> list[Mention]:
+    """The acronym and full name as tied mentions (label ORG until votes say otherwise)."""
+    out = []
+    for name, acronym, start, end in tied_acronyms(article.text):
+        if article.is_removed(start, end):
+            continue
+        cleaned = clean_name(name, "ORG")
+        if cleaned:
+            out.append(Mention(cleaned[0], ACRONYM_TIE + acronym, article.id, "", start, end))
+    return out
+
+
+def _datelines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, place) of every all-caps dateline place in ``text``."""
+    return [(m.start("place"), m.end("place"), m.group("place")) for m in _DATELINE.finditer(text)]
+
+
+def _all_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# --- relabelling ----------------------------------------------------------------
+
+
+def resolve_caps(mentions: list[Mention]) -> list[Mention]:
+    """Dateline words join the entity their mixed-case form names, else go.
+
+    "CALDEN" in "PORT CALDEN, March 11" becomes "Port Calden" (with that
+    entity's label) when the story writes "Port Calden" elsewhere; an all-caps
+    word anywhere takes the label of its mixed-case form.
+    """
+    mixed: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if not m.label.startswith(ACRONYM_TIE) and not _all_caps(m.surface):
+            mixed[mention_key(m.surface, m.label)][(m.surface, m.label)] += 1
+    out = []
+    for m in mentions:
+        if m.label.startswith(ACRONYM_TIE) or not _all_caps(m.surface):
+            out.append(m)
+            continue
+        forms = [m.dateline, m.surface] if m.dateline else [m.surface]
+        known = next((mixed[fold(f)] for f in forms if fold(f) in mixed), None)
+        if known:
+            surface, _ = known.most_common(1)[0][0]
+            label = majority(Counter({lab: n for (_, lab), n in known.items()}))
+            out.append(Mention(surface, label, m.source, m.preceded_by, m.start, m.end, m.speaks))
+        elif m.dateline is None:
+            out.append(m)
+    return out
+
+
+def places_read_as_people(groups: dict[str, list[Mention]]) -> None:
+    """A one-word "person" that follows place prepositions and never speaks is a place.
+
+    Not when it is the surname of a full-name person in the story.
+    """
+    surnames = {skeleton(k.split()[-1]) for k, ms in groups.items()
+                if len(k.split()) >= 2 and any(m.label == "PERSON" for m in ms)}
+    for key, ms in groups.items():
+        people = [m for m in ms if m.label == "PERSON"]
+        if (len(key.split()) != 1 or not people or skeleton(key) in surnames
+                or any(m.speaks for m in ms)
+                or not any(m.preceded_by in PLACE_PREPOSITIONS for m in people)):
+            continue
+        for m in people:
+            m.label = "GPE"
+
+
+def people_tagged_as_organisations(mentions: list[Mention]) -> None:
+    """'Lim Wei Jie' tagged ORG in a story that writes "Mr Lim": a short
+    capitalised name that starts or ends with a name written with an honorific
+    is a person."""
+    honoured = {skeleton(m.surface) for m in mentions
+                if m.honorific and m.label == "PERSON" and len(m.surface.split()) == 1}
+    if not honoured:
+        return
+    for m in mentions:
+        words = m.surface.split()
+        if m.label != "ORG" or not 2 <= len(words) <= 4 or suffix_label(m.surface) \
+                or not all(w[:1].isupper() for w in words):
+            continue
+        while len(words) > 2 and is_title(words[0], PERSON_TITLES | JOB_TITLES):
+            words = words[1:]
+        if skeleton(words[0]) in honoured or skeleton(words[-1]) in honoured:
+            m.surface, m.label = " ".join(words), "PERSON"
+
+
+def titled_known_people(mentions: list[Mention]) -> None:
+    """"Captain Okafor" (labelled ORG) is the person Ruth Okafor of the same story."""
+    surnames = {skeleton(m.surface.split()[-1]) for m in mentions
+                if m.label == "PERSON" and len(m.surface.split()) >= 2}
+    for m in mentions:
+        words = m.surface.split()
+        if m.label in ("PERSON", "NORP") or m.label.startswith("ACRONYM") or len(words) < 2:
+            continue
+        end = title_end(words, 0, JOB_TITLES)
+        rest = words[end + 1:] if end is not None else []
+        if len(rest) == 1 and rest[0][:1].isupper() and skeleton(rest[0]) in surnames:
+            m.surface, m.label = rest[0], "PERSON"

@@ -1,0 +1,230 @@
+"""find_entities: mentions grouped by folded form, then merged by name rules."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from ...context import StoryContext
+from ...model import Article, Entity
+from ...nlp.names import clean_name, fold, same_person, similar, skeleton
+from .mentions import (
+    ACRONYM_TIE,
+    Mention,
+    collect_mentions,
+    majority,
+    mention_key,
+    people_tagged_as_organisations,
+    places_read_as_people,
+    resolve_caps,
+    titled_known_people,
+)
+
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
+                         "around", "through", "to"}
+# Universal short forms; joined only when both forms occur in the story.
+COMMON_SHORT_FORMS = {
+    "us": "united states", "usa": "united states", "uk": "united kingdom",
+    "un": "united nations", "eu": "european union", "britain": "united kingdom",
+}
+
+Groups = dict[str, list[Mention]]  # folded key -> its mentions
+
+
+class _UnionFind:
+    def __init__(self, keys: Iterable[str]):
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def find_entities(ctx: StoryContext) -> list[Entity]:
+    """Canonical entities of the story, by number of sources then mentions.
+
+    Reads ``ctx.articles`` and ``ctx.docs``; returns the entities (see the
+    package docstring for the rules, in order).
+    """
+    mentions = resolve_caps(collect_mentions(ctx.articles, ctx.docs))
+    titled_known_people(mentions)
+    people_tagged_as_organisations(mentions)
+    groups, ties = _group_mentions(mentions)
+    places_read_as_people(groups)
+    labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
+    full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2]
+    clusters = _merge(groups, labels, full_people, ties)
+    _sweep_missed_mentions(ctx.articles, clusters, groups, full_people)
+    entities = [_entity(keys, groups, full_people) for keys in clusters.values()]
+    order = {a.id: i for i, a in enumerate(ctx.articles)}
+    for entity in entities:
+        entity.sources.sort(key=lambda s: order.get(s, len(order)))
+    entities.sort(key=lambda e: (-len(e.sources), -e.mentions, e.name))
+    return entities
+
+
+def _group_mentions(mentions: list[Mention]) -> tuple[Groups, list[tuple[str, str]]]:
+    """Mentions by folded key, and the (full-name key, acronym key) ties."""
+    ties: list[tuple[str, str]] = []
+    groups: Groups = defaultdict(list)
+    for mention in mentions:
+        if mention.label.startswith(ACRONYM_TIE):
+            acronym = mention.label.split(":", 1)[1]
+            ties.append((fold(mention.surface), fold(acronym)))
+            continue  # the tie is no mention of its own
+        groups[mention_key(mention.surface, mention.label)].append(mention)
+    # A tied full name or acronym that spaCy missed is still a mention (as ORG).
+    for mention in mentions:
+        if mention.label.startswith(ACRONYM_TIE):
+            acronym = mention.label.split(":", 1)[1]
+            for surface in (mention.surface, acronym):
+                key = fold(surface)
+                if not any(m.source == mention.source for m in groups.get(key, ())):
+                    groups[key].append(Mention(surface, "ORG", mention.source))
+    return groups, ties
+
+
+def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
+           ties: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Root key -> the keys of one entity, merged by the rules in order."""
+    uf = _UnionFind(groups)
+    _merge_spellings(uf, groups, labels)
+    for i, a in enumerate(full_people):
+        for b in full_people[i + 1:]:
+            if same_person(a, b):
+                uf.union(a, b)
+    _merge_surnames(uf, groups, full_people)
+    for full, acronym in ties:
+        uf.union(full, acronym)
+    for short, long in COMMON_SHORT_FORMS.items():
+        if short in groups and long in groups:
+            uf.union(long, short)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        clusters[uf.find(key)].append(key)
+    return clusters
+
+
+def _merge_spellings(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -> None:
+    """Equal transliteration skeletons; long non-person names that differ only in vowels."""
+    by_skeleton: dict[str, str] = {}
+    for key in groups:
+        other = by_skeleton.setdefault(skeleton(key), key)
+        uf.union(other, key)
+    # "Dar-i-Valon" / "Dar-e-Valon": long place or organisation names
+    # that differ only in vowels
+    long_names = sorted(k for k in groups if labels[k] != "PERSON" and len(k.replace(" ", "")) >= 10)
+    by_consonants: dict[str, list[str]] = defaultdict(list)
+    for key in long_names:
+        by_consonants[_consonants(key)].append(key)
+    for keys in by_consonants.values():
+        for other in keys[1:]:
+            if similar(skeleton(keys[0]), skeleton(other), 0.85):
+                uf.union(keys[0], other)
+
+
+def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> None:
+    """A one-word mention joins the one full-name person it ends (or starts)."""
+    for key, ms in groups.items():
+        person_votes = sum(m.label == "PERSON" for m in ms)
+        if len(key.split()) != 1 or not _may_be_person(ms, person_votes):
+            continue
+        owners = {uf.find(p) for p in full_people
+                  if similar(skeleton(p.split()[-1]), skeleton(key), 0.9)}
+        if not owners:
+            # name orders where the family name comes first ("Mr Lim" is Lim
+            # Wei Jie) or the given name is used: the first word, when no full
+            # name ends with it
+            owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
+        if len(owners) == 1:
+            uf.union(owners.pop(), key)
+
+
+def _sweep_missed_mentions(articles: list[Article], clusters: dict[str, list[str]],
+                           groups: Groups, full_people: list[str]) -> None:
+    """Count exact occurrences of known names that the NER model missed.
+
+    spaCy tags a name in one sentence and misses it in the next; an exact,
+    case-sensitive, whole-word occurrence of a surface form already seen (or of
+    the surname of a full-name person) is a mention too. A form shared by two
+    entities is not swept.
+    """
+    owner: dict[str, str] = {}
+    shared: set[str] = set()
+    for root, keys in clusters.items():
+        for key in keys:
+            for m in groups[key]:
+                forms = [m.surface]
+                if key in full_people:
+                    forms.append(m.surface.split()[-1])
+                for form in forms:
+                    if owner.setdefault(form, root) != root:
+                        shared.add(form)
+    surfaces = sorted((s for s in owner if s not in shared and len(s) >= 3),
+                      key=len, reverse=True)
+    if not surfaces:
+        return
+    pattern = re.compile(r"(?<![\w@#-])(?:" + "|".join(map(re.escape, surfaces)) + r")(?![\w-])")
+    for article in articles:
+        if article.off_topic:
+            continue
+        taken = sorted((m.start, m.end) for keys in clusters.values() for k in keys
+                       for m in groups[k] if m.source == article.id and m.start >= 0)
+        for match in pattern.finditer(article.text):
+            start, end = match.span()
+            if article.is_removed(start, end) or any(s < end and start < e for s, e in taken):
+                continue
+            surface = match.group()
+            root = owner[surface]
+            groups.setdefault(root, [])
+            groups[root].append(Mention(surface, "_SWEPT", article.id, "", start, end))
+            taken.append((start, end))
+
+
+def _consonants(name: str) -> str:
+    """The name's consonants and digits only: vowel spelling variants agree."""
+    return re.sub(r"[aeiouy' ]", "", skeleton(name))
+
+
+def _may_be_person(ms: list[Mention], person_votes: int) -> bool:
+    """A one-word mention may be a surname unless it only ever reads as a place."""
+    if person_votes:
+        return True
+    return not any(m.label in ("GPE", "LOC", "FAC") and m.preceded_by in LOCATIVE_PREPOSITIONS
+                   for m in ms)
+
+
+def _entity(keys: list[str], groups: Groups, full_people: list[str]) -> Entity:
+    members = [m for k in keys for m in groups[k]]
+    votes = Counter(m.label for m in members if m.label != "_SWEPT")
+    label = "PERSON" if any(k in full_people for k in keys) else majority(votes)
+    # Most complete form: most words, then the most-mentioned folded form, then a
+    # form written with its diacritics, then the most frequent spelling.
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    for m in members:
+        surface = m.surface
+        if label == "PERSON":  # a mention read as an organisation kept its office words
+            cleaned = clean_name(surface, "PERSON")
+            surface = cleaned[0] if cleaned else surface
+        by_key[fold(surface)][surface] += 1
+    candidates = list(by_key)
+    if label == "PERSON":
+        # "MVP Ana Ruiz", "Youth Ana Ruiz": a stray word in front of a full
+        # name the story also writes alone is not part of the name
+        def stray(key: str) -> bool:
+            words = key.split()
+            return len(words) >= 3 and " ".join(words[1:]) in by_key
+        candidates = [k for k in candidates if not stray(k)] or candidates
+    best_key = max(candidates, key=lambda k: (len(k.split()), sum(by_key[k].values()), k))
+    spellings = by_key[best_key]
+    name = max(spellings, key=lambda s: (any(ord(c) > 127 for c in s), spellings[s], s))
+    aliases = sorted({m.surface for m in members} | {name}, key=lambda s: (s != name, s))
+    sources = list(dict.fromkeys(m.source for m in members))
+    return Entity(name=name, type=label, aliases=aliases, sources=sources, mentions=len(members))

@@ -1,0 +1,91 @@
+"""Quotes: direct quotes, who said them, and attribution conflicts.
+
+Stage contract: ``find_quotes(ctx) -> tuple[list[Quote], list[Conflict]]``.
+
+Reads ``ctx.articles`` (``text``, ``removed``, ``copy_of``; off-topic articles
+are skipped), ``ctx.docs`` (each article's spaCy Doc over its whole text) and
+``ctx.entities`` (the story's canonical entities). Returns the quotes of the
+story (the same words in several sources are one ``Quote`` with one
+``Evidence`` per source, each with that source's speaker) and
+``Conflict(kind="attribution")`` for quotes that independent sources give to
+different speakers, or that one source gives to a speaker and another to
+nobody. Quotes and conflicts come back with ``id=""``: the pipeline numbers them.
+
+How it works, in order, one module per step:
+
+1. :mod:`.marks`: balanced quote spans in each text. Quotes of fewer than
+   ``MIN_WORDS`` words ("precedent", "at risk") are scare quotes and
+   fragments: they are masked, never reported.
+2. :mod:`.attribution`: each quote's speaker, first match wins (the clause
+   after it, the clause before it, a lead-in ending with a colon, an
+   interview label, the paragraph before); :mod:`.speakers` reads who the
+   subject of the speech verb stands for, with :mod:`.people` (the persons
+   the article names) and :mod:`.roles` (roles and spokespeople).
+3. :mod:`.canonical`: names become canonical through the entities (name or
+   alias, diacritics and case ignored, then a unique surname); else the
+   article's fullest form.
+4. :mod:`.grouping`: the same quote across sources, the agreed speaker and
+   attribution conflicts.
+"""
+from __future__ import annotations
+
+from ...context import StoryContext
+from ...model import Conflict, Evidence, Quote
+from .attribution import article_quotes
+from .canonical import StoryNames
+from .grouping import (
+    Found,
+    agreed_speaker,
+    attribution_conflict,
+    group,
+    same_quote,
+    unify_speakers,
+)
+from .marks import display, normalised, quote_spans
+
+__all__ = ["find_quotes", "quote_spans", "same_quote"]
+
+
+def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
+    """Quotes of the story and attribution conflicts (see the package docstring).
+
+    Quotes are ranked by independent sources, then by sources, then by first
+    appearance; conflicts by independent sources. Every ``id`` is "".
+    """
+    names = StoryNames(ctx.entities)
+    roots = ctx.roots()
+    groups = group(_found(ctx, names))
+    ranked = []
+    for variants in groups:
+        unify_speakers(variants, names)
+        variants.sort(key=lambda f: (f.order, f.start))
+        independent = {roots.get(f.source, f.source) for f in variants}
+        ranked.append((-len(independent), -len({f.source for f in variants}),
+                       variants[0].order, variants[0].start, variants))
+    ranked.sort(key=lambda item: item[:4])
+
+    quotes: list[Quote] = []
+    conflicts: list[Conflict] = []
+    for *_, variants in ranked:
+        longest = max(variants, key=lambda f: len(f.norm))
+        support = [Evidence(source=f.source, start=f.start, end=f.end, speaker=f.speaker) for f in variants]
+        quotes.append(Quote(id="", text=longest.text, speaker=agreed_speaker(variants, roots), support=support))
+        conflict = attribution_conflict(variants, roots, longest.text)
+        if conflict is not None:
+            conflicts.append(conflict)
+    conflicts.sort(key=lambda c: -len({roots.get(e.source, e.source) for v in c.values for e in v.support}))
+    return quotes, conflicts
+
+
+def _found(ctx: StoryContext, names: StoryNames) -> list[Found]:
+    """Every reportable quote of every on-topic article, speaker made canonical."""
+    found: list[Found] = []
+    for order, article in enumerate(ctx.articles):
+        doc = ctx.docs.get(article.id)
+        if article.off_topic or doc is None:
+            continue
+        for start, end, speaker in article_quotes(article, doc, names):
+            text = display(article.text[start:end])
+            found.append(Found(source=article.id, start=start, end=end, text=text,
+                               speaker=names.canonical(speaker), order=order, norm=normalised(text)))
+    return found

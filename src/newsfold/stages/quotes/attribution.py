@@ -1,0 +1,145 @@
+"""Attribution: the speaker of each quote of one article, first match wins.
+
+a. the clause right after the quote ("…,” Ruiz said", "…,” said Adm. X",
+   "…,” he added");
+b. the clause before it in the same sentence ("X said: “…", "He warned that
+   troops “…", "Y condemned it, saying “…", "according to X");
+c. a lead-in paragraph ending with a colon right before a quote paragraph (a
+   speech verb's subject, or any verb's subject that is a person: "Ruiz
+   underscored the point:");
+d. an interview label naming a person of the article ("Ruiz: “…”");
+e. a quote paragraph right after a paragraph whose last sentence is X's words
+   ("“…,” said X." or "…, he stressed.") continues X.
+
+A quote with no attribution is never guessed, and a quote paragraph after a
+paragraph that is not somebody's words is nobody's. Who a subject stands for
+is :mod:`.speakers`' job.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import Article
+from ...nlp.lexicon import QUOTE_VERBS
+from ...nlp.names import speaker_name, surname_key
+from ...nlp.text import plain
+from .canonical import StoryNames
+from .marks import CLOSERS, MIN_WORDS, at_paragraph_start, inner
+from .page import Page
+from .people import People
+from .speakers import PRONOUNS, SpeakerResolver
+
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:")
+
+
+def article_quotes(article: Article, doc: Any, names: StoryNames) -> list[tuple[int, int, str | None]]:
+    """(inner start, inner end, speaker or None) of the reportable quotes of one article."""
+    return _Attribution(People(Page(article, doc), names)).quotes()
+
+
+class _Attribution:
+    """The attribution cascade over one article's quotes, in text order."""
+
+    def __init__(self, people: People):
+        self.page = people.page
+        self.text = people.page.text
+        self.people = people
+        self.speakers = SpeakerResolver(people)
+        self.resolved: dict[int, str | None] = {}  # close mark -> speaker of quotes read so far
+
+    def quotes(self) -> list[tuple[int, int, str | None]]:
+        found = []
+        for open_index, close_index in self.page.spans:
+            start, end = inner(self.text, open_index, close_index)
+            if end <= start or self.page.article.is_removed(open_index, close_index + 1):
+                continue
+            if len(re.findall(r"\w+", self.text[start:end])) < MIN_WORDS:
+                continue  # a scare quote or a fragment: masked, never reported
+            speaker = self._speaker(open_index, close_index)
+            self.resolved[close_index] = speaker
+            found.append((start, end, speaker))
+        return found
+
+    def _speaker(self, open_index: int, close_index: int) -> str | None:
+        inner_text = self.text[open_index + 1:close_index].rstrip()
+        after_start, after_end = close_index + 1, self.page.sentence_end(close_index + 1)
+        following = self.text[after_start:after_end].lstrip(" ,")
+        ends_sentence = inner_text[-1:] in ".?!" and inner_text[-1:] != "" and following[:1].isupper()
+        if following and not following.startswith("\n") \
+                and (not ends_sentence or self._short_tag(after_start, after_end)):
+            speaker, explicit = self.speakers.from_window(after_start, after_end, first=True)
+            if speaker is not None or explicit:
+                return speaker  # "…,” one witness said": nobody named, nobody guessed
+        before_start = self.page.sentence_start(open_index)
+        speaker, explicit = self.speakers.from_window(before_start, open_index, first=False)
+        if speaker is not None or explicit:
+            return speaker
+        label = self._label(open_index)
+        if label is not None or not at_paragraph_start(self.text, open_index):
+            return label
+        return self._lead_in(open_index) or self._continuation(open_index)
+
+    def _short_tag(self, start: int, end: int) -> bool:
+        """'…stop.” Ruiz said.': a short speech tag after a full sentence."""
+        clause = self.text[start:end]
+        if any(mark in clause for mark in CLOSERS):
+            return False
+        words = clause.split()
+        return 0 < len(words) <= 6 and any(w.strip(".,").lower() in QUOTE_VERBS for w in words)
+
+    def _lead_in(self, open_index: int) -> str | None:
+        """'Ruiz said:' ending the paragraph before a quote paragraph."""
+        if not at_paragraph_start(self.text, open_index):
+            return None
+        k = open_index - 1
+        while k >= 0 and self.text[k].isspace():
+            k -= 1
+        if k < 0 or self.text[k] != ":":
+            return None
+        start = self.page.sentence_start(k)
+        speaker, explicit = self.speakers.from_window(start, k, first=False)
+        if speaker is not None or explicit:
+            return speaker
+        # "Ruiz underscored the importance of integration:" — the colon
+        # introduces the words; the clause's subject speaks if it is a person
+        window = self.page.window_tokens(start, k)
+        for verb in reversed(window):
+            if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+                continue
+            subject = next(c for c in verb.children if c.dep_ == "nsubj")
+            if subject.lower_ not in PRONOUNS and subject.ent_type_ != "PERSON" \
+                    and plain(subject.text) not in self.people.names.surnames:
+                return None
+            speaker = self.speakers.resolve(subject, {t.i for t in window})
+            kind = self.people.names.type_of(speaker or "")
+            return speaker if speaker is not None and kind in (None, "PERSON") else None
+        return None
+
+    def _label(self, open_index: int) -> str | None:
+        """'Ruiz: “…”': an interview transcript's label, when it names a person of the article."""
+        start = self.text.rfind("\n", 0, open_index) + 1
+        match = _LABEL.fullmatch(self.text[start:open_index].strip())
+        if match is None:
+            return None
+        name = speaker_name(match.group(1))
+        key = surname_key(name) if name else ""
+        if key and self.people.is_surname(key):
+            return self.people.full_name(name)
+        return None
+
+    def _continuation(self, open_index: int) -> str | None:
+        """A quote paragraph right after a paragraph whose last sentence is X's
+        words (a quote given to X, or "…, he stressed") continues X; after any
+        other paragraph it stays unattributed."""
+        k = open_index - 1
+        while k >= 0 and self.text[k].isspace():
+            k -= 1
+        if k < 0:
+            return None
+        end = k + 1
+        start = self.page.sentence_start(end)
+        quoted = [close for close in self.resolved if start <= close < end]
+        if quoted:
+            return self.resolved[max(quoted)]
+        return self.speakers.from_window(start, end, first=False)[0]

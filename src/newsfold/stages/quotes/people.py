@@ -1,0 +1,163 @@
+"""People: the persons one article names outside quotes, and how it names them."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...nlp.lexicon import PLACE_NOUNS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
+from ...nlp.names import honorific_gender, speaker_name, surname_key
+from ...nlp.text import plain
+from .canonical import StoryNames
+from .page import Page
+
+Mention = tuple[int, str, bool]  # (offset, full name, salient: the subject of its clause)
+
+
+class People:
+    """Who an article names, where, with which honorific, and in which role."""
+
+    def __init__(self, page: Page, names: StoryNames):
+        self.page = page
+        self.names = names
+        self.person_names = [name for name in (speaker_name(e.text) for e in page.ents if e.label_ == "PERSON")
+                             if name]
+        self.extra_names: list[str] = []  # names the tagger missed ("Ana Ruiz, a shopkeeper")
+        self.mentions = self._mentions()
+        self.genders = self._genders()
+        self.role_subjects = self._role_subjects()
+
+    # --- who is named
+
+    def _mentions(self) -> list[Mention]:
+        """(offset, full name, salient) of every person named outside quotes.
+
+        Salient = the grammatical subject of its clause; pronouns prefer those.
+        """
+        mentions = self._tagged() + self._introduced()
+        known_surnames = {surname_key(name): name for _, name, _ in mentions}
+        known_surnames.update(self.names.surnames)
+        # surnames spaCy tagged as something else (a surname as ORG)
+        for token in self.page.doc:
+            if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass") \
+                    and token.ent_type_ != "PERSON" and plain(token.text) in known_surnames \
+                    and not self.page.in_quote(token.idx):
+                mentions.append((token.idx, self.full_name(token.text), True))
+        mentions.sort()
+        return mentions
+
+    def _tagged(self) -> list[Mention]:
+        """The tagger's persons, unless the story's entities say otherwise."""
+        mentions = []
+        for ent in self.page.ents:
+            if ent.label_ != "PERSON" or self.page.in_quote(ent.start_char):
+                continue
+            if self.page.article.is_removed(ent.start_char, ent.end_char):
+                continue
+            name = speaker_name(ent.text)
+            if not name or any(c.isdigit() for c in name):
+                continue
+            if self.names.type_of(name) not in (None, "PERSON"):
+                continue  # the story's entities say it is no person ("COVID-19", a company)
+            salient = ent.root.dep_ in ("nsubj", "nsubjpass")
+            mentions.append((ent.start_char, name, salient))
+        return mentions
+
+    def _introduced(self) -> list[Mention]:
+        """"Ana Ruiz, a local shopkeeper, said": a name introduced by an
+        apposition is a person even where the tagger missed it."""
+        mentions = []
+        for token in self.page.doc:
+            if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "FAC") \
+                    or self.page.in_quote(token.idx) or token.dep_ == "compound":
+                continue
+            if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i
+                       and c.lower_ not in PLACE_NOUNS for c in token.children):
+                continue
+            words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+            if len(words) >= 2 and all(w.text[:1].isupper() and w.is_alpha for w in words) \
+                    and not self.page.article.is_removed(words[0].idx, token.idx + len(token.text)):
+                name = " ".join(w.text for w in words)
+                self.extra_names.append(name)
+                mentions.append((words[0].idx, name, True))
+        return mentions
+
+    def full_name(self, surface: str) -> str:
+        """The fullest form of a name used in this article ("Ruiz" -> "Ana Ruiz")."""
+        surface = speaker_name(surface)
+        key = surname_key(surface) if surface else ""
+        best = surface
+        names = self.person_names + self.extra_names
+        for name in names:
+            if name and surname_key(name) == key and len(name) > len(best):
+                best = name
+        if best == surface and len(surface.split()) == 1:
+            # family name first ("Lim" is Lim Wei Jie): one full name starting with it
+            starting = {n for n in names if n and len(n.split()) > 1 and plain(n.split()[0]) == key}
+            if len(starting) == 1:
+                best = starting.pop()
+        return best
+
+    def is_surname(self, key: str) -> bool:
+        """Whether folded ``key`` is the surname of a person of the story or of this article."""
+        return key in self.names.surnames or any(surname_key(name) == key for _, name, _ in self.mentions)
+
+    # --- how they are named
+
+    def _genders(self) -> dict[str, str]:
+        """Folded surname -> "m" or "f" where the article writes an honorific
+        before the name ("Mr Vell", "Ms Ana Ruiz") and never the other one."""
+        seen: dict[str, set[str]] = {}
+        for ent in self.page.ents:
+            if ent.label_ != "PERSON":
+                continue
+            before = self.page.doc[ent.start - 1].text if ent.start else ""
+            gender = honorific_gender(ent.text.split()[0]) or honorific_gender(before)
+            name = speaker_name(ent.text)
+            if gender and name:
+                seen.setdefault(surname_key(name), set()).add(gender)
+        return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+
+    def agrees(self, name: str, wanted: str | None) -> bool:
+        """Whether a pronoun of gender ``wanted`` may stand for ``name`` ("she"
+        is not the Mr Vell named last)."""
+        if not wanted or not name.split():
+            return True
+        return self.genders.get(surname_key(name), wanted) == wanted
+
+    def _role_subjects(self) -> list[Any]:
+        """Subjects that are a role or an unnamed person ("a foreign ministry
+        spokesman said", "one witness said"), outside quotes: a later "he said"
+        may be theirs rather than a person named before them."""
+        found = []
+        for token in self.page.doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ == "PERSON" \
+                    or self.page.in_quote(token.idx) or self.page.article.is_removed(token.idx, token.idx + 1):
+                continue
+            words = set(plain(token.text).split("-"))
+            if words & (ROLE_WORDS | UNNAMED_SPEAKER_NOUNS):
+                found.append(token)
+        return found
+
+    def role_holder(self, role_words: list[str], offset: int, qualifier: str | None = None) -> str | None:
+        """The person this article names with the role ("Secretary-General");
+        with a ``qualifier`` ("foreign ministry" spokesman), one named with it."""
+        if not role_words:
+            return None
+        head = role_words[-1]
+        wanted = {w for w in re.findall(r"\w+", plain(qualifier or "")) if len(w) > 2}
+        matches = []
+        doc = self.page.doc
+        for ent in self.page.ents:
+            if ent.label_ != "PERSON" or not speaker_name(ent.text):
+                continue
+            context = doc[max(ent.sent.start, ent.start - 8):min(ent.sent.end, ent.end + 6)]
+            words = {w for t in context for w in plain(t.text).split("-")}
+            hits = sum(1 for w in role_words if w in words)
+            if wanted and not wanted & words:
+                continue
+            if head in words and hits * 2 >= len(role_words):
+                matches.append((ent.start_char, speaker_name(ent.text)))
+        before = [m for m in matches if m[0] < offset]
+        if before:
+            return before[-1][1]
+        return matches[0][1] if matches else None

@@ -1,0 +1,73 @@
+"""Roles as subjects: the name written after a role, and the institution a
+spokesperson speaks for ("a spokesman for the harbour authority")."""
+from __future__ import annotations
+
+from typing import Any
+
+from ...nlp.lexicon import INSTITUTION_WORDS
+from ...nlp.names import speaker_name
+from .page import Page
+from .people import People
+
+
+def named_after(page: Page, people: People, token: Any, allowed: set[int]) -> str | None:
+    """'VFOR commander Maj.-Gen. Ana Maria Ruiz': the name after a role."""
+    doc = page.doc
+    name: list[str] = []  # capitalised words the tagger did not call a PERSON
+    for j in range(token.i + 1, min(len(doc), token.i + 8)):
+        tok = doc[j]
+        if j not in allowed:
+            break
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+            ent = next(e for e in page.ents if e.start == j)
+            if speaker_name(ent.text):
+                return people.full_name(ent.text)
+            continue
+        if tok.ent_type_ == "PERSON" or tok.text in ".-":
+            continue
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in ("ORG", "GPE", "NORP"):
+            name.append(tok.text)
+            continue
+        break
+    cleaned = speaker_name(" ".join(name))
+    return people.full_name(cleaned) if cleaned else None
+
+
+def spokes_role(page: Page, token: Any, allowed: set[int]) -> str | None:
+    """"VRA spokesman", "foreign ministry spokesman": a spokesperson role with
+    the institution it speaks for, from this mention or, for "the
+    spokesman", the last earlier mention that named it; else None."""
+    qualifier = institution_of(page, token, allowed)
+    if qualifier is None and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+        for earlier in reversed(page.doc[:token.i]):
+            if earlier.lower_ == token.lower_ and not page.in_quote(earlier.idx):
+                qualifier = institution_of(page, earlier, {t.i for t in earlier.subtree})
+                if qualifier is not None:
+                    break
+    return f"{qualifier} {token.lower_}" if qualifier else None
+
+
+def institution_of(page: Page, token: Any, allowed: set[int]) -> str | None:
+    """The institution named in a role's modifiers ("foreign ministry" of
+    "foreign ministry spokesman", "the Valdorian navy" of "a spokesman for
+    the Valdorian navy"), else None."""
+    def modifiers(node: Any) -> list[Any]:  # "foreign ministry", "VRA": compounds and adjectives only
+        out = []
+        for child in node.lefts:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in allowed \
+                    and not page.in_quote(child.idx):
+                out += modifiers(child) + [child]
+        return out
+
+    words = [t for t in modifiers(token) if t.pos_ not in ("DET", "PUNCT", "PART")]
+    for child in token.children:  # "a spokesman for the Valdorian navy"
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at") and child.i in allowed:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    words += [t for t in modifiers(pobj) if t.pos_ not in ("DET", "PUNCT", "PART")] + [pobj]
+    named = any(t.ent_type_ in ("ORG", "NORP", "GPE") or t.pos_ == "PROPN"
+                or t.lower_ in INSTITUTION_WORDS for t in words)
+    if not named:
+        return None
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words)

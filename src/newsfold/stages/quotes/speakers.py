@@ -1,0 +1,236 @@
+"""Speakers: who the subject of a speech verb stands for.
+
+The subject of the speech verb is read from the dependency parse (climbing
+from "saying" to the verb that has a subject), else from the words next to
+the verb. A subject is: a PERSON named in it; "he"/"she" = the last person who
+was a grammatical subject or speaker before it (else the last person named),
+skipping a person the article marks with the other honorific ("Mr Vell" is
+no "she"); "it" = the last organisation that spoke in this or the two
+paragraphs before; a surname of a person named in the article; a role alone
+("the Secretary-General") = the person the article names with that role,
+else nobody; an organisation ("VFOR said"). Anything else is ``None``.
+
+Reading is in text order and remembers the speakers met so far: a pronoun
+may stand for any of them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...nlp.lexicon import (
+    INSTITUTION_WORDS,
+    QUOTE_VERBS,
+    ROLE_WORDS,
+    SPOKESPERSON_ROLES,
+)
+from ...nlp.names import speaker_name
+from ...nlp.text import plain
+from .people import People
+from .roles import institution_of, named_after, spokes_role
+
+_IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
+_IT_DEPTH = 4  # "it said … it added … it said": how many look-backs may nest
+PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_NON_SPEAKERS = {"i", "we", "they", "it", "you", "who", "which", "that", "this", "one",
+                 "them", "us", "me"}
+
+Reading = tuple[str | None, bool]  # (speaker, explicit: a speech verb had a subject in the window)
+
+
+class SpeakerResolver:
+    """Resolves subjects to speakers in one article, remembering who spoke."""
+
+    def __init__(self, people: People):
+        self.people = people
+        self.page = people.page
+        self.heard: list[tuple[int, str]] = []  # (offset, name) of speakers resolved so far
+
+    def from_window(self, start: int, end: int, *, first: bool) -> Reading:
+        """The speaker of the first (or last) speech verb in [start, end)."""
+        tokens = self.page.window_tokens(start, end)
+        verbs = [t for t in tokens if t.lower_ in QUOTE_VERBS
+                 and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "according"))]
+        if not verbs:
+            return None, False
+        verb = verbs[0] if first else verbs[-1]
+        speaker, explicit = self.verb_speaker(verb, tokens)
+        if speaker is not None:
+            self.heard.append((verb.idx, speaker))
+        return speaker, explicit
+
+    def verb_speaker(self, verb: Any, window: list[Any], depth: int = 0) -> Reading:
+        """The speaker of one speech verb, reading only ``window`` tokens."""
+        window_ids = {t.i for t in window}
+        before = self.page.text[:verb.idx].rstrip(" \t")
+        if window and verb.i == window[0].i and verb.lower_ != "according" \
+                and (not before or before[-1] in ".!?\n"):
+            # "Said the spokesman: “…”": the subject follows a sentence-initial verb
+            span = []
+            for token in self.page.doc[verb.i + 1:verb.i + 10]:
+                if token.i not in window_ids or token.text in (":", ",", ";", ".", "—"):
+                    break
+                span.append(token)
+            heads = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
+            if heads:
+                return self.resolve(heads[-1], {t.i for t in span}, depth=depth), True
+        if verb.lower_ == "according":
+            for token in verb.subtree:
+                if token.dep_ == "pobj" and token.i in window_ids:
+                    return self.resolve(token, window_ids, depth=depth), False
+        node = verb
+        for _ in range(3):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not self.page.in_quote(c.idx)]
+            if subjects:
+                return self._subject_speaker(subjects, window_ids, depth), subjects[0].i in window_ids
+            if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp") and node.head is not node:
+                node = node.head
+            else:
+                break
+        # the parse found no subject: read the words right next to the verb
+        for token in _beside(self.page.doc, verb, window_ids):
+            speaker = self.resolve(token, window_ids, depth=depth)
+            if speaker is not None:
+                return speaker, False
+        return None, False
+
+    def _subject_speaker(self, subjects: list[Any], window_ids: set[int], depth: int) -> str | None:
+        # a bad parse may split one subject ("Co-author, Professor X") into
+        # several: the first that names a speaker wins
+        split = [subjects[0]]
+        for subject in subjects[1:]:  # only the pieces of one split phrase
+            if subject.i != split[-1].i + 1:
+                break
+            split.append(subject)
+        for subject in split:
+            speaker = self.resolve(subject, window_ids | {t.i for t in subject.subtree}, depth=depth)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def resolve(self, token: Any, allowed: set[int], remember: bool = True, depth: int = 0) -> str | None:
+        """The speaker a subject token stands for, or None."""
+        lower = token.lower_
+        if lower in PRONOUNS:
+            return self._pronoun(token.idx, lower, depth)
+        if lower == "it":
+            return self._organisation_before(token.idx, depth)
+        if lower in _NON_SPEAKERS:
+            return None
+        phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
+        lo, hi = (phrase[0].idx, phrase[-1].idx + 1) if phrase else (token.idx, token.idx + 1)
+        persons = [e for e in self.page.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
+                   and speaker_name(e.text)]
+        if persons:
+            own = [e for e in persons if e.start <= token.i < e.end]
+            return self.people.full_name((own or persons[-1:])[0].text)
+        if (token.pos_ == "PROPN" or token.text[:1].isupper()) and self.people.is_surname(plain(token.text)):
+            return self.people.full_name(token.text)
+        if any(w in ROLE_WORDS for w in plain(token.text).split("-")):
+            return self._role_speaker(token, allowed, remember)
+        if token.lower_ in INSTITUTION_WORDS:
+            words = [t.text for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
+            return " ".join(words) or None
+        return self._organisation_speaker(token, lo, hi)
+
+    def _role_speaker(self, token: Any, allowed: set[int], remember: bool) -> str | None:
+        """A role alone: whom this article names with it, else nobody."""
+        named = named_after(self.page, self.people, token, allowed)
+        if named is not None:
+            return named
+        lower = token.lower_
+        compounds = [t for t in token.subtree if t.i <= token.i and t.i in allowed
+                     and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ not in ("ORG", "GPE", "NORP")]
+        role_words = [w for t in compounds for w in plain(t.text).split("-") if w]
+        role_words = [w for w in role_words if w in ROLE_WORDS or w not in ("the", "a")]
+        role_words = [w for w in role_words if w in ROLE_WORDS] or [lower]
+        # "a spokesman" is someone new: only "the spokesman" may be a person named before
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        indefinite = bool(determiners & {"a", "an", "another", "one"})
+        qualifier = institution_of(self.page, token, allowed) if lower in SPOKESPERSON_ROLES else None
+        speaker = None if indefinite else self.people.role_holder(role_words, token.idx, qualifier)
+        if speaker is None and lower in SPOKESPERSON_ROLES:
+            speaker = spokes_role(self.page, token, allowed)
+        if speaker is not None and remember:
+            self.heard.append((token.idx, speaker))
+        return speaker
+
+    def _organisation_speaker(self, token: Any, lo: int, hi: int) -> str | None:
+        # the subject must name the organisation itself ("the Harbor Authority
+        # said", "the company, Valdoria Lines, said", "a statement by the
+        # agency said"), not hold it somewhere deeper ("not a result of the
+        # merger' A spokeswoman … said")
+        org = [e for e in self.page.ents if e.label_ == "ORG" and lo <= e.start_char < hi and (
+            e.start <= token.i < e.end
+            or e.root.head.i == token.i and e.root.dep_ in ("compound", "appos", "poss", "nmod")
+            or e.root.dep_ == "pobj" and e.root.head.lower_ in ("by", "from", "of", "for")
+            and e.root.head.head.i == token.i)]
+        if not org:
+            return None
+        name = speaker_name(org[0].text)
+        if any(plain(name) == plain(known.split()[-1]) for _, known, _ in self.people.mentions):
+            return self.people.full_name(name)  # a person the tagger called an ORG
+        return name
+
+    def _pronoun(self, offset: int, pronoun: str, depth: int) -> str | None:
+        """The last salient person (or role subject) before ``offset`` who may be ``pronoun``."""
+        wanted = _PRONOUN_GENDER.get(pronoun)
+        people = self.people
+        candidates: list[tuple[int, Any, bool]] = [
+            m for m in people.mentions if m[0] < offset and people.agrees(m[1], wanted)]
+        candidates += [(o, name, True) for o, name in self.heard if o < offset and people.agrees(name, wanted)]
+        candidates += [(t.idx, t, True) for t in people.role_subjects if t.idx < offset]
+        candidates.sort(key=lambda m: (m[0], isinstance(m[1], str)))
+        salient = [m for m in candidates if m[2]]
+        pick = salient[-1] if salient else candidates[-1] if candidates else None
+        if pick is None:
+            return None
+        if isinstance(pick[1], str):
+            return people.full_name(pick[1])
+        # the last subject was a role: its name if the article ties one, else nobody
+        token = pick[1]
+        allowed = {t.i for t in token.subtree if not self.page.in_quote(t.idx)}
+        return self.resolve(token, allowed, remember=False, depth=depth)
+
+    def _organisation_before(self, offset: int, depth: int) -> str | None:
+        """'…,” it added': the last non-person speaker of a speech verb in this
+        or the two paragraphs before, else None."""
+        if depth >= _IT_DEPTH:
+            return None  # "it said … it added … it said": far enough back
+        persons = {name for _, name, _ in self.people.mentions}
+        limit = max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
+
+        def person(name: str) -> bool:  # the story's entity type wins over this article's tagger
+            kind = self.people.names.type_of(name)
+            return kind == "PERSON" if kind else name in persons
+
+        for token in reversed(self.page.tokens(limit, offset)):
+            if token.lower_ not in QUOTE_VERBS or self.page.in_quote(token.idx) \
+                    or (token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says")):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in token.children):
+                continue  # an earlier "it said" points further back still
+            window = [t for t in token.sent if not self.page.in_quote(t.idx) and t.idx < offset]
+            speaker, _ = self.verb_speaker(token, window, depth + 1)
+            if speaker is not None and not person(speaker):
+                return speaker
+        return None
+
+
+def _beside(doc: Any, verb: Any, window_ids: set[int]) -> Iterator[Any]:
+    """The nouns and names right next to a verb whose subject the parse missed."""
+    j = verb.i - 1
+    while j >= 0 and j in window_ids and doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    if j >= 0 and j in window_ids and doc[j].pos_ in ("PROPN", "PRON", "NOUN"):
+        yield doc[j]
+    j = verb.i + 1
+    while j < len(doc) and j in window_ids and j <= verb.i + 8:
+        if doc[j].text in (",", ".", ";"):
+            break
+        if doc[j].pos_ in ("PROPN", "PRON") or doc[j].ent_type_ == "PERSON":
+            yield doc[j]
+            break
+        j += 1
