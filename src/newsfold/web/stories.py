@@ -21,7 +21,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import SCHEMA, Brief
-from ..render.json_out import brief_from_dict, brief_from_json, render_json
+from ..render import to_json
+from ..render.json_out import brief_from_dict, brief_from_json
 from ..stream.store import StoryRow
 
 
@@ -104,9 +105,9 @@ class StoreStories:
         otherwise the list page says what happened. ``date`` dates the
         articles that carry none (else the ingest date).
         """
-        from ..stream.ingest import ingest
+        from ..stream.ingest import IngestOptions, ingest
 
-        report = ingest(inputs, self.db, progress=None, quiet=True, default_date=date)
+        report = ingest(inputs, self.db, IngestOptions(quiet=True, default_date=date))
         message = report.summary().splitlines()[0]
         if report.new == 0:
             message = f"Nothing new: {message}"
@@ -180,7 +181,7 @@ class FileStories:
 
     def brief_json(self, story_id: str) -> str | None:
         brief = self.brief(story_id)
-        return render_json(brief) if brief else None
+        return to_json(brief) if brief else None
 
     def search(self, query: str) -> list[StoryRow]:
         words = query.lower().split()
