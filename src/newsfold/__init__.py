@@ -21,8 +21,20 @@ if TYPE_CHECKING:  # imported on first use, see __getattr__
     from .render import to_dict, to_html, to_json, to_markdown
 
 __version__ = "0.1.0"
-__all__ = ["Article", "Brief", "InputError", "NewsfoldError", "ReadWarning", "fold", "read",
-           "to_dict", "to_html", "to_json", "to_markdown", "__version__"]
+__all__ = [
+    "Article",
+    "Brief",
+    "InputError",
+    "NewsfoldError",
+    "ReadWarning",
+    "__version__",
+    "fold",
+    "read",
+    "to_dict",
+    "to_html",
+    "to_json",
+    "to_markdown",
+]
 
 _RENDERERS = frozenset({"to_dict", "to_html", "to_json", "to_markdown"})
 

@@ -18,7 +18,6 @@ from .model import Brief
 from .render import FORMATS, format_for_path, render
 
 
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

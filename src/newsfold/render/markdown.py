@@ -17,8 +17,8 @@ def render_markdown(brief: Brief) -> str:
     by_id = {article.id: article for article in brief.sources}
     lines: list[str] = [f"# {_inline(brief.title or 'Untitled story')}", ""]
     if brief.date:
-        lines += [f"*{brief.date}* · {_count(len(brief.sources), 'source')}, "
-                  f"{_count(_independent(brief.sources), 'independent source')}", ""]
+        lines += [(f"*{brief.date}* · {_count(len(brief.sources), 'source')}, "
+                   f"{_count(_independent(brief.sources), 'independent source')}"), ""]
     lines += _sources(brief.sources)
     consensus = [f for f in brief.facts if f.kind == "consensus"]
     lines += ["## Key facts", ""]

@@ -5,6 +5,8 @@ evidence and removed-span boundary, and Jinja's autoescape escapes each segment.
 """
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..model import Article, Brief
 from .citations import Citations, source_label
 from .dates import display_date
@@ -73,7 +75,7 @@ def _segments(article: Article, spans: list[tuple[int, int, str]], selected: str
         cuts.update((max(0, min(r.start, n)), max(0, min(r.end, n))))
     bounds = sorted(cuts)
     segments: list[Segment] = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         if start == end:
             continue
         ids = [eid for s, e, eid in spans if s <= start and end <= e]

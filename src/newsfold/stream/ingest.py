@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, Brief
 from ..progress import TerminalProgress
 from ..render import to_json
+from .batch import final_story
 from .cluster import Clusterer, Params, publication_order
 from .executors import get_executor
 from .store import Store
@@ -68,11 +69,11 @@ class IngestReport:
         }
 
     def summary(self) -> str:
-        lines = [
+        lines = [(
             f"read {self.read}, new {self.new}, duplicates {self.duplicates}, skipped {len(self.skipped)}, "
             f"flagged {len(self.flagged)}; stories touched {self.stories_touched} (merged {self.stories_merged}), "
             f"briefs rebuilt {self.briefs_rebuilt}"
-        ]
+        )]
         lines += [f"problem: {p}" for p in self.problems]
         lines += [f"skipped {a}: {r}" for a, r in self.skipped]
         lines += [f"flagged: {f}" for f in self.flagged]
@@ -82,7 +83,7 @@ class IngestReport:
 
 def content_hash(article: Article) -> str:
     """What makes two articles the same: title and text, exactly."""
-    data = f"{article.title or ''}\0{article.text}".encode("utf-8")
+    data = f"{article.title or ''}\0{article.text}".encode()
     return hashlib.sha256(data).hexdigest()
 
 
@@ -138,7 +139,7 @@ def _vet(
             article.notes.append(f"no usable publication date ({was!r}); {which} was used")
             report.flagged.append(f"{article.id}: no usable date; used {which} {ingest_date}")
         else:
-            article.published = article.published[:10]
+            article.published = (article.published or "")[:10]
     return kept, hashes
 
 
@@ -168,12 +169,8 @@ class IngestOptions:
 def ingest(inputs: list[str], db: str, options: IngestOptions | None = None) -> IngestReport:
     """Ingest ``inputs`` into the store at ``db``; see the module docstring and :class:`IngestOptions`."""
     options = options or IngestOptions()
-    read_inputs = options.read_inputs
-    if read_inputs is None:
-        from ..readers import read_inputs
-    fold = options.fold
-    if fold is None:
-        from ..pipeline import fold
+    read_inputs = options.read_inputs or _default_reader()
+    fold = options.fold or _default_fold()
     result = read_inputs(list(inputs))
     report = IngestReport(read=len(result.articles), problems=list(result.problems))
     progress = options.progress
@@ -194,6 +191,18 @@ def ingest(inputs: list[str], db: str, options: IngestOptions | None = None) -> 
         if own_bar is not None:
             own_bar.close()
     return report
+
+
+def _default_reader() -> Callable[[list[str]], ReadResult]:
+    from ..readers import read_inputs
+
+    return read_inputs
+
+
+def _default_fold() -> Callable[[list[Article]], Brief]:
+    from ..pipeline import fold
+
+    return fold
 
 
 def _cluster_and_commit(
@@ -227,7 +236,7 @@ def _cluster_and_commit(
                 touched = _commit(store, batch, merges, clusterer)
                 report.new += len(batch)
                 report.stories_merged += len(merges)
-                touched_all = {_final(s, merges) for s in touched_all} | touched
+                touched_all = {final_story(s, merges) for s in touched_all} | touched
                 batch, merges = [], []
                 if progress is not None:
                     progress(position + 1, len(articles))
@@ -235,18 +244,11 @@ def _cluster_and_commit(
     return touched_all
 
 
-def _final(story_id: str, merges: list[tuple[str, str]]) -> str:
-    for absorbed, survivor in merges:
-        if absorbed == story_id:
-            story_id = survivor
-    return story_id
-
-
 def _commit(
     store: Store, batch: list[tuple[Article, str, str]], merges: list[tuple[str, str]], clusterer: Clusterer
 ) -> set[str]:
     # An article assigned to a story absorbed later in the same batch follows the merge.
-    assignments = [(a.id, _final(story_id, merges)) for a, _, story_id in batch]
+    assignments = [(a.id, final_story(story_id, merges)) for a, _, story_id in batch]
     return store.commit_batch([a for a, _, _ in batch], [h for _, h, _ in batch], assignments, merges, clusterer)
 
 
