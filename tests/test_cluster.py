@@ -1,6 +1,8 @@
 """Online story clustering: grouping, determinism, time window, Dask parity, quality floors."""
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 
@@ -239,3 +241,18 @@ def test_quality_floor_on_shared_dev(shared_data, dataset):
     b3_floor, ari_floor = FLOORS[dataset]
     assert scores["b3_f1"] >= b3_floor
     assert scores["ari"] >= ari_floor
+
+
+def test_a_clusterer_resumed_from_its_state_decides_as_the_original():
+    articles = make_articles()
+    order = publication_order(articles)
+    feats = compute_features([articles[i] for i in order], "hashing")
+    half = len(feats) // 2
+    original = Clusterer()
+    for f in feats[:half]:
+        original.add(f)
+    saved = copy.deepcopy(original.state())  # as a store would keep it: no object shared
+    resumed = Clusterer.from_state(saved)
+    original.clear_changes()
+    assert original.state().stories == [] and original.state().doc_freq == {}
+    assert [original.add(f) for f in feats[half:]] == [resumed.add(f) for f in feats[half:]]
