@@ -100,7 +100,7 @@ def stream_bench(args, base) -> None:
         done = position + 1
         if done % args.batch and done != args.n:
             continue
-        clusterer.take_dirty()
+        clusterer.clear_changes()
         peak = max(peak, rss_mib())
         if done % args.report_every < args.batch or done == args.n:
             now = time.perf_counter()

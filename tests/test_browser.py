@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from newsfold.model import Brief
+from newsfold.render import to_json
 from newsfold.render.html import render_html
 sys.path.insert(0, str(Path(__file__).parent))  # the sample brief lives beside this file
 from test_render_html import sample_brief  # noqa: E402
@@ -67,10 +68,10 @@ def server(story_brief, tmp_path_factory):
     from newsfold.web.app import create_app
 
     folder = tmp_path_factory.mktemp("briefs")
-    (folder / "story.json").write_text(story_brief.to_json(), encoding="utf-8")
+    (folder / "story.json").write_text(to_json(story_brief), encoding="utf-8")
     hostile = sample_brief(hostile=True)
     hostile.title = "Markup in a headline <script>window.__xss=3</script>"
-    (folder / "hostile.json").write_text(hostile.to_json(), encoding="utf-8")
+    (folder / "hostile.json").write_text(to_json(hostile), encoding="utf-8")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

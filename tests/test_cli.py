@@ -108,3 +108,15 @@ def test_cluster_writes_one_line_per_article_copies_included(tmp_path, capsys):
     story = {r["id"]: r["story"] for r in map(json.loads, target.read_text(encoding="utf-8").splitlines())}
     assert set(story) == {"a1", "a2", "b1"}
     assert story["a1"] == story["a2"] != story["b1"]
+
+
+def test_output_format_comes_from_the_option_else_the_extension():
+    from newsfold.model import Brief
+    from newsfold.render import FORMATS, format_for_path, render
+
+    assert FORMATS == ("md", "json", "html")
+    assert [format_for_path(p) for p in ("b.json", "b.HTM", "b.html", "b.md", "b.txt", None)] == [
+        "json", "html", "html", "md", "md", "md"]
+    assert render(Brief(title="T", date=None, sources=[]), "md").startswith("# T\n")
+    with pytest.raises(ValueError, match="unknown format"):
+        render(Brief(title="T", date=None, sources=[]), "pdf")

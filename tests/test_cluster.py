@@ -1,6 +1,8 @@
 """Online story clustering: grouping, determinism, time window, Dask parity, quality floors."""
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 
@@ -11,6 +13,7 @@ from newsfold.stream.cluster import (
     cluster_articles,
     publication_order,
 )
+from newsfold.stream import scoring
 from newsfold.stream.features import compute_features, embedding_text
 
 TOPICS = {
@@ -98,7 +101,7 @@ def test_memory_is_bounded_by_active_stories():
     for i, feats in enumerate(compute_features(articles, "hashing")):
         feats.day = 700000 + 10 * i  # a new day every article, window of 45 days
         clusterer.add(feats)
-        clusterer.take_dirty()
+        clusterer.clear_changes()
     assert len(clusterer.stories) <= 5
     assert clusterer.next_number == 61
 
@@ -138,13 +141,13 @@ def test_cohesion_is_the_mean_pairwise_score_of_the_members():
     for f, (terms, names) in zip(feats, weights):
         clusterer._absorb(story, f.vector, terms, names, f.day, f.day, 1)
     pairs = [
-        clusterer._score(float(feats[i].vector @ feats[j].vector), weights[i][0], weights[i][1], 1,
-                         _single(clusterer, feats[j], weights[j]), feats[i].day, feats[i].day)
+        scoring.score(clusterer.params, float(feats[i].vector @ feats[j].vector), weights[i][0], weights[i][1], 1,
+                      _single(clusterer, feats[j], weights[j]), feats[i].day, feats[i].day)
         for i in range(4) for j in range(4) if i != j
     ]
-    assert clusterer._cohesion(story) == pytest.approx(sum(pairs) / len(pairs), rel=1e-4)
+    assert scoring.cohesion(clusterer.params, story) == pytest.approx(sum(pairs) / len(pairs), rel=1e-4)
     # ... and a one-article story against another is scored by the same average link.
-    assert clusterer._cohesion(Story(id="one", size=1)) is None
+    assert scoring.cohesion(clusterer.params, Story(id="one", size=1)) is None
 
 
 def _single(clusterer, feats, weights):
@@ -160,11 +163,12 @@ def test_a_story_is_not_joined_far_below_its_own_cohesion():
     story = Story(id="tight", size=4, first_day=700000, last_day=700000)
     v = np.zeros(384, dtype=np.float32); v[0] = 1.0
     story.vector_sum = 4 * v  # four identical members: cohesion = w_embed
-    assert clusterer._cohesion(story) == pytest.approx(clusterer.params.w_embed)
-    ratio = clusterer.params.cohesion_ratio
-    assert clusterer._coherent(ratio * clusterer.params.w_embed + 1e-6, story)
-    assert not clusterer._coherent(ratio * clusterer.params.w_embed - 1e-3, story)
-    assert Clusterer(dc_replace(clusterer.params, cohesion_ratio=0))._coherent(0.0, story)
+    params = clusterer.params
+    assert scoring.cohesion(params, story) == pytest.approx(params.w_embed)
+    ratio = params.cohesion_ratio
+    assert scoring.coherent(params, ratio * params.w_embed + 1e-6, story)
+    assert not scoring.coherent(params, ratio * params.w_embed - 1e-3, story)
+    assert scoring.coherent(dc_replace(params, cohesion_ratio=0), 0.0, story)
 
 
 def test_local_executor_prefetch_keeps_order_and_features():
@@ -237,3 +241,18 @@ def test_quality_floor_on_shared_dev(shared_data, dataset):
     b3_floor, ari_floor = FLOORS[dataset]
     assert scores["b3_f1"] >= b3_floor
     assert scores["ari"] >= ari_floor
+
+
+def test_a_clusterer_resumed_from_its_state_decides_as_the_original():
+    articles = make_articles()
+    order = publication_order(articles)
+    feats = compute_features([articles[i] for i in order], "hashing")
+    half = len(feats) // 2
+    original = Clusterer()
+    for f in feats[:half]:
+        original.add(f)
+    saved = copy.deepcopy(original.state())  # as a store would keep it: no object shared
+    resumed = Clusterer.from_state(saved)
+    original.clear_changes()
+    assert original.state().stories == [] and original.state().doc_freq == {}
+    assert [original.add(f) for f in feats[half:]] == [resumed.add(f) for f in feats[half:]]

@@ -24,7 +24,7 @@ def brief(example_dir):
 
 @pytest.mark.parametrize("name,render", [("brief.md", "to_markdown"), ("brief.json", "to_json")])
 def test_example_matches_golden(brief, name, render, example_dir):
-    rendered = getattr(brief, render)()
+    rendered = getattr(newsfold, render)(brief)
     # Origins are paths on this machine; make them repo-relative for the golden file.
     rendered = rendered.replace(str(example_dir.parent.parent) + os.sep, "")
     golden = GOLDEN / name

@@ -7,6 +7,7 @@ import pytest
 
 import newsfold
 from newsfold.model import Article
+from newsfold.render import to_json
 
 from .helpers import assert_brief_rules, assert_evidence_round_trips, assert_valid_json_brief
 
@@ -17,7 +18,7 @@ def example_brief(example_dir):
 
 
 def test_example_json_validates_against_schema(example_brief):
-    document = json.loads(example_brief.to_json())
+    document = json.loads(to_json(example_brief))
     assert_valid_json_brief(document)
     assert document["schema"] == "newsfold.brief/1"
     assert len(document["sources"]) == 6

@@ -12,7 +12,9 @@ pytest.importorskip("starlette")
 pytest.importorskip("httpx")
 from starlette.testclient import TestClient  # noqa: E402
 
+from newsfold.render import to_json  # noqa: E402
 from newsfold.web import app as webapp  # noqa: E402
+from newsfold.web import forms  # noqa: E402
 from newsfold.web.app import create_app  # noqa: E402
 from newsfold.web.stories import Added, FileStories, summarize_brief  # noqa: E402
 sys.path.insert(0, str(Path(__file__).parent))  # the sample brief lives beside this file
@@ -23,8 +25,8 @@ BASE = "http://testserver"
 
 @pytest.fixture()
 def briefs_dir(tmp_path):
-    (tmp_path / "harbor.json").write_text(sample_brief().to_json(), encoding="utf-8")
-    (tmp_path / "hostile.json").write_text(sample_brief(hostile=True).to_json(), encoding="utf-8")
+    (tmp_path / "harbor.json").write_text(to_json(sample_brief()), encoding="utf-8")
+    (tmp_path / "hostile.json").write_text(to_json(sample_brief(hostile=True)), encoding="utf-8")
     return tmp_path
 
 
@@ -144,7 +146,7 @@ def test_uploads_urls_and_caps(briefs_dir, monkeypatch):
     empty = client.post("/new", data={"csrf_token": token})
     assert empty.status_code == 400 and "Paste some text" in empty.text
 
-    monkeypatch.setattr(webapp, "MAX_BODY_BYTES", 1000)
+    monkeypatch.setattr(forms, "MAX_BODY_BYTES", 1000)
     client = TestClient(create_app(stories=stories), base_url=BASE)
     token = _token(client)
     big = client.post("/new", data={"csrf_token": token, "text": "x" * 5000})
@@ -176,9 +178,9 @@ def store_client(tmp_path, example_dir):
     """The app over a store that holds the ingested example story."""
     if not example_dir.is_dir():
         pytest.skip("examples/harbor-bridge is not there yet")
-    ingest = pytest.importorskip("newsfold.stream.ingest").ingest
+    ingest_module = pytest.importorskip("newsfold.stream.ingest")
     db = tmp_path / "news.db"
-    ingest([str(example_dir)], str(db), progress=None, quiet=True)
+    ingest_module.ingest([str(example_dir)], str(db), ingest_module.IngestOptions(quiet=True))
     return TestClient(create_app(db=str(db)), base_url=BASE)
 
 

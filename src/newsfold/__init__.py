@@ -3,31 +3,53 @@
     import newsfold
     articles = newsfold.read("story/")          # files, folders, "-", URLs
     brief = newsfold.fold(articles)             # -> Brief
-    print(brief.to_markdown())                  # or .to_json(), .to_html()
+    print(newsfold.to_markdown(brief))          # or to_json, to_html, to_dict
 
-Heavy dependencies (spaCy, onnxruntime, trafilatura, dask) load on first use.
+Heavy dependencies (spaCy, onnxruntime, trafilatura, dask) load on first use,
+and so do the renderers: ``import newsfold`` stays fast.
 """
 from __future__ import annotations
 
+import os
 import warnings
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, NewsfoldError
 from .model import Article, Brief
 
+if TYPE_CHECKING:  # imported on first use, see __getattr__
+    from .render import to_dict, to_html, to_json, to_markdown
+
 __version__ = "0.1.0"
-__all__ = ["Article", "Brief", "InputError", "NewsfoldError", "ReadWarning", "fold", "read", "__version__"]
+__all__ = [
+    "Article",
+    "Brief",
+    "InputError",
+    "NewsfoldError",
+    "ReadWarning",
+    "__version__",
+    "fold",
+    "read",
+    "to_dict",
+    "to_html",
+    "to_json",
+    "to_markdown",
+]
+
+_RENDERERS = frozenset({"to_dict", "to_html", "to_json", "to_markdown"})
 
 
 class ReadWarning(UserWarning):
     """An input was skipped or repaired while reading (the message says which and why)."""
 
 
-def read(*inputs: str, **options) -> list[Article]:
+def read(*inputs: str | os.PathLike[str] | list[str] | tuple[str, ...], **options: Any) -> list[Article]:
     """Read files, folders, ``-`` (stdin) or URLs into articles.
 
-    Inputs that cannot be used are skipped with a :class:`ReadWarning` naming
-    the file (and line); the rest are returned. Options are those of
-    :func:`newsfold.readers.read_inputs` (``date``, ``max_bytes``, ``allow_private``...).
+    Pass inputs as arguments or as one list. Inputs that cannot be used are
+    skipped with a :class:`ReadWarning` naming the file (and line); the rest
+    are returned. Options are those of :func:`newsfold.readers.read_inputs`
+    (``date``, ``max_bytes``, ``allow_private``...).
     """
     from .readers import read_inputs
 
@@ -38,8 +60,17 @@ def read(*inputs: str, **options) -> list[Article]:
     return result.articles
 
 
-def fold(articles: list[Article], date: str | None = None, **options) -> Brief:
+def fold(articles: list[Article], date: str | None = None, **options: Any) -> Brief:
     """Fold articles of one story into a cited :class:`Brief`. See :func:`newsfold.pipeline.fold`."""
     from .pipeline import fold as _fold
 
     return _fold(articles, date=date, **options)
+
+
+def __getattr__(name: str) -> Any:
+    # The renderers load on first use: `newsfold.to_markdown(brief)`.
+    if name in _RENDERERS:
+        from . import render
+
+        return getattr(render, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

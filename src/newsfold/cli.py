@@ -10,11 +10,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TypeAlias
 
 from . import __version__
 from .errors import InputError, NewsfoldError
-
-FORMATS = ("md", "json", "html")
+from .model import Brief
+from .render import FORMATS, format_for_path, render
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsfold {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for add_command in (_brief_parser, _summarize_parser, _cluster_parser, _ingest_parser,
+                        _stories_parser, _serve_parser, _eval_parser, _eval_cluster_parser):
+        add_command(commands)
+    return parser
 
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _brief_parser(commands: Commands) -> None:
     brief = commands.add_parser("brief", help="fold a story's articles into one cited brief")
     _add_inputs(brief, required=False)
     brief.add_argument("--format", choices=FORMATS, default=None,
@@ -52,11 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--story", metavar="ID", help="with --db: the story to show")
     brief.set_defaults(handler=_brief)
 
+
+def _summarize_parser(commands: Commands) -> None:
     summary = commands.add_parser("summarize", help="a plain extractive summary of N words")
     _add_inputs(summary, required=True)
     summary.add_argument("--words", type=int, default=100, help="word budget (default 100)")
     summary.set_defaults(handler=_summarize)
 
+
+def _cluster_parser(commands: Commands) -> None:
     cluster = commands.add_parser("cluster", help="group articles (JSONL) into stories")
     cluster.add_argument("input", metavar="ARTICLES.jsonl")
     cluster.add_argument("-o", "--output", metavar="ASSIGNMENTS.jsonl",
@@ -64,12 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_stream_options(cluster)
     cluster.set_defaults(handler=_cluster)
 
+
+def _ingest_parser(commands: Commands) -> None:
     ingest = commands.add_parser("ingest", help="stream articles or feeds into a story store")
     ingest.add_argument("inputs", nargs="+", metavar="ARTICLES.jsonl|FEED")
     ingest.add_argument("--db", required=True, metavar="DB", help="SQLite store (created if missing)")
     _add_stream_options(ingest)
     ingest.set_defaults(handler=_ingest)
 
+
+def _stories_parser(commands: Commands) -> None:
     stories = commands.add_parser("stories", help="list the stories in a store")
     stories.add_argument("--db", required=True, metavar="DB")
     stories.add_argument("--since", metavar="YYYY-MM-DD", type=_iso_date,
@@ -77,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     stories.add_argument("--format", choices=("table", "json"), default="table")
     stories.set_defaults(handler=_stories)
 
+
+def _serve_parser(commands: Commands) -> None:
     serve = commands.add_parser("serve", help="a local web app over a store, a folder or a brief")
     serve.add_argument("target", nargs="?", metavar="PATH",
                        help="a folder of articles or a brief .json (instead of --db)")
@@ -85,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
 
+
+def _eval_parser(commands: Commands) -> None:
     evaluate = commands.add_parser("eval", help="score a brief against an annotated story")
     evaluate.add_argument("annotation", metavar="ANNOTATION.json")
     evaluate.add_argument("brief", metavar="BRIEF.json|STORY_DIR", nargs="?",
@@ -93,13 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
     evaluate.set_defaults(handler=_eval)
 
+
+def _eval_cluster_parser(commands: Commands) -> None:
     eval_cluster = commands.add_parser(
         "eval-cluster", help="score story clustering (B-cubed, ARI) against gold story ids"
     )
     eval_cluster.add_argument("input", metavar="ARTICLES.jsonl")
     _add_stream_options(eval_cluster)
     eval_cluster.set_defaults(handler=_eval_cluster)
-    return parser
 
 
 def _add_inputs(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -133,7 +156,7 @@ def _iso_date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2031-03-14") from None
 
 
-def _read_and_fold(args):
+def _read_and_fold(args: argparse.Namespace) -> Brief:
     from .nlp import spacy_model
     from .pipeline import fold
     from .readers import read_inputs
@@ -152,7 +175,7 @@ def _read_and_fold(args):
     return fold(result.articles, date=args.date, embedder=args.embedder)
 
 
-def _brief(args) -> int:
+def _brief(args: argparse.Namespace) -> int:
     if args.db:
         return _stored_brief(args)
     if args.story:
@@ -160,13 +183,11 @@ def _brief(args) -> int:
     if not args.inputs:
         raise InputError("give at least one file, folder, URL or - (stdin); see newsfold brief --help")
     brief = _read_and_fold(args)
-    fmt = args.format or _format_from_path(args.output)
-    rendered = {"md": brief.to_markdown, "json": brief.to_json, "html": brief.to_html}[fmt]()
-    _write(rendered, args.output)
+    _write(render(brief, args.format or format_for_path(args.output)), args.output)
     return 0
 
 
-def _stored_brief(args) -> int:
+def _stored_brief(args: argparse.Namespace) -> int:
     from .render.json_out import brief_from_json
     from .stream.store import Store
 
@@ -175,14 +196,11 @@ def _stored_brief(args) -> int:
     stored = Store(args.db, readonly=True).get_brief_json(args.story)
     if stored is None:
         raise InputError(f"no story {args.story!r} in {args.db}; list them with: newsfold stories --db {args.db}")
-    fmt = args.format or _format_from_path(args.output)
-    brief = brief_from_json(stored)
-    rendered = {"md": brief.to_markdown, "json": brief.to_json, "html": brief.to_html}[fmt]()
-    _write(rendered, args.output)
+    _write(render(brief_from_json(stored), args.format or format_for_path(args.output)), args.output)
     return 0
 
 
-def _summarize(args) -> int:
+def _summarize(args: argparse.Namespace) -> int:
     from .summarize import summarize
 
     if args.words < 1:
@@ -192,11 +210,10 @@ def _summarize(args) -> int:
     return 0
 
 
-def _cluster(args) -> int:
+def _cluster(args: argparse.Namespace) -> int:
+    from .progress import TerminalProgress
     from .readers import read_inputs
     from .stream.cluster import cluster_articles
-
-    from .progress import TerminalProgress
 
     # One line per article: a copy with the same text is clustered (and lands
     # with its original) instead of being dropped as a brief would drop it.
@@ -213,18 +230,17 @@ def _cluster(args) -> int:
     return 0
 
 
-def _ingest(args) -> int:
-    from .stream.ingest import ingest
+def _ingest(args: argparse.Namespace) -> int:
+    from .stream.ingest import IngestOptions, ingest
 
-    report = ingest(
-        args.inputs, args.db, embedder=args.embedder, executor=args.executor,
-        scheduler=args.scheduler, quiet=args.quiet,
-    )
+    options = IngestOptions(embedder=args.embedder, executor=args.executor, scheduler=args.scheduler,
+                            quiet=args.quiet)
+    report = ingest(args.inputs, args.db, options)
     print(report.summary(), file=sys.stderr)
     return 0
 
 
-def _stories(args) -> int:
+def _stories(args: argparse.Namespace) -> int:
     from .stream.store import Store
 
     rows = Store(args.db, readonly=True).list_stories(since=args.since)
@@ -242,7 +258,7 @@ def _stories(args) -> int:
     return 0
 
 
-def _serve(args) -> int:
+def _serve(args: argparse.Namespace) -> int:
     from .web.app import serve
 
     if bool(args.target) == bool(args.db):
@@ -251,7 +267,7 @@ def _serve(args) -> int:
     return 0
 
 
-def _eval(args) -> int:
+def _eval(args: argparse.Namespace) -> int:
     from .eval import evaluate_path
 
     scores = evaluate_path(args.annotation, args.brief)
@@ -262,17 +278,12 @@ def _eval(args) -> int:
     return 0
 
 
-def _eval_cluster(args) -> int:
+def _eval_cluster(args: argparse.Namespace) -> int:
     from .eval_cluster import format_report, run
 
     result = run(args.input, embedder=args.embedder, executor=args.executor, scheduler=args.scheduler)
     _write(format_report(result) + "\n", None)
     return 0
-
-
-def _format_from_path(path: str | None) -> str:
-    suffix = Path(path).suffix.lower().lstrip(".") if path else ""
-    return {"json": "json", "html": "html", "htm": "html"}.get(suffix, "md")
 
 
 def _write(text: str, path: str | None) -> None:

@@ -5,6 +5,7 @@ Offsets are Python ``str`` indices into ``Article.text``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,14 +66,6 @@ class Evidence:
     end: int
     speaker: str | None = None  # quotes: the speaker as attributed in this source
     as_written: str | None = None  # timeline: the date words as written
-
-    def to_dict(self, *, with_speaker: bool = False, with_as_written: bool = False) -> dict:
-        out: dict[str, Any] = {"source": self.source, "start": self.start, "end": self.end}
-        if with_speaker:
-            out["speaker"] = self.speaker
-        if with_as_written:
-            out["as_written"] = self.as_written
-        return out
 
 
 @dataclass
@@ -137,7 +130,11 @@ class TimelineEvent:
 
 @dataclass
 class Brief:
-    """One story folded from many reports."""
+    """One story folded from many reports.
+
+    Render it with :mod:`newsfold.render` (``to_markdown(brief)``, ``to_json``,
+    ``to_html``, ``to_dict``); the model itself knows no output format.
+    """
 
     title: str | None
     date: str | None
@@ -148,26 +145,6 @@ class Brief:
     entities: list[Entity] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        from .render.json_out import brief_to_dict
-
-        return brief_to_dict(self)
-
-    def to_json(self, indent: int | None = 2) -> str:
-        from .render.json_out import render_json
-
-        return render_json(self, indent=indent)
-
-    def to_markdown(self) -> str:
-        from .render.markdown import render_markdown
-
-        return render_markdown(self)
-
-    def to_html(self) -> str:
-        from .render.html import render_html
-
-        return render_html(self)
 
     def source(self, source_id: str) -> Article:
         for article in self.sources:
@@ -181,12 +158,12 @@ def root_of(article: Article) -> str:
     return article.copy_of or article.id
 
 
-def source_roots(articles: list[Article]) -> dict[str, str]:
+def source_roots(articles: Iterable[Article]) -> dict[str, str]:
     """Source id -> the independent source it stands for."""
     return {article.id: root_of(article) for article in articles}
 
 
-def independent_count(source_ids, articles) -> int:
+def independent_count(source_ids: Iterable[str], articles: Iterable[Article]) -> int:
     """How many independent sources are among ``source_ids``.
 
     A copy (``copy_of`` set) stands for the source it copies, so a wire story

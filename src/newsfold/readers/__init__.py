@@ -12,24 +12,18 @@ a bad ``date`` or a run with no readable article at all raises InputError.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date as Date
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, NewsfoldError
 from ..model import Article
+from . import files
+from .result import ReadResult
 
-
-@dataclass
-class ReadResult:
-    """What reading produced: the articles, and one line per problem met."""
-
-    articles: list[Article] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-
-# Imported after ReadResult so that modules importing it from here find it.
-from . import files  # noqa: E402
+Problems = list[str]
 
 
 def read_inputs(
@@ -40,7 +34,7 @@ def read_inputs(
     allow_private: bool = False,
     refresh: bool = False,
     cache_dir: str | Path | None = None,
-    progress=None,
+    progress: Any = None,
     keep_identical: bool = False,
 ) -> ReadResult:
     """Read every input into Articles with unique ids.
@@ -50,21 +44,32 @@ def read_inputs(
     URLs are fetched together, in one call, at the place of the first URL.
     Articles with the same text count once (a report read twice), unless
     ``keep_identical`` (clustering assigns every article, copies included).
+    ``progress`` is for fetching: None draws a bar on a terminal, False none.
     """
     if not inputs:
         raise InputError("no inputs given; pass files, directories, URLs or - for stdin")
     if date is not None:
         _check_date(date)
-    web_options = dict(allow_private=allow_private, refresh=refresh, cache_dir=cache_dir,
-                       progress=progress, max_bytes=max_bytes)
-    problems: list[str] = []
+    web_options: dict[str, Any] = {"allow_private": allow_private, "refresh": refresh, "cache_dir": cache_dir,
+                                   "progress": progress, "max_bytes": max_bytes}
+    problems: Problems = []
+    articles = _read_all([str(item) for item in inputs], max_bytes, web_options, problems)
+    if not keep_identical:
+        articles = _drop_identical(articles, problems)
+    _make_ids_unique(articles)
+    if not articles:
+        raise _nothing_read(inputs, problems)
+    return ReadResult(articles, problems)
+
+
+def _read_all(inputs: list[str], max_bytes: int, web_options: dict[str, Any], problems: Problems) -> list[Article]:
+    """Every input's articles, in input order; all URLs are fetched at the place of the first."""
     chunks: list[list[Article]] = []
     urls: list[str] = []
-    url_chunk: list[Article] | None = None
-    for item in map(str, inputs):
+    url_chunk: list[Article] = []
+    for item in inputs:
         if item.lower().startswith(("http://", "https://")):
-            if url_chunk is None:
-                url_chunk = []
+            if not urls:
                 chunks.append(url_chunk)
             urls.append(item)
         elif item == "-":
@@ -75,24 +80,21 @@ def read_inputs(
                 raise InputError("no such file or directory; check the path", where=item)
             paths = _directory_files(path, problems) if path.is_dir() else [path]
             for one in paths:
-                chunks.append(_guarded(lambda: _read_path(one, max_bytes, web_options, problems), problems))
+                chunks.append(_guarded(partial(_read_path, one, max_bytes, web_options, problems), problems))
     if urls:
         url_chunk.extend(_fetch(urls, web_options, problems, where=None))
-
-    articles = [a for chunk in chunks for a in chunk]
-    if not keep_identical:
-        articles = _drop_identical(articles, problems)
-    _make_ids_unique(articles)
-    if not articles:
-        names = ", ".join(map(str, inputs[:5])) + (f" and {len(inputs) - 5} more" if len(inputs) > 5 else "")
-        shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
-        error = InputError(f"no readable articles in {names}" + (f" ({shown})" if shown else ""))
-        error.problems = problems
-        raise error
-    return ReadResult(articles, problems)
+    return [a for chunk in chunks for a in chunk]
 
 
-def _check_date(value) -> None:
+def _nothing_read(inputs: list[str], problems: Problems) -> InputError:
+    names = ", ".join(map(str, inputs[:5])) + (f" and {len(inputs) - 5} more" if len(inputs) > 5 else "")
+    shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+    error = InputError(f"no readable articles in {names}" + (f" ({shown})" if shown else ""))
+    error.problems = problems
+    return error
+
+
+def _check_date(value: str) -> None:
     try:
         Date.fromisoformat(str(value))
         ok = len(str(value)) == 10
@@ -102,7 +104,7 @@ def _check_date(value) -> None:
         raise InputError(f"--date {value!r} is not a date; use YYYY-MM-DD, e.g. 2031-03-14")
 
 
-def _guarded(read, problems: list[str]) -> list[Article]:
+def _guarded(read: Callable[[], list[Article]], problems: Problems) -> list[Article]:
     """Run one reader; an unusable input becomes its problem line."""
     try:
         return read()
@@ -124,7 +126,7 @@ def _directory_files(folder: Path, problems: list[str]) -> list[Path]:
     return used
 
 
-def _read_path(path: Path, max_bytes: int, web_options: dict, problems: list[str]) -> list[Article]:
+def _read_path(path: Path, max_bytes: int, web_options: dict[str, Any], problems: list[str]) -> list[Article]:
     """One file, by its suffix; an unknown suffix named on purpose is read as plain text."""
     suffix = path.suffix.lower()
     if suffix in files.JSON_SUFFIXES:
@@ -142,7 +144,7 @@ def _read_path(path: Path, max_bytes: int, web_options: dict, problems: list[str
     return files.read_text_file(path, max_bytes, problems)
 
 
-def _read_feed_file(path: Path, max_bytes: int, web_options: dict, problems: list[str]) -> list[Article]:
+def _read_feed_file(path: Path, max_bytes: int, web_options: dict[str, Any], problems: list[str]) -> list[Article]:
     """A saved RSS/Atom file: its items' pages are fetched; the feed fills missing titles and dates."""
     data = files.read_bytes(path, max_bytes)
     try:
@@ -166,13 +168,13 @@ def _read_feed_file(path: Path, max_bytes: int, web_options: dict, problems: lis
 
     articles = _fetch(list(by_url), web_options, problems, where=str(path))
     for article in articles:
-        item = by_url.get(article.origin) or by_url.get(article.url)
+        item = by_url.get(article.origin or "") or by_url.get(article.url or "")
         if item is not None:
             fill_from_feed_item(article, item, str(path))
     return articles
 
 
-def _fetch(urls: list[str], web_options: dict, problems: list[str], where: str | None) -> list[Article]:
+def _fetch(urls: list[str], web_options: dict[str, Any], problems: list[str], where: str | None) -> list[Article]:
     """URLs -> Articles through :mod:`.web`; without it, one problem line per URL."""
     try:
         from .web import fetch_articles

@@ -33,9 +33,9 @@ from urllib.parse import urlsplit
 from ..errors import FetchError, InputError, MissingExtraError
 from ..model import Article
 from ..progress import TerminalProgress
-from . import ReadResult
 from .cache import Page, PageCache
 from .feeds import FeedItem, feed_items, looks_like_feed
+from .result import ReadResult
 from .safety import check_url, guarded_backend
 
 USER_AGENT = "newsfold/0.1 (+https://github.com/newsfold/newsfold)"

@@ -7,17 +7,18 @@ reports, notes. A citation names the independent sources and then the copies:
 """
 from __future__ import annotations
 
-from ..model import Article, Brief, Evidence
+from ..model import Article, Brief, Evidence, independent_count
 
 _MAX_ENTITIES = 25
 
 
 def render_markdown(brief: Brief) -> str:
+    """The whole brief as one Markdown document, ending with a newline."""
     by_id = {article.id: article for article in brief.sources}
     lines: list[str] = [f"# {_inline(brief.title or 'Untitled story')}", ""]
     if brief.date:
-        lines += [f"*{brief.date}* · {_count(len(brief.sources), 'source')}, "
-                  f"{_count(_independent(brief.sources), 'independent source')}", ""]
+        lines += [(f"*{brief.date}* · {_count(len(brief.sources), 'source')}, "
+                   f"{_count(_independent(brief.sources), 'independent source')}"), ""]
     lines += _sources(brief.sources)
     consensus = [f for f in brief.facts if f.kind == "consensus"]
     lines += ["## Key facts", ""]
@@ -48,7 +49,7 @@ def _sources(sources: list[Article]) -> list[str]:
     return lines + [""]
 
 
-def _conflicts(brief: Brief, by_id) -> list[str]:
+def _conflicts(brief: Brief, by_id: dict[str, Article]) -> list[str]:
     if not brief.conflicts:
         return []
     lines = ["## Disputed", ""]
@@ -59,7 +60,7 @@ def _conflicts(brief: Brief, by_id) -> list[str]:
     return lines + [""]
 
 
-def _quotes(brief: Brief, by_id) -> list[str]:
+def _quotes(brief: Brief, by_id: dict[str, Article]) -> list[str]:
     if not brief.quotes:
         return []
     lines = ["## Quotes", ""]
@@ -91,7 +92,7 @@ def _entities(brief: Brief) -> list[str]:
     return lines + [""]
 
 
-def _timeline(brief: Brief, by_id) -> list[str]:
+def _timeline(brief: Brief, by_id: dict[str, Article]) -> list[str]:
     if not brief.timeline:
         return []
     lines = ["## Timeline", ""]
@@ -125,7 +126,7 @@ def _cite(support: list[Evidence], by_id: dict[str, Article]) -> str:
     ids = sorted({e.source for e in support})
     originals = [i for i in ids if not (i in by_id and by_id[i].copy_of)]
     copies = [i for i in ids if i not in originals]
-    independent = len({(by_id[i].copy_of if i in by_id and by_id[i].copy_of else i) for i in ids})
+    independent = independent_count(ids, by_id.values())
     text = f"[{_count(independent, 'source')}: {', '.join(originals or copies)}"
     if originals and copies:
         text += f"; {'copies' if len(copies) > 1 else 'copy'}: {', '.join(copies)}"
@@ -133,7 +134,7 @@ def _cite(support: list[Evidence], by_id: dict[str, Article]) -> str:
 
 
 def _independent(sources: list[Article]) -> int:
-    return len({a.copy_of or a.id for a in sources if not a.off_topic})
+    return independent_count((a.id for a in sources if not a.off_topic), sources)
 
 
 def _count(number: int, noun: str) -> str:

@@ -29,8 +29,8 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Iterable, Iterator
 
 from ..errors import MissingExtraError, NewsfoldError
 from ..model import Article

@@ -25,11 +25,12 @@ import re
 import threading
 import zlib
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import numpy as np
 
 from ..model import Article
+from ..nlp.lexicon import MONTHS, WEEKDAYS
 
 # Terms and entities are hashed into this many buckets: the stream's document
 # frequencies then live in one fixed-size array, so memory stays flat.
@@ -52,14 +53,14 @@ try:  # a standard list; sklearn is a core dependency
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SKLEARN_STOP
 except ImportError:  # pragma: no cover
     _SKLEARN_STOP = frozenset()
-_STOP = frozenset(_SKLEARN_STOP) | {
+# Words that say nothing about which story an article belongs to: reporting
+# verbs, calendar words (every story has dates), titles, and the photo and
+# wire credits that boilerplate leaves in a lead.
+_STOP = frozenset(_SKLEARN_STOP) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {
     "said", "says", "say", "told", "also", "would", "could", "one", "two", "new",
     "year", "years", "day", "days", "time", "people", "news", "like", "just", "read",
-    "more", "image", "photo", "copyright", "getty", "images", "reuters", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr",
+    "more", "image", "photo", "copyright", "getty", "images", "reuters",
+    "mr", "mrs", "ms", "dr",
 }
 
 
@@ -100,7 +101,7 @@ def publication_day(published: str | None, fallback: int | None = None) -> int:
             pass
     if fallback is not None:
         return fallback
-    return datetime.now(timezone.utc).date().toordinal()
+    return datetime.now(UTC).date().toordinal()
 
 
 def _words(text: str) -> list[str]:
@@ -150,6 +151,7 @@ def stream_embedder(name: str = "minilm", threads: int | None = None):
     key = (name, threads)
     with _STREAM_LOCK:
         if key not in _STREAM_EMBEDDERS:
+            model: embed.Embedder
             if name == "minilm":
                 model = embed.MiniLMEmbedder(threads=threads, max_tokens=EMBED_MAX_TOKENS, integer=True)
             else:

@@ -1,6 +1,6 @@
 """Incremental ingest: read articles, group them into stories, keep briefs current.
 
-``ingest(inputs, db)`` does, in order:
+``ingest(inputs, db, options)`` does, in order:
 
 1. read the inputs (``newsfold.readers.read_inputs``; its problems, such as
    malformed JSONL lines, go into the report and the rest is ingested);
@@ -23,14 +23,23 @@ same state as an uninterrupted run.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from ..model import Article
-from .cluster import Params, publication_order
-from .executors import get_executor
+from ..model import Article, Brief
 from ..progress import TerminalProgress
+from ..render import to_json
+from .batch import final_story
+from .cluster import Clusterer, Params, publication_order
+from .executors import get_executor
 from .store import Store
+
+if TYPE_CHECKING:
+    from ..readers import ReadResult
+
+Progress = Callable[[int, int], None]  # (done, total)
 
 
 @dataclass
@@ -60,11 +69,11 @@ class IngestReport:
         }
 
     def summary(self) -> str:
-        lines = [
+        lines = [(
             f"read {self.read}, new {self.new}, duplicates {self.duplicates}, skipped {len(self.skipped)}, "
             f"flagged {len(self.flagged)}; stories touched {self.stories_touched} (merged {self.stories_merged}), "
             f"briefs rebuilt {self.briefs_rebuilt}"
-        ]
+        )]
         lines += [f"problem: {p}" for p in self.problems]
         lines += [f"skipped {a}: {r}" for a, r in self.skipped]
         lines += [f"flagged: {f}" for f in self.flagged]
@@ -74,7 +83,7 @@ class IngestReport:
 
 def content_hash(article: Article) -> str:
     """What makes two articles the same: title and text, exactly."""
-    data = f"{article.title or ''}\0{article.text}".encode("utf-8")
+    data = f"{article.title or ''}\0{article.text}".encode()
     return hashlib.sha256(data).hexdigest()
 
 
@@ -130,98 +139,129 @@ def _vet(
             article.notes.append(f"no usable publication date ({was!r}); {which} was used")
             report.flagged.append(f"{article.id}: no usable date; used {which} {ingest_date}")
         else:
-            article.published = article.published[:10]
+            article.published = (article.published or "")[:10]
     return kept, hashes
 
 
-def ingest(
-    inputs: list[str],
-    db: str,
-    *,
-    embedder="minilm",
-    executor="local",
-    scheduler=None,
-    progress=None,
-    quiet: bool = False,
-    batch_size: int = 256,
-    params: Params | None = None,
-    read_inputs=None,
-    fold=None,
-    default_date: str | None = None,
-) -> IngestReport:
-    """Ingest ``inputs`` into the store at ``db``; see the module docstring.
+@dataclass
+class IngestOptions:
+    """How an ingest runs; the defaults are those of ``newsfold ingest``.
 
     ``progress(done, total)`` is called as articles are clustered; by default
     a bar is drawn on stderr when it is a terminal, unless ``quiet``.
-    ``read_inputs`` and ``fold`` default to newsfold's own (tests inject fakes).
     ``default_date`` (ISO) dates the articles that carry no date; without it
-    they get the ingest date. Either way they are flagged.
+    they get the ingest date. Either way they are flagged. ``read_inputs`` and
+    ``fold`` default to newsfold's own (tests inject fakes).
     """
-    if read_inputs is None:
-        from ..readers import read_inputs
-    if fold is None:
-        from ..pipeline import fold
+
+    embedder: Any = "minilm"  # a name, or an embedder object
+    executor: str = "local"  # local|dask
+    scheduler: str | None = None  # with dask: a running scheduler's address
+    batch_size: int = 256
+    params: Params | None = None
+    default_date: str | None = None
+    progress: Progress | None = None
+    quiet: bool = False
+    read_inputs: Callable[[list[str]], ReadResult] | None = None
+    fold: Callable[[list[Article]], Brief] | None = None
+
+
+def ingest(inputs: list[str], db: str, options: IngestOptions | None = None) -> IngestReport:
+    """Ingest ``inputs`` into the store at ``db``; see the module docstring and :class:`IngestOptions`."""
+    options = options or IngestOptions()
+    read_inputs = options.read_inputs or _default_reader()
+    fold = options.fold or _default_fold()
     result = read_inputs(list(inputs))
     report = IngestReport(read=len(result.articles), problems=list(result.problems))
+    progress = options.progress
     own_bar = None
-    if progress is None and not quiet:
+    if progress is None and not options.quiet:
         progress = own_bar = TerminalProgress("ingest")
     try:
         with Store(db) as store:
-            articles, hashes = _vet(list(result.articles), store, report, default_date or date.today().isoformat(),
-                                    given=default_date is not None)
-            order = publication_order(articles)
-            articles = [articles[i] for i in order]
-            hashes = [hashes[i] for i in order]
-            touched_all: set[str] = set()
+            ingest_date = options.default_date or date.today().isoformat()
+            articles, hashes = _vet(list(result.articles), store, report, ingest_date,
+                                    given=options.default_date is not None)
             failed: set[str] = set()
-            if articles:
-                clusterer = store.load_clusterer(params)
-                batch: list[tuple[Article, str, str]] = []
-                merges: list[tuple[str, str]] = []
-                with get_executor(executor, scheduler=scheduler, embedder=embedder) as run:
-                    for position, feats in run.features(articles, batch_size=batch_size):
-                        story_id, step_merges = clusterer.add(feats)
-                        merges += step_merges
-                        batch.append((articles[position], hashes[position], story_id))
-                        if len(batch) == batch_size or position == len(articles) - 1:
-                            touched = _commit(store, batch, merges, clusterer)
-                            report.new += len(batch)
-                            report.stories_merged += len(merges)
-                            touched_all = {_final(s, merges) for s in touched_all} | touched
-                            batch, merges = [], []
-                            if progress is not None:
-                                progress(position + 1, len(articles))
-                            _rebuild_briefs(store, fold, report, failed)
+            touched = _cluster_and_commit(store, articles, hashes, options, progress,
+                                          lambda: _rebuild_briefs(store, fold, report, failed), report)
             _rebuild_briefs(store, fold, report, failed)  # leftovers of a killed run
-            report.stories = sorted(touched_all)
+            report.stories = sorted(touched)
     finally:
         if own_bar is not None:
             own_bar.close()
     return report
 
 
-def _final(story_id: str, merges: list[tuple[str, str]]) -> str:
-    for absorbed, survivor in merges:
-        if absorbed == story_id:
-            story_id = survivor
-    return story_id
+def _default_reader() -> Callable[[list[str]], ReadResult]:
+    from ..readers import read_inputs
+
+    return read_inputs
 
 
-def _commit(store: Store, batch, merges, clusterer) -> set[str]:
+def _default_fold() -> Callable[[list[Article]], Brief]:
+    from ..pipeline import fold
+
+    return fold
+
+
+def _cluster_and_commit(
+    store: Store,
+    articles: list[Article],
+    hashes: list[str],
+    options: IngestOptions,
+    progress: Progress | None,
+    after_batch: Callable[[], None],
+    report: IngestReport,
+) -> set[str]:
+    """Cluster the vetted articles in publication order, committing one batch at a time.
+
+    Returns the stories the new articles are in at the end (merges followed).
+    """
+    if not articles:
+        return set()
+    order = publication_order(articles)
+    articles = [articles[i] for i in order]
+    hashes = [hashes[i] for i in order]
+    touched_all: set[str] = set()
+    clusterer = store.load_clusterer(options.params)
+    batch: list[tuple[Article, str, str]] = []
+    merges: list[tuple[str, str]] = []
+    with get_executor(options.executor, scheduler=options.scheduler, embedder=options.embedder) as run:
+        for position, feats in run.features(articles, batch_size=options.batch_size):
+            story_id, step_merges = clusterer.add(feats)
+            merges += step_merges
+            batch.append((articles[position], hashes[position], story_id))
+            if len(batch) == options.batch_size or position == len(articles) - 1:
+                touched = _commit(store, batch, merges, clusterer)
+                report.new += len(batch)
+                report.stories_merged += len(merges)
+                touched_all = {final_story(s, merges) for s in touched_all} | touched
+                batch, merges = [], []
+                if progress is not None:
+                    progress(position + 1, len(articles))
+                after_batch()
+    return touched_all
+
+
+def _commit(
+    store: Store, batch: list[tuple[Article, str, str]], merges: list[tuple[str, str]], clusterer: Clusterer
+) -> set[str]:
     # An article assigned to a story absorbed later in the same batch follows the merge.
-    assignments = [(a.id, _final(story_id, merges)) for a, _, story_id in batch]
+    assignments = [(a.id, final_story(story_id, merges)) for a, _, story_id in batch]
     return store.commit_batch([a for a, _, _ in batch], [h for _, h, _ in batch], assignments, merges, clusterer)
 
 
-def _rebuild_briefs(store: Store, fold, report: IngestReport, failed: set[str]) -> None:
+def _rebuild_briefs(
+    store: Store, fold: Callable[[list[Article]], Brief], report: IngestReport, failed: set[str]
+) -> None:
     for story_id in store.pending_briefs():
         if story_id in failed:
             continue
         articles = store.get_articles(story_id)
         try:
             brief = fold(articles)
-            brief_json = brief.to_json()
+            brief_json = to_json(brief)
             disputed = len(brief.conflicts)
         except Exception as exc:  # one bad story must not stop the stream; it stays pending
             report.brief_failures.append(f"{story_id}: {type(exc).__name__}: {exc}")

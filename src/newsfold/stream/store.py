@@ -1,6 +1,6 @@
 """The story store: one SQLite file (WAL; one writer, many readers).
 
-Tables (schema version in ``PRAGMA user_version``, upgraded by ``MIGRATIONS``):
+Tables (``schema.py``; version in ``PRAGMA user_version``, upgraded by ``MIGRATIONS``):
 
 - ``articles``: every article once, keyed by id, with a unique content hash;
 - ``assignments``: article id -> story id;
@@ -13,80 +13,27 @@ Tables (schema version in ``PRAGMA user_version``, upgraded by ``MIGRATIONS``):
   resumes exactly where the last committed batch ended.
 
 Every batch is one transaction: articles, assignments, cluster state and
-story rows commit together or not at all. SQLite errors (read-only file, full
+story rows commit together or not at all (the SQL of a batch is in
+``batch.py``, that of the clusterer's state in ``cluster_tables.py``). SQLite errors (read-only file, full
 disk, a locked or corrupt database) surface as :class:`StoreError`.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Iterator
-
-import numpy as np
+from typing import Any, Self
 
 from ..errors import StoreError
 from ..model import Article
-from .cluster import Clusterer, Params, Story, _norm
-
-MIGRATIONS: list[str] = [
-    # version 1
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        content_hash TEXT NOT NULL UNIQUE,
-        title TEXT,
-        text TEXT NOT NULL,
-        published TEXT,
-        published_from TEXT,
-        outlet TEXT,
-        url TEXT,
-        origin TEXT,
-        author TEXT,
-        extra TEXT NOT NULL DEFAULT '{}',
-        notes TEXT NOT NULL DEFAULT '[]',
-        seq INTEGER NOT NULL
-    );
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        title TEXT,
-        sources INTEGER NOT NULL DEFAULT 0,
-        first_date TEXT,
-        last_date TEXT,
-        disputed INTEGER NOT NULL DEFAULT 0,
-        updated TEXT
-    );
-    CREATE INDEX stories_last_date ON stories(last_date);
-    CREATE TABLE assignments (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id),
-        story_id TEXT NOT NULL
-    );
-    CREATE INDEX assignments_story ON assignments(story_id);
-    CREATE TABLE briefs (
-        story_id TEXT PRIMARY KEY,
-        json TEXT NOT NULL,
-        updated TEXT
-    );
-    CREATE TABLE pending_briefs (story_id TEXT PRIMARY KEY);
-    CREATE TABLE cluster_stories (
-        id TEXT PRIMARY KEY,
-        size INTEGER NOT NULL,
-        vector_sum BLOB NOT NULL,
-        terms TEXT NOT NULL,
-        names TEXT NOT NULL,
-        first_day INTEGER NOT NULL,
-        last_day INTEGER NOT NULL,
-        merged_into TEXT
-    );
-    CREATE INDEX cluster_stories_last_day ON cluster_stories(last_day);
-    CREATE TABLE cluster_terms (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
+from .batch import apply_merges, insert_articles, refresh_stories
+from .cluster import Clusterer, Params
+from .cluster_tables import load_cluster_state, save_cluster_state
+from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
 @dataclass
@@ -101,12 +48,12 @@ class StoryRow:
     disputed: int
     updated: str | None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class Store:
@@ -141,10 +88,10 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def _migrate(self, version: int) -> None:
@@ -174,7 +121,7 @@ class Store:
                 self._db.execute("ROLLBACK")
             raise StoreError(_explain(self.path, exc)) from exc
 
-    def _query(self, sql: str, params=()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         try:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
@@ -251,33 +198,8 @@ class Store:
 
     def load_clusterer(self, params: Params | None = None) -> Clusterer:
         """The clusterer as the last committed batch left it."""
-        clusterer = Clusterer(params)
-        meta = {r["key"]: r["value"] for r in self._query("SELECT key, value FROM meta")}
-        clusterer.documents = int(meta.get("documents", 0))
-        clusterer.next_number = int(meta.get("next_number", 1))
-        clusterer.current_day = int(meta["current_day"]) if "current_day" in meta else None
-        rows = self._query("SELECT term, df FROM cluster_terms")
-        if rows:
-            terms = np.array([(r[0], r[1]) for r in rows], dtype=np.int64)
-            clusterer.doc_freq[terms[:, 0]] = terms[:, 1]
-        if clusterer.current_day is not None:
-            horizon = clusterer.current_day - clusterer.params.window_days
-            for row in self._query(
-                "SELECT * FROM cluster_stories WHERE merged_into IS NULL AND last_day >= ? ORDER BY id", (horizon,)
-            ):
-                story = Story(
-                        id=row["id"],
-                        size=row["size"],
-                        vector_sum=np.frombuffer(row["vector_sum"], dtype=np.float32).copy(),
-                        terms={int(k): v for k, v in json.loads(row["terms"]).items()},
-                        names={int(k): v for k, v in json.loads(row["names"]).items()},
-                        first_day=row["first_day"],
-                        last_day=row["last_day"],
-                )
-                story.terms_norm = _norm(story.terms)
-                story.names_norm = _norm(story.names)
-                clusterer.load_story(story)
-        return clusterer
+        state = load_cluster_state(self._query, (params or Params()).window_days)
+        return Clusterer.from_state(state, params)
 
     def commit_batch(
         self,
@@ -287,74 +209,18 @@ class Store:
         merges: list[tuple[str, str]],
         clusterer: Clusterer,
     ) -> set[str]:
-        """Write one batch atomically; returns the live stories it touched."""
-        stories, terms = clusterer.take_dirty()
-        touched = {story_id for _, story_id in assignments}
-        now = _now()
+        """Write one batch atomically: articles, assignments, merges, cluster state, story rows.
+
+        Returns the live stories it touched (merges followed); their briefs are marked pending.
+        """
+        state = clusterer.state()
         with self.transaction() as db:
-            seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-            db.executemany(
-                "INSERT INTO articles (id, content_hash, title, text, published, published_from, outlet, url, "
-                "origin, author, extra, notes, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        a.id, h, a.title, a.text, a.published, a.published_from, a.outlet, a.url, a.origin,
-                        a.author, json.dumps(a.extra, ensure_ascii=False, default=str),
-                        json.dumps(a.notes, ensure_ascii=False), seq + n + 1,
-                    )
-                    for n, (a, h) in enumerate(zip(articles, hashes))
-                ],
-            )
+            insert_articles(db, articles, hashes)
             db.executemany("INSERT INTO assignments (article_id, story_id) VALUES (?, ?)", assignments)
-            for absorbed, survivor in merges:
-                db.execute("UPDATE assignments SET story_id = ? WHERE story_id = ?", (survivor, absorbed))
-                db.execute("DELETE FROM stories WHERE id = ?", (absorbed,))
-                db.execute("DELETE FROM briefs WHERE story_id = ?", (absorbed,))
-                db.execute("DELETE FROM pending_briefs WHERE story_id = ?", (absorbed,))
-                touched.discard(absorbed)
-                touched.add(survivor)
-            touched = {_final(story_id, merges) for story_id in touched}
-            db.executemany(
-                "INSERT OR REPLACE INTO cluster_stories (id, size, vector_sum, terms, names, first_day, last_day, "
-                "merged_into) VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        s.id, s.size, s.vector_sum.astype(np.float32).tobytes(), json.dumps(s.terms),
-                        json.dumps(s.names), s.first_day, s.last_day, s.merged_into,
-                    )
-                    for s in stories
-                ],
-            )
-            db.executemany(
-                "INSERT OR REPLACE INTO cluster_terms (term, df) VALUES (?, ?)",
-                [(int(t), int(clusterer.doc_freq[t])) for t in terms],
-            )
-            db.executemany(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                [
-                    ("documents", str(clusterer.documents)),
-                    ("next_number", str(clusterer.next_number)),
-                    ("current_day", str(clusterer.current_day)),
-                ],
-            )
-            for story_id in sorted(touched):
-                row = db.execute(
-                    "SELECT COUNT(*), MIN(a.published), MAX(a.published) FROM assignments s "
-                    "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?",
-                    (story_id,),
-                ).fetchone()
-                title = db.execute(
-                    "SELECT a.title FROM assignments s JOIN articles a ON a.id = s.article_id "
-                    "WHERE s.story_id = ? AND a.title IS NOT NULL ORDER BY a.published, a.seq LIMIT 1",
-                    (story_id,),
-                ).fetchone()
-                db.execute(
-                    "INSERT INTO stories (id, title, sources, first_date, last_date, updated) VALUES (?,?,?,?,?,?) "
-                    "ON CONFLICT(id) DO UPDATE SET title=excluded.title, sources=excluded.sources, "
-                    "first_date=excluded.first_date, last_date=excluded.last_date, updated=excluded.updated",
-                    (story_id, title[0] if title else None, row[0], row[1], row[2], now),
-                )
-                db.execute("INSERT OR IGNORE INTO pending_briefs (story_id) VALUES (?)", (story_id,))
+            touched = apply_merges(db, {story_id for _, story_id in assignments}, merges)
+            save_cluster_state(db, state)
+            refresh_stories(db, touched, _now())
+        clusterer.clear_changes()
         return touched
 
     def pending_briefs(self) -> list[str]:
@@ -369,13 +235,6 @@ class Store:
             )
             db.execute("UPDATE stories SET disputed = ?, updated = ? WHERE id = ?", (disputed, now, story_id))
             db.execute("DELETE FROM pending_briefs WHERE story_id = ?", (story_id,))
-
-
-def _final(story_id: str, merges: list[tuple[str, str]]) -> str:
-    for absorbed, survivor in merges:
-        if absorbed == story_id:
-            story_id = survivor
-    return story_id
 
 
 def _story_row(row: sqlite3.Row) -> StoryRow:

@@ -12,16 +12,18 @@ routes in ``app.py`` never ask which one they serve.
 """
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import SCHEMA, Brief
-from ..render.json_out import brief_from_dict, brief_from_json, render_json
+from ..render import to_json
+from ..render.json_out import brief_from_dict, brief_from_json
 from ..stream.store import StoryRow
 
 
@@ -49,11 +51,11 @@ def summarize_brief(story_id: str, brief: Brief, updated: str | None) -> StoryRo
 
 def _stamp(moment: datetime) -> str:
     # Microseconds keep "newest first" exact for stories made within one second.
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _now() -> str:
-    return _stamp(datetime.now(timezone.utc))
+    return _stamp(datetime.now(UTC))
 
 
 def _newest_first(rows: list[StoryRow]) -> list[StoryRow]:
@@ -93,20 +95,20 @@ class StoreStories:
         text = self.brief_json(story_id)
         return brief_from_json(text) if text else None
 
-    def search(self, query: str) -> list[StoryRow]:
+    def search(self, query: str) -> builtins.list[StoryRow]:
         with self._open() as store:
             return store.search(query)
 
-    def add(self, inputs: list[str], date: str | None = None) -> Added:
+    def add(self, inputs: builtins.list[str], date: str | None = None) -> Added:
         """Ingest into the store; clustering decides which story each article joins.
 
         When the new articles all land in one story, that story opens;
         otherwise the list page says what happened. ``date`` dates the
         articles that carry none (else the ingest date).
         """
-        from ..stream.ingest import ingest
+        from ..stream.ingest import IngestOptions, ingest
 
-        report = ingest(inputs, self.db, progress=None, quiet=True, default_date=date)
+        report = ingest(inputs, self.db, IngestOptions(quiet=True, default_date=date))
         message = report.summary().splitlines()[0]
         if report.new == 0:
             message = f"Nothing new: {message}"
@@ -160,7 +162,7 @@ class FileStories:
         )
         if brief_files:
             for file in brief_files:
-                updated = _stamp(datetime.fromtimestamp(file.stat().st_mtime, timezone.utc))
+                updated = _stamp(datetime.fromtimestamp(file.stat().st_mtime, UTC))
                 data = json.loads(file.read_text(encoding="utf-8"))
                 briefs[slug(file.stem)] = (brief_from_dict(data), updated)
             return briefs
@@ -180,9 +182,9 @@ class FileStories:
 
     def brief_json(self, story_id: str) -> str | None:
         brief = self.brief(story_id)
-        return render_json(brief) if brief else None
+        return to_json(brief) if brief else None
 
-    def search(self, query: str) -> list[StoryRow]:
+    def search(self, query: str) -> builtins.list[StoryRow]:
         words = query.lower().split()
         hits = []
         for sid, (brief, updated) in self._load().items():
@@ -195,7 +197,7 @@ class FileStories:
                 hits.append(summarize_brief(sid, brief, updated))
         return _newest_first(hits)
 
-    def add(self, inputs: list[str], date: str | None = None) -> Added:
+    def add(self, inputs: builtins.list[str], date: str | None = None) -> Added:
         brief, problems = fold_inputs(inputs, date=date, **self.fold_options)
         briefs = self._load()
         with self._lock:
@@ -218,7 +220,10 @@ def fold_inputs(inputs: list[str], date: str | None = None, **options) -> tuple[
     return brief, list(result.problems)
 
 
-def open_stories(db: str | Path | None = None, path: str | Path | None = None):
+def open_stories(db: str | Path | None = None, path: str | Path | None = None) -> StoreStories | FileStories:
     if bool(db) == bool(path):
         raise InputError("give either a store (--db) or a PATH (a brief .json, article files or a folder)")
-    return StoreStories(db) if db else FileStories(path)
+    if db:
+        return StoreStories(db)
+    assert path is not None  # exactly one of the two was given
+    return FileStories(path)
