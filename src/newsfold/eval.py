@@ -33,7 +33,7 @@ import os
 from pathlib import Path
 
 from .errors import InputError
-from .model import Brief
+from .model import Brief, source_roots
 from .nlp.names import clean_name
 from .nlp.text import plain
 
@@ -165,7 +165,7 @@ def _covering_facts(brief: Brief, source: str, span: tuple[int, int]) -> set[str
 
 def _copy_scores(annotation: dict, brief: Brief) -> dict[str, float]:
     gold = {frozenset(pair) for group in annotation.get("copies", []) for pair in _pairs(group)}
-    root = {a.id: a.copy_of or a.id for a in brief.sources}
+    root = source_roots(brief.sources)
     found = {
         frozenset((a, b))
         for a in root
@@ -409,8 +409,8 @@ def _same_name(given: str | None, expected: str | None, brief: Brief | None = No
     """Whether two speaker names denote the same speaker.
 
     Equal after folding, the same surname, the same once role words are set
-    aside ("SCDF spokesman" is SCDF speaking), or two aliases of one entity of
-    the brief ("SCDF" and "Singapore Civil Defence Force" when the text ties them).
+    aside ("HTA spokesman" is the HTA speaking), or two aliases of one entity of
+    the brief ("HTA" and "Harbor Transit Authority" when the text ties them).
     """
     if expected is None or given is None:
         return given is None and expected is None

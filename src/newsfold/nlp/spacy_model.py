@@ -109,8 +109,8 @@ def repair_names(doc):
     """Two mistakes of the small model's NER, fixed once for every stage.
 
     - A person's name cut short before a capitalised word it took for
-      something else ("Tan Kiat How" tagged "Tan Kiat", "How" read as a
-      conjunction): a PERSON span grows over up to two following Title-case
+      something else ("Lim Wei Kang" tagged "Lim Wei", "Kang" read as
+      another word): a PERSON span grows over up to two following Title-case
       words that stand mid-sentence, outside any entity, in a sentence that
       is not itself in Title Case (a headline).
     - "COVID-19" tagged PERSON: a person's name holds no digits.
