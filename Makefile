@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/harbor-bridge
 
-.PHONY: setup demo test browser golden bench eval clean
+.PHONY: setup demo test lint browser golden bench eval clean
 
 setup: $(VENV)/.installed
 
@@ -25,7 +25,11 @@ browser:
 	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
 	  || echo "warning: could not install chromium; browser tests will be skipped"; }
 
-test: setup browser
+lint: setup
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
+
+test: setup browser lint
 	$(BIN)/python -m pytest -q
 
 golden: setup
