@@ -212,3 +212,18 @@ def test_chromium_wrapper_is_the_debian_one():
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing")
     assert shutil.which("chromium") is not None
+
+
+def test_the_new_story_form_submits_in_chromium_and_opens_the_brief(browser, server):
+    """A person pastes a report into the app's own form and gets its brief."""
+    page = _page(browser)
+    page.goto(server + "/new")
+    page.fill("#text", "date 2031-05-02\n\nThe Velden ferry ran aground off Marrow Point on Friday, "
+                       "the port authority said. All 41 passengers were brought ashore by lifeboat crews.")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    content = page.content()
+    assert "Request refused" not in content
+    assert "ran aground off Marrow Point" in content
+    _assert_local(page.requests, server)
+    page.context.close()
