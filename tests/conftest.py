@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from newsfold.context import StoryContext
+
+from .helpers import prepare_story
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples"
@@ -24,6 +28,21 @@ def kosovo_dir(shared_data) -> Path:
     if not story.is_dir():
         pytest.skip("the shared Kosovo story is not present")
     return story
+
+
+@pytest.fixture(scope="session")
+def kosovo_story(kosovo_dir) -> StoryContext:
+    """The shared Kosovo story as ``fold`` prepares it for the analysis stages: read,
+    cleaned, dated, split, copies and off-topic sources marked, parsed.
+
+    Built once for the whole session and shared by many modules: read it, never
+    change it (use ``dataclasses.replace`` for a context with more or other parts).
+    """
+    from newsfold.readers import read_inputs
+
+    read = read_inputs([str(kosovo_dir)])
+    assert not read.problems, read.problems
+    return prepare_story(read.articles)
 
 
 @pytest.fixture(scope="session")

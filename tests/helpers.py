@@ -1,12 +1,39 @@
-"""Checks shared by several test modules."""
+"""Checks and story preparation shared by several test modules."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from newsfold.model import Brief
+from newsfold.context import StoryContext
+from newsfold.model import Article, Brief, source_roots
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "newsfold.brief-1.json"
+
+
+def prepare_story(articles: list[Article], date: str | None = None, *, embedder: str = "minilm") -> StoryContext:
+    """The context ``pipeline.fold`` hands its analysis stages, built by the same calls in
+    the same order: clean -> dating -> split -> copies -> relevance -> parse.
+
+    Only the wiring is repeated here (fold keeps these steps inline); every step is the
+    pipeline's own function, so a change to a stage shows up in the tests that use this.
+    The input articles are not changed.
+    """
+    from newsfold import pipeline
+    from newsfold.nlp import embed
+    from newsfold.stages import clean, copies, dating, relevance, split
+
+    articles = [clean.clean(article) for article in articles]  # clean returns copies
+    pipeline._apply_dates(articles, dating.date_sources(articles, given=date))
+    ctx = StoryContext(articles, sentences={a.id: split.split(a) for a in articles})
+    copy_of = copies.find_copies(ctx)
+    for article in articles:
+        article.copy_of = copy_of.get(article.id)
+    ctx.embedder = embed.get_embedder(embedder)
+    off_topic = relevance.find_off_topic(ctx)
+    for article in articles:
+        article.off_topic = article.id in off_topic
+    ctx.docs = pipeline._parse(articles)
+    return ctx
 
 
 def assert_valid_json_brief(document: dict) -> None:
@@ -30,8 +57,9 @@ def assert_evidence_round_trips(brief: Brief) -> None:
 
 
 def assert_brief_rules(brief: Brief) -> None:
-    """DESIGN.md rules: consensus needs two independent sources; copies never add."""
-    roots = {a.id: a.copy_of or a.id for a in brief.sources}
+    """The rules of ../shared/DESIGN.md and CONTRIBUTING.md: consensus needs two
+    independent sources; a copy counts as the source it copies."""
+    roots = source_roots(brief.sources)
     for fact in brief.facts:
         sources = {e.source for e in fact.support}
         assert fact.sources == len(sources), fact

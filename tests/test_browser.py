@@ -20,7 +20,7 @@ from newsfold.model import Brief
 from newsfold.render import to_json
 from newsfold.render.html import render_html
 sys.path.insert(0, str(Path(__file__).parent))  # the sample brief lives beside this file
-from test_render_html import sample_brief  # noqa: E402
+from test_render_html import sample_brief
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def _example_or_sample(example_dir: Path) -> Brief:
 
         if example_dir.is_dir():
             return fold(read_inputs([str(example_dir)]).articles)
-    except Exception:  # noqa: BLE001 - any pipeline gap falls back to the sample
+    except Exception:  # any pipeline gap falls back to the sample
         pass
     return sample_brief()
 

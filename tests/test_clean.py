@@ -244,10 +244,8 @@ def test_spans_in_bounds_ordered_disjoint_and_text_unchanged(pieces, separators)
 
 
 @pytest.fixture(scope="module")
-def kosovo(kosovo_dir):
-    from newsfold.readers import read_inputs
-
-    return {a.id: clean(a) for a in read_inputs([str(kosovo_dir)]).articles}
+def kosovo(kosovo_story):
+    return {a.id: a for a in kosovo_story.articles}
 
 
 @pytest.mark.shared

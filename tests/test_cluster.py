@@ -161,7 +161,8 @@ def test_a_story_is_not_joined_far_below_its_own_cohesion():
 
     clusterer = Clusterer()
     story = Story(id="tight", size=4, first_day=700000, last_day=700000)
-    v = np.zeros(384, dtype=np.float32); v[0] = 1.0
+    v = np.zeros(384, dtype=np.float32)
+    v[0] = 1.0
     story.vector_sum = 4 * v  # four identical members: cohesion = w_embed
     params = clusterer.params
     assert scoring.cohesion(params, story) == pytest.approx(params.w_embed)

@@ -1,6 +1,8 @@
 """find_copies: wire copies collapse to one root; shared quotes are not copies."""
 from __future__ import annotations
 
+import pytest
+
 from newsfold.context import StoryContext
 from newsfold.model import Article, Removed
 from newsfold.stages.copies import find_copies
@@ -81,12 +83,8 @@ def test_scales_to_sixty_articles():
     assert all(copies[w] == wires[0] for w in wires[1:])
 
 
-def test_kosovo_only_001_and_004_are_copies(kosovo_dir):
-    articles = []
-    for path in sorted(kosovo_dir.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        removed = [Removed(0, 16, "header")] if text.startswith(" date ") else []
-        articles.append(Article(id=path.stem, text=text, removed=removed))
-    copies = _mark(articles)
+@pytest.mark.shared
+def test_kosovo_only_001_and_004_are_copies(kosovo_story):
+    copies = find_copies(kosovo_story)
     pairs = {(k, v) for k, v in copies.items() if v}
     assert pairs in ({("001", "004")}, {("004", "001")})

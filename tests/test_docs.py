@@ -42,7 +42,7 @@ def test_quick_start_has_exactly_two_commands():
 def _readme_brief_commands():
     for line in README.splitlines():
         line = line.strip()
-        if line.startswith("newsfold brief examples/") or line.startswith("newsfold summarize examples/"):
+        if line.startswith(("newsfold brief examples/", "newsfold summarize examples/")):
             yield line.split("  #")[0].strip()
 
 

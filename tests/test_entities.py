@@ -222,14 +222,11 @@ def test_a_speaking_surname_after_a_preposition_stays_a_person():
 
 
 @pytest.fixture(scope="module")
-def kosovo(kosovo_dir):
-    articles = [Article(id=p.stem, text=p.read_text(encoding="utf-8"), published="2023-05-30")
-                for p in sorted(kosovo_dir.glob("*.txt"))]
-    docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
+def kosovo(kosovo_story):
     started = time.perf_counter()
-    entities = find_entities(StoryContext(articles, docs=docs))
+    entities = find_entities(kosovo_story)
     elapsed = time.perf_counter() - started
-    return articles, entities, elapsed
+    return kosovo_story.articles, entities, elapsed
 
 
 @pytest.mark.shared

@@ -38,7 +38,7 @@ def test_missing_prediction_counts_as_singleton():
 
 def test_all_in_one_has_zero_ari():
     gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
-    scores = evaluate(gold, {k: "1" for k in gold})
+    scores = evaluate(gold, dict.fromkeys(gold, "1"))
     assert scores["b3_recall"] == pytest.approx(1.0)
     assert scores["ari"] == pytest.approx(0.0)
 

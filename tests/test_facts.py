@@ -201,22 +201,12 @@ def test_invented_story_groups_paraphrases(invented):
         assert fact.text[:1].isupper() or fact.text[:1] in "\u201c\"…", fact.text
 
 
-def _kosovo(kosovo_dir):
-    articles = []
-    for path in sorted(kosovo_dir.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        removed = [Removed(0, 16, "header")] if text.startswith(" date ") else []
-        articles.append(Article(id=path.stem, text=text, removed=removed))
-    return articles
-
-
 @pytest.fixture(scope="module")
-def kosovo(kosovo_dir):
-    articles = _kosovo(kosovo_dir)
-    sentences, facts = _fold(articles, "minilm")
-    return articles, sentences, facts
+def kosovo(kosovo_story):
+    return kosovo_story.articles, kosovo_story.sentences, group_facts(kosovo_story)
 
 
+@pytest.mark.shared
 def test_kosovo_targets(kosovo):
     articles, sentences, facts = kosovo
     _check_invariants(articles, sentences, facts)

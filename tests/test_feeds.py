@@ -7,8 +7,8 @@ import pytest
 
 pytest.importorskip("feedparser")
 
-from newsfold.errors import InputError  # noqa: E402
-from newsfold.readers.feeds import feed_items, looks_like_feed  # noqa: E402
+from newsfold.errors import InputError
+from newsfold.readers.feeds import feed_items, looks_like_feed
 
 WEB = Path(__file__).parent / "data" / "web"
 

@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("trafilatura")
 
-from newsfold.errors import InputError  # noqa: E402
-from newsfold.readers import html as html_mod  # noqa: E402
-from newsfold.readers.html import article_from_html, normalize_date, page_metadata  # noqa: E402
-from newsfold.readers.web import decode_body  # noqa: E402
+from newsfold.errors import InputError
+from newsfold.readers import html as html_mod
+from newsfold.readers.html import article_from_html, normalize_date, page_metadata
+from newsfold.readers.web import decode_body
 
 WEB = Path(__file__).parent / "data" / "web"
 EXPECTED = sorted(WEB.glob("*.expected.json"))

@@ -121,9 +121,9 @@ def test_no_function_runs_past_sixty_lines():
     long_functions = []
     for path in MODULES.values():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                if node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES:
-                    long_functions.append(f"{path.relative_to(PACKAGE)}:{node.name}")
+            if (isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                    and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES):
+                long_functions.append(f"{path.relative_to(PACKAGE)}:{node.name}")
     assert long_functions == []
 
 

@@ -11,11 +11,11 @@ import pytest
 pytest.importorskip("trafilatura")
 pytest.importorskip("httpx")
 
-import newsfold  # noqa: E402
-from newsfold.readers import read_inputs  # noqa: E402
+import newsfold
+from newsfold.readers import read_inputs
 
-from .helpers import assert_brief_rules, assert_evidence_round_trips  # noqa: E402
-from .test_web import server  # noqa: E402,F401  (the local 127.0.0.1 server fixture)
+from .helpers import assert_brief_rules, assert_evidence_round_trips
+from .test_web import server  # noqa: F401  (the local 127.0.0.1 server fixture)
 
 WEB = Path(__file__).parent / "data" / "web"
 

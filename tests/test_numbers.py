@@ -261,23 +261,11 @@ def test_off_topic_articles_are_skipped_and_ranking_by_independent_sources():
 # ---------------------------------------------------------------- Kosovo
 
 
-@pytest.fixture(scope="module")
-def kosovo(kosovo_dir):
-    articles = [Article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(kosovo_dir.glob("*.txt"))]
-    by_id = {a.id: a for a in articles}
-    by_id["004"].copy_of = "001"
-    for article in articles:  # obvious boilerplate, as clean would remove it
-        for match in re.finditer(r"(?m)^(Source:.*|.*\(AP Photo.*|.* is a journalist at .*)$", article.text):
-            article.removed.append(Removed(match.start(), match.end(), "boilerplate"))
-    docs = dict(zip(by_id, parse([a.text for a in articles])))
-    sentences = {a.id: split(a) for a in articles}
-    return articles, docs, sentences
-
-
-def test_kosovo_injured_protesters_is_the_one_number_conflict(kosovo):
-    articles, docs, sentences = kosovo
+@pytest.mark.shared
+def test_kosovo_injured_protesters_is_the_one_number_conflict(kosovo_story):
+    articles, docs, sentences = kosovo_story.articles, kosovo_story.docs, kosovo_story.sentences
     quantities = [q for a in articles for q in extract_quantities(a, sentences[a.id], docs[a.id])]
-    conflicts = number_conflicts(StoryContext(articles, sentences=sentences, docs=docs))
+    conflicts = number_conflicts(kosovo_story)
     assert len(conflicts) == 1
     conflict = conflicts[0]
     assert conflict.topic == "protesters injured"

@@ -1,6 +1,7 @@
 """fold() end to end on the shipped example: contracts, rules and quality floors."""
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
@@ -13,8 +14,39 @@ from .helpers import assert_brief_rules, assert_evidence_round_trips, assert_val
 
 
 @pytest.fixture(scope="module")
-def example_brief(example_dir):
-    return newsfold.fold(newsfold.read(str(example_dir)))
+def example_fold(example_dir):
+    """The example's articles after fold, a deep copy taken before it, and the brief."""
+    articles = newsfold.read(str(example_dir))
+    before = copy.deepcopy(articles)
+    return articles, before, newsfold.fold(articles)
+
+
+@pytest.fixture(scope="module")
+def example_brief(example_fold):
+    return example_fold[2]
+
+
+def _numbered(prefix: str, count: int) -> list[str]:
+    return [f"{prefix}{number}" for number in range(1, count + 1)]
+
+
+def test_fold_numbers_facts_quotes_and_conflicts_in_order(example_brief):
+    # Stages leave ids blank; fold numbers what ends in the brief, in brief order, from 1.
+    facts, quotes, conflicts = example_brief.facts, example_brief.quotes, example_brief.conflicts
+    assert facts and quotes and conflicts  # the example has all three, so each numbering is tested
+    assert [f.id for f in facts] == _numbered("F", len(facts))
+    assert [q.id for q in quotes] == _numbered("Q", len(quotes))
+    assert [c.id for c in conflicts] == _numbered("K", len(conflicts))
+    # K1 is the conflict the most sources take part in.
+    involved = [len({e.source for v in c.values for e in v.support}) for c in conflicts]
+    assert involved == sorted(involved, reverse=True)
+
+
+def test_fold_leaves_the_example_articles_as_they_were(example_fold):
+    articles, before, brief = example_fold
+    assert articles == before
+    # the brief holds cleaned copies, never the caller's objects
+    assert not {id(a) for a in articles} & {id(s) for s in brief.sources}
 
 
 def test_example_json_validates_against_schema(example_brief):

@@ -1,13 +1,15 @@
 """quotes stage: quote marks, speakers, grouping and attribution conflicts."""
 from __future__ import annotations
 
-import re
+from dataclasses import replace
+
 
 import pytest
 
 from newsfold.context import StoryContext
 from newsfold.model import Article, Entity, Removed
 from newsfold.nlp.spacy_model import parse
+from newsfold.stages.entities import find_entities
 from newsfold.stages.quotes import find_quotes, quote_spans, same_quote
 
 
@@ -241,21 +243,9 @@ def test_quotes_in_removed_spans_are_skipped():
 
 
 @pytest.fixture(scope="module")
-def kosovo(kosovo_dir):
-    articles = [Article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(kosovo_dir.glob("*.txt"))]
-    by_id = {a.id: a for a in articles}
-    by_id["004"].copy_of = "001"
-    for article in articles:
-        for match in re.finditer(r"(?m)^(Source:.*|.*\(AP Photo.*|.* is a journalist at .*)$", article.text):
-            article.removed.append(Removed(match.start(), match.end(), "boilerplate"))
-    docs = dict(zip(by_id, parse([a.text for a in articles])))
-    entities = [
-        Entity("Jens Stoltenberg", "PERSON", ["Stoltenberg"], list(by_id), 12),
-        Entity("Josep Borrell", "PERSON", ["Borrell"], ["002"], 4),
-        Entity("Aleksandar Vučić", "PERSON", ["Vucic", "Aleksandar Vucic", "Alexander Vucic", "Vučić"], ["000", "002"], 8),
-        Entity("Albin Kurti", "PERSON", ["Kurti"], ["000", "002"], 4),
-    ]
-    return articles, docs, entities
+def kosovo(kosovo_story):
+    # the entities stage runs before quotes in the pipeline; its result goes in a new context
+    return kosovo_story.articles, kosovo_story.docs, find_entities(kosovo_story)
 
 
 def _find(quotes, words):
@@ -264,9 +254,10 @@ def _find(quotes, words):
     return matches[0]
 
 
-def test_kosovo_quotes_and_speakers(kosovo):
+@pytest.mark.shared
+def test_kosovo_quotes_and_speakers(kosovo, kosovo_story):
     articles, docs, entities = kosovo
-    quotes, conflicts = find_quotes(StoryContext(articles, docs=docs, entities=entities))
+    quotes, conflicts = find_quotes(replace(kosovo_story, entities=entities))
     texts = {a.id: a.text for a in articles}
     for quote in quotes:
         for ev in quote.support:

@@ -1,10 +1,12 @@
 """find_off_topic: an article about another event is flagged, conservatively."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsfold.context import StoryContext
-from newsfold.model import Article, Removed
+from newsfold.model import Article
 from newsfold.nlp.embed import get_embedder
 from newsfold.stages.copies import find_copies
 from newsfold.stages.relevance import find_off_topic
@@ -64,14 +66,11 @@ def test_flag_is_recomputed():
     assert not find_off_topic(ctx)
 
 
-def test_kosovo_has_no_off_topic_source(kosovo_dir):
-    articles = []
-    for path in sorted(kosovo_dir.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        removed = [Removed(0, 16, "header")] if text.startswith(" date ") else []
-        articles.append(Article(id=path.stem, text=text, removed=removed))
-    ctx = _context(articles, "minilm")
-    assert not find_off_topic(ctx)
-    articles.append(Article(id="sport", text=OFF_TOPIC))
-    ctx.sentences["sport"] = split(articles[-1])
+@pytest.mark.shared
+def test_kosovo_has_no_off_topic_source(kosovo_story):
+    assert not find_off_topic(kosovo_story)
+    sport = Article(id="sport", text=OFF_TOPIC)
+    # a new context: the session's story is shared and stays as it is
+    ctx = replace(kosovo_story, articles=[*kosovo_story.articles, sport],
+                  sentences={**kosovo_story.sentences, sport.id: split(sport)})
     assert find_off_topic(ctx) == {"sport"}

@@ -96,9 +96,8 @@ def test_read_only_database_gives_clear_error(tmp_path):
         commit(store, ARTICLES[:1])
     os.chmod(path, 0o444)
     try:
-        with pytest.raises(StoreError, match="read-only|cannot open"):
-            with Store(path) as store:
-                commit(store, ARTICLES[1:])
+        with pytest.raises(StoreError, match="read-only|cannot open"), Store(path) as store:
+            commit(store, ARTICLES[1:])
     finally:
         os.chmod(path, 0o644)
 

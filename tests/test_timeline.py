@@ -241,21 +241,10 @@ def test_independent_sources_dating_an_event_differently_conflict():
 
 
 @pytest.fixture(scope="module")
-def kosovo(kosovo_dir):
-    articles = []
-    for path in sorted(kosovo_dir.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        article = Article(id=path.stem, text=text, published="2023-05-30")
-        # what the clean stage removes: header lines, captions, source lines, embeds
-        for match in re.finditer(r"^\s*date \d{4}-\d\d-\d\d|^.*\(AP Photo.*$|^Source:.*$"
-                                 r"|^— .*\(@\w+\).*$", text, re.MULTILINE):
-            article.removed.append(Removed(match.start(), match.end(), "test"))
-        articles.append(article)
-    docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
-    sentences = {a.id: split(a) for a in articles}
+def kosovo(kosovo_story):
     started = time.perf_counter()
-    timeline, conflicts = build_timeline(StoryContext(articles, sentences=sentences, docs=docs))
-    return articles, timeline, conflicts, time.perf_counter() - started
+    timeline, conflicts = build_timeline(kosovo_story)
+    return kosovo_story.articles, timeline, conflicts, time.perf_counter() - started
 
 
 def events_on(timeline, day, *words):

@@ -10,15 +10,15 @@ import pytest
 
 pytest.importorskip("starlette")
 pytest.importorskip("httpx")
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from newsfold.render import to_json  # noqa: E402
-from newsfold.web import app as webapp  # noqa: E402
-from newsfold.web import forms  # noqa: E402
-from newsfold.web.app import create_app  # noqa: E402
-from newsfold.web.stories import Added, FileStories, summarize_brief  # noqa: E402
+from newsfold.render import to_json
+from newsfold.web import app as webapp
+from newsfold.web import forms
+from newsfold.web.app import create_app
+from newsfold.web.stories import Added, FileStories, summarize_brief
 sys.path.insert(0, str(Path(__file__).parent))  # the sample brief lives beside this file
-from test_render_html import sample_brief  # noqa: E402
+from test_render_html import sample_brief
 
 BASE = "http://testserver"
 
@@ -43,7 +43,7 @@ class RecordingStories(FileStories):
         self.calls = []
 
     def add(self, inputs, date=None):
-        self.calls.append((list(inputs), date, [open(p).read() if not p.startswith("http") else p for p in inputs]))
+        self.calls.append((list(inputs), date, [Path(p).read_text() if not p.startswith("http") else p for p in inputs]))
         return Added("harbor", "ok", [])
 
 
