@@ -112,7 +112,7 @@ def tuned_baseline(articles: list[Article], gold: dict[str, str]) -> tuple[float
     best = None
     for threshold in BASELINE_THRESHOLDS:
         labels = _baseline_labels(distances, threshold)
-        scores = evaluate(gold, {a.id: f"b{l}" for a, l in zip(articles, labels)})
+        scores = evaluate(gold, {a.id: f"b{label}" for a, label in zip(articles, labels)})
         if best is None or scores["b3_f1"] > best[1]["b3_f1"]:
             best = (threshold, scores)
     return best
