@@ -308,9 +308,9 @@ def _charsets(body: bytes, content_type: str):
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
             yield name
-    match = _META_CHARSET.search(body[:4096])
-    if match:
-        yield (match[1] or match[2]).decode("ascii")
+    declared = _META_CHARSET.search(body[:4096])
+    if declared:
+        yield (declared[1] or declared[2]).decode("ascii")
     try:
         from charset_normalizer import from_bytes
 
@@ -329,7 +329,7 @@ class SourceIds:
 
     MAX = 40
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.taken: set[str] = set()
         self.lock = threading.Lock()
 
