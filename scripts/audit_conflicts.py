@@ -27,8 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.model import Article  # noqa: E402
-from newsfold.pipeline import fold  # noqa: E402
+from newsfold.model import Article
+from newsfold.pipeline import fold
 
 DEFAULT_FILES = ("newscope_localnews/dev.jsonl", "giveme5w1h/dev.jsonl")
 CONTEXT_CHARS = 120

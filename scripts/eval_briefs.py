@@ -17,9 +17,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.errors import NewsfoldError  # noqa: E402
-from newsfold.eval import evaluate, load_story  # noqa: E402
-from newsfold.pipeline import fold  # noqa: E402
+from newsfold.errors import NewsfoldError
+from newsfold.eval import evaluate, load_story
+from newsfold.pipeline import fold
 
 
 def main() -> None:

@@ -77,7 +77,7 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, baseline: bool = False) -> dic
         from newsfold.model import Article
         from newsfold.readers.html import baseline_text
 
-        def article_from_html(html, *, id, origin):  # noqa: F811 - the baseline stands in
+        def article_from_html(html, *, id, origin):  # the baseline stands in for the real extractor
             text = baseline_text(lxml_html.document_fromstring(html))
             return Article(id=id, text=text, origin=origin, extra={"extraction": "baseline"})
 

@@ -23,10 +23,10 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.pipeline import fold  # noqa: E402
-from newsfold.readers import read_inputs  # noqa: E402
-from newsfold.readers.files import article_from_record  # noqa: E402
-from newsfold.render.json_out import render_json  # noqa: E402
+from newsfold.pipeline import fold
+from newsfold.readers import read_inputs
+from newsfold.readers.files import article_from_record
+from newsfold.render.json_out import render_json
 
 
 def stories(quick: bool) -> dict[str, list]:

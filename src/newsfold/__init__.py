@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import os
 import warnings
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from .errors import InputError, NewsfoldError
 from .model import Article, Brief
 
 if TYPE_CHECKING:  # imported on first use, see __getattr__
+    from pathlib import Path
+
+    from .pipeline import Timings
     from .render import to_dict, to_html, to_json, to_markdown
 
 __version__ = "0.1.0"
@@ -43,7 +46,26 @@ class ReadWarning(UserWarning):
     """An input was skipped or repaired while reading (the message says which and why)."""
 
 
-def read(*inputs: str | os.PathLike[str] | list[str] | tuple[str, ...], **options: Any) -> list[Article]:
+class ReadOptions(TypedDict, total=False):
+    """The keyword options of :func:`read`: those of :func:`newsfold.readers.read_inputs`."""
+
+    date: str | None
+    max_bytes: int
+    allow_private: bool
+    refresh: bool
+    cache_dir: str | Path | None
+    progress: bool | None
+    keep_identical: bool
+
+
+class FoldOptions(TypedDict, total=False):
+    """The keyword options of :func:`fold`: those of :func:`newsfold.pipeline.fold`."""
+
+    embedder: str
+    timings: Timings | None
+
+
+def read(*inputs: str | os.PathLike[str] | list[str] | tuple[str, ...], **options: Unpack[ReadOptions]) -> list[Article]:
     """Read files, folders, ``-`` (stdin) or URLs into articles.
 
     Pass inputs as arguments or as one list. Inputs that cannot be used are
@@ -60,7 +82,7 @@ def read(*inputs: str | os.PathLike[str] | list[str] | tuple[str, ...], **option
     return result.articles
 
 
-def fold(articles: list[Article], date: str | None = None, **options: Any) -> Brief:
+def fold(articles: list[Article], date: str | None = None, **options: Unpack[FoldOptions]) -> Brief:
     """Fold articles of one story into a cited :class:`Brief`. See :func:`newsfold.pipeline.fold`."""
     from .pipeline import fold as _fold
 

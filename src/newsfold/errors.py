@@ -18,6 +18,7 @@ class InputError(NewsfoldError):
 
     def __init__(self, message: str, where: str | None = None):
         self.where = where
+        self.problems: list[str] = []  # every problem line, when nothing at all could be read
         super().__init__(f"{where}: {message}" if where else message)
 
 

@@ -244,9 +244,11 @@ def _fact_scores(annotation: dict, brief: Brief, located) -> dict[str, float]:
 def _share_a_fact(brief: Brief, first: dict, second: dict) -> bool:
     """Two annotated facts share a fact when one brief fact covers both in the same source."""
     for source in set(first) & set(second):
-        if _covering_facts(brief, source, first[source]) & _covering_facts(brief, source, second[source]):
-            if first[source] != second[source]:
-                return True
+        if (
+            _covering_facts(brief, source, first[source]) & _covering_facts(brief, source, second[source])
+            and first[source] != second[source]
+        ):
+            return True
     return False
 
 
@@ -292,9 +294,10 @@ def _value_supported(conflict, value: str, sources: list[str]) -> bool:
     """``value`` may list spellings separated by ``|`` ("seventeen|17")."""
     spellings = [_fold(v) for v in value.split("|")]
     for candidate in conflict.values:
-        if any(spelling in _fold(candidate.value) for spelling in spellings):
-            if set(sources) <= {e.source for e in candidate.support}:
-                return True
+        if any(spelling in _fold(candidate.value) for spelling in spellings) and set(sources) <= {
+            e.source for e in candidate.support
+        }:
+            return True
     return False
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import copy
 import time
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from .context import StoryContext
 from .errors import InputError
-from .model import Article, Brief, Conflict, Fact, root_of
+from .model import Article, Brief, Conflict, Entity, Fact, Quote, TimelineEvent, root_of
 
 if TYPE_CHECKING:  # typing only: stages load lazily inside fold()
     from .stages.dating import Dating
@@ -32,7 +33,7 @@ class Timings:
     stages: dict[str, float] = field(default_factory=dict)
 
     @contextmanager
-    def stage(self, name: str):
+    def stage(self, name: str) -> Iterator[None]:
         started = time.perf_counter()
         try:
             yield
@@ -102,7 +103,7 @@ def fold(
     return brief
 
 
-def _parse(articles: list[Article]) -> dict:
+def _parse(articles: list[Article]) -> dict[str, Any]:
     """spaCy parses of every source's whole text, by source id."""
     from .nlp import spacy_model
 
@@ -110,7 +111,14 @@ def _parse(articles: list[Article]) -> dict:
     return {article.id: doc for article, doc in zip(articles, parsed)}
 
 
-def _analyse(ctx: StoryContext, timings: Timings) -> dict:
+class _Analysis(TypedDict):
+    entities: list[Entity]
+    quotes: list[Quote]
+    timeline: list[TimelineEvent]
+    conflicts: list[Conflict]
+
+
+def _analyse(ctx: StoryContext, timings: Timings) -> _Analysis:
     """Cross-source analysis over spaCy parses: entities, numbers, quotes, timeline."""
     from .stages import entities, numbers, places, quotes, timeline
 

@@ -14,13 +14,15 @@ so repeated sentences (wire copies, re-runs in a stream) cost nothing.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -209,10 +211,9 @@ _LOAD_LOCK = threading.Lock()
 def preload(name: str = "minilm") -> None:
     """Start loading the embedder in the background (cold start overlaps other work)."""
     def load_quietly() -> None:
-        try:
+        # Any failure is left for the caller's own get_embedder() to report.
+        with contextlib.suppress(Exception):
             get_embedder(name)
-        except Exception:  # noqa: BLE001 - the caller's own get_embedder() reports it
-            pass
 
     if name in _BACKENDS and name not in _LOADED:
         threading.Thread(target=load_quietly, name="newsfold-embedder-load", daemon=True).start()

@@ -32,6 +32,7 @@ directory cannot be written, the model is built for this process only.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -72,10 +73,8 @@ def int8_model_bytes(source: Path) -> bytes:
 
 def forget(source: Path) -> None:
     """Remove the cached model for ``source`` (a file that failed to load)."""
-    try:
+    with contextlib.suppress(ImportError, OSError):
         (cache_dir() / f"minilm-{_key(source)}.onnx").unlink(missing_ok=True)
-    except (ImportError, OSError):
-        pass
 
 
 def build(source: Path) -> bytes:

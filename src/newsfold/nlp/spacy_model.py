@@ -6,6 +6,7 @@ installed. Nothing is downloaded.
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import OrderedDict
 
@@ -57,10 +58,9 @@ def use_processes(count: int) -> None:
 def preload() -> None:
     """Start loading the model in the background (cold start overlaps other work)."""
     def load_quietly() -> None:
-        try:
+        # Any failure is left for the caller's own load() to report.
+        with contextlib.suppress(Exception):
             load()
-        except Exception:  # noqa: BLE001 - the caller's own load() reports it
-            pass
 
     if _nlp is None:
         threading.Thread(target=load_quietly, name="newsfold-spacy-load", daemon=True).start()

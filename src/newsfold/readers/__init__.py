@@ -34,7 +34,7 @@ def read_inputs(
     allow_private: bool = False,
     refresh: bool = False,
     cache_dir: str | Path | None = None,
-    progress: Any = None,
+    progress: bool | None = None,
     keep_identical: bool = False,
 ) -> ReadResult:
     """Read every input into Articles with unique ids.

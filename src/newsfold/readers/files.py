@@ -102,6 +102,13 @@ _HEADER_DATE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?
 _LINE_END = re.compile(r"[^\r\n]*")
 
 
+def _line_at(text: str, pos: int) -> re.Match[str]:
+    """The rest of the line from ``pos`` (``_LINE_END`` matches everywhere, if only the empty string)."""
+    line = _LINE_END.match(text, pos)
+    assert line is not None
+    return line
+
+
 def parse_header(text: str) -> tuple[dict[str, str], list[Removed]]:
     """Leading ``key value`` lines (date, title, outlet, url, author) -> fields and spans.
 
@@ -119,17 +126,17 @@ def parse_header(text: str) -> tuple[dict[str, str], list[Removed]]:
             break
         key, value_at = match["key"].lower(), match.end()
         if key == "date":
-            value = _HEADER_DATE.match(text, value_at)
-            if not value or _iso_day(value["day"]) is None:
+            day = _HEADER_DATE.match(text, value_at)
+            if not day or _iso_day(day["day"]) is None:
                 break
-            fields["date"] = value["day"]
-            spans.append(Removed(match.start("key"), value.end(), "header"))
-            rest = _LINE_END.match(text, value.end())
+            fields["date"] = day["day"]
+            spans.append(Removed(match.start("key"), day.end(), "header"))
+            rest = _line_at(text, day.end())
             if rest[0].strip():  # the body starts on this line
                 break
             pos = rest.end()
         else:
-            line = _LINE_END.match(text, value_at)
+            line = _line_at(text, value_at)
             value = line[0].strip()
             if not _header_value_ok(key, value, colon=bool(match["colon"]), in_block=bool(spans)):
                 break
@@ -232,18 +239,18 @@ def article_from_record(record, *, default_id: str, origin: str, where: str, pro
         problems.append(f"{where}: not a JSON object; skipped")
         return None
     text, html = record.get("text"), record.get("html")
-    has_text = isinstance(text, str) and bool(text.strip())
-    if not has_text and not (isinstance(html, str) and html.strip()):
-        problems.append(f'{where}: record has no "text" or "html"; skipped')
-        return None
     source_id = default_id if record.get("id") in (None, "") else str(record["id"])
     url = _string(record.get("url"))
-    if has_text:
+    if isinstance(text, str) and text.strip():
         article = Article(id=source_id, text=text, origin=origin)
-    else:
-        article = article_from_html_text(html, id=source_id, origin=origin, url=url, problems=problems)
-        if article is None:
+    elif isinstance(html, str) and html.strip():
+        from_html = article_from_html_text(html, id=source_id, origin=origin, url=url, problems=problems)
+        if from_html is None:
             return None
+        article = from_html
+    else:
+        problems.append(f'{where}: record has no "text" or "html"; skipped')
+        return None
     # The record's own fields win over what was found in its HTML.
     for name in ("title", "outlet", "url", "author"):
         value = _string(record.get(name))

@@ -91,11 +91,12 @@ def article_from_html(html: str, *, id: str, origin: str | None = None, url: str
         raise InputError("no article text found in this HTML page; give the text as a .txt file instead", where)
     meta = page_metadata(tree)
     title = meta.get("title")
+    title_from = None
     if not title:
         # trafilatura's guess (an <h1>, else <title>) or <title> itself: weaker
         # than a headline written for machines, so a feed item's title wins.
         title = _attr(document, "title") or _text(tree.findtext(".//title"))
-        meta["title_from"] = "page" if title else None
+        title_from = "page" if title else None
     article = Article(
         id=id,
         text=text,
@@ -108,8 +109,8 @@ def article_from_html(html: str, *, id: str, origin: str | None = None, url: str
         url=url or meta.get("url"),
     )
     article.extra["extraction"] = method
-    if meta.get("title_from"):
-        article.extra["title_from"] = meta["title_from"]  # weaker than a feed item's title
+    if title_from:
+        article.extra["title_from"] = title_from  # weaker than a feed item's title
     return article
 
 
@@ -282,7 +283,7 @@ def _text(value) -> str | None:
     return " ".join(value.split()) or None
 
 
-def _meta_tags(tree) -> dict[str, str]:
+def _meta_tags(tree) -> dict[str, str | None]:
     tags: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()

@@ -82,7 +82,9 @@ def fetch_articles(
             elif looks_like_feed(outcome.body):
                 _read_feed(pool, fetcher, outcome, ids, bar, articles, problems)
             else:
-                _collect(url, lambda: article_from_page(outcome, id=ids.new(url)), articles, problems)
+                # _collect calls the reader at once; the defaults bind this iteration's values anyway.
+                _collect(url, lambda page=outcome, url=url: article_from_page(page, id=ids.new(url)),
+                         articles, problems)
     bar.close()
     return ReadResult(articles=articles, problems=problems)
 
@@ -100,8 +102,8 @@ def _read_feed(pool, fetcher, feed: Page, ids, bar, articles, problems) -> None:
         if isinstance(outcome, str):
             problems.append(f"{outcome} (item of feed {feed.url})")
         else:
-            item = by_url[url]
-            _collect(url, lambda: fill_from_feed_item(article_from_page(outcome, id=ids.new(url)), item, feed.url),
+            _collect(url, lambda page=outcome, url=url, item=by_url[url]:
+                     fill_from_feed_item(article_from_page(page, id=ids.new(url)), item, feed.url),
                      articles, problems)
 
 
@@ -306,9 +308,9 @@ def _charsets(body: bytes, content_type: str):
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
             yield name
-    match = _META_CHARSET.search(body[:4096])
-    if match:
-        yield (match[1] or match[2]).decode("ascii")
+    declared = _META_CHARSET.search(body[:4096])
+    if declared:
+        yield (declared[1] or declared[2]).decode("ascii")
     try:
         from charset_normalizer import from_bytes
 
@@ -327,7 +329,7 @@ class SourceIds:
 
     MAX = 40
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.taken: set[str] = set()
         self.lock = threading.Lock()
 

@@ -13,12 +13,15 @@ import base64
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import Brief
 from .dates import display_date
 from .view import brief_view
 from .views import SourceHref, standalone_href
+
+if TYPE_CHECKING:  # jinja2 ships with the web extra; imported on first use
+    import jinja2
 
 __all__ = ["TEMPLATES", "SourceHref", "asset", "brief_view", "display_date", "environment", "render_html",
            "standalone_href"]
@@ -28,7 +31,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 @lru_cache(maxsize=1)
-def environment() -> Any:
+def environment() -> jinja2.Environment:
     """The Jinja2 environment for ``render/templates`` (autoescape on for everything)."""
     try:
         import jinja2

@@ -300,15 +300,13 @@ def cluster_articles(
     parent: dict[str, str] = {}
     ordered = [articles[i] for i in order]
     with get_executor(executor, scheduler=scheduler, embedder=embedder) as run:
-        done = 0
-        for position, feats in run.features(ordered, batch_size=batch_size):
+        for done, (position, feats) in enumerate(run.features(ordered, batch_size=batch_size), start=1):
             if ordered[position].published is None:
                 feats.day = None
             story_id, merges = clusterer.add(feats)
             for absorbed, survivor in merges:
                 parent[absorbed] = survivor
             story_of[order[position]] = story_id
-            done += 1
             if done % batch_size == 0:
                 clusterer.clear_changes()  # nothing persists here; keep memory flat
             if progress is not None and (done % batch_size == 0 or done == len(articles)):

@@ -31,10 +31,14 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from ..errors import MissingExtraError, NewsfoldError
 from ..model import Article
 from .features import ArticleFeatures, compute_features, stream_embedder
+
+if TYPE_CHECKING:  # an optional extra, imported when the executor starts
+    from distributed import Client, LocalCluster
 
 
 def _worker_embedder(name: str, threads: int):
@@ -108,8 +112,8 @@ class DaskExecutor:
         self.embedder = embedder
         self.scheduler = scheduler
         self.workers = workers
-        self._client = None
-        self._cluster = None
+        self._client: Client | None = None
+        self._cluster: LocalCluster | None = None
         self._threads = 1
 
     def __enter__(self):
@@ -144,9 +148,14 @@ class DaskExecutor:
             self._cluster.close()
             self._cluster = None
 
+    def _live_client(self) -> Client:
+        if self._client is None:
+            raise NewsfoldError("the Dask executor is not started; use it in a `with` block")
+        return self._client
+
     def _width(self) -> int:
         try:
-            return max(1, len(self._client.scheduler_info().get("workers", {})))
+            return max(1, len(self._live_client().scheduler_info().get("workers", {})))
         except Exception:  # an older or busy scheduler: a safe default
             return 2
 
@@ -160,7 +169,7 @@ class DaskExecutor:
             if item is None:
                 return False
             start, chunk = item
-            future = self._client.submit(features_task, chunk, self.embedder, self._threads, default_day, pure=False)
+            future = self._live_client().submit(features_task, chunk, self.embedder, self._threads, default_day, pure=False)
             in_flight.append((start, future))
             return True
 

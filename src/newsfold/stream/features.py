@@ -114,9 +114,12 @@ def _entities(text: str) -> set[str]:
         phrase = match.group(1).strip(".-'’")
         words = phrase.split()
         # A single capitalised word opening a sentence is usually not a name.
-        if len(words) == 1 and _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
-            if words[0].lower() in _STOP or len(words[0]) < 4:
-                continue
+        if (
+            len(words) == 1
+            and _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()])
+            and (words[0].lower() in _STOP or len(words[0]) < 4)
+        ):
+            continue
         if phrase.lower() in _STOP or len(phrase) < 2:
             continue
         found.add(phrase.lower())

@@ -39,8 +39,8 @@ async def new_form(request: Request) -> Response:
 async def new_submit(request: Request) -> Response:
     try:
         request = await read_capped(request, MAX_BODY_BYTES)
-    except BodyTooLarge:
-        raise HTTPException(413, f"The upload is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB in all.")
+    except BodyTooLarge as exc:
+        raise HTTPException(413, f"The upload is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB in all.") from exc
     form = await request.form(max_files=MAX_FILES, max_fields=20, max_part_size=MAX_FILE_BYTES)
     if not csrf_ok(request, _text(form, CSRF_FIELD) or None):
         raise HTTPException(403, "This form did not come from this page (cross-site request refused). "

@@ -78,7 +78,9 @@ def same_origin(request: Request) -> bool:
 
 def csrf_ok(request: Request, submitted: str | None) -> bool:
     cookie = request.cookies.get(CSRF_COOKIE)
-    return bool(cookie and submitted) and hmac.compare_digest(cookie, submitted) and same_origin(request)
+    if not cookie or not submitted:
+        return False
+    return hmac.compare_digest(cookie, submitted) and same_origin(request)
 
 
 async def read_capped(request: Request, limit: int) -> Request:
