@@ -11,29 +11,10 @@ SCHEMA_FILE = Path(__file__).parent / "schema" / "newsfold.brief-1.json"
 
 
 def prepare_story(articles: list[Article], date: str | None = None, *, embedder: str = "minilm") -> StoryContext:
-    """The context ``pipeline.fold`` hands its analysis stages, built by the same calls in
-    the same order: clean -> dating -> split -> copies -> relevance -> parse.
+    """The context ``pipeline.fold`` hands its analysis stages (``pipeline.prepare``)."""
+    from newsfold.pipeline import prepare
 
-    Only the wiring is repeated here (fold keeps these steps inline); every step is the
-    pipeline's own function, so a change to a stage shows up in the tests that use this.
-    The input articles are not changed.
-    """
-    from newsfold import pipeline
-    from newsfold.nlp import embed
-    from newsfold.stages import clean, copies, dating, relevance, split
-
-    articles = [clean.clean(article) for article in articles]  # clean returns copies
-    pipeline._apply_dates(articles, dating.date_sources(articles, given=date))
-    ctx = StoryContext(articles, sentences={a.id: split.split(a) for a in articles})
-    copy_of = copies.find_copies(ctx)
-    for article in articles:
-        article.copy_of = copy_of.get(article.id)
-    ctx.embedder = embed.get_embedder(embedder)
-    off_topic = relevance.find_off_topic(ctx)
-    for article in articles:
-        article.off_topic = article.id in off_topic
-    ctx.docs = pipeline._parse(articles)
-    return ctx
+    return prepare(articles, date, embedder=embedder)
 
 
 def assert_valid_json_brief(document: dict) -> None:

@@ -120,3 +120,35 @@ def test_output_format_comes_from_the_option_else_the_extension():
     assert render(Brief(title="T", date=None, sources=[]), "md").startswith("# T\n")
     with pytest.raises(ValueError, match="unknown format"):
         render(Brief(title="T", date=None, sources=[]), "pdf")
+
+
+def test_an_output_extension_nothing_writes_is_an_error_not_markdown(example_dir, tmp_path, capsys):
+    out = tmp_path / "brief.pdf"
+    assert main(["brief", str(example_dir), "-o", str(out), "--quiet"]) == 2
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "brief.pdf" in err and ".html" in err and "--format" in err
+    # An explicit --format still writes any name the user chose.
+    assert main(["brief", str(example_dir), "-o", str(out), "--format", "json", "--quiet"]) == 0
+    assert out.read_text(encoding="utf-8").lstrip().startswith("{")
+
+
+def test_a_missing_store_exits_2_like_a_missing_file(tmp_path, capsys):
+    missing = tmp_path / "nothing.db"
+    assert main(["stories", "--db", str(missing)]) == 2
+    assert main(["brief", "--db", str(missing), "--story", "s0001"]) == 2
+    err = capsys.readouterr().err
+    assert "no such database" in err and "newsfold ingest" in err
+    assert not missing.exists()
+
+
+def test_serve_on_a_busy_port_says_so_and_exits_2(example_dir, capsys):
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        assert main(["serve", str(example_dir), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"127.0.0.1:{port}" in err and "--port" in err and "Traceback" not in err

@@ -86,3 +86,44 @@ def test_fold_refuses_nothing_and_duplicate_ids():
         newsfold.fold([])
     with pytest.raises(newsfold.NewsfoldError, match="unique"):
         newsfold.fold([Article("a", "One."), Article("a", "Two.")])
+
+
+def test_fold_takes_plain_strings_and_dicts_as_a_developer_has_them():
+    import newsfold
+
+    first = ("date 2031-06-02\n\nThe Orla dam spillway opened on Sunday after heavy rain, "
+             "the river authority said. Forty homes near the Brisk river were evacuated.")
+    second = {"id": "valley-news", "outlet": "Valley News", "published": "2031-06-02",
+              "text": "The Orla dam spillway opened on Sunday after heavy rain. Forty homes "
+                      "near the Brisk river were evacuated, the river authority said."}
+    brief = newsfold.fold([first, second])
+    assert [s.id for s in brief.sources] == ["001", "valley-news"]
+    assert brief.source("valley-news").outlet == "Valley News"
+    assert brief.source("001").published == "2031-06-02"
+    assert any(f.independent_sources == 2 for f in brief.facts)
+
+
+def test_fold_says_clearly_what_it_cannot_take():
+    import newsfold
+    from newsfold.errors import InputError
+
+    with pytest.raises(InputError, match="item 2: int is not an article"):
+        newsfold.fold(["Some text about a story.", 42])
+    with pytest.raises(InputError, match='item 1: record has no "text" or "html"'):
+        newsfold.fold([{"title": "Only a title"}])
+    with pytest.raises(InputError, match="wrap a single one in a list"):
+        newsfold.fold("One article's text, not in a list")
+
+
+def test_a_saved_json_brief_loads_back(example_dir, tmp_path):
+    import newsfold
+    from newsfold.errors import InputError
+
+    brief = newsfold.fold(newsfold.read(example_dir))
+    path = tmp_path / "brief.json"
+    path.write_text(newsfold.to_json(brief), encoding="utf-8")
+    loaded = newsfold.load(path)
+    assert newsfold.to_json(loaded) == newsfold.to_json(brief)
+    (tmp_path / "other.json").write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(InputError, match="not a newsfold brief JSON"):
+        newsfold.load(tmp_path / "other.json")

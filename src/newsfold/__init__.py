@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from .errors import InputError, NewsfoldError
 from .model import Article, Brief
 
 if TYPE_CHECKING:  # imported on first use, see __getattr__
-    from pathlib import Path
-
     from .pipeline import Timings
     from .render import to_dict, to_html, to_json, to_markdown
 
@@ -32,6 +32,7 @@ __all__ = [
     "ReadWarning",
     "__version__",
     "fold",
+    "load",
     "read",
     "to_dict",
     "to_html",
@@ -82,11 +83,40 @@ def read(*inputs: str | os.PathLike[str] | list[str] | tuple[str, ...], **option
     return result.articles
 
 
-def fold(articles: list[Article], date: str | None = None, **options: Unpack[FoldOptions]) -> Brief:
-    """Fold articles of one story into a cited :class:`Brief`. See :func:`newsfold.pipeline.fold`."""
-    from .pipeline import fold as _fold
+def fold(
+    articles: Iterable[Article | Mapping[str, Any] | str],
+    date: str | None = None,
+    **options: Unpack[FoldOptions],
+) -> Brief:
+    """Fold the articles of one story into a cited :class:`Brief`.
 
-    return _fold(articles, date=date, **options)
+    ``articles``: :class:`Article` objects (from :func:`read`), dicts with the
+    JSONL fields (``text`` or ``html``, ``id``, ``title``, ``published``,
+    ``outlet``, ``url``) or plain strings, one article each. An item that is
+    none of these raises :class:`InputError`. See :func:`newsfold.pipeline.fold`.
+    """
+    from .pipeline import fold as _fold
+    from .readers.items import articles_from_items
+
+    found, problems = articles_from_items(articles)
+    for problem in problems:
+        warnings.warn(problem, ReadWarning, stacklevel=2)
+    return _fold(found, date=date, **options)
+
+
+def load(path: str | os.PathLike[str]) -> Brief:
+    """A brief saved as JSON (``newsfold brief --format json -o brief.json``), as a :class:`Brief`."""
+    from .render.json_out import brief_from_json
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", where=str(path)) from None
+    try:
+        return brief_from_json(text)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"not a newsfold brief JSON ({exc}); write one with newsfold brief --format json",
+                         where=str(path)) from None
 
 
 def __getattr__(name: str) -> Any:

@@ -182,8 +182,8 @@ def _brief(args: argparse.Namespace) -> int:
         raise InputError("--story needs --db")
     if not args.inputs:
         raise InputError("give at least one file, folder, URL or - (stdin); see newsfold brief --help")
-    brief = _read_and_fold(args)
-    _write(render(brief, args.format or format_for_path(args.output)), args.output)
+    fmt = args.format or format_for_path(args.output)  # a bad -o name fails before the fold
+    _write(render(_read_and_fold(args), fmt), args.output)
     return 0
 
 
@@ -193,10 +193,11 @@ def _stored_brief(args: argparse.Namespace) -> int:
 
     if not args.story:
         raise InputError("--db needs --story ID; list stories with: newsfold stories --db " + args.db)
+    fmt = args.format or format_for_path(args.output)
     stored = Store(args.db, readonly=True).get_brief_json(args.story)
     if stored is None:
         raise InputError(f"no story {args.story!r} in {args.db}; list them with: newsfold stories --db {args.db}")
-    _write(render(brief_from_json(stored), args.format or format_for_path(args.output)), args.output)
+    _write(render(brief_from_json(stored), fmt), args.output)
     return 0
 
 

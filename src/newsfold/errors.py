@@ -39,5 +39,9 @@ class StoreError(NewsfoldError):
     """The SQLite store cannot be opened or written."""
 
 
+class StoreNotFound(InputError, StoreError):
+    """The store named with ``--db`` does not exist (exit 2, as for a missing file)."""
+
+
 class ModelError(NewsfoldError):
     """A model (embedder, spaCy pipeline) cannot be loaded."""

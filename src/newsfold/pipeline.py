@@ -3,7 +3,8 @@
     read (done before)  -> clean -> dating -> split -> copies -> relevance
     -> parse (spaCy) -> facts -> entities -> numbers -> places -> quotes -> timeline -> Brief
 
-Each stage is a plain function in ``newsfold.stages``; this module only wires
+``prepare`` runs the reading stages and returns the StoryContext; ``fold`` adds
+the analysis stages. Each stage is a plain function in ``newsfold.stages``; this module only wires
 them together, times them and assembles the :class:`Brief`.
 """
 from __future__ import annotations
@@ -54,8 +55,46 @@ def fold(
     be found in their metadata, header or text, nor agreed by the other sources.
     The input articles are not changed; the brief holds cleaned copies.
     """
+    from .stages import facts
+
+    timings = timings or Timings()
+    ctx = prepare(articles, date, embedder=embedder, timings=timings)
+    with timings.stage("facts"):
+        fact_groups = facts.group_facts(ctx)
+        for number, fact in enumerate(fact_groups, start=1):
+            fact.id = f"F{number}"
+    analysis = _analyse(ctx, timings)
+    articles = ctx.articles
+
+    brief = Brief(
+        title=_story_title(articles, fact_groups),
+        date=_story_date(articles),
+        sources=articles,
+        facts=fact_groups,
+        conflicts=_numbered(analysis["conflicts"]),
+        quotes=analysis["quotes"],
+        entities=analysis["entities"],
+        timeline=analysis["timeline"],
+        notes=_notes(articles),
+    )
+    return brief
+
+
+def prepare(
+    articles: list[Article],
+    date: str | None = None,
+    *,
+    embedder: str = "minilm",
+    timings: Timings | None = None,
+) -> StoryContext:
+    """The reading half of :func:`fold`: copies of the articles cleaned, dated,
+    split, with copies and off-topic sources marked and every text parsed,
+    as the :class:`StoryContext` the analysis stages read.
+
+    The input articles are not changed.
+    """
     from .nlp import embed, spacy_model
-    from .stages import clean, copies, dating, facts, relevance, split
+    from .stages import clean, copies, dating, relevance, split
 
     if not articles:
         raise InputError("no articles to fold")
@@ -83,24 +122,7 @@ def fold(
             article.off_topic = article.id in off_topic
     with timings.stage("parse"):
         ctx.docs = _parse(articles)
-    with timings.stage("facts"):
-        fact_groups = facts.group_facts(ctx)
-        for number, fact in enumerate(fact_groups, start=1):
-            fact.id = f"F{number}"
-    analysis = _analyse(ctx, timings)
-
-    brief = Brief(
-        title=_story_title(articles, fact_groups),
-        date=_story_date(articles),
-        sources=articles,
-        facts=fact_groups,
-        conflicts=_numbered(analysis["conflicts"]),
-        quotes=analysis["quotes"],
-        entities=analysis["entities"],
-        timeline=analysis["timeline"],
-        notes=_notes(articles),
-    )
-    return brief
+    return ctx
 
 
 def _parse(articles: list[Article]) -> dict[str, Any]:

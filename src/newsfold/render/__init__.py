@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..model import Brief
 
 __all__ = ["DEFAULT_FORMAT", "EXTENSIONS", "FORMATS", "format_for_path", "render",
@@ -51,8 +52,8 @@ def to_html(brief: Brief) -> str:
 RENDERERS: dict[str, Callable[[Brief], str]] = {"md": to_markdown, "json": to_json, "html": to_html}
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 DEFAULT_FORMAT = "md"
-# File extension (lower case, no dot) -> format; any other extension gets DEFAULT_FORMAT.
-EXTENSIONS: dict[str, str] = {"md": "md", "json": "json", "html": "html", "htm": "html"}
+# File extension (lower case, no dot) -> format; no extension (or stdout) gets DEFAULT_FORMAT.
+EXTENSIONS: dict[str, str] = {"md": "md", "markdown": "md", "txt": "md", "json": "json", "html": "html", "htm": "html"}
 
 
 def render(brief: Brief, fmt: str) -> str:
@@ -65,6 +66,14 @@ def render(brief: Brief, fmt: str) -> str:
 
 
 def format_for_path(path: str | None) -> str:
-    """The format an output file's extension asks for (``brief.html`` -> ``html``), else Markdown."""
-    suffix = Path(path).suffix.lower().lstrip(".") if path else ""
-    return EXTENSIONS.get(suffix, DEFAULT_FORMAT)
+    """The format an output file's extension asks for (``brief.html`` -> ``html``);
+    Markdown for stdout or a name without extension. Another extension
+    (``brief.pdf``) is an :class:`InputError`: nothing would write a PDF."""
+    suffix = Path(path).suffix.lower().lstrip(".") if path and path != "-" else ""
+    if not suffix:
+        return DEFAULT_FORMAT
+    if suffix not in EXTENSIONS:
+        known = ", ".join(f".{ext}" for ext in EXTENSIONS)
+        raise InputError(f"cannot write a .{suffix} file; name it {known} or pass --format {'|'.join(FORMATS)}",
+                         where=path)
+    return EXTENSIONS[suffix]

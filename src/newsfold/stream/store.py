@@ -28,7 +28,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Self
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreNotFound
 from ..model import Article
 from .batch import apply_merges, insert_articles, refresh_stories
 from .cluster import Clusterer, Params
@@ -65,7 +65,8 @@ class Store:
         try:
             if readonly:
                 if not Path(self.path).exists():
-                    raise StoreError(f"{self.path}: no such database; create it with `newsfold ingest FILE --db {self.path}`")
+                    raise StoreNotFound(f"no such database; create it with `newsfold ingest FILE --db {self.path}`",
+                                        where=self.path)
                 self._db = sqlite3.connect(f"file:{Path(self.path).resolve()}?mode=ro", uri=True, isolation_level=None)
             else:
                 self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)

@@ -14,10 +14,11 @@ form), ``api.py`` (JSON), ``error_pages.py``; ``site.py`` holds what they share.
 """
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Any
 
-from ..errors import MissingExtraError, NewsfoldError
+from ..errors import InputError, MissingExtraError, NewsfoldError
 from .stories import open_stories
 
 
@@ -89,6 +90,19 @@ def serve(
             db = target
         else:
             path = target
+    _check_port_free(host, port)
     app = create_app(db=db, path=path)
     print(f"newsfold: serving {app.state.stories.label} on http://{host}:{port}/  (Ctrl+C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Fail with a clear message, before the app loads, when another server holds the port."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise InputError(f"cannot listen on {host}:{port} ({exc.strerror}); stop the other server "
+                             f"or pick another port: --port {port + 1}") from None
