@@ -33,10 +33,10 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.eval_inject import KINDS, misses, run_story, score, split_of  # noqa: E402
-from newsfold.model import Article  # noqa: E402
-from newsfold.pipeline import fold  # noqa: E402
-from newsfold.readers.files import article_from_record  # noqa: E402
+from newsfold.eval_inject import KINDS, StoryResult, run_story, score, split_of
+from newsfold.model import Article
+from newsfold.pipeline import fold
+from newsfold.readers.files import article_from_record
 
 FILES = ("newscope_localnews", "giveme5w1h")
 
@@ -66,6 +66,13 @@ def stories(split: str, max_stories: int, max_articles: int, seed: int) -> dict[
     return out
 
 
+def misses(results: list[StoryResult]) -> list[dict[str, str]]:
+    """Every change the brief did not show, with its changed sentence."""
+    return [{"story": r.story, "source": i.source, "kind": i.kind, "old": i.old, "new": i.new,
+             "touched": str(r.touched.get(i.kind, False)), "sentence": i.sentence}
+            for r in results for i in r.injections if not r.found.get(i.kind)]
+
+
 def table(summary: dict) -> str:
     lines = ["| kind | attempted | found | touched | skipped | recall |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for kind in KINDS:
@@ -80,7 +87,7 @@ def table(summary: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
-    parser.add_argument("--stories", type=int, default=30, help="most stories of the split (default 30)")
+    parser.add_argument("--stories", type=int, default=45, help="most stories of the split (default 45: all of either half)")
     parser.add_argument("--articles", type=int, default=8, help="most articles per story (default 8)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--misses", type=int, default=8, help="misses to print (default 8)")

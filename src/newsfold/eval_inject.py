@@ -27,6 +27,7 @@ import random
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Article, Brief, Entity, root_of, source_roots
 from .nlp.lexicon import HONORIFICS, MONTHS, QUOTE_VERBS, STOPWORDS
@@ -53,7 +54,7 @@ _DATE = re.compile(
 )
 _QUOTE = re.compile(r"[“\"](?P<quote>[^“”\"\n]{20,800})[”\"]")
 _TITLE = "|".join(sorted((h.capitalize() for h in HONORIFICS | {"prof"}), key=len, reverse=True))
-_NAME = rf"(?:(?:{_TITLE})\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}"
+_NAME = rf"(?:(?:{_TITLE})\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,4}}"
 _VERB = "|".join(sorted(QUOTE_VERBS - {"according"}, key=len, reverse=True))
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?:(?P<a>{_NAME})\s(?:{_VERB})\b|(?:{_VERB})\s(?P<b>{_NAME}))")
 _NAME_BEFORE = re.compile(rf"(?P<a>{_NAME})\s(?:{_VERB})\s?[:,]?\s*$")
@@ -78,11 +79,12 @@ class Edit:
 
 @dataclass(frozen=True)
 class Injection:
-    """A change as it stands in the changed text of ``source``."""
+    """A change as it stands in the changed text of ``source``: ``[start, end)`` is
+    the marked span (the new value; for a speaker, the quote and the name)."""
 
     kind: str
     source: str
-    start: int  # the marked span in the changed text
+    start: int
     end: int
     old: str
     new: str
@@ -91,6 +93,8 @@ class Injection:
 
 @dataclass
 class StoryResult:
+    """One story: the source changed, its changes, and per kind found/touched."""
+
     story: str
     target: str | None
     injections: list[Injection]
@@ -102,7 +106,7 @@ class StoryResult:
 
 def split_of(story: str) -> str:
     """``dev`` or ``heldout``: a fixed half of the stories by a hash of the id."""
-    return "dev" if hashlib.sha1(story.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
+    return "dev" if int.from_bytes(hashlib.sha1(story.encode("utf-8")).digest(), "big") % 2 == 0 else "heldout"
 
 
 def visible_text(article: Article) -> str:
@@ -122,7 +126,8 @@ def _figure_key(match: re.Match[str], text: str) -> tuple[str, ...] | None:
     cur = (match["cur"] or "").strip()
     scale = " ".join((match["scale"] or "").split()).replace("percent", "per cent")
     before = text[max(0, match.start() - 12):match.start()]
-    if _AGE_BEFORE.search(before) or noun in _TIME_NOUNS or noun in _MONTH_WORDS:
+    age = noun in ("year", "years") and text.startswith(" old", match.end())
+    if age or _AGE_BEFORE.search(before) or noun in _TIME_NOUNS or noun in _MONTH_WORDS:
         return None
     if re.search(rf"(?:{_MONTH})\.?\s$", before) or ("," not in num and len(num.replace(".", "")) >= 7):
         return None
@@ -133,39 +138,34 @@ def _figure_key(match: re.Match[str], text: str) -> tuple[str, ...] | None:
     return (num, noun)
 
 
-def _figures(text: str) -> dict[tuple[str, ...], list[re.Match[str]]]:
-    found: dict[tuple[str, ...], list[re.Match[str]]] = {}
-    for match in _FIGURE.finditer(text):
-        key = _figure_key(match, text)
-        if key:
-            found.setdefault(key, []).append(match)
-    return found
+def _figures(text: str) -> list[tuple[tuple[str, ...], re.Match[str]]]:
+    keyed = ((_figure_key(match, text), match) for match in _FIGURE.finditer(text))
+    return [(key, match) for key, match in keyed if key]
 
 
 def changed_figure(num: str, percent: bool = False) -> str:
     """A clearly different figure in the same format: small counts + 3, else x1.5
     ("15,000" -> "22,500", "2.3" -> "3.5"); a percentage over 100 is halved instead."""
-    decimals = len(num.split(".")[1]) if "." in num else 0
-    value = float(num.replace(",", ""))
-    if decimals == 0 and value < 10:
+    places = Decimal(1).scaleb(-len(num.split(".")[1])) if "." in num else Decimal(1)
+    value = Decimal(num.replace(",", ""))
+    if "." not in num and value < 10:
         new = value + 3
     else:
-        new = value * 1.5 if not (percent and value * 1.5 > 100) else value / 2
-    out = f"{new:,.{decimals}f}" if "," in num else f"{new:.{decimals}f}"
-    return out if out != num else f"{value + 1:.{decimals}f}"
+        new = value * Decimal("1.5") if not (percent and value * Decimal("1.5") > 100) else value / 2
+    new = new.quantize(places, rounding=ROUND_HALF_UP)
+    if new == value:
+        new += places
+    return f"{new:,}" if "," in num else f"{new}"
 
 
 def figure_edits(text: str, others: Sequence[str]) -> list[Edit]:
     """Figures of ``text`` that some of ``others`` also write, each changed."""
-    other_keys = [set(_figures(other)) for other in others]
+    other_keys = [{key for key, _ in _figures(other)} for other in others]
     edits = []
-    for key, matches in _figures(text).items():
+    for key, match in _figures(text):
         sources = sum(key in keys for keys in other_keys)
-        if not sources:
-            continue
-        for match in matches:
-            percent = bool(match["scale"]) and "cent" in match["scale"] or match["scale"] == "%"
-            new = changed_figure(match["num"], percent)
+        if sources:
+            new = changed_figure(match["num"], percent=bool(re.search("%|cent", match["scale"] or "")))
             edits.append(Edit("figure", match.start("num"), match.end("num"), new,
                               match.start(), match.end("scale") if match["scale"] else match.end("num"), sources))
     return edits
@@ -203,12 +203,8 @@ def date_edits(text: str, others: Sequence[str]) -> list[Edit]:
 # --- speakers -------------------------------------------------------------------
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
 def _grams(text: str, n: int = MIN_QUOTE_WORDS) -> set[tuple[str, ...]]:
-    words = _words(text)
+    words = re.findall(r"\w+", text.lower())
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
@@ -395,14 +391,10 @@ def score(results: Sequence[StoryResult]) -> dict[str, object]:
     conflicts a changed story shows beyond the injections found."""
     kinds: dict[str, dict[str, float]] = {}
     for kind in KINDS:
-        attempted = sum(kind in r.found for r in results)
-        found = sum(r.found.get(kind, False) for r in results)
-        kinds[kind] = {
-            "attempted": attempted, "found": found,
-            "touched": sum(r.touched.get(kind, False) for r in results),
-            "skipped": len(results) - attempted,
-            "recall": round(found / attempted, 3) if attempted else 0.0,
-        }
+        attempted, found = sum(kind in r.found for r in results), sum(r.found.get(kind, False) for r in results)
+        kinds[kind] = {"attempted": attempted, "found": found, "skipped": len(results) - attempted,
+                       "touched": sum(r.touched.get(kind, False) for r in results),
+                       "recall": round(found / attempted, 3) if attempted else 0.0}
     changed = [r for r in results if r.injections]
     extra = [r.conflicts_after - r.conflicts_before - sum(r.found.values()) for r in changed]
     return {
@@ -412,9 +404,3 @@ def score(results: Sequence[StoryResult]) -> dict[str, object]:
         "extra_conflicts_per_changed_story": round(sum(extra) / len(extra), 3) if extra else 0.0,
     }
 
-
-def misses(results: Sequence[StoryResult]) -> list[dict[str, str]]:
-    """Every injection the brief did not show, with the changed sentence."""
-    return [{"story": r.story, "source": i.source, "kind": i.kind, "old": i.old, "new": i.new,
-             "touched": str(r.touched.get(i.kind, False)), "sentence": i.sentence}
-            for r in results for i in r.injections if not r.found.get(i.kind)]
