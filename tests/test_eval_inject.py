@@ -88,6 +88,11 @@ def test_speaker_swapped_for_another_person_of_the_story():
     assert "Oren Vask" in marked and "rebuild every single home" in marked
 
 
+def test_a_name_after_a_closed_sentence_is_not_the_speaker():
+    text = "\"We will rebuild every single home on this street.\" Mara Quell said the rest was unknown."
+    assert speaker_edits(text, [OTHER], PEOPLE, random.Random(0)) == []
+
+
 def test_speaker_never_swapped_for_who_another_source_names():
     edits = speaker_edits(TARGET, [OTHER], PEOPLE, random.Random(0), said_by=lambda s, e: {"Oren Vask"})
     assert edits == []

@@ -1,23 +1,19 @@
 """Injection benchmark: does the brief show a disagreement it has never seen?
 
-In one independent, on-topic source of a real story, one figure, one date and
-one quote's speaker are changed to values no other source gives; the story is
-folded again, and each change counts as *found* when the brief has a conflict
-of the matching kind (``number``, ``date``, ``attribution``) with one value
-supported in the changed source over the changed text and another value
-supported by a different independent source. *Touched* is looser: any conflict,
-of any kind, with support over the changed text, so a kind mismatch shows.
+In one independent, on-topic source of a real story one figure, one date and
+one quote's speaker are changed to values no other source gives, and the story
+is folded again. A change is *found* when the brief has a conflict of the
+matching kind (``number``, ``date``, ``attribution``) with a value supported in
+the changed source over the changed text and another value supported by another
+independent source; *touched* when any conflict has support over it.
 
-Only items another independent source also writes are changed (the same
-figure with its counted noun or currency, the same day of the month, the same
-quote), so every change is a real disagreement. What is never changed, and why:
-years, times, ordinals, ages ("aged 45", "45-year-old"), phone numbers,
-addresses and codes (a figure must be bare digits followed by a lower-case
-counted noun, or carry a currency, a scale or a percent sign), and figures next
-to a month name (those are dates).
-
-Pure functions over articles and briefs; ``scripts/eval_injection.py`` reads the
-shared stories and prints the table. Nothing here is specific to a story.
+Only what another independent source also writes is changed (the same figure
+with its counted noun or currency, the same day of the month, the same quote),
+so every change is a real disagreement. Never changed: years, times, ordinals,
+ages ("aged 45", "45-year-old", "12 years old"), phone numbers, addresses and
+codes (a figure is digits with a lower-case counted noun after them, or with a
+currency, scale or percent sign), and figures beside a month (those are dates).
+Pure functions; ``scripts/eval_injection.py`` reads the stories and prints.
 """
 from __future__ import annotations
 
@@ -60,7 +56,6 @@ _NAME_AFTER = re.compile(rf"\s*,?\s*(?:(?P<a>{_NAME})\s(?:{_VERB})\b|(?:{_VERB})
 _NAME_BEFORE = re.compile(rf"(?P<a>{_NAME})\s(?:{_VERB})\s?[:,]?\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s$", re.I)
 _TIME_NOUNS = frozenset({"am", "pm", "hrs", "hours", "h", "gmt"})
-_MONTH_WORDS = frozenset(MONTHS)
 
 
 @dataclass(frozen=True)
@@ -127,7 +122,7 @@ def _figure_key(match: re.Match[str], text: str) -> tuple[str, ...] | None:
     scale = " ".join((match["scale"] or "").split()).replace("percent", "per cent")
     before = text[max(0, match.start() - 12):match.start()]
     age = noun in ("year", "years") and text.startswith(" old", match.end())
-    if age or _AGE_BEFORE.search(before) or noun in _TIME_NOUNS or noun in _MONTH_WORDS:
+    if age or _AGE_BEFORE.search(before) or noun in _TIME_NOUNS or noun in MONTHS:
         return None
     if re.search(rf"(?:{_MONTH})\.?\s$", before) or ("," not in num and len(num.replace(".", "")) >= 7):
         return None
@@ -224,7 +219,8 @@ def person_of(name: str, people: Sequence[Entity]) -> Entity | None:
 
 def _attributed(text: str, quote: re.Match[str]) -> tuple[int, int] | None:
     """The span of the name a quote is attributed to, after it or before it."""
-    after = _NAME_AFTER.match(text, quote.end())
+    # A quote closed by a full stop ends its sentence: the next name starts another.
+    after = None if quote["quote"].rstrip().endswith(".") else _NAME_AFTER.match(text, quote.end())
     shift = max(0, quote.start() - 80)
     before = None if after else _NAME_BEFORE.search(text[shift:quote.start()])
     if after:
@@ -299,9 +295,7 @@ def plan(brief: Brief, rng: random.Random) -> tuple[Article | None, list[Edit]]:
     people = [e for e in brief.entities if e.type == "PERSON"]
     eligible = [a for a in brief.sources if a.copy_of is None and not a.off_topic]
     options = {a.id: (a, _candidates(brief, a, people, rng)) for a in eligible}
-    if not options:
-        return None, []
-    most = max(sum(bool(edits) for edits in found.values()) for _, found in options.values())
+    most = max((sum(bool(edits) for edits in found.values()) for _, found in options.values()), default=0)
     if not most:
         return None, []
     target, found = options[rng.choice(sorted(
