@@ -155,9 +155,12 @@ def test_example_story_changes_are_found(example_dir):
     assert summary["kinds"]["date"]["skipped"] == 1
 
 
-# Measured with scripts/eval_injection.py (dev, seed 0) on this sample; the floors
-# sit a little under. Raise them when conflicts get better.
-FLOORS = {"figure": 0.0, "date": 0.0, "speaker": 0.0}
+# Measured on this sample (8 dev stories, 6 articles each, seed 0) on 2026-12-05:
+# figure 0/6, date 3/8, speaker 2/2; 2.25 conflicts per unchanged story. The floors
+# sit a little under; raise them when conflicts get better. The ceiling is the
+# issue's bound: conflicts per unchanged story may rise by at most 1.
+FLOORS = {"figure": 0.0, "date": 0.30, "speaker": 0.90}
+MOST_CONFLICTS_PER_UNCHANGED_STORY = 3.25
 
 
 @pytest.mark.slow
@@ -174,3 +177,4 @@ def test_injection_recall_floors(shared_data: Path):
     print(json.dumps(summary))
     for kind, floor in FLOORS.items():
         assert summary["kinds"][kind]["recall"] >= floor, (kind, summary["kinds"][kind])
+    assert summary["conflicts_per_unchanged_story"] <= MOST_CONFLICTS_PER_UNCHANGED_STORY
