@@ -1,0 +1,121 @@
+#!/usr/bin/env python
+"""Injection benchmark: how often the brief shows a disagreement put into a real story.
+
+    python scripts/eval_injection.py                    # dev half, table and misses
+    python scripts/eval_injection.py --json             # the same as JSON
+    python scripts/eval_injection.py --split heldout    # only at the end of a piece of work
+
+Real multi-outlet stories (three or more articles) of the shared LocalNews and
+Giveme5W1H dev files, never hand-picked: a hash of the story id puts each in a
+dev or a held-out half, and a seeded choice takes up to ``--stories`` of the
+half and up to ``--articles`` articles of each. In one independent, on-topic
+article one figure, one date and one quote's speaker are changed (see
+``newsfold.eval_inject``); the story is folded before and after. Recall per
+kind counts the changes the brief shows as a conflict of the right kind;
+stories with nothing of a kind to change are skipped for that kind, not missed.
+The false-alarm side: conflicts per unchanged story, and the extra conflicts a
+changed story shows beyond the changes found.
+
+Score the dev half while improving conflicts; run ``--split heldout`` once, at
+the end of that work, and report it beside dev. Needs ../shared.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "data"
+sys.path.insert(0, str(REPO / "src"))
+
+from newsfold.eval_inject import KINDS, StoryResult, run_story, score, split_of
+from newsfold.model import Article
+from newsfold.pipeline import fold
+from newsfold.readers.files import article_from_record
+
+FILES = ("newscope_localnews", "giveme5w1h")
+
+
+def stories(split: str, max_stories: int, max_articles: int, seed: int) -> dict[str, list[Article]]:
+    """The split's stories with three or more articles, a seeded sample of each."""
+    records: dict[str, list[dict]] = {}
+    for name in FILES:
+        path = SHARED / name / "dev.jsonl"
+        if path.is_file():
+            for line in path.open(encoding="utf-8"):
+                record = json.loads(line)
+                records.setdefault(record["story"], []).append(record)
+    names = sorted(s for s in records if len(records[s]) >= 3 and split_of(s) == split)
+    rng = random.Random(seed)
+    chosen = sorted(rng.sample(names, min(max_stories, len(names))))
+    out = {}
+    for story in chosen:
+        picked = sorted(random.Random(f"{seed}:{story}").sample(records[story], min(max_articles, len(records[story]))),
+                        key=lambda r: str(r.get("id")))
+        problems: list[str] = []
+        articles = [article_from_record(r, default_id=f"{story}-{i}", origin=story, where=f"{story}:{i}",
+                                        problems=problems) for i, r in enumerate(picked)]
+        articles = [a for a in articles if a is not None]
+        if len(articles) >= 3:
+            out[story] = articles
+    return out
+
+
+def misses(results: list[StoryResult]) -> list[dict[str, str]]:
+    """Every change the brief did not show, with its changed sentence."""
+    return [{"story": r.story, "source": i.source, "kind": i.kind, "old": i.old, "new": i.new,
+             "touched": str(r.touched.get(i.kind, False)), "sentence": i.sentence}
+            for r in results for i in r.injections if not r.found.get(i.kind)]
+
+
+def table(summary: dict) -> str:
+    lines = ["| kind | attempted | found | touched | skipped | recall |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for kind in KINDS:
+        k = summary["kinds"][kind]
+        lines.append(f"| {kind} | {k['attempted']} | {k['found']} | {k['touched']} | {k['skipped']} | {k['recall']:.2f} |")
+    lines.append(f"\n{summary['stories']} stories ({summary['changed_stories']} changed); "
+                 f"conflicts per unchanged story {summary['conflicts_per_unchanged_story']:.2f}; "
+                 f"extra conflicts per changed story {summary['extra_conflicts_per_changed_story']:+.2f}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
+    parser.add_argument("--stories", type=int, default=45, help="most stories of the split (default 45: all of either half)")
+    parser.add_argument("--articles", type=int, default=8, help="most articles per story (default 8)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--misses", type=int, default=8, help="misses to print (default 8)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        print(f"error: {SHARED} is not present; the benchmark needs ../shared/data", file=sys.stderr)
+        return 2
+    warnings.simplefilter("ignore")
+    started = time.perf_counter()
+    results = []
+    for story, articles in stories(args.split, args.stories, args.articles, args.seed).items():
+        results.append(run_story(story, articles, fold, seed=args.seed))
+        print(f"{story}: {len(articles)} articles, changed {sorted(results[-1].found)}, "
+              f"found {sorted(k for k, v in results[-1].found.items() if v)}", file=sys.stderr, flush=True)
+    summary = score(results)
+    summary.update(split=args.split, seed=args.seed, seconds=round(time.perf_counter() - started))
+    missed = misses(results)
+    if args.json:
+        print(json.dumps({**summary, "misses": missed}, indent=2, ensure_ascii=False))
+        return 0
+    print(f"split {args.split}, seed {args.seed}, {summary['seconds']} s\n")
+    print(table(summary))
+    for miss in missed[:args.misses]:
+        print(f"\nmissed {miss['kind']} in {miss['story']}/{miss['source']}: {miss['old']} -> {miss['new']}"
+              f" (touched: {miss['touched']})\n  {miss['sentence']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""The injection benchmark (newsfold.eval_inject): the injectors on invented
+text, the detection rule on hand-built briefs, the shipped example, and floors
+on a seeded sample of the shared dev stories (scripts/eval_injection.py)."""
+from __future__ import annotations
+
+import json
+import random
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from newsfold.eval_inject import (
+    Injection,
+    apply_edits,
+    changed_figure,
+    date_edits,
+    detect,
+    figure_edits,
+    moved_day,
+    run_story,
+    score,
+    speaker_edits,
+    split_of,
+)
+from newsfold.model import Article, Brief, Conflict, ConflictValue, Entity, Evidence
+from newsfold.pipeline import fold
+from newsfold.readers import read_inputs
+
+TARGET = (
+    "Firefighters said 20 buildings were damaged on Thursday, January 24. "
+    "Owners face an S$15,000 fine and 2.3 million barrels were lost. "
+    "\"We will rebuild every single home on this street,\" Mara Quell said. "
+    "The blaze began at 3.30pm in a block built in 1998; a 45-year-old man was hurt."
+)
+OTHER = (
+    "Officials counted 20 buildings damaged on January 24, and an S$15,000 fine applies; "
+    "2.3 million barrels were lost. Deputy Oren Vask said, \"We will rebuild every single home.\""
+)
+PEOPLE = [
+    Entity("Mara Quell", "PERSON", ["Mara Quell", "Quell"], ["a", "b"], 2),
+    Entity("Oren Vask", "PERSON", ["Oren Vask"], ["b"], 1),
+]
+
+
+def _apply(text: str, edits) -> tuple[str, list[Injection]]:
+    changed, injections = apply_edits(Article(id="a", text=text), edits)
+    return changed.text, injections
+
+
+def _assert_only_change(before: str, after: str, old: str, new: str) -> None:
+    assert after == before.replace(old, new, 1)
+
+
+def test_figures_shared_with_another_source_are_changed_in_format():
+    edits = {TARGET[e.start:e.end]: e for e in figure_edits(TARGET, [OTHER])}
+    assert set(edits) == {"20", "15,000", "2.3"}  # not the time, the year or the age
+    assert (edits["20"].new, edits["15,000"].new, edits["2.3"].new) == ("30", "22,500", "3.5")
+    text, [injection] = _apply(TARGET, [edits["15,000"]])
+    _assert_only_change(TARGET, text, "S$15,000", "S$22,500")
+    assert "S$22,500" in text[injection.start:injection.end]
+
+
+def test_figure_changes_are_clearly_different():
+    assert changed_figure("4") == "7"
+    assert changed_figure("1,200") == "1,800"
+    assert changed_figure("80", percent=True) == "40"
+
+
+def test_no_figure_without_another_source():
+    assert figure_edits(TARGET, ["Nothing in common here."]) == []
+
+
+def test_date_moves_three_days_within_its_month():
+    [edit] = date_edits(TARGET, [OTHER])
+    text, [injection] = _apply(TARGET, [edit])
+    _assert_only_change(TARGET, text, "January 24", "January 27")
+    assert text[injection.start:injection.end] == "January 27"
+    assert moved_day(2, 27) == 24 and moved_day(1, 31) == 28
+
+
+def test_speaker_swapped_for_another_person_of_the_story():
+    [edit] = speaker_edits(TARGET, [OTHER], PEOPLE, random.Random(0))
+    text, [injection] = _apply(TARGET, [edit])
+    _assert_only_change(TARGET, text, "Mara Quell said", "Oren Vask said")
+    marked = text[injection.start:injection.end]
+    assert "Oren Vask" in marked and "rebuild every single home" in marked
+
+
+def test_a_name_after_a_closed_sentence_is_not_the_speaker():
+    text = "\"We will rebuild every single home on this street.\" Mara Quell said the rest was unknown."
+    assert speaker_edits(text, [OTHER], PEOPLE, random.Random(0)) == []
+
+
+def test_speaker_never_swapped_for_who_another_source_names():
+    edits = speaker_edits(TARGET, [OTHER], PEOPLE, random.Random(0), said_by=lambda s, e: {"Oren Vask"})
+    assert edits == []
+
+
+def test_several_edits_shift_later_spans():
+    edits = figure_edits(TARGET, [OTHER]) + date_edits(TARGET, [OTHER])
+    text, injections = _apply(TARGET, edits)
+    for injection in injections:
+        assert injection.new in text[injection.start:injection.end]
+    assert "30 buildings" in text and "January 27" in text and "2.3" not in text
+
+
+def test_split_is_fixed_and_uses_both_halves():
+    halves = {split_of(f"story-{i}") for i in range(20)}
+    assert halves == {"dev", "heldout"} and split_of("story-1") == split_of("story-1")
+
+
+# --- detection ---------------------------------------------------------------------
+
+
+def _brief(kind: str, changed_start: int, other_source: str = "b", copy_of: str | None = None) -> Brief:
+    sources = [Article(id="a", text="x" * 100), Article(id="b", text="y" * 100, copy_of=copy_of),
+               Article(id="c", text="z" * 100)]
+    values = [ConflictValue("30", [Evidence("a", changed_start, changed_start + 20)]),
+              ConflictValue("20", [Evidence(other_source, 0, 20)])]
+    return Brief(title=None, date=None, sources=sources, conflicts=[Conflict("K1", kind, "buildings", values)])
+
+
+INJECTED = Injection("figure", "a", 40, 50, "20", "30", "")
+
+
+def test_detect_found():
+    assert detect(_brief("number", 35), INJECTED) == (True, True)
+
+
+def test_detect_not_found_when_no_conflict_covers_the_change():
+    assert detect(_brief("number", 60), INJECTED) == (False, False)
+
+
+def test_detect_wrong_kind_is_only_touched():
+    assert detect(_brief("date", 35), INJECTED) == (False, True)
+
+
+def test_detect_needs_another_independent_source():
+    assert detect(_brief("number", 35, copy_of="a"), INJECTED) == (False, True)
+
+
+# --- real stories ------------------------------------------------------------------
+
+
+def test_example_story_changes_are_found(example_dir):
+    warnings.simplefilter("ignore")
+    result = run_story("harbor-bridge", read_inputs([str(example_dir)]).articles, fold)
+    assert result.target is not None and {i.kind for i in result.injections} == {"figure", "speaker"}
+    changed = {a.id: a for a in read_inputs([str(example_dir)]).articles}[result.target]
+    assert all(i.start < i.end <= len(changed.text) + 20 for i in result.injections)
+    assert result.found == {"figure": True, "speaker": True}
+    summary = score([result])
+    assert summary["kinds"]["date"]["skipped"] == 1
+
+
+# Measured on this sample (8 dev stories, 6 articles each, seed 0) on 2026-12-05:
+# figure 0/6, date 3/8, speaker 2/2; 2.25 conflicts per unchanged story. The floors
+# sit a little under; raise them when conflicts get better. The ceiling is the
+# issue's bound: conflicts per unchanged story may rise by at most 1.
+FLOORS = {"figure": 0.0, "date": 0.30, "speaker": 0.90}
+MOST_CONFLICTS_PER_UNCHANGED_STORY = 3.25
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_injection_recall_floors(shared_data: Path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import eval_injection
+
+    warnings.simplefilter("ignore")
+    sample = eval_injection.stories("dev", max_stories=8, max_articles=6, seed=0)
+    if not sample:
+        pytest.skip("no shared dev stories")
+    summary = score([run_story(story, articles, fold) for story, articles in sample.items()])
+    print(json.dumps(summary))
+    for kind, floor in FLOORS.items():
+        assert summary["kinds"][kind]["recall"] >= floor, (kind, summary["kinds"][kind])
+    assert summary["conflicts_per_unchanged_story"] <= MOST_CONFLICTS_PER_UNCHANGED_STORY
