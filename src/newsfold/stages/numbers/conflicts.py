@@ -7,6 +7,7 @@ from typing import TypeAlias
 
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence, independent_count
+from .aligned import aligned_conflicts
 from .compare import comparable, compatible, interval
 from .extract import extract_quantities
 from .quantity import Quantity
@@ -56,7 +57,8 @@ def number_conflicts(ctx: StoryContext) -> list[Conflict]:
                             values=_values(statements, contested))
         found.append((independent_count(involved, ctx.articles), len(involved), conflict))
     found.sort(key=lambda item: (-item[0], -item[1]))
-    return [conflict for _, _, conflict in found]
+    keyed = [conflict for _, _, conflict in found]
+    return keyed + aligned_conflicts(ctx, quantities, keyed)
 
 
 def _by_key(quantities: list[Quantity]) -> dict[_Key, dict[str, list[Quantity]]]:

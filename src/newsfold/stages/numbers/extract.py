@@ -167,7 +167,7 @@ def _read_written(doc: Doc, i: int) -> _Written | None:
     if is_identifier(doc, first, number.last) or is_date(doc, i, number.last):
         return None
     written = _Written(number.value, first, number.last, number.last, number.decimals,
-                       number.vague, number.as_words)
+                       number.vague, number.as_words, number.unit)
     _read_unit(doc, written)
     _read_range(doc, written)
     if written.low is None:

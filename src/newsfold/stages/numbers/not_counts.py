@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import MONTHS, SCALE_WORDS
 from .inflection import singular
-from .reading import DIGITS_SCALED, VAGUE, word_value
+from .reading import CURRENCY_DIGITS, DIGITS_SCALED, VAGUE, word_value
 from .vocabulary import EVENTS
 
 if TYPE_CHECKING:
@@ -22,7 +22,8 @@ _CLOCK = {"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "cet", "est"}
 def is_identifier(doc: Doc, first: int, last: int) -> bool:
     """Numbers that name rather than count: "XR-7", "Resolution 4410", "COVID-19"."""
     text = doc[last].text
-    if any(c.isalpha() for c in text) and not DIGITS_SCALED.match(text) and word_value(text) is None \
+    if any(c.isalpha() for c in text) and not DIGITS_SCALED.match(text) and not CURRENCY_DIGITS.match(text) \
+            and word_value(text) is None \
             and text.lower() not in SCALE_WORDS and text.lower() not in VAGUE and text.lower() != "dozen":
         return True
     if first > 0:

@@ -29,6 +29,8 @@ PERCENT_WORDS = {"%", "percent", "pct"}
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn)$", re.IGNORECASE)
+# A currency and its amount as one token: "S$30,000", "US$2.2", "HK$500".
+CURRENCY_DIGITS = re.compile(r"^([A-Z]{1,3}\$)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$")
 
 # Longest phrases first, so "no more than" wins over "more than".
@@ -78,6 +80,7 @@ class Number(NamedTuple):
     decimals: int  # decimals as written, after scaling ("2.3 million": 0)
     vague: bool  # "hundreds", "tens of thousands"
     as_words: bool  # spelled out ("eleven", "a dozen")
+    unit: str | None = None  # a currency written in the same token ("S$30,000": "S$")
 
 
 def word_value(word: str) -> int | None:
@@ -100,6 +103,9 @@ def read_number(doc: Doc, i: int) -> Number | None:
     lower = text.lower()
     if _DIGITS.match(text):
         return _read_digits(doc, i)
+    match = CURRENCY_DIGITS.match(text)
+    if match:
+        return _read_digits(doc, i, match.group(2))._replace(unit=match.group(1))
     match = DIGITS_SCALED.match(text)
     if match:
         return Number(float(match.group(1)) * SCALE_ABBREVIATIONS[match.group(2).lower()], i, 0, False, False)
@@ -117,9 +123,10 @@ def read_number(doc: Doc, i: int) -> Number | None:
     return None
 
 
-def _read_digits(doc: Doc, i: int) -> Number:
-    """"30", "3,800", "3.5" and a scale after it ("2.3 million", "5 bn")."""
-    text = doc[i].text
+def _read_digits(doc: Doc, i: int, text: str | None = None) -> Number:
+    """"30", "3,800", "3.5" and a scale after it ("2.3 million", "5 bn");
+    ``text``: the digits when the token holds more."""
+    text = text or doc[i].text
     value = float(text.replace(",", ""))
     decimals = len(text.split(".")[1]) if "." in text else 0
     last = i

@@ -1,0 +1,263 @@
+"""Aligned claims: the same sentence in two independent sources with a different figure.
+
+The key comparison (``conflicts``) needs an event, a verb or a context to tell
+one count from another, so it stays silent on most figures ("fined S$3,000",
+"300 vouchers", "a S$2.3 million jackpot"). This second comparison works on
+claims instead of keys: two sentences of independent on-topic sources that
+say the same thing once their numbers are masked, and that carry a figure of
+the same kind (the same currency or percent sign, the same counted noun) with
+incompatible values (``compatible``), disagree on that figure.
+
+Method, in order:
+
+1. candidates: every quantity that counts something (a unit or a counted
+   noun), is not vague, not a descriptor ("a 30-page report"), not an
+   addition ("two more") and not a part of another count;
+2. pairs: quantities of the same kind in sentences of independent sources
+   whose masked wording is alike: most content lemmas shared
+   (``_MIN_SHARED``) and, when the context has an embedder, the masked
+   sentences close in meaning (``_MIN_COSINE``); each sentence is paired only
+   with its most alike sentence in the other source, both ways;
+3. kept: the values are incompatible, of one scale (``_MOST_RATIO``), and
+   neither source writes the other's figure anywhere (a source writing both
+   is giving an update, a sub-count or another group);
+4. grouped: pairs sharing a quantity form one conflict; a value's support is
+   the sentence of each quantity stating it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ...context import StoryContext
+from ...model import Conflict, ConflictValue, Evidence
+from .compare import compatible
+from .quantity import Quantity
+
+_MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
+_MIN_COSINE = 0.75  # masked sentences, normalised embeddings
+_MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
+_LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
+_STEM = 5  # counted nouns alike this far are one ("offence", "offense")
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """One sentence of one source and the candidate figures it states."""
+
+    source: str
+    root: str
+    span: tuple[int, int]
+    text: str
+    lemmas: frozenset[str]
+    quantities: tuple[Quantity, ...]
+
+
+def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
+                      known: list[Conflict]) -> list[Conflict]:
+    """Number conflicts between aligned sentences of independent sources
+    (see the module docstring), leaving out pairs a ``known`` conflict holds."""
+    claims = _claims(ctx, quantities)
+    if len({claim.root for claim in claims}) < 2:
+        return []
+    similar = _similarity(ctx, claims)
+    written = _written_by_source(quantities)
+    known_pairs = _known_pairs(known)
+    pairs = [(a, b) for i, j in _aligned(claims, similar)
+             for a, b in _unmatched(claims[i].quantities, claims[j].quantities)
+             if _disagree(a, b, written) and not _held(a, b, known_pairs)]
+    return [_conflict(group) for group in _groups(pairs)]
+
+
+def _unmatched(these: tuple[Quantity, ...], those: tuple[Quantity, ...]) -> list[tuple[Quantity, Quantity]]:
+    """The figures of two aligned sentences that only each other can match:
+    figures agreeing with one on the other side are set aside first, and a
+    figure left with two or more of its kind opposite is not paired."""
+    left = [a for a in these if not any(_same_kind(a, b) and _agree(a, b) for b in those)]
+    right = [b for b in those if not any(_same_kind(a, b) and _agree(a, b) for a in these)]
+    pairs = [(a, b) for a in left for b in right if _same_kind(a, b)]
+    return [(a, b) for a, b in pairs
+            if sum(x is a for x, _ in pairs) == 1 and sum(y is b for _, y in pairs) == 1]
+
+
+def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[_Claim]:
+    """The sentences that state at least one candidate figure."""
+    roots = ctx.roots()
+    by_sentence: dict[tuple[str, tuple[int, int]], list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        if _candidate(q) and q.sentence_span is not None:
+            by_sentence[(q.source, q.sentence_span)].append(q)
+    claims = []
+    for (source, span), qs in by_sentence.items():
+        text = ctx.article(source).text[span[0]:span[1]]
+        lemmas = frozenset().union(*(q.context for q in qs))
+        claims.append(_Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs)))
+    return claims
+
+
+def _candidate(q: Quantity) -> bool:
+    """A figure that may be compared: it counts or measures something, or is
+    large enough to be a figure rather than a small bare number."""
+    if not any(c.isdigit() for c in q.text):
+        return False  # "one man", "two bars": spelled-out small counts are asides, not the figures
+    if q.vague or q.descriptor or q.increment or q.derived or q.part_of is not None or q.sentence_span is None:
+        return False
+    return q.unit is not None or q.head is not None or q.value >= _LEAST_BARE
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    """The same unit ("$" and "S$" are one: a local paper drops its country's
+    letter) and the same counted noun, any people for people, or one of them
+    left unsaid ("fined S$3,000" beside "a S$3,000 fine")."""
+    if not _same_unit(a, b):
+        return False
+    if a.head is None or b.head is None or a.head == b.head or (a.people and b.people):
+        return True
+    return a.head[:_STEM] == b.head[:_STEM]
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit or bool(a.unit and b.unit and "$" in (a.unit, b.unit) and a.unit[-1] == b.unit[-1])
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    return compatible(a, b) or _rounded(a, b) or _rounded(b, a)
+
+
+def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
+    """Pairwise likeness of the claims' masked sentences (0 when unlike)."""
+    size = len(claims)
+    shared = [[_shared(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
+    if ctx.embedder is None:
+        return shared
+    rows = ctx.embedder.embed([_DIGITS.sub("#", claim.text) for claim in claims])
+    cosine = rows @ rows.T
+    return [[shared[i][j] if cosine[i][j] >= _MIN_COSINE else 0.0 for j in range(size)] for i in range(size)]
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> float:
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
+
+
+def _aligned(claims: list[_Claim], similar: list[list[float]]) -> list[tuple[int, int]]:
+    """Pairs of claims of independent sources, each the other's most alike
+    sentence in its source, alike enough and not dated apart."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i, claim in enumerate(claims):
+        for j, other in enumerate(claims):
+            if claim.root == other.root or similar[i][j] < _MIN_SHARED:
+                continue
+            if similar[i][j] > best.get((i, other.source), (0.0, -1))[0]:
+                best[(i, other.source)] = (similar[i][j], j)
+    pairs = []
+    for (i, _source), (_, j) in best.items():
+        if i < j and best.get((j, claims[i].source), (0.0, -1))[1] == i and _same_time(claims[i], claims[j]):
+            pairs.append((i, j))
+    return pairs
+
+
+def _same_time(a: _Claim, b: _Claim) -> bool:
+    """Sentences that name different years are about different times."""
+    years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    return not (years_a and years_b) or bool(years_a & years_b)
+
+
+def _written_by_source(quantities: list[Quantity]) -> dict[str, list[Quantity]]:
+    written: dict[str, list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        written[q.source].append(q)
+    return written
+
+
+def _disagree(a: Quantity, b: Quantity, written: dict[str, list[Quantity]]) -> bool:
+    if _agree(a, b):
+        return False
+    small, large = sorted((abs(a.value), abs(b.value)))
+    if small == 0 or large / small > _MOST_RATIO:
+        return False
+    return not _writes(written[a.source], b) and not _writes(written[b.source], a)
+
+
+def _rounded(a: Quantity, b: Quantity) -> bool:
+    """"74%" beside "74.3%", "2.2 billion" beside "2.24 billion": ``a`` is ``b``
+    rounded to the digits ``a`` is written with."""
+    digits = _DIGITS.search(a.text)
+    if digits is None or a.low is not None:
+        return False
+    written = float(digits.group(0).replace(",", ""))
+    decimals = len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0
+    scale = a.value / written if written else 1.0
+    return round(b.value / scale, decimals) == written
+
+
+def _writes(quantities: list[Quantity], figure: Quantity) -> bool:
+    """True when a source writes ``figure``'s number, of its kind, anywhere
+    (a bound only bounds: "up to S$5,000" does not write S$4,000)."""
+    return any(not q.vague and _same_kind(q, figure) and (q.value == figure.value or _rounded(q, figure))
+               for q in quantities)
+
+
+def _known_pairs(known: list[Conflict]) -> set[frozenset[tuple[str, int]]]:
+    """Pairs of sentences (source, start) that a known conflict already sets against each other."""
+    pairs = set()
+    for conflict in known:
+        for i, value in enumerate(conflict.values):
+            for other in conflict.values[i + 1:]:
+                pairs |= {frozenset({(e.source, e.start), (f.source, f.start)})
+                          for e in value.support for f in other.support}
+    return pairs
+
+
+def _held(a: Quantity, b: Quantity, known_pairs: set[frozenset[tuple[str, int]]]) -> bool:
+    assert a.sentence_span is not None and b.sentence_span is not None
+    return frozenset({(a.source, a.sentence_span[0]), (b.source, b.sentence_span[0])}) in known_pairs
+
+
+def _groups(pairs: list[tuple[Quantity, Quantity]]) -> list[list[Quantity]]:
+    """Pairs sharing a quantity, joined: one group per disagreement."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    members: dict[int, Quantity] = {}
+    for a, b in pairs:
+        members[id(a)], members[id(b)] = a, b
+        parent[find(id(a))] = find(id(b))
+    groups: dict[int, list[Quantity]] = defaultdict(list)
+    for key, q in members.items():
+        groups[find(key)].append(q)
+    return list(groups.values())
+
+
+def _conflict(group: list[Quantity]) -> Conflict:
+    by_value: dict[tuple[str, float, float | None, float | None], list[Quantity]] = defaultdict(list)
+    for q in group:
+        by_value[(q.qualifier, q.value, q.low, q.high)].append(q)
+    ordered = sorted(by_value.values(), key=lambda qs: (-len({q.source for q in qs}), qs[0].value))
+    values = [ConflictValue(value=_as_written(qs), support=_evidence(qs)) for qs in ordered]
+    return Conflict(id="", kind="number", topic=_topic(group), values=values)
+
+
+def _as_written(quantities: list[Quantity]) -> str:
+    return Counter(" ".join(q.text.split()) for q in quantities).most_common(1)[0][0]
+
+
+def _evidence(quantities: list[Quantity]) -> list[Evidence]:
+    spans = sorted({(q.source, *q.sentence_span) for q in quantities if q.sentence_span is not None})
+    return [Evidence(source=source, start=start, end=end) for source, start, end in spans]
+
+
+def _topic(group: list[Quantity]) -> str:
+    """The counted noun most reports use, else what the unit measures."""
+    nouns = Counter(q.head for q in group if q.head)
+    if nouns:
+        return nouns.most_common(1)[0][0]
+    unit = group[0].unit
+    return "percentage" if unit == "%" else f"amount ({unit})"
