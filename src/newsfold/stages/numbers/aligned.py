@@ -10,9 +10,10 @@ incompatible values (``compatible``), disagree on that figure.
 
 Method, in order:
 
-1. candidates: every quantity that counts something (a unit or a counted
-   noun), is not vague, not a descriptor ("a 30-page report"), not an
-   addition ("two more") and not a part of another count;
+1. candidates: every quantity written in digits that counts or measures
+   something (a unit, a counted noun, or 100 and up), not vague, not a
+   descriptor ("a 30-page report"), not an addition ("two more"), not a part
+   of another count, not in a sentence dated to an earlier time;
 2. pairs: quantities of the same kind in sentences of independent sources
    whose masked wording is alike: most content lemmas shared
    (``_MIN_SHARED``) and, when the context has an embedder, the masked
@@ -103,7 +104,8 @@ def _candidate(q: Quantity) -> bool:
     large enough to be a figure rather than a small bare number."""
     if not any(c.isdigit() for c in q.text):
         return False  # "one man", "two bars": spelled-out small counts are asides, not the figures
-    if q.vague or q.descriptor or q.increment or q.derived or q.part_of is not None or q.sentence_span is None:
+    if q.vague or q.descriptor or q.increment or q.derived or q.background or q.part_of is not None \
+            or q.sentence_span is None:
         return False
     return q.unit is not None or q.head is not None or q.value >= _LEAST_BARE
 
