@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -80,7 +81,7 @@ class Store:
                     f"{SCHEMA_VERSION}); upgrade newsfold: pip install -U newsfold"
                 )
             if not readonly:
-                self._db.execute("PRAGMA journal_mode=WAL")
+                self._use_wal()
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._migrate(version)
             elif version < SCHEMA_VERSION:
@@ -96,6 +97,19 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _use_wal(self) -> None:
+        """Switch to WAL. Two processes creating one store at once can deadlock on the
+        switch (both read, both want the file alone), and SQLite then answers "locked"
+        at once instead of waiting: retry for up to the lock timeout."""
+        for attempt in range(300):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or attempt == 299:
+                    raise
+                time.sleep(0.1)
 
     def _migrate(self, version: int) -> None:
         for number in range(version, SCHEMA_VERSION):
