@@ -209,3 +209,89 @@ def test_named_and_wildcard_binds(brief_folder):
     assert _get(everywhere, "192.168.1.20:8000").status_code == 200  # an address cannot be rebound
     assert _get(everywhere, "localhost").status_code == 200
     assert _get(everywhere, "evil.example").status_code == 400
+
+
+# -- deeply nested JSON ---------------------------------------------------------------------
+
+DEEP = "[" * 50_000 + "]" * 50_000  # far past Python's recursion limit
+GOOD = {"id": "good", "title": "Dam inspected", "text": "Inspectors checked the Varrow dam on Monday.",
+        "published": "2031-03-10"}
+
+
+def _read(inputs):
+    from newsfold.readers import read_inputs
+
+    return read_inputs([str(i) for i in inputs])
+
+
+def _one_line(problems: list[str], where: str) -> str:
+    [problem] = [p for p in problems if "nested deeper" in p]
+    assert "\n" not in problem and problem.startswith(where), problem
+    return problem
+
+
+def test_nested_json_file_is_skipped_and_the_rest_read(tmp_path):
+    (tmp_path / "deep.json").write_text('{"text": "x",\n "n": ' + DEEP + "}", encoding="utf-8")
+    (tmp_path / "good.json").write_text(json.dumps(GOOD), encoding="utf-8")
+    result = _read([tmp_path / "deep.json", tmp_path / "good.json"])
+    assert [a.id for a in result.articles] == ["good"]
+    assert "file skipped" in _one_line(result.problems, f"{tmp_path / 'deep.json'}:2:")
+
+
+def test_nested_jsonl_line_is_skipped_and_the_other_lines_read(tmp_path):
+    lines = [json.dumps(GOOD), '{"text": "y", "n": ' + DEEP + "}", json.dumps({**GOOD, "id": "third", "text": "More."})]
+    (tmp_path / "mix.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _read([tmp_path / "mix.jsonl"])
+    assert [a.id for a in result.articles] == ["good", "third"]
+    assert "line skipped" in _one_line(result.problems, f"{tmp_path / 'mix.jsonl'}:2:")
+
+
+def test_moderately_nested_json_is_refused_before_it_reaches_later_code(tmp_path):
+    nested = "[" * 500 + "]" * 500  # parses, but re-encoding or walking it would not be safe
+    (tmp_path / "mix.jsonl").write_text(json.dumps(GOOD) + '\n{"text": "y", "n": ' + nested + "}\n", encoding="utf-8")
+    result = _read([tmp_path / "mix.jsonl"])
+    assert [a.id for a in result.articles] == ["good"]
+    _one_line(result.problems, f"{tmp_path / 'mix.jsonl'}:2:")
+
+
+def test_nested_json_on_stdin(monkeypatch, tmp_path):
+    import io
+    import sys
+
+    (tmp_path / "good.json").write_text(json.dumps(GOOD), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DEEP.encode())))
+    result = _read(["-", tmp_path / "good.json"])
+    assert [a.id for a in result.articles] == ["good"]
+    _one_line(result.problems, "stdin:1:")
+
+
+def test_nested_json_ld_is_ignored_and_the_page_read(tmp_path):
+    pytest.importorskip("lxml")
+    body = "<p>" + "The council voted on Tuesday to rebuild the flooded Varrow school. " * 4 + "</p>"
+    ld = '{"@type": "NewsArticle", "mainEntity": ' + '{"mainEntity": ' * 20_000 + "{}" + "}" * 20_000 + "}"
+    page = (f'<html><head><title>School</title>\n<script type="application/ld+json">{ld}</script></head>'
+            f"<body><article><h1>School rebuilt</h1>{body}</article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "good.json").write_text(json.dumps(GOOD), encoding="utf-8")
+    result = _read([tmp_path / "page.html", tmp_path / "good.json"])
+    assert sorted(a.id for a in result.articles) == ["good", "page"]
+    assert "ignored" in _one_line(result.problems, f"{tmp_path / 'page.html'}:2:")
+
+
+def test_nested_json_from_the_cli_is_a_warning_not_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "deep.json").write_text('{"text": "x", "n": ' + DEEP + "}", encoding="utf-8")
+    (tmp_path / "good.jsonl").write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfold.cli", "ingest", str(tmp_path / "deep.json"), str(tmp_path / "good.jsonl"),
+         "--db", str(tmp_path / "n.db"), "--embedder", "hashing", "-q"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr and "RecursionError" not in done.stderr
+    assert "deep.json:1: not valid JSON (nested deeper" in done.stderr
+    con = sqlite3.connect(tmp_path / "n.db")
+    assert [r[0] for r in con.execute("SELECT id FROM articles")] == ["good"]
+    con.close()
