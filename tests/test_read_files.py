@@ -127,7 +127,7 @@ def test_json_file_with_one_record_and_with_a_list(tmp_path):
 def test_jsonl_html_record_goes_through_article_from_html(tmp_path, monkeypatch):
     calls = []
 
-    def article_from_html(html, *, id, origin=None, url=None):
+    def article_from_html(html, *, id, origin=None, url=None, problems=None):
         calls.append((html, id, origin, url))
         return Article(id=id, text="Extracted body.", title="From page", origin=origin, url=url)
 

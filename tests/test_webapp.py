@@ -20,7 +20,7 @@ from newsfold.web.stories import Added, FileStories, summarize_brief
 sys.path.insert(0, str(Path(__file__).parent))  # the sample brief lives beside this file
 from test_render_html import sample_brief
 
-BASE = "http://testserver"
+BASE = "http://127.0.0.1:8000"  # the app answers only to the host it is bound to
 
 
 @pytest.fixture()

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import NewsfoldError
 from ..model import Article, Removed
+from . import jsondata
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 JSON_SUFFIXES = {".json"}
@@ -196,7 +197,7 @@ def read_jsonl_file(path: Path, max_bytes: int, problems: list[str]) -> list[Art
 
 def records_from_json(text: str, *, stem: str, origin: str, problems: list[str], note=None) -> list[Article]:
     try:
-        data = json.loads(text)
+        data = jsondata.loads(text)
     except json.JSONDecodeError as exc:
         raise Unreadable(f"{origin}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); file skipped") from None
     if isinstance(data, dict):
@@ -222,7 +223,7 @@ def records_from_jsonl(text: str, *, stem: str, origin: str, problems: list[str]
             continue
         where = f"{origin}:{number}"
         try:
-            record = json.loads(line)
+            record = jsondata.loads(line)
         except json.JSONDecodeError as exc:
             problems.append(f"{where}: not valid JSON ({exc.msg}, column {exc.colno}); line skipped")
             continue
@@ -274,7 +275,7 @@ def article_from_html_text(html: str, *, id: str, origin: str, url: str | None, 
         problems.append(f"{origin}: cannot read HTML here ({exc}); skipped")
         return None
     try:
-        return article_from_html(html, id=id, origin=origin, url=url)
+        return article_from_html(html, id=id, origin=origin, url=url, problems=problems)
     except NewsfoldError as exc:
         message = str(exc)
         problems.append(message if message.startswith(origin) else f"{origin}: {message}")
@@ -295,11 +296,13 @@ def read_stdin(max_bytes: int, problems: list[str]) -> list[Article]:
         raise Unreadable("stdin: empty input, skipped")
     if text.lstrip().startswith(("{", "[")):
         try:
-            json.loads(text)
+            jsondata.loads(text)
             return records_from_json(text, stem="stdin", origin="stdin", problems=problems, note=note)
-        except json.JSONDecodeError:
-            if text.lstrip().startswith("{"):
+        except json.JSONDecodeError as exc:
+            if text.lstrip().startswith("{"):  # JSONL: each line is read, or reported and skipped, on its own
                 return records_from_jsonl(text, stem="stdin", origin="stdin", problems=problems, note=note)
+            if isinstance(exc, jsondata.TooDeep):
+                raise Unreadable(f"stdin:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); skipped") from None
         # "[" that is not JSON is text that happens to start with a bracket.
     article = article_from_text(text, id="stdin", origin="stdin")
     _add_note(article, note)

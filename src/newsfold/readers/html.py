@@ -26,13 +26,13 @@ a feed item's title is better). A date found there gets ``published_from="metada
 """
 from __future__ import annotations
 
-import json
 import re
 from copy import deepcopy
 from datetime import date, datetime
 
 from ..errors import InputError, MissingExtraError
 from ..model import Article
+from . import jsondata
 
 MIN_TEXT_CHARS = 200
 
@@ -76,20 +76,24 @@ _BOILERPLATE_WORDS = re.compile(
 )
 
 
-def article_from_html(html: str, *, id: str, origin: str | None = None, url: str | None = None) -> Article:
+def article_from_html(
+    html: str, *, id: str, origin: str | None = None, url: str | None = None, problems: list[str] | None = None
+) -> Article:
     """Read one HTML page into an :class:`Article`.
 
     ``text`` is the extracted main text (evidence offsets index it); ``title``,
     ``outlet``, ``author`` and ``published`` (YYYY-MM-DD) come from the page's
     metadata. ``extra["extraction"]`` names the cascade step that produced the
     text. Raises InputError naming ``origin`` when no main text can be found.
+    Metadata that cannot be used (JSON-LD nested too deep) is ignored, with a
+    line in ``problems``.
     """
     where = origin or url or id
     tree = _parse(html, where)
     document, text, method = _main_text(tree, url)
     if not text:
         raise InputError("no article text found in this HTML page; give the text as a .txt file instead", where)
-    meta = page_metadata(tree)
+    meta = page_metadata(tree, where, problems)
     title = meta.get("title")
     title_from = None
     if not title:
@@ -212,25 +216,30 @@ def _parse(html: str, where: str):
 # -- metadata ------------------------------------------------------------------
 
 
-def page_metadata(tree) -> dict[str, str]:
+def page_metadata(tree, where: str = "page", problems: list[str] | None = None) -> dict[str, str]:
     """Title, outlet, author, published (YYYY-MM-DD) and canonical url from machine-readable markup.
 
     Keys are present only when found; JSON-LD wins over meta tags, which win
     over microdata. ``<title>`` is not read here: it often carries the site name.
     """
     found: dict[str, str] = {}
-    for source in (_jsonld_metadata(tree), _meta_tags(tree), _microdata(tree)):
+    for source in (_jsonld_metadata(tree, where, problems), _meta_tags(tree), _microdata(tree)):
         for key, value in source.items():
             if value and key not in found:
                 found[key] = value
     return found
 
 
-def _jsonld_metadata(tree) -> dict[str, str]:
+def _jsonld_metadata(tree, where: str, problems: list[str] | None) -> dict[str, str]:
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
-            data = json.loads(script.text or "")
-        except ValueError:
+            data = jsondata.loads(script.text or "")
+        except jsondata.TooDeep as exc:
+            if problems is not None:
+                line = (script.sourceline or 1) + exc.lineno - 1
+                problems.append(f"{where}:{line}: JSON-LD {exc.msg}; ignored, the page is read without it")
+            continue
+        except ValueError:  # broken JSON-LD is common; the other metadata sources follow
             continue
         for node in _jsonld_nodes(data):
             types = node.get("@type")

@@ -10,10 +10,15 @@
    different text gets a ``~2``-style suffix; a missing date becomes the
    ingest date (all flagged in the report);
 3. in publication order, in batches: features on the executor (local or
-   Dask), then the ordered assignment step, then ONE transaction with the
-   articles, assignments, merges, cluster state and story rows;
+   Dask), then ONE write transaction (``BEGIN IMMEDIATE``, so one writer at a
+   time) that reads the clusterer state other writers may have advanced,
+   vets the batch again against what they stored, runs the ordered
+   assignment step and writes the articles, assignments, merges, cluster
+   state and story rows. Two ingests (or web posts) on one store therefore
+   interleave batch by batch, and story ids come from the database;
 4. after each batch, rebuild the briefs of the stories it touched (only those),
-   each in its own transaction.
+   each in its own transaction; a brief is saved only if its story still holds
+   the articles it was folded from (else the writer that changed it rebuilds it).
 
 A run killed anywhere leaves the last committed batch; rerunning the same
 command skips what is stored (content hashes), resumes the clusterer from its
@@ -34,6 +39,7 @@ from ..render import to_json
 from .batch import final_story
 from .cluster import Clusterer, Params, publication_order
 from .executors import get_executor
+from .features import ArticleFeatures
 from .store import Store
 
 if TYPE_CHECKING:
@@ -125,10 +131,8 @@ def _vet(
             article.id = f"h{digest[:12]}"
             report.flagged.append(f"{article.id}: no id; derived one from the content")
         if article.id in used or article.id in taken_here:
-            base, number = article.id, 2
-            while f"{base}~{number}" in taken_here or store.known_ids([f"{base}~{number}"]):
-                number += 1
-            article.id = f"{base}~{number}"
+            base = article.id
+            article.id = _free_id(base, store, taken_here)
             report.flagged.append(f"{base}: id already used by a different text; kept this one as {article.id}")
         taken_here.add(article.id)
         if not _valid_date(article.published):
@@ -216,7 +220,9 @@ def _cluster_and_commit(
 ) -> set[str]:
     """Cluster the vetted articles in publication order, committing one batch at a time.
 
-    Returns the stories the new articles are in at the end (merges followed).
+    Features run outside any lock; each batch is then assigned and written by
+    :func:`_commit` under the store's write lock. Returns the stories the new
+    articles are in at the end (merges followed, whoever made them).
     """
     if not articles:
         return set()
@@ -224,32 +230,92 @@ def _cluster_and_commit(
     articles = [articles[i] for i in order]
     hashes = [hashes[i] for i in order]
     touched_all: set[str] = set()
-    clusterer = store.load_clusterer(options.params)
-    batch: list[tuple[Article, str, str]] = []
-    merges: list[tuple[str, str]] = []
+    writer = _Writer(store, options.params)
+    batch: list[tuple[Article, str, ArticleFeatures]] = []
     with get_executor(options.executor, scheduler=options.scheduler, embedder=options.embedder) as run:
         for position, feats in run.features(articles, batch_size=options.batch_size):
-            story_id, step_merges = clusterer.add(feats)
-            merges += step_merges
-            batch.append((articles[position], hashes[position], story_id))
+            batch.append((articles[position], hashes[position], feats))
             if len(batch) == options.batch_size or position == len(articles) - 1:
-                touched = _commit(store, batch, merges, clusterer)
-                report.new += len(batch)
-                report.stories_merged += len(merges)
-                touched_all = {final_story(s, merges) for s in touched_all} | touched
-                batch, merges = [], []
+                touched_all |= _commit(store, batch, writer, report)
+                batch = []
                 if progress is not None:
                     progress(position + 1, len(articles))
                 after_batch()
-    return touched_all
+    return {store.live_story(story_id) for story_id in touched_all}
+
+
+class _Writer:
+    """This ingest's clusterer, caught up with the store whenever another writer committed in between."""
+
+    def __init__(self, store: Store, params: Params | None):
+        self.store, self.params = store, params
+        self.clusterer: Clusterer | None = None
+
+    def current(self) -> Clusterer:
+        """Call inside the write transaction: the state it returns cannot change until the commit."""
+        if self.clusterer is None or self.clusterer.documents != self.store.documents():
+            self.clusterer = self.store.load_clusterer(self.params)
+        return self.clusterer
 
 
 def _commit(
-    store: Store, batch: list[tuple[Article, str, str]], merges: list[tuple[str, str]], clusterer: Clusterer
+    store: Store, batch: list[tuple[Article, str, ArticleFeatures]], writer: _Writer, report: IngestReport
 ) -> set[str]:
-    # An article assigned to a story absorbed later in the same batch follows the merge.
-    assignments = [(a.id, final_story(story_id, merges)) for a, _, story_id in batch]
-    return store.commit_batch([a for a, _, _ in batch], [h for _, h, _ in batch], assignments, merges, clusterer)
+    """Assign and store one batch as one write transaction (``BEGIN IMMEDIATE``: one writer at a time).
+
+    Read state -> assign -> commit happen under the lock, so two ingests (or
+    two web posts) on one store never hand out the same story id or assign
+    against a stale clusterer: the clusterer and the story counter come from
+    the database, and the batch is vetted again against what others stored.
+    """
+    try:
+        with store.transaction():
+            clusterer = writer.current()
+            fresh = _claim(store, batch, report)
+            assigned: list[tuple[str, str]] = []
+            merges: list[tuple[str, str]] = []
+            for article, _, feats in fresh:
+                story_id, step_merges = clusterer.add(feats)
+                merges += step_merges
+                assigned.append((article.id, story_id))
+            # An article assigned to a story absorbed later in the same batch follows the merge.
+            assignments = [(article_id, final_story(story_id, merges)) for article_id, story_id in assigned]
+            touched = store.write_batch([a for a, _, _ in fresh], [h for _, h, _ in fresh], assignments, merges,
+                                        clusterer) if fresh else set()
+    except BaseException:
+        writer.clusterer = None  # it may hold the uncommitted batch
+        raise
+    clusterer.clear_changes()
+    report.new += len(fresh)
+    report.stories_merged += len(merges)
+    return touched
+
+
+def _claim(
+    store: Store, batch: list[tuple[Article, str, ArticleFeatures]], report: IngestReport
+) -> list[tuple[Article, str, ArticleFeatures]]:
+    """The batch less what another writer stored since :func:`_vet` (same text); ids they took get a suffix."""
+    stored = store.known_hashes([h for _, h, _ in batch])
+    taken = store.known_ids([a.id for a, _, _ in batch])
+    fresh = []
+    for article, digest, feats in batch:
+        if digest in stored:
+            report.duplicates += 1
+            continue
+        if article.id in taken:
+            base = article.id
+            article.id = _free_id(base, store, {a.id for a, _, _ in batch})
+            report.flagged.append(f"{base}: id already used by a different text; kept this one as {article.id}")
+        fresh.append((article, digest, feats))
+    return fresh
+
+
+def _free_id(base: str, store: Store, taken_here: set[str]) -> str:
+    """``base~2``, ``base~3``, ...: the first one neither stored nor taken in this run."""
+    number = 2
+    while f"{base}~{number}" in taken_here or store.known_ids([f"{base}~{number}"]):
+        number += 1
+    return f"{base}~{number}"
 
 
 def _rebuild_briefs(
@@ -267,5 +333,5 @@ def _rebuild_briefs(
             report.brief_failures.append(f"{story_id}: {type(exc).__name__}: {exc}")
             failed.add(story_id)
             continue
-        store.save_brief(story_id, brief_json, disputed)
-        report.briefs_rebuilt += 1
+        if store.save_brief(story_id, brief_json, disputed, [a.id for a in articles]):
+            report.briefs_rebuilt += 1

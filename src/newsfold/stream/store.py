@@ -13,7 +13,9 @@ Tables (``schema.py``; version in ``PRAGMA user_version``, upgraded by ``MIGRATI
   resumes exactly where the last committed batch ended.
 
 Every batch is one transaction: articles, assignments, cluster state and
-story rows commit together or not at all (the SQL of a batch is in
+story rows commit together or not at all; it begins with ``BEGIN IMMEDIATE``,
+so concurrent ingests take turns (waiting up to 30 s for the lock) and each
+assigns its batch against the state the other committed (the SQL of a batch is in
 ``batch.py``, that of the clusterer's state in ``cluster_tables.py``). SQLite errors (read-only file, full
 disk, a locked or corrupt database) surface as :class:`StoreError`.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -78,7 +81,7 @@ class Store:
                     f"{SCHEMA_VERSION}); upgrade newsfold: pip install -U newsfold"
                 )
             if not readonly:
-                self._db.execute("PRAGMA journal_mode=WAL")
+                self._use_wal()
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._migrate(version)
             elif version < SCHEMA_VERSION:
@@ -95,9 +98,25 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _use_wal(self) -> None:
+        """Switch to WAL. Two processes creating one store at once can deadlock on the
+        switch (both read, both want the file alone), and SQLite then answers "locked"
+        at once instead of waiting: retry for up to the lock timeout."""
+        for attempt in range(300):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or attempt == 299:
+                    raise
+                time.sleep(0.1)
+
     def _migrate(self, version: int) -> None:
         for number in range(version, SCHEMA_VERSION):
             with self.transaction():
+                # Another process may have created the tables while this one waited for the lock.
+                if self._db.execute("PRAGMA user_version").fetchone()[0] > number:
+                    continue
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
@@ -202,6 +221,21 @@ class Store:
         state = load_cluster_state(self._query, (params or Params()).window_days)
         return Clusterer.from_state(state, params)
 
+    def documents(self) -> int:
+        """How many articles the stored clusterer has seen: it grows with every committed batch,
+        so a writer whose clusterer counts fewer has missed another writer's batches."""
+        rows = self._query("SELECT value FROM meta WHERE key = 'documents'")
+        return int(rows[0][0]) if rows else 0
+
+    def live_story(self, story_id: str) -> str:
+        """The story ``story_id`` is part of now (it may have been merged since, by any writer)."""
+        for _ in range(10_000):  # a merge chain is finite; the bound only guards a corrupt table
+            rows = self._query("SELECT merged_into FROM cluster_stories WHERE id = ?", (story_id,))
+            if not rows or rows[0][0] is None:
+                break
+            story_id = rows[0][0]
+        return story_id
+
     def commit_batch(
         self,
         articles: list[Article],
@@ -214,28 +248,50 @@ class Store:
 
         Returns the live stories it touched (merges followed); their briefs are marked pending.
         """
-        state = clusterer.state()
-        with self.transaction() as db:
-            insert_articles(db, articles, hashes)
-            db.executemany("INSERT INTO assignments (article_id, story_id) VALUES (?, ?)", assignments)
-            touched = apply_merges(db, {story_id for _, story_id in assignments}, merges)
-            save_cluster_state(db, state)
-            refresh_stories(db, touched, _now())
+        with self.transaction():
+            touched = self.write_batch(articles, hashes, assignments, merges, clusterer)
         clusterer.clear_changes()
+        return touched
+
+    def write_batch(
+        self,
+        articles: list[Article],
+        hashes: list[str],
+        assignments: list[tuple[str, str]],
+        merges: list[tuple[str, str]],
+        clusterer: Clusterer,
+    ) -> set[str]:
+        """:meth:`commit_batch` inside the caller's :meth:`transaction` (which also assigned the batch)."""
+        db = self._db
+        insert_articles(db, articles, hashes)
+        db.executemany("INSERT INTO assignments (article_id, story_id) VALUES (?, ?)", assignments)
+        touched = apply_merges(db, {story_id for _, story_id in assignments}, merges)
+        save_cluster_state(db, clusterer.state())
+        refresh_stories(db, touched, _now())
         return touched
 
     def pending_briefs(self) -> list[str]:
         return [r[0] for r in self._query("SELECT story_id FROM pending_briefs ORDER BY story_id")]
 
-    def save_brief(self, story_id: str, brief_json: str, disputed: int) -> None:
-        """Store a rebuilt brief and clear its pending mark (one transaction)."""
+    def save_brief(self, story_id: str, brief_json: str, disputed: int, article_ids: list[str] | None = None) -> bool:
+        """Store a rebuilt brief and clear its pending mark (one transaction).
+
+        With ``article_ids`` (those the brief was folded from), nothing is saved
+        and False returned when the story holds other articles by now: another
+        writer changed it meanwhile, left it pending, and rebuilds it.
+        """
         now = _now()
         with self.transaction() as db:
+            if article_ids is not None:
+                current = db.execute("SELECT article_id FROM assignments WHERE story_id = ?", (story_id,)).fetchall()
+                if sorted(r[0] for r in current) != sorted(article_ids):
+                    return False
             db.execute(
                 "INSERT OR REPLACE INTO briefs (story_id, json, updated) VALUES (?, ?, ?)", (story_id, brief_json, now)
             )
             db.execute("UPDATE stories SET disputed = ?, updated = ? WHERE id = ?", (disputed, now, story_id))
             db.execute("DELETE FROM pending_briefs WHERE story_id = ?", (story_id,))
+        return True
 
 
 def _story_row(row: sqlite3.Row) -> StoryRow:

@@ -26,8 +26,14 @@ def _missing_web_extra(exc: ImportError) -> MissingExtraError:
     return MissingExtraError(exc.name or "starlette", "web")
 
 
-def create_app(db: str | None = None, path: str | None = None, *, stories: Any = None) -> Any:
-    """The Starlette app over a store (``db``) or files (``path``); ``stories`` injects a backend."""
+def create_app(
+    db: str | None = None, path: str | None = None, *, stories: Any = None, host: str = "127.0.0.1"
+) -> Any:
+    """The Starlette app over a store (``db``) or files (``path``); ``stories`` injects a backend.
+
+    ``host`` is the address the server listens on: requests must name it (or,
+    on loopback, ``localhost``/``127.0.0.1``/``[::1]``) in their Host header.
+    """
     try:
         from starlette.applications import Starlette
         from starlette.exceptions import HTTPException
@@ -35,7 +41,7 @@ def create_app(db: str | None = None, path: str | None = None, *, stories: Any =
         from starlette.routing import Route
 
         from . import api, error_pages, forms, pages
-        from .security import SecurityHeaders
+        from .security import HostCheck, SecurityHeaders, allowed_hosts
         from .site import Site
     except ImportError as exc:  # pragma: no cover
         raise _missing_web_extra(exc) from exc
@@ -55,7 +61,7 @@ def create_app(db: str | None = None, path: str | None = None, *, stories: Any =
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeaders)],
+        middleware=[Middleware(SecurityHeaders), Middleware(HostCheck, hosts=allowed_hosts(host))],
         exception_handlers={
             HTTPException: error_pages.http_error,
             NewsfoldError: error_pages.newsfold_error,
@@ -91,7 +97,7 @@ def serve(
         else:
             path = target
     _check_port_free(host, port)
-    app = create_app(db=db, path=path)
+    app = create_app(db=db, path=path, host=host)
     print(f"newsfold: serving {app.state.stories.label} on http://{host}:{port}/  (Ctrl+C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

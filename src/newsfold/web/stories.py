@@ -16,15 +16,19 @@ import builtins
 import json
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import SCHEMA, Brief
 from ..render import to_json
 from ..render.json_out import brief_from_dict, brief_from_json
 from ..stream.store import StoryRow
+
+if TYPE_CHECKING:
+    from ..stream.ingest import IngestOptions
 
 
 @dataclass
@@ -71,10 +75,12 @@ class StoreStories:
 
     kind = "store"
 
-    def __init__(self, db: str | Path):
+    def __init__(self, db: str | Path, ingest_options: IngestOptions | None = None):
         from ..stream.store import Store
 
         self.db = str(db)
+        # How the form's articles are ingested (embedder, fold); tests inject small fakes.
+        self.ingest_options = ingest_options
         self._store_class = Store
         with self._open():  # fail now, with the store's own message, if it cannot be read
             pass
@@ -108,7 +114,8 @@ class StoreStories:
         """
         from ..stream.ingest import IngestOptions, ingest
 
-        report = ingest(inputs, self.db, IngestOptions(quiet=True, default_date=date))
+        options = replace(self.ingest_options or IngestOptions(), quiet=True, default_date=date)
+        report = ingest(inputs, self.db, options)
         message = report.summary().splitlines()[0]
         if report.new == 0:
             message = f"Nothing new: {message}"
