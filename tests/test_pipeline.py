@@ -127,3 +127,20 @@ def test_a_saved_json_brief_loads_back(example_dir, tmp_path):
     (tmp_path / "other.json").write_text('{"hello": 1}', encoding="utf-8")
     with pytest.raises(InputError, match="not a newsfold brief JSON"):
         newsfold.load(tmp_path / "other.json")
+
+
+def test_a_page_label_never_becomes_the_story_title():
+    from newsfold.nlp.text import headline
+
+    assert headline("Details") is None and headline("Latest news") is None and headline(None) is None
+    assert headline("Ferry runs aground off Marrow Point") == "Ferry runs aground off Marrow Point"
+    assert headline("Port Authority | Notices | Ferry runs aground off Marrow Point") == \
+        "Ferry runs aground off Marrow Point"
+    import newsfold
+
+    text = ("The Velden ferry ran aground off Marrow Point on Friday, the port authority said. "
+            "All 41 passengers were brought ashore by lifeboat crews.")
+    brief = newsfold.fold([{"id": "a", "title": "Categories", "published": "2031-05-01", "text": text},
+                           {"id": "b", "title": "Velden ferry aground, 41 rescued", "published": "2031-05-02",
+                            "text": text.replace("Friday", "Friday night")}])
+    assert brief.title == "Velden ferry aground, 41 rescued"

@@ -224,3 +224,17 @@ def test_form_on_a_store_opens_the_story_it_made(store_client):
     again = client.post("/new", data={"text": text, "csrf_token": _token(client)},
                         headers={"Origin": BASE}, follow_redirects=False)
     assert again.status_code == 303 and "Nothing%20new" in again.headers["location"]
+
+
+def test_a_one_source_story_gets_no_no_disputes_badge(tmp_path):
+    single = sample_brief()
+    single.sources, single.conflicts = single.sources[:1], []
+    (tmp_path / "single.json").write_text(to_json(single), encoding="utf-8")
+    agreed = sample_brief()
+    agreed.conflicts = []
+    (tmp_path / "agreed.json").write_text(to_json(agreed), encoding="utf-8")
+    home = TestClient(create_app(path=str(tmp_path)), base_url=BASE).get("/").text
+    rows = {m.group(1): m.group(0) for m in re.finditer(r'href="/stories/(\w+)".*?</li>', home, re.S)}
+    assert set(rows) == {"single", "agreed"}
+    assert "no disputes" in rows["agreed"] and "single source" not in rows["agreed"]
+    assert "no disputes" not in rows.get("single", "") and "single source" in rows.get("single", "")

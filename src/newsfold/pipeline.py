@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from .context import StoryContext
 from .errors import InputError
 from .model import Article, Brief, Conflict, Entity, Fact, Quote, TimelineEvent, root_of
+from .nlp.text import headline
 
 if TYPE_CHECKING:  # typing only: stages load lazily inside fold()
     from .stages.dating import Dating
@@ -192,11 +193,11 @@ def _numbered(conflicts: list[Conflict]) -> list[Conflict]:
 
 
 def _story_title(articles: list[Article], fact_groups: list[Fact]) -> str | None:
-    """The title of the earliest source that has one (an original before a
-    copy), else the top fact's wording."""
-    titled = [a for a in articles if a.title and not a.off_topic]
+    """The headline of the earliest source that has one (an original before a
+    copy; a page label such as "Details" is no headline), else the top fact's wording."""
+    titled = [(a, title) for a in articles if not a.off_topic and (title := headline(a.title))]
     if titled:
-        return min(titled, key=lambda a: (bool(a.copy_of), a.published or "9999", a.id)).title
+        return min(titled, key=lambda item: (bool(item[0].copy_of), item[0].published or "9999", item[0].id))[1]
     if fact_groups:
         return fact_groups[0].text
     return None

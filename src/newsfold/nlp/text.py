@@ -1,6 +1,7 @@
 """Text folding shared by the stages and the evaluation."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
@@ -14,3 +15,23 @@ def plain(text: str) -> str:
     "Sørby" -> "sorby". Lengths may change ("ß" -> "ss"): never use it for offsets."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+_WORD_WITH_LETTER = re.compile(r"[^\W\d_]")
+_MIN_HEADLINE_WORDS = 3
+
+
+def headline(title: str | None) -> str | None:
+    """``title`` as a story's headline, or None when it is a page label.
+
+    News headlines run to several words; a one- or two-word title is a section
+    or page label ("Details", "Categories", "Latest"). A title built of
+    " | "-separated parts ("Site | Section | The real headline") stands for its
+    longest part.
+    """
+    if not title:
+        return None
+    parts = [part.strip() for part in title.split(" | ")]
+    best = max(parts, key=lambda part: len(part.split()))
+    words = [word for word in best.split() if _WORD_WITH_LETTER.search(word)]
+    return best if len(words) >= _MIN_HEADLINE_WORDS else None

@@ -9,6 +9,7 @@ import json
 import sqlite3
 
 from ..model import Article
+from ..nlp.text import headline
 
 
 def insert_articles(db: sqlite3.Connection, articles: list[Article], hashes: list[str]) -> None:
@@ -60,15 +61,16 @@ def refresh_stories(db: sqlite3.Connection, story_ids: set[str], now: str) -> No
             "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?",
             (story_id,),
         ).fetchone()
-        title = db.execute(
+        titles = db.execute(
             "SELECT a.title FROM assignments s JOIN articles a ON a.id = s.article_id "
-            "WHERE s.story_id = ? AND a.title IS NOT NULL ORDER BY a.published, a.seq LIMIT 1",
+            "WHERE s.story_id = ? AND a.title IS NOT NULL ORDER BY a.published, a.seq",
             (story_id,),
-        ).fetchone()
+        )
+        title = next((found for (written,) in titles if (found := headline(written))), None)
         db.execute(
             "INSERT INTO stories (id, title, sources, first_date, last_date, updated) VALUES (?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET title=excluded.title, sources=excluded.sources, "
             "first_date=excluded.first_date, last_date=excluded.last_date, updated=excluded.updated",
-            (story_id, title[0] if title else None, row[0], row[1], row[2], now),
+            (story_id, title, row[0], row[1], row[2], now),
         )
         db.execute("INSERT OR IGNORE INTO pending_briefs (story_id) VALUES (?)", (story_id,))

@@ -46,6 +46,8 @@ def story_rows(rows: list[Any]) -> list[dict[str, Any]]:
             "dates": " – ".join(dict.fromkeys(d for d in (r.first_date, r.last_date) if d)),
             "updated": (r.updated or "").replace("T", " ").rstrip("Z")[:16],
             "disputed": r.disputed,
+            # One source cannot disagree with itself: no "no disputes" badge to reassure.
+            "single_source": r.sources < 2,
         }
         for r in rows
     ]
