@@ -18,6 +18,27 @@ def source_label(article: Article) -> str:
     return article.outlet or article.id
 
 
+def source_labels(sources: list[Article]) -> dict[str, str]:
+    """Source id -> how a citation names it: the outlet where only that source
+    comes from it, "Outlet (id)" where one outlet gave several, else the id."""
+    per_outlet: dict[str, int] = {}
+    for article in sources:
+        if article.outlet:
+            per_outlet[article.outlet] = per_outlet.get(article.outlet, 0) + 1
+    return {
+        a.id: a.id if not a.outlet else a.outlet if per_outlet[a.outlet] == 1 else f"{a.outlet} ({a.id})"
+        for a in sources
+    }
+
+
+def original_link(article: Article) -> str | None:
+    """An http(s) link to the original. Other schemes (``javascript:``) are never linked."""
+    for candidate in (article.url, article.origin):
+        if candidate and candidate.lower().startswith(("http://", "https://")):
+            return candidate
+    return None
+
+
 def _snippet(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -31,6 +52,7 @@ class Citations:
         self.by_span: dict[tuple[str, int, int], str] = {}
         self.by_source: dict[str, list[tuple[int, int, str]]] = {}
         self.articles = {a.id: a for a in brief.sources}
+        self.labels = source_labels(brief.sources)
 
     def id_for(self, ev: Evidence) -> str:
         key = (ev.source, ev.start, ev.end)
@@ -48,7 +70,8 @@ class Citations:
         name = label if label == ev.source else f"{label} ({ev.source})"
         title = f"{name}: “{words}”" if words else name
         copy_of = article.copy_of if article else None
-        return Cite(ev.source, evidence_id, ev.source, self.href(ev.source, evidence_id), title, note, copy_of)
+        chip = self.labels.get(ev.source, ev.source)
+        return Cite(ev.source, evidence_id, chip, self.href(ev.source, evidence_id), title, note, copy_of)
 
     def cites(self, support: list[Evidence], note: Callable[[Evidence], str | None] | None = None) -> list[Cite]:
         """One chip per source (its first passage); every passage still gets an id."""

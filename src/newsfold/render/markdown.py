@@ -7,9 +7,16 @@ reports, notes. A citation names the independent sources and then the copies:
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Article, Brief, Evidence, independent_count
+from .citations import original_link, source_labels
 
 _MAX_ENTITIES = 25
+
+
+# A source id usable as a Markdown reference label as it is.
+_REFERENCE_ID = re.compile(r"[\w.-]+")
 
 
 def render_markdown(brief: Brief) -> str:
@@ -34,7 +41,19 @@ def render_markdown(brief: Brief) -> str:
     lines += _unique(brief)
     if brief.notes:
         lines += ["## Notes", ""] + [f"- {_inline(note)}" for note in brief.notes] + [""]
+    lines += _link_definitions(brief.sources)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _link_definitions(sources: list[Article]) -> list[str]:
+    """Reference links to the originals, so every citation of a source links it once written."""
+    links = [(a.id, link) for a in sources if (link := _link(a)) and _REFERENCE_ID.fullmatch(a.id)]
+    return [f"[{source_id}]: <{link}>" for source_id, link in links] + [""] if links else []
+
+
+def _link(article: Article) -> str | None:
+    link = original_link(article)
+    return link if link and not any(c in link for c in " <>") else None
 
 
 def _sources(sources: list[Article]) -> list[str]:
@@ -122,15 +141,27 @@ def _unique(brief: Brief) -> list[str]:
 
 
 def _cite(support: list[Evidence], by_id: dict[str, Article]) -> str:
-    """``[3 sources: 000, 002, 003; copy: 004]``: independent first, copies after."""
+    """``[3 sources: Calden Daily, 002, 003; copy: 004]``: independent first, copies
+    after; a source is named by its outlet where known (see ``source_labels``)
+    and linked to the original where it has an http(s) URL."""
     ids = sorted({e.source for e in support})
     originals = [i for i in ids if not (i in by_id and by_id[i].copy_of)]
     copies = [i for i in ids if i not in originals]
     independent = independent_count(ids, by_id.values())
-    text = f"[{_count(independent, 'source')}: {', '.join(originals or copies)}"
+    labels = source_labels(list(by_id.values()))
+    text = f"[{_count(independent, 'source')}: {_names(originals or copies, by_id, labels)}"
     if originals and copies:
-        text += f"; {'copies' if len(copies) > 1 else 'copy'}: {', '.join(copies)}"
+        text += f"; {'copies' if len(copies) > 1 else 'copy'}: {_names(copies, by_id, labels)}"
     return text + "]"
+
+
+def _names(ids: list[str], by_id: dict[str, Article], labels: dict[str, str]) -> str:
+    names = []
+    for source_id in ids:
+        label = _inline(labels.get(source_id, source_id)).replace("[", "\\[").replace("]", "\\]")
+        linked = bool(source_id in by_id and _link(by_id[source_id]) and _REFERENCE_ID.fullmatch(source_id))
+        names.append(f"[{label}][{source_id}]" if linked else label)
+    return ", ".join(names)
 
 
 def _independent(sources: list[Article]) -> int:

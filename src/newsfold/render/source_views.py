@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..model import Article, Brief
-from .citations import Citations, source_label
+from .citations import Citations, original_link, source_label
 from .dates import display_date
 from .views import Segment, SourceHref, SourceView
 
@@ -37,7 +37,7 @@ def source_views(
             published=display_date(article.published),
             published_from=article.published_from,
             origin=article.origin,
-            link=_safe_link(article),
+            link=original_link(article),
             href=href(article.id, None),
             copy_of=article.copy_of,
             off_topic=article.off_topic,
@@ -54,14 +54,6 @@ def source_views(
         else:
             originals.append(view)
     return originals, list(views.values())
-
-
-def _safe_link(article: Article) -> str | None:
-    """An http(s) link to the original. Other schemes (``javascript:``) are never linked."""
-    for candidate in (article.url, article.origin):
-        if candidate and candidate.lower().startswith(("http://", "https://")):
-            return candidate
-    return None
 
 
 def _segments(article: Article, spans: list[tuple[int, int, str]], selected: str | None) -> list[Segment]:
