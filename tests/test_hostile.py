@@ -6,6 +6,7 @@ import multiprocessing
 import re
 import sqlite3
 import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,71 @@ def test_nested_json_from_the_cli_is_a_warning_not_a_traceback(tmp_path):
     con = sqlite3.connect(tmp_path / "n.db")
     assert [r[0] for r in con.execute("SELECT id FROM articles")] == ["good"]
     con.close()
+
+
+# -- the same text from two outlets is two sources, one a copy ----------------------------------
+
+
+def test_same_text_from_another_outlet_is_kept_as_a_copy_and_a_rerun_changes_nothing(tmp_path):
+    text = TOPICS["a"][0][1]
+    records = [
+        {"id": "wire-1", "title": "Roof collapses", "text": text, "outlet": "Orvell Post",
+         "url": "https://orvell.example/roof", "published": "2031-03-14"},
+        {"id": "syndicated-1", "title": "Roof collapses", "text": text, "outlet": "Dunmere Daily",
+         "url": "https://dunmere.example/roof", "published": "2031-03-15"},
+        {"id": "wire-1", "title": "Roof collapses", "text": text, "outlet": "Orvell Post",  # the same line twice
+         "url": "https://orvell.example/roof", "published": "2031-03-14"},
+    ]
+    path = tmp_path / "copies.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "copies.db"
+
+    report = ingest([str(path)], str(db), options())
+    assert (report.read, report.new, report.copies, report.duplicates) == (3, 2, 1, 1)
+    assert "new 2, copies 1, duplicates 1" in report.summary()
+    with sqlite3.connect(db) as con:
+        rows = dict(con.execute("SELECT a.id, a.copy_of FROM articles a"))
+        stories = dict(con.execute("SELECT article_id, story_id FROM assignments"))
+    assert rows == {"wire-1": None, "syndicated-1": "wire-1"}
+    assert stories["syndicated-1"] == stories["wire-1"]
+
+    again = ingest([str(path)], str(db), options())
+    assert (again.new, again.copies, again.duplicates) == (0, 0, 3)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+
+
+# -- the page cache applies the address check of a fetch ----------------------------------------
+
+
+class _Page(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # http.server's name
+        body = (f"<html><head><title>Roof collapses</title></head><body><article><p>{TOPICS['a'][0][1]}</p>"
+                "</article></body></html>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_page_cached_with_allow_private_is_refused_later_without_it(tmp_path):
+    from newsfold.readers.web import fetch_articles
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_port}/roof.html"
+    try:
+        allowed = fetch_articles([url], allow_private=True, cache_dir=tmp_path, progress=False)
+        assert len(allowed.articles) == 1 and list(tmp_path.rglob("*.body"))  # fetched and cached
+        refused = fetch_articles([url], cache_dir=tmp_path, progress=False)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert refused.articles == []
+    assert refused.problems == [f"{url}: refused: resolves to loopback address 127.0.0.1; pass --allow-private to allow"]
+    cached_again = fetch_articles([url], allow_private=True, cache_dir=tmp_path, progress=False)  # server gone
+    assert len(cached_again.articles) == 1

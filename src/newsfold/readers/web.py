@@ -3,7 +3,8 @@
 What a fetch does, in order, for every URL (and every redirect hop):
 
 1. a cached copy is used unless ``refresh`` (feeds are refetched after
-   ``FEED_MAX_AGE`` seconds so new items show up);
+   ``FEED_MAX_AGE`` seconds so new items show up), and only if the URL and
+   the URL it redirected to pass the address check of step 2 in this run;
 2. only http/https; the host must not resolve to a loopback, private,
    link-local, multicast or reserved address unless ``allow_private``
    (checked before each request and again when the socket opens, see
@@ -183,7 +184,11 @@ class Fetcher:
     def get(self, url: str) -> Page:
         """The page at ``url`` from the cache or the network; FetchError says why not."""
         if not self.refresh:
+            # A page cached by a run with allow_private is served only if this run may fetch it too.
+            check_url(url, allow_private=self.allow_private)
             cached = self.cache.load(url)
+            if cached and cached.final_url != url:
+                check_url(cached.final_url, allow_private=self.allow_private)
             if cached and not (looks_like_feed(cached.body) and time.time() - cached.fetched_at > FEED_MAX_AGE):
                 return cached
         page = self._download(url)

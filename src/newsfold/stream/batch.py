@@ -10,6 +10,7 @@ import sqlite3
 
 from ..model import Article
 from ..nlp.text import headline
+from .identity import text_hash
 
 
 def insert_articles(db: sqlite3.Connection, articles: list[Article], hashes: list[str]) -> None:
@@ -17,12 +18,12 @@ def insert_articles(db: sqlite3.Connection, articles: list[Article], hashes: lis
     seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
     db.executemany(
         "INSERT INTO articles (id, content_hash, title, text, published, published_from, outlet, url, "
-        "origin, author, extra, notes, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "origin, author, extra, notes, seq, text_hash, copy_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 a.id, h, a.title, a.text, a.published, a.published_from, a.outlet, a.url, a.origin,
                 a.author, json.dumps(a.extra, ensure_ascii=False, default=str),
-                json.dumps(a.notes, ensure_ascii=False), seq + n + 1,
+                json.dumps(a.notes, ensure_ascii=False), seq + n + 1, text_hash(a), a.copy_of,
             )
             for n, (a, h) in enumerate(zip(articles, hashes))
         ],

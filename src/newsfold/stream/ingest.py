@@ -4,9 +4,11 @@
 
 1. read the inputs (``newsfold.readers.read_inputs``; its problems, such as
    malformed JSONL lines, go into the report and the rest is ingested);
-2. vet each article: empty text is skipped; an article whose content hash is
-   already stored (or repeated in the input) is a duplicate and changes
-   nothing; a missing id becomes ``h<hash>``; an id already used by a
+2. vet each article: empty text is skipped; an article whose content hash
+   (``identity.py``: title, text, outlet, URL) is already stored (or repeated
+   in the input) is a duplicate and changes nothing; one whose text is stored
+   (or earlier in the input) under another outlet or URL is a copy: stored
+   with ``copy_of`` set and put in its original's story, not clustered; a missing id becomes ``h<hash>``; an id already used by a
    different text gets a ``~2``-style suffix; a missing date becomes the
    ingest date (all flagged in the report);
 3. in publication order, in batches: features on the executor (local or
@@ -27,9 +29,9 @@ same state as an uninterrupted run.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +42,7 @@ from .batch import final_story
 from .cluster import Clusterer, Params, publication_order
 from .executors import get_executor
 from .features import ArticleFeatures
+from .identity import content_hash, text_hash
 from .store import Store
 
 if TYPE_CHECKING:
@@ -53,6 +56,7 @@ class IngestReport:
     read: int = 0
     new: int = 0
     duplicates: int = 0
+    copies: int = 0  # new articles whose text another stored article has (counted in ``new`` too)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (article, reason)
     flagged: list[str] = field(default_factory=list)  # kept, with a warning
     problems: list[str] = field(default_factory=list)  # from reading the inputs
@@ -67,7 +71,7 @@ class IngestReport:
 
     def to_dict(self) -> dict:
         return {
-            "read": self.read, "new": self.new, "duplicates": self.duplicates,
+            "read": self.read, "new": self.new, "copies": self.copies, "duplicates": self.duplicates,
             "skipped": [{"article": a, "reason": r} for a, r in self.skipped],
             "flagged": self.flagged, "problems": self.problems,
             "stories_touched": self.stories_touched, "stories": self.stories, "stories_merged": self.stories_merged,
@@ -76,7 +80,7 @@ class IngestReport:
 
     def summary(self) -> str:
         lines = [(
-            f"read {self.read}, new {self.new}, duplicates {self.duplicates}, skipped {len(self.skipped)}, "
+            f"read {self.read}, new {self.new}, copies {self.copies}, duplicates {self.duplicates}, skipped {len(self.skipped)}, "
             f"flagged {len(self.flagged)}; stories touched {self.stories_touched} (merged {self.stories_merged}), "
             f"briefs rebuilt {self.briefs_rebuilt}"
         )]
@@ -85,12 +89,6 @@ class IngestReport:
         lines += [f"flagged: {f}" for f in self.flagged]
         lines += [f"brief failed: {f}" for f in self.brief_failures]
         return "\n".join(lines)
-
-
-def content_hash(article: Article) -> str:
-    """What makes two articles the same: title and text, exactly."""
-    data = f"{article.title or ''}\0{article.text}".encode()
-    return hashlib.sha256(data).hexdigest()
 
 
 def _valid_date(value: str | None) -> bool:
@@ -144,7 +142,20 @@ def _vet(
             report.flagged.append(f"{article.id}: no usable date; used {which} {ingest_date}")
         else:
             article.published = (article.published or "")[:10]
+    _mark_copies(kept, store, report)
     return kept, hashes
+
+
+def _mark_copies(articles: list[Article], store: Store, report: IngestReport) -> None:
+    """Set ``copy_of`` on each article whose text is stored, or earlier in ``articles``, under another id."""
+    digests = [text_hash(a) for a in articles]
+    originals = store.originals(digests)
+    for article, digest in zip(articles, digests):
+        original = originals.setdefault(digest, article.id)
+        if original != article.id:
+            article.copy_of = original
+            article.notes.append(f"same text as {original}; kept as a copy, counted once")
+            report.copies += 1
 
 
 @dataclass
@@ -200,7 +211,8 @@ def ingest(inputs: list[str], db: str, options: IngestOptions | None = None) -> 
 def _default_reader() -> Callable[[list[str]], ReadResult]:
     from ..readers import read_inputs
 
-    return read_inputs
+    # Every article is stored, copies of another's text included (vetting marks them).
+    return partial(read_inputs, keep_identical=True)
 
 
 def _default_fold() -> Callable[[list[Article]], Brief]:
@@ -226,7 +238,8 @@ def _cluster_and_commit(
     """
     if not articles:
         return set()
-    order = publication_order(articles)
+    # Copies go last, so their originals are stored (or earlier in the batch) when they are assigned.
+    order = sorted(publication_order(articles), key=lambda i: articles[i].copy_of is not None)
     articles = [articles[i] for i in order]
     hashes = [hashes[i] for i in order]
     touched_all: set[str] = set()
@@ -275,8 +288,10 @@ def _commit(
             assigned: list[tuple[str, str]] = []
             merges: list[tuple[str, str]] = []
             for article, _, feats in fresh:
-                story_id, step_merges = clusterer.add(feats)
-                merges += step_merges
+                story_id = _original_story(store, article, assigned)
+                if story_id is None:
+                    story_id, step_merges = clusterer.add(feats)
+                    merges += step_merges
                 assigned.append((article.id, story_id))
             # An article assigned to a story absorbed later in the same batch follows the merge.
             assignments = [(article_id, final_story(story_id, merges)) for article_id, story_id in assigned]
@@ -289,6 +304,16 @@ def _commit(
     report.new += len(fresh)
     report.stories_merged += len(merges)
     return touched
+
+
+def _original_story(store: Store, article: Article, assigned: list[tuple[str, str]]) -> str | None:
+    """A copy's story: its original's (assigned earlier in this batch, or stored); None for the rest."""
+    if article.copy_of is None:
+        return None
+    for article_id, story_id in assigned:
+        if article_id == article.copy_of:
+            return story_id
+    return store.story_of(article.copy_of)
 
 
 def _claim(

@@ -58,5 +58,12 @@ MIGRATIONS: list[str] = [
     CREATE TABLE cluster_terms (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # version 2: copies (same text, another outlet or URL) are stored and point at their original;
+    # content_hash becomes the identity of identity.content_hash, recomputed by Store._migrate
+    """
+    ALTER TABLE articles ADD COLUMN text_hash TEXT;
+    ALTER TABLE articles ADD COLUMN copy_of TEXT;
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,7 +2,8 @@
 
 Tables (``schema.py``; version in ``PRAGMA user_version``, upgraded by ``MIGRATIONS``):
 
-- ``articles``: every article once, keyed by id, with a unique content hash;
+- ``articles``: every article once, keyed by id, with a unique content hash
+  (``identity.py``); a copy (same text hash, another outlet or URL) names its original in ``copy_of``;
 - ``assignments``: article id -> story id;
 - ``stories``: one row per live story (title, counts, dates, disputed count);
 - ``briefs``: the brief JSON of each story; ``pending_briefs`` lists stories
@@ -36,6 +37,7 @@ from ..model import Article
 from .batch import apply_merges, insert_articles, refresh_stories
 from .cluster import Clusterer, Params
 from .cluster_tables import load_cluster_state, save_cluster_state
+from .identity import content_hash, text_hash
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -120,7 +122,18 @@ class Store:
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
+                if number == 1:
+                    self._rehash()
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _rehash(self) -> None:
+        """Version 2: stored articles get the identity and text hashes of :mod:`.identity`,
+        so a rerun over a store written before copies were kept still finds what it stored."""
+        rows = self._db.execute("SELECT id, title, text, outlet, url FROM articles").fetchall()
+        for row in rows:
+            article = Article(id=row["id"], text=row["text"], title=row["title"], outlet=row["outlet"], url=row["url"])
+            self._db.execute("UPDATE articles SET content_hash = ?, text_hash = ? WHERE id = ?",
+                             (content_hash(article), text_hash(article), row["id"]))
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -216,6 +229,23 @@ class Store:
             found.update(r[0] for r in rows)
         return found
 
+    def originals(self, text_hashes: list[str]) -> dict[str, str]:
+        """text hash -> the id of the first stored article (not itself a copy) with that text."""
+        found: dict[str, str] = {}
+        for start in range(0, len(text_hashes), 500):
+            part = text_hashes[start : start + 500]
+            rows = self._query(
+                f"SELECT text_hash, id FROM articles WHERE copy_of IS NULL AND text_hash IN ({','.join('?' * len(part))}) "
+                "ORDER BY seq", part)
+            for digest, article_id in rows:
+                found.setdefault(digest, article_id)
+        return found
+
+    def story_of(self, article_id: str) -> str | None:
+        """The live story ``article_id`` is assigned to, or None when it is not stored."""
+        rows = self._query("SELECT story_id FROM assignments WHERE article_id = ?", (article_id,))
+        return self.live_story(rows[0][0]) if rows else None
+
     def load_clusterer(self, params: Params | None = None) -> Clusterer:
         """The clusterer as the last committed batch left it."""
         state = load_cluster_state(self._query, (params or Params()).window_days)
@@ -305,7 +335,7 @@ def _article(row: sqlite3.Row) -> Article:
     return Article(
         id=row["id"], text=row["text"], title=row["title"], outlet=row["outlet"], published=row["published"],
         published_from=row["published_from"], origin=row["origin"], url=row["url"], author=row["author"],
-        extra=json.loads(row["extra"]), notes=json.loads(row["notes"]),
+        extra=json.loads(row["extra"]), notes=json.loads(row["notes"]), copy_of=row["copy_of"],
     )
 
 
