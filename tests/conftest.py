@@ -7,8 +7,6 @@ import pytest
 
 from newsfold.context import StoryContext
 
-from .helpers import prepare_story
-
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples"
@@ -38,11 +36,12 @@ def kosovo_story(kosovo_dir) -> StoryContext:
     Built once for the whole session and shared by many modules: read it, never
     change it (use ``dataclasses.replace`` for a context with more or other parts).
     """
+    from newsfold.pipeline import prepare
     from newsfold.readers import read_inputs
 
     read = read_inputs([str(kosovo_dir)])
     assert not read.problems, read.problems
-    return prepare_story(read.articles)
+    return prepare(read.articles)  # the reading half of fold, as fold runs it
 
 
 @pytest.fixture(scope="session")

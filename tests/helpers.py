@@ -1,20 +1,12 @@
-"""Checks and story preparation shared by several test modules."""
+"""Checks shared by several test modules."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from newsfold.context import StoryContext
-from newsfold.model import Article, Brief, source_roots
+from newsfold.model import Brief, source_roots
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "newsfold.brief-1.json"
-
-
-def prepare_story(articles: list[Article], date: str | None = None, *, embedder: str = "minilm") -> StoryContext:
-    """The context ``pipeline.fold`` hands its analysis stages (``pipeline.prepare``)."""
-    from newsfold.pipeline import prepare
-
-    return prepare(articles, date, embedder=embedder)
 
 
 def assert_valid_json_brief(document: dict) -> None:

@@ -8,6 +8,7 @@ reports, notes. A citation names the independent sources and then the copies:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Article, Brief, Evidence, independent_count
 from .citations import original_link, source_labels
@@ -21,7 +22,7 @@ _REFERENCE_ID = re.compile(r"[\w.-]+")
 
 def render_markdown(brief: Brief) -> str:
     """The whole brief as one Markdown document, ending with a newline."""
-    by_id = {article.id: article for article in brief.sources}
+    cite = _Citer.of(brief.sources)
     lines: list[str] = [f"# {_inline(brief.title or 'Untitled story')}", ""]
     if brief.date:
         lines += [(f"*{brief.date}* · {_count(len(brief.sources), 'source')}, "
@@ -30,30 +31,19 @@ def render_markdown(brief: Brief) -> str:
     consensus = [f for f in brief.facts if f.kind == "consensus"]
     lines += ["## Key facts", ""]
     if consensus:
-        lines += [f"- {_inline(f.text)} {_cite(f.support, by_id)}" for f in consensus]
+        lines += [f"- {_inline(f.text)} {cite(f.support)}" for f in consensus]
     else:
         lines.append("No fact is reported by two independent sources.")
     lines.append("")
-    lines += _conflicts(brief, by_id)
-    lines += _quotes(brief, by_id)
+    lines += _conflicts(brief, cite)
+    lines += _quotes(brief, cite)
     lines += _entities(brief)
-    lines += _timeline(brief, by_id)
+    lines += _timeline(brief, cite)
     lines += _unique(brief)
     if brief.notes:
         lines += ["## Notes", ""] + [f"- {_inline(note)}" for note in brief.notes] + [""]
-    lines += _link_definitions(brief.sources)
+    lines += cite.definitions()
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _link_definitions(sources: list[Article]) -> list[str]:
-    """Reference links to the originals, so every citation of a source links it once written."""
-    links = [(a.id, link) for a in sources if (link := _link(a)) and _REFERENCE_ID.fullmatch(a.id)]
-    return [f"[{source_id}]: <{link}>" for source_id, link in links] + [""] if links else []
-
-
-def _link(article: Article) -> str | None:
-    link = original_link(article)
-    return link if link and not any(c in link for c in " <>") else None
 
 
 def _sources(sources: list[Article]) -> list[str]:
@@ -68,24 +58,24 @@ def _sources(sources: list[Article]) -> list[str]:
     return lines + [""]
 
 
-def _conflicts(brief: Brief, by_id: dict[str, Article]) -> list[str]:
+def _conflicts(brief: Brief, cite: _Citer) -> list[str]:
     if not brief.conflicts:
         return []
     lines = ["## Disputed", ""]
     for conflict in brief.conflicts:
         lines.append(f"- **{_inline(conflict.topic)}** ({conflict.kind})")
         for value in conflict.values:
-            lines.append(f"  - {_inline(value.value)} {_cite(value.support, by_id)}")
+            lines.append(f"  - {_inline(value.value)} {cite(value.support)}")
     return lines + [""]
 
 
-def _quotes(brief: Brief, by_id: dict[str, Article]) -> list[str]:
+def _quotes(brief: Brief, cite: _Citer) -> list[str]:
     if not brief.quotes:
         return []
     lines = ["## Quotes", ""]
     for quote in brief.quotes:
         speaker = quote.speaker or "unattributed"
-        lines.append(f"- “{_inline(quote.text)}” — {_inline(speaker)} {_cite(quote.support, by_id)}")
+        lines.append(f"- “{_inline(quote.text)}” — {_inline(speaker)} {cite(quote.support)}")
         per_source = quote.speaker_by_source()
         if len(set(per_source.values())) > 1:
             detail = "; ".join(
@@ -111,7 +101,7 @@ def _entities(brief: Brief) -> list[str]:
     return lines + [""]
 
 
-def _timeline(brief: Brief, by_id: dict[str, Article]) -> list[str]:
+def _timeline(brief: Brief, cite: _Citer) -> list[str]:
     if not brief.timeline:
         return []
     lines = ["## Timeline", ""]
@@ -119,7 +109,7 @@ def _timeline(brief: Brief, by_id: dict[str, Article]) -> list[str]:
         # The timeline stage puts the support with the clearest date words first.
         written = next((e.as_written for e in event.support if e.as_written), None)
         as_written = f" (“{_inline(written)}”)" if written else ""
-        lines.append(f"- **{event.date}**{as_written} {_inline(event.text)} {_cite(event.support, by_id)}")
+        lines.append(f"- **{event.date}**{as_written} {_inline(event.text)} {cite(event.support)}")
     return lines + [""]
 
 
@@ -140,28 +130,44 @@ def _unique(brief: Brief) -> list[str]:
     return lines
 
 
-def _cite(support: list[Evidence], by_id: dict[str, Article]) -> str:
-    """``[3 sources: Calden Daily, 002, 003; copy: 004]``: independent first, copies
-    after; a source is named by its outlet where known (see ``source_labels``)
-    and linked to the original where it has an http(s) URL."""
-    ids = sorted({e.source for e in support})
-    originals = [i for i in ids if not (i in by_id and by_id[i].copy_of)]
-    copies = [i for i in ids if i not in originals]
-    independent = independent_count(ids, by_id.values())
-    labels = source_labels(list(by_id.values()))
-    text = f"[{_count(independent, 'source')}: {_names(originals or copies, by_id, labels)}"
-    if originals and copies:
-        text += f"; {'copies' if len(copies) > 1 else 'copy'}: {_names(copies, by_id, labels)}"
-    return text + "]"
+@dataclass
+class _Citer:
+    """Writes one brief's citations; how each source is named and linked is
+    worked out once (``source_labels``, ``original_link``)."""
 
+    by_id: dict[str, Article]
+    names: dict[str, str]  # source id -> the source as a citation writes it
+    links: dict[str, str]  # source id -> its original, cited by reference link
 
-def _names(ids: list[str], by_id: dict[str, Article], labels: dict[str, str]) -> str:
-    names = []
-    for source_id in ids:
-        label = _inline(labels.get(source_id, source_id)).replace("[", "\\[").replace("]", "\\]")
-        linked = bool(source_id in by_id and _link(by_id[source_id]) and _REFERENCE_ID.fullmatch(source_id))
-        names.append(f"[{label}][{source_id}]" if linked else label)
-    return ", ".join(names)
+    @classmethod
+    def of(cls, sources: list[Article]) -> _Citer:
+        labels = source_labels(sources)
+        links = {a.id: link for a in sources
+                 if (link := original_link(a)) and not any(c in link for c in " <>") and _REFERENCE_ID.fullmatch(a.id)}
+        names = {}
+        for a in sources:
+            label = _inline(labels[a.id]).replace("[", "\\[").replace("]", "\\]")
+            names[a.id] = f"[{label}][{a.id}]" if a.id in links else label
+        return cls({a.id: a for a in sources}, names, links)
+
+    def __call__(self, support: list[Evidence]) -> str:
+        """``[3 sources: Calden Daily, 002, 003; copy: 004]``: independent first, copies after."""
+        ids = sorted({e.source for e in support})
+        originals = [i for i in ids if not (i in self.by_id and self.by_id[i].copy_of)]
+        copies = [i for i in ids if i not in originals]
+        independent = independent_count(ids, self.by_id.values())
+        text = f"[{_count(independent, 'source')}: {self._names(originals or copies)}"
+        if originals and copies:
+            text += f"; {'copies' if len(copies) > 1 else 'copy'}: {self._names(copies)}"
+        return text + "]"
+
+    def _names(self, ids: list[str]) -> str:
+        return ", ".join(self.names.get(source_id, source_id) for source_id in ids)
+
+    def definitions(self) -> list[str]:
+        """Reference links to the originals, written once below the brief."""
+        lines = [f"[{source_id}]: <{link}>" for source_id, link in self.links.items()]
+        return lines + [""] if lines else []
 
 
 def _independent(sources: list[Article]) -> int:
