@@ -1,7 +1,11 @@
 #!/usr/bin/env python
 """Score the briefs of every annotated story (tests/annotations/*.json) and print a table.
 
-    python scripts/eval_briefs.py [--json] [ANNOTATION ...]
+    python scripts/eval_briefs.py [--json] [--heldout] [ANNOTATION ...]
+
+Without ANNOTATION it scores the dev set (tests/annotations/*.json), or with
+--heldout the held-out set (tests/annotations/heldout/*.json): score that one
+only when you are done tuning.
 
 Stories whose data is missing (../shared absent) are skipped with a note. The
 test suite pins floors on the same scores (tests/test_quality.py).
@@ -26,8 +30,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("annotations", nargs="*", type=Path)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--heldout", action="store_true", help="score the held-out annotations")
     args = parser.parse_args()
-    paths = args.annotations or sorted((REPO / "tests" / "annotations").glob("*.json"))
+    folder = REPO / "tests" / "annotations" / ("heldout" if args.heldout else "")
+    paths = args.annotations or sorted(folder.glob("*.json"))
     table: dict[str, dict[str, float]] = {}
     for path in paths:
         annotation = json.loads(path.read_text(encoding="utf-8"))

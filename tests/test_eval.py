@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 
+import pytest
+
+from newsfold.errors import InputError
 from newsfold.eval import evaluate
 from newsfold.model import Article, Brief, Conflict, ConflictValue, Entity, Evidence, Fact, Quote, Removed, TimelineEvent
 
@@ -106,3 +111,76 @@ def test_entity_holder_reads_a_titled_form_as_the_cleaned_alias():
     ])
     scores = _entity_scores({"entities": [{"same": ["Foo Ho Chew", "Mr Foo"]}, {"same": ["Thaddeus Tan", "DPP Tan"]}]}, brief)
     assert scores["entities_merged"] == 0.5  # "DPP Tan" is no alias: no surname guessing here
+
+
+# --- disputes and off-topic sources, on the shipped example story -----------
+
+EXAMPLE_ANNOTATION = Path(__file__).parent / "annotations" / "harbor-bridge.json"
+
+
+@pytest.fixture(scope="module")
+def example_brief(example_dir):
+    import newsfold
+
+    return newsfold.fold(newsfold.read([str(example_dir)]))
+
+
+def _example_annotation() -> dict:
+    return json.loads(EXAMPLE_ANNOTATION.read_text(encoding="utf-8"))
+
+
+def _span(brief, source: str, needle: str) -> Evidence:
+    start = brief.source(source).text.index(needle)
+    return Evidence(source, start, start + len(needle))
+
+
+def test_example_disputes_are_all_real(example_brief):
+    scores = evaluate(_example_annotation(), example_brief)
+    assert scores["dispute_precision"] == 1.0, example_brief.conflicts
+    assert scores["off_topic_f1"] == 1.0 and scores["off_topic_kept_out"] == 1.0
+
+
+def test_a_dispute_with_an_unattributed_quote_is_a_false_alarm(example_brief):
+    brief = copy.deepcopy(example_brief)
+    real = len(brief.conflicts)
+    quote = _span(brief, "northern-broadcast", "pulled two drivers out of the water")
+    brief.conflicts.append(Conflict("K9", "attribution", "who said it", [
+        ConflictValue("Ida Marsh", [quote]), ConflictValue("unattributed", [quote])]))
+    assert evaluate(_example_annotation(), brief)["dispute_precision"] == round(real / (real + 1), 4)
+
+
+def test_a_real_disagreement_counts_whatever_kind_it_is_filed_under(example_brief):
+    brief = copy.deepcopy(example_brief)
+    brief.conflicts = [Conflict("K1", "date", "injured", [
+        ConflictValue("14 people", [_span(brief, "coastline-wire", "injuring 14 people")]),
+        ConflictValue("seventeen people", [_span(brief, "northern-broadcast", "Seventeen people")])])]
+    scores = evaluate(_example_annotation(), brief)
+    assert scores["dispute_precision"] == 1.0
+    assert scores["conflicts_found"] == 0.0  # recall still wants the kind right
+    # one annotated value on both sides is no disagreement
+    brief.conflicts[0].values[1] = ConflictValue("14", [_span(brief, "evening-post", "injured 14 people")])
+    assert evaluate(_example_annotation(), brief)["dispute_precision"] == 0.0
+
+
+def test_off_topic_sources_are_scored_by_f1_and_kept_out(example_brief):
+    annotation = _example_annotation()
+    brief = copy.deepcopy(example_brief)
+    brief.source("evening-post").off_topic = True
+    assert evaluate(annotation, brief)["off_topic_f1"] == 0.0  # a false flag
+    annotation["off_topic"] = ["evening-post", "shipping-journal"]
+    scores = evaluate(annotation, brief)
+    assert scores["off_topic_f1"] == round(2 / 3, 4)
+    assert scores["off_topic_kept_out"] == 0.0  # both are still cited
+    for fact in brief.facts:
+        fact.support = [e for e in fact.support if e.source != "evening-post"]
+    for item in brief.quotes + brief.timeline:
+        item.support = [e for e in item.support if e.source != "evening-post"]
+    for conflict in brief.conflicts:
+        for value in conflict.values:
+            value.support = [e for e in value.support if e.source != "evening-post"]
+    assert evaluate(annotation, brief)["off_topic_kept_out"] == 0.5
+
+
+def test_an_unknown_off_topic_source_is_an_annotation_error(example_brief):
+    with pytest.raises(InputError):
+        evaluate({**_example_annotation(), "off_topic": ["no-such-source"]}, example_brief)

@@ -18,9 +18,15 @@ contain by short *evidence strings*: exact substrings of a source's text.
               "attribution_conflict": true}],
   "entities": [{"same": ["Elena Sørby", "Elena Sorby", "Sorby"]}],
   "distinct_entities": [["Tomas Reyes", "Elena Sørby"]],
-  "timeline": [{"date": "2031-03-10", "contains": ["struck", "hit", "collision"]}]
+  "timeline": [{"date": "2031-03-10", "contains": ["struck", "hit", "collision"]}],
+  "off_topic": ["weather-roundup"]                         # sources about another event
 }
 ```
+
+``conflicts`` lists every real disagreement of the story (an editor's full list),
+so ``dispute_precision`` can count a reported dispute that matches none of them
+as a false alarm; ``off_topic`` lists every source that does not report the
+story's event (absent: none). Both scores are defined in ``newsfold.eval_disputes``.
 
 Scores are shares in [0, 1]; each is reported with the count it was computed on.
 A brief fact *covers* an evidence string when one of its support spans in that
@@ -33,6 +39,7 @@ import os
 from pathlib import Path
 
 from .errors import InputError
+from .eval_disputes import conflict_scores, off_topic_scores
 from .model import Brief, source_roots
 from .nlp.names import clean_name
 from .nlp.text import plain
@@ -47,7 +54,8 @@ def evaluate(annotation: dict, brief: Brief) -> dict[str, float]:
     scores.update(_boilerplate_scores(annotation, brief, texts))
     scores.update(_fact_scores(annotation, brief, located))
     scores.update(_provenance_scores(brief))
-    scores.update(_conflict_scores(annotation, brief))
+    scores.update(conflict_scores(annotation, brief))
+    scores.update(off_topic_scores(annotation, brief))
     scores.update(_quote_scores(annotation, brief))
     scores.update(_entity_scores(annotation, brief))
     scores.update(_timeline_scores(annotation, brief))
@@ -266,39 +274,6 @@ def _provenance_scores(brief: Brief) -> dict[str, float]:
         for e in spans
     )
     return {"evidence_valid": _share(valid, len(spans), empty=1.0)}
-
-
-def _conflict_scores(annotation: dict, brief: Brief) -> dict[str, float]:
-    gold = annotation.get("conflicts", [])
-    found = 0
-    for item in gold:
-        for conflict in brief.conflicts:
-            if conflict.kind != item["kind"]:
-                continue
-            if all(_value_supported(conflict, value, sources) for value, sources in item["values"].items()):
-                found += 1
-                break
-    number_conflicts = [c for c in brief.conflicts if c.kind == "number"]
-    gold_numbers = [g for g in gold if g["kind"] == "number"]
-    matched_numbers = sum(
-        any(all(_value_supported(c, v, s) for v, s in g["values"].items()) for g in gold_numbers)
-        for c in number_conflicts
-    )
-    return {
-        "conflicts_found": _share(found, len(gold), empty=1.0),
-        "number_conflicts_precision": _share(matched_numbers, len(number_conflicts), empty=1.0),
-    }
-
-
-def _value_supported(conflict, value: str, sources: list[str]) -> bool:
-    """``value`` may list spellings separated by ``|`` ("seventeen|17")."""
-    spellings = [_fold(v) for v in value.split("|")]
-    for candidate in conflict.values:
-        if any(spelling in _fold(candidate.value) for spelling in spellings) and set(sources) <= {
-            e.source for e in candidate.support
-        }:
-            return True
-    return False
 
 
 def _quote_scores(annotation: dict, brief: Brief) -> dict[str, float]:
