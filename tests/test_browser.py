@@ -227,3 +227,16 @@ def test_the_new_story_form_submits_in_chromium_and_opens_the_brief(browser, ser
     assert "ran aground off Marrow Point" in content
     _assert_local(page.requests, server)
     page.context.close()
+
+
+def test_served_standalone_file_runs_its_inline_css_and_js(browser, server):
+    page = _page(browser)
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(server + "/stories/story/brief.html")
+    # The inline stylesheet applied (the dialog is hidden by it) and the inline script opens citations.
+    assert page.locator("dialog#viewer").is_hidden()
+    _open_first_citation(page)
+    _assert_local(page.requests, server)
+    assert not errors, errors  # a CSP violation of the inline script or style is a console error
+    page.context.close()

@@ -134,7 +134,7 @@ def _read_path(path: Path, max_bytes: int, web_options: dict[str, Any], problems
     if suffix in files.JSONL_SUFFIXES:
         return files.read_jsonl_file(path, max_bytes, problems)
     if suffix in files.HTML_SUFFIXES:
-        html, note = files.decode(files.read_bytes(path, max_bytes), str(path))
+        html, note = files.decode_reporting(files.read_bytes(path, max_bytes), str(path), problems)
         article = files.article_from_html_text(html, id=path.stem, origin=str(path), url=None, problems=problems)
         if article is not None and note:
             article.notes.append(note)

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import select
+import stat
 import sys
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -43,17 +46,66 @@ class Unreadable(Exception):
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing files over ``max_bytes`` before reading them."""
+    """The file's bytes, refusing files over ``max_bytes`` (a regular file before reading it).
+
+    A FIFO, a socket or a device (``/dev/zero``, a named pipe, ``<(command)``)
+    has no size to check, so at most ``max_bytes + 1`` bytes are read from it,
+    and it is refused when nothing writes to it for ``PIPE_IDLE_SECONDS``.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return _read_stream(path, max_bytes)
+        if info.st_size > max_bytes:
             raise Unreadable(
-                f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit; skipped "
-                f"(pass --max-bytes {size} to read it)"
+                f"{path}: {info.st_size:,} bytes is over the {max_bytes:,}-byte limit; skipped "
+                f"(pass --max-bytes {info.st_size} to read it)"
             )
-        return path.read_bytes()
+        with path.open("rb") as handle:  # the file may have grown since stat()
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise Unreadable(f"{path}: cannot read it ({exc.strerror or exc}); skipped") from None
+    if len(data) > max_bytes:
+        raise Unreadable(f"{path}: over the {max_bytes:,}-byte limit; skipped (pass --max-bytes to read more)")
+    return data
+
+
+PIPE_IDLE_SECONDS = 10.0
+
+
+def _read_stream(path: Path, max_bytes: int) -> bytes:
+    """Up to ``max_bytes`` from a pipe or device, never blocking longer than ``PIPE_IDLE_SECONDS`` at a time.
+
+    Opened non-blocking, because opening a FIFO that no process writes to
+    blocks forever; then each wait for data is bounded by ``select.poll``.
+    """
+    if stat.S_ISDIR(path.stat().st_mode):
+        raise Unreadable(f"{path}: a directory, not a file; skipped")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= max_bytes:
+            if not poller.poll(PIPE_IDLE_SECONDS * 1000):
+                what = "nothing was written to it" if not size else "no more data came"
+                raise Unreadable(f"{path}: {what} for {PIPE_IDLE_SECONDS:g} s (a pipe or FIFO with no "
+                                 "writer?); skipped. Write the data to a regular file and pass that")
+            try:
+                chunk = os.read(fd, min(1 << 16, max_bytes + 1 - size))
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > max_bytes:
+        raise Unreadable(f"{path}: more than {max_bytes:,} bytes (not a regular file); skipped "
+                         "(pass --max-bytes to read more)")
+    return b"".join(chunks)
 
 
 def decode(data: bytes, where: str) -> tuple[str, str | None]:
@@ -73,6 +125,9 @@ def decode(data: bytes, where: str) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data, where)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data)
@@ -88,8 +143,37 @@ def decode(data: bytes, where: str) -> tuple[str, str | None]:
     return data.decode(encoding, errors="replace"), f"not UTF-8; decoded as {encoding} (detected)"
 
 
-def _decoded(path: Path, max_bytes: int) -> tuple[str, str | None]:
-    text, note = decode(read_bytes(path, max_bytes), str(path))
+INVALID_UTF8 = "not valid UTF-8"
+
+
+def _mostly_utf8(data: bytes, where: str) -> tuple[str, str] | None:
+    """UTF-8 text with a few broken bytes (a bad paste, a truncated character) -> (text, warning).
+
+    Valid multi-byte UTF-8 sequences almost never occur by chance in a legacy
+    code page, so a file that has more of them than invalid sequences is UTF-8
+    with damage: decoding the whole file in another code page, as detection
+    would, garbles every good character to save a few bad ones. The invalid
+    bytes become U+FFFD. None when the file does not look like UTF-8.
+    """
+    text = data.decode("utf-8-sig", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for char in text if ord(char) > 0x7F) - text.count("\ufffd")
+    if invalid <= 0 or multibyte < invalid:
+        return None
+    return text, (f"{where}: {invalid} byte sequence(s) {INVALID_UTF8}, replaced with \ufffd; "
+                  "the rest is read as UTF-8 (re-save the file as UTF-8 to fix it)")
+
+
+def decode_reporting(data: bytes, where: str, problems: list[str]) -> tuple[str, str | None]:
+    """:func:`decode`, with damaged UTF-8 also reported as a problem line (the text is still read)."""
+    text, note = decode(data, where)
+    if note and INVALID_UTF8 in note:
+        problems.append(note)
+    return text, note
+
+
+def _decoded(path: Path, max_bytes: int, problems: list[str]) -> tuple[str, str | None]:
+    text, note = decode_reporting(read_bytes(path, max_bytes), str(path), problems)
     if not text.strip():
         raise Unreadable(f"{path}: empty file, skipped")
     return text, note
@@ -174,7 +258,7 @@ def article_from_text(text: str, *, id: str, origin: str | None) -> Article:
 
 
 def read_text_file(path: Path, max_bytes: int, problems: list[str]) -> list[Article]:
-    text, note = _decoded(path, max_bytes)
+    text, note = _decoded(path, max_bytes, problems)
     article = article_from_text(text, id=path.stem, origin=str(path))
     _add_note(article, note)
     return [article]
@@ -185,13 +269,13 @@ def read_text_file(path: Path, max_bytes: int, problems: list[str]) -> list[Arti
 
 def read_json_file(path: Path, max_bytes: int, problems: list[str]) -> list[Article]:
     """One record, or a list of records (ids default to ``<stem>`` / ``<stem>-<n>``)."""
-    text, note = _decoded(path, max_bytes)
+    text, note = _decoded(path, max_bytes, problems)
     return records_from_json(text, stem=path.stem, origin=str(path), problems=problems, note=note)
 
 
 def read_jsonl_file(path: Path, max_bytes: int, problems: list[str]) -> list[Article]:
     """One record a line (ids default to ``<stem>-<line number>``); bad lines are skipped."""
-    text, note = _decoded(path, max_bytes)
+    text, note = _decoded(path, max_bytes, problems)
     return records_from_jsonl(text, stem=path.stem, origin=str(path), problems=problems, note=note)
 
 
@@ -239,6 +323,11 @@ def article_from_record(record, *, default_id: str, origin: str, where: str, pro
     if not isinstance(record, dict):
         problems.append(f"{where}: not a JSON object; skipped")
         return None
+    wrong = _wrong_types(record)
+    for name, kind in wrong.items():
+        if name not in ("text", "html"):
+            problems.append(f'{where}: field "{name}" is {kind}, not a string; ignored')
+    record = {k: v for k, v in record.items() if k not in wrong}
     text, html = record.get("text"), record.get("html")
     source_id = default_id if record.get("id") in (None, "") else str(record["id"])
     url = _string(record.get("url"))
@@ -250,7 +339,8 @@ def article_from_record(record, *, default_id: str, origin: str, where: str, pro
             return None
         article = from_html
     else:
-        problems.append(f'{where}: record has no "text" or "html"; skipped')
+        why = "; ".join(f'"{name}" is {kind}, not a string' for name, kind in wrong.items() if name in ("text", "html"))
+        problems.append(f'{where}: record has no "text" or "html"{f" ({why})" if why else ""}; skipped')
         return None
     # The record's own fields win over what was found in its HTML.
     for name in ("title", "outlet", "url", "author"):
@@ -291,7 +381,7 @@ def read_stdin(max_bytes: int, problems: list[str]) -> list[Article]:
     data = stream.read(max_bytes + 1) if stream is not None else sys.stdin.read().encode("utf-8")
     if len(data) > max_bytes:
         raise Unreadable(f"stdin: more than {max_bytes:,} bytes; skipped (pass --max-bytes to read more)")
-    text, note = decode(data, "stdin")
+    text, note = decode_reporting(data, "stdin", problems)
     if not text.strip():
         raise Unreadable("stdin: empty input, skipped")
     if text.lstrip().startswith(("{", "[")):
@@ -326,6 +416,22 @@ def _iso_day(value) -> str | None:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+_JSON_KINDS = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
+
+
+def _wrong_types(record: dict) -> dict[str, str]:
+    """Article fields whose value is not a string (an id may be a number; null means missing) -> what it is."""
+    wrong = {}
+    for name in RECORD_FIELDS:
+        value = record.get(name)
+        if value is None or isinstance(value, str):
+            continue
+        if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        wrong[name] = _JSON_KINDS.get(type(value), type(value).__name__)
+    return wrong
 
 
 def _string(value) -> str | None:

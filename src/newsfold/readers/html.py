@@ -92,7 +92,8 @@ def article_from_html(
     tree = _parse(html, where)
     document, text, method = _main_text(tree, url)
     if not text:
-        raise InputError("no article text found in this HTML page; give the text as a .txt file instead", where)
+        raise InputError("no article text found in this HTML page (only navigation, links or nothing); "
+                         "skipped. If it is an article, give its text as a .txt file instead", where)
     meta = page_metadata(tree, where, problems)
     title = meta.get("title")
     title_from = None
@@ -125,6 +126,7 @@ def _main_text(tree, url: str | None):
     """Run the cascade; return (trafilatura document or None, text, method name)."""
     document = None
     results: list[tuple[str, str]] = []
+    links = _link_texts(tree)
     for method, options in (
         ("trafilatura-precision", {"favor_precision": True}),
         ("trafilatura-recall", {"favor_recall": True}),
@@ -133,6 +135,8 @@ def _main_text(tree, url: str | None):
         if found is not None:
             document = document or found
             text = _paragraphs(found.text or "")
+            if _mostly_links(text, links):
+                continue  # a front page or a menu: link labels, not an article
             if len(text) >= MIN_TEXT_CHARS:
                 return found, text, method
             results.append((method, text))
@@ -141,7 +145,30 @@ def _main_text(tree, url: str | None):
         return document, text, "baseline"
     results.append(("baseline", text))
     method, text = max(results, key=lambda pair: len(pair[1]))
+    if _page_is_mostly_links(tree):
+        return document, "", method  # a short scrap (a copyright line) on a page of links is no article
     return document, text, method
+
+
+def _link_texts(tree) -> set[str]:
+    """The words of every link on the page, spacing aside."""
+    return {words for a in tree.iter("a") if (words := " ".join(a.text_content().split()))}
+
+
+def _mostly_links(text: str, links: set[str]) -> bool:
+    """True when most of ``text`` is paragraphs that are each the label of a link (navigation, teasers)."""
+    paragraphs = [p for p in text.split("\n\n") if p]
+    linked = sum(len(p) for p in paragraphs if p in links)
+    return linked > 0.5 * sum(len(p) for p in paragraphs)
+
+
+def _page_is_mostly_links(tree) -> bool:
+    body = tree.find(".//body")
+    if body is None:
+        return False
+    words = len(" ".join(body.text_content().split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
+    return linked > 0.5 * words
 
 
 def _trafilatura(tree, url: str | None, options: dict):

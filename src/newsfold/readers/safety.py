@@ -26,9 +26,9 @@ ALLOW_HINT = "pass --allow-private to allow"
 
 def forbidden_reason(address: str) -> str | None:
     """Why ``address`` (an IP literal) may not be fetched from, or None when it may."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    ip = _embedded_v4(ipaddress.ip_address(address.split("%", 1)[0]))
+    if isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local:
+        return "site-local"  # fec0::/10: deprecated, but still routed inside some networks
     # Order matters: 127.0.0.1 and 240.0.0.1 are also "private" in ipaddress's
     # sense, but "loopback" and "reserved" are the words a user recognises.
     for reason, flag in (
@@ -43,6 +43,27 @@ def forbidden_reason(address: str) -> str | None:
         if flag:
             return reason
     return None
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _embedded_v4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """The IPv4 address an IPv6 address carries and routes to, else the address itself.
+
+    IPv4-mapped (``::ffff:127.0.0.1``), 6to4 (``2002:7f00:1::``, which a 6to4
+    relay delivers to 127.0.0.1) and NAT64 (``64:ff9b::7f00:1``) addresses are
+    judged by the IPv4 address inside them.
+    """
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
 
 
 def vetted_addresses(host: str, port: int) -> list[str]:

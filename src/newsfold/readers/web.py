@@ -37,6 +37,7 @@ from ..progress import TerminalProgress
 from .cache import Page, PageCache
 from .feeds import FeedItem, feed_items, looks_like_feed
 from .result import ReadResult
+from .deadline import deadline_backend, fetch_deadline
 from .safety import check_url, guarded_backend
 
 USER_AGENT = "newsfold/0.1 (+https://github.com/newsfold/newsfold)"
@@ -84,7 +85,7 @@ def fetch_articles(
                 _read_feed(pool, fetcher, outcome, ids, bar, articles, problems)
             else:
                 # _collect calls the reader at once; the defaults bind this iteration's values anyway.
-                _collect(url, lambda page=outcome, url=url: article_from_page(page, id=ids.new(url)),
+                _collect(url, lambda page=outcome, url=url: article_from_page(page, id=ids.new(url), problems=problems),
                          articles, problems)
     bar.close()
     return ReadResult(articles=articles, problems=problems)
@@ -104,7 +105,7 @@ def _read_feed(pool, fetcher, feed: Page, ids, bar, articles, problems) -> None:
             problems.append(f"{outcome} (item of feed {feed.url})")
         else:
             _collect(url, lambda page=outcome, url=url, item=by_url[url]:
-                     fill_from_feed_item(article_from_page(page, id=ids.new(url)), item, feed.url),
+                     fill_from_feed_item(article_from_page(page, id=ids.new(url), problems=problems), item, feed.url),
                      articles, problems)
 
 
@@ -165,8 +166,9 @@ class Fetcher:
         if transport is None:
             transport = httpx.HTTPTransport()
             pool = getattr(transport, "_pool", None)
-            if not allow_private and hasattr(pool, "_network_backend"):
-                pool._network_backend = guarded_backend()
+            if hasattr(pool, "_network_backend"):
+                backend = pool._network_backend if allow_private else guarded_backend()
+                pool._network_backend = deadline_backend(backend)
         self.client = httpx.Client(
             transport=transport,
             timeout=httpx.Timeout(timeout),
@@ -197,27 +199,30 @@ class Fetcher:
 
     def _download(self, url: str) -> Page:
         httpx = self.httpx
-        deadline = time.monotonic() + 3 * self.timeout
         current = url
+        deadline = time.monotonic() + 3 * self.timeout
         try:
-            for _hop in range(MAX_REDIRECTS + 1):
-                check_url(current, allow_private=self.allow_private)
-                with self.client.stream("GET", current) as response:
-                    if response.is_redirect:
-                        location = response.headers.get("location")
-                        if not location:
-                            raise FetchError(f"HTTP {response.status_code} redirect without a Location header")
-                        current = str(response.url.join(location))
-                        continue
-                    if response.status_code >= 400:
-                        raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
-                    content_type = response.headers.get("content-type", "")
-                    _check_content_type(content_type)
-                    body = self._read_body(response, deadline)
-                    return Page(url=url, final_url=str(response.url), status=response.status_code,
-                                content_type=content_type, body=body, fetched_at=time.time())
-            raise FetchError(f"refused: more than {MAX_REDIRECTS} redirects")
+            with fetch_deadline(deadline):
+                for _hop in range(MAX_REDIRECTS + 1):
+                    check_url(current, allow_private=self.allow_private)
+                    with self.client.stream("GET", current) as response:
+                        if response.is_redirect:
+                            location = response.headers.get("location")
+                            if not location:
+                                raise FetchError(f"HTTP {response.status_code} redirect without a Location header")
+                            current = str(response.url.join(location))
+                            continue
+                        if response.status_code >= 400:
+                            raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+                        content_type = response.headers.get("content-type", "")
+                        _check_content_type(content_type)
+                        body = self._read_body(response, deadline)
+                        return Page(url=url, final_url=str(response.url), status=response.status_code,
+                                    content_type=content_type, body=body, fetched_at=time.time())
+                raise FetchError(f"refused: more than {MAX_REDIRECTS} redirects")
         except httpx.TimeoutException as exc:
+            if time.monotonic() >= deadline:
+                raise FetchError(self._late) from None
             what = "connecting" if isinstance(exc, httpx.ConnectTimeout) else "waiting for the server"
             raise FetchError(f"timed out {what} after {self.timeout:g} s; try again later") from None
         except httpx.ConnectError as exc:
@@ -226,6 +231,11 @@ class Fetcher:
             raise FetchError(f"invalid URL ({exc})") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"cannot fetch ({type(exc).__name__}: {exc})") from None
+
+    @property
+    def _late(self) -> str:
+        return (f"timed out: the server took longer than {3 * self.timeout:g} s in all to send the page "
+                "(a slow or stalling server); try again later")
 
     def _read_body(self, response, deadline: float) -> bytes:
         """The body, decompressed, refused once either size passes ``max_bytes``."""
@@ -250,7 +260,7 @@ class Fetcher:
                 raise FetchError(f"refused: decompresses to more than {limit:,} bytes (a compression bomb?)"
                                  if inflate is not None else too_big)
             if time.monotonic() > deadline:
-                raise FetchError(f"timed out: the page took longer than {3 * self.timeout:g} s to arrive")
+                raise FetchError(self._late)
         if inflate is not None:
             body += inflate.flush()
         return bytes(body)
@@ -276,8 +286,10 @@ def _check_content_type(content_type: str) -> None:
 # -- reading a fetched page --------------------------------------------------------
 
 
-def article_from_page(page: Page, *, id: str) -> Article:
-    """A fetched HTML or plain-text page -> Article (origin: the URL asked for)."""
+def article_from_page(page: Page, *, id: str, problems: list[str] | None = None) -> Article:
+    """A fetched HTML or plain-text page -> Article (origin: the URL asked for).
+
+    What the page reader ignored (JSON-LD nested too deep) goes to ``problems``."""
     text = decode_body(page.body, page.content_type)
     media = page.content_type.split(";", 1)[0].strip().lower()
     if media in TEXT_TYPES:
@@ -286,7 +298,7 @@ def article_from_page(page: Page, *, id: str) -> Article:
         return Article(id=id, text=text, origin=page.url, url=page.final_url)
     from .html import article_from_html
 
-    return article_from_html(text, id=id, origin=page.url, url=page.final_url)
+    return article_from_html(text, id=id, origin=page.url, url=page.final_url, problems=problems)
 
 
 _META_CHARSET = re.compile(

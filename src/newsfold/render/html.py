@@ -59,17 +59,19 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def render_html(brief: Brief) -> str:
-    """One self-contained HTML page for ``brief``: no request to any host, printable."""
-    css = asset("brief.css")
-    js = asset("brief.js")
-    # The CSP allows exactly this stylesheet and script and no network at all,
-    # so even a page saved from a hostile source cannot phone home.
-    csp = (
+def standalone_csp() -> str:
+    """The standalone page's policy: exactly its inline stylesheet and script, no network at all,
+    so even a page saved from a hostile source cannot phone home. A server sending the page
+    sends this policy too (a second, stricter one would block the inline parts)."""
+    return (
         "default-src 'none'; img-src data:; "
-        f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
+        f"style-src {_csp_hash(asset('brief.css'))}; script-src {_csp_hash(asset('brief.js'))}; "
         "base-uri 'none'; form-action 'none'"
     )
+
+
+def render_html(brief: Brief) -> str:
+    """One self-contained HTML page for ``brief``: no request to any host, printable."""
     return environment().get_template("standalone.html").render(
-        brief=brief_view(brief), css=css, js=js, csp=csp
+        brief=brief_view(brief), css=asset("brief.css"), js=asset("brief.js"), csp=standalone_csp()
     )

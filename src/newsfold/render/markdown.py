@@ -53,7 +53,7 @@ def _sources(sources: list[Article]) -> list[str]:
         if a.off_topic:
             title = f"{title} (off topic)".strip()
         lines.append(
-            f"| {a.id} | {_inline(a.outlet or '')} | {a.published or ''} | {title} | {a.copy_of or ''} |"
+            f"| {_inline(a.id)} | {_inline(a.outlet or '')} | {a.published or ''} | {title} | {_inline(a.copy_of or '')} |"
         )
     return lines + [""]
 
@@ -123,7 +123,7 @@ def _unique(brief: Brief) -> list[str]:
         root = fact.support[0].source
         by_source.setdefault(root, []).append(fact.text)
     for source_id in sorted(by_source):
-        lines.append(f"### {source_id}")
+        lines.append(f"### {_inline(source_id)}")
         lines.append("")
         lines += [f"- {_inline(text)}" for text in by_source[source_id]]
         lines.append("")
@@ -162,7 +162,7 @@ class _Citer:
         return text + "]"
 
     def _names(self, ids: list[str]) -> str:
-        return ", ".join(self.names.get(source_id, source_id) for source_id in ids)
+        return ", ".join(self.names.get(source_id, _inline(source_id)) for source_id in ids)
 
     def definitions(self) -> list[str]:
         """Reference links to the originals, written once below the brief."""
@@ -178,6 +178,14 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+# Control characters (a terminal escape in a file name) and bidi overrides (which reorder what a
+# reader sees) are dropped; whitespace controls are folded into spaces before.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _inline(text: str) -> str:
-    """One line of Markdown-safe text: newlines folded, table pipes escaped."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """One line of Markdown-safe text from a source: newlines folded, table pipes escaped,
+    ``<`` escaped so a source's raw HTML (``<script>``, ``<img onerror>``) stays text in any
+    Markdown viewer, control characters dropped."""
+    text = _INVISIBLE.sub("", " ".join(text.split()))
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "\\<")

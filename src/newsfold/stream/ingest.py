@@ -5,9 +5,9 @@
 1. read the inputs (``newsfold.readers.read_inputs``; its problems, such as
    malformed JSONL lines, go into the report and the rest is ingested);
 2. vet each article: empty text is skipped; an article whose content hash
-   (``identity.py``: title, text, outlet, URL) is already stored (or repeated
+   (``identity.py``: every field but the id) is already stored (or repeated
    in the input) is a duplicate and changes nothing; one whose text is stored
-   (or earlier in the input) under another outlet or URL is a copy: stored
+   (or earlier in the input) with another outlet, URL, date or record fields is a copy: stored
    with ``copy_of`` set and put in its original's story, not clustered; a missing id becomes ``h<hash>``; an id already used by a
    different text gets a ``~2``-style suffix; a missing date becomes the
    ingest date (all flagged in the report);

@@ -65,5 +65,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN copy_of TEXT;
     CREATE INDEX articles_text_hash ON articles(text_hash);
     """,
+    # version 3: the identity also covers the date, author and the record's other fields (one text
+    # in two records with their own labels is an article and its copy); content_hash recomputed by Store._migrate
+    """
+    -- no table changes
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,7 +3,8 @@
 Tables (``schema.py``; version in ``PRAGMA user_version``, upgraded by ``MIGRATIONS``):
 
 - ``articles``: every article once, keyed by id, with a unique content hash
-  (``identity.py``); a copy (same text hash, another outlet or URL) names its original in ``copy_of``;
+  (``identity.py``); a copy (same text hash, another outlet, URL, date or record fields) names its
+  original in ``copy_of``; a read-only store on a read-only filesystem is opened ``immutable``;
 - ``assignments``: article id -> story id;
 - ``stories``: one row per live story (title, counts, dates, disputed count);
 - ``briefs``: the brief JSON of each story; ``pending_briefs`` lists stories
@@ -23,6 +24,7 @@ disk, a locked or corrupt database) surface as :class:`StoreError`.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -72,11 +74,11 @@ class Store:
                 if not Path(self.path).exists():
                     raise StoreNotFound(f"no such database; create it with `newsfold ingest FILE --db {self.path}`",
                                         where=self.path)
-                self._db = sqlite3.connect(f"file:{Path(self.path).resolve()}?mode=ro", uri=True, isolation_level=None)
+                self._db, version = _open_readonly(Path(self.path).resolve())
             else:
                 self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                version = self._db.execute("PRAGMA user_version").fetchone()[0]
             self._db.row_factory = sqlite3.Row
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.path} was written by a newer newsfold (schema {version}, this one reads up to "
@@ -122,16 +124,20 @@ class Store:
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
-                if number == 1:
+                if number >= 1:
                     self._rehash()
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
 
     def _rehash(self) -> None:
-        """Version 2: stored articles get the identity and text hashes of :mod:`.identity`,
-        so a rerun over a store written before copies were kept still finds what it stored."""
-        rows = self._db.execute("SELECT id, title, text, outlet, url FROM articles").fetchall()
+        """Versions 2 and 3: stored articles get the identity and text hashes of :mod:`.identity`,
+        so a rerun over a store written by an older newsfold still finds what it stored.
+
+        A date that ingest gave (``published_from = "given"``) was not the article's own."""
+        rows = self._db.execute("SELECT * FROM articles").fetchall()
         for row in rows:
-            article = Article(id=row["id"], text=row["text"], title=row["title"], outlet=row["outlet"], url=row["url"])
+            article = _article(row)
+            if article.published_from == "given":
+                article.published = None
             self._db.execute("UPDATE articles SET content_hash = ?, text_hash = ? WHERE id = ?",
                              (content_hash(article), text_hash(article), row["id"]))
 
@@ -322,6 +328,33 @@ class Store:
             db.execute("UPDATE stories SET disputed = ?, updated = ? WHERE id = ?", (disputed, now, story_id))
             db.execute("DELETE FROM pending_briefs WHERE story_id = ?", (story_id,))
         return True
+
+
+def _open_readonly(path: Path) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection and the schema version.
+
+    Reading a WAL store still writes its ``-shm`` index beside it, which fails
+    on a read-only filesystem (a mounted snapshot, a CD, a read-only volume).
+    There nothing can write the store either, so it is opened ``immutable``:
+    no locks, no ``-shm``. Elsewhere ``immutable`` would be wrong, as a running
+    ingest may change the store under the reader.
+    """
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    try:
+        return db, db.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError:
+        db.close()
+        if os.access(path.parent, os.W_OK) and not _read_only_filesystem(path):
+            raise
+    db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    return db, db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _read_only_filesystem(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _story_row(row: sqlite3.Row) -> StoryRow:

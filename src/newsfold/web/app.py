@@ -54,7 +54,7 @@ def create_app(
         Route("/new", forms.new_submit, methods=["POST"]),
         Route("/stories/{story_id}", pages.story),
         Route("/stories/{story_id}/brief.html", pages.standalone),
-        Route("/stories/{story_id}/sources/{source_id}", pages.source),
+        Route("/stories/{story_id}/sources/{source_id:path}", pages.source),  # ids may hold "/"
         Route("/api/stories", api.api_stories),
         Route("/api/stories/{story_id}/brief", api.api_brief),
         Route("/assets/{name}", pages.assets),

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..render import to_html
-from ..render.html import asset, brief_view
+from ..render.html import asset, brief_view, standalone_csp
 from ..render.views import SourceHref
 from .site import HERE, site_of
 
@@ -94,7 +94,9 @@ async def source(request: Request) -> Response:
 
 async def standalone(request: Request) -> Response:
     brief = await run_in_threadpool(site_of(request).brief, request.path_params["story_id"])
-    return Response(to_html(brief), media_type="text/html; charset=utf-8")
+    # The app's own policy allows no inline style or script; this page is built of them, hash-pinned.
+    return Response(to_html(brief), media_type="text/html; charset=utf-8",
+                    headers={"content-security-policy": standalone_csp() + "; frame-ancestors 'none'"})
 
 
 async def assets(request: Request) -> Response:

@@ -205,7 +205,8 @@ class FileStories:
         return _newest_first(hits)
 
     def add(self, inputs: builtins.list[str], date: str | None = None) -> Added:
-        brief, problems = fold_inputs(inputs, date=date, **self.fold_options)
+        # Each paste is a source: two identical pastes are a source and its copy, as in the store.
+        brief, problems = fold_inputs(inputs, date=date, keep_identical=True, **self.fold_options)
         briefs = self._load()
         with self._lock:
             self._added += 1
@@ -214,12 +215,14 @@ class FileStories:
         return Added(story_id, f"Folded {len(brief.sources)} sources.", problems)
 
 
-def fold_inputs(inputs: list[str], date: str | None = None, **options) -> tuple[Brief, list[str]]:
+def fold_inputs(
+    inputs: list[str], date: str | None = None, keep_identical: bool = False, **options
+) -> tuple[Brief, list[str]]:
     """read + fold, as ``newsfold brief`` does. Raises InputError when nothing can be read."""
     from ..pipeline import fold
     from ..readers import read_inputs
 
-    result = read_inputs(inputs, date=date) if date else read_inputs(inputs)
+    result = read_inputs(inputs, date=date, keep_identical=keep_identical)
     if not result.articles:
         detail = "; ".join(result.problems) if result.problems else "no article text found"
         raise InputError(f"nothing to fold: {detail}")
