@@ -96,7 +96,7 @@ def test_search(client):
 def test_api_mirrors_cli(client):
     rows = client.get("/api/stories").json()
     assert {r["id"] for r in rows} == {"harbor", "hostile"}
-    assert set(rows[0]) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated"}
+    assert set(rows[0]) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated", "outlets"}
     brief = client.get("/api/stories/harbor/brief")
     assert brief.headers["content-type"].startswith("application/json")
     assert json.loads(brief.text)["schema"] == "newsfold.brief/1"
@@ -188,7 +188,7 @@ def store_client(tmp_path, example_dir):
 def test_serves_a_store(store_client):
     client = store_client
     rows = client.get("/api/stories").json()
-    assert rows and all(set(r) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated"} for r in rows)
+    assert rows and all(set(r) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated", "outlets"} for r in rows)
     story_id = rows[0]["id"]
     page = client.get(f"/stories/{story_id}")
     assert page.status_code == 200 and 'class="cite"' in page.text

@@ -40,7 +40,7 @@ def create_app(
         from starlette.middleware import Middleware
         from starlette.routing import Route
 
-        from . import api, error_pages, forms, pages
+        from . import api, error_pages, forms, pages, story_list
         from .security import HostCheck, SecurityHeaders, allowed_hosts
         from .site import Site
     except ImportError as exc:  # pragma: no cover
@@ -48,8 +48,8 @@ def create_app(
 
     backend = stories if stories is not None else open_stories(db=db, path=path)
     routes = [
-        Route("/", pages.index),
-        Route("/search", pages.search),
+        Route("/", story_list.index),
+        Route("/search", story_list.search),
         Route("/new", forms.new_form, methods=["GET"]),
         Route("/new", forms.new_submit, methods=["POST"]),
         Route("/stories/{story_id}", pages.story),

@@ -1,7 +1,6 @@
-"""The web app's HTML pages: story list, search, story, source, standalone file, assets."""
+"""The web app's HTML pages: story, source, standalone file, assets (the list: ``story_list.py``)."""
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -13,16 +12,13 @@ from ..render import to_html
 from ..render.html import asset, brief_view
 from ..render.views import SourceHref
 from .site import HERE, site_of
+from .story_list import story_href
 
 ASSETS = {
     "brief.css": ("text/css", lambda: asset("brief.css")),
     "brief.js": ("text/javascript", lambda: asset("brief.js")),
     "app.css": ("text/css", lambda: (HERE / "static" / "app.css").read_text(encoding="utf-8")),
 }
-
-
-def story_href(story_id: str) -> str:
-    return f"/stories/{quote(story_id, safe='')}"
 
 
 def source_href_for(story_id: str) -> SourceHref:
@@ -33,40 +29,6 @@ def source_href_for(story_id: str) -> SourceHref:
         return f"{base}?ev={evidence_id}#selected" if evidence_id else base
 
     return href
-
-
-def story_rows(rows: list[Any]) -> list[dict[str, Any]]:
-    """Story list rows (``StoryRow``) as the list template prints them."""
-    return [
-        {
-            "id": r.id,
-            "href": story_href(r.id),
-            "title": r.title or "Untitled story",
-            "sources": f"{r.sources} source" + ("" if r.sources == 1 else "s"),
-            "dates": " – ".join(dict.fromkeys(d for d in (r.first_date, r.last_date) if d)),
-            "updated": (r.updated or "").replace("T", " ").rstrip("Z")[:16],
-            "disputed": r.disputed,
-            # One source cannot disagree with itself: no "no disputes" badge to reassure.
-            "single_source": r.sources < 2,
-        }
-        for r in rows
-    ]
-
-
-async def index(request: Request) -> Response:
-    site = site_of(request)
-    rows = await run_in_threadpool(site.backend.list)
-    return site.page(request, "index.html", {"stories": story_rows(rows), "heading": "Stories",
-                                             "message": request.query_params.get("message", "")})
-
-
-async def search(request: Request) -> Response:
-    site = site_of(request)
-    query = request.query_params.get("q", "").strip()[:200]
-    rows = await run_in_threadpool(site.backend.search, query) if query else []
-    heading = f"Results for “{query}”" if query else "Search"
-    return site.page(request, "index.html", {"stories": story_rows(rows), "heading": heading,
-                                             "query": query, "searched": bool(query), "message": ""})
 
 
 async def story(request: Request) -> Response:
