@@ -54,6 +54,8 @@ def create_app(
         Route("/new", forms.new_submit, methods=["POST"]),
         Route("/stories/{story_id}", pages.story),
         Route("/stories/{story_id}/brief.html", pages.standalone),
+        Route("/stories/{story_id}/brief.md", pages.export),
+        Route("/stories/{story_id}/brief.json", pages.export),
         Route("/stories/{story_id}/sources/{source_id}", pages.source),
         Route("/api/stories", api.api_stories),
         Route("/api/stories/{story_id}/brief", api.api_brief),

@@ -1,6 +1,7 @@
 """The web app's HTML pages: story, source, standalone file, assets (the list: ``story_list.py``)."""
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -8,9 +9,10 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..render import to_html
+from ..render import to_html, to_json, to_markdown
 from ..render.html import asset, brief_view
 from ..render.views import SourceHref
+from .entity_facts import entity_facts
 from .site import HERE, site_of
 from .story_list import story_href
 
@@ -18,6 +20,7 @@ ASSETS = {
     "brief.css": ("text/css", lambda: asset("brief.css")),
     "brief.js": ("text/javascript", lambda: asset("brief.js")),
     "app.css": ("text/css", lambda: (HERE / "static" / "app.css").read_text(encoding="utf-8")),
+    "app.js": ("text/javascript", lambda: (HERE / "static" / "app.js").read_text(encoding="utf-8")),
 }
 
 
@@ -36,8 +39,8 @@ async def story(request: Request) -> Response:
     story_id = request.path_params["story_id"]
     brief = await run_in_threadpool(site.brief, story_id)
     view = brief_view(brief, source_href_for(story_id))
-    return site.page(request, "story.html", {"brief": view, "story_id": story_id,
-                                             "story_href": story_href(story_id), "title": view.headline})
+    return site.page(request, "story.html", {"brief": view, "story_id": story_id, "story_href": story_href(story_id),
+                                             "title": view.headline, "entity_facts": entity_facts(brief)})
 
 
 async def source(request: Request) -> Response:
@@ -57,6 +60,20 @@ async def source(request: Request) -> Response:
 async def standalone(request: Request) -> Response:
     brief = await run_in_threadpool(site_of(request).brief, request.path_params["story_id"])
     return Response(to_html(brief), media_type="text/html; charset=utf-8")
+
+
+EXPORTS = {"md": (to_markdown, "text/markdown; charset=utf-8"), "json": (to_json, "application/json")}
+
+
+async def export(request: Request) -> Response:
+    """``/stories/{id}/brief.md`` and ``brief.json``: the brief as ``newsfold brief --format`` writes it."""
+    story_id = request.path_params["story_id"]
+    fmt = request.url.path.rpartition(".")[2]
+    brief = await run_in_threadpool(site_of(request).brief, story_id)
+    write, media_type = EXPORTS[fmt]
+    name = re.sub(r"[^\w.-]+", "-", story_id).strip("-") or "story"
+    return Response(write(brief), media_type=media_type,
+                    headers={"content-disposition": f'inline; filename="{name}.{fmt}"'})
 
 
 async def assets(request: Request) -> Response:
