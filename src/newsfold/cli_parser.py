@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
-from typing import TypeAlias
+from typing import NoReturn, TypeAlias
 
 from . import __version__
 from .render import FORMATS
@@ -52,13 +52,13 @@ EXAMPLES = {
   newsfold eval-cluster gold_articles.jsonl --embedder hashing""",
 }
 
-Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Commands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
 class Parser(argparse.ArgumentParser):
     """argparse, plus "did you mean" for a mistyped command or choice."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         if "invalid choice:" in message:
             message += _did_you_mean(message)
         super().error(message)
