@@ -54,6 +54,9 @@ def test_the_outlet_comes_from_metadata_else_the_domain_else_a_source_line():
     assert outlet_name(Article(id="f", text=text, origin="/home/me/story.txt", url="javascript:x")) is None
     note = "Source: agencies and staff reports. Edited for length.\nText."
     assert outlet_name(Article(id="g", text=note, removed=[Removed(0, note.index("\n"), "source-line")])) is None
+    listed = "Source: AFP, Reuters.\nText.\nSource: Valley Herald"
+    spans = [Removed(0, listed.index("\n"), "source-line"), Removed(listed.rindex("\n") + 1, len(listed), "source-line")]
+    assert outlet_name(Article(id="i", text=listed, removed=spans)) == "Valley Herald"  # a list of agencies is no name
     link = "Source: https://www.wire.example/item/9\nText."
     assert outlet_name(Article(id="h", text=link, removed=[Removed(0, link.index("\n"), "source-line")])) == "wire.example"
 

@@ -20,6 +20,7 @@ from .model import Article
 
 # "Source: Reuters", "(Source: The Daily Star)", "SOURCE - AFP." — one short name, nothing after it.
 _SOURCE_LINE = re.compile(r"^\W*source\s*[:\-–—]\s*(?P<name>\S.*?)[\s.)\]]*$", re.IGNORECASE)
+_NOT_ONE_NAME = re.compile(r"[.;!?]\s|[,;/]|\s(?:and|&)\s", re.IGNORECASE)
 _WWW = re.compile(r"^www\d*\.")
 _MAX_NAME_WORDS = 6
 
@@ -54,9 +55,9 @@ def source_line_outlet(article: Article) -> str | None:
         if name.lower().startswith(("http://", "https://")):
             return domain(name)
         words = name.split()
-        # "Source: agencies and staff reports" is a note, not a name: a name starts upper-case
-        # and has no sentence inside it.
-        if len(words) <= _MAX_NAME_WORDS and name[0].isupper() and not re.search(r"[.;!?]\s", name):
+        # "Source: agencies and staff reports" is a note and "Source: AFP, Reuters" a list of
+        # agencies, not the outlet: a name starts upper-case and is one name, no sentence.
+        if len(words) <= _MAX_NAME_WORDS and name[0].isupper() and not _NOT_ONE_NAME.search(name):
             return name
     return None
 
