@@ -7,6 +7,7 @@ Run just these: ``pytest -m browser tests/test_browser.py``.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import sys
@@ -240,3 +241,114 @@ def test_served_standalone_file_runs_its_inline_css_and_js(browser, server):
     _assert_local(page.requests, server)
     assert not errors, errors  # a CSP violation of the inline script or style is a console error
     page.context.close()
+
+
+def _rows(page) -> list[str]:
+    return [href.rsplit("/", 1)[1] for href in page.eval_on_selector_all(
+        "a.story-title", "els => els.map(e => e.getAttribute('href'))")]
+
+
+def test_story_list_sorts_filters_and_searches_in_chromium(browser, server):
+    """A reader sorts the list by size, filters it by an outlet and searches it."""
+    import json
+    import urllib.request
+
+    def api(query: str) -> list[dict]:
+        with urllib.request.urlopen(server + "/api/stories" + query) as response:  # the test server on 127.0.0.1
+            return json.load(response)
+
+    page = _page(browser)
+    page.goto(server + "/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Most sources").click()
+    assert "sort=size" in page.url
+    assert _rows(page) == [r["id"] for r in api("?sort=size")]
+    counts = [int(t.split()[0]) for t in page.locator(".story-meta span:first-child").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True) and len(counts) == len(api("")) >= 2
+
+    stories = api("")
+    only = next((o, r["id"]) for r in stories for o in r["outlets"]
+                if sum(o in s["outlets"] for s in stories) == 1)
+    page.select_option("#outlet", only[0])
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filter").click()
+    assert _rows(page) == [only[1]] and "sort=size" in page.url  # the sort is kept
+    with page.expect_navigation():
+        page.get_by_role("link", name="Clear filters").click()
+    assert len(_rows(page)) == len(stories)
+
+    word = next(w for w in api("")[0]["title"].split() if len(w) > 4 and w.isalpha())
+    page.fill("#q", word)
+    with page.expect_navigation():
+        page.press("#q", "Enter")
+    assert api("")[0]["id"] in _rows(page)
+    mark = page.locator(".snippet mark").first
+    assert mark.is_visible() and mark.inner_text().lower() == word.lower()
+    _assert_local(page.requests, server)
+    page.context.close()
+
+
+def test_copy_link_exports_and_section_links_on_the_story_page(browser, server):
+    import json
+
+    page = _page(browser)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.goto(server + "/stories/story")
+    fact = page.locator("li.fact[id]").first
+    fact_id = fact.get_attribute("id")
+    fact.locator("button.copy-link").click()
+    page.wait_for_function("() => document.querySelector('button.copy-link').textContent === 'Copied'")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}/stories/story#{fact_id}"
+
+    for label, check in (("Markdown", lambda text: text.startswith("# ")),
+                         ("JSON", lambda text: json.loads(text)["schema"] == "newsfold.brief/1"),
+                         ("HTML", lambda text: "<article class=\"brief\">" in text)):
+        with page.expect_download() as info:
+            page.locator(".exports").get_by_role("link", name=label).click()
+        assert check(Path(info.value.path()).read_text(encoding="utf-8")), label
+
+    # Disputes come before the agreed facts, and a section link does not hide its heading under the bar.
+    order = page.eval_on_selector_all(".brief > section", "els => els.map(e => e.id)")
+    assert order.index("disputed") < order.index("established")
+    page.locator('.toc a[href="#sources"]').click()
+    page.wait_for_function("() => location.hash === '#sources'")
+    bar_bottom = page.evaluate("document.querySelector('.site-bar').getBoundingClientRect().bottom")
+    heading_top = page.evaluate("document.getElementById('h-sources').getBoundingClientRect().top")
+    assert heading_top >= bar_bottom
+    _assert_local(page.requests, server)
+    page.context.close()
+
+
+def test_entity_pills_filter_the_facts_that_mention_them(browser, server):
+    page = _page(browser)
+    page.goto(server + "/stories/story")
+    mapping = json.loads(page.locator("#entity-facts").text_content())
+    pills = page.locator(".entity.is-filter")
+    assert pills.count() == len(mapping) > 0
+    plain = page.locator(".entity:not(.is-filter)")
+    assert all(plain.nth(i).get_attribute("role") is None for i in range(plain.count()))  # not clickable-looking
+    pill = pills.first
+    name = pill.locator(".entity-name").inner_text()
+    pill.click()
+    visible = page.eval_on_selector_all("li.fact[id]", "els => els.filter(e => !e.hidden).map(e => e.id)")
+    assert visible == mapping[name]
+    assert pill.get_attribute("aria-pressed") == "true"
+    status = page.locator("#entity-filter-status")
+    assert status.is_visible() and name in status.inner_text()
+    status.get_by_role("button", name="Show all facts").click()
+    assert page.eval_on_selector_all("li.fact[id]", "els => els.filter(e => e.hidden).length") == 0
+    assert not status.is_visible()
+    page.context.close()
+
+
+def test_dark_mode_and_phone_width(browser, server):
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    page = context.new_page()
+    for path in ("/", "/stories/story", "/search?q=bridge", "/new"):
+        page.goto(server + path)
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        channels = [int(c) for c in background[background.index("(") + 1 : -1].split(",")[:3]]
+        assert sum(channels) < 150, (path, background)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+    _shoot(page, "story-list-dark-phone")
+    context.close()

@@ -152,3 +152,55 @@ def test_serve_on_a_busy_port_says_so_and_exits_2(example_dir, capsys):
         assert main(["serve", str(example_dir), "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert f"127.0.0.1:{port}" in err and "--port" in err and "Traceback" not in err
+
+
+def _subparsers():
+    import argparse
+
+    from newsfold.cli import build_parser
+
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return parser, action
+    raise AssertionError("no commands")
+
+
+def test_every_command_and_option_has_help_and_every_command_examples():
+    """As sqlite-utils checks its CLI: nothing a user can type is undocumented in --help."""
+    parser, commands = _subparsers()
+    missing = [a.dest for a in parser._actions if not a.help]
+    listed = {c.dest: c.help for c in commands._choices_actions}
+    for name, sub in commands.choices.items():
+        if not listed.get(name):
+            missing.append(name)
+        missing += [f"{name} {a.option_strings or a.dest}" for a in sub._actions if not a.help]
+        help_text = sub.format_help()
+        if f"examples:\n  newsfold {name} " not in help_text:
+            missing.append(f"{name}: no example")
+    assert missing == []
+
+
+def test_a_mistyped_command_or_choice_gets_a_did_you_mean(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["breif", "x.txt"])
+    assert exit_info.value.code == 2
+    assert "did you mean 'brief'?" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["stories", "--db", "x.db", "--sort", "sizes"])
+    assert "did you mean 'size'?" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["zzzzzz"])
+    assert "did you mean" not in capsys.readouterr().err
+
+
+def test_format_markdown_is_md_and_o_says_what_it_wrote_unless_quiet(example_dir, tmp_path, capsys):
+    target = tmp_path / "brief.txt"
+    code, out, err = run(["brief", str(example_dir), "--format", "markdown", "-o", str(target),
+                          "--embedder", "hashing"], capsys)
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert f"wrote Markdown brief to {target} (" in err and "kB)" in err
+    code, out, err = run(["brief", str(example_dir), "--format", "MARKDOWN", "-o", str(target), "-q",
+                          "--embedder", "hashing"], capsys)
+    assert code == 0 and out == "" and err == ""

@@ -96,7 +96,7 @@ def test_search(client):
 def test_api_mirrors_cli(client):
     rows = client.get("/api/stories").json()
     assert {r["id"] for r in rows} == {"harbor", "hostile"}
-    assert set(rows[0]) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated"}
+    assert set(rows[0]) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated", "outlets"}
     brief = client.get("/api/stories/harbor/brief")
     assert brief.headers["content-type"].startswith("application/json")
     assert json.loads(brief.text)["schema"] == "newsfold.brief/1"
@@ -188,7 +188,7 @@ def store_client(tmp_path, example_dir):
 def test_serves_a_store(store_client):
     client = store_client
     rows = client.get("/api/stories").json()
-    assert rows and all(set(r) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated"} for r in rows)
+    assert rows and all(set(r) == {"id", "title", "sources", "first_date", "last_date", "disputed", "updated", "outlets"} for r in rows)
     story_id = rows[0]["id"]
     page = client.get(f"/stories/{story_id}")
     assert page.status_code == 200 and 'class="cite"' in page.text
@@ -238,3 +238,32 @@ def test_a_one_source_story_gets_no_no_disputes_badge(tmp_path):
     assert set(rows) == {"single", "agreed"}
     assert "no disputes" in rows["agreed"] and "single source" not in rows["agreed"]
     assert "no disputes" not in rows.get("single", "") and "single source" in rows.get("single", "")
+
+
+def test_story_exports_markdown_and_json_beside_html(client):
+    page = client.get("/stories/harbor").text
+    for fmt in ("html", "md", "json"):
+        assert f'href="/stories/harbor/brief.{fmt}" download' in page
+    markdown = client.get("/stories/harbor/brief.md")
+    assert markdown.headers["content-type"].startswith("text/markdown") and markdown.text.startswith("# ")
+    assert 'filename="harbor.md"' in markdown.headers["content-disposition"]
+    data = client.get("/stories/harbor/brief.json")
+    assert data.json()["schema"] == "newsfold.brief/1"
+    assert client.get("/stories/nope/brief.md").status_code == 404
+
+
+def test_entity_facts_match_names_and_aliases_in_facts_and_their_passages():
+    from newsfold.model import Article, Brief, Entity, Evidence, Fact
+    from newsfold.web.entity_facts import entity_facts
+
+    text = "Mayor Elena Sørby closed the bridge. The Coast Guard towed the ship. Sorbyville is far away."
+    source = Article(id="a", text=text)
+    facts = [Fact("F1", "The bridge was closed.", "unique", 1, 1, [Evidence("a", 0, 36)]),
+             Fact("F2", "The coast guard towed the ship.", "unique", 1, 1, [Evidence("a", 37, 68)]),
+             Fact("F3", "Sorbyville is far away.", "unique", 1, 1, [Evidence("a", 69, len(text))])]
+    entities = [Entity("Elena Sorby", "PERSON", aliases=["Elena Sørby", "Sorby"], sources=["a"], mentions=1),
+                Entity("Coast Guard", "ORG", aliases=[], sources=["a"], mentions=1),
+                Entity("Nowhere", "GPE", aliases=[], sources=["a"], mentions=1)]
+    brief = Brief(title="t", date=None, sources=[source], facts=facts, entities=entities)
+    # accents and case ignored; whole words only ("Sorbyville" is not "Sorby"); unmentioned entities left out
+    assert entity_facts(brief) == {"Elena Sorby": ["F1"], "Coast Guard": ["F2"]}

@@ -10,25 +10,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Article, Brief, Evidence
+from ..outlets import outlet_name
 from .views import Cite, SourceHref
 
 
 def source_label(article: Article) -> str:
-    """Outlet, else id: short enough for a chip or a list."""
-    return article.outlet or article.id
+    """Outlet (metadata, else the URL's domain, else a "Source:" line), else id."""
+    return outlet_name(article) or article.id
 
 
 def source_labels(sources: list[Article]) -> dict[str, str]:
-    """Source id -> how a citation names it: the outlet where only that source
-    comes from it, "Outlet (id)" where one outlet gave several, else the id."""
+    """Source id -> how a citation names it: the outlet (``outlets.outlet_name``) where
+    only that source comes from it, "Outlet (id)" where one outlet gave several, else the id."""
+    outlets = {a.id: outlet_name(a) for a in sources}
     per_outlet: dict[str, int] = {}
-    for article in sources:
-        if article.outlet:
-            per_outlet[article.outlet] = per_outlet.get(article.outlet, 0) + 1
-    return {
-        a.id: a.id if not a.outlet else a.outlet if per_outlet[a.outlet] == 1 else f"{a.outlet} ({a.id})"
-        for a in sources
-    }
+    for outlet in outlets.values():
+        if outlet:
+            per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
+    labels: dict[str, str] = {}
+    for a in sources:
+        outlet = outlets[a.id]
+        labels[a.id] = a.id if not outlet else outlet if per_outlet[outlet] == 1 else f"{outlet} ({a.id})"
+    return labels
 
 
 def original_link(article: Article) -> str | None:

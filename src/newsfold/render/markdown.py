@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Brief, Evidence, independent_count
+from ..outlets import outlet_name
 from .citations import original_link, source_labels
 
 _MAX_ENTITIES = 25
@@ -53,7 +54,7 @@ def _sources(sources: list[Article]) -> list[str]:
         if a.off_topic:
             title = f"{title} (off topic)".strip()
         lines.append(
-            f"| {_inline(a.id)} | {_inline(a.outlet or '')} | {a.published or ''} | {title} | {_inline(a.copy_of or '')} |"
+            f"| {_inline(a.id)} | {_inline(outlet_name(a) or '')} | {a.published or ''} | {title} | {_inline(a.copy_of or '')} |"
         )
     return lines + [""]
 

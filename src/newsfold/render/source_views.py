@@ -8,6 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..model import Article, Brief
+from ..outlets import outlet_name
 from .citations import Citations, original_link, source_label
 from .dates import display_date
 from .views import Segment, SourceHref, SourceView
@@ -25,15 +26,16 @@ def source_views(
     """
     views: dict[str, SourceView] = {}
     for article in brief.sources:
+        outlet = outlet_name(article)
         spans = citations.spans_in(article.id)
         chosen = selected[1] if selected and selected[0] == article.id else None
         views[article.id] = SourceView(
             id=article.id,
             label=source_label(article),
             heading=article.title or source_label(article),
-            caption=f"{article.outlet} · source {article.id}" if article.outlet else f"Source {article.id}",
+            caption=f"{outlet} · source {article.id}" if outlet else f"Source {article.id}",
             title=article.title,
-            outlet=article.outlet,
+            outlet=outlet,
             published=display_date(article.published),
             published_from=article.published_from,
             origin=article.origin,

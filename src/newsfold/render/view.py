@@ -7,8 +7,8 @@ also the order passages get their ids.
 """
 from __future__ import annotations
 
-from ..model import Article, Brief, Conflict, Evidence, Fact, Quote, independent_count
-from .citations import Citations, source_label
+from ..model import Brief, Conflict, Evidence, Fact, Quote, independent_count
+from .citations import Citations
 from .dates import display_date
 from .source_views import source_views
 from .views import (
@@ -128,18 +128,19 @@ def _conflict_view(conflict: Conflict, citations: Citations) -> ConflictView:
         CONFLICT_KINDS.get(conflict.kind, conflict.kind.capitalize()),
         conflict.topic,
         [
-            ConflictValueView(value.value, _sources_text(value.support, citations.articles),
+            ConflictValueView(value.value, _sources_text(value.support, citations),
                               citations.cites(value.support))
             for value in conflict.values
         ],
     )
 
 
-def _sources_text(support: list[Evidence], articles: dict[str, Article]) -> str:
+def _sources_text(support: list[Evidence], citations: Citations) -> str:
+    """The sources of one value, named as their citation chips name them."""
     labels: list[str] = []
     for ev in support:
-        article = articles.get(ev.source)
-        label = source_label(article) if article else ev.source
+        article = citations.articles.get(ev.source)
+        label = citations.labels.get(ev.source, ev.source)
         if article is not None and article.copy_of:
             label += " (copy)"
         if label not in labels:

@@ -29,34 +29,19 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Self
 
 from ..errors import StoreError, StoreNotFound
 from ..model import Article
+from ..outlets import outlet_name
 from .batch import apply_merges, insert_articles, refresh_stories
 from .cluster import Clusterer, Params
 from .cluster_tables import load_cluster_state, save_cluster_state
 from .identity import content_hash, text_hash
+from .listing import StoryRow, ranked_outlets, search_words, snippet
 from .schema import MIGRATIONS, SCHEMA_VERSION
-
-
-@dataclass
-class StoryRow:
-    """One line of the story list (CLI `stories`, web app, JSON API)."""
-
-    id: str
-    title: str | None
-    sources: int
-    first_date: str | None
-    last_date: str | None
-    disputed: int
-    updated: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def _now() -> str:
@@ -168,14 +153,26 @@ class Store:
 
     # -- reading (CLI, web) ----------------------------------------------
     def list_stories(self, since: str | None = None) -> list[StoryRow]:
-        """Live stories, most recent first; ``since``: last article on or after that date."""
+        """Live stories, most recent first, each with its outlets; ``since``: last article on or after that date.
+        Sorting, filtering and pages for people: ``listing.select``."""
         sql = "SELECT * FROM stories"
         params: tuple = ()
         if since:
             sql += " WHERE last_date >= ?"
             params = (since,)
         sql += " ORDER BY last_date DESC, sources DESC, id"
-        return [_story_row(r) for r in self._query(sql, params)]
+        return self._with_outlets([_story_row(r) for r in self._query(sql, params)])
+
+    def _with_outlets(self, rows: list[StoryRow]) -> list[StoryRow]:
+        """Fill each row's ``outlets``: metadata outlet, else the URL's domain (``outlets.outlet_name``)."""
+        names: dict[str, list[str | None]] = {}
+        for r in self._query("SELECT s.story_id, a.id, a.outlet, a.url, a.origin FROM assignments s "
+                             "JOIN articles a ON a.id = s.article_id"):
+            article = Article(id=r["id"], text="", outlet=r["outlet"], url=r["url"], origin=r["origin"])
+            names.setdefault(r["story_id"], []).append(outlet_name(article))
+        for row in rows:
+            row.outlets = ranked_outlets(names.get(row.id, []))
+        return rows
 
     def get_story(self, story_id: str) -> StoryRow | None:
         rows = self._query("SELECT * FROM stories WHERE id = ?", (story_id,))
@@ -194,8 +191,9 @@ class Store:
         return [_article(r) for r in rows]
 
     def search(self, query: str) -> list[StoryRow]:
-        """Stories whose title or articles contain every word of ``query``."""
-        words = [w for w in query.split() if w]
+        """Stories whose title or articles contain every word of ``query`` (any case), each with a
+        snippet of its first such article (by date) around the first word found."""
+        words = search_words(query)
         if not words:
             return []
         clause = " AND ".join("(a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')" for _ in words)
@@ -203,12 +201,19 @@ class Store:
         for word in words:
             pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             params += [pattern, pattern]
-        rows = self._query(
-            "SELECT * FROM stories WHERE id IN (SELECT s.story_id FROM assignments s "
-            f"JOIN articles a ON a.id = s.article_id WHERE {clause}) ORDER BY last_date DESC, sources DESC, id",
-            params,
-        )
-        return [_story_row(r) for r in rows]
+        snippets: dict[str, str | None] = {}
+        for hit in self._query(
+            "SELECT s.story_id, a.title, a.text FROM assignments s JOIN articles a ON a.id = s.article_id "
+            f"WHERE {clause} ORDER BY a.published, a.seq", params,
+        ):
+            if snippets.get(hit["story_id"]) is None:
+                snippets[hit["story_id"]] = snippet(hit["text"], words) or snippet(hit["title"] or "", words)
+        rows = [_story_row(r) for r in self._query(
+            f"SELECT * FROM stories WHERE id IN ({','.join('?' * len(snippets))}) "
+            "ORDER BY last_date DESC, sources DESC, id", list(snippets))] if snippets else []
+        for row in rows:
+            row.snippet = snippets[row.id]
+        return self._with_outlets(rows)
 
     def counts(self) -> dict[str, int]:
         return {

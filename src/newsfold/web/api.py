@@ -7,15 +7,19 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from ..stream.listing import StoryQuery, select
 from .site import site_of
 
 
 async def api_stories(request: Request) -> Response:
+    """The list as ``newsfold stories --format json`` prints it, with the same options as URL
+    parameters (``q sort since until outlet page per_page``); ``X-Total-Count``: rows before paging."""
     backend = site_of(request).backend
-    query = request.query_params.get("q")
-    since = request.query_params.get("since")
-    rows = await run_in_threadpool(backend.search, query) if query else await run_in_threadpool(backend.list, since)
-    return JSONResponse([r.to_dict() for r in rows])
+    text = (request.query_params.get("q") or "").strip()[:200]
+    query = StoryQuery.from_params(request.query_params)
+    rows = await run_in_threadpool(backend.search, text) if text else await run_in_threadpool(backend.list)
+    page = select(rows, query)
+    return JSONResponse([r.to_dict() for r in page.rows], headers={"X-Total-Count": str(page.total)})
 
 
 async def api_brief(request: Request) -> Response:

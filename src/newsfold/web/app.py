@@ -40,7 +40,7 @@ def create_app(
         from starlette.middleware import Middleware
         from starlette.routing import Route
 
-        from . import api, error_pages, forms, pages
+        from . import api, error_pages, forms, pages, story_list
         from .security import HostCheck, SecurityHeaders, allowed_hosts
         from .site import Site
     except ImportError as exc:  # pragma: no cover
@@ -48,12 +48,14 @@ def create_app(
 
     backend = stories if stories is not None else open_stories(db=db, path=path)
     routes = [
-        Route("/", pages.index),
-        Route("/search", pages.search),
+        Route("/", story_list.index),
+        Route("/search", story_list.search),
         Route("/new", forms.new_form, methods=["GET"]),
         Route("/new", forms.new_submit, methods=["POST"]),
         Route("/stories/{story_id}", pages.story),
         Route("/stories/{story_id}/brief.html", pages.standalone),
+        Route("/stories/{story_id}/brief.md", pages.export),
+        Route("/stories/{story_id}/brief.json", pages.export),
         Route("/stories/{story_id}/sources/{source_id:path}", pages.source),  # ids may hold "/"
         Route("/api/stories", api.api_stories),
         Route("/api/stories/{story_id}/brief", api.api_brief),

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ..errors import NewsfoldError
-from .pages import story_href
+from .story_list import story_href
 from .security import CSRF_FIELD, BodyTooLarge, csrf_ok, read_capped
 from .site import site_of
 

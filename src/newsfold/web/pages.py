@@ -1,7 +1,7 @@
-"""The web app's HTML pages: story list, search, story, source, standalone file, assets."""
+"""The web app's HTML pages: story, source, standalone file, assets (the list: ``story_list.py``)."""
 from __future__ import annotations
 
-from typing import Any
+import re
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -9,20 +9,19 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..render import to_html
+from ..render import to_html, to_json, to_markdown
 from ..render.html import asset, brief_view, standalone_csp
 from ..render.views import SourceHref
+from .entity_facts import entity_facts
 from .site import HERE, site_of
+from .story_list import story_href
 
 ASSETS = {
     "brief.css": ("text/css", lambda: asset("brief.css")),
     "brief.js": ("text/javascript", lambda: asset("brief.js")),
     "app.css": ("text/css", lambda: (HERE / "static" / "app.css").read_text(encoding="utf-8")),
+    "app.js": ("text/javascript", lambda: (HERE / "static" / "app.js").read_text(encoding="utf-8")),
 }
-
-
-def story_href(story_id: str) -> str:
-    return f"/stories/{quote(story_id, safe='')}"
 
 
 def source_href_for(story_id: str) -> SourceHref:
@@ -35,47 +34,13 @@ def source_href_for(story_id: str) -> SourceHref:
     return href
 
 
-def story_rows(rows: list[Any]) -> list[dict[str, Any]]:
-    """Story list rows (``StoryRow``) as the list template prints them."""
-    return [
-        {
-            "id": r.id,
-            "href": story_href(r.id),
-            "title": r.title or "Untitled story",
-            "sources": f"{r.sources} source" + ("" if r.sources == 1 else "s"),
-            "dates": " – ".join(dict.fromkeys(d for d in (r.first_date, r.last_date) if d)),
-            "updated": (r.updated or "").replace("T", " ").rstrip("Z")[:16],
-            "disputed": r.disputed,
-            # One source cannot disagree with itself: no "no disputes" badge to reassure.
-            "single_source": r.sources < 2,
-        }
-        for r in rows
-    ]
-
-
-async def index(request: Request) -> Response:
-    site = site_of(request)
-    rows = await run_in_threadpool(site.backend.list)
-    return site.page(request, "index.html", {"stories": story_rows(rows), "heading": "Stories",
-                                             "message": request.query_params.get("message", "")})
-
-
-async def search(request: Request) -> Response:
-    site = site_of(request)
-    query = request.query_params.get("q", "").strip()[:200]
-    rows = await run_in_threadpool(site.backend.search, query) if query else []
-    heading = f"Results for “{query}”" if query else "Search"
-    return site.page(request, "index.html", {"stories": story_rows(rows), "heading": heading,
-                                             "query": query, "searched": bool(query), "message": ""})
-
-
 async def story(request: Request) -> Response:
     site = site_of(request)
     story_id = request.path_params["story_id"]
     brief = await run_in_threadpool(site.brief, story_id)
     view = brief_view(brief, source_href_for(story_id))
-    return site.page(request, "story.html", {"brief": view, "story_id": story_id,
-                                             "story_href": story_href(story_id), "title": view.headline})
+    return site.page(request, "story.html", {"brief": view, "story_id": story_id, "story_href": story_href(story_id),
+                                             "title": view.headline, "entity_facts": entity_facts(brief)})
 
 
 async def source(request: Request) -> Response:
@@ -97,6 +62,20 @@ async def standalone(request: Request) -> Response:
     # The app's own policy allows no inline style or script; this page is built of them, hash-pinned.
     return Response(to_html(brief), media_type="text/html; charset=utf-8",
                     headers={"content-security-policy": standalone_csp() + "; frame-ancestors 'none'"})
+
+
+EXPORTS = {"md": (to_markdown, "text/markdown; charset=utf-8"), "json": (to_json, "application/json")}
+
+
+async def export(request: Request) -> Response:
+    """``/stories/{id}/brief.md`` and ``brief.json``: the brief as ``newsfold brief --format`` writes it."""
+    story_id = request.path_params["story_id"]
+    fmt = request.url.path.rpartition(".")[2]
+    brief = await run_in_threadpool(site_of(request).brief, story_id)
+    write, media_type = EXPORTS[fmt]
+    name = re.sub(r"[^\w.-]+", "-", story_id).strip("-") or "story"
+    return Response(write(brief), media_type=media_type,
+                    headers={"content-disposition": f'inline; filename="{name}.{fmt}"'})
 
 
 async def assets(request: Request) -> Response:

@@ -25,7 +25,8 @@ from ..errors import InputError
 from ..model import SCHEMA, Brief
 from ..render import to_json
 from ..render.json_out import brief_from_dict, brief_from_json
-from ..stream.store import StoryRow
+from ..outlets import outlet_name
+from ..stream.listing import StoryRow, ranked_outlets, search_words, snippet
 
 if TYPE_CHECKING:
     from ..stream.ingest import IngestOptions
@@ -50,6 +51,7 @@ def summarize_brief(story_id: str, brief: Brief, updated: str | None) -> StoryRo
         last_date=dates[-1] if dates else brief.date,
         disputed=len(brief.conflicts),
         updated=updated,
+        outlets=ranked_outlets(outlet_name(a) for a in brief.sources),
     )
 
 
@@ -192,7 +194,9 @@ class FileStories:
         return to_json(brief) if brief else None
 
     def search(self, query: str) -> builtins.list[StoryRow]:
-        words = query.lower().split()
+        """Stories whose title, facts, entities or sources contain every word (any case),
+        each with a snippet of its first source that has the first word found."""
+        words = [w.lower() for w in search_words(query)]
         hits = []
         for sid, (brief, updated) in self._load().items():
             haystack = " ".join(
@@ -201,7 +205,10 @@ class FileStories:
                 + [a.text for a in brief.sources]
             ).lower()
             if words and all(w in haystack for w in words):
-                hits.append(summarize_brief(sid, brief, updated))
+                row = summarize_brief(sid, brief, updated)
+                texts = [a.text for a in brief.sources] + [f.text for f in brief.facts] + [brief.title or ""]
+                row.snippet = next((found for text in texts if (found := snippet(text, words))), None)
+                hits.append(row)
         return _newest_first(hits)
 
     def add(self, inputs: builtins.list[str], date: str | None = None) -> Added:
