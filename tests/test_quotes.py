@@ -563,3 +563,9 @@ def test_an_institution_speaker_keeps_its_written_form():
     found = speakers("“Readers can compare both versions and draw their own conclusions,” "
                      "the Prime Minister's Office said on Wednesday.")
     assert found == {"Readers can compare": "Prime Minister's Office"}
+
+
+def test_a_title_before_a_family_name_written_first_is_the_articles_person():
+    found = speakers("Senior Minister Lee Wen Hao opened the bridge on Sunday.\n\n"
+                     "“The bridge will cut the commute by half an hour,” SM Lee said.")
+    assert found == {"The bridge will": "Lee Wen Hao"}

@@ -160,9 +160,9 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     if label == "PERSON":
         if len(words) > 1 and words[0].lower() in LEADING_SPEECH_VERBS:
             words = words[1:]  # "Said Ruiz": the speech verb tagged into the name
-        while len(words) > 1 and is_title(words[0], PERSON_TITLES) \
-                or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS:
-            words.pop(0)
+        while (len(words) > 1 and is_title(words[0], PERSON_TITLES)
+               or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS) and words[1][:1].isupper():
+            words.pop(0)  # not "Housing and Development Board": a name goes on after a connector
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
     if only_titles(words):
