@@ -339,3 +339,86 @@ def test_an_adjective_the_tagger_took_into_a_name_is_not_a_first_name():
     article = Article(id="a", text=doc.text, published="2031-03-14")
     names = [e.name for e in find_entities(StoryContext([article], docs={"a": doc}))]
     assert "Overjoyed Cubs" not in names and "Cubs" in names
+
+
+# --- names the text ties, titles, short forms (issue 13) ----------------------
+
+
+def test_a_surname_tagged_as_an_organisation_joins_the_person():
+    _, _, entities = run("Captain Ruth Okafor led the rescue on Monday night.",
+                         "Okafor's team pulled four people from the water. Okafor said the current was strong.")
+    ruth = having(entities, "Ruth Okafor")
+    assert ruth is not None and ruth.type == "PERSON" and "Okafor" in ruth.aliases
+    assert [e.name for e in entities] == ["Ruth Okafor"]
+
+
+@pytest.mark.parametrize("texts", [
+    ("HTA, the Harbor Transit Authority, suspended the ferries.", "The HTA said services would resume on Friday."),
+    ("The Harbor Transit Authority (HTA) suspended the ferries.", "The HTA said services would resume on Friday."),
+])
+def test_an_acronym_the_text_defines_either_way_round_merges(texts):
+    _, _, entities = run(*texts)
+    authority = having(entities, "Harbor Transit Authority")
+    assert authority is not None and "HTA" in authority.aliases and authority.sources == ["s0", "s1"]
+    assert len([e for e in entities if e.type == "ORG"]) == 1
+
+
+def test_a_bracketed_acronym_in_another_language_joins_the_name_before_it():
+    _, _, entities = run("The Indonesian National Armed Forces (TNI) sent troops to the coast.",
+                         "The TNI said 300 soldiers were deployed.")
+    forces = having(entities, "Indonesian National Armed Forces")
+    assert forces is not None and "TNI" in forces.aliases
+
+
+def test_a_short_form_spelling_the_initials_of_one_place_merges():
+    _, _, entities = run("Flights from Kuala Lumpur were delayed on Monday.", "Passengers in KL waited for hours.")
+    city = having(entities, "Kuala Lumpur")
+    assert city is not None and "KL" in city.aliases
+
+
+@pytest.mark.parametrize("texts, name, other", [
+    (("The fire started in Velmora, also known as Old Quay, on Sunday.",
+      "Firefighters reached Old Quay within minutes."), "Velmora", "Old Quay"),
+    (("Crews were sent to Brenholt. The town, known in older records as Brennholtz, has 4,000 residents.",
+      "Brennholtz lies on the river."), "Brenholt", "Brennholtz"),
+    (("Nordline Ferries (formerly Calden Shipping Company) runs the route.",
+      "Calden Shipping Company was founded in 1950."), "Nordline Ferries", "Calden Shipping Company"),
+])
+def test_alternate_names_the_text_gives_merge(texts, name, other):
+    _, _, entities = run(*texts)
+    entity = having(entities, name)
+    assert entity is not None and other in entity.aliases and entity.type != "PERSON"
+
+
+def test_an_alternate_name_phrase_without_a_name_before_it_ties_nothing():
+    _, _, entities = run("Reporters, known in the trade as stringers, filed from Velmora.",
+                         "Old Quay was quiet on Sunday.")
+    velmora, quay = having(entities, "Velmora"), having(entities, "Old Quay")
+    assert velmora is not quay
+
+
+@pytest.mark.parametrize("texts, alias", [
+    (("Senior Minister Lee Wen Hao opened the bridge.", "SM Lee said the bridge would ease traffic."), "Lee"),
+    (("District police chief ACP Raub Selamat said officers were investigating.",
+      "Raub Selamat said the photo was being examined."), "Raub Selamat"),
+])
+def test_a_title_abbreviation_before_a_known_person_is_that_person(texts, alias):
+    _, _, entities = run(*texts)
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people) == 1 and alias in people[0].aliases
+    assert not any("SM" in a.split() or "ACP" in a.split() for e in entities for a in e.aliases)
+
+
+def test_a_law_is_no_person():
+    _, _, entities = run("Parliament passed the Maintenance of Public Order Act on Tuesday.",
+                         "The Maintenance of Public Order Act takes effect in May.")
+    act = having(entities, "Maintenance of Public Order Act")
+    assert act is not None and act.type == "OTHER"
+
+
+def test_a_short_form_two_names_could_spell_joins_neither():
+    _, _, entities = run("Flights from Kuala Lumpur were delayed on Monday, and Kelana Logistics "
+                         "cancelled deliveries.", "Passengers in KL waited for hours.")
+    assert having(entities, "KL") is not None
+    assert having(entities, "KL") is not having(entities, "Kuala Lumpur")
+    assert having(entities, "KL") is not having(entities, "Kelana Logistics")

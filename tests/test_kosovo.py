@@ -66,13 +66,13 @@ def test_injured_protesters_are_disputed(brief):
     assert "52" in values and "more than 53" in values
 
 
-def test_cannot_afford_quote_borrell_against_unattributed(brief):
+def test_cannot_afford_quote_is_borrells_where_named_and_no_dispute(brief):
     quote = next(q for q in brief.quotes if "cannot afford another conflict" in q.text.lower())
     by_source = {e.source: e.speaker for e in quote.support}
     assert by_source["002"] == "Josep Borrell"
     assert by_source["000"] is None
-    assert any(c.kind == "attribution" and {v.value for v in c.values} >= {"Josep Borrell", "unattributed"}
-               for c in brief.conflicts)
+    assert quote.speaker == "Josep Borrell"
+    assert not any(c.kind == "attribution" for c in brief.conflicts)
 
 
 def test_unacceptable_is_stoltenbergs(brief):

@@ -152,6 +152,7 @@ UNNAMED_SPEAKER_NOUNS: frozenset[str] = frozenset({
     "student", "worker", "owner", "customer", "patient", "mother", "father",
     "witness", "eyewitness", "resident", "official", "source", "neighbour",
     "neighbor", "bystander", "shopkeeper", "doctor", "survivor", "relative",
+    "user", "fan", "reader", "viewer", "follower", "commenter", "netizen",
 })
 # Common nouns for places: "Ana Ruiz, a city in the north" is no person.
 PLACE_NOUNS: frozenset[str] = frozenset({
@@ -204,4 +205,7 @@ NAME_SUFFIX_LABELS: dict[str, str] = {
     **dict.fromkeys(("authority", "agency", "ministry", "lines", "press", "guard", "council",
                      "company", "group", "foundation", "trust", "institute", "university",
                      "association", "commission", "committee", "corporation", "party"), "ORG"),
+    # laws and instruments ("... Harmony Act", "... Amendment Bill"): things, never speakers
+    **dict.fromkeys(("act", "bill", "code", "amendment", "treaty", "convention", "charter",
+                     "ordinance", "regulations", "directive", "constitution"), "OTHER"),
 }

@@ -123,13 +123,24 @@ def only_titles(words: list[str]) -> bool:
     return bool(words)
 
 
+def title_before_name(word: str) -> bool:
+    """Whether ``word``, written before a name, is a title rather than part of
+    it: a title of the lexicon ("Minister", "Dr", "Maj.-Gen.") or a short
+    all-caps abbreviation ("SM", "DPM", "ACP"), which a given name never is."""
+    bare = word.strip(".,")
+    if is_title(bare, PERSON_TITLES | JOB_TITLES) or plain(bare).replace(".", "") in _ABBREVIATED_TITLES:
+        return True
+    letters = bare.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
 def honorific_gender(word: str) -> str | None:
     """"m" or "f" when ``word`` is an honorific that marks one ("Mr.", "Ms"), else None."""
     return HONORIFIC_GENDER.get(plain(word).strip("."))
 
 
 def suffix_label(name: str) -> str | None:
-    """FAC or ORG when a name of two or more words ends in a telling word."""
+    """FAC, ORG or OTHER (a law) when a name of two or more words ends in a telling word."""
     words = name.split()
     return NAME_SUFFIX_LABELS.get(fold(words[-1])) if len(words) >= 2 else None
 
@@ -149,9 +160,9 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     if label == "PERSON":
         if len(words) > 1 and words[0].lower() in LEADING_SPEECH_VERBS:
             words = words[1:]  # "Said Ruiz": the speech verb tagged into the name
-        while len(words) > 1 and is_title(words[0], PERSON_TITLES) \
-                or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS:
-            words.pop(0)
+        while (len(words) > 1 and is_title(words[0], PERSON_TITLES)
+               or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS) and words[1][:1].isupper():
+            words.pop(0)  # not "Housing and Development Board": a name goes on after a connector
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
     if only_titles(words):
@@ -173,6 +184,9 @@ def _person_after_title(words: list[str], label: str) -> tuple[list[str], str]:
             and end < len(words) - 1]
     if ends:
         rest = words[max(ends) + 1:]
+        # "Minister for Home Affairs K Shanmugam": the portfolio after the title goes too
+        while len(rest) > 2 and (rest[0].lower() in ("for", "of", "and", "the") or plain(rest[0]) in PORTFOLIO_WORDS):
+            rest = rest[1:]
         if rest and all(w[:1].isupper() for w in rest) and not suffix_label(" ".join(rest)):
             return rest, "PERSON"
     elif label != "PERSON" and len(words) >= 3 and is_title(words[0], WEAK_TITLES):

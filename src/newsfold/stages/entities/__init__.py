@@ -35,10 +35,21 @@ How mentions become entities, in order:
    surname only when exactly one such person is in the story; when no full
    name ends with it, the one full name that starts with it ("Mr Lim" =
    Lim Wei Jie, family name first).
-5. *Acronyms* (:mod:`.acronyms`): an acronym joins a full name only when the
-   text ties them ("Full Name (ACR)", "ACR (Full Name)", "Full Name, ACR,") and
-   the letters fit the words; a short list of universal short forms (U.S.,
+5. *Acronyms* (:mod:`.acronyms`): an acronym joins a full name when the
+   text ties them ("Full Name (ACR)", "ACR (Full Name)", "Full Name, ACR,",
+   "ACR, the Full Name") and the letters fit the words; a bracketed acronym
+   right after a tagged name ties even when its letters do not fit (another
+   language's); an acronym written alone joins the one non-person name whose
+   initials it spells ("KL"); a short list of universal short forms (U.S.,
    U.N., EU, UK) joins its long form when both occur.
+6. *Alternate names* (:mod:`.alternates`): "X, also known as Y", "X
+   (formerly Y)", "the town, known in older records as Y" (the nearest place
+   before it) tie X and Y; the tie's type is the one a telling ending says,
+   else X's.
+
+Titles in front of a known person, whatever the tagger's label ("Captain
+Okafor", "SM Lee", "ACP Raub Selamat"), are dropped and the mention is that
+person (:func:`.mentions.titled_known_people`).
 
 :func:`canonical_lookup` maps any surface name to the canonical name the same
 way, for code that holds the entity list.

@@ -5,11 +5,14 @@ import re
 
 _ACRONYM = r"[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?"
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|de|du|des|del|la|le|on|in|[A-Z][\w’'.-]*))*"
+NAME_PATTERN = _NAME  # a run of capitalised words with connectors, for other tie patterns
 _TIED_PATTERNS = [
     re.compile(rf"(?P<name>{_NAME})\s+\((?P<acr>{_ACRONYM})\)"),
     re.compile(rf"\b(?P<acr>{_ACRONYM})\s+\((?P<name>{_NAME})\)"),
     re.compile(rf"(?P<name>{_NAME}),\s+(?:known as\s+|or\s+)?(?P<acr>{_ACRONYM}),"),
 ]
+# "HTA, the Harbor Transit Authority, ...": the acronym first, its name after
+_LEADING_PATTERN = re.compile(rf"\b(?P<acr>{_ACRONYM}),\s+(?:the\s+)?(?P<name>{_NAME})")
 _NAME_CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "del", "la", "le", "on", "in"}
 
 
@@ -54,14 +57,29 @@ def tied_acronyms(text: str) -> list[tuple[str, str, int, int]]:
     for pattern in _TIED_PATTERNS:
         for match in pattern.finditer(text):
             words = match.group("name").split()
-            acronym = match.group("acr")
             # the shortest trailing run of words that the acronym fits
-            for start in range(len(words) - 1, -1, -1):
-                candidate = words[start:]
-                if candidate[0].lower() in _NAME_CONNECTORS:
-                    continue
-                if acronym_fits(acronym, candidate):
-                    found.append((" ".join(candidate), acronym.rstrip("."),
-                                  match.start(), match.end()))
-                    break
+            runs = [words[start:] for start in range(len(words) - 1, -1, -1)]
+            tie = _fitting(match.group("acr"), runs, match.start(), match.end())
+            found += [tie] if tie else []
+    for match in _LEADING_PATTERN.finditer(text):
+        words = match.group("name").split()
+        # the longest leading run it fits ("HTA, the Harbor Transit Authority Board said")
+        runs = [words[:end] for end in range(len(words), 0, -1) if words[end - 1].lower() not in _NAME_CONNECTORS]
+        tie = _fitting(match.group("acr"), runs,
+                       match.start(), match.end())
+        found += [tie] if tie else []
     return found
+
+
+def initials(name: str) -> str:
+    """The first letters of a name's significant words: "Kuala Lumpur" -> "kl"."""
+    return "".join(w[0] for w in name.lower().split() if w not in _NAME_CONNECTORS)
+
+
+def _fitting(acronym: str, runs: list[list[str]], start: int, end: int) -> tuple[str, str, int, int] | None:
+    for candidate in runs:
+        if candidate[0].lower() in _NAME_CONNECTORS:
+            continue
+        if acronym_fits(acronym, candidate):
+            return " ".join(candidate), acronym.rstrip("."), start, end
+    return None

@@ -17,11 +17,13 @@ from ...nlp.lexicon import (
     JOB_TITLES,
     MONTH_NAMES,
     PERSON_TITLES,
+    PORTFOLIO_WORDS,
     SPEECH_VERBS,
     WEEKDAY_NAMES,
 )
-from ...nlp.names import clean_name, fold, is_title, skeleton, suffix_label, title_end
+from ...nlp.names import clean_name, fold, is_title, skeleton, suffix_label, title_before_name
 from .acronyms import tied_acronyms
+from .alternates import alternate_names
 
 LABELS = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -33,6 +35,8 @@ LABEL_PRIORITY = ["GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "OTHER"
 PLACE_PREPOSITIONS = {"to", "from", "in", "at", "near"}
 # A tied full name and its acronym travel as one mention with this label prefix.
 ACRONYM_TIE = "ACRONYM-FULL:"
+# A name and an alternate name the text gives it: "ALIAS:<label>:<alternate>".
+ALIAS_TIE = "ALIAS:"
 
 # A dateline: an all-caps place at the start of a paragraph, then a comma and a
 # date, or an agency in brackets and a dash ("PORT CALDEN, March 11 (Press) -").
@@ -83,6 +87,7 @@ def collect_mentions(articles: list[Article], docs: dict[str, Any]) -> list[Ment
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(_acronym_mentions(article))
+        mentions.extend(_alternate_mentions(article, doc))
     return mentions
 
 
@@ -128,9 +133,20 @@ def _acronym_mentions(article: Article) -> list[Mention]:
     return out
 
 
+def _alternate_mentions(article: Article, doc: Any) -> list[Mention]:
+    """A name and the alternate name the text gives it, as one tie mention."""
+    return [Mention(name, f"{ALIAS_TIE}{label}:{other}", article.id, "", start, end)
+            for name, label, other, start, end in alternate_names(article.text, doc)
+            if not article.is_removed(start, end)]
+
+
 def _datelines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, place) of every all-caps dateline place in ``text``."""
     return [(m.start("place"), m.end("place"), m.group("place")) for m in _DATELINE.finditer(text)]
+
+
+def _is_tie(mention: Mention) -> bool:
+    return mention.label.startswith((ACRONYM_TIE, ALIAS_TIE))
 
 
 def _all_caps(name: str) -> bool:
@@ -150,11 +166,11 @@ def resolve_caps(mentions: list[Mention]) -> list[Mention]:
     """
     mixed: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
-        if not m.label.startswith(ACRONYM_TIE) and not _all_caps(m.surface):
+        if not _is_tie(m) and not _all_caps(m.surface):
             mixed[mention_key(m.surface, m.label)][(m.surface, m.label)] += 1
     out = []
     for m in mentions:
-        if m.label.startswith(ACRONYM_TIE) or not _all_caps(m.surface):
+        if _is_tie(m) or not _all_caps(m.surface):
             out.append(m)
             continue
         forms = [m.dateline, m.surface] if m.dateline else [m.surface]
@@ -205,14 +221,27 @@ def people_tagged_as_organisations(mentions: list[Mention]) -> None:
 
 
 def titled_known_people(mentions: list[Mention]) -> None:
-    """"Captain Okafor" (labelled ORG) is the person Ruth Okafor of the same story."""
-    surnames = {skeleton(m.surface.split()[-1]) for m in mentions
-                if m.label == "PERSON" and len(m.surface.split()) >= 2}
+    """Titles in front of a person of the same story, whatever the label:
+    "Captain Okafor" and "Dr Okafor" are Ruth Okafor, "SM Lee" is Lee Wen Hao
+    (a family name first), "ACP Raub Selamat" is Raub Selamat. Titles are the
+    lexicon's, short all-caps abbreviations and portfolio words
+    (:func:`newsfold.nlp.names.title_before_name`)."""
+    full = {fold(m.surface) for m in mentions if m.label == "PERSON" and len(m.surface.split()) >= 2}
+    known_words = {skeleton(w) for name in full for w in (name.split()[0], name.split()[-1])}
     for m in mentions:
         words = m.surface.split()
-        if m.label in ("PERSON", "NORP") or m.label.startswith("ACRONYM") or len(words) < 2:
+        if m.label == "NORP" or _is_tie(m) or len(words) < 2 or suffix_label(m.surface):
             continue
-        end = title_end(words, 0, JOB_TITLES)
-        rest = words[end + 1:] if end is not None else []
-        if len(rest) == 1 and rest[0][:1].isupper() and skeleton(rest[0]) in surnames:
-            m.surface, m.label = rest[0], "PERSON"
+        for i in range(1, len(words)):
+            if not _title_word(words[i - 1]):
+                break
+            rest = words[i:]
+            if fold(" ".join(rest)) in full \
+                    or len(rest) == 1 and rest[0][:1].isupper() and skeleton(rest[0]) in known_words:
+                m.surface, m.label = " ".join(rest), "PERSON"
+                break
+
+
+def _title_word(word: str) -> bool:
+    """A word of a title written before a name ("Minister for Home Affairs")."""
+    return title_before_name(word) or fold(word) in PORTFOLIO_WORDS or word in ("for", "of", "and")

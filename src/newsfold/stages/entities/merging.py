@@ -7,9 +7,11 @@ from collections.abc import Iterable
 
 from ...context import StoryContext
 from ...model import Article, Entity
-from ...nlp.names import clean_name, fold, same_person, similar, skeleton
+from ...nlp.names import clean_name, fold, same_person, similar, skeleton, suffix_label
+from .acronyms import initials
 from .mentions import (
     ACRONYM_TIE,
+    ALIAS_TIE,
     Mention,
     collect_mentions,
     majority,
@@ -71,23 +73,30 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
 
 
 def _group_mentions(mentions: list[Mention]) -> tuple[Groups, list[tuple[str, str]]]:
-    """Mentions by folded key, and the (full-name key, acronym key) ties."""
+    """Mentions by folded key, and the (name key, acronym or alternate key) ties."""
     ties: list[tuple[str, str]] = []
     groups: Groups = defaultdict(list)
+    tied: list[tuple[Mention, str, str]] = []  # (tie, the other name, the label of a missed mention)
     for mention in mentions:
         if mention.label.startswith(ACRONYM_TIE):
-            acronym = mention.label.split(":", 1)[1]
-            ties.append((fold(mention.surface), fold(acronym)))
-            continue  # the tie is no mention of its own
-        groups[mention_key(mention.surface, mention.label)].append(mention)
-    # A tied full name or acronym that spaCy missed is still a mention (as ORG).
-    for mention in mentions:
-        if mention.label.startswith(ACRONYM_TIE):
-            acronym = mention.label.split(":", 1)[1]
-            for surface in (mention.surface, acronym):
-                key = fold(surface)
-                if not any(m.source == mention.source for m in groups.get(key, ())):
-                    groups[key].append(Mention(surface, "ORG", mention.source))
+            tied.append((mention, mention.label.split(":", 1)[1], "ORG"))
+        elif mention.label.startswith(ALIAS_TIE):
+            label, other = mention.label[len(ALIAS_TIE):].split(":", 1)
+            # "X Ferries (formerly Y Shipping Company)": a telling ending beats the tagger
+            tied.append((mention, other, suffix_label(other) or suffix_label(mention.surface) or label))
+        else:
+            groups[mention_key(mention.surface, mention.label)].append(mention)
+    # A tied name that the tagger missed is still a mention (an acronym as ORG,
+    # an alternate name with the label of the name it is given for).
+    for mention, other, label in tied:
+        ties.append((fold(mention.surface), fold(other)))
+        for surface in (mention.surface, other):
+            key = fold(surface)
+            if not any(m.source == mention.source for m in groups.get(key, ())):
+                groups[key].append(Mention(surface, label, mention.source))
+        if label != "PERSON" and mention.label.startswith(ALIAS_TIE):
+            for m in groups[fold(other)] + groups[fold(mention.surface)]:
+                m.label = label  # "the town, known as Brennholtz": a town, whatever the tagger said
     return groups, ties
 
 
@@ -106,6 +115,7 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
     for short, long in COMMON_SHORT_FORMS.items():
         if short in groups and long in groups:
             uf.union(long, short)
+    _merge_initials(uf, groups, labels)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         clusters[uf.find(key)].append(key)
@@ -143,6 +153,22 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             # Wei Jie) or the given name is used: the first word, when no full
             # name ends with it
             owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
+        if len(owners) == 1:
+            uf.union(owners.pop(), key)
+
+
+def _merge_initials(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -> None:
+    """An acronym written alone ("KL", "HTA") joins the one name of the story,
+    not a person's, whose words' first letters it spells ("Kuala Lumpur")."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if labels[key] != "PERSON" and len(key.split()) >= 2:
+            by_initials[initials(key)].add(key)
+    for key, ms in groups.items():
+        surface = ms[0].surface.replace(".", "")
+        if labels[key] == "PERSON" or " " in surface or not 2 <= len(surface) <= 6 or not surface.isupper():
+            continue
+        owners = {uf.find(k) for k in by_initials.get(key, ())}
         if len(owners) == 1:
             uf.union(owners.pop(), key)
 

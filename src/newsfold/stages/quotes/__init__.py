@@ -8,8 +8,8 @@ are skipped), ``ctx.docs`` (each article's spaCy Doc over its whole text) and
 story (the same words in several sources are one ``Quote`` with one
 ``Evidence`` per source, each with that source's speaker) and
 ``Conflict(kind="attribution")`` for quotes that independent sources give to
-different speakers, or that one source gives to a speaker and another to
-nobody. Quotes and conflicts come back with ``id=""``: the pipeline numbers them.
+different named speakers (a source that names nobody is no dispute: each
+evidence's ``speaker`` shows who each source names). Quotes and conflicts come back with ``id=""``: the pipeline numbers them.
 
 How it works, in order, one module per step:
 
@@ -22,8 +22,9 @@ How it works, in order, one module per step:
    subject of the speech verb stands for, with :mod:`.people` (the persons
    the article names) and :mod:`.roles` (roles and spokespeople).
 3. :mod:`.canonical`: names become canonical through the entities (name or
-   alias, diacritics and case ignored, then a unique surname); else the
-   article's fullest form.
+   alias, diacritics and case ignored, then a unique surname, then a unique
+   first word alone or after titles: "SM Lee"); else the article's fullest
+   form. Names of things that do not speak (laws, works, events) are dropped.
 4. :mod:`.grouping`: the same quote across sources, the agreed speaker and
    attribution conflicts.
 """
@@ -52,7 +53,7 @@ def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
     Quotes are ranked by independent sources, then by sources, then by first
     appearance; conflicts by independent sources. Every ``id`` is "".
     """
-    names = StoryNames(ctx.entities)
+    names = StoryNames(ctx.entities, [a.text for a in ctx.articles if not a.off_topic])
     roots = ctx.roots()
     groups = group(_found(ctx, names))
     ranked = []
@@ -70,7 +71,7 @@ def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
         longest = max(variants, key=lambda f: len(f.norm))
         support = [Evidence(source=f.source, start=f.start, end=f.end, speaker=f.speaker) for f in variants]
         quotes.append(Quote(id="", text=longest.text, speaker=agreed_speaker(variants, roots), support=support))
-        conflict = attribution_conflict(variants, roots, longest.text)
+        conflict = attribution_conflict(variants, roots, longest.text, names)
         if conflict is not None:
             conflicts.append(conflict)
     conflicts.sort(key=lambda c: -len({roots.get(e.source, e.source) for v in c.values for e in v.support}))
@@ -78,7 +79,8 @@ def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
 
 
 def _found(ctx: StoryContext, names: StoryNames) -> list[Found]:
-    """Every reportable quote of every on-topic article, speaker made canonical."""
+    """Every reportable quote of every on-topic article, speaker made canonical
+    (or None where it names nobody who speaks)."""
     found: list[Found] = []
     for order, article in enumerate(ctx.articles):
         doc = ctx.docs.get(article.id)
@@ -87,5 +89,5 @@ def _found(ctx: StoryContext, names: StoryNames) -> list[Found]:
         for start, end, speaker in article_quotes(article, doc, names):
             text = display(article.text[start:end])
             found.append(Found(source=article.id, start=start, end=end, text=text,
-                               speaker=names.canonical(speaker), order=order, norm=normalised(text)))
+                               speaker=names.speaker(speaker), order=order, norm=normalised(text)))
     return found

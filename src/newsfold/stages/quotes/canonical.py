@@ -1,35 +1,66 @@
-"""StoryNames: the canonical names the entities stage found, for speakers."""
+"""StoryNames: the canonical names the entities stage found, for speakers.
+
+Which names may speak: people and organisations (countries speak for their
+governments). A name the story types as a law, a work or a product, or one ending in a law word ("... Harmony Act"), is nobody's voice;
+a one-word "name" the texts also write after an article ("the Bill", "the
+board") is a common noun. A dispute needs names, not fragments: see
+:meth:`StoryNames.disputable`.
+"""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from ...model import Entity
+from ...nlp.lexicon import INSTITUTION_WORDS, SPOKESPERSON_ROLES
+from ...nlp.names import suffix_label, title_before_name
 from ...nlp.text import plain
+
+# Entity types that never speak: laws, works and products (OTHER). Not events:
+# the tagger calls many a forum or festival organiser an EVENT.
+_SILENT_TYPES = {"OTHER"}
+# Types that speak as a body: a one-word name of these is a name, not a fragment.
+_BODY_TYPES = {"ORG", "GPE", "NORP"}
 
 
 class StoryNames:
-    """Canonical names, entity types and unambiguous surnames from ``ctx.entities``."""
+    """Canonical names, entity types and unambiguous surnames from ``ctx.entities``.
 
-    def __init__(self, entities: list[Entity]):
+    ``texts``: the story's on-topic texts, read only to tell a one-word name
+    from a capitalised common noun ("the Bill").
+    """
+
+    def __init__(self, entities: list[Entity], texts: Iterable[str] = ()):
         self.exact: dict[str, str] = {}
         self.types: dict[str, str] = {}
         by_surname: dict[str, set[str]] = defaultdict(set)
+        by_first: dict[str, set[str]] = defaultdict(set)
         for entity in entities or []:
             for form in [entity.name, *entity.aliases]:
                 self.exact.setdefault(plain(form).strip(), entity.name)
                 self.types.setdefault(plain(form).strip(), entity.type)
                 if entity.type == "PERSON" and form.split():
                     by_surname[plain(form.split()[-1])].add(entity.name)
+                if entity.type == "PERSON" and len(form.split()) >= 2:
+                    by_first[plain(form.split()[0])].add(entity.name)
         # folded surname -> the one person of the story who has it
         self.surnames = {s: next(iter(names)) for s, names in by_surname.items() if len(names) == 1}
+        # folded first word (a given name, or a family name written first:
+        # "Lee" of "Lee Hsien Loong") -> the one person whose full name starts with it
+        self.first_words = {f: next(iter(names)) for f, names in by_first.items()
+                            if len(names) == 1 and f not in by_surname}
+        self._texts = list(texts)
+        self._common: dict[str, bool] = {}
 
     def type_of(self, name: str) -> str | None:
         """The entity type the story gives ``name`` (any alias), else None."""
         return self.types.get(plain(name).strip())
 
     def canonical(self, surface: str | None) -> str | None:
-        """The entity name for ``surface`` (an alias, or a capitalised unique
-        surname); else ``surface`` as written."""
+        """The entity name for ``surface`` (an alias; a capitalised unique
+        surname; a unique first word, alone or after titles: "SM Lee",
+        "Minister Tan"); else ``surface`` as written."""
         if not surface:
             return None
         key = plain(surface).strip()
@@ -38,4 +69,45 @@ class StoryNames:
         words = key.split()
         if words and words[-1] in self.surnames and surface[:1].isupper():
             return self.surnames[words[-1]]
+        titles = surface.split()[:-1]
+        if words and words[-1] in self.first_words and surface.split()[-1][:1].isupper() \
+                and all(title_before_name(word) for word in titles):
+            return self.first_words[words[-1]]
         return surface
+
+    def speaker(self, surface: str | None) -> str | None:
+        """``surface`` made canonical, or None when it names nobody who speaks
+        (a law, a work, a product, a capitalised common noun; an
+        institution word such as "the Police" still speaks)."""
+        name = self.canonical(surface)
+        if not name:
+            return None
+        kind = self.type_of(name)
+        if kind in _SILENT_TYPES or suffix_label(name) == "OTHER":
+            return None
+        if len(name.split()) == 1 and kind in (None, "PERSON") and name[:1].isupper() \
+                and plain(name) not in INSTITUTION_WORDS and self._common_noun(name):
+            return None
+        return name
+
+    def disputable(self, name: str) -> bool:
+        """Whether two sources naming ``name`` and someone else for one quote is
+        a dispute: a full name, a body the story names ("Mondelez", "NATO"),
+        an institution's spokesperson; not a one-word fragment ("Tudung") nor
+        a description ("the research house")."""
+        words = name.split()
+        if not words:
+            return False
+        if not name[:1].isupper():
+            return plain(words[-1]) in SPOKESPERSON_ROLES and len(words) >= 2
+        if len(words) >= 2:
+            return True
+        letters = name.replace(".", "")
+        return self.type_of(name) in _BODY_TYPES or (len(letters) >= 2 and letters.isupper())
+
+    def _common_noun(self, word: str) -> bool:
+        """Whether the texts write ``word`` after an article ("the Bill")."""
+        if word not in self._common:
+            pattern = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|an?)\s+{re.escape(word)}\b")
+            self._common[word] = any(pattern.search(text) for text in self._texts)
+        return self._common[word]

@@ -22,7 +22,6 @@ from .marks import MIN_WORDS
 
 MATCH_PARTIAL = 88  # a trimmed wording lies inside the longer one
 MATCH_TOKEN_SET = 80  # a reordered / re-translated wording shares most words
-UNATTRIBUTED = "unattributed"
 
 
 @dataclass
@@ -135,21 +134,28 @@ def _speaker_roots(variants: list[Found], roots: dict[str, str]) -> dict[str | N
     return out
 
 
-def attribution_conflict(variants: list[Found], roots: dict[str, str], text: str) -> Conflict | None:
-    """The speakers independent sources give a quote, when they differ (``id=""``)."""
-    by_speaker = _speaker_roots(variants, roots)
+def attribution_conflict(variants: list[Found], roots: dict[str, str], text: str,
+                         names: StoryNames | None = None) -> Conflict | None:
+    """The speakers independent sources name for a quote, when they name
+    different ones (``id=""``).
+
+    A source that names nobody disputes nothing: its silence shows in the
+    quote's speakers by source, not here. Only names that may make a dispute
+    count (:meth:`StoryNames.disputable`: no one-word fragments).
+    """
+    by_speaker: dict[str, set[str]] = {
+        speaker: speaker_roots for speaker, speaker_roots in _speaker_roots(variants, roots).items()
+        if speaker is not None and (names is None or names.disputable(speaker))}
     root_sets = list(by_speaker.values())
     independent = any(r1 != r2 for i, a in enumerate(root_sets) for b in root_sets[i + 1:]
                       for r1 in a for r2 in b)
     if not independent:
-        return None  # only a copy and its original disagree
+        return None  # one speaker named, or only a copy and its original disagree
     values = []
-    for speaker, speaker_roots in sorted(by_speaker.items(),
-                                         key=lambda kv: (-len(kv[1]), kv[0] is None, kv[0] or "")):
+    for speaker in sorted(by_speaker, key=lambda name: (-len(by_speaker[name]), name)):
         support = [Evidence(source=f.source, start=f.start, end=f.end, speaker=f.speaker)
-                   for f in variants
-                   if f.speaker == speaker and (speaker or roots.get(f.source, f.source) in speaker_roots)]
-        values.append(ConflictValue(value=speaker or UNATTRIBUTED, support=support))
+                   for f in variants if f.speaker == speaker]
+        values.append(ConflictValue(value=speaker, support=support))
     words = text.split()
     topic = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
     return Conflict(id="", kind="attribution", topic=topic, values=values)

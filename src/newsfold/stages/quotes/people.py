@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from ...nlp.lexicon import PLACE_NOUNS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
-from ...nlp.names import honorific_gender, speaker_name, surname_key
+from ...nlp.names import honorific_gender, speaker_name, surname_key, title_before_name
 from ...nlp.text import plain
 from .canonical import StoryNames
 from .page import Page
@@ -90,8 +90,9 @@ class People:
         for name in names:
             if name and surname_key(name) == key and len(name) > len(best):
                 best = name
-        if best == surface and len(surface.split()) == 1:
-            # family name first ("Lim" is Lim Wei Jie): one full name starting with it
+        words = surface.split()
+        if best == surface and words and all(title_before_name(w) for w in words[:-1]):
+            # family name first ("Lim", "SM Lee" is Lee Wei Jie): one full name starting with it
             starting = {n for n in names if n and len(n.split()) > 1 and plain(n.split()[0]) == key}
             if len(starting) == 1:
                 best = starting.pop()

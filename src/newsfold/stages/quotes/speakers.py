@@ -23,6 +23,7 @@ from ...nlp.lexicon import (
     QUOTE_VERBS,
     ROLE_WORDS,
     SPOKESPERSON_ROLES,
+    UNNAMED_SPEAKER_NOUNS,
 )
 from ...nlp.names import speaker_name
 from ...nlp.text import plain
@@ -131,8 +132,9 @@ class SpeakerResolver:
         if any(w in ROLE_WORDS for w in plain(token.text).split("-")):
             return self._role_speaker(token, allowed, remember)
         if token.lower_ in INSTITUTION_WORDS:
-            words = [t.text for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
-            return " ".join(words) or None
+            words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
+            # "the Prime Minister's Office": the words as written, no space before "'s"
+            return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else None
         return self._organisation_speaker(token, lo, hi)
 
     def _role_speaker(self, token: Any, allowed: set[int], remember: bool) -> str | None:
@@ -169,6 +171,8 @@ class SpeakerResolver:
             and e.root.head.head.i == token.i)]
         if not org:
             return None
+        if token.lower_ in UNNAMED_SPEAKER_NOUNS and not org[0].start <= token.i < org[0].end:
+            return None  # "an Instagram user said": someone unnamed, not the platform
         name = speaker_name(org[0].text)
         if any(plain(name) == plain(known.split()[-1]) for _, known, _ in self.people.mentions):
             return self.people.full_name(name)  # a person the tagger called an ORG

@@ -1,0 +1,72 @@
+"""Alternate names the text gives an entity ("Velmora, also known as Old Quay",
+"Nordline Ferries (formerly Calden Shipping)", "the town, known in older
+records as Brennholtz"), and acronyms written in brackets after a tagged name
+whose letters need not fit it (a local-language acronym: "the Indonesian
+National Armed Forces (TNI)")."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...nlp.lexicon import PLACE_NOUNS
+from ...nlp.names import clean_name
+from .acronyms import NAME_PATTERN
+
+# ", also known as X", " (formerly known as X", ", known in older records as X", ", formerly X"
+_ALTERNATE = re.compile(
+    r"\s*[,(]\s*(?:(?:(?:also|formerly|previously|once|originally|locally|widely|better|commonly|"
+    r"sometimes|still)\s+)?(?:known|called|named|spelt|spelled|written|listed)\s+"
+    r"(?:(?:in|on|by|to|among)\s+[^,();.\n]{1,40}?\s+)?as|formerly|previously|once|aka|a\.k\.a\.)\s+"
+    rf"(?:the\s+)?[\"“‘']?(?P<alt>{NAME_PATTERN})")
+_BRACKETED_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.-]{1,9})\)")
+_ANTECEDENT = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)$")
+_ANTECEDENT_REACH = 400  # characters back to the name "the town" stands for
+_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_TRAILING_CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "del", "la", "le", "on", "in"}
+
+Alternate = tuple[str, str, str, int, int]  # (name, its label, other name, start, end)
+
+
+def alternate_names(text: str, doc: Any) -> list[Alternate]:
+    """Every (name, label, alternate name, start, end) the text ties."""
+    ents = [e for e in doc.ents if e.label_ in _LABELS]
+    found: list[Alternate] = []
+    for match in _ALTERNATE.finditer(text):
+        owner = _owner(text, ents, match.start())
+        if owner is None:
+            continue
+        words = match.group("alt").split()
+        while words and words[-1].lower() in _TRAILING_CONNECTORS:
+            words.pop()
+        cleaned = clean_name(" ".join(words), owner[1])
+        if cleaned and cleaned[0].lower() != owner[0].lower():
+            found.append((owner[0], owner[1], cleaned[0], owner[2], match.end()))
+    for ent in ents:
+        if ent.label_ == "PERSON" or len(ent.text.split()) < 2:
+            continue
+        bracket = _BRACKETED_ACRONYM.match(text, ent.end_char)
+        cleaned = clean_name(ent.text, ent.label_)
+        if bracket and cleaned:
+            found.append((cleaned[0], cleaned[1], bracket.group("acr").replace(".", ""),
+                          ent.start_char, bracket.end()))
+    return found
+
+
+def _owner(text: str, ents: list[Any], at: int) -> tuple[str, str, int] | None:
+    """(name, label, start) of what the alternate name is given to: the
+    entity that ends where the phrase starts, or, for "the town" / "the
+    company", the nearest entity of a fitting kind before it."""
+    before = next((e for e in ents if e.end_char == at), None)
+    if before is not None:
+        cleaned = clean_name(before.text, before.label_)
+        return (cleaned[0], cleaned[1], before.start_char) if cleaned else None
+    antecedent = _ANTECEDENT.search(text, max(0, at - 40), at)
+    if antecedent is None:
+        return None
+    place = antecedent.group("noun") in PLACE_NOUNS
+    fitting = [e for e in ents if at - _ANTECEDENT_REACH <= e.start_char and e.end_char <= antecedent.start()
+               and e.label_ != "PERSON" and (e.label_ in ("GPE", "LOC", "FAC")) == place]
+    if not fitting:
+        return None
+    cleaned = clean_name(fitting[-1].text, fitting[-1].label_)
+    return (cleaned[0], cleaned[1], fitting[-1].start_char) if cleaned else None
