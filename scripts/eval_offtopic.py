@@ -21,25 +21,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.context import StoryContext
-from newsfold.eval_offtopic import build_cases, score_cases
+from newsfold.eval_offtopic import build_cases, score_cases, screen
 from newsfold.model import Article
-from newsfold.nlp.embed import get_embedder
-from newsfold.stages import clean, copies, relevance, split
 
 SHARED = Path(os.environ.get("NEWSFOLD_SHARED_DATA", REPO.parent / "shared" / "data"))
 DEFAULT_FILES = [SHARED / "newscope_localnews" / "dev.jsonl", SHARED / "giveme5w1h" / "dev.jsonl"]
-
-
-def screen(articles: list[Article], embedder: str = "minilm") -> set[str]:
-    """The off-topic ids that ``pipeline.prepare`` would mark, without the spaCy parse."""
-    articles = [clean.clean(a) for a in articles]
-    ctx = StoryContext(articles, sentences={a.id: split.split(a) for a in articles})
-    copy_of = copies.find_copies(ctx)
-    for article in articles:
-        article.copy_of = copy_of.get(article.id)
-    ctx.embedder = get_embedder(embedder)
-    return relevance.find_off_topic(ctx)
 
 
 def main() -> None:

@@ -113,6 +113,21 @@ def build_cases(records: list[dict], half: str | None = None) -> list[Case]:
     return cases
 
 
+def screen(articles: list[Article], embedder: str = "minilm") -> set[str]:
+    """The off-topic ids that ``pipeline.prepare`` marks, without dating and the spaCy parse."""
+    from .context import StoryContext
+    from .nlp.embed import get_embedder
+    from .stages import clean, copies, relevance, split
+
+    articles = [clean.clean(a) for a in articles]
+    ctx = StoryContext(articles, sentences={a.id: split.split(a) for a in articles})
+    copy_of = copies.find_copies(ctx)
+    for article in articles:
+        article.copy_of = copy_of.get(article.id)
+    ctx.embedder = get_embedder(embedder)
+    return relevance.find_off_topic(ctx)
+
+
 def score_cases(cases: list[Case], rows_by_id: dict[str, dict], screen: Screen) -> dict[str, float]:
     """Run ``screen`` (articles -> flagged ids) on each case and score the flags."""
     caught = alarms = sources = clean_cases = 0

@@ -24,7 +24,9 @@ article's support drawn towards the story's typical one), as a share of the medi
 score of the other sources (so embedders with different scales, and stories
 of loosely or tightly written reports, work alike). An article is off-topic
 when its score is below ``_RELATIVE`` of that median, unless half of its
-sentences are supported (``_KEEP_SUPPORTED``). The rule is conservative on
+sentences are supported (``_KEEP_SUPPORTED``) or many are
+(``_KEEP_SUPPORTED_SENTENCES``: a weekly roundup with one section on the event
+still reports it). The rule is conservative on
 purpose: a lost on-topic source costs more than a stray sentence. Nothing is
 flagged with fewer than three independent sources (no majority to compare
 against), and never more than a minority of them, the lowest scores first.
@@ -43,6 +45,7 @@ _SUPPORT_WEIGHT = 0.75  # support against topic in the score
 _PRIOR_SENTENCES = 4  # a short article's support leans this many sentences towards the story's typical one
 _SAME_SENTENCE = 0.6  # cosine at which another source states the same thing
 _KEEP_SUPPORTED = 0.5  # an article with this share of its sentences supported is kept
+_KEEP_SUPPORTED_SENTENCES = 9  # ... or this many: a roundup that reports the event among others
 
 
 def find_off_topic(ctx: StoryContext) -> set[str]:
@@ -74,7 +77,8 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
         steady = (support * counts + _PRIOR_SENTENCES * prior) / (counts + _PRIOR_SENTENCES)
         score = similarity + _SUPPORT_WEIGHT * steady
         typical = float(np.median(np.delete(score, row)))
-        if support[row] < _KEEP_SUPPORTED and score[row] < _RELATIVE * typical:
+        supported = support[row] * counts[row]
+        if support[row] < _KEEP_SUPPORTED and supported < _KEEP_SUPPORTED_SENTENCES and score[row] < _RELATIVE * typical:
             suspects.append((float(score[row]), root))
     # Only a minority can be off topic; the lowest scores go first.
     flagged = [root for _, root in sorted(suspects)[: (len(ids) - 1) // 2]]
