@@ -118,9 +118,11 @@ def prepare(
             article.copy_of = copy_of.get(article.id)
     ctx.embedder = embed.get_embedder(embedder)
     with timings.stage("relevance"):  # reads copy_of: a copy goes with its original
-        off_topic = relevance.find_off_topic(ctx)
+        off_topic = relevance.off_topic_reasons(ctx)
         for article in articles:
             article.off_topic = article.id in off_topic
+            if article.off_topic:
+                article.notes.append(off_topic[article.id])
     with timings.stage("parse"):
         ctx.docs = _parse(articles)
     return ctx

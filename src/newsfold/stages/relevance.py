@@ -1,30 +1,37 @@
 """Flag articles that report another event than the rest of the story.
 
 Reads ``ctx.articles`` (their ``copy_of``: copies must be found first),
-``ctx.sentences`` and ``ctx.embedder``; returns the ids of the outliers. The
-pipeline writes that into ``Article.off_topic``.
+``ctx.sentences`` and ``ctx.embedder``; returns the ids of the outliers, each
+with the reason it is left out (``off_topic_reasons``; ``find_off_topic`` the
+ids alone). The pipeline writes that into ``Article.off_topic`` and the notes.
 
-Two signals, both against the *other* independent sources:
+A distractor can share the story's place, week and some names, so names are
+no evidence. Two signals judge whether an article reports the *same event*,
+both against the *other* independent sources:
 
 1. Topic: the mean sentence embedding of the article against the centroid of
    the story's core. The core is found in two rounds: every source first, then
    only the half most similar to that first centroid, so a few off-topic
    articles cannot drag the centre towards themselves.
-2. Names: the share of the article's capitalised words (people, places,
-   organisations) that some other source also uses. A report from a new angle
-   can read differently yet name the same people and places; it is kept.
+2. Support: the share of the article's sentences that some other source
+   states too (a sentence of another source within ``_SAME_SENTENCE``
+   cosine): the event's figures, actors and actions, sentence by sentence.
+   Reports of one event retell each other's facts; a report of another event
+   in the same place retells none.
 
-An article is off-topic when its topic similarity is well below what the
-other sources reach (a share, ``_RELATIVE``, so embedders with different
-scales work alike) and below an absolute bar (``_MAX_SIMILAR``),
-and its names are mostly its own. The rule is conservative on purpose: a lost
-on-topic source costs more than a stray sentence. Nothing is flagged with
-fewer than three independent sources (no majority to compare against), and
-never more than a minority of them.
+Each source's score is topic plus support (``_SUPPORT_WEIGHT``; a short
+article's support drawn towards the story's typical one), as a share of the median
+score of the other sources (so embedders with different scales, and stories
+of loosely or tightly written reports, work alike). An article is off-topic
+when its score is below ``_RELATIVE`` of that median, unless half of its
+sentences are supported (``_KEEP_SUPPORTED``) or many are
+(``_KEEP_SUPPORTED_SENTENCES``: a weekly roundup with one section on the event
+still reports it). The rule is conservative on
+purpose: a lost on-topic source costs more than a stray sentence. Nothing is
+flagged with fewer than three independent sources (no majority to compare
+against), and never more than a minority of them, the lowest scores first.
 """
 from __future__ import annotations
-
-import re
 
 import numpy as np
 
@@ -33,43 +40,67 @@ from ..errors import NewsfoldError
 from ..model import Article, Sentence, root_of
 
 _MIN_SOURCES = 3
-_MAX_SIMILAR = 0.6  # above this an article is on topic, whatever the others do
-_RELATIVE = 0.6  # an outlier reaches less than this share of the typical similarity
-_NAME_SHARE = 0.6  # an article sharing this share of its names is kept
-
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*", re.UNICODE)
+_RELATIVE = 0.55  # an outlier scores less than this share of the typical source
+_SUPPORT_WEIGHT = 0.75  # support against topic in the score
+_PRIOR_SENTENCES = 4  # a short article's support leans this many sentences towards the story's typical one
+_SAME_SENTENCE = 0.6  # cosine at which another source states the same thing
+_KEEP_SUPPORTED = 0.5  # an article with this share of its sentences supported is kept
+_KEEP_SUPPORTED_SENTENCES = 9  # ... or this many: a roundup that reports the event among others
 
 
 def find_off_topic(ctx: StoryContext) -> set[str]:
     """Ids of the articles about another event (the whole group of a copied story)."""
+    return set(off_topic_reasons(ctx))
+
+
+def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
+    """Off-topic article id -> why it is left out, in words for the brief's notes."""
     sentences = ctx.sentences
     roots = _roots(ctx.articles, sentences)
     if len(roots) < _MIN_SOURCES:
-        return set()
+        return {}
     if ctx.embedder is None:
         raise NewsfoldError("find_off_topic needs the story's embedder (ctx.embedder)")
     ids = list(roots)
+    owner = np.asarray([row for row, root in enumerate(ids) for a in roots[root] for _ in sentences[a.id]])
     texts = [s.text for root in ids for a in roots[root] for s in sentences[a.id]]
     vectors = np.asarray(ctx.embedder.embed(texts), dtype=np.float32)
-    topic = np.zeros((len(ids), vectors.shape[1]), dtype=np.float32)
-    offset = 0
-    for row, root in enumerate(ids):
-        count = sum(len(sentences[a.id]) for a in roots[root])
-        topic[row] = _unit(vectors[offset : offset + count].mean(axis=0))
-        offset += count
-
+    topic = np.stack([_unit(vectors[owner == row].mean(axis=0)) for row in range(len(ids))])
     similarity = _core_similarity(topic)
-    names = [_names(root, roots, sentences) for root in ids]
+    support = _support(vectors, owner, len(ids))
+    counts = np.bincount(owner, minlength=len(ids))
     suspects: list[tuple[float, str]] = []
     for row, root in enumerate(ids):
-        others = np.delete(similarity, row)
-        cutoff = min(_MAX_SIMILAR, _RELATIVE * float(np.median(others)))
-        shared = _name_share(names[row], [n for k, n in enumerate(names) if k != row])
-        if similarity[row] < cutoff and shared < _NAME_SHARE:
-            suspects.append((float(similarity[row]), root))
-    # Only a minority can be off topic; the least similar go first.
+        # Two sentences prove little either way: a short article's support is
+        # drawn towards what the other sources typically reach.
+        prior = float(np.median(np.delete(support, row)))
+        steady = (support * counts + _PRIOR_SENTENCES * prior) / (counts + _PRIOR_SENTENCES)
+        score = similarity + _SUPPORT_WEIGHT * steady
+        typical = float(np.median(np.delete(score, row)))
+        supported = support[row] * counts[row]
+        if support[row] < _KEEP_SUPPORTED and supported < _KEEP_SUPPORTED_SENTENCES and score[row] < _RELATIVE * typical:
+            suspects.append((float(score[row]), root))
+    # Only a minority can be off topic; the lowest scores go first.
     flagged = [root for _, root in sorted(suspects)[: (len(ids) - 1) // 2]]
-    return {article.id for root in flagged for article in roots[root]}
+    reasons: dict[str, str] = {}
+    for root in flagged:
+        row = ids.index(root)
+        count = int((owner == row).sum())
+        supported = round(float(support[row]) * count)
+        typical_similarity = float(np.median(np.delete(similarity, row)))
+        reason = (f"reports another event: {supported} of its {count} sentences are told by another source, "
+                  f"and its topic matches the story's {similarity[row]:.2f} against {typical_similarity:.2f} "
+                  "for the other sources")
+        reasons.update((article.id, reason) for article in roots[root])
+    return reasons
+
+
+def _support(vectors: np.ndarray, owner: np.ndarray, sources: int) -> np.ndarray:
+    """Each source's share of sentences that another independent source states too."""
+    closest = vectors @ vectors.T
+    closest[owner[:, None] == owner[None, :]] = -1.0  # a source never supports itself
+    supported = closest.max(axis=1) >= _SAME_SENTENCE
+    return np.asarray([supported[owner == row].mean() for row in range(sources)], dtype=np.float32)
 
 
 def _roots(articles: list[Article], sentences: dict[str, list[Sentence]]) -> dict[str, list[Article]]:
@@ -97,27 +128,3 @@ def _core_similarity(topic: np.ndarray) -> np.ndarray:
             members = np.arange(len(topic)) != row
         out[row] = float(topic[row] @ _unit(topic[members].mean(axis=0)))
     return out
-
-
-def _names(
-    root: str, roots: dict[str, list[Article]], sentences: dict[str, list[Sentence]]
-) -> set[str]:
-    """Capitalised words, minus each sentence's first (capitalised anyway)."""
-    names: set[str] = set()
-    for article in roots[root]:
-        for sentence in sentences[article.id]:
-            words = _WORD.findall(sentence.text)
-            names.update(_name_key(w) for w in words[1:] if w[0].isupper())
-    return names
-
-
-def _name_key(word: str) -> str:
-    word = word.lower().replace("\u2019", "'")
-    return word.removesuffix("'s")
-
-
-def _name_share(own: set[str], others: list[set[str]]) -> float:
-    if not own:
-        return 0.0
-    seen = set().union(*others) if others else set()
-    return len(own & seen) / len(own)

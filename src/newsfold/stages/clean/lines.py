@@ -6,11 +6,14 @@ import re
 
 from ...nlp.lexicon import WEEKDAY_NAMES
 from .markers import (
+    CAPS_CREDIT,
     CAPTION_START,
     COPYRIGHT_LINE,
     CREDIT_AT_END,
     CREDIT_LINE,
     EMBED,
+    HEADER_SEPARATOR,
+    HEADER_TIME,
     MONTH,
     NAV_LINE,
     NOT_NAMES,
@@ -53,7 +56,7 @@ def marker_reason(p: Paragraph) -> str | None:
     sentences = len(SENTENCE_END.findall(text)) + 1
     if words <= 100 and sentences <= 3 and CREDIT_AT_END.search(text) or words <= 40 and sentences <= 2 and CAPTION_START.match(text):
         return "caption"
-    if words <= 20 and CREDIT_LINE.match(text):
+    if words <= 20 and CREDIT_LINE.match(text) or words <= 10 and CAPS_CREDIT.match(text):
         return "caption"
     if words <= 20 and (SIGNOFF.match(text) or COPYRIGHT_LINE.match(text)):
         return "signoff"
@@ -63,11 +66,34 @@ def marker_reason(p: Paragraph) -> str | None:
         return "source-line"
     if p.lines == 1 and _is_byline(text):
         return "byline"
+    if p.lines == 1 and is_section_header(text):
+        return "navigation"
     if words <= 40 and PROMO.match(text):
         return "promo"
     if words <= 40 and PROMO_INSIDE.search(text) and not SAYS.search(text):
         return "promo"
     return None
+
+
+def is_page_header(text: str) -> bool:
+    """A line that heads a page, not a story: a dated section header
+    ("City | Feb 3, 2025, 10:15 am"), a "Section 2 days ago" line, a time stamp.
+    ("Budget | The Daily Post" may stand for a headline, so it is not one.)"""
+    text = " ".join(text.split())
+    dated = is_section_header(text) and bool(HEADER_TIME.search(text))
+    return dated or bool(NAV_LINE.match(text)) or bool(_STAMP_LINE.match(text))
+
+
+def is_section_header(text: str) -> bool:
+    """A page header of short labels between bars or dots, one of them a date or
+    time, or all of them one to three words: "City | Feb 3, 2025, 10:15 am",
+    "10:15 AM | The Daily Post | Transport", "News · Politics"."""
+    parts = [part.strip() for part in HEADER_SEPARATOR.split(text)]
+    if not 2 <= len(parts) <= 5 or len(text.split()) > 16 or not all(parts):
+        return False
+    if any(len(part.split()) > 6 or part.endswith((".", "!", "?", '"', "”")) for part in parts):
+        return False
+    return any(HEADER_TIME.search(part) for part in parts) or all(len(part.split()) <= 3 for part in parts)
 
 
 def _is_byline(text: str) -> bool:

@@ -32,7 +32,7 @@ CREDIT_AT_END = re.compile(
     re.VERBOSE,
 )
 CAPTION_START = re.compile(
-    r"^(?:FILE\s+PHOTO\b|Photo\s*:|Photograph\s*:|Image\s*:|Picture\s*:|Caption\s*:|Pictured\s*:"
+    r"^(?:FILE\s+PHOTO\b|(?:[A-Z]{2,6}\s+)?(?:FILE\s+)?(?:PHOTO|PICTURE|IMAGE|VIDEO)S?\s*:|Photo\s*:|Photograph\s*:|Image\s*:|Picture\s*:|Caption\s*:|Pictured\s*:"
     r"|Image\s+(?:caption|source|copyright)\b|Media\s+caption\b|Photo\s+(?:credit|by)\b"
     r"|(?:Top|Featured|Header|Cover|Lead|Main|Hero)\s+(?:image|photo|picture|pic|video)s?\b|Source\s+image\b"
     r"|Photos?\s+(?:used\s+)?for\s+illustration|(?:Image|Photo|Picture)s?\s+(?:adapted\s+)?(?:via|courtesy\s+of)\b)",
@@ -45,6 +45,18 @@ CREDIT_LINE = re.compile(
     r"|\b(?:Unsplash|Pexels|Depositphotos|Shutterstock|Getty\s+Images|Reuters|AFP|AP|EPA))\W*$",
     re.IGNORECASE,
 )
+# A credit alone on a line, in capitals: "JANE DOE/THE EVENING POST", "PHOTO: JANE DOE".
+CAPS_CREDIT = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*\s*/\s*(?:[A-Z][A-Z.'’-]*\s*){1,5}$")
+# A time stamp alone on a line: "Feb 07, 2025 10:25 PM", "7 February 2025, 18:30".
+STAMP = re.compile(
+    rf"^(?:(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}}),?\s+\d{{4}},?\s+\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*\w{{0,5}}"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)$"
+)
+# A section or date header: "Singapore | Feb 3, 2025, 10:15 am", "10:15 AM · The Daily Post · Transport":
+# two to four short labels between bars or dots, none a sentence.
+HEADER_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+HEADER_TIME = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\bago\b|^\d{{1,2}}/\d{{1,2}}/\d{{2,4}}$")
+
 # Outlet sign-offs: "/TDH", "- The Daily Herald/ANN", "— WIRE", "–IANS", "PTI".
 SIGNOFF = re.compile(
     rf"""^(?:
@@ -57,7 +69,7 @@ SIGNOFF = re.compile(
     re.VERBOSE,
 )
 NAV_LINE = re.compile(  # "Opinion2 weeks ago", "- 1 min read", "- 01", "Breaking News", "Home > News"
-    r"^(?:[A-Z][\w &-]{1,30}?\s*\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"^(?:[A-Z][\w &-]{1,30}?\s*[·•|/–—-]?\s*\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|-\s*\d{1,2}|-\s*\d+\s+min(?:ute)?s?\s+read|Breaking\s+News|Skip\s+to\s+(?:main\s+)?content"
     r"|Home\s*[>›»/|].{0,80}|Advertisement|ADVERTISEMENT|Story\s+continues\s+below.{0,20}|Menu|Search|Log\s*in|Sign\s+in)$"
 )
@@ -99,6 +111,11 @@ PROMO = re.compile(
       | please\s+verify\s+you['’]re\s+not\s+a\s+robot\b | today['’]s\s+headlines\s*:
       | watch\s+(?:the\s+)?video\s+(?:below|here|above)\b | (?:tags?|keywords|topics)\s*: | share\s+on$
       | skip\s+to\s+(?:main\s+)?content\b | scroll\s+down\s+for\s+(?:video|more)\b | your\s+browser\s+does\s+not\s+support\b
+      | more\s+in\s+[\w&'’ ]{1,30}$ | listen\s+live\b | (?:turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:notifications|alerts)\b
+      | get\s+the\s+(?:\S+\s+){0,2}app\b | (?:download|install)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,2}app\b
+      | share\s+your\s+(?:experiences|feedback|comments)\b | thank\s+you\s+for\s+(?:sharing\s+your|your)\s+(?:thoughts|feedback)\b
+      | quickly\s+share\s+this\b | we\s+are\s+an\s+independent\b.{0,80}\b(?:readers|donations|supporters)\b
+      | (?:donate|support\s+us)\s*(?:now|today|here)?\s*[.!:]?$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -113,6 +130,8 @@ PROMO_INSIDE = re.compile(
       | \bfollow\s+us\s+on\b | \bjoin\s+(?:us|our\s+\w+)\s+on\s+(?:whatsapp|telegram|facebook|instagram|twitter|x|tiktok)\b
       | \bdownload\s+(?:the|our)\b.{0,30}\bapp\b.{0,40}\b(?:app\s+store|google\s+play|today|now)\b
       | \bget\s+in\s+touch\s+with\s+us\s+via\b | \bread\s+or\s+share\s+this\s+story\b
+      | \blisten\s+live\b | \bturn\s+on\s+(?:push\s+)?notifications\b | \bget\s+the\s+(?:\S+\s+)?app\b
+      | \brel(?:y|ies)\s+on\s+the\s+generosity\s+of\s+(?:our\s+)?readers\b | \bwe['’]re\s+here\s+to\s+listen\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

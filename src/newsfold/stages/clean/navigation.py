@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from .markers import NAV_LINE, SAYS
+from .markers import NAV_LINE, SAYS, STAMP
 from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
 
 LIST_MARKER = re.compile(
     r"^\W*(?:more\s+(?:great\s+)?stories|related(?:\s+(?:stories|articles|news|topics|reading))?|you\s+(?:may|might)\s+(?:also\s+)?like"
-    r"|latest\s+news|most\s+read|read\s+more|recommended(?:\s+for\s+you)?|also\s+read|read\s+also|see\s+also|trending)\W*$",
+    r"|latest\s+news|most\s+read|read\s+more|recommended(?:\s+for\s+you)?|also\s+read|read\s+also|see\s+also|trending"
+    r"|more\s+(?:in|from)\s+[\w&' ]{1,30})\W*$",
     re.IGNORECASE,
 )
 
@@ -20,6 +21,7 @@ def mark_navigation_and_lists(paragraphs: list[Paragraph], reasons: list[str | N
     _mark_menu(paragraphs, reasons)
     _mark_listed_headlines(paragraphs, reasons)
     _mark_headlines_beside_nav_lines(paragraphs, reasons)
+    _mark_stamped_lists(paragraphs, reasons)
 
 
 def _mark_menu(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
@@ -77,3 +79,19 @@ def _mark_headlines_beside_nav_lines(paragraphs: list[Paragraph], reasons: list[
             if any(reasons[k] == "navigation" and NAV_LINE.match(paragraphs[k].text) for k in near):
                 reasons[i] = "navigation"
                 changed = True
+
+
+def _mark_stamped_lists(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """Headlines each followed by a time stamp ("Feb 07, 2025 10:25 PM"), two or
+    more in a row: a list of other stories, whatever the stamps were marked."""
+    i = 0
+    while i < len(paragraphs):
+        run, j = [], i
+        while j + 1 < len(paragraphs) and reasons[j] in (None, "promo", "navigation") and _headline_like(paragraphs[j]) \
+                and STAMP.match(paragraphs[j + 1].text):
+            run += [j, j + 1]
+            j += 2
+        if len(run) >= 4:
+            for k in run:
+                reasons[k] = "navigation"
+        i = max(j, i + 1)

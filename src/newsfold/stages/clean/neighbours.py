@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ...model import Removed
+from .lines import is_page_header
 from .markers import FUNCTION_WORDS, SAYS
 from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
 
@@ -17,10 +18,12 @@ _BIO_START = re.compile(
     r"^(?:About\s+the\s+author\b"
     r"|(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|author|blogger|freelancer|producer)s?\b"
-    r"|(?:He|She|They)\s+(?:writes|covers|reports)\s+(?:on|about|for)\b)"
+    r"|(?:He|She|They)\s+(?:writes|covers|reports)\s+(?:on|about|for)\b"
+    # "Jane Doe covers transport for the Evening Post": a name, the beat, the outlet.
+    r"|(?:[A-Z][\w'’.-]+\s+){2,3}(?:covers|writes\s+(?:about|on)|reports\s+on)\b.{0,80}?\b(?:for|at)\s+(?:[Tt]he\s+)?[A-Z])"
 )
 _BIO_SIGNAL = re.compile(
-    r"\b(?:writes?\s+(?:on|about|for)|covers\b|covering\b|reporting\s+on\b|known\s+for|follow\s+(?:him|her|them)\b|(?:his|her|their)\s+(?:articles|work|reporting|writing)\b"
+    r"\b(?:writes?\s+(?:on|about|for)|reports\s+on\b|covers\b|covering\b|reporting\s+on\b|known\s+for|follow\s+(?:him|her|them)\b|(?:his|her|their)\s+(?:articles|work|reporting|writing)\b"
     r"|award-winning|has\s+reported\s+(?:on|from)|previously\s+(?:worked|wrote|reported)|storytelling)"
     r"|@\w|\S+@\S+\.\w+",
     re.IGNORECASE,
@@ -42,11 +45,24 @@ _DATELINE = re.compile(
 
 
 def mark_headline(paragraphs: list[Paragraph], reasons: list[str | None], title: str | None) -> str | None:
-    """Mark the first paragraph "title" when it is the headline; the title, from it when unknown."""
-    if paragraphs and reasons[0] is None and is_headline(paragraphs, title):
-        reasons[0] = "title"
-        title = title or paragraphs[0].text.lstrip("#").strip()
+    """Mark the headline "title": the first paragraph, or the first after a page
+    header (section, date, menu line) that opens the text. Return the title,
+    from the headline when unknown. A known title that is itself a page header
+    ("City | 14 March 2031, 10:15") is no title: the headline replaces it."""
+    if title and is_page_header(title):
+        title = None
+    first = 0
+    while first < len(paragraphs) and reasons[first] == "navigation":
+        first += 1
+    rest = paragraphs[first:]
+    if rest and reasons[first] is None and is_headline(rest, title) and (first == 0 or _is_lone_line(rest[0])):
+        reasons[first] = "title"
+        title = title or rest[0].text.lstrip("#").strip()
     return title
+
+
+def _is_lone_line(p: Paragraph) -> bool:
+    return p.lines == 1 and not p.text.endswith((".", "!", '"', "”"))
 
 
 def mark_bylines_and_bios(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
