@@ -54,7 +54,7 @@ def test_facts_are_shown_as_whole_sentences(example):
         sentence = by_id[fact.statement.source].text[fact.statement.start:fact.statement.end]
         assert fact.text.strip("\u2026").rstrip(".") [:20] in " ".join(sentence.split())
     markdown = to_markdown(example)
-    for section in ("## Summary", "## More key facts"):
+    for section in ("## Summary", "## Key facts"):
         block = markdown.split(section, 1)[1].split("\n## ", 1)[0]
         facts = [line for line in block.splitlines() if line.startswith("- ")]
         assert facts and not any("\u2026" in line for line in facts), block
@@ -169,3 +169,31 @@ def test_kosovo_markdown_is_short_and_loses_nothing_of_the_json(kosovo_dir):
     assert_valid_json_brief(document)
     assert len(document["facts"]) == len(brief.facts) and len(document["quotes"]) == len(brief.quotes)
     assert "more single-source facts in the JSON brief" in markdown
+
+
+def test_a_fact_that_quotes_keeps_its_speaker():
+    first = "\u201cWe will reopen,\u201d he said, adding that engineers would check every cable of the bridge first."
+    text = first + " Mayor Lena Ortiz spoke on Monday."
+    named = "\u201cWe will reopen,\u201d Ortiz said, and the engineers agreed with her on every point."
+    articles = [Article("a", text), Article("b", named)]
+    quote = Quote("Q1", "We will reopen,", "Lena Ortiz",
+                  [Evidence("a", 1, 16, speaker=None), Evidence("b", 1, 16, speaker="Ortiz")])
+    pronoun = Fact("F1", first, "unique", 1, 1, [Evidence("a", 0, len(first))])
+    own = Fact("F2", named, "unique", 1, 1, [Evidence("b", 0, len(named))])
+    plain_fact = Fact("F3", "Mayor Lena Ortiz spoke on Monday.", "unique", 1, 1,
+                      [Evidence("a", len(first) + 1, len(text))])
+    brief = Brief("t", None, articles, [pronoun, own, plain_fact], [], [quote])
+    derived = digest(brief)
+    assert derived.speaker == {"F1": "Lena Ortiz"}
+    assert "bridge first. — Lena Ortiz [1 source: a]" in to_markdown(brief)
+    assert to_dict(brief)["facts"][0]["speaker"] == "Lena Ortiz"
+    assert 'class="fact-speaker">— Lena Ortiz<' in to_html(brief)
+
+
+def test_a_citation_names_a_few_sources_then_counts_the_rest():
+    articles = [Article(f"s{i}", "The bridge closed on Monday.") for i in range(10)]
+    articles.append(Article("c0", "The bridge closed on Monday.", copy_of="s0"))
+    fact = Fact("F1", "The bridge closed on Monday.", "consensus", 11, 10, [Evidence(a.id, 0, 28) for a in articles])
+    markdown = to_markdown(Brief("t", None, articles, [fact]))
+    assert "[10 sources: s0, s1, s2, s3, s4, s5 and 4 more; 1 copy]" in markdown
+    assert len(to_dict(Brief("t", None, articles, [fact]))["facts"][0]["support"]) == 11

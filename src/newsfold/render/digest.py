@@ -11,6 +11,8 @@ Markdown and HTML renderers print it.
 - A fact that is a quote already in the quotes section, told by no source the
   quote does not already cite, is a *quote repeat*: it stays in the JSON but
   is not listed again as a fact.
+- A fact that quotes someone it does not name ("…," he said.) gets the
+  speaker the quotes section gives that quote.
 - A fact is linked to a conflict when its passages (or its shown sentence)
   overlap the passages of two values of that conflict, or of one value that
   its shown words state: a fact never claims agreement on a disputed value.
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Brief, Conflict, Evidence, Fact, Quote, independent_count
 from ..nlp.lexicon import STOPWORDS
-from ..nlp.text import quoted_share
+from ..nlp.text import plain, quoted_share
 
 SUMMARY_MIN = 3
 SUMMARY_MAX = 6
@@ -60,6 +62,7 @@ class Dispute:
 class Digest:
     shown: dict[str, str]  # fact id -> the words a reader is shown
     quote_of: dict[str, str]  # fact id -> the Q id it repeats
+    speaker: dict[str, str]  # fact id -> who speaks in its quoted words, where they do not name them
     disputes: dict[str, list[Dispute]]  # fact id -> its disputes, in conflict order
     summary: list[Fact]
     key_facts: list[Fact] = field(default_factory=list)  # consensus, not quote repeats, each shown once
@@ -72,12 +75,13 @@ def digest(brief: Brief) -> Digest:
     shown = {fact.id: shown_text(fact, articles) for fact in brief.facts}
     quote_of = {fact.id: q.id for fact in brief.facts if (q := _repeated_quote(fact, shown[fact.id], brief.quotes))}
     disputes = {fact.id: _disputes(fact, shown[fact.id], brief) for fact in brief.facts}
+    speaker = {fact.id: name for fact in brief.facts if (name := _unnamed_speaker(fact, shown[fact.id], brief.quotes))}
     listed = [f for f in brief.facts if f.id not in quote_of]
     summary = _summary(listed, shown)
     seen: set[str] = set()
     key_facts = _distinct([f for f in listed if f.kind == "consensus"], shown, seen)
     single = _distinct(sorted((f for f in listed if f.kind != "consensus"), key=_single_rank), shown, seen)
-    return Digest(shown, quote_of, disputes, summary, key_facts, single)
+    return Digest(shown, quote_of, speaker, disputes, summary, key_facts, single)
 
 
 def shown_text(fact: Fact, articles: dict[str, Article]) -> str:
@@ -101,6 +105,18 @@ def _repeated_quote(fact: Fact, shown: str, quotes: list[Quote]) -> Quote | None
     quoting = {e.source for q in overlapping for e in q.support}
     if overlapping and {e.source for e in fact.support} <= quoting:
         return overlapping[0]
+    return None
+
+
+def _unnamed_speaker(fact: Fact, shown: str, quotes: list[Quote]) -> str | None:
+    """The speaker of the quote in a fact's words when those words do not name
+    them (a pronoun, or no attribution): the fact must keep its speaker."""
+    if quoted_share(shown) == 0.0:
+        return None
+    for quote in quotes:
+        if quote.speaker and any(_overlaps(e, q) for e in fact.support for q in quote.support):
+            named = any(_states(plain(shown), plain(part)) for part in quote.speaker.split() if len(part) > 2)
+            return None if named else quote.speaker
     return None
 
 

@@ -3,7 +3,7 @@
 ``brief_to_dict`` and ``brief_from_dict`` are mirror images, one small
 function per section, so a field added to one side has an obvious place on
 the other. What the digest derives from the brief (``summary``, and per fact
-``shown``, ``quote`` and ``disputed``) is written out but not read back: it is
+``shown``, ``quote``, ``speaker`` and ``disputed``) is written out but not read back: it is
 derived again from the rest.
 """
 from __future__ import annotations
@@ -101,6 +101,7 @@ def _fact_to_dict(fact: Fact, derived: Digest) -> JSONDict:
         "statement": evidence_to_dict(fact.statement) if fact.statement else None,
         "shown": derived.shown[fact.id],
         "quote": derived.quote_of.get(fact.id),
+        "speaker": derived.speaker.get(fact.id),
         "disputed": [_dispute_to_dict(d) for d in derived.disputes[fact.id]],
     }
 

@@ -1,8 +1,9 @@
 """The brief as Markdown, for people.
 
-Sections: title and date, a 3-6 line summary, sources, key facts (consensus)
-with citations and the disputes they touch, disputed, quotes,
-people/places/organisations, timeline, what only one source reports, notes.
+Sections: title and date, a 3-6 line summary, key facts (consensus) with
+citations and the disputes they touch, disputed, quotes,
+people/places/organisations, timeline, what only one source reports, the
+sources, notes.
 A citation names the independent sources and then the copies:
 ``[4 sources: 000, 001, 002, 003; copy: 004]``.
 
@@ -25,6 +26,10 @@ _MAX_SINGLE = 5
 _MAX_QUOTES = 4
 _MAX_EVENTS = 5
 _MAX_ENTITIES = 10
+# A citation names this many sources, then says how many more.
+_MAX_CITED = 6
+# An in-fact dispute line names its topic in this many words.
+_TOPIC_WORDS = 8
 
 
 # A source id usable as a Markdown reference label as it is.
@@ -42,13 +47,13 @@ def render_markdown(brief: Brief) -> str:
     if derived.summary:
         lines += ["## Summary", ""]
         lines += [line for fact in derived.summary for line in _fact_lines(fact, derived, cite)] + [""]
-    lines += _sources(brief.sources)
     lines += _key_facts(brief, derived, cite)
     lines += _conflicts(brief, cite)
     lines += _quotes(brief, cite)
     lines += _entities(brief)
     lines += _timeline(brief, cite)
     lines += _unique(derived, cite)
+    lines += _sources(brief.sources)  # the reference list, after what is read
     if brief.notes:
         lines += ["## Notes", ""] + [f"- {_inline(note)}" for note in brief.notes] + [""]
     lines += cite.definitions()
@@ -57,7 +62,9 @@ def render_markdown(brief: Brief) -> str:
 
 def _fact_lines(fact: Fact, derived: Digest, cite: _Citer) -> list[str]:
     """A fact as shown, cited, with one line under it per dispute it touches."""
-    lines = [f"- {_inline(derived.shown[fact.id])} {cite(fact.support)}"]
+    speaker = derived.speaker.get(fact.id)
+    said = f" — {_inline(speaker)}" if speaker else ""
+    lines = [f"- {_inline(derived.shown[fact.id])}{said} {cite(fact.support)}"]
     lines += [f"  - ⚠ {_dispute(d)}" for d in derived.disputes[fact.id]]
     return lines
 
@@ -65,7 +72,9 @@ def _fact_lines(fact: Fact, derived: Digest, cite: _Citer) -> list[str]:
 def _dispute(dispute: Dispute) -> str:
     """``disputed (people injured): 14 [3 sources] · 17 [1 source] → K1``."""
     values = " · ".join(f"{_inline(v.value)} [{_count(v.independent_sources, 'source')}]" for v in dispute.values)
-    return f"disputed ({_inline(dispute.topic)}): {values} → [{dispute.conflict}](#disputed)"
+    words = dispute.topic.split()
+    topic = " ".join(words[:_TOPIC_WORDS]) + ("…" if len(words) > _TOPIC_WORDS else "")
+    return f"disputed ({_inline(topic)}): {values} → [{dispute.conflict}](#disputed)"
 
 
 def _more(hidden: int, what: str) -> list[str]:
@@ -73,17 +82,16 @@ def _more(hidden: int, what: str) -> list[str]:
 
 
 def _key_facts(brief: Brief, derived: Digest, cite: _Citer) -> list[str]:
+    """The agreed facts the summary does not already show."""
     in_summary = {f.id for f in derived.summary}
     key_facts = [f for f in derived.key_facts if f.id not in in_summary]
-    lines = ["## More key facts" if in_summary and derived.key_facts else "## Key facts", ""]
-    if key_facts:
-        for fact in key_facts[:_MAX_KEY_FACTS]:
-            lines += _fact_lines(fact, derived, cite)
-        lines += _more(len(key_facts) - _MAX_KEY_FACTS, "key facts")
-    elif derived.key_facts:
-        return []
-    else:
-        lines.append("No fact is reported by two independent sources.")
+    lines = ["## Key facts", ""]
+    for fact in key_facts[:_MAX_KEY_FACTS]:
+        lines += _fact_lines(fact, derived, cite)
+    lines += _more(len(key_facts) - _MAX_KEY_FACTS, "key facts")
+    if not key_facts:
+        lines.append("Every fact two independent sources agree on is in the summary." if derived.key_facts
+                     else "No fact is reported by two independent sources.")
     return lines + [""]
 
 
@@ -200,12 +208,16 @@ class _Citer:
         copies = [i for i in ids if i not in originals]
         independent = independent_count(ids, self.by_id.values())
         text = f"[{_count(independent, 'source')}: {self._names(originals or copies)}"
-        if originals and copies:
+        if originals and copies and len(originals) <= _MAX_CITED:
             text += f"; {'copies' if len(copies) > 1 else 'copy'}: {self._names(copies)}"
+        elif originals and copies:
+            text += f"; {_count(len(copies), 'copy').replace('copys', 'copies')}"
         return text + "]"
 
     def _names(self, ids: list[str]) -> str:
-        return ", ".join(self.names.get(source_id, source_id) for source_id in ids)
+        """The sources by name; past _MAX_CITED, how many more (the JSON lists every one)."""
+        names = ", ".join(self.names.get(source_id, source_id) for source_id in ids[:_MAX_CITED])
+        return names + (f" and {len(ids) - _MAX_CITED} more" if len(ids) > _MAX_CITED else "")
 
     def definitions(self) -> list[str]:
         """Reference links to the originals, written once below the brief."""

@@ -118,7 +118,8 @@ def _fact_view(fact: Fact, citations: Citations, derived: Digest) -> FactView:
                     " · ".join(f"{v.value} [{_plural(v.independent_sources, 'source')}]" for v in d.values))
         for d in derived.disputes[fact.id]
     ]
-    return FactView(fact.id, derived.shown[fact.id], fact.kind, badge, level, citations.cites(fact.support), disputes)
+    return FactView(fact.id, derived.shown[fact.id], fact.kind, badge, level, citations.cites(fact.support), disputes,
+                    derived.speaker.get(fact.id))
 
 
 def _badge(fact: Fact) -> tuple[str, str]:

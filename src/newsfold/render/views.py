@@ -82,6 +82,7 @@ class FactView:
     badge_level: str  # strong|some|single: drives the badge colour
     cites: list[Cite]
     disputes: list[DisputeView] = field(default_factory=list)
+    speaker: str | None = None  # who speaks in its quoted words, where they do not name them
 
 
 @dataclass
