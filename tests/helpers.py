@@ -22,6 +22,11 @@ def assert_evidence_round_trips(brief: Brief) -> None:
     spans += [e for c in brief.conflicts for v in c.values for e in v.support]
     spans += [e for q in brief.quotes for e in q.support]
     spans += [e for t in brief.timeline for e in t.support]
+    for fact in brief.facts:
+        if fact.statement is not None:  # the whole sentence of one of its passages
+            spans.append(fact.statement)
+            assert any(e.source == fact.statement.source and fact.statement.start <= e.start
+                       and e.end <= fact.statement.end for e in fact.support), fact
     for e in spans:
         article = by_id[e.source]
         assert 0 <= e.start < e.end <= len(article.text), e

@@ -290,3 +290,25 @@ def test_the_same_kind_of_identifier_with_other_codes_never_joins():
     together = {frozenset(e.source for e in fact.support) for fact in facts}
     assert frozenset({"a", "c"}) in together
     assert not any({"a", "b"} <= group or {"b", "c"} <= group for group in together)
+
+
+def test_photo_captions_left_in_the_text_are_no_facts():
+    from newsfold.nlp import spacy_model
+    from newsfold.stages.facts.group import is_caption
+
+    cases = {
+        "The wrecked shelter at Gate 7, photographed yesterday afternoon.": True,
+        "The bridge, which opened in 1987, seen from the harbor on Tuesday.": True,
+        "The wrecked bus shelter on Harbor Road, pictured on Tuesday morning.": True,
+        "Officials said the ship, seen from shore, was listing.": False,
+        "The mayor spoke to reporters, shown on a screen in the hall.": False,
+        "He was pictured leaving the court on Monday.": False,
+    }
+    text = " ".join(cases)
+    (doc,) = spacy_model.parse([text])
+    start = 0
+    for sentence_text, caption in cases.items():
+        start = text.index(sentence_text, start)
+        sentence = Sentence("a", start, start + len(sentence_text), sentence_text)
+        assert is_caption(sentence, doc) is caption, sentence_text
+        assert not is_caption(sentence, None)

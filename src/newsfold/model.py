@@ -79,6 +79,9 @@ class Fact:
     independent_sources: int
     support: list[Evidence]
     score: float = 0.0  # centrality, used for ordering and summaries
+    # The whole sentence ``text`` was cut from, when ``text`` is a clause: what
+    # a reader is shown, so a fact keeps its subject and its speaker.
+    statement: Evidence | None = None
 
 
 @dataclass

@@ -159,6 +159,8 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "city", "town", "village", "country", "province", "region", "capital", "district",
     "state", "area", "island", "port", "county", "suburb", "neighbourhood", "neighborhood",
 })
+# A photo caption is a noun phrase closed by one of these: "The wrecked shelter, photographed on Monday."
+CAPTION_PARTICIPLES: frozenset[str] = frozenset({"photographed", "pictured", "seen", "shown", "filmed"})
 # Speech verbs the tagger takes into the name after them ("…,” Said Ruiz").
 LEADING_SPEECH_VERBS: frozenset[str] = frozenset({"said", "says", "added", "told"})
 # Verbs whose subject speaks: a name that is their subject is a person or a body

@@ -35,3 +35,20 @@ def headline(title: str | None) -> str | None:
     best = max(parts, key=lambda part: len(part.split()))
     words = [word for word in best.split() if _WORD_WITH_LETTER.search(word)]
     return best if len(words) >= _MIN_HEADLINE_WORDS else None
+
+
+# Quoted words: between curly or straight double quotes (an unclosed quote runs to the end).
+_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
+
+
+def quoted_share(text: str) -> float:
+    """How much of ``text`` (0..1, by characters) stands inside quotation marks.
+
+    A closing curly quote before any opening one ends a quote that began
+    before ``text`` did (the tail of a quote cut into sentences)."""
+    if not text:
+        return 0.0
+    opening, closing = text.find("\u201c"), text.find("\u201d")
+    head = closing + 1 if closing >= 0 and (opening < 0 or closing < opening) else 0
+    inside = head + sum(len(m.group()) for m in _QUOTED.finditer(text, head))
+    return inside / len(text)

@@ -2,7 +2,9 @@
 
 ``brief_to_dict`` and ``brief_from_dict`` are mirror images, one small
 function per section, so a field added to one side has an obvious place on
-the other.
+the other. What the digest derives from the brief (``summary``, and per fact
+``shown``, ``quote``, ``speaker`` and ``disputed``) is written out but not read back: it is
+derived again from the rest.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ from ..model import (
     TimelineEvent,
 )
 
+from .digest import Digest, Dispute, digest
+
 JSONDict = dict[str, Any]
 
 
@@ -30,11 +34,13 @@ JSONDict = dict[str, Any]
 
 
 def brief_to_dict(brief: Brief) -> JSONDict:
+    derived = digest(brief)
     return {
         "schema": SCHEMA,
         "story": {"title": brief.title, "date": brief.date},
+        "summary": [_summary_line(fact, derived) for fact in derived.summary],
         "sources": [_source_to_dict(article) for article in brief.sources],
-        "facts": [_fact_to_dict(fact) for fact in brief.facts],
+        "facts": [_fact_to_dict(fact, derived) for fact in brief.facts],
         "conflicts": [_conflict_to_dict(conflict) for conflict in brief.conflicts],
         "quotes": [_quote_to_dict(quote) for quote in brief.quotes],
         "entities": [_entity_to_dict(entity) for entity in brief.entities],
@@ -75,7 +81,16 @@ def _source_to_dict(article: Article) -> JSONDict:
     }
 
 
-def _fact_to_dict(fact: Fact) -> JSONDict:
+def _summary_line(fact: Fact, derived: Digest) -> JSONDict:
+    return {
+        "fact": fact.id,
+        "text": derived.shown[fact.id],
+        "independent_sources": fact.independent_sources,
+        "support": [evidence_to_dict(e) for e in fact.support],
+    }
+
+
+def _fact_to_dict(fact: Fact, derived: Digest) -> JSONDict:
     return {
         "id": fact.id,
         "text": fact.text,
@@ -83,6 +98,23 @@ def _fact_to_dict(fact: Fact) -> JSONDict:
         "sources": fact.sources,
         "independent_sources": fact.independent_sources,
         "support": [evidence_to_dict(e) for e in fact.support],
+        "statement": evidence_to_dict(fact.statement) if fact.statement else None,
+        "shown": derived.shown[fact.id],
+        "quote": derived.quote_of.get(fact.id),
+        "speaker": derived.speaker.get(fact.id),
+        "disputed": [_dispute_to_dict(d) for d in derived.disputes[fact.id]],
+    }
+
+
+def _dispute_to_dict(dispute: Dispute) -> JSONDict:
+    return {
+        "conflict": dispute.conflict,
+        "kind": dispute.kind,
+        "topic": dispute.topic,
+        "values": [
+            {"value": v.value, "sources": v.sources, "independent_sources": v.independent_sources}
+            for v in dispute.values
+        ],
     }
 
 
@@ -191,6 +223,7 @@ def _fact_from_dict(f: JSONDict) -> Fact:
         sources=f["sources"],
         independent_sources=f["independent_sources"],
         support=[_evidence(e) for e in f["support"]],
+        statement=_evidence(f["statement"]) if f.get("statement") else None,
     )
 
 

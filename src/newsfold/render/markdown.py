@@ -1,20 +1,36 @@
 """The brief as Markdown, for people.
 
-Sections: title and date, sources, key facts (consensus) with citations,
-disputed, quotes, people/places/organisations, timeline, what only one source
-reports, notes. A citation names the independent sources and then the copies:
+Sections: title and date, a 3-6 line summary, key facts (consensus) with
+citations and the disputes they touch, disputed, quotes,
+people/places/organisations, timeline, what only one source reports, the
+sources, notes.
+A citation names the independent sources and then the copies:
 ``[4 sources: 000, 001, 002, 003; copy: 004]``.
+
+Made to be read in half a minute: facts are shown as whole sentences, a quote
+is not listed again as a fact, and the long lists stop at a few lines with a
+"N more in the JSON brief" line; the JSON keeps every one (see ``digest``).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..model import Article, Brief, Evidence, independent_count
+from ..model import Article, Brief, Evidence, Fact, independent_count
 from ..outlets import outlet_name
 from .citations import original_link, source_labels
+from .digest import Digest, Dispute, digest
 
-_MAX_ENTITIES = 25
+# How many lines each long list shows; the JSON brief holds the rest.
+_MAX_KEY_FACTS = 8
+_MAX_SINGLE = 5
+_MAX_QUOTES = 4
+_MAX_EVENTS = 5
+_MAX_ENTITIES = 10
+# A citation names this many sources, then says how many more.
+_MAX_CITED = 6
+# An in-fact dispute line names its topic in this many words.
+_TOPIC_WORDS = 8
 
 
 # A source id usable as a Markdown reference label as it is.
@@ -24,27 +40,60 @@ _REFERENCE_ID = re.compile(r"[\w.-]+")
 def render_markdown(brief: Brief) -> str:
     """The whole brief as one Markdown document, ending with a newline."""
     cite = _Citer.of(brief.sources)
+    derived = digest(brief)
     lines: list[str] = [f"# {_inline(brief.title or 'Untitled story')}", ""]
     if brief.date:
         lines += [(f"*{brief.date}* · {_count(len(brief.sources), 'source')}, "
                    f"{_count(_independent(brief.sources), 'independent source')}"), ""]
-    lines += _sources(brief.sources)
-    consensus = [f for f in brief.facts if f.kind == "consensus"]
-    lines += ["## Key facts", ""]
-    if consensus:
-        lines += [f"- {_inline(f.text)} {cite(f.support)}" for f in consensus]
-    else:
-        lines.append("No fact is reported by two independent sources.")
-    lines.append("")
+    if derived.summary:
+        lines += ["## Summary", ""]
+        lines += [line for fact in derived.summary for line in _fact_lines(fact, derived, cite)] + [""]
+    lines += _key_facts(brief, derived, cite)
     lines += _conflicts(brief, cite)
     lines += _quotes(brief, cite)
     lines += _entities(brief)
     lines += _timeline(brief, cite)
-    lines += _unique(brief)
+    lines += _unique(derived, cite)
+    lines += _sources(brief.sources)  # the reference list, after what is read
     if brief.notes:
         lines += ["## Notes", ""] + [f"- {_inline(note)}" for note in brief.notes] + [""]
     lines += cite.definitions()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _fact_lines(fact: Fact, derived: Digest, cite: _Citer) -> list[str]:
+    """A fact as shown, cited, with one line under it per dispute it touches."""
+    speaker = derived.speaker.get(fact.id)
+    said = f" — {_inline(speaker)}" if speaker else ""
+    lines = [f"- {_inline(derived.shown[fact.id])}{said} {cite(fact.support)}"]
+    lines += [f"  - ⚠ {_dispute(d)}" for d in derived.disputes[fact.id]]
+    return lines
+
+
+def _dispute(dispute: Dispute) -> str:
+    """``disputed (people injured): 14 [3 sources] · 17 [1 source] → K1``."""
+    values = " · ".join(f"{_inline(v.value)} [{_count(v.independent_sources, 'source')}]" for v in dispute.values)
+    words = dispute.topic.split()
+    topic = " ".join(words[:_TOPIC_WORDS]) + ("…" if len(words) > _TOPIC_WORDS else "")
+    return f"disputed ({_inline(topic)}): {values} → [{dispute.conflict}](#disputed)"
+
+
+def _more(hidden: int, what: str) -> list[str]:
+    return [f"- … {hidden} more {what} in the JSON brief"] if hidden > 0 else []
+
+
+def _key_facts(brief: Brief, derived: Digest, cite: _Citer) -> list[str]:
+    """The agreed facts the summary does not already show."""
+    in_summary = {f.id for f in derived.summary}
+    key_facts = [f for f in derived.key_facts if f.id not in in_summary]
+    lines = ["## Key facts", ""]
+    for fact in key_facts[:_MAX_KEY_FACTS]:
+        lines += _fact_lines(fact, derived, cite)
+    lines += _more(len(key_facts) - _MAX_KEY_FACTS, "key facts")
+    if not key_facts:
+        lines.append("Every fact two independent sources agree on is in the summary." if derived.key_facts
+                     else "No fact is reported by two independent sources.")
+    return lines + [""]
 
 
 def _sources(sources: list[Article]) -> list[str]:
@@ -64,7 +113,7 @@ def _conflicts(brief: Brief, cite: _Citer) -> list[str]:
         return []
     lines = ["## Disputed", ""]
     for conflict in brief.conflicts:
-        lines.append(f"- **{_inline(conflict.topic)}** ({conflict.kind})")
+        lines.append(f"- **{conflict.id} · {_inline(conflict.topic)}** ({conflict.kind})")
         for value in conflict.values:
             lines.append(f"  - {_inline(value.value)} {cite(value.support)}")
     return lines + [""]
@@ -74,7 +123,7 @@ def _quotes(brief: Brief, cite: _Citer) -> list[str]:
     if not brief.quotes:
         return []
     lines = ["## Quotes", ""]
-    for quote in brief.quotes:
+    for quote in brief.quotes[:_MAX_QUOTES]:
         speaker = quote.speaker or "unattributed"
         lines.append(f"- “{_inline(quote.text)}” — {_inline(speaker)} {cite(quote.support)}")
         per_source = quote.speaker_by_source()
@@ -83,6 +132,7 @@ def _quotes(brief: Brief, cite: _Citer) -> list[str]:
                 f"{source}: {per_source[source] or 'no speaker'}" for source in sorted(per_source)
             )
             lines.append(f"  - ⚠ sources differ on who said it ({_inline(detail)})")
+    lines += _more(len(brief.quotes) - _MAX_QUOTES, "quotes")
     return lines + [""]
 
 
@@ -97,8 +147,7 @@ def _entities(brief: Brief) -> list[str]:
             f"- **{_inline(entity.name)}** · {entity.type.lower()}{aka} · "
             f"{_count(len(entity.sources), 'source')}, {_count(entity.mentions, 'mention')}"
         )
-    if len(brief.entities) > _MAX_ENTITIES:
-        lines.append(f"- … and {len(brief.entities) - _MAX_ENTITIES} more in the JSON output")
+    lines += _more(len(brief.entities) - _MAX_ENTITIES, "names")
     return lines + [""]
 
 
@@ -106,29 +155,31 @@ def _timeline(brief: Brief, cite: _Citer) -> list[str]:
     if not brief.timeline:
         return []
     lines = ["## Timeline", ""]
-    for event in brief.timeline:
+    # The best-supported events, told in date order.
+    ranked = sorted(range(len(brief.timeline)),
+                    key=lambda i: (-independent_count({e.source for e in brief.timeline[i].support}, brief.sources), i))
+    for index in sorted(ranked[:_MAX_EVENTS]):
+        event = brief.timeline[index]
         # The timeline stage puts the support with the clearest date words first.
         written = next((e.as_written for e in event.support if e.as_written), None)
         as_written = f" (“{_inline(written)}”)" if written else ""
         lines.append(f"- **{event.date}**{as_written} {_inline(event.text)} {cite(event.support)}")
+    lines += _more(len(brief.timeline) - _MAX_EVENTS, "dated events")
     return lines + [""]
 
 
-def _unique(brief: Brief) -> list[str]:
-    unique = [f for f in brief.facts if f.kind == "unique"]
-    if not unique:
+def _unique(derived: Digest, cite: _Citer) -> list[str]:
+    """The most important single-source facts (facts of one independent source
+    that the summary does not already show), most important first."""
+    in_summary = {f.id for f in derived.summary}
+    single = [f for f in derived.single if f.id not in in_summary]
+    if not single:
         return []
     lines = ["## Reported by one source only", ""]
-    by_source: dict[str, list[str]] = {}
-    for fact in unique:
-        root = fact.support[0].source
-        by_source.setdefault(root, []).append(fact.text)
-    for source_id in sorted(by_source):
-        lines.append(f"### {_inline(source_id)}")
-        lines.append("")
-        lines += [f"- {_inline(text)}" for text in by_source[source_id]]
-        lines.append("")
-    return lines
+    for fact in single[:_MAX_SINGLE]:
+        lines += _fact_lines(fact, derived, cite)
+    lines += _more(len(single) - _MAX_SINGLE, "single-source facts")
+    return lines + [""]
 
 
 @dataclass
@@ -158,12 +209,16 @@ class _Citer:
         copies = [i for i in ids if i not in originals]
         independent = independent_count(ids, self.by_id.values())
         text = f"[{_count(independent, 'source')}: {self._names(originals or copies)}"
-        if originals and copies:
+        if originals and copies and len(originals) <= _MAX_CITED:
             text += f"; {'copies' if len(copies) > 1 else 'copy'}: {self._names(copies)}"
+        elif originals and copies:
+            text += f"; {_count(len(copies), 'copy').replace('copys', 'copies')}"
         return text + "]"
 
     def _names(self, ids: list[str]) -> str:
-        return ", ".join(self.names.get(source_id, _inline(source_id)) for source_id in ids)
+        """The sources by name; past _MAX_CITED, how many more (the JSON lists every one)."""
+        names = ", ".join(self.names.get(source_id, _inline(source_id)) for source_id in ids[:_MAX_CITED])
+        return names + (f" and {len(ids) - _MAX_CITED} more" if len(ids) > _MAX_CITED else "")
 
     def definitions(self) -> list[str]:
         """Reference links to the originals, written once below the brief."""

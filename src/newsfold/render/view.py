@@ -10,11 +10,13 @@ from __future__ import annotations
 from ..model import Brief, Conflict, Evidence, Fact, Quote, independent_count
 from .citations import Citations
 from .dates import display_date
+from .digest import Digest, digest
 from .source_views import source_views
 from .views import (
     BriefView,
     ConflictValueView,
     ConflictView,
+    DisputeView,
     EntityGroup,
     EntityView,
     EventView,
@@ -42,14 +44,16 @@ CONFLICT_KINDS = {
     "name": "Names differ",
 }
 
-# Single-source facts shown before the rest are folded under "show more".
-UNIQUE_SHOWN = 6
+# Facts shown before the rest are folded under "show more".
+CONSENSUS_SHOWN = 10
+UNIQUE_SHOWN = 8
 
 
 def brief_view(brief: Brief, href: SourceHref = standalone_href, *, selected: tuple[str, str] | None = None) -> BriefView:
     """Everything the templates print, computed once. ``selected`` = (source id, evidence id)."""
     citations = Citations(brief, href)
-    facts = [_fact_view(fact, citations) for fact in brief.facts]
+    derived = digest(brief)
+    views = {fact.id: _fact_view(fact, citations, derived) for fact in brief.facts}
     conflicts = [_conflict_view(conflict, citations) for conflict in brief.conflicts]
     quotes = [_quote_view(quote, brief, citations) for quote in brief.quotes]
     timeline = [
@@ -63,7 +67,8 @@ def brief_view(brief: Brief, href: SourceHref = standalone_href, *, selected: tu
     ]
     originals, all_sources = source_views(brief, citations, href, selected)
     on_topic = [a.id for a in brief.sources if not a.off_topic]
-    unique = [f for f in facts if f.kind != "consensus"]
+    consensus = [views[f.id] for f in derived.key_facts]
+    unique = [views[f.id] for f in derived.single]
     return BriefView(
         headline=brief.title or "Untitled story",
         date=brief.date,
@@ -72,7 +77,9 @@ def brief_view(brief: Brief, href: SourceHref = standalone_href, *, selected: tu
         source_count=len(brief.sources),
         independent_count=independent_count(on_topic, brief.sources),
         disputed_count=len(brief.conflicts),
-        consensus=[f for f in facts if f.kind == "consensus"],
+        lead=[views[f.id] for f in derived.summary],
+        consensus=consensus[:CONSENSUS_SHOWN],
+        consensus_more=consensus[CONSENSUS_SHOWN:],
         unique=unique[:UNIQUE_SHOWN],
         unique_more=unique[UNIQUE_SHOWN:],
         conflicts=conflicts,
@@ -104,9 +111,15 @@ def _summary(brief: Brief) -> str:
     return " · ".join(parts)
 
 
-def _fact_view(fact: Fact, citations: Citations) -> FactView:
+def _fact_view(fact: Fact, citations: Citations, derived: Digest) -> FactView:
     badge, level = _badge(fact)
-    return FactView(fact.id, fact.text, fact.kind, badge, level, citations.cites(fact.support))
+    disputes = [
+        DisputeView(d.conflict, d.topic,
+                    " · ".join(f"{v.value} [{_plural(v.independent_sources, 'source')}]" for v in d.values))
+        for d in derived.disputes[fact.id]
+    ]
+    return FactView(fact.id, derived.shown[fact.id], fact.kind, badge, level, citations.cites(fact.support), disputes,
+                    derived.speaker.get(fact.id))
 
 
 def _badge(fact: Fact) -> tuple[str, str]:

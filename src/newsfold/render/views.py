@@ -65,6 +65,15 @@ class SourceView:
 
 
 @dataclass
+class DisputeView:
+    """A conflict a fact's sources disagree on, as printed under the fact."""
+
+    conflict: str  # K id, the anchor of the conflict on the page
+    topic: str
+    values: str  # "14 [3 sources] · Seventeen [1 source]"
+
+
+@dataclass
 class FactView:
     id: str
     text: str
@@ -72,6 +81,8 @@ class FactView:
     badge: str
     badge_level: str  # strong|some|single: drives the badge colour
     cites: list[Cite]
+    disputes: list[DisputeView] = field(default_factory=list)
+    speaker: str | None = None  # who speaks in its quoted words, where they do not name them
 
 
 @dataclass
@@ -131,8 +142,10 @@ class BriefView:
     source_count: int
     independent_count: int
     disputed_count: int
-    consensus: list[FactView]
-    unique: list[FactView]  # the first UNIQUE_SHOWN single-source facts
+    lead: list[FactView]  # the 3-6 line summary at the top
+    consensus: list[FactView]  # the first CONSENSUS_SHOWN agreed facts (quote repeats left to the quotes)
+    consensus_more: list[FactView]  # the rest, folded away
+    unique: list[FactView]  # the first UNIQUE_SHOWN single-source facts, most important first
     unique_more: list[FactView]  # the rest, folded away
     conflicts: list[ConflictView]
     quotes: list[QuoteView]

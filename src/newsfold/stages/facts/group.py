@@ -1,16 +1,22 @@
 """group_facts: the facts stage, units -> pair scores -> clusters -> facts."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ...context import StoryContext
 from ...errors import NewsfoldError
-from ...model import Fact
+from ...model import Fact, Sentence
+from ...nlp.lexicon import CAPTION_PARTICIPLES
 from .clusters import cluster, with_shared_units
 from .features import identifiers
 from .scores import identifier_clash, pair_scores, without_topic
 from .units import clause_units
 from .wording import importance, story_centroid, to_fact
+
+if TYPE_CHECKING:  # typing only: spaCy is loaded by the pipeline, not here
+    from spacy.tokens import Doc
 
 
 def group_facts(ctx: StoryContext) -> list[Fact]:
@@ -19,12 +25,14 @@ def group_facts(ctx: StoryContext) -> list[Fact]:
     Reads ``ctx.on_topic()`` (their ``copy_of``), ``ctx.sentences``,
     ``ctx.embedder`` and ``ctx.docs``: with a source's parse, long sentences
     are cut at their clauses, so a sentence that carries two facts supports
-    both; without one, at punctuation and connectors only. Returns the facts,
+    both; without one, at punctuation and connectors only. A photo caption
+    the cleaner left in (``is_caption``) is no fact. Returns the facts,
     most important first, with ``id=""``: the pipeline numbers them.
     """
     on_topic = ctx.on_topic()
     units = [
-        u for a in on_topic for s in ctx.sentences.get(a.id, []) for u in clause_units(s, ctx.docs.get(a.id))
+        u for a in on_topic for s in ctx.sentences.get(a.id, [])
+        if not is_caption(s, ctx.docs.get(a.id)) for u in clause_units(s, ctx.docs.get(a.id))
     ]
     if not units:
         return []
@@ -44,3 +52,24 @@ def group_facts(ctx: StoryContext) -> list[Fact]:
     ]
     facts.sort(key=lambda fact: importance(fact, on_topic))
     return facts
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def is_caption(sentence: Sentence, doc: Doc | None) -> bool:
+    """A photo caption the cleaner left in: a noun phrase with no verb of its
+    own, closed by a caption participle ("The wrecked shelter on Harbor Road,
+    photographed on Tuesday."). Never a fact. Needs the parse; without one,
+    nothing is a caption."""
+    head, comma, tail = sentence.text.rstrip().rpartition(",")
+    words = tail.split()
+    if doc is None or not comma or not head.strip() or not words or words[0].lower() not in CAPTION_PARTICIPLES:
+        return False
+    span = doc.char_span(sentence.start, sentence.start + len(head), alignment_mode="expand")
+    if span is None:
+        return False
+    return not any(
+        token.tag_ in _FINITE_TAGS and not any(t.dep_ == "relcl" for t in (token, *token.ancestors))
+        for token in span
+    )

@@ -11,6 +11,7 @@ from collections.abc import Collection
 import numpy as np
 
 from ...model import Article, Evidence, Fact, independent_count
+from ...nlp.text import quoted_share
 from .features import numbers_of, word_count
 from .units import Unit
 
@@ -20,6 +21,8 @@ _LEADING_CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|those|his|her|their)\b", re.IGNORECASE)
+# A clause is shown in its whole sentence unless that sentence is longer than this.
+_MAX_STATEMENT_WORDS = 60
 # A cut clause ends on the word or mark that joined it to the next one.
 _TRAILING_JOINER = re.compile(r"(?:[\s,;:\u2014\u2013-]|\s(?:and|or|but))+$")
 
@@ -63,7 +66,18 @@ def to_fact(
         independent_sources=independent,
         support=[Evidence(units[i].source, units[i].start, units[i].end) for i in sorted(group)],
         score=round(0.8 * centrality + 0.2 * lead, 4),
+        statement=_statement(units[best]),
     )
+
+
+def _statement(unit: Unit) -> Evidence | None:
+    """The whole sentence of a clause cut from it, so the fact is read with its
+    subject and speaker ("…shortly after leaving the terminal, the coast guard
+    said." alone names neither); None for a whole sentence or an overlong one."""
+    sentence = unit.sentence
+    if unit.whole or word_count(sentence.text) > _MAX_STATEMENT_WORDS:
+        return None
+    return Evidence(sentence.source, sentence.start, sentence.end)
 
 
 def importance(fact: Fact, articles: list[Article]) -> tuple[int, float, tuple[int, int]]:
@@ -88,7 +102,8 @@ def _clarity(index: int, group: list[int], units: list[Unit], scores: np.ndarray
         + (0.15 if unit.whole else 0.05 if unit.start == unit.sentence.start else 0.0)
         - (0.0 if _reads_alone(unit) else 0.15)
         - (0.10 if _PRONOUN_START.match(unit.text) else 0.0)
-        - (0.05 if unit.text[:1] in "\"'\u201c\u2018" else 0.0)
+        # Quotes have their own section: a fact is worded by a report of it when one exists.
+        - 0.15 * quoted_share(unit.text)
         - (0.10 if words > 40 else 0.0)
     )
 
