@@ -150,7 +150,7 @@ def test_markdown_escapes_source_markup_and_drops_control_characters():
     assert not re.search(r"(?<!\\)<", markdown)  # every "<" from a source is escaped: no tag survives
     assert "\\<script>alert(1)\\</script> Bridge" in markdown
     assert not any(ch in markdown for ch in "\x1b\u202e")
-    assert "| evil[31m |" in markdown and "### evil[31m" in markdown
+    assert "| evil[31m |" in markdown and "[1 source: Post \\<b>]" in markdown  # the table and a citation
 
 
 def test_two_identical_pastes_in_the_form_are_two_sources_one_a_copy(slash_folder, tmp_path):

@@ -111,8 +111,10 @@ def test_display_date():
 
 def test_view_model_badges_copies_and_warnings():
     view = brief_view(sample_brief())
-    assert view.consensus[0].badge == "2 independent sources · 3 reports"
-    assert view.unique[0].badge == "1 source only"
+    shown = view.lead + view.consensus + view.unique  # each fact once: the summary first
+    assert sorted(f.id for f in shown) == ["F1", "F2"]
+    badges = {f.id: f.badge for f in shown}
+    assert badges == {"F1": "2 independent sources · 3 reports", "F2": "1 source only"}
     assert [s.id for s in view.sources] == ["001", "003"]
     assert [c.id for c in view.sources[0].copies] == ["002"]
     assert "2 independent" in view.summary and "1 disputed point" in view.summary
