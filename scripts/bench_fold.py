@@ -28,6 +28,7 @@ use the example story.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -133,14 +134,10 @@ def worker_summarize() -> dict:
         path.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.text,
                                             "published": a.published}) + "\n" for a in story),
                         encoding="utf-8")
-        stdout, sys.stdout = sys.stdout, open(os.devnull, "w", encoding="utf-8")
-        try:
+        with open(os.devnull, "w", encoding="utf-8") as devnull, contextlib.redirect_stdout(devnull):
             started = time.perf_counter()
             cli.main(["summarize", str(path), "--words", "100", "-q"])
             seconds = time.perf_counter() - started
-        finally:
-            sys.stdout.close()
-            sys.stdout = stdout
     started = time.perf_counter()
     lexrank([a.text for a in story], words=100)
     return {"seconds": seconds, "lexrank": time.perf_counter() - started}
