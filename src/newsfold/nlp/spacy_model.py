@@ -73,7 +73,7 @@ def _pipe(texts: list[str], processes: int, disable: tuple[str, ...] = ()):
     processes = min(processes, len(texts) // _MIN_TEXTS_PER_PROCESS)
     if processes > 1 and not multiprocessing.current_process().daemon:
         return load().pipe(texts, batch_size=4, n_process=processes, disable=disable)
-    return load().pipe(texts, batch_size=16, disable=disable)
+    return load().pipe(texts, batch_size=4, disable=disable)
 
 
 def parse(texts, processes: int | None = None, entities: bool = True):
