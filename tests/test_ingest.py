@@ -187,3 +187,31 @@ def test_newer_database_is_refused(tmp_path):
     con.close()
     with pytest.raises(StoreError, match="newer"):
         run(db, corpus(1))
+
+
+def test_each_touched_story_is_folded_once_per_batch(tmp_path):
+    # Four articles of each story in one batch: one fold per story, not one per article.
+    calls = []
+    report = run(tmp_path / "news.db", corpus(), calls)
+    assert len(calls) == 3 == len({tuple(c) for c in calls})
+    assert set(report.phases) == {"read", "vet", "cluster", "store", "briefs"}
+    assert all(seconds >= 0 for seconds in report.phases.values())
+    assert report.summary().splitlines()[-1].startswith("time: read ")
+    assert set(report.to_dict()["seconds"]) == set(report.phases)
+
+
+def test_progress_bar_names_its_phase_and_gives_an_eta():
+    import io
+
+    from newsfold.progress import TerminalProgress
+
+    out = io.StringIO()
+    bar = TerminalProgress("ingest", stream=out, enabled=True)
+    bar.phase("ingest: clustering", 10)
+    bar._last = 0.0  # redraw now, whatever the clock says
+    bar(5, 10)
+    assert "ingest: clustering" in out.getvalue().splitlines()[-1].split("\r")[-1]
+    assert "5/10" in out.getvalue() and "eta " in out.getvalue()
+    bar.phase("ingest: briefs", 4, 1)
+    bar.phase("ingest: clustering", 10)  # back: the phase's own count again
+    assert (bar._done, bar._total) == (5, 10)

@@ -144,3 +144,26 @@ def test_a_page_label_never_becomes_the_story_title():
                            {"id": "b", "title": "Velden ferry aground, 41 rescued", "published": "2031-05-02",
                             "text": text.replace("Friday", "Friday night")}])
     assert brief.title == "Velden ferry aground, 41 rescued"
+
+
+def test_fold_facts_are_the_folds_facts(example_dir, example_brief):
+    # summarize reads fold_facts: the same facts in the same order, without the rest of the fold.
+    from newsfold.pipeline import fold_facts
+
+    facts = fold_facts(newsfold.read(str(example_dir)))
+    assert facts
+    assert [(f.id, f.text, f.kind, f.support) for f in facts] == \
+        [(f.id, f.text, f.kind, f.support) for f in example_brief.facts]
+
+
+def test_parse_without_entities_keeps_tags_and_dependencies():
+    from newsfold.nlp import spacy_model
+
+    text = "Maria Lopez, the mayor of Harbor City, said on Monday that the bridge would reopen in May."
+    spacy_model._cache.clear()  # a fresh text either way: both calls parse it
+    lean = spacy_model.parse([text], entities=False)[0]
+    spacy_model._cache.clear()
+    full = spacy_model.parse([text])[0]
+    assert not lean.ents and full.ents
+    assert [(t.tag_, t.pos_, t.dep_, t.head.i) for t in lean] == [(t.tag_, t.pos_, t.dep_, t.head.i) for t in full]
+    assert spacy_model.parse([text], entities=False)[0] is full  # a cached full parse is reused

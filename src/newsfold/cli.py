@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cli_parser import build_parser
 from .errors import InputError, NewsfoldError
-from .model import Brief
+from .model import Article, Brief
 from .render import format_for_path, render
 
 
@@ -37,8 +37,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _read_and_fold(args: argparse.Namespace) -> Brief:
-    from .nlp import spacy_model
     from .pipeline import fold
+
+    articles = _read_story(args)
+    return fold(articles, date=args.date, embedder=args.embedder)
+
+
+def _read_story(args: argparse.Namespace) -> list[Article]:
+    from .nlp import spacy_model
     from .readers import read_inputs
 
     spacy_model.use_processes(min(2, os.cpu_count() or 1))
@@ -52,7 +58,7 @@ def _read_and_fold(args: argparse.Namespace) -> Brief:
     )
     _warn(result.problems, args.quiet)
     _progress(f"folding {len(result.articles)} sources …", args.quiet)
-    return fold(result.articles, date=args.date, embedder=args.embedder)
+    return result.articles
 
 
 def _brief(args: argparse.Namespace) -> int:
@@ -82,12 +88,13 @@ def _stored_brief(args: argparse.Namespace) -> int:
 
 
 def _summarize(args: argparse.Namespace) -> int:
-    from .summarize import summarize
+    from .pipeline import fold_facts
+    from .summarize import summarize_facts
 
     if args.words < 1:
         raise InputError("--words must be at least 1")
-    brief = _read_and_fold(args)
-    _write(summarize(brief, words=args.words) + "\n", None)
+    facts = fold_facts(_read_story(args), date=args.date, embedder=args.embedder)
+    _write(summarize_facts(facts, words=args.words) + "\n", None)
     return 0
 
 

@@ -22,6 +22,28 @@ class TerminalProgress:
         self._drawn = False
         self._done = self._total = 0
         self._lock = threading.Lock()
+        self._spent: dict[str, float] = {}  # seconds in each phase before the current visit
+        self._counts: dict[str, int] = {}  # a phase's count when it was last left
+
+    def phase(self, label: str, total: int, done: int | None = None) -> None:
+        """Switch what the bar counts (a run alternating between phases, such as
+        clustering and briefs). Time and count are kept per label, so each
+        phase's ETA comes from its own rate; ``done`` defaults to the count the
+        phase had when it was left."""
+        with self._lock:
+            now = time.monotonic()
+            if label != self.label:
+                self._spent[self.label] = self._elapsed(now)
+                self._counts[self.label] = self._done
+                self.label, self.started = label, now
+                self._done = self._counts.get(label, 0)
+            if done is not None:
+                self._done = done
+            self._total = total
+            self(self._done, self._total)
+
+    def _elapsed(self, now: float) -> float:
+        return self._spent.get(self.label, 0.0) + now - self.started
 
     def add(self, count: int) -> None:
         """Work whose size is learnt as it goes (a feed expands to its items)."""
@@ -35,6 +57,7 @@ class TerminalProgress:
             self(self._done, self._total)
 
     def __call__(self, done: int, total: int) -> None:
+        self._done, self._total = done, total
         if not self.enabled:
             return
         now = time.monotonic()
@@ -43,8 +66,11 @@ class TerminalProgress:
         self._last = now
         width = 30
         filled = int(width * done / total) if total else width
-        rate = done / max(now - self.started, 1e-9)
-        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:,.0f}/s ")
+        rate = done / max(self._elapsed(now), 1e-9)
+        eta = f"eta {(total - done) / rate:,.0f} s " if 0 < done < total else ""
+        self.stream.write(
+            f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:,.1f}/s {eta}\x1b[K"
+        )
         self.stream.flush()
         self._drawn = True
 

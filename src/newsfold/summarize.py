@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Brief
+from .model import Brief, Fact
 from .nlp.lexicon import COMMON_STOPWORDS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -22,12 +22,18 @@ _STOPWORDS = COMMON_STOPWORDS | {"may", "might"}
 
 def summarize(brief: Brief, words: int = 100) -> str:
     """Up to ``words`` words of the brief's most important, non-repeating facts."""
+    return summarize_facts(brief.facts, words)
+
+
+def summarize_facts(facts: list[Fact], words: int = 100) -> str:
+    """Up to ``words`` words of the most important, non-repeating of ``facts``
+    (ordered by importance, as ``pipeline.fold_facts`` returns them)."""
     if words < 1:
         raise ValueError("words must be at least 1")
     chosen: list[str] = []
     covered: set[str] = set()
     used = 0
-    for fact in brief.facts:
+    for fact in facts:
         sentence = " ".join(fact.text.split())
         content = _content_words(sentence)
         if not content or len(content & covered) / len(content) >= _REDUNDANT:

@@ -67,27 +67,34 @@ def preload() -> None:
 _cache: OrderedDict[str, object] = OrderedDict()
 
 
-def _pipe(texts: list[str]):
+def _pipe(texts: list[str], processes: int, disable: tuple[str, ...] = ()):
     import multiprocessing
 
-    processes = min(_processes, len(texts) // _MIN_TEXTS_PER_PROCESS)
+    processes = min(processes, len(texts) // _MIN_TEXTS_PER_PROCESS)
     if processes > 1 and not multiprocessing.current_process().daemon:
-        return load().pipe(texts, batch_size=4, n_process=processes)
-    return load().pipe(texts, batch_size=16)
+        return load().pipe(texts, batch_size=4, n_process=processes, disable=disable)
+    return load().pipe(texts, batch_size=4, disable=disable)
 
 
-def parse(texts):
+def parse(texts, processes: int | None = None, entities: bool = True):
     """Parse many texts with one batched call; returns spaCy Docs in order.
+
+    ``processes`` caps the worker processes (default: :func:`use_processes`).
+    ``entities=False`` skips the NER component (tags and dependencies do not
+    depend on it): such Docs are not cached, cached full Docs are reused.
 
     Docs are cached by text (a few hundred, least recently used first out):
     a story's brief is rebuilt as articles arrive, and each rebuild reparses
     only the new ones. Callers must not change the Docs they get.
     """
     texts = list(texts)
+    processes = min(processes or _processes, _processes)
     with _lock:
         missing = [t for t in dict.fromkeys(texts) if t not in _cache]
+    if not entities:
+        return _without_entities(texts, missing, processes)
     if missing:
-        for text, doc in zip(missing, _pipe(missing)):
+        for text, doc in zip(missing, _pipe(missing, processes)):
             repair_names(doc)
             with _lock:
                 _cache[text] = doc
@@ -103,6 +110,16 @@ def parse(texts):
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
         return docs
+
+
+def _without_entities(texts: list[str], missing: list[str], processes: int) -> list:
+    parsed = dict(zip(missing, _pipe(missing, processes, disable=("ner",))))
+    docs = []
+    for text in texts:
+        with _lock:
+            doc = parsed.get(text) or _cache.get(text)
+        docs.append(doc if doc is not None else load()(text, disable=["ner"]))  # evicted meanwhile
+    return docs
 
 
 def repair_names(doc):

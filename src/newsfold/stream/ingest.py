@@ -36,6 +36,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Brief
+from ..pipeline import Timings
 from ..progress import TerminalProgress
 from ..render import to_json
 from .batch import final_story
@@ -64,6 +65,7 @@ class IngestReport:
     stories_merged: int = 0
     briefs_rebuilt: int = 0
     brief_failures: list[str] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: read, vet, cluster, store, briefs
 
     @property
     def stories_touched(self) -> int:
@@ -76,6 +78,7 @@ class IngestReport:
             "flagged": self.flagged, "problems": self.problems,
             "stories_touched": self.stories_touched, "stories": self.stories, "stories_merged": self.stories_merged,
             "briefs_rebuilt": self.briefs_rebuilt, "brief_failures": self.brief_failures,
+            "seconds": {name: round(seconds, 3) for name, seconds in self.phases.items()},
         }
 
     def summary(self) -> str:
@@ -88,6 +91,8 @@ class IngestReport:
         lines += [f"skipped {a}: {r}" for a, r in self.skipped]
         lines += [f"flagged: {f}" for f in self.flagged]
         lines += [f"brief failed: {f}" for f in self.brief_failures]
+        if self.phases:
+            lines.append("time: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.phases.items()))
         return "\n".join(lines)
 
 
@@ -186,26 +191,34 @@ def ingest(inputs: list[str], db: str, options: IngestOptions | None = None) -> 
     options = options or IngestOptions()
     read_inputs = options.read_inputs or _default_reader()
     fold = options.fold or _default_fold()
-    result = read_inputs(list(inputs))
-    report = IngestReport(read=len(result.articles), problems=list(result.problems))
-    progress = options.progress
-    own_bar = None
-    if progress is None and not options.quiet:
-        progress = own_bar = TerminalProgress("ingest")
+    own_bar = None if options.progress is not None or options.quiet else TerminalProgress("ingest")
+    timings = Timings()
     try:
+        _phase(own_bar, "reading")
+        with timings.stage("read"):
+            result = read_inputs(list(inputs))
+        report = IngestReport(read=len(result.articles), problems=list(result.problems), phases=timings.stages)
         with Store(db) as store:
             ingest_date = options.default_date or date.today().isoformat()
-            articles, hashes = _vet(list(result.articles), store, report, ingest_date,
-                                    given=options.default_date is not None)
+            with timings.stage("vet"):
+                articles, hashes = _vet(list(result.articles), store, report, ingest_date,
+                                        given=options.default_date is not None)
             failed: set[str] = set()
-            touched = _cluster_and_commit(store, articles, hashes, options, progress,
-                                          lambda: _rebuild_briefs(store, fold, report, failed), report)
-            _rebuild_briefs(store, fold, report, failed)  # leftovers of a killed run
+            rebuild = partial(_rebuild_briefs, store, fold, report, failed, own_bar, timings)
+            touched = _cluster_and_commit(store, articles, hashes, options, own_bar or options.progress,
+                                          rebuild, report, timings)
+            rebuild()  # leftovers of a killed run
             report.stories = sorted(touched)
     finally:
         if own_bar is not None:
             own_bar.close()
     return report
+
+
+def _phase(bar: TerminalProgress | None, label: str, total: int = 0, done: int | None = None) -> None:
+    """Name what the bar counts now (articles clustered, briefs folded); its ETA is per phase."""
+    if bar is not None:
+        bar.phase(f"ingest: {label}", total, done)
 
 
 def _default_reader() -> Callable[[list[str]], ReadResult]:
@@ -229,6 +242,7 @@ def _cluster_and_commit(
     progress: Progress | None,
     after_batch: Callable[[], None],
     report: IngestReport,
+    timings: Timings,
 ) -> set[str]:
     """Cluster the vetted articles in publication order, committing one batch at a time.
 
@@ -244,12 +258,20 @@ def _cluster_and_commit(
     hashes = [hashes[i] for i in order]
     touched_all: set[str] = set()
     writer = _Writer(store, options.params)
+    bar = progress if isinstance(progress, TerminalProgress) else None
     batch: list[tuple[Article, str, ArticleFeatures]] = []
     with get_executor(options.executor, scheduler=options.scheduler, embedder=options.embedder) as run:
-        for position, feats in run.features(articles, batch_size=options.batch_size):
+        features = iter(run.features(articles, batch_size=options.batch_size))
+        while True:
+            _phase(bar, "clustering", len(articles))
+            with timings.stage("cluster"):  # the features, computed ahead by the executor
+                step = next(features, None)
+            if step is None:
+                break
+            position, feats = step
             batch.append((articles[position], hashes[position], feats))
             if len(batch) == options.batch_size or position == len(articles) - 1:
-                touched_all |= _commit(store, batch, writer, report)
+                touched_all |= _commit(store, batch, writer, report, timings)
                 batch = []
                 if progress is not None:
                     progress(position + 1, len(articles))
@@ -272,7 +294,8 @@ class _Writer:
 
 
 def _commit(
-    store: Store, batch: list[tuple[Article, str, ArticleFeatures]], writer: _Writer, report: IngestReport
+    store: Store, batch: list[tuple[Article, str, ArticleFeatures]], writer: _Writer, report: IngestReport,
+    timings: Timings,
 ) -> set[str]:
     """Assign and store one batch as one write transaction (``BEGIN IMMEDIATE``: one writer at a time).
 
@@ -283,20 +306,22 @@ def _commit(
     """
     try:
         with store.transaction():
-            clusterer = writer.current()
-            fresh = _claim(store, batch, report)
-            assigned: list[tuple[str, str]] = []
-            merges: list[tuple[str, str]] = []
-            for article, _, feats in fresh:
-                story_id = _original_story(store, article, assigned)
-                if story_id is None:
-                    story_id, step_merges = clusterer.add(feats)
-                    merges += step_merges
-                assigned.append((article.id, story_id))
+            with timings.stage("cluster"):
+                clusterer = writer.current()
+                fresh = _claim(store, batch, report)
+                assigned: list[tuple[str, str]] = []
+                merges: list[tuple[str, str]] = []
+                for article, _, feats in fresh:
+                    story_id = _original_story(store, article, assigned)
+                    if story_id is None:
+                        story_id, step_merges = clusterer.add(feats)
+                        merges += step_merges
+                    assigned.append((article.id, story_id))
             # An article assigned to a story absorbed later in the same batch follows the merge.
             assignments = [(article_id, final_story(story_id, merges)) for article_id, story_id in assigned]
-            touched = store.write_batch([a for a, _, _ in fresh], [h for _, h, _ in fresh], assignments, merges,
-                                        clusterer) if fresh else set()
+            with timings.stage("store"):
+                touched = store.write_batch([a for a, _, _ in fresh], [h for _, h, _ in fresh], assignments,
+                                            merges, clusterer) if fresh else set()
     except BaseException:
         writer.clusterer = None  # it may hold the uncommitted batch
         raise
@@ -344,19 +369,24 @@ def _free_id(base: str, store: Store, taken_here: set[str]) -> str:
 
 
 def _rebuild_briefs(
-    store: Store, fold: Callable[[list[Article]], Brief], report: IngestReport, failed: set[str]
+    store: Store, fold: Callable[[list[Article]], Brief], report: IngestReport, failed: set[str],
+    bar: TerminalProgress | None, timings: Timings,
 ) -> None:
-    for story_id in store.pending_briefs():
-        if story_id in failed:
-            continue
-        articles = store.get_articles(story_id)
-        try:
-            brief = fold(articles)
-            brief_json = to_json(brief)
-            disputed = len(brief.conflicts)
-        except Exception as exc:  # one bad story must not stop the stream; it stays pending
-            report.brief_failures.append(f"{story_id}: {type(exc).__name__}: {exc}")
-            failed.add(story_id)
-            continue
-        if store.save_brief(story_id, brief_json, disputed, [a.id for a in articles]):
-            report.briefs_rebuilt += 1
+    """Fold each story the last batch touched once, however many of its articles the batch held."""
+    pending = [story_id for story_id in store.pending_briefs() if story_id not in failed]
+    earlier = report.briefs_rebuilt + len(report.brief_failures)  # so the ETA's rate spans every batch
+    for done, story_id in enumerate(pending):
+        _phase(bar, "briefs", earlier + len(pending), earlier + done)
+        with timings.stage("briefs"):
+            articles = store.get_articles(story_id)
+            try:
+                brief = fold(articles)
+                brief_json = to_json(brief)
+                disputed = len(brief.conflicts)
+            except Exception as exc:  # one bad story must not stop the stream; it stays pending
+                report.brief_failures.append(f"{story_id}: {type(exc).__name__}: {exc}")
+                failed.add(story_id)
+                continue
+        with timings.stage("store"):
+            if store.save_brief(story_id, brief_json, disputed, [a.id for a in articles]):
+                report.briefs_rebuilt += 1
