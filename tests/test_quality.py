@@ -151,7 +151,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "boilerplate_kept_out_of_facts": 0.88, "consensus_grouped": 0.64, "consensus_counted": 0.56,
         "consensus_source_recall": 0.83, "unique_found": 0.95, "distinct_kept_apart": 0.95,
         "evidence_valid": 0.95, "number_conflicts_precision": 0.95, "off_topic_f1": 0.95,
-        "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker_per_source": 0.09,
+        "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker_per_source": 0.95,
+        "quote_speaker": 0.95, "attribution_conflicts": 0.95, "dispute_precision": 0.95,
         "entities_merged": 0.35, "entities_kept_apart": 0.95, "timeline_found": 0.95,
     },
     "truffle-brie-recall-2025-01-21": {

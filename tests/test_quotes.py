@@ -168,6 +168,34 @@ def test_speaker_names_become_canonical_through_entities():
     assert found == {"We will never": "Aleksandar Vučić"}
 
 
+def test_an_acronym_the_tagger_missed_speaks_for_the_body_the_story_names():
+    # the tagger reads an acronym that is also a word ("ARM") as no entity
+    entities = [Entity("Agency for Road Maintenance", "ORG", ["ARM"], ["a"], 3)]
+    found = speakers('"As a general measure, the ground near the pier must be assessed," ARM said.', entities)
+    assert found == {"As a general": "Agency for Road Maintenance"}
+
+
+def test_the_ministry_is_the_one_ministry_the_story_names():
+    entities = [Entity("Ministry of Coastal Works", "ORG", ["MCW"], ["a"], 3)]
+    found = speakers("The ministry said: “Crews will check every pier along the bay this week.”", entities)
+    assert found == {"Crews will check": "Ministry of Coastal Works"}
+    two = entities + [Entity("Ministry of Health", "ORG", [], ["a"], 2)]
+    found = speakers("The ministry said: “Crews will check every pier along the bay this week.”", two)
+    assert found == {"Crews will check": "ministry"}  # which ministry is not known: as written
+    division = [Entity("Eastport Police Division", "ORG", [], ["a"], 2)]
+    found = speakers("The police said: “We will not hesitate to act against those who break the law.”", division)
+    assert found == {"We will not": "police"}  # a division of the police is not the police
+
+
+def test_a_name_before_spokesperson_is_who_the_spokesperson_speaks_for():
+    # the tagger reads the contractor's name as a PERSON
+    text = ("A Portline spokesperson said the firm was shocked by the collapse.\n\n"
+            "“Together with our contractor Lim Kah, we will support the family,” the spokesperson said.\n\n"
+            "A Lim Kah spokesperson said the worker had been employed by a subcontractor.")
+    found = speakers(text)
+    assert found["Together with our"] == "Portline spokesperson"
+
+
 # ---------------------------------------------------------------- grouping and conflicts
 
 

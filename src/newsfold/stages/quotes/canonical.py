@@ -34,6 +34,7 @@ class StoryNames:
     def __init__(self, entities: list[Entity], texts: Iterable[str] = ()):
         self.exact: dict[str, str] = {}
         self.types: dict[str, str] = {}
+        bodies: dict[str, set[str]] = defaultdict(set)  # institution word -> the bodies named with it
         by_surname: dict[str, set[str]] = defaultdict(set)
         by_first: dict[str, set[str]] = defaultdict(set)
         for entity in entities or []:
@@ -44,6 +45,12 @@ class StoryNames:
                     by_surname[plain(form.split()[-1])].add(entity.name)
                 if entity.type == "PERSON" and len(form.split()) >= 2:
                     by_first[plain(form.split()[0])].add(entity.name)
+            head = _head_word(entity.name)
+            if entity.type == "ORG" and head in INSTITUTION_WORDS:
+                bodies[head].add(entity.name)
+        # "the ministry said": the one body of the story whose name has that head
+        # word ("Ministry of X", "Harbor Authority"; not "X Police Division")
+        self.bodies = {word: next(iter(names)) for word, names in bodies.items() if len(names) == 1}
         # folded surname -> the one person of the story who has it
         self.surnames = {s: next(iter(names)) for s, names in by_surname.items() if len(names) == 1}
         # folded first word (a given name, or a family name written first:
@@ -60,13 +67,16 @@ class StoryNames:
     def canonical(self, surface: str | None) -> str | None:
         """The entity name for ``surface`` (an alias; a capitalised unique
         surname; a unique first word, alone or after titles: "SM Lee",
-        "Minister Tan"); else ``surface`` as written."""
+        "Minister Tan"; an institution word written in lower case, "ministry",
+        for the one body of the story named with it); else ``surface`` as written."""
         if not surface:
             return None
         key = plain(surface).strip()
         if key in self.exact:
             return self.exact[key]
         words = key.split()
+        if surface.islower() and words and words[-1] in self.bodies:
+            return self.bodies[words[-1]]
         if words and words[-1] in self.surnames and surface[:1].isupper():
             return self.surnames[words[-1]]
         titles = surface.split()[:-1]
@@ -111,3 +121,13 @@ class StoryNames:
             pattern = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|an?)\s+{re.escape(word)}\b")
             self._common[word] = any(pattern.search(text) for text in self._texts)
         return self._common[word]
+
+
+def _head_word(name: str) -> str:
+    """The word a body's name is a kind of: the last word, or the one before
+    "of"/"for" ("ministry" of "Ministry of Coastal Works")."""
+    words = plain(name).split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in ("of", "for"):
+            return words[i - 1]
+    return words[-1] if words else ""

@@ -151,6 +151,8 @@ class People:
         for ent in self.page.ents:
             if ent.label_ != "PERSON" or not speaker_name(ent.text):
                 continue
+            if ent.root.dep_ in ("compound", "poss") and plain(ent.root.head.text) == head:
+                continue  # "a Vell spokesperson" speaks for Vell: Vell holds no role here
             context = doc[max(ent.sent.start, ent.start - 8):min(ent.sent.end, ent.end + 6)]
             words = {w for t in context for w in plain(t.text).split("-")}
             hits = sum(1 for w in role_words if w in words)

@@ -135,7 +135,17 @@ class SpeakerResolver:
             words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
             # "the Prime Minister's Office": the words as written, no space before "'s"
             return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else None
-        return self._organisation_speaker(token, lo, hi)
+        return self._organisation_speaker(token, lo, hi) or self._known_body(token, allowed)
+
+    def _known_body(self, token: Any, allowed: set[int]) -> str | None:
+        """'…,” MOM said' where this sentence's tagger missed the organisation:
+        the subject's capitalised words are a body the story's entities name."""
+        words = [t for t in token.subtree if t.i in allowed and t.i <= token.i and not self.page.in_quote(t.idx)
+                 and t.pos_ not in ("DET", "PUNCT")]
+        if not words or not all(t.text[:1].isupper() for t in words):
+            return None
+        name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
+        return name if self.people.names.type_of(name) in ("ORG", "GPE") else None
 
     def _role_speaker(self, token: Any, allowed: set[int], remember: bool) -> str | None:
         """A role alone: whom this article names with it, else nobody."""
