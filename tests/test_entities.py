@@ -422,3 +422,15 @@ def test_a_short_form_two_names_could_spell_joins_neither():
     assert having(entities, "KL") is not None
     assert having(entities, "KL") is not having(entities, "Kuala Lumpur")
     assert having(entities, "KL") is not having(entities, "Kelana Logistics")
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_entity():
+    _, _, entities = run(
+        "The occupier of the site is Tarrow Construction (Private) Limited, and the developer is "
+        "Kelso Holdings Limited.",
+        "A spokesperson for Tarrow Construction said its crews had left the site.",
+        "A spokesperson for Kelso Holdings said the crane was inspected in March.",
+    )
+    assert having(entities, "Tarrow Construction") is having(entities, "Tarrow Construction (Private) Limited")
+    assert having(entities, "Kelso Holdings") is having(entities, "Kelso Holdings Limited")
+    assert having(entities, "Kelso Holdings") is not having(entities, "Tarrow Construction")

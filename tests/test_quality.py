@@ -153,7 +153,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "evidence_valid": 0.95, "number_conflicts_precision": 0.95, "off_topic_f1": 0.95,
         "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker_per_source": 0.95,
         "quote_speaker": 0.95, "attribution_conflicts": 0.95, "dispute_precision": 0.95,
-        "entities_merged": 0.35, "entities_kept_apart": 0.95, "timeline_found": 0.95,
+        "entities_merged": 0.55, "entities_kept_apart": 0.95, "timeline_found": 0.95,
     },
     "truffle-brie-recall-2025-01-21": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.52,
@@ -161,7 +161,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "consensus_source_recall": 0.84, "unique_found": 0.95, "distinct_kept_apart": 0.95,
         "evidence_valid": 0.95, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
         "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
-        "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.28,
+        "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.61,
         "entities_kept_apart": 0.95, "timeline_found": 0.95,
     },
     "amoy-food-centre-fire-2025-01-19": {

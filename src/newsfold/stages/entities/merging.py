@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ...context import StoryContext
 from ...model import Article, Entity
+from ...nlp.lexicon import LEGAL_FORMS
 from ...nlp.names import clean_name, fold, same_person, similar, skeleton, suffix_label
 from .acronyms import initials
 from .mentions import (
@@ -116,6 +117,7 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
         if short in groups and long in groups:
             uf.union(long, short)
     _merge_initials(uf, groups, labels)
+    _merge_legal_forms(uf, groups)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         clusters[uf.find(key)].append(key)
@@ -138,6 +140,18 @@ def _merge_spellings(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -> 
         for other in keys[1:]:
             if similar(skeleton(keys[0]), skeleton(other), 0.85):
                 uf.union(keys[0], other)
+
+
+def _merge_legal_forms(uf: _UnionFind, groups: Groups) -> None:
+    """'X Pte Ltd', 'X (Private) Limited' and 'X': one company, when the story
+    also writes the name without its legal form."""
+    for key in groups:
+        words = key.split()
+        while len(words) > 1 and words[-1] in LEGAL_FORMS:
+            words.pop()
+        base = " ".join(words)
+        if base != key and base in groups:  # the legal form says it is a company, whatever the tagger said
+            uf.union(base, key)
 
 
 def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> None:
