@@ -162,7 +162,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
             words = words[1:]  # "Said Ruiz": the speech verb tagged into the name
         while (len(words) > 1 and is_title(words[0], PERSON_TITLES)
                or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS) and words[1][:1].isupper():
-            words.pop(0)  # not "Housing and Development Board": a name goes on after a connector
+            words.pop(0)  # not "Parks and Recreation Board": a name goes on after a connector
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
     if only_titles(words):

@@ -11,7 +11,7 @@ _PLAIN_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø"
 
 
 def plain(text: str) -> str:
-    """Lower case without diacritics, for comparing names and words: "Vučić" -> "vucic",
+    """Lower case without diacritics, for comparing names and words: "Novák" -> "novak",
     "Sørby" -> "sorby". Lengths may change ("ß" -> "ss"): never use it for offsets."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()

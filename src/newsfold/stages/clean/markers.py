@@ -52,7 +52,7 @@ STAMP = re.compile(
     rf"^(?:(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}}),?\s+\d{{4}},?\s+\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*\w{{0,5}}"
     r"|\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)$"
 )
-# A section or date header: "Singapore | Feb 3, 2025, 10:15 am", "10:15 AM · The Daily Post · Transport":
+# A section or date header: "Calden | Feb 3, 2031, 10:15 am", "10:15 AM · The Daily Post · Transport":
 # two to four short labels between bars or dots, none a sentence.
 HEADER_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
 HEADER_TIME = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\bago\b|^\d{{1,2}}/\d{{1,2}}/\d{{2,4}}$")

@@ -40,7 +40,7 @@ How mentions become entities, in order:
    "ACR, the Full Name") and the letters fit the words; a bracketed acronym
    right after a tagged name ties even when its letters do not fit (another
    language's); an acronym written alone joins the one non-person name whose
-   initials it spells ("KL"); a short list of universal short forms (U.S.,
+   initials it spells ("NH"); a short list of universal short forms (U.S.,
    U.N., EU, UK) joins its long form when both occur.
 6. *Alternate names* (:mod:`.alternates`): "X, also known as Y", "X
    (formerly Y)", "the town, known in older records as Y" (the nearest place
@@ -48,7 +48,7 @@ How mentions become entities, in order:
    else X's.
 
 Titles in front of a known person, whatever the tagger's label ("Captain
-Okafor", "SM Lee", "ACP Raub Selamat"), are dropped and the mention is that
+Okafor", "SM Varek", "ACP Dara Imrie"), are dropped and the mention is that
 person (:func:`.mentions.titled_known_people`).
 
 :func:`canonical_lookup` maps any surface name to the canonical name the same

@@ -72,7 +72,7 @@ def tied_acronyms(text: str) -> list[tuple[str, str, int, int]]:
 
 
 def initials(name: str) -> str:
-    """The first letters of a name's significant words: "Kuala Lumpur" -> "kl"."""
+    """The first letters of a name's significant words: "Nova Harbor" -> "nh"."""
     return "".join(w[0] for w in name.lower().split() if w not in _NAME_CONNECTORS)
 
 

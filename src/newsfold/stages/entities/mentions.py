@@ -222,8 +222,8 @@ def people_tagged_as_organisations(mentions: list[Mention]) -> None:
 
 def titled_known_people(mentions: list[Mention]) -> None:
     """Titles in front of a person of the same story, whatever the label:
-    "Captain Okafor" and "Dr Okafor" are Ruth Okafor, "SM Lee" is Lee Wen Hao
-    (a family name first), "ACP Raub Selamat" is Raub Selamat. Titles are the
+    "Captain Okafor" and "Dr Okafor" are Ruth Okafor, "SM Varek" is Varek Li Wen
+    (a family name first), "ACP Dara Imrie" is Dara Imrie. Titles are the
     lexicon's, short all-caps abbreviations and portfolio words
     (:func:`newsfold.nlp.names.title_before_name`)."""
     full = {fold(m.surface) for m in mentions if m.label == "PERSON" and len(m.surface.split()) >= 2}

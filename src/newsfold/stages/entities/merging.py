@@ -172,8 +172,8 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
 
 
 def _merge_initials(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -> None:
-    """An acronym written alone ("KL", "HTA") joins the one name of the story,
-    not a person's, whose words' first letters it spells ("Kuala Lumpur")."""
+    """An acronym written alone ("NH", "HTA") joins the one name of the story,
+    not a person's, whose words' first letters it spells ("Nova Harbor")."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key in groups:
         if labels[key] != "PERSON" and len(key.split()) >= 2:

@@ -23,7 +23,7 @@ How it works, in order, one module per step:
    the article names) and :mod:`.roles` (roles and spokespeople).
 3. :mod:`.canonical`: names become canonical through the entities (name or
    alias, diacritics and case ignored, then a unique surname, then a unique
-   first word alone or after titles: "SM Lee"); else the article's fullest
+   first word alone or after titles: "SM Varek"); else the article's fullest
    form. Names of things that do not speak (laws, works, events) are dropped.
 4. :mod:`.grouping`: the same quote across sources, the agreed speaker and
    attribution conflicts.

@@ -54,7 +54,7 @@ class StoryNames:
         # folded surname -> the one person of the story who has it
         self.surnames = {s: next(iter(names)) for s, names in by_surname.items() if len(names) == 1}
         # folded first word (a given name, or a family name written first:
-        # "Lee" of "Lee Hsien Loong") -> the one person whose full name starts with it
+        # "Varek" of "Varek Li Wen") -> the one person whose full name starts with it
         self.first_words = {f: next(iter(names)) for f, names in by_first.items()
                             if len(names) == 1 and f not in by_surname}
         self._texts = list(texts)
@@ -66,7 +66,7 @@ class StoryNames:
 
     def canonical(self, surface: str | None) -> str | None:
         """The entity name for ``surface`` (an alias; a capitalised unique
-        surname; a unique first word, alone or after titles: "SM Lee",
+        surname; a unique first word, alone or after titles: "SM Varek",
         "Minister Tan"; an institution word written in lower case, "ministry",
         for the one body of the story named with it); else ``surface`` as written."""
         if not surface:
@@ -102,8 +102,8 @@ class StoryNames:
 
     def disputable(self, name: str) -> bool:
         """Whether two sources naming ``name`` and someone else for one quote is
-        a dispute: a full name, a body the story names ("Mondelez", "NATO"),
-        an institution's spokesperson; not a one-word fragment ("Tudung") nor
+        a dispute: a full name, a body the story names ("Halvard Lines", "NATO"),
+        an institution's spokesperson; not a one-word fragment ("Velmor") nor
         a description ("the research house")."""
         words = name.split()
         if not words:

@@ -92,7 +92,7 @@ class People:
                 best = name
         words = surface.split()
         if best == surface and words and all(title_before_name(w) for w in words[:-1]):
-            # family name first ("Lim", "SM Lee" is Lee Wei Jie): one full name starting with it
+            # family name first ("Lim", "SM Varek" is Varek Li Wen): one full name starting with it
             starting = {n for n in names if n and len(n.split()) > 1 and plain(n.split()[0]) == key}
             if len(starting) == 1:
                 best = starting.pop()
