@@ -60,3 +60,10 @@ def test_a_weekday_glossed_with_its_date_is_one_mention():
     # the written day wins over the weekday when they disagree
     timeline = one("On Monday (Mar 12), the council approved the new parking rules.", published="2031-03-14")
     assert [event.date for event in timeline] == ["2031-03-12"]
+
+
+def test_quoted_words_are_not_the_claim():
+    said = aligned._unquoted('"We will read the new rules carefully," the mayor said on March 9.')
+    assert "rules" not in said and "mayor said on March 9." in said
+    cited = aligned._unquoted("I refer to the article “Signs of strain in the harbour district” (Mar 9).")
+    assert "harbour" not in cited and "(Mar 9)" in cited

@@ -8,9 +8,11 @@ each dating it to a different day, disagree on that day.
 
 Method, in order:
 
-1. claims: each sentence with at least one event dated to a day (not "a day
-   after X", which is counted from another date), with the days it gives;
-2. pairs: sentences of independent sources whose masked wording is alike:
+1. claims: each sentence that dates one event, to a day written with its
+   month (a weekday or "yesterday" is resolved against the date a source is
+   given, often a day off; "a day after X" is counted from another date);
+2. pairs: sentences of independent sources whose wording, with date words
+   and quoted text masked, is alike:
    most content words shared (``_MIN_SHARED``) and, when the context has an
    embedder, close in meaning (``_MIN_COSINE``); each sentence is paired only
    with its most alike sentence in the other source, both ways;
@@ -32,9 +34,10 @@ from datetime import date
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
+from .mentions import quoted_spans
 from .merging import Event, content_words
 
-_MIN_SHARED = 0.3  # shared content words over the smaller sentence's
+_MIN_SHARED = 0.5  # shared content words over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning but sharing most content words: a reworded
 # sentence with its date moved keeps its words while the embedding drifts.
@@ -53,7 +56,7 @@ class _Claim:
     source: str
     root: str
     span: tuple[int, int]
-    text: str
+    text: str  # without what it quotes
     words: frozenset[str]
     days: frozenset[str]
     event: str  # what its first dated event says, for the conflict's topic
@@ -82,22 +85,35 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
 
 
 def _claims(ctx: StoryContext, events: list[Event]) -> list[_Claim]:
+    """Sentences that date one event, to a day written with its month ("on Jan
+    24", "Tuesday (Jan 24)"): a weekday or "yesterday" depends on the date a
+    source is given, and a sentence dating several events is not one claim."""
     roots = ctx.roots()
-    days: dict[tuple[str, tuple[int, int]], dict[str, str]] = defaultdict(dict)
+    by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
     for event in events:
-        if event.relative or len(event.date) != _ISO_DAY:
-            continue
         sentence = next((s for s in ctx.sentences.get(event.support.source, [])
                          if s.start <= event.support.start < s.end), None)
         if sentence is not None:
-            days[(event.support.source, (sentence.start, sentence.end))].setdefault(event.date, event.text)
+            by_sentence[(event.support.source, (sentence.start, sentence.end))].append(event)
     claims = []
-    for (source, span), found in days.items():
-        text = ctx.article(source).text[span[0]:span[1]]
+    for (source, span), dated in by_sentence.items():
+        event = dated[0]
+        if len(dated) != 1 or event.relative or len(event.date) != _ISO_DAY \
+                or not any(c.isdigit() for c in event.support.as_written or ""):
+            continue
+        text = _unquoted(ctx.article(source).text[span[0]:span[1]])
         words = frozenset(content_words(_DATE_WORDS.sub(" ", text)))
-        claims.append(_Claim(source, roots.get(source, source), span, text, words, frozenset(found),
-                             next(iter(found.values()))))
+        claims.append(_Claim(source, roots.get(source, source), span, text, words,
+                             frozenset({event.date}), event.text))
     return claims
+
+
+def _unquoted(text: str) -> str:
+    """The sentence without what it quotes: a quote or a title it cites is
+    not what the sentence dates ("said on Jan 22", "the article '...' (Jan 21)")."""
+    for start, end in reversed(quoted_spans(text)):
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
