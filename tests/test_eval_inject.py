@@ -157,10 +157,13 @@ def test_example_story_changes_are_found(example_dir):
 
 # Measured on this sample (8 dev stories, 6 articles each, seed 0) on 2026-12-05:
 # figure 0/6, date 3/8, speaker 2/2; 2.25 conflicts per unchanged story; with
-# aligned claims (numbers.aligned) figure 1/6, the rest unchanged. The floors
-# sit a little under; raise them when conflicts get better. The ceiling is the
-# issue's bound: conflicts per unchanged story may rise by at most 1.
-FLOORS = {"figure": 0.15, "date": 0.30, "speaker": 0.90}
+# aligned claims (numbers.aligned) figure 1/6, the rest unchanged. On
+# 2026-12-06, with aligned date claims (timeline.aligned) and "not more than"
+# read as a bound: figure 2/6, date 5/8, speaker 2/2, still 2.25 conflicts per
+# unchanged story. The floors sit a little under; raise them when conflicts
+# get better. The ceiling is the bound: conflicts per unchanged story
+# may rise by at most 1.
+FLOORS = {"figure": 0.30, "date": 0.55, "speaker": 0.90}
 MOST_CONFLICTS_PER_UNCHANGED_STORY = 3.25
 
 

@@ -85,6 +85,8 @@ def test_vague_numbers_are_kept_but_never_compared():
         ("up to 40", "at_most", 40),
         ("nearly 90", "almost", 90),
         ("fewer than 12", "less_than", 12),
+        ("not more than 40", "at_most", 40),
+        ("not fewer than 12", "at_least", 12),
     ],
 )
 def test_qualifiers(phrase, qualifier, value):

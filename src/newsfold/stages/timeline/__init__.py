@@ -45,11 +45,15 @@ How a date becomes an event, one module a step:
    words a renderer shows) is the most central one with explicit date words,
    and a source's "a day after X" support is dropped from an entry the same
    source dates directly.
+5. *Align* (``aligned``) sentences of independent sources that say the same
+   thing once date words are masked: when each gives another day, that is a
+   ``date`` conflict too, however differently the clauses were described.
 """
 from __future__ import annotations
 
 from ...context import StoryContext
 from ...model import Conflict, TimelineEvent
+from .aligned import aligned_date_conflicts
 from .events import events_of
 from .mentions import Mention, find_date_words, quoted_spans
 from .merging import Event, content_words, merge_events, similarity
@@ -67,4 +71,5 @@ def build_timeline(ctx: StoryContext) -> tuple[list[TimelineEvent], list[Conflic
         if article.off_topic or doc is None:
             continue
         events.extend(events_of(article, ctx.sentences.get(article.id, []), doc))
-    return merge_events(events, ctx.roots())
+    timeline, conflicts = merge_events(events, ctx.roots())
+    return timeline, conflicts + aligned_date_conflicts(ctx, events, conflicts)

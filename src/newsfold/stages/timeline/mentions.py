@@ -31,6 +31,9 @@ PATTERNS = [
     ("day", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
     ("day", re.compile(rf"(?:\b{_MOD}\s+)?\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b{_YEAR}")),
     ("day", re.compile(rf"(?:\b{_MOD}\s+)?\b{_WEEKDAY},?\s+{_DAY}\s+{_MONTH}(?!\w){_YEAR}")),
+    # "Monday (Feb 3)": the weekday glosses its date, one mention, not two.
+    ("day", re.compile(rf"(?:\b{_MOD}\s+)?\b{_WEEKDAY}\s+\(\s*{_MONTH}\s+{_DAY}\b{_YEAR}\s*\)")),
+    ("day", re.compile(rf"(?:\b{_MOD}\s+)?\b{_WEEKDAY}\s+\(\s*{_DAY}\s+{_MONTH}(?!\w){_YEAR}\s*\)")),
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\d){_YEAR}")),
     ("day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR}")),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year>\d{{4}})\b")),
