@@ -1,18 +1,14 @@
 """Checks shared by several test modules."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+import newsfold
 from newsfold.model import Brief, source_roots
-
-SCHEMA_FILE = Path(__file__).parent / "schema" / "newsfold.brief-1.json"
 
 
 def assert_valid_json_brief(document: dict) -> None:
     import jsonschema
 
-    jsonschema.validate(document, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+    jsonschema.validate(document, newsfold.schema())  # the schema the package ships
 
 
 def assert_evidence_round_trips(brief: Brief) -> None:

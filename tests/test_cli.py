@@ -204,3 +204,45 @@ def test_format_markdown_is_md_and_o_says_what_it_wrote_unless_quiet(example_dir
     code, out, err = run(["brief", str(example_dir), "--format", "MARKDOWN", "-o", str(target), "-q",
                           "--embedder", "hashing"], capsys)
     assert code == 0 and out == "" and err == ""
+
+
+def _story_with_an_empty_file(tmp_path, example_dir):
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    for name in ("calden-daily.txt", "evening-post.txt"):
+        (tmp_path / name).write_text((example_dir / name).read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_warning_goes_through_logging_with_the_one_prefix(tmp_path, capsys, example_dir, caplog):
+    import logging
+
+    story = _story_with_an_empty_file(tmp_path, example_dir)
+    newsfold_logger = logging.getLogger("newsfold")
+    newsfold_logger.addHandler(caplog.handler)  # the CLI's logger does not propagate to the root
+    try:
+        code, _, err = run(["brief", str(story), "--format", "json", "--embedder", "hashing"], capsys)
+    finally:
+        newsfold_logger.removeHandler(caplog.handler)
+    assert code == 0
+    warned = [line for line in err.splitlines() if "empty.txt" in line]
+    assert warned and all(line.startswith(f"newsfold: warning: {story / 'empty.txt'}") for line in warned)
+    records = [r for r in caplog.records if r.name == "newsfold" and "empty.txt" in r.getMessage()]
+    assert records and all(r.levelno == logging.WARNING for r in records)
+
+
+def test_quiet_silences_reader_warnings_and_progress_lines(tmp_path, capsys, example_dir, monkeypatch):
+    story = _story_with_an_empty_file(tmp_path, example_dir)
+    target = tmp_path / "brief.json"
+    args = ["brief", str(story), "-o", str(target), "--embedder", "hashing"]
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # progress lines are drawn on a terminal only
+    code, out, err = run(args, capsys)
+    assert code == 0 and out == ""
+    assert "newsfold: warning: " in err and "empty.txt" in err
+    assert "newsfold: folding 2 sources" in err and f"newsfold: wrote JSON brief to {target}" in err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, out, err = run([*args, "-q"], capsys)
+    assert code == 0 and out == "" and err == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "newsfold.brief/1"
+    # An error still gets through -q, with the same prefix.
+    code, _, err = run(["brief", str(tmp_path / "nope.txt"), "-q"], capsys)
+    assert code == 2 and err.startswith("newsfold: error: ")

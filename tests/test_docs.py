@@ -71,3 +71,16 @@ def test_readme_python_api_example_runs(monkeypatch, capsys):
     exec(compile(code, "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert out.startswith("# ") and "consensus" in out
+
+
+def test_readme_screenshots_exist_and_stay_small():
+    """The README's images are committed PNGs (scripts/screenshots.py makes them), each under 300 kB."""
+    root = Path(__file__).resolve().parent.parent
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", README)
+    shown = {Path(image).name.rsplit("-", 1)[0] for image in images}
+    assert {"stories", "brief", "evidence-viewer"} <= shown
+    assert {Path(image).stem.rsplit("-", 1)[1] for image in images} == {"desktop", "phone"}
+    for image in images:
+        data = (root / image).read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n"), image
+        assert len(data) < 300_000, f"{image}: {len(data)} bytes; rerun scripts/screenshots.py"

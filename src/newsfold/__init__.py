@@ -34,6 +34,7 @@ __all__ = [
     "fold",
     "load",
     "read",
+    "schema",
     "to_dict",
     "to_html",
     "to_json",
@@ -117,6 +118,23 @@ def load(path: str | os.PathLike[str]) -> Brief:
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"not a newsfold brief JSON ({exc}); write one with newsfold brief --format json",
                          where=str(path)) from None
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of the brief JSON, ``newsfold.brief/1``, as a new dict.
+
+    Every brief that :func:`newsfold.to_json` writes validates against it, e.g.
+    ``jsonschema.validate(json.loads(text), newsfold.schema())``.
+    """
+    import json
+    from importlib.resources import files
+
+    text = files(__package__).joinpath("schemas", SCHEMA_FILE).read_text(encoding="utf-8")
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+SCHEMA_FILE = "newsfold.brief-1.json"  # in the package's schemas/ folder, shipped as package data
 
 
 def __getattr__(name: str) -> Any:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .cli_parser import build_parser
 from .errors import InputError, NewsfoldError
+from .log import LOGGER, setup
 from .model import Article, Brief
 from .render import format_for_path, render
 
@@ -24,10 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 2
+    setup(quiet=getattr(args, "quiet", False))
     try:
         return handler(args) or 0
     except NewsfoldError as exc:
-        print(f"newsfold: error: {exc}", file=sys.stderr)
+        LOGGER.error("%s", exc)
         return exc.exit_code
     except KeyboardInterrupt:
         print("newsfold: interrupted", file=sys.stderr)
@@ -56,8 +58,8 @@ def _read_story(args: argparse.Namespace) -> list[Article]:
         refresh=args.refresh,
         progress=None if not args.quiet else False,
     )
-    _warn(result.problems, args.quiet)
-    _progress(f"folding {len(result.articles)} sources …", args.quiet)
+    _warn(result.problems)
+    _progress(f"folding {len(result.articles)} sources …")
     return result.articles
 
 
@@ -69,7 +71,7 @@ def _brief(args: argparse.Namespace) -> int:
     if not args.inputs:
         raise InputError("give at least one file, folder, URL or - (stdin); see newsfold brief --help")
     fmt = args.format or format_for_path(args.output)  # a bad -o name fails before the fold
-    _write(render(_read_and_fold(args), fmt), args.output, args.quiet, f"{_FORMAT_NAMES[fmt]} brief")
+    _write(render(_read_and_fold(args), fmt), args.output, f"{_FORMAT_NAMES[fmt]} brief")
     return 0
 
 
@@ -83,7 +85,7 @@ def _stored_brief(args: argparse.Namespace) -> int:
     stored = Store(args.db, readonly=True).get_brief_json(args.story)
     if stored is None:
         raise InputError(f"no story {args.story!r} in {args.db}; list them with: newsfold stories --db {args.db}")
-    _write(render(brief_from_json(stored), fmt), args.output, args.quiet, f"{_FORMAT_NAMES[fmt]} brief of story {args.story}")
+    _write(render(brief_from_json(stored), fmt), args.output, f"{_FORMAT_NAMES[fmt]} brief of story {args.story}")
     return 0
 
 
@@ -106,7 +108,7 @@ def _cluster(args: argparse.Namespace) -> int:
     # One line per article: a copy with the same text is clustered (and lands
     # with its original) instead of being dropped as a brief would drop it.
     result = read_inputs([args.input], keep_identical=True)
-    _warn(result.problems, args.quiet)
+    _warn(result.problems)
     bar = TerminalProgress("clustering", enabled=False if args.quiet else None)
     assignments = cluster_articles(
         result.articles, embedder=args.embedder, executor=args.executor,
@@ -114,7 +116,7 @@ def _cluster(args: argparse.Namespace) -> int:
     )
     bar.close()
     lines = "".join(json.dumps({"id": a, "story": s}) + "\n" for a, s in assignments)
-    _write(lines, args.output, args.quiet, f"{len(assignments)} assignments")
+    _write(lines, args.output, f"{len(assignments)} assignments")
     return 0
 
 
@@ -190,31 +192,30 @@ def _eval_cluster(args: argparse.Namespace) -> int:
 _FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "html": "HTML"}
 
 
-def _write(text: str, path: str | None, quiet: bool = True, what: str = "") -> None:
-    """Print ``text``, or write it to ``path`` and say so on stderr (unless ``quiet``)."""
+def _write(text: str, path: str | None, what: str = "") -> None:
+    """Print ``text``, or write it to ``path`` and say so on stderr (not with ``-q``)."""
     if path and path != "-":
         try:
             Path(path).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror}", where=path) from exc
-        if not quiet:
-            size = len(text.encode("utf-8"))
-            amount = f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
-            print(f"newsfold: wrote {what + ' to ' if what else ''}{path} ({amount})", file=sys.stderr)
+        size = len(text.encode("utf-8"))
+        amount = f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
+        LOGGER.info("wrote %s%s (%s)", what + " to " if what else "", path, amount)
     else:
         sys.stdout.write(text)
 
 
-def _warn(problems: list[str], quiet: bool) -> None:
-    if quiet:
-        return
+def _warn(problems: list[str]) -> None:
+    """Inputs skipped or repaired while reading: ``newsfold: warning: FILE:LINE: …`` (not with ``-q``)."""
     for problem in problems:
-        print(f"newsfold: warning: {problem}", file=sys.stderr)
+        LOGGER.warning("%s", problem)
 
 
-def _progress(message: str, quiet: bool) -> None:
-    if not quiet and sys.stderr.isatty():
-        print(f"newsfold: {message}", file=sys.stderr)
+def _progress(message: str) -> None:
+    """A step of a long run, on a terminal only (logs and pipes stay clean), not with ``-q``."""
+    if sys.stderr.isatty():
+        LOGGER.info("%s", message)
 
 
 def _short(text: str, width: int) -> str:
