@@ -52,3 +52,9 @@ def quoted_share(text: str) -> float:
     head = closing + 1 if closing >= 0 and (opening < 0 or closing < opening) else 0
     inside = head + sum(len(m.group()) for m in _QUOTED.finditer(text, head))
     return inside / len(text)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of the smaller set's words that the other set also has (0 when either is empty)."""
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0

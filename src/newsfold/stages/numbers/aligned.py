@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
+from ...nlp.text import overlap
 from .compare import compatible
 from .quantity import Quantity
 
@@ -132,17 +133,12 @@ def _agree(a: Quantity, b: Quantity) -> bool:
 def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
     """Pairwise likeness of the claims' masked sentences (0 when unlike)."""
     size = len(claims)
-    shared = [[_shared(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
+    shared = [[overlap(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared
     rows = ctx.embedder.embed([_DIGITS.sub("#", claim.text) for claim in claims])
     cosine = rows @ rows.T
     return [[shared[i][j] if cosine[i][j] >= _MIN_COSINE else 0.0 for j in range(size)] for i in range(size)]
-
-
-def _shared(a: frozenset[str], b: frozenset[str]) -> float:
-    smaller = min(len(a), len(b))
-    return len(a & b) / smaller if smaller else 0.0
 
 
 def _aligned(claims: list[_Claim], similar: list[list[float]]) -> list[tuple[int, int]]:

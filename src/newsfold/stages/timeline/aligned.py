@@ -34,6 +34,7 @@ from datetime import date
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
+from ...nlp.text import overlap
 from .mentions import quoted_spans
 from .merging import Event, content_words
 
@@ -120,7 +121,7 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
     """Pairwise likeness of the claims' sentences with date words masked: the
     mean of shared content words and cosine, 0 when unlike."""
     size = len(claims)
-    shared = [[_shared(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
+    shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared
     rows = ctx.embedder.embed([_DATE_WORDS.sub("#", claim.text) for claim in claims])
@@ -132,11 +133,6 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
         return (shared[i][j] + float(cosine[i][j])) / 2 if alike and shared[i][j] >= _MIN_SHARED else 0.0
 
     return [[likeness(i, j) for j in range(size)] for i in range(size)]
-
-
-def _shared(a: frozenset[str], b: frozenset[str]) -> float:
-    smaller = min(len(a), len(b))
-    return len(a & b) / smaller if smaller else 0.0
 
 
 def _aligned(claims: list[_Claim], similar: list[list[float]]) -> list[tuple[int, int]]:
