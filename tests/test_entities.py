@@ -434,3 +434,15 @@ def test_a_company_with_and_without_its_legal_form_is_one_entity():
     assert having(entities, "Tarrow Construction") is having(entities, "Tarrow Construction (Private) Limited")
     assert having(entities, "Kelso Holdings") is having(entities, "Kelso Holdings Limited")
     assert having(entities, "Kelso Holdings") is not having(entities, "Tarrow Construction")
+
+
+def test_an_acronym_only_in_a_title_joins_the_one_name_it_spells():
+    texts = ["NH coffee shop brawl: 3 men arrested\nTwo men were arrested after a fight at a coffee shop "
+             "in Nova Harbor on Friday night.",
+             "The police said the fight in Nova Harbor started after an argument over a table."]
+    articles = [Article(id=f"s{i}", text=text, published="2031-03-14") for i, text in enumerate(texts)]
+    articles[0].removed.append(Removed(0, texts[0].index("\n"), "title"))
+    docs = dict(zip((a.id for a in articles), parse(texts)))
+    entities = find_entities(StoryContext(articles, docs=docs))
+    assert having(entities, "NH") is not None
+    assert having(entities, "NH") is having(entities, "Nova Harbor")

@@ -36,7 +36,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "consensus_source_recall": 0.85, "unique_found": 0.95, "distinct_kept_apart": 0.95,
         "evidence_valid": 0.95, "conflicts_found": 0.45, "number_conflicts_precision": 0.95,
         "quotes_found": 0.95, "quote_speaker": 0.95, "quote_speaker_per_source": 0.80,
-        "attribution_conflicts": 0.95, "entities_merged": 0.45, "entities_kept_apart": 0.95,
+        "attribution_conflicts": 0.95, "entities_merged": 0.7, "entities_kept_apart": 0.95,
         "timeline_found": 0.95,
         "dispute_precision": 0.95, "off_topic_f1": 0.95, "off_topic_kept_out": 0.95,
     },

@@ -63,6 +63,7 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     places_read_as_people(groups)
     labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
     full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2]
+    _untagged_acronyms(ctx.articles, groups, labels)
     clusters = _merge(groups, labels, full_people, ties)
     _sweep_missed_mentions(ctx.articles, clusters, groups, full_people)
     entities = [_entity(keys, groups, full_people) for keys in clusters.values()]
@@ -187,6 +188,37 @@ def _merge_initials(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -> N
             uf.union(owners.pop(), key)
 
 
+_CAPS_WORD = re.compile(r"(?<![\w@#.-])[A-Z]{2,6}(?![\w-])")
+
+
+def _untagged_acronyms(articles: list[Article], groups: Groups, labels: dict[str, str]) -> None:
+    """An all-caps word the tagger never marked ("NH" beside "Nova Harbor") is
+    a mention when it spells the initials of exactly one multi-word name of the
+    story that is not a person's; ``_merge_initials`` then joins the two."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        if labels[key] != "PERSON" and len(key.split()) >= 2:
+            by_initials[initials(key)].append(key)
+    for article in articles:
+        if article.off_topic:
+            continue
+        for match in _CAPS_WORD.finditer(article.text):
+            key = match.group().lower()
+            owners = by_initials.get(key, [])
+            if key in groups and not any(m.label == "_UNTAGGED" for m in groups[key]) or len(owners) != 1 \
+                    or _boilerplate(article, *match.span()):
+                continue
+            if key not in groups:
+                labels[key] = labels[owners[0]]
+            groups[key].append(Mention(match.group(), "_UNTAGGED", article.id, "", *match.span()))
+
+
+def _boilerplate(article: Article, start: int, end: int) -> bool:
+    """Whether [start, end) lies in removed text other than the source's title
+    (a title is the source's own words: "NH brawl: three arrested")."""
+    return any(r.start < end and start < r.end and r.reason != "title" for r in article.removed)
+
+
 def _sweep_missed_mentions(articles: list[Article], clusters: dict[str, list[str]],
                            groups: Groups, full_people: list[str]) -> None:
     """Count exact occurrences of known names that the NER model missed.
@@ -243,8 +275,8 @@ def _may_be_person(ms: list[Mention], person_votes: int) -> bool:
 
 def _entity(keys: list[str], groups: Groups, full_people: list[str]) -> Entity:
     members = [m for k in keys for m in groups[k]]
-    votes = Counter(m.label for m in members if m.label != "_SWEPT")
-    label = "PERSON" if any(k in full_people for k in keys) else majority(votes)
+    votes = Counter(m.label for m in members if not m.label.startswith("_"))  # not "_SWEPT", "_UNTAGGED"
+    label = "PERSON" if any(k in full_people for k in keys) else majority(votes) if votes else "ORG"
     # Most complete form: most words, then the most-mentioned folded form, then a
     # form written with its diacritics, then the most frequent spelling.
     by_key: dict[str, Counter] = defaultdict(Counter)
