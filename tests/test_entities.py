@@ -446,3 +446,18 @@ def test_an_acronym_only_in_a_title_joins_the_one_name_it_spells():
     entities = find_entities(StoryContext(articles, docs=docs))
     assert having(entities, "NH") is not None
     assert having(entities, "NH") is having(entities, "Nova Harbor")
+
+
+def test_a_word_in_capitals_or_a_plural_abbreviation_is_no_acronym_of_a_name():
+    _, _, entities = run(
+        "ON THE RECORD: Olden Norwick said the Moor Police had closed the road.",
+        "Two MPs asked the Moor Police why the road was closed. An MP said the answer was late.",
+    )
+    assert having(entities, "ON") is None
+    assert having(entities, "MP") is None or having(entities, "MP") is not having(entities, "Moor Police")
+    _, _, entities = run(
+        "Central MP Ana Ruiz said the Moor Police had closed the road.",
+        "Ana Ruiz MP said the Moor Police acted quickly.",
+    )
+    assert having(entities, "ON") is None
+    assert having(entities, "MP") is None or having(entities, "MP") is not having(entities, "Moor Police")

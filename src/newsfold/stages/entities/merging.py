@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ...context import StoryContext
 from ...model import Article, Entity
-from ...nlp.lexicon import LEGAL_FORMS
+from ...nlp.lexicon import LEGAL_FORMS, STOPWORDS
 from ...nlp.names import clean_name, fold, same_person, similar, skeleton, suffix_label
 from .acronyms import initials
 from .mentions import (
@@ -194,23 +194,40 @@ _CAPS_WORD = re.compile(r"(?<![\w@#.-])[A-Z]{2,6}(?![\w-])")
 def _untagged_acronyms(articles: list[Article], groups: Groups, labels: dict[str, str]) -> None:
     """An all-caps word the tagger never marked ("NH" beside "Nova Harbor") is
     a mention when it spells the initials of exactly one multi-word name of the
-    story that is not a person's; ``_merge_initials`` then joins the two."""
+    story that is not a person's; ``_merge_initials`` then joins the two. Not a
+    word in capitals ("ON"), nor an abbreviation the texts also write in the
+    plural ("MPs": a common noun's, not a body's), nor one inside a run of
+    capitalised words ("Central MP Ana Ruiz")."""
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         if labels[key] != "PERSON" and len(key.split()) >= 2:
             by_initials[initials(key)].append(key)
+    texts = "\n".join(a.text for a in articles)
+    plural: dict[str, bool] = {}
     for article in articles:
         if article.off_topic:
             continue
         for match in _CAPS_WORD.finditer(article.text):
             key = match.group().lower()
             owners = by_initials.get(key, [])
+            if owners and match.group() not in plural:
+                plural[match.group()] = re.search(rf"\b{match.group()}s\b", texts) is not None
+            if key in STOPWORDS or plural.get(match.group()) or _in_name(article.text, *match.span()):
+                continue
             if key in groups and not any(m.label == "_UNTAGGED" for m in groups[key]) or len(owners) != 1 \
                     or _boilerplate(article, *match.span()):
                 continue
             if key not in groups:
                 labels[key] = labels[owners[0]]
             groups[key].append(Mention(match.group(), "_UNTAGGED", article.id, "", *match.span()))
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands right before or after [start, end):
+    a title inside a name ("Central MP Ana Ruiz"), not an acronym alone."""
+    before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(0, start - 40):start])
+    after = re.match(r"[ \t]+[A-Z][a-z]", text[end:end + 4])
+    return before is not None or after is not None
 
 
 def _boilerplate(article: Article, start: int, end: int) -> bool:
