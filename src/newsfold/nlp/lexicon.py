@@ -211,7 +211,7 @@ NAME_SUFFIX_LABELS: dict[str, str] = {
     **dict.fromkeys(("act", "bill", "code", "amendment", "treaty", "convention", "charter",
                      "ordinance", "regulations", "directive", "constitution"), "OTHER"),
 }
-# Legal forms after a company's name ("X Pte Ltd", "X (Private) Limited", "X Inc."):
+# Legal forms after a company's name ("X Ltd", "X (Private) Limited", "X Inc."):
 # the company without them is the same company.
 LEGAL_FORMS: frozenset[str] = frozenset({
     "limited", "ltd", "pte", "private", "inc", "incorporated", "corp", "llc", "plc", "gmbh",

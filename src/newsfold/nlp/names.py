@@ -184,7 +184,7 @@ def _person_after_title(words: list[str], label: str) -> tuple[list[str], str]:
             and end < len(words) - 1]
     if ends:
         rest = words[max(ends) + 1:]
-        # "Minister for Home Affairs K Shanmugam": the portfolio after the title goes too
+        # "Minister for Coastal Affairs Ana Ruiz": the portfolio after the title goes too
         while len(rest) > 2 and (rest[0].lower() in ("for", "of", "and", "the") or plain(rest[0]) in PORTFOLIO_WORDS):
             rest = rest[1:]
         if rest and all(w[:1].isupper() for w in rest) and not suffix_label(" ".join(rest)):

@@ -1,8 +1,8 @@
 """Alternate names the text gives an entity ("Velmora, also known as Old Quay",
 "Nordline Ferries (formerly Calden Shipping)", "the town, known in older
 records as Brennholtz"), and acronyms written in brackets after a tagged name
-whose letters need not fit it (a local-language acronym: "the Indonesian
-National Armed Forces (TNI)")."""
+whose letters need not fit it (a local-language acronym: "the Norland
+Coast Guard (KVN)")."""
 from __future__ import annotations
 
 import re

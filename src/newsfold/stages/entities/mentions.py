@@ -243,5 +243,5 @@ def titled_known_people(mentions: list[Mention]) -> None:
 
 
 def _title_word(word: str) -> bool:
-    """A word of a title written before a name ("Minister for Home Affairs")."""
+    """A word of a title written before a name ("Minister for Coastal Affairs")."""
     return title_before_name(word) or fold(word) in PORTFOLIO_WORDS or word in ("for", "of", "and")

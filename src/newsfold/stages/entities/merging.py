@@ -144,7 +144,7 @@ def _merge_spellings(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -> 
 
 
 def _merge_legal_forms(uf: _UnionFind, groups: Groups) -> None:
-    """'X Pte Ltd', 'X (Private) Limited' and 'X': one company, when the story
+    """'X Ltd', 'X (Private) Limited' and 'X': one company, when the story
     also writes the name without its legal form."""
     for key in groups:
         words = key.split()

@@ -67,7 +67,7 @@ class StoryNames:
     def canonical(self, surface: str | None) -> str | None:
         """The entity name for ``surface`` (an alias; a capitalised unique
         surname; a unique first word, alone or after titles: "SM Varek",
-        "Minister Tan"; an institution word written in lower case, "ministry",
+        "Minister Varek"; an institution word written in lower case, "ministry",
         for the one body of the story named with it); else ``surface`` as written."""
         if not surface:
             return None

@@ -133,7 +133,7 @@ class SpeakerResolver:
             return self._role_speaker(token, allowed, remember)
         if token.lower_ in INSTITUTION_WORDS:
             words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
-            # "the Prime Minister's Office": the words as written, no space before "'s"
+            # "the Harbor Master's Office": the words as written, no space before "'s"
             return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else None
         return self._organisation_speaker(token, lo, hi) or self._known_body(token, allowed)
 
