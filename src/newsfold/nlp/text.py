@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 import unicodedata
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
@@ -54,7 +55,7 @@ def quoted_share(text: str) -> float:
     return inside / len(text)
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """The share of the smaller set's words that the other set also has (0 when either is empty)."""
     smaller = min(len(a), len(b))
     return len(a & b) / smaller if smaller else 0.0

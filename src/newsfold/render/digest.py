@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Brief, Conflict, Evidence, Fact, Quote, independent_count
 from ..nlp.lexicon import STOPWORDS
-from ..nlp.text import plain, quoted_share
+from ..nlp.text import overlap, plain, quoted_share
 
 SUMMARY_MIN = 3
 SUMMARY_MAX = 6
@@ -67,6 +67,11 @@ class Digest:
     summary: list[Fact]
     key_facts: list[Fact] = field(default_factory=list)  # consensus, not quote repeats, each shown once
     single: list[Fact] = field(default_factory=list)  # unique, most important first, not quote repeats, each shown once
+
+    def below_summary(self, facts: list[Fact]) -> list[Fact]:
+        """``facts`` less those the summary shows: a fact is shown once."""
+        in_summary = {fact.id for fact in self.summary}
+        return [fact for fact in facts if fact.id not in in_summary]
 
 
 def digest(brief: Brief) -> Digest:
@@ -171,7 +176,7 @@ def _summary(facts: list[Fact], shown: dict[str, str]) -> list[Fact]:
         content = _content_words(text)
         if not _reads_alone(text) or not content:
             continue
-        if any(len(content & other) >= _REPEAT_SHARE * min(len(content), len(other)) for other in words):
+        if any(overlap(content, other) >= _REPEAT_SHARE for other in words):
             continue
         chosen.append(fact)
         words.append(content)

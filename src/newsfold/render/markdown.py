@@ -84,8 +84,7 @@ def _more(hidden: int, what: str) -> list[str]:
 
 def _key_facts(brief: Brief, derived: Digest, cite: _Citer) -> list[str]:
     """The agreed facts the summary does not already show."""
-    in_summary = {f.id for f in derived.summary}
-    key_facts = [f for f in derived.key_facts if f.id not in in_summary]
+    key_facts = derived.below_summary(derived.key_facts)
     lines = ["## Key facts", ""]
     for fact in key_facts[:_MAX_KEY_FACTS]:
         lines += _fact_lines(fact, derived, cite)
@@ -171,8 +170,7 @@ def _timeline(brief: Brief, cite: _Citer) -> list[str]:
 def _unique(derived: Digest, cite: _Citer) -> list[str]:
     """The most important single-source facts (facts of one independent source
     that the summary does not already show), most important first."""
-    in_summary = {f.id for f in derived.summary}
-    single = [f for f in derived.single if f.id not in in_summary]
+    single = derived.below_summary(derived.single)
     if not single:
         return []
     lines = ["## Reported by one source only", ""]

@@ -67,9 +67,9 @@ def brief_view(brief: Brief, href: SourceHref = standalone_href, *, selected: tu
     ]
     originals, all_sources = source_views(brief, citations, href, selected)
     on_topic = [a.id for a in brief.sources if not a.off_topic]
-    in_lead = {f.id for f in derived.summary}  # each fact is shown once (its id is its anchor)
-    consensus = [views[f.id] for f in derived.key_facts if f.id not in in_lead]
-    unique = [views[f.id] for f in derived.single if f.id not in in_lead]
+    # each fact is shown once (its id is its anchor)
+    consensus = [views[f.id] for f in derived.below_summary(derived.key_facts)]
+    unique = [views[f.id] for f in derived.below_summary(derived.single)]
     return BriefView(
         headline=brief.title or "Untitled story",
         date=brief.date,

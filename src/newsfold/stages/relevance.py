@@ -85,7 +85,7 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
     reasons: dict[str, str] = {}
     for root in flagged:
         row = ids.index(root)
-        count = int((owner == row).sum())
+        count = int(counts[row])
         supported = round(float(support[row]) * count)
         typical_similarity = float(np.median(np.delete(similarity, row)))
         reason = (f"reports another event: {supported} of its {count} sentences are told by another source, "
