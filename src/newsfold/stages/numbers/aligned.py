@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
+from ...nlp.align import mutual_best
 from ...nlp.text import overlap
 from .compare import compatible
 from .quantity import Quantity
@@ -68,7 +69,8 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     similar = _similarity(ctx, claims)
     written = _written_by_source(quantities)
     known_pairs = _known_pairs(known)
-    pairs = [(a, b) for i, j in _aligned(claims, similar)
+    aligned = mutual_best([c.source for c in claims], [c.root for c in claims], similar, _MIN_SHARED)
+    pairs = [(a, b) for i, j in aligned if _same_time(claims[i], claims[j])
              for a, b in _unmatched(claims[i].quantities, claims[j].quantities)
              if _disagree(a, b, written) and not _held(a, b, known_pairs)]
     return [_conflict(group) for group in _groups(pairs)]
@@ -139,23 +141,6 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
     rows = ctx.embedder.embed([_DIGITS.sub("#", claim.text) for claim in claims])
     cosine = rows @ rows.T
     return [[shared[i][j] if cosine[i][j] >= _MIN_COSINE else 0.0 for j in range(size)] for i in range(size)]
-
-
-def _aligned(claims: list[_Claim], similar: list[list[float]]) -> list[tuple[int, int]]:
-    """Pairs of claims of independent sources, each the other's most alike
-    sentence in its source, alike enough and not dated apart."""
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for i, claim in enumerate(claims):
-        for j, other in enumerate(claims):
-            if claim.root == other.root or similar[i][j] < _MIN_SHARED:
-                continue
-            if similar[i][j] > best.get((i, other.source), (0.0, -1))[0]:
-                best[(i, other.source)] = (similar[i][j], j)
-    pairs = []
-    for (i, _source), (_, j) in best.items():
-        if i < j and best.get((j, claims[i].source), (0.0, -1))[1] == i and _same_time(claims[i], claims[j]):
-            pairs.append((i, j))
-    return pairs
 
 
 def _same_time(a: _Claim, b: _Claim) -> bool:

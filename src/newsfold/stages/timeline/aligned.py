@@ -34,6 +34,7 @@ from datetime import date
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
+from ...nlp.align import mutual_best
 from ...nlp.text import overlap
 from .mentions import quoted_spans
 from .merging import Event, content_words
@@ -72,7 +73,7 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     similar = _similarity(ctx, claims)
     held = {(e.source, e.start) for conflict in known for value in conflict.values for e in value.support}
     pairs = []
-    for i, j in _aligned(claims, similar):
+    for i, j in mutual_best([c.source for c in claims], [c.root for c in claims], similar):
         a, b = claims[i], claims[j]
         if any(_holds(held, claim) for claim in (a, b)):
             continue
@@ -133,19 +134,6 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
         return (shared[i][j] + float(cosine[i][j])) / 2 if alike and shared[i][j] >= _MIN_SHARED else 0.0
 
     return [[likeness(i, j) for j in range(size)] for i in range(size)]
-
-
-def _aligned(claims: list[_Claim], similar: list[list[float]]) -> list[tuple[int, int]]:
-    """Pairs of claims of independent sources, each the other's most alike
-    sentence in its source, and alike enough."""
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for i, claim in enumerate(claims):
-        for j, other in enumerate(claims):
-            if claim.root != other.root and similar[i][j] > 0 \
-                    and similar[i][j] > best.get((i, other.source), (0.0, -1))[0]:
-                best[(i, other.source)] = (similar[i][j], j)
-    return [(i, j) for (i, _source), (_, j) in best.items()
-            if i < j and best.get((j, claims[i].source), (0.0, -1))[1] == i]
 
 
 def _disputed(a: _Claim, b: _Claim) -> tuple[str, str] | None:
