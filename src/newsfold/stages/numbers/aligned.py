@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
-from ...nlp.align import mutual_best
+from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import compatible
 from .quantity import Quantity
@@ -138,8 +138,8 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
     shared = [[overlap(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared
-    rows = ctx.embedder.embed([_DIGITS.sub("#", claim.text) for claim in claims])
-    cosine = rows @ rows.T
+    cosine = cosines_of_alike(ctx.embedder, [_DIGITS.sub("#", claim.text) for claim in claims],
+                              [claim.root for claim in claims], shared, _MIN_SHARED)
     return [[shared[i][j] if cosine[i][j] >= _MIN_COSINE else 0.0 for j in range(size)] for i in range(size)]
 
 

@@ -34,7 +34,7 @@ from datetime import date
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
-from ...nlp.align import mutual_best
+from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .mentions import quoted_spans
 from .merging import Event, content_words
@@ -125,8 +125,8 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
     shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared
-    rows = ctx.embedder.embed([_DATE_WORDS.sub("#", claim.text) for claim in claims])
-    cosine = rows @ rows.T
+    cosine = cosines_of_alike(ctx.embedder, [_DATE_WORDS.sub("#", claim.text) for claim in claims],
+                              [claim.root for claim in claims], shared, _MIN_SHARED)
     least_cosine, most_shared = _MIN_COSINE_WORDS
 
     def likeness(i: int, j: int) -> float:
