@@ -200,6 +200,24 @@ def test_each_touched_story_is_folded_once_per_batch(tmp_path):
     assert set(report.to_dict()["seconds"]) == set(report.phases)
 
 
+def test_each_touched_story_is_folded_once_per_run(tmp_path):
+    # Batches of three, each holding one article of every story (publication
+    # order): still one fold per story, with all four of its articles.
+    calls = []
+    report = run(tmp_path / "news.db", corpus(), calls, batch_size=3)
+    assert sorted(calls) == [[f"t{t}-{n}" for n in range(4)] for t in range(3)]
+    assert report.briefs_rebuilt == 3
+
+
+def test_a_long_input_rebuilds_briefs_on_the_way(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_module, "BRIEFS_EVERY", 6)
+    calls = []
+    run(tmp_path / "news.db", corpus(), calls, batch_size=3)
+    # After six articles (two of each story), then again at the end of the input.
+    assert sorted(calls[:3]) == [[f"t{t}-{n}" for n in range(2)] for t in range(3)]
+    assert sorted(calls[3:]) == [[f"t{t}-{n}" for n in range(4)] for t in range(3)]
+
+
 def test_progress_bar_names_its_phase_and_gives_an_eta():
     import io
 
