@@ -22,7 +22,8 @@ runs. The rows are those of issue 14 (targets on a 2-core machine):
 - ingest: ``newsfold ingest`` of the LocalNews dev file, briefs included,
   wall time and peak memory, <= 60 s and <= 1 GB.
 
-Per-stage seconds are printed for both folds. Without ../shared the fold rows
+Per-stage seconds, and the texts (and characters) the sentence embedder
+computed, are printed for both folds. Without ../shared the fold rows
 use the example story.
 """
 from __future__ import annotations
@@ -102,6 +103,7 @@ def worker_fold(row: str, profile: str | None) -> dict:
 
     story = _story(row)
     _warm_up()
+    embedded = _count_embedded()
     timings = Timings()
     profiler = None
     if profile:
@@ -121,7 +123,25 @@ def worker_fold(row: str, profile: str | None) -> dict:
             stats.print_stats(60)
             stats.sort_stats("tottime").print_stats(40)
     return {"seconds": seconds, "cpu": cpu, "stages": timings.stages, "peak_mb": _peak_mb(),
-            "articles": len(story), "chars": sum(len(a.text) for a in story)}
+            "articles": len(story), "chars": sum(len(a.text) for a in story), **embedded}
+
+
+def _count_embedded() -> dict:
+    """Counts, filled in as the fold runs, of the texts the sentence embedder
+    computes (its cache hits excluded) and of their characters."""
+    from newsfold.nlp import embed
+
+    model = embed.get_embedder("minilm")
+    compute = model._compute  # type: ignore[attr-defined]
+    counts = {"embedded_texts": 0, "embedded_chars": 0}
+
+    def counted(texts):
+        counts["embedded_texts"] += len(texts)
+        counts["embedded_chars"] += sum(len(text) for text in texts)
+        return compute(texts)
+
+    model._compute = counted  # type: ignore[attr-defined]
+    return counts
 
 
 def worker_summarize() -> dict:
@@ -257,6 +277,11 @@ def report(rows: list[str], results: dict[str, dict[str, list[dict]]], against: 
             for label, side in (("before", before), ("after", after)):
                 print(f"  {label}: summarize {side['seconds']:.3f}s, LexRank {side['lexrank']:.3f}s, "
                       f"ratio {side['seconds'] / side['lexrank']:.2f}x   (target <= 1.0x)")
+        if "embedded_texts" in after:
+            print(f"{'  texts embedded (characters)':<34}{before['embedded_texts']:>10}{after['embedded_texts']:>10}"
+                  f"{after['embedded_texts'] / max(before['embedded_texts'], 1):>13.2f}x")
+            print(f"{'':<34}{before['embedded_chars']:>10}{after['embedded_chars']:>10}"
+                  f"{after['embedded_chars'] / max(before['embedded_chars'], 1):>13.2f}x")
         if "stages" in after:
             print(f"  {after['articles']} articles, {after['chars']} characters; stages:")
             names = sorted(set(before["stages"]) | set(after["stages"]), key=lambda n: -after["stages"].get(n, 0))
