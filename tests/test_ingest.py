@@ -215,3 +215,17 @@ def test_progress_bar_names_its_phase_and_gives_an_eta():
     bar.phase("ingest: briefs", 4, 1)
     bar.phase("ingest: clustering", 10)  # back: the phase's own count again
     assert (bar._done, bar._total) == (5, 10)
+
+
+def test_stored_state_is_a_fixpoint_of_the_second_pass(tmp_path):
+    # The second pass runs inside each batch's transaction: what is stored
+    # has nothing left for it to merge, so rerunning it (or the ingest) changes nothing.
+    db = tmp_path / "news.db"
+    run(db, corpus(6), batch_size=5)
+    with Store(db) as store:
+        clusterer = store.load_clusterer()
+        assert clusterer.consolidate(also=list(clusterer.stories)) == []
+        assert clusterer.state().stories == []  # nothing changed, nothing to save
+    before = dump(db)
+    run(db, corpus(6), batch_size=5)
+    assert dump(db) == before

@@ -31,6 +31,7 @@ import numpy as np
 
 from ..model import Article
 from ..nlp.lexicon import MONTHS, WEEKDAYS
+from ..nlp.text import headline
 
 # Terms and entities are hashed into this many buckets: the stream's document
 # frequencies then live in one fixed-size array, so memory stays flat.
@@ -81,8 +82,12 @@ def term_id(term: str) -> int:
 
 
 def embedding_text(article: Article) -> str:
-    """Title (else the first words) plus a short lead: what the embedder sees."""
-    title = _SPACES.sub(" ", (article.title or "").strip())[:EMBED_TITLE_CHARS]
+    """The headline (else the first words of the text) plus a short lead: what the embedder sees.
+
+    A title that is a page label ("Details", "Categories": :func:`headline`)
+    says nothing about the story, so the text's opening stands in for it.
+    """
+    title = _SPACES.sub(" ", (headline(article.title) or "").strip())[:EMBED_TITLE_CHARS]
     body = _SPACES.sub(" ", article.text.strip())
     if title and body.startswith(title):
         body = body[len(title) :].lstrip(" .:-—")
@@ -128,7 +133,7 @@ def _entities(text: str) -> set[str]:
 
 def article_terms(article: Article) -> tuple[dict[int, float], frozenset[int]]:
     """Hashed content-word counts and proper-noun phrases of title + body start."""
-    title = article.title or ""
+    title = headline(article.title) or ""
     body = article.text[:TERM_BODY_CHARS]
     counts: dict[int, float] = {}
     for weight, text in ((2.0, title), (1.0, body)):

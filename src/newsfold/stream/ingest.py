@@ -317,6 +317,7 @@ def _commit(
                         story_id, step_merges = clusterer.add(feats)
                         merges += step_merges
                     assigned.append((article.id, story_id))
+                merges += clusterer.consolidate()  # the second pass, once a batch
             # An article assigned to a story absorbed later in the same batch follows the merge.
             assignments = [(article_id, final_story(story_id, merges)) for article_id, story_id in assigned]
             with timings.stage("store"):
