@@ -261,7 +261,7 @@ def test_a_clusterer_resumed_from_its_state_decides_as_the_original():
 
 # -- the second pass --------------------------------------------------------
 
-def _features(id, day, terms, names=(), axes=(0,)):
+def _hand_features(id, day, terms, names=(), axes=(0,)):
     from newsfold.stream.features import ArticleFeatures
 
     vector = np.zeros(384, dtype=np.float32)
@@ -275,10 +275,10 @@ def _follow_up_stream():
     story, then two more articles of the story that share the follow-up's word:
     the story is then at sizes 5 and 6, where the online step does not look for
     merges, and the follow-up, a singleton, never does."""
-    stream = [_features(f"bg{n}", 100, {1000 + n: 1, 2000 + n: 1}, axes=(10 + n,)) for n in range(6)]
-    stream += [_features(f"a{n}", 101 + n, {1: 2, 10 + n: 1}, names={500}, axes=(0, 1 + n)) for n in range(4)]
-    stream += [_features("follow", 105, {2: 2, 20: 1}, names={501}, axes=(5,))]
-    stream += [_features(f"b{n}", 106 + n, {1: 3, 2: 1, 30 + n: 1}, names={500, 501}, axes=(0, 1)) for n in range(2)]
+    stream = [_hand_features(f"bg{n}", 100, {1000 + n: 1, 2000 + n: 1}, axes=(10 + n,)) for n in range(6)]
+    stream += [_hand_features(f"a{n}", 101 + n, {1: 2, 10 + n: 1}, names={500}, axes=(0, 1 + n)) for n in range(4)]
+    stream += [_hand_features("follow", 105, {2: 2, 20: 1}, names={501}, axes=(5,))]
+    stream += [_hand_features(f"b{n}", 106 + n, {1: 3, 2: 1, 30 + n: 1}, names={500, 501}, axes=(0, 1)) for n in range(2)]
     return stream
 
 

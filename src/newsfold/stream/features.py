@@ -87,8 +87,10 @@ def embedding_text(article: Article) -> str:
     A title that is a page label ("Details", "Categories": :func:`headline`)
     says nothing about the story, so the text's opening stands in for it.
     """
-    title = _SPACES.sub(" ", (headline(article.title) or "").strip())[:EMBED_TITLE_CHARS]
     body = _SPACES.sub(" ", article.text.strip())
+    # With no text, a title is all there is, page label or not.
+    title = headline(article.title) if body else article.title
+    title = _SPACES.sub(" ", (title or "").strip())[:EMBED_TITLE_CHARS]
     if title and body.startswith(title):
         body = body[len(title) :].lstrip(" .:-—")
     if not title:
@@ -133,8 +135,8 @@ def _entities(text: str) -> set[str]:
 
 def article_terms(article: Article) -> tuple[dict[int, float], frozenset[int]]:
     """Hashed content-word counts and proper-noun phrases of title + body start."""
-    title = headline(article.title) or ""
     body = article.text[:TERM_BODY_CHARS]
+    title = (headline(article.title) if body.strip() else article.title) or ""
     counts: dict[int, float] = {}
     for weight, text in ((2.0, title), (1.0, body)):
         for word in _words(text):
