@@ -301,7 +301,8 @@ class Clusterer:
                 for other_id, emb in self._index.nearest(story.mean(), p.candidates, exclude=story_id):
                     other = self.stories[other_id]
                     value = score(p, emb, story.terms, story.names, story.size, other, story.first_day, story.last_day)
-                    key = (value, *sorted((story_id, other_id)))
+                    first, second = sorted((story_id, other_id))
+                    key = (value, first, second)
                     if value >= p.merge_threshold and (best is None or key > best) and coherent(p, value, story, other):
                         best = key
             if best is None:
