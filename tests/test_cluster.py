@@ -222,7 +222,7 @@ def test_dask_executor_gives_identical_assignments():
 # Quality floors: slightly under what eval_cluster measures with the real embedder
 # (one parameter set for both files; see the report in docs/stream.md).
 FLOORS = {
-    "newscope_localnews": (0.91, 0.75),  # measured 0.920 / 0.759 (baseline, tuned here: 0.880 / 0.704)
+    "newscope_localnews": (0.92, 0.76),  # measured 0.926 / 0.767 (baseline, tuned here: 0.880 / 0.704)
     "giveme5w1h": (0.90, 0.85),  # measured 0.919 / 0.867 (baseline, tuned here: 0.914 / 0.846)
 }
 
