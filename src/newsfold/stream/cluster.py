@@ -280,7 +280,8 @@ class Clusterer:
         above ``merge_threshold`` can stay apart: a follow-up that opened its
         own story before the story it follows had the words to draw it in.
         Here every story changed since the last pass is scored against its
-        ``candidates`` nearest active stories by the full average link, and
+        ``merge_candidates`` nearest active stories (as the online merge check
+        picks them) by the full average link, and
         the best pair that passes the same two tests (``merge_threshold`` and
         cohesion) merges, best first, until none does. Only recent stories are
         looked at, so the cost per call follows the articles added, not the
@@ -298,7 +299,8 @@ class Clusterer:
                 story = self.stories.get(story_id)
                 if story is None:
                     continue
-                for other_id, emb in self._index.nearest(story.mean(), p.candidates, exclude=story_id):
+                nearest = self._index.nearest(story.mean(), p.candidates, exclude=story_id)[: p.merge_candidates]
+                for other_id, emb in nearest:
                     other = self.stories[other_id]
                     value = score(p, emb, story.terms, story.names, story.size, other, story.first_day, story.last_day)
                     first, second = sorted((story_id, other_id))
