@@ -6,7 +6,9 @@ its articles' unit vectors in a few feature spaces, a new article is scored
 against the stories that are still *active* (seen within ``window_days``),
 it joins the best one when the score clears ``threshold``, else it opens a
 new story. Stories that grow close are merged when the evidence has
-accumulated (``merge_threshold``), so an early split can heal.
+accumulated (``merge_threshold``), so an early split can heal; a second pass
+(:meth:`Clusterer.consolidate`, once a batch) re-checks every story changed
+since the last one, so a follow-up the online step left apart joins up.
 
 The similarity of two articles is a fixed linear mix of embedding, term,
 name and time evidence (:mod:`newsfold.stream.scoring`). An article (or a story) is scored against a story by **average link**: the
