@@ -110,6 +110,24 @@ def test_cluster_writes_one_line_per_article_copies_included(tmp_path, capsys):
     assert story["a1"] == story["a2"] != story["b1"]
 
 
+def test_cluster_places_a_record_with_a_title_only(tmp_path, capsys):
+    body = "A fire broke out at the harbour warehouse on Monday; firefighters from three stations fought it."
+    rows = [
+        {"id": "a1", "title": "Fire at harbour warehouse", "text": body, "published": "2031-03-10"},
+        {"id": "a2", "title": "Harbour warehouse fire: three stations called", "text": body + " Nobody was hurt.", "published": "2031-03-10"},
+        {"id": "b1", "title": "Council approves new budget", "text": "The city council approved the budget for next year.", "published": "2031-03-10"},
+        {"id": "t1", "title": "Harbour warehouse fire fought by three stations", "text": "", "published": "2031-03-10"},
+    ]
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    target = tmp_path / "assignments.jsonl"
+    code, out, err = run(["cluster", str(source), "-o", str(target), "--embedder", "hashing", "--quiet"], capsys)
+    assert code == 0 and "skipped" not in err
+    story = {r["id"]: r["story"] for r in map(json.loads, target.read_text(encoding="utf-8").splitlines())}
+    assert set(story) == {"a1", "a2", "b1", "t1"}
+    assert story["t1"] == story["a1"] != story["b1"]
+
+
 def test_output_format_comes_from_the_option_else_the_extension():
     from newsfold.model import Brief
     from newsfold.render import FORMATS, format_for_path, render

@@ -162,18 +162,19 @@ def test_bad_input_is_reported_and_the_rest_ingested(tmp_path):
         Article(id="", title="No id here", text="An article that came without an id at all.", published="2031-03-10"),
         Article(id="t0-0", title="Same id, other text", text="A different article that reuses an id.", published="2031-03-10"),
         Article(id="nodate", title="No date", text="An article without a date.", published=None),
-        Article(id="empty", title="Empty", text="   ", published="2031-03-10"),
+        Article(id="empty", title=None, text="   ", published="2031-03-10"),
+        Article(id="title-only", title="Title only", text="   ", published="2031-03-10"),  # clustered by its title
         replace(good[1], id="copy-of-t0-1"),  # same content, other id: a duplicate
     ]
     report = run(db, good + bad, problems=["x.jsonl:7: not JSON"])
     assert report.problems == ["x.jsonl:7: not JSON"]
-    assert report.skipped == [("empty", "empty text")]
+    assert report.skipped == [("empty", "empty text and no title")]
     assert report.duplicates == 1
-    assert report.new == len(good) + 3
+    assert report.new == len(good) + 4
     with Store(db) as store:
         ids = {a.id for s in store.list_stories() for a in store.get_articles(s.id)}
         undated = [a for s in store.list_stories() for a in store.get_articles(s.id) if a.id == "nodate"][0]
-    assert "t0-0" in ids and "t0-0~2" in ids
+    assert "t0-0" in ids and "t0-0~2" in ids and "title-only" in ids
     assert any(i.startswith("h") and len(i) == 13 for i in ids)
     assert undated.published is not None and undated.notes
     flagged = "\n".join(report.flagged)
@@ -233,3 +234,43 @@ def test_progress_bar_names_its_phase_and_gives_an_eta():
     bar.phase("ingest: briefs", 4, 1)
     bar.phase("ingest: clustering", 10)  # back: the phase's own count again
     assert (bar._done, bar._total) == (5, 10)
+
+
+def test_stored_state_is_a_fixpoint_of_the_second_pass(tmp_path):
+    # The second pass runs inside each batch's transaction: what is stored
+    # has nothing left for it to merge, so rerunning it (or the ingest) changes nothing.
+    db = tmp_path / "news.db"
+    run(db, corpus(6), batch_size=5)
+    with Store(db) as store:
+        clusterer = store.load_clusterer()
+        assert clusterer.consolidate(also=list(clusterer.stories)) == []
+        assert clusterer.state().stories == []  # nothing changed, nothing to save
+    before = dump(db)
+    run(db, corpus(6), batch_size=5)
+    assert dump(db) == before
+
+
+def test_a_title_only_article_is_clustered_and_left_out_of_the_brief(tmp_path):
+    db = tmp_path / "news.db"
+    title_only = Article(id="t0-title", title=TOPICS[0][0] + ", engineers say", text="", published="2031-03-11")
+    empty = Article(id="nothing", title=None, text="  ", published="2031-03-11")
+    report = run(db, corpus() + [title_only, empty])
+    assert report.skipped == [("nothing", "empty text and no title")]
+    with Store(db) as store:
+        story = store.story_of("t0-title")
+        assert story is not None and story == store.story_of("t0-0")
+        assert "t0-title" in [a.id for a in store.get_articles(story)]
+        sources = [s["id"] for s in json.loads(store.get_brief_json(story))["sources"]]
+        assert "t0-title" not in sources and "t0-0" in sources
+        assert store.pending_briefs() == []
+
+
+def test_a_story_of_title_only_articles_gets_an_empty_brief(tmp_path):
+    db = tmp_path / "news.db"
+    calls: list = []
+    run(db, [Article(id="only", title="Lighthouse keeper retires after forty years", text="", published="2031-03-11")], calls)
+    assert calls == []  # nothing to fold
+    with Store(db) as store:
+        story = store.story_of("only")
+        assert story is not None and json.loads(store.get_brief_json(story))["sources"] == []
+        assert store.pending_briefs() == []

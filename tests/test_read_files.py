@@ -319,3 +319,20 @@ def test_header_spans_are_in_bounds_ordered_and_start_with_their_key(bits, separ
         previous_end = span.end
     if "date" in fields:
         assert fields["date"] in text
+
+
+def test_a_record_with_a_title_only_is_kept_only_when_asked(tmp_path):
+    from newsfold.readers import read_inputs
+
+    path = tmp_path / "items.jsonl"
+    rows = [{"id": "a", "title": "Bridge reopens", "text": "The bridge reopened on Monday."},
+            {"id": "t", "title": "Bridge reopens to traffic", "text": ""},
+            {"id": "n", "text": ""}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    default = read_inputs([str(path)])
+    assert [a.id for a in default.articles] == ["a"]
+    assert f'{path}:2: record has no "text" or "html", only a title; skipped' in default.problems
+    assert f'{path}:3: record has no "text" or "html"; skipped' in default.problems
+    kept = read_inputs([str(path)], keep_title_only=True)
+    assert [(a.id, a.title, a.text) for a in kept.articles] == [
+        ("a", "Bridge reopens", "The bridge reopened on Monday."), ("t", "Bridge reopens to traffic", "")]

@@ -107,7 +107,8 @@ def _cluster(args: argparse.Namespace) -> int:
 
     # One line per article: a copy with the same text is clustered (and lands
     # with its original) instead of being dropped as a brief would drop it.
-    result = read_inputs([args.input], keep_identical=True)
+    # A record with a title only is placed too: a title is enough to cluster.
+    result = read_inputs([args.input], keep_identical=True, keep_title_only=True)
     _warn(result.problems)
     bar = TerminalProgress("clustering", enabled=False if args.quiet else None)
     assignments = cluster_articles(

@@ -36,6 +36,7 @@ def read_inputs(
     cache_dir: str | Path | None = None,
     progress: bool | None = None,
     keep_identical: bool = False,
+    keep_title_only: bool = False,
 ) -> ReadResult:
     """Read every input into Articles with unique ids.
 
@@ -45,6 +46,9 @@ def read_inputs(
     Articles with the same text count once (a report read twice), unless
     ``keep_identical`` (clustering assigns every article, copies included).
     ``progress`` is for fetching: None draws a bar on a terminal, False none.
+    A JSON record with a title but no text is kept (with empty text) only
+    with ``keep_title_only`` (clustering can place it by its title; a brief
+    has nothing to cite in it); otherwise it is a problem line.
     """
     if not inputs:
         raise InputError("no inputs given; pass files, directories, URLs or - for stdin")
@@ -54,6 +58,8 @@ def read_inputs(
                                    "progress": progress, "max_bytes": max_bytes}
     problems: Problems = []
     articles = _read_all([str(item) for item in inputs], max_bytes, web_options, problems)
+    if not keep_title_only:
+        articles = _drop_title_only(articles, problems)
     if not keep_identical:
         articles = _drop_identical(articles, problems)
     _make_ids_unique(articles)
@@ -84,6 +90,16 @@ def _read_all(inputs: list[str], max_bytes: int, web_options: dict[str, Any], pr
     if urls:
         url_chunk.extend(_fetch(urls, web_options, problems, where=None))
     return [a for chunk in chunks for a in chunk]
+
+
+def _drop_title_only(articles: list[Article], problems: Problems) -> list[Article]:
+    kept = []
+    for article in articles:
+        if article.text:
+            kept.append(article)
+        else:
+            problems.append(f'{article.origin}: record has no "text" or "html", only a title; skipped')
+    return kept
 
 
 def _nothing_read(inputs: list[str], problems: Problems) -> InputError:

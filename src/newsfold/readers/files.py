@@ -292,7 +292,7 @@ def records_from_json(text: str, *, stem: str, origin: str, problems: list[str],
         raise Unreadable(f"{origin}: JSON must be an object or a list of objects; file skipped")
     articles = []
     for record, default_id, where in records:
-        article = article_from_record(record, default_id=default_id, origin=origin, where=where, problems=problems)
+        article = article_from_record(record, default_id=default_id, origin=origin, where=where, problems=problems, title_only=True)
         if article is not None:
             _add_note(article, note)
             articles.append(article)
@@ -311,15 +311,18 @@ def records_from_jsonl(text: str, *, stem: str, origin: str, problems: list[str]
         except json.JSONDecodeError as exc:
             problems.append(f"{where}: not valid JSON ({exc.msg}, column {exc.colno}); line skipped")
             continue
-        article = article_from_record(record, default_id=f"{stem}-{number}", origin=where, where=where, problems=problems)
+        article = article_from_record(record, default_id=f"{stem}-{number}", origin=where, where=where, problems=problems, title_only=True)
         if article is not None:
             _add_note(article, note)
             articles.append(article)
     return articles
 
 
-def article_from_record(record, *, default_id: str, origin: str, where: str, problems: list[str]) -> Article | None:
-    """An Article JSON record -> Article; ``None`` (and a problem line) when unusable."""
+def article_from_record(
+    record, *, default_id: str, origin: str, where: str, problems: list[str], title_only: bool = False
+) -> Article | None:
+    """An Article JSON record -> Article; ``None`` (and a problem line) when unusable. With ``title_only``, a
+    record with a title but no text has empty text (``read_inputs`` keeps it for clustering only)."""
     if not isinstance(record, dict):
         problems.append(f"{where}: not a JSON object; skipped")
         return None
@@ -338,6 +341,8 @@ def article_from_record(record, *, default_id: str, origin: str, where: str, pro
         if from_html is None:
             return None
         article = from_html
+    elif title_only and not {"text", "html"} & wrong.keys() and _string(record.get("title")):
+        article = Article(id=source_id, text="", origin=origin)
     else:
         why = "; ".join(f'"{name}" is {kind}, not a string' for name, kind in wrong.items() if name in ("text", "html"))
         problems.append(f'{where}: record has no "text" or "html"{f" ({why})" if why else ""}; skipped')

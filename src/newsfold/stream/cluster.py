@@ -6,7 +6,9 @@ its articles' unit vectors in a few feature spaces, a new article is scored
 against the stories that are still *active* (seen within ``window_days``),
 it joins the best one when the score clears ``threshold``, else it opens a
 new story. Stories that grow close are merged when the evidence has
-accumulated (``merge_threshold``), so an early split can heal.
+accumulated (``merge_threshold``), so an early split can heal; a second pass
+(:meth:`Clusterer.consolidate`, once a batch) re-checks every story changed
+since the last one, so a follow-up the online step left apart joins up.
 
 The similarity of two articles is a fixed linear mix of embedding, term,
 name and time evidence (:mod:`newsfold.stream.scoring`). An article (or a story) is scored against a story by **average link**: the
@@ -39,7 +41,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +92,7 @@ class Clusterer:
         self._index = ActiveIndex()
         self._changed: set[str] = set()  # stories changed since the last clear_changes()
         self._changed_terms: set[int] = set()
+        self._recent: set[str] = set()  # stories changed since the last consolidate()
         self._evicted: dict[str, Story] = {}  # changed, then evicted: kept until saved
         # The most recently evicted stories (bounded): an undated article has
         # no time evidence, so it may still join one of them.
@@ -230,6 +233,7 @@ class Clusterer:
         story.last_day = max(story.last_day, last)
         self._index.set(story)
         self._changed.add(story.id)
+        self._recent.add(story.id)
 
     def _merge_around(self, story: Story) -> list[tuple[str, str]]:
         """Merge ``story`` with an active story it has grown close to (average link)."""
@@ -250,16 +254,66 @@ class Clusterer:
             # draws, two fires) stay apart, a story told in two waves joins up.
             if not coherent(p, best_score, story, best):
                 break
-            survivor, absorbed = sorted((story, best), key=lambda s: _number(s.id))
-            self._absorb(
-                survivor, absorbed.vector_sum, absorbed.terms, absorbed.names,
-                absorbed.first_day, absorbed.last_day, absorbed.size,
-            )
-            absorbed.merged_into = survivor.id
-            self._changed.add(absorbed.id)
-            self._drop(absorbed.id)
-            merges.append((absorbed.id, survivor.id))
-            story = survivor
+            story = self._merge(story, best, merges)
+        return merges
+
+
+    def _merge(self, story: Story, other: Story, merges: list[tuple[str, str]]) -> Story:
+        """Fold the younger of two stories into the older id; returns the survivor."""
+        survivor, absorbed = sorted((story, other), key=lambda s: _number(s.id))
+        self._absorb(
+            survivor, absorbed.vector_sum, absorbed.terms, absorbed.names,
+            absorbed.first_day, absorbed.last_day, absorbed.size,
+        )
+        absorbed.merged_into = survivor.id
+        self._changed.add(absorbed.id)
+        self._recent.discard(absorbed.id)
+        self._drop(absorbed.id)
+        merges.append((absorbed.id, survivor.id))
+        return survivor
+
+    # -- the second pass ---------------------------------------------------
+    def consolidate(self, also: Iterable[str] = ()) -> list[tuple[str, str]]:
+        """Second pass over the stories changed since the last one: merge what the first pass kept apart.
+
+        The online step compares an article with its shortlist once, and
+        re-checks a story for merges only at a few sizes; a singleton never
+        looks for a merge itself. So two stories that the average link puts
+        above ``merge_threshold`` can stay apart: a follow-up that opened its
+        own story before the story it follows had the words to draw it in.
+        Here every story changed since the last pass is scored against its
+        ``merge_candidates`` nearest active stories (as the online merge check
+        picks them) by the full average link, and
+        the best pair that passes the same two tests (``merge_threshold`` and
+        cohesion) merges, best first, until none does. Only recent stories are
+        looked at, so the cost per call follows the articles added, not the
+        store. Deterministic (pairs ranked by score, then ids) and idempotent:
+        a second call with nothing added in between does nothing. ``also``
+        names active stories to re-examine though unchanged (a check that a
+        stored state is already a fixpoint of this pass).
+        """
+        p = self.params
+        merges: list[tuple[str, str]] = []
+        self._recent.update(s for s in also if s in self.stories)
+        while self._recent:
+            best: tuple[float, str, str] | None = None
+            for story_id in sorted(self._recent):
+                story = self.stories.get(story_id)
+                if story is None:
+                    continue
+                nearest = self._index.nearest(story.mean(), p.candidates, exclude=story_id)[: p.merge_candidates]
+                for other_id, emb in nearest:
+                    other = self.stories[other_id]
+                    value = score(p, emb, story.terms, story.names, story.size, other, story.first_day, story.last_day)
+                    first, second = sorted((story_id, other_id))
+                    key = (value, first, second)
+                    if value >= p.merge_threshold and (best is None or key > best) and coherent(p, value, story, other):
+                        best = key
+            if best is None:
+                break
+            _, first, second = best
+            self._merge(self.stories[first], self.stories[second], merges)
+        self._recent.clear()
         return merges
 
 
@@ -307,7 +361,10 @@ def cluster_articles(
             for absorbed, survivor in merges:
                 parent[absorbed] = survivor
             story_of[order[position]] = story_id
-            if done % batch_size == 0:
+            if done % batch_size == 0 or done == len(articles):
+                # The second pass runs once a batch, as in an ingest.
+                for absorbed, survivor in clusterer.consolidate():
+                    parent[absorbed] = survivor
                 clusterer.clear_changes()  # nothing persists here; keep memory flat
             if progress is not None and (done % batch_size == 0 or done == len(articles)):
                 progress(done, len(articles))

@@ -9,8 +9,9 @@ and returns one :class:`ArticleFeatures` per article:
 - ``terms``: hashed content words of the title (counted twice) and the first
   part of the body, as raw counts; the clusterer weights them with an IDF it
   learns from the stream;
-- ``entities``: hashed proper-noun phrases (capitalised word runs), a cheap
-  stand-in for NER that runs at stream speed;
+- ``entities``: hashed proper-noun phrases (capitalised word runs, a cheap
+  stand-in for NER that runs at stream speed), cleaned and folded as the
+  brief folds names (``nlp.names.clean_name`` and ``fold``);
 - ``day``: the publication day as an ordinal (ingest time when missing).
 
 The function is pure and deterministic: the same chunk of articles gives
@@ -25,12 +26,15 @@ import re
 import threading
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, date, datetime
 
 import numpy as np
 
 from ..model import Article
 from ..nlp.lexicon import MONTHS, WEEKDAYS
+from ..nlp.names import clean_name, fold
+from ..nlp.text import headline
 
 # Terms and entities are hashed into this many buckets: the stream's document
 # frequencies then live in one fixed-size array, so memory stays flat.
@@ -81,9 +85,15 @@ def term_id(term: str) -> int:
 
 
 def embedding_text(article: Article) -> str:
-    """Title (else the first words) plus a short lead: what the embedder sees."""
-    title = _SPACES.sub(" ", (article.title or "").strip())[:EMBED_TITLE_CHARS]
+    """The headline (else the first words of the text) plus a short lead: what the embedder sees.
+
+    A title that is a page label ("Details", "Categories": :func:`headline`)
+    says nothing about the story, so the text's opening stands in for it.
+    """
     body = _SPACES.sub(" ", article.text.strip())
+    # With no text, a title is all there is, page label or not.
+    title = headline(article.title) if body else article.title
+    title = _SPACES.sub(" ", (title or "").strip())[:EMBED_TITLE_CHARS]
     if title and body.startswith(title):
         body = body[len(title) :].lstrip(" .:-—")
     if not title:
@@ -122,14 +132,25 @@ def _entities(text: str) -> set[str]:
             continue
         if phrase.lower() in _STOP or len(phrase) < 2:
             continue
-        found.add(phrase.lower())
+        key = _name_key(phrase)
+        if key:
+            found.add(key)
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(phrase: str) -> str | None:
+    """The brief's name folding: no determiner, possessive or title ("The
+    Harbor Authority's" = "Harbor Authority"), accents and case folded.
+    Cached: a stream repeats its names (bounded, so memory stays flat)."""
+    cleaned = clean_name(phrase, "OTHER")
+    return fold(cleaned[0]) if cleaned is not None else None
 
 
 def article_terms(article: Article) -> tuple[dict[int, float], frozenset[int]]:
     """Hashed content-word counts and proper-noun phrases of title + body start."""
-    title = article.title or ""
     body = article.text[:TERM_BODY_CHARS]
+    title = (headline(article.title) if body.strip() else article.title) or ""
     counts: dict[int, float] = {}
     for weight, text in ((2.0, title), (1.0, body)):
         for word in _words(text):

@@ -4,7 +4,9 @@
 
 1. read the inputs (``newsfold.readers.read_inputs``; its problems, such as
    malformed JSONL lines, go into the report and the rest is ingested);
-2. vet each article: empty text is skipped; an article whose content hash
+2. vet each article: one with neither text nor title is skipped; one with a
+   title only is clustered by its title and stored, but left out of its
+   story's brief (nothing in it to cite); an article whose content hash
    (``identity.py``: every field but the id) is already stored (or repeated
    in the input) is a duplicate and changes nothing; one whose text is stored
    (or earlier in the input) with another outlet, URL, date or record fields is a copy: stored
@@ -123,8 +125,8 @@ def _vet(
     hashes: list[str] = []
     candidates = []
     for article in articles:
-        if not (article.text or "").strip():
-            report.skipped.append((article.id or "(no id)", "empty text"))
+        if not (article.text or "").strip() and not (article.title or "").strip():
+            report.skipped.append((article.id or "(no id)", "empty text and no title"))
             continue
         candidates.append((article, content_hash(article)))
     stored = store.known_hashes([h for _, h in candidates])
@@ -166,6 +168,8 @@ def _mark_copies(articles: list[Article], store: Store, report: IngestReport) ->
     digests = [text_hash(a) for a in articles]
     originals = store.originals(digests)
     for article, digest in zip(articles, digests):
+        if not article.text.strip():
+            continue  # a title-only record copies nothing
         original = originals.setdefault(digest, article.id)
         if original != article.id:
             article.copy_of = original
@@ -234,8 +238,9 @@ def _phase(bar: TerminalProgress | None, label: str, total: int = 0, done: int |
 def _default_reader() -> Callable[[list[str]], ReadResult]:
     from ..readers import read_inputs
 
-    # Every article is stored, copies of another's text included (vetting marks them).
-    return partial(read_inputs, keep_identical=True)
+    # Every article is stored, copies of another's text included (vetting marks them),
+    # and so is a record with a title only: it is clustered, and left out of the brief.
+    return partial(read_inputs, keep_identical=True, keep_title_only=True)
 
 
 def _default_fold() -> Callable[[list[Article]], Brief]:
@@ -333,6 +338,7 @@ def _commit(
                         story_id, step_merges = clusterer.add(feats)
                         merges += step_merges
                     assigned.append((article.id, story_id))
+                merges += clusterer.consolidate()  # the second pass, once a batch
             # An article assigned to a story absorbed later in the same batch follows the merge.
             assignments = [(article_id, final_story(story_id, merges)) for article_id, story_id in assigned]
             with timings.stage("store"):
@@ -395,8 +401,9 @@ def _rebuild_briefs(
         _phase(bar, "briefs", earlier + len(pending), earlier + done)
         with timings.stage("briefs"):
             articles = store.get_articles(story_id)
+            texts = [a for a in articles if a.text.strip()]  # a title-only article has nothing to cite
             try:
-                brief = fold(articles)
+                brief = fold(texts) if texts else Brief(title=None, date=None, sources=[])
                 brief_json = to_json(brief)
                 disputed = len(brief.conflicts)
             except Exception as exc:  # one bad story must not stop the stream; it stays pending
