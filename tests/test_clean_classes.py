@@ -75,3 +75,110 @@ def test_a_table_like_sentence_with_bars_is_kept():
     line = "The depot handles 40 buses a day | the busiest in the region, officials said."
     _, removed = _removed(BODY + line)
     assert "navigation" not in removed
+
+
+def _all_removed(removed: dict[str, list[str]]) -> list[str]:
+    return [piece for pieces in removed.values() for piece in pieces]
+
+
+def test_bylines_in_other_spellings():
+    for byline in ("by Jane Doe", "By: Jane Doe", "BY JANE DOE [jane.doe@post.example]",
+                   "- Additional reporting by Tom Roe", "Additional reporting by Tom Roe and Ada Poe"):
+        _, removed = _removed(BODY + byline + "\n\nThe inspection will take a day.")
+        assert removed.get("byline") == [byline], byline
+    _, kept = _removed(BODY + "by the end of the week the depot reopened, officials said.")
+    assert "byline" not in kept
+
+
+def test_date_stamps_and_outlet_headers():
+    for stamp in ("05 March 2031 @ 10:35 PM", "March 14, 2031 at 16:29 JST"):
+        _, removed = _removed(BODY + stamp)
+        assert _all_removed(removed) == [stamp], stamp
+    header = "Harbour Life // March 14, 2031, 12:49 pm"
+    _, removed = _removed("Buses collide near central depot\n\n" + header + "\n\n" + BODY)
+    assert removed["navigation"] == [header]
+
+
+def test_bios_without_an_article_or_a_beat_verb():
+    for bio in ("- Jane Doe is senior correspondent at The Evening Post, covering transport and health.",
+                "Jane Doe is a correspondent at The Evening Post, specialising in the city's schools."):
+        _, removed = _removed(BODY + bio)
+        assert removed.get("bio") == [bio], bio
+
+
+def test_an_op_eds_closing_line_on_its_author_is_a_bio():
+    bio = "Tom Roe is the vice president for research at Acme Harbour Data"
+    _, removed = _removed(BODY + bio)
+    assert removed.get("bio") == [bio]
+    # A sentence of reporting about someone's role ends like one, and stays.
+    for line in ("Tom Roe is the vice president for research at Acme Harbour Data.",
+                 "Mr Roe is the head of the depot at Harbour Transit"):
+        _, kept = _removed(BODY + line)
+        assert "bio" not in kept, line
+
+
+def test_credits_and_captions_without_a_photo_word():
+    for credit in ("Jane Doe for The Evening Post", "Uploaded by Tom Roe", "Feature Image Credit: Stockhouse",
+                   "IMAGE 3", "Items seized in the raid ▼", "Tom Roe at the Harbour District Court on May 21, 2029."):
+        _, removed = _removed(BODY + credit + "\n\nThe inspection will take a day.")
+        assert removed.get("caption") == [credit], credit
+    # A capitalised headline with a verb and no date is no caption; nor is the first paragraph.
+    _, kept = _removed(BODY + "Harbour Transit Upgrades Its Fleet to Serve the Islands in Winter.\n\nIt will take a day.")
+    assert "caption" not in kept
+    _, first = _removed("Tom Roe at the Harbour District Court on May 21, 2029.\n\n" + BODY)
+    assert "caption" not in first
+
+
+def test_pointer_and_reader_promo_lines():
+    promos = ["Read related: Ferry fares to rise in April",
+              "Get a copy of The Evening Post or go to eveningpost.com for more stories.",
+              "More information on the recall can be found here.",
+              "Got a reaction? Share your thoughts in the comments",
+              "This website uses cookies.", "In case you missed it: New ferry route opens",
+              "Editor's Choice: Why the depot should move", "Reading Time: 3 minutes"]
+    _, removed = _removed(BODY + "\n\n".join(promos))
+    assert removed["promo"] == promos
+    _, kept = _removed(BODY + "More information about the victims is expected later, the police said.")
+    assert "promo" not in kept
+
+
+def test_a_slogan_beside_an_app_promo_at_the_top_goes_with_it_but_reporting_stays():
+    head = "Harbour News: anytime, anywhere.\n\nDownload the new Harbour News app today.\n\n"
+    tail = "\n\nPolice investigations are ongoing.\n\nGet the Harbour News app"
+    _, removed = _removed(head + BODY + tail)
+    assert removed["promo"] == ["Harbour News: anytime, anywhere.", "Download the new Harbour News app today.",
+                                "Get the Harbour News app"]
+
+
+def test_a_dek_under_the_headline_and_a_heading_ending_on_a_quoted_phrase():
+    dek = "Quite a view."
+    heading = "Believes the crash was “no accident”"
+    text = ("Buses collide near central depot\n\n" + dek + "\n\n" + BODY + heading + "\n\n"
+            + "The driver told investigators the brakes had failed twice that week.")
+    _, removed = _removed(text)
+    assert removed["subheading"] == [dek, heading]
+    # A short sentence with a verb under the headline is reporting.
+    _, kept = _removed("Buses collide near central depot\n\nNine were hurt.\n\n" + BODY)
+    assert "subheading" not in kept
+
+
+def test_an_embedded_posts_text_before_its_signature():
+    post = "[Collision @ Pier 4] Earlier this morning at about 5am, crews from the central station..."
+    signature = "Posted by Harbour Fire Service on Saturday, March 8, 2031"
+    _, removed = _removed(BODY + post + "\n" + signature + "\n\nThe depot will reopen on Wednesday.")
+    assert removed["embed"] == [post] and removed["byline"] == [signature]
+    # Reporting before a signature stays when it carries no mark of a post.
+    _, kept = _removed(BODY + "Smoke rose from the depot.\n" + signature + "\n\nIt will reopen on Wednesday.")
+    assert "embed" not in kept
+
+
+def test_related_headlines_under_dashed_section_lines():
+    listed = "- Opinion1 week ago\n\nWhy the depot should move\n\n- Transport3 days ago\n\nNew ferry route opens"
+    _, removed = _removed(BODY + listed)
+    assert removed["navigation"] == ["- Opinion1 week ago", "Why the depot should move",
+                                     "- Transport3 days ago", "New ferry route opens"]
+
+
+def test_a_joint_agency_sign_off_ending_the_text():
+    _, removed = _removed(BODY.rstrip() + " – NORDPRESS-AFP")
+    assert removed["signoff"] == ["– NORDPRESS-AFP"]

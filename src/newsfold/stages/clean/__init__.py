@@ -36,6 +36,8 @@ from .navigation import mark_navigation_and_lists
 from .neighbours import (
     dateline_span,
     mark_bylines_and_bios,
+    mark_closing_bio,
+    mark_deks_and_captions,
     mark_headline,
     mark_subheadings,
 )
@@ -55,6 +57,8 @@ def clean(article: Article) -> Article:
     mark_bylines_and_bios(paragraphs, reasons)
     mark_navigation_and_lists(paragraphs, reasons)  # 3
     mark_subheadings(paragraphs, reasons)  # 4
+    mark_deks_and_captions(paragraphs, reasons)
+    mark_closing_bio(paragraphs, reasons)
 
     known = {(r.start, r.end) for r in article.removed}
     added = [Removed(p.start, p.end, reason) for p, reason in zip(paragraphs, reasons)

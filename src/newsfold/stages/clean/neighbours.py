@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from ...model import Removed
-from .lines import is_page_header
-from .markers import FUNCTION_WORDS, SAYS
+from ...nlp.lexicon import HONORIFICS
+from .lines import is_page_header, is_verbless_caption
+from .markers import FUNCTION_WORDS, SAYS, VERB_HINT
 from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
 
 _BIO_START = re.compile(
     r"^(?:About\s+the\s+author\b"
-    r"|(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"|(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was|has\s+been)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,5}?"
     r"(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|author|blogger|freelancer|producer)s?\b"
     r"|(?:He|She|They)\s+(?:writes|covers|reports)\s+(?:on|about|for)\b"
     # "Jane Doe covers transport for the Evening Post": a name, the beat, the outlet.
@@ -24,13 +25,21 @@ _BIO_START = re.compile(
 )
 _BIO_SIGNAL = re.compile(
     r"\b(?:writes?\s+(?:on|about|for)|reports\s+on\b|covers\b|covering\b|reporting\s+on\b|known\s+for|follow\s+(?:him|her|them)\b|(?:his|her|their)\s+(?:articles|work|reporting|writing)\b"
-    r"|award-winning|has\s+reported\s+(?:on|from)|previously\s+(?:worked|wrote|reported)|storytelling)"
+    r"|award-winning|has\s+reported\s+(?:on|from)|previously\s+(?:worked|wrote|reported)|storytelling"
+    # the role at the outlet: "a correspondent at The Evening Post"
+    r"|\b(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|producer)s?\s+(?:at|for|with)\s+(?:the\s+)?[A-Z])"
     r"|@\w|\S+@\S+\.\w+",
     re.IGNORECASE,
+)
+# An op-ed's closing line on its author: "Jane Doe is the vice president for Asia at Acme Data".
+_CLOSING_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was)\s+(?:(?:a|an|the)\s+)?(?:[\w'’&,-]+\s+){1,10}?"
+    r"(?:at|of|for|with)\s+(?:the\s+)?[A-Z][^\d\"“”]{0,80}$"
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S")
 _LIST_DASH = re.compile(r"^[-–—•*]\s+")
 _BIO_NEXT = re.compile(r"^(?:He|She|They|His|Her|Their)\b")
+_OPEN_END = re.compile(r"\w[\"”’']$")  # a line ending on a quoted word: "... is “bad influence”"
 _QUESTION_WORD = re.compile(r"^(?:What|Why|How|Who|Where|When|Which|Will|Is|Are|Can|Could|Should|Does|Do)\b")
 # "PORT CALDEN, March 11 (Coastline Press) - ", "HARBOURTON (Wire Service) — ",
 # "MERIDIA: ", "OSTVALE, Norland — ": where and (sometimes) when a report was filed, in
@@ -71,6 +80,34 @@ def mark_bylines_and_bios(paragraphs: list[Paragraph], reasons: list[str | None]
             reasons[i] = "byline"  # "By JANE DOE" then "Wire Service" or "Senior Correspondent"
         if reasons[i] is None and is_bio(paragraph, previous_is_bio=i > 0 and reasons[i - 1] == "bio"):
             reasons[i] = "bio"
+
+
+def mark_deks_and_captions(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """A verbless line of two to five words right under the headline is its dek
+    ("Quite a view."); a verbless sentence naming who, where and when is a photo
+    caption (see ``is_verbless_caption``), never the first paragraph."""
+    for i in range(1, len(paragraphs)):
+        p = paragraphs[i]
+        if reasons[i] is not None or p.lines != 1:
+            continue
+        if reasons[i - 1] == "title" and i + 1 < len(paragraphs) and is_prose(paragraphs[i + 1]) \
+                and 2 <= len(p.text.split()) <= 5 and not VERB_HINT.search(p.text) and p.text[0].isupper():
+            reasons[i] = "subheading"
+        elif is_verbless_caption(p.text):
+            reasons[i] = "caption"
+
+
+def mark_closing_bio(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """The last kept paragraph is the author's bio when it names someone's role at
+    an organisation and, unlike a sentence of reporting, does not end like one."""
+    last = max((i for i, reason in enumerate(reasons) if reason is None), default=-1)
+    if last <= 0:
+        return
+    p = paragraphs[last]
+    first = p.text.split()[0].rstrip(".").lower()
+    if p.lines == 1 and len(p.text.split()) <= 30 and not p.text.endswith(END_PUNCT) and first not in HONORIFICS \
+            and not SAYS.search(p.text) and _CLOSING_BIO.match(_LIST_DASH.sub("", p.text)):
+        reasons[last] = "bio"
 
 
 def mark_subheadings(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
@@ -132,9 +169,13 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
     # Digits suggest a short fact ("30 soldiers injured"), not a heading, unless prose stands both sides.
     if any(c.isdigit() for c in p.text) and not between_prose:
         return False
-    if len(words) > 6 and (SAYS.search(p.text) or words[-1].lower() in FUNCTION_WORDS or '"' in p.text or "“" in p.text):
+    # A heading may end on a quoted phrase ("... is “bad influence”"); a quoted sentence
+    # ends on its punctuation ("... he said." / "“We will rebuild.”").
+    open_end = bool(_OPEN_END.search(p.text)) and p.text.count("“") == p.text.count("”")
+    if len(words) > 6 and (SAYS.search(p.text) or words[-1].lower() in FUNCTION_WORDS
+                           or ('"' in p.text or "“" in p.text) and not open_end):
         return False
-    if p.text.endswith(END_PUNCT) and not (p.text.endswith("?") and _QUESTION_WORD.match(p.text)):
+    if p.text.endswith(END_PUNCT) and not open_end and not (p.text.endswith("?") and _QUESTION_WORD.match(p.text)):
         return False
     # The paragraph before must have ended a sentence, or this is a wrapped line;
     # after a colon it is a list item.
