@@ -74,3 +74,58 @@ def test_kosovo_has_no_off_topic_source(kosovo_story):
     ctx = replace(kosovo_story, articles=[*kosovo_story.articles, sport],
                   sentences={**kosovo_story.sentences, sport.id: split(sport)})
     assert find_off_topic(ctx) == {"sport"}
+
+
+class _TableEmbedder:
+    """Vectors by sentence, for a rule test that does not depend on a model."""
+
+    name = "table"
+
+    def __init__(self, table):
+        self.table = table
+
+    def embed(self, texts):
+        import numpy as np
+
+        rows = np.asarray([self.table[t] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def _event_story():
+    """Five reports lead on one event (axis 0) and add background on the place
+    (axis 23, each from its own angle); a sixth shares the place and its background but leads on
+    another event (axis 1)."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    table, texts = {}, []
+    for source in range(6):
+        lead_axis = 1 if source == 5 else 0
+        sentences = []
+        for k in range(5):
+            vector = np.zeros(24)
+            if k < 2:
+                vector[lead_axis] = 1.0
+                vector += rng.normal(0, 0.15, 24)
+            else:
+                vector[23] = 1.0  # background on the place, shared
+                vector[2 + 3 * source + k - 2] = 1.0  # ... each source from its own angle
+                vector += rng.normal(0, 0.1, 24)
+            text = f"Source {source} sentence {k} tells its part of the story."
+            table[text] = vector
+            sentences.append(text)
+        texts.append(" ".join(sentences))
+    return texts, _TableEmbedder(table)
+
+
+def test_a_report_of_another_event_in_the_same_place_is_flagged_by_its_lede(monkeypatch):
+    import newsfold.stages.relevance as relevance
+
+    texts, embedder = _event_story()
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    ctx = StoryContext(articles, sentences={a.id: split(a) for a in articles}, embedder=embedder)
+    reasons = relevance.off_topic_reasons(ctx)
+    assert set(reasons) == {"s5"} and "lede" in reasons["s5"]
+    # The topic and support test alone lets it through: the event test is what catches it.
+    monkeypatch.setattr(relevance, "_EVENT_RELATIVE", 0.0)
+    assert relevance.off_topic_reasons(ctx) == {}

@@ -44,6 +44,11 @@ _NAME_COMMA_ROLE = re.compile(
 )
 _NAME_CONNECTORS = {"and", "&", "de", "van", "von", "der", "den", "al", "el", "bin", "da", "di", "du", "la", "le", "dos"}
 # Page metadata as a line of its own: "Author: Jane Doe", "Article date: 14 Mar 2031"
+# "Email the author at jane@post.com", "Contact the reporter: jane@post.com"
+_CONTACT_LINE = re.compile(
+    r"^(?:e-?mail|contact|reach|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|journalist|newsroom|us)\b.{0,30}\S+@\S+\.\w+\.?$",
+    re.IGNORECASE,
+)
 _META_LINE = re.compile(r"^(?:Article\s+date|Date|Author|Authors|Byline|Writer|Reporter|Written\s+by)\s*:\s*\S.{0,60}$", re.IGNORECASE)
 _EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")  # a reporter's address alone on a line
 _BYLINE = re.compile(r"(?i:by)\s*:?\s+(.+)$")  # "By Jane Doe", "BY JANE DOE", "by Jane Doe", "By: Jane Doe"
@@ -51,6 +56,8 @@ _ADDRESS = re.compile(r"\s*(?:\[[^\]]*\]+|\(?\S+@\S+\)?|\[\[.*)$")  # "[jane@pos
 # Credits as a line of their own: "Jane Doe for The Evening Post" (a photographer for an
 # outlet), "Uploaded by Jane Doe", "Provided by the City Museum", "Feature image credit: Agency".
 _NAME_FOR_OUTLET = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+for\s+The\s+{_NAME}(?:\s+{_NAME}){{0,3}}$")
+# "(Jane Doe/Evening Post)", "Jane Doe / The Evening Post": a name and an outlet, alone.
+_NAME_SLASH_OUTLET = re.compile(rf"^\(?{_NAME}(?:\s+{_NAME}){{1,3}}\s*/\s*(?:The\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}\)?$")
 _CREDIT_BY = re.compile(
     r"^(?:(?:Uploaded|Provided|Supplied|Submitted|Shared)\s+by\s+\S.{0,60}"
     r"|(?:Feature[d]?\s+|Header\s+|Top\s+|Cover\s+)?(?:image|photo|picture|video)s?\s+credits?\s*:\s*\S.{0,60}"
@@ -76,7 +83,7 @@ def marker_reason(p: Paragraph) -> str | None:
         return "caption"
     if words <= 20 and CREDIT_LINE.match(text) or words <= 10 and CAPS_CREDIT.match(text):
         return "caption"
-    if p.lines == 1 and (_NAME_FOR_OUTLET.match(text) or words <= 12 and _CREDIT_BY.match(text)
+    if p.lines == 1 and (_NAME_FOR_OUTLET.match(text) or words <= 9 and _NAME_SLASH_OUTLET.match(text) or words <= 12 and _CREDIT_BY.match(text)
                          or words <= 25 and _GALLERY_CAPTION.match(text)):
         return "caption"
     if words <= 20 and (SIGNOFF.match(text) or COPYRIGHT_LINE.match(text)):
@@ -137,7 +144,7 @@ def _is_byline(text: str) -> bool:
     if len(words) > 14:
         return False
     if _STAMP_LINE.match(text) or _NAME_BAR_OUTLET.match(text) or _NAME_COMMA_ROLE.match(text) \
-            or _META_LINE.match(text) or _EMAIL_LINE.match(text):
+            or _META_LINE.match(text) or _EMAIL_LINE.match(text) or _CONTACT_LINE.match(text):
         return True
     match = _BYLINE.match(text)
     if not match or (text.endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", text)):

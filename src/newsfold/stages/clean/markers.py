@@ -69,7 +69,7 @@ SIGNOFF = re.compile(
     re.VERBOSE,
 )
 NAV_LINE = re.compile(  # "Opinion2 weeks ago", "- 1 min read", "- 01", "Breaking News", "Home > News"
-    r"^(?:(?:[-–—•*]\s*)?[A-Z][\w &-]{1,30}?\s*[·•|/–—-]?\s*\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"^(?:(?:(?:[-–—•*]\s*)?[A-Z][\w &-]{1,30}?\s*[·•|/–—-]?\s*)?\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|-\s*\d{1,2}|-\s*\d+\s+min(?:ute)?s?\s+read|Breaking\s+News|Skip\s+to\s+(?:main\s+)?content"
     r"|Home\s*[>›»/|].{0,80}|Advertisement|ADVERTISEMENT|Story\s+continues\s+below.{0,20}|Menu|Search|Log\s*in|Sign\s+in)$"
 )
@@ -116,6 +116,13 @@ PROMO = re.compile(
       | share\s+your\s+(?:experiences|feedback|comments)\b | thank\s+you\s+for\s+(?:sharing\s+your|your)\s+(?:thoughts|feedback)\b
       | quickly\s+share\s+this\b | we\s+are\s+an\s+independent\b.{0,80}\b(?:readers|donations|supporters)\b
       | (?:donate|support\s+us)\s*(?:now|today|here)?\s*[.!:]?$
+      | listen\s+(?:to\s+)?(?:\S+\s+){0,3}?(?:live\b|podcast|on\s+(?:the|our)\s+(?:\S+\s+)?app\b)
+      | tune\s+in\s+(?:to|for|on)\b | stream\s+(?:\S+\s+){0,3}?(?:live|anywhere|on\s+(?:the|our)\s+app|with\s+(?:the|our)\s+(?:free\s+)?app)\b
+      | catch\s+up\s+on\b.{0,60}\b(?:on\s+demand|podcast|app)\b | get\s+(?:breaking\s+news\s+|news\s+)?alerts\b
+      | support\s+(?:local|quality|our|independent)\s+(?:news|journalism|reporting)\b | comments?\s*\(\d+\)$ | \d+\s+comments?$
+      | (?:do\s+you\s+)?(?:have|got)\s+a\s+(?:story\s+|news\s+)?tip\b
+      | this\s+(?:story|article)\s+has\s+been\s+(?:updated|corrected|amended)\b | (?:editor['’]?s\s+note|correction)\s*:
+      | read\s+next\b | (?:most\s+(?:popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|popular\s+now)$
       | reading\s+time\s*:?\s*\d+\s*min | read\s+related\b | in\s+case\s+you\s+missed\s+it\b | editor['’]?s\s+(?:choice|picks?)\s*: | recommended\s+reads?\s*:
       | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}$
       | baca\s+juga\b | lihat\s+juga\b
