@@ -2,6 +2,8 @@
 capital-letter credits, listed headlines with time stamps. Invented pages."""
 from __future__ import annotations
 
+import pytest
+
 from newsfold.model import Article
 from newsfold.stages.clean import clean
 
@@ -182,3 +184,136 @@ def test_related_headlines_under_dashed_section_lines():
 def test_a_joint_agency_sign_off_ending_the_text():
     _, removed = _removed(BODY.rstrip() + " – NORDPRESS-AFP")
     assert removed["signoff"] == ["– NORDPRESS-AFP"]
+
+
+# Page parts of every class, as a line of their own closing a story (invented).
+PAGE_PARTS = [
+    'Listen live: City Radio 98.1 FM',
+    'Listen to City Radio live on our app',
+    'Tune in to City Radio 98.1 FM weekdays from 6am',
+    'Turn on notifications',
+    'Enable push alerts for breaking news',
+    'Get alerts for this story',
+    'Download our app for the latest updates',
+    'Photo: Jane Doe / Evening Post',
+    'Picture: Jane Doe',
+    '(Jane Doe/Evening Post)',
+    'Jane Doe / The Evening Post',
+    'Photo by Jane Doe on Unsplash',
+    'Credit: Jane Doe/Evening Post',
+    'File photo',
+    'Harbourton | 14 March 2031, 10:15 am',
+    'Harbourton | March 14, 2031 | 10:15 AM',
+    'Opinion · 1 week ago',
+    'Opinion | 1 week ago',
+    '2 hours ago',
+    'Transport · 3 hrs ago',
+    'Updated 14 March 2031, 10:15 am',
+    'Published: 10:15 AM, March 14, 2031',
+    'By Jane Doe | Evening Post',
+    'Jane Doe, Transport Reporter',
+    'Jane Doe covers transport for the Evening Post.',
+    "Jane Doe is the Evening Post's transport reporter.",
+    'Jane Doe writes about transport and cities. Follow her on X @janedoe.',
+    'Email the author at jane.doe@eveningpost.com',
+    'Contact the reporter: jane.doe@eveningpost.com',
+    'Related stories',
+    'Read next: Ferry fares to rise in April',
+    'More on this story',
+    'Most popular',
+    'Trending now',
+    'Sign up for our free morning briefing',
+    'Subscribe now for just $1 a week',
+    'Support local journalism today.',
+    'Follow us on Facebook, Instagram and X',
+    'Share this article',
+    'Share on WhatsApp',
+    'Copy link',
+    'Comments (12)',
+    'Advertisement',
+    'Have a story tip? Email tips@eveningpost.com',
+    'This story has been updated with comment from the transit authority.',
+    'Do you have a news tip? Contact us at news@eveningpost.com',
+    '© 2031 Evening Post Media. All rights reserved.',
+    'Watch: Buses collide at the central depot',
+    'WATCH: Buses collide at the central depot',
+    "Catch up on City Radio's morning show on demand",
+    'Listen to the podcast',
+    'Stream City Radio anywhere with the free app',
+    'The wrecked shelter on Pier Road, photographed yesterday afternoon.',
+    'The damaged bus shelter on Pier Road, pictured on Tuesday.',
+    'Firefighters at the scene on Tuesday night. (Photo: Jane Doe)',
+    'Rescue workers search the rubble in Harbourton on March 14, 2031. REUTERS/Jane Doe',
+    'A view of the damaged depot. Photo: Evening Post',
+    'Jane Doe / Evening Post',
+    'Photograph: Jane Doe/The Evening Post',
+    'PHOTO: EVENING POST',
+    'Picture: Supplied',
+    'Image: Harbour Transit',
+    'Source: Harbour Transit',
+    'The Evening Post | Transport | 14 March 2031',
+    '14 March 2031 | 10:15 am | Harbourton',
+    'Harbourton, 14 March 2031, 10:15',
+    'Opinion · 1 week ago · Jane Doe',
+    'Opinion • 3 days ago',
+    'Listen to this article',
+    'Listen live',
+    'Listen live: City FM',
+    'Download the City FM app',
+    'Turn on notifications for breaking news alerts',
+    'Get our breaking news alerts',
+    'Never miss a story: turn on notifications',
+    'Stay up to date with our newsletter',
+    'Sign up to the morning briefing',
+    'Jane Doe is a reporter at the Evening Post covering transport.',
+    'Jane Doe covers transport for the Evening Post',
+    'Follow Jane Doe on X: @janedoe',
+    "Jane Doe is the Evening Post's city editor. She has covered Harbourton since 2020.",
+    'More from the Evening Post',
+    'More stories',
+    'You may also like',
+    'Related: Ferry fares to rise in April',
+]
+# Short lines of reporting that look a little like them and stay.
+REPORTING = [
+    'Police are investigating.',
+    'No one was injured.',
+    'Nine were hurt.',
+    'The bridge will reopen on Friday.',
+    'Two hours ago, the first ferry left the pier.',
+    'Jane Doe, 34, is a reporter who was injured in the blast.',
+    'Maria Lund is a journalist who has been detained since March.',
+    'She covers her face in the video.',
+    'The mayor urged residents to listen to the emergency broadcasts.',
+    'Residents can stream the council meeting live on its website from 7pm.',
+    'He had a tip from a neighbour about the fire.',
+    'Comments from the minister drew criticism.',
+    "The driver, Tom Roe, is the depot's most experienced mechanic.",
+    'The ferry operator said it would support local businesses affected by the closure.',
+    "Readers can find the full report on the council's website.",
+    'Investigations are ongoing.',
+    'Harbourton Mayor Ada Poe at the scene on March 3, 2031, said the depot would be rebuilt.',
+    'The shuttle buses will run every 10 minutes until the depot reopens.',
+    'Police say the suspect, seen leaving the pier on Monday, was arrested in the evening.',
+]
+
+
+@pytest.mark.parametrize("line", PAGE_PARTS)
+def test_page_part_closing_a_story_is_removed(line):
+    text = BODY + line
+    article, _ = _removed(text)
+    start = text.index(line)
+    covered = sum(max(0, min(start + len(line), r.end) - max(start, r.start)) for r in article.removed)
+    assert covered >= 0.9 * len(line)
+    assert all(r.start >= start for r in article.removed)  # and nothing of the reporting
+
+
+@pytest.mark.parametrize("line", REPORTING)
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_short_reporting_lines_stay(line, where):
+    text = {"start": "Buses collide near depot\n\n" + line + "\n\n" + BODY,
+            "middle": BODY + line + "\n\nThe inspection will take a day, officials said.",
+            "end": BODY + line}[where]
+    article, _ = _removed(text)
+    start = text.index(line)
+    assert not [r for r in article.removed if r.start < start + len(line) and start < r.end]

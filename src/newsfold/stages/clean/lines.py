@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...nlp.lexicon import WEEKDAY_NAMES
+from ...nlp.lexicon import CAPTION_PARTICIPLES, WEEKDAY_NAMES
 from .markers import (
     CAPS_CREDIT,
     CAPTION_START,
@@ -33,7 +33,8 @@ _CREDITS_LINE = re.compile(  # Reuters/AP footers: "Reporting by Jane Doe; Editi
 )
 _STAMP_LINE = re.compile(  # "Published 30 May 2023", "Updated: May 30, 2023 10:15 AM EDT"
     r"^(?:(?:Published|Updated|Last\s+updated|Posted|First\s+published)\b(?:\s*(?:on|at)?\s*:?\s*.{0,60}\d|\s*:?$)"
-    rf"|(?:(?:{_WEEKDAY_PREFIX})[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}}),?\s+\d{{4}}"
+    rf"|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}},\s+)?(?:(?:{_WEEKDAY_PREFIX})[a-z]*\.?,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}}),?\s+\d{{4}}"
     r"(?:[,\s]+(?:(?:@|at)\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|GMT[+-]\d+)?)?\.?$)",
     re.IGNORECASE,
 )
@@ -68,6 +69,12 @@ _CREDIT_BY = re.compile(
 _CAPTION_PLACE = re.compile(r"\b(?:at|in|outside|near|during|on)\b")
 _CAPTION_DATE = re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}|\b(?:19|20)\d{{2}}\b")
 _CAPTION_WORDS = FUNCTION_WORDS - {"said", "says", "told", "tells", "is", "was", "are", "were"}
+# "The wrecked shelter on Pier Road, photographed yesterday afternoon.": a noun phrase, then a
+# participle of picturing; no auxiliary or speech verb before it.
+_PARTICIPLE_CAPTION = re.compile(
+    rf"^[A-Z][^,]{{3,120}},\s+(?:{'|'.join(sorted(CAPTION_PARTICIPLES))})\b[^,;]{{0,60}}\.$"
+)
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|told)\b", re.IGNORECASE)
 # A gallery caption with its toggle: "Items seized in the raid ▼".
 _GALLERY_CAPTION = re.compile(r"^.{3,150}[▼▾▲►]$")
 
@@ -82,6 +89,8 @@ def marker_reason(p: Paragraph) -> str | None:
     if words <= 100 and sentences <= 3 and CREDIT_AT_END.search(text) or words <= 40 and sentences <= 2 and CAPTION_START.match(text):
         return "caption"
     if words <= 20 and CREDIT_LINE.match(text) or words <= 10 and CAPS_CREDIT.match(text):
+        return "caption"
+    if p.lines == 1 and words <= 25 and _PARTICIPLE_CAPTION.match(text) and not _AUXILIARY.search(text.split(",")[0]):
         return "caption"
     if p.lines == 1 and (_NAME_FOR_OUTLET.match(text) or words <= 9 and _NAME_SLASH_OUTLET.match(text) or words <= 12 and _CREDIT_BY.match(text)
                          or words <= 25 and _GALLERY_CAPTION.match(text)):

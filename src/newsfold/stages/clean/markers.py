@@ -123,6 +123,7 @@ PROMO = re.compile(
       | (?:do\s+you\s+)?(?:have|got)\s+a\s+(?:story\s+|news\s+)?tip\b
       | this\s+(?:story|article)\s+has\s+been\s+(?:updated|corrected|amended)\b | (?:editor['’]?s\s+note|correction)\s*:
       | read\s+next\b | (?:most\s+(?:popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|popular\s+now)$
+      | stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)\b.{0,40}\b(?:newsletter|app|alerts|notifications)\b
       | reading\s+time\s*:?\s*\d+\s*min | read\s+related\b | in\s+case\s+you\s+missed\s+it\b | editor['’]?s\s+(?:choice|picks?)\s*: | recommended\s+reads?\s*:
       | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}$
       | baca\s+juga\b | lihat\s+juga\b
