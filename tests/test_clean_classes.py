@@ -317,3 +317,14 @@ def test_short_reporting_lines_stay(line, where):
     article, _ = _removed(text)
     start = text.index(line)
     assert not [r for r in article.removed if r.start < start + len(line) and start < r.end]
+
+
+def test_embed_residue_and_a_closing_count():
+    for line in ("[embed]https://social.example/harbourfire/posts/123[/embed]", "♬ original sound - Harbour News",
+                 "@harbour_watch"):
+        _, removed = _removed(BODY + line + "\n\nThe inspection will take a day.")
+        assert removed.get("embed") == [line], line
+    _, removed = _removed(BODY + "1105")
+    assert removed.get("navigation") == ["1105"]
+    _, kept = _removed(BODY + "1105\n\nThe inspection will take a day.")
+    assert "navigation" not in kept

@@ -62,7 +62,7 @@ SIGNOFF = re.compile(
     rf"""^(?:
         [-–—/]+\s*(?:[A-Z]{{2,10}}(?:/[A-Z]{{2,10}})?|(?i:Bernama|IANS|PTI|ANI|AFP|Reuters|Xinhua|dpa|AP|ANN|Agencies))
       | (?:[-–—]\s*)?(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}\s*/\s*(?:ANN|Asia\s+News\s+Network|AFP|AP|Reuters|Bernama|dpa|Xinhua|IANS|PTI)
-      | {WIRE} | BERNAMA | IANS | ANI | TISG | int/\w{{2,4}}
+      | {WIRE} | BERNAMA | IANS | ANI | TISG | int(?:/\w{{2,4}})+
       | \S+@\S+\.[a-z]{{2,}}
       | (?:He|She|They|The\s+writer|The\s+author)\s+(?:can\s+be\s+)?(?:reached|contacted)\s+(?:at|via)\s+\S+@\S+\.[a-z]{{2,}}\.?
     )$""",
@@ -79,6 +79,7 @@ EMBED = re.compile(
       | \bpic\.twitter\.com/\w+
       | ^https?://(?:t\.co|twitter\.com|x\.com|www\.instagram\.com|www\.tiktok\.com)/\S*$
       | ^(?:A\s+post\s+shared\s+by|View\s+this\s+post\s+on\s+Instagram|Embedded\s+(?:content|video|tweet|post))
+      | ^\[embed\] | ^♬ | ^@\w{{2,30}}$                                  # an embed tag, a clip's sound, a handle alone
     )""",
     re.VERBOSE,
 )
@@ -151,6 +152,7 @@ PROMO_INSIDE = re.compile(
       | \blisten\s+live\b | \bturn\s+on\s+(?:push\s+)?notifications\b | \bget\s+the\s+(?:\S+\s+)?app\b
       | \brel(?:y|ies)\s+on\s+the\s+generosity\s+of\s+(?:our\s+)?readers\b | \bwe['’]re\s+here\s+to\s+listen\b
       | \bjoin\s+(?:(?:our|the|\S+['’]s)\s+)?(?:whatsapp|telegram|viber)\s+(?:(?:channel|group)\s+)?(?:now|today|here)\b
+      | \bjoin\b.{0,30}\b(?:whatsapp|telegram|viber)\b.{0,60}\b(?:latest|breaking)\s+(?:news|updates|stories)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

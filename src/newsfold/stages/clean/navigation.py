@@ -24,6 +24,8 @@ def mark_navigation_and_lists(paragraphs: list[Paragraph], reasons: list[str | N
     _mark_stamped_lists(paragraphs, reasons)
     _mark_promo_neighbours(paragraphs, reasons)
     _mark_embedded_posts(paragraphs, reasons)
+    if paragraphs and reasons[-1] is None and re.fullmatch(r"[\d,.]{1,9}", paragraphs[-1].text):
+        reasons[-1] = "navigation"  # a view or share count closing the page
 
 
 def _mark_menu(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
