@@ -328,3 +328,12 @@ def test_embed_residue_and_a_closing_count():
     assert removed.get("navigation") == ["1105"]
     _, kept = _removed(BODY + "1105\n\nThe inspection will take a day.")
     assert "navigation" not in kept
+
+
+def test_a_place_name_standing_as_the_dateline():
+    text = "Buses collide near central depot\n\nHarbourton. Two buses collided near the central depot on Tuesday.\n\n" + BODY
+    _, removed = _removed(text)
+    assert [piece.strip() for piece in removed["dateline"]] == ["Harbourton."]
+    for opening in ("Prof. Ada Poe said the depot would reopen.", "Sept. rain flooded the depot."):
+        _, kept = _removed("Buses collide near central depot\n\n" + opening + "\n\n" + BODY)
+        assert "dateline" not in kept, opening

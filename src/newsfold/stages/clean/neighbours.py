@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...model import Removed
-from ...nlp.lexicon import HONORIFICS
+from ...nlp.lexicon import HONORIFICS, MONTHS, TITLE_ABBREVIATIONS
 from .lines import is_page_header, is_verbless_caption
 from .markers import FUNCTION_WORDS, SAYS, VERB_HINT
 from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
@@ -55,6 +55,9 @@ _DATELINE = re.compile(
     r"(?:\s+\([A-Za-z][\w .&'/-]{0,40}\))?"
     r"\s*(?:[-–—]+|:)\s+(?=[\"“‘']?[A-Z0-9])"
 )
+
+
+_PLACE_STOP = re.compile(r"([A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?)\.\s+(?=[A-Z][a-z]+\s+[a-z])")
 
 
 def mark_headline(paragraphs: list[Paragraph], reasons: list[str | None], title: str | None) -> str | None:
@@ -126,6 +129,11 @@ def dateline_span(text: str, paragraphs: list[Paragraph], reasons: list[str | No
     if first_kept is None:
         return None
     dateline = _DATELINE.match(text, paragraphs[first_kept].start, paragraphs[first_kept].end)
+    if dateline is None:
+        # "Harbourton. Police said ...": a place name alone before the first sentence.
+        dateline = _PLACE_STOP.match(text, paragraphs[first_kept].start, paragraphs[first_kept].end)
+        if dateline and dateline[1].lower() in TITLE_ABBREVIATIONS | MONTHS.keys():
+            dateline = None
     return Removed(dateline.start(), dateline.end(), "dateline") if dateline else None
 
 
