@@ -337,3 +337,21 @@ def test_a_place_name_standing_as_the_dateline():
     for opening in ("Prof. Ada Poe said the depot would reopen.", "Sept. rain flooded the depot."):
         _, kept = _removed("Buses collide near central depot\n\n" + opening + "\n\n" + BODY)
         assert "dateline" not in kept, opening
+
+
+def test_long_headline_style_subheadings_between_prose():
+    for heading in ("Teen evaded depot guard on the coast road, causing crash after swerving in front of a tanker",
+                    "Depot Chief Highlights “Zero Harm” Goal and Calls for Review of Night Shifts"):
+        _, removed = _removed(BODY + heading + "\n\nThe driver told investigators the brakes had failed twice that week.")
+        assert removed.get("subheading") == [heading], heading
+    # Two sentences, or a link, on one line are not a heading.
+    for line in ("The depot reopened on Friday. Shuttle buses will keep running until the end of the month",
+                 "Members of the public can report damaged shelters to the transit authority at harbour.gov/report"):
+        _, kept = _removed(BODY + line + "\n\nThe driver told investigators the brakes had failed twice that week.")
+        assert "subheading" not in kept, line
+
+
+def test_a_clips_text_with_its_handle_and_hashtags_is_an_embed():
+    clip = "@harbournews The transit minister answered questions in Parliament on Feb. 5. #harbour #transit"
+    _, removed = _removed(BODY + clip + "\n\nThe inspection will take a day.")
+    assert removed.get("embed") == [clip]

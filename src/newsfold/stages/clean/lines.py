@@ -82,7 +82,7 @@ _GALLERY_CAPTION = re.compile(r"^.{3,150}[▼▾▲►]$")
 def marker_reason(p: Paragraph) -> str | None:
     """Reasons that a marker in the paragraph itself proves."""
     text, words = p.text, len(p.text.split())
-    if words <= 60 and EMBED.search(text):
+    if (words <= 60 or text.startswith("@")) and EMBED.search(text):
         return "embed"
     # A flattened page (many sentences in one paragraph) is left to the inline rules.
     sentences = len(SENTENCE_END.findall(text)) + 1

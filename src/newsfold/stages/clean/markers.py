@@ -79,6 +79,7 @@ EMBED = re.compile(
       | \bpic\.twitter\.com/\w+
       | ^https?://(?:t\.co|twitter\.com|x\.com|www\.instagram\.com|www\.tiktok\.com)/\S*$
       | ^(?:A\s+post\s+shared\s+by|View\s+this\s+post\s+on\s+Instagram|Embedded\s+(?:content|video|tweet|post))
+      | ^@\w{{2,30}}\s.*\s\#[A-Za-z]                                  # a clip's text: its @handle, then hashtags
       | ^\[embed\] | ^♬ | ^@\w{{2,30}}$                                  # an embed tag, a clip's sound, a handle alone
     )""",
     re.VERBOSE,

@@ -13,7 +13,7 @@ from ...model import Removed
 from ...nlp.lexicon import HONORIFICS, MONTHS, TITLE_ABBREVIATIONS
 from .lines import is_page_header, is_verbless_caption
 from .markers import FUNCTION_WORDS, SAYS, VERB_HINT
-from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
+from .paragraphs import END_PUNCT, SENTENCE_END, Paragraph, is_prose, norm
 
 _BIO_START = re.compile(
     r"^(?:About\s+the\s+author\b"
@@ -173,19 +173,22 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
         return True
     words = p.text.split()
     # Between two paragraphs of prose (scraped pages, one paragraph a line) a
-    # heading may be longer and carry digits ("3 men arrested for affray").
+    # heading may be longer and carry digits ("3 men arrested for affray"); a
+    # long one is still one clause, without a sentence end or a link inside.
     between_prose = is_prose(before) and is_prose(after)
-    limit = 12 if between_prose else 6
+    limit = 20 if between_prose else 6
     if p.lines != 1 or not 1 <= len(words) <= limit or not (p.text[0].isupper() or p.text[0].isdigit()):
+        return False
+    if len(words) > 12 and (SENTENCE_END.search(p.text) or re.search(r"://|@|\w\.[a-z]{2,}/", p.text)):
         return False
     # Digits suggest a short fact ("30 soldiers injured"), not a heading, unless prose stands both sides.
     if any(c.isdigit() for c in p.text) and not between_prose:
         return False
     # A heading may end on a quoted phrase ("... is “bad influence”"); a quoted sentence
     # ends on its punctuation ("... he said." / "“We will rebuild.”").
-    open_end = bool(_OPEN_END.search(p.text)) and p.text.count("“") == p.text.count("”")
-    if len(words) > 6 and (SAYS.search(p.text) or words[-1].lower() in FUNCTION_WORDS
-                           or ('"' in p.text or "“" in p.text) and not open_end):
+    balanced = p.text.count("“") == p.text.count("”") and p.text.count('"') % 2 == 0
+    open_end = bool(_OPEN_END.search(p.text)) and balanced
+    if len(words) > 6 and (SAYS.search(p.text) or words[-1].lower() in FUNCTION_WORDS or not balanced):
         return False
     if p.text.endswith(END_PUNCT) and not open_end and not (p.text.endswith("?") and _QUESTION_WORD.match(p.text)):
         return False
