@@ -74,3 +74,77 @@ def test_kosovo_has_no_off_topic_source(kosovo_story):
     ctx = replace(kosovo_story, articles=[*kosovo_story.articles, sport],
                   sentences={**kosovo_story.sentences, sport.id: split(sport)})
     assert find_off_topic(ctx) == {"sport"}
+
+
+class _TableEmbedder:
+    """Vectors by sentence, for a rule test that does not depend on a model."""
+
+    name = "table"
+
+    def __init__(self, table):
+        self.table = table
+
+    def embed(self, texts):
+        import numpy as np
+
+        rows = np.asarray([self.table[t] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def _event_story():
+    """Five reports lead on one event (axis 0) and add background on the place
+    (axis 23, each from its own angle); a sixth shares the place and its background but leads on
+    another event (axis 1)."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    table, texts = {}, []
+    for source in range(6):
+        lead_axis = 1 if source == 5 else 0
+        sentences = []
+        for k in range(5):
+            vector = np.zeros(24)
+            if k < 2:
+                vector[lead_axis] = 1.0
+                vector += rng.normal(0, 0.15, 24)
+            else:
+                vector[23] = 1.0  # background on the place, shared
+                vector[2 + 3 * source + k - 2] = 1.0  # ... each source from its own angle
+                vector += rng.normal(0, 0.1, 24)
+            text = f"Source {source} sentence {k} tells its part of the story."
+            table[text] = vector
+            sentences.append(text)
+        texts.append(" ".join(sentences))
+    return texts, _TableEmbedder(table)
+
+
+def test_a_report_of_another_event_in_the_same_place_is_flagged_by_its_lede(monkeypatch):
+    import newsfold.stages.relevance as relevance
+
+    texts, embedder = _event_story()
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    ctx = StoryContext(articles, sentences={a.id: split(a) for a in articles}, embedder=embedder)
+    reasons = relevance.off_topic_reasons(ctx)
+    assert set(reasons) == {"s5"} and "lede" in reasons["s5"]
+    # The topic and support test alone lets it through: the event test is what catches it.
+    monkeypatch.setattr(relevance, "_EVENT_RELATIVE", 0.0)
+    assert relevance.off_topic_reasons(ctx) == {}
+
+
+ARREST = [
+ "Police in Harbourton arrested a 42-year-old man on Tuesday on suspicion of running a phone scam that cheated elderly residents of more than $200,000. Officers searched his flat on Elm Road and seized 12 phones. The man will be charged in court on Thursday.",
+ "A man has been arrested in Harbourton over a scam that targeted pensioners by phone, police said on Tuesday. The 42-year-old allegedly posed as a bank officer. Victims lost more than $200,000 in total. Police seized a dozen phones from his home.",
+ "Harbourton police said a 42-year-old man was arrested on Tuesday in connection with at least 30 scam cases. The suspect allegedly called elderly victims pretending to be from their bank. He is expected to be charged on Thursday.",
+ "A suspected phone scammer was arrested at his flat in Harbourton on Tuesday. Police said the 42-year-old man had cheated elderly residents out of more than $200,000 by posing as a bank officer.",
+]
+ADVICE = "How to protect yourself from phone scams. Never give your bank details over the phone, even if the caller says they are from your bank. Hang up and call the bank's official number instead. Police in Harbourton say elderly residents are often targeted. Talk to older relatives about common scams. If you think you have been cheated, report it to the police at once."
+
+
+def test_general_advice_next_to_an_arrest_story_is_flagged():
+    # It shares the town, the police and the topic (scams), but reports no event.
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(ARREST[:2] + [ADVICE] + ARREST[2:])]
+    from newsfold.stages.relevance import off_topic_reasons
+
+    reasons = off_topic_reasons(_context(articles, "minilm"))
+    assert set(reasons) == {"s2"} and "lede" in reasons["s2"]
+    assert _run(ARREST, "minilm") == set()

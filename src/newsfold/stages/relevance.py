@@ -19,6 +19,13 @@ both against the *other* independent sources:
    Reports of one event retell each other's facts; a report of another event
    in the same place retells none.
 
+3. Event: what a report leads with. Reports of one event open on it, so a
+   source's lede (its first ``_LEDE_SENTENCES`` sentences) is told, nearly
+   word for word, in the other sources' ledes (``lede``), and the source tells
+   what the other sources lead with somewhere in its text (``covers``).
+   A report of another event in the same place and week shares names and
+   topic but neither lede.
+
 Each source's score is topic plus support (``_SUPPORT_WEIGHT``; a short
 article's support drawn towards the story's typical one), as a share of the median
 score of the other sources (so embedders with different scales, and stories
@@ -27,7 +34,11 @@ when its score is below ``_RELATIVE`` of that median, unless half of its
 sentences are supported (``_KEEP_SUPPORTED``) or many are
 (``_KEEP_SUPPORTED_SENTENCES``: a weekly roundup with one section on the event
 still reports it). The rule is conservative on
-purpose: a lost on-topic source costs more than a stray sentence. Nothing is
+purpose: a lost on-topic source costs more than a stray sentence. An article
+is off-topic too when the event test fails: its lede and its cover of the
+others' ledes both fall below ``_EVENT_RELATIVE`` of the typical source's, few
+of its sentences (``_EVENT_MAX_SUPPORT``) are supported and its score is low
+too (``_EVENT_SCORE``; the same keeps apply). Nothing is
 flagged with fewer than three independent sources (no majority to compare
 against), and never more than a minority of them, the lowest scores first.
 """
@@ -46,6 +57,10 @@ _PRIOR_SENTENCES = 4  # a short article's support leans this many sentences towa
 _SAME_SENTENCE = 0.6  # cosine at which another source states the same thing
 _KEEP_SUPPORTED = 0.5  # an article with this share of its sentences supported is kept
 _KEEP_SUPPORTED_SENTENCES = 9  # ... or this many: a roundup that reports the event among others
+_LEDE_SENTENCES = 2  # the lede: what a report opens on
+_EVENT_RELATIVE = 0.7  # a lede and a cover of the others' ledes below this share of the typical source's ...
+_EVENT_MAX_SUPPORT = 0.3  # ... with fewer of its sentences supported than this ...
+_EVENT_SCORE = 0.8  # ... and a score below this share of the typical source's: another event
 
 
 def find_off_topic(ctx: StoryContext) -> set[str]:
@@ -69,6 +84,7 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
     similarity = _core_similarity(topic)
     support = _support(vectors, owner, len(ids))
     counts = np.bincount(owner, minlength=len(ids))
+    lede, covers = _event_overlap(vectors, owner, len(ids))
     suspects: list[tuple[float, str]] = []
     for row, root in enumerate(ids):
         # Two sentences prove little either way: a short article's support is
@@ -78,8 +94,12 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
         score = similarity + _SUPPORT_WEIGHT * steady
         typical = float(np.median(np.delete(score, row)))
         supported = support[row] * counts[row]
-        if support[row] < _KEEP_SUPPORTED and supported < _KEEP_SUPPORTED_SENTENCES and score[row] < _RELATIVE * typical:
-            suspects.append((float(score[row]), root))
+        kept = support[row] >= _KEEP_SUPPORTED or supported >= _KEEP_SUPPORTED_SENTENCES
+        # (only where the other sources retell each other: the event is there to be told)
+        other_event = support[row] < _EVENT_MAX_SUPPORT <= prior and score[row] < _EVENT_SCORE * typical and all(
+            values[row] < _EVENT_RELATIVE * float(np.median(np.delete(values, row))) for values in (lede, covers))
+        if not kept and (score[row] < _RELATIVE * typical or other_event):
+            suspects.append((float(score[row] / max(typical, 1e-9)), root))
     # Only a minority can be off topic; the lowest scores go first.
     flagged = [root for _, root in sorted(suspects)[: (len(ids) - 1) // 2]]
     reasons: dict[str, str] = {}
@@ -88,9 +108,10 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
         count = int(counts[row])
         supported = round(float(support[row]) * count)
         typical_similarity = float(np.median(np.delete(similarity, row)))
+        typical_lede = float(np.median(np.delete(lede, row)))
         reason = (f"reports another event: {supported} of its {count} sentences are told by another source, "
-                  f"and its topic matches the story's {similarity[row]:.2f} against {typical_similarity:.2f} "
-                  "for the other sources")
+                  f"its topic matches the story's {similarity[row]:.2f} against {typical_similarity:.2f} "
+                  f"for the other sources, and its lede matches theirs {lede[row]:.2f} against {typical_lede:.2f}")
         reasons.update((article.id, reason) for article in roots[root])
     return reasons
 
@@ -101,6 +122,22 @@ def _support(vectors: np.ndarray, owner: np.ndarray, sources: int) -> np.ndarray
     closest[owner[:, None] == owner[None, :]] = -1.0  # a source never supports itself
     supported = closest.max(axis=1) >= _SAME_SENTENCE
     return np.asarray([supported[owner == row].mean() for row in range(sources)], dtype=np.float32)
+
+
+def _event_overlap(vectors: np.ndarray, owner: np.ndarray, sources: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per source: how closely another source's lede tells its lede (best pair),
+    and how closely it tells the other sources' ledes (each lede sentence's best
+    match in it, averaged per source, median over the sources)."""
+    ledes = [np.flatnonzero(owner == row)[:_LEDE_SENTENCES] for row in range(sources)]
+    lede = np.zeros(sources, dtype=np.float32)
+    covers = np.zeros(sources, dtype=np.float32)
+    for row in range(sources):
+        others = np.concatenate([ledes[k] for k in range(sources) if k != row])
+        lede[row] = float((vectors[ledes[row]] @ vectors[others].T).max())
+        mine = vectors[owner == row]
+        covers[row] = float(np.median([(vectors[ledes[k]] @ mine.T).max(axis=1).mean()
+                                       for k in range(sources) if k != row]))
+    return lede, covers
 
 
 def _roots(articles: list[Article], sentences: dict[str, list[Sentence]]) -> dict[str, list[Article]]:

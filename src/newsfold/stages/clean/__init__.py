@@ -12,14 +12,17 @@ subheadings, and sets ``title`` from the headline when it was unknown.
 The rules come in families, one module each, run in this order:
 
 1. ``lines``: a paragraph removed for a marker it carries (a photo credit, an
-   @handle with a date, "By Name", "Source:", "Sign up"), with the patterns
-   of page parts in ``markers``;
+   @handle with a date, "By Name", "Source:", "Sign up", "Name for The
+   Outlet", a date stamp), with the patterns of page parts in ``markers``;
 2. ``neighbours``: the headline, a label after a byline, author bios;
 3. ``navigation``: site navigation at the start and listed headlines
-   ("Read more" lists, "Opinion 2 weeks ago" lines);
+   ("Read more" lists, "Opinion 2 weeks ago" lines), a verbless slogan beside
+   a promo at either end, an embedded post's text above its "Posted by" line;
 4. ``neighbours``: subheadings, short unpunctuated lines standing alone, so a
-   real sentence is never removed for its length or position alone; then the
-   dateline opening the first kept paragraph ("dateline");
+   real sentence is never removed for its length or position alone; a
+   verbless dek under the headline, verbless dated captions (never the first
+   paragraph), an op-ed's closing line on its author; then the dateline
+   opening the first kept paragraph ("dateline");
 5. ``inline`` (with ``captions``): boilerplate inside kept paragraphs of
    flattened pages: promo sentences, page residue, captions and their
    credits, inline headings, and outlet sign-offs ending the text ("signoff":
@@ -36,6 +39,8 @@ from .navigation import mark_navigation_and_lists
 from .neighbours import (
     dateline_span,
     mark_bylines_and_bios,
+    mark_closing_bio,
+    mark_deks_and_captions,
     mark_headline,
     mark_subheadings,
 )
@@ -55,6 +60,8 @@ def clean(article: Article) -> Article:
     mark_bylines_and_bios(paragraphs, reasons)
     mark_navigation_and_lists(paragraphs, reasons)  # 3
     mark_subheadings(paragraphs, reasons)  # 4
+    mark_deks_and_captions(paragraphs, reasons)
+    mark_closing_bio(paragraphs, reasons)
 
     known = {(r.start, r.end) for r in article.removed}
     added = [Removed(p.start, p.end, reason) for p, reason in zip(paragraphs, reasons)

@@ -25,7 +25,7 @@ from .paragraphs import Paragraph, Span, sentence_pieces
 # Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN".
 _SIGNOFF_AT_END = re.compile(
     r"(?<=[.!?\"”’)])\s+(?:/\s*[A-Z]{2,8}|[-–—]+\s*(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}/[A-Z]{2,8}"
-    r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|BERNAMA|IANS|PTI|ANI|Xinhua|dpa))\s*$"
+    r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|IANS|PTI|ANI|Xinhua|dpa|[A-Z]{2,10}(?:[-/][A-Z]{2,10})*))\s*$"
 )
 # Sentences that only make sense inside a sign-up box; kept as promo when next to one.
 _FORM_RESIDUE = re.compile(

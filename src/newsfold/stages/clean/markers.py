@@ -54,7 +54,7 @@ STAMP = re.compile(
 )
 # A section or date header: "Calden | Feb 3, 2031, 10:15 am", "10:15 AM · The Daily Post · Transport":
 # two to four short labels between bars or dots, none a sentence.
-HEADER_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+HEADER_SEPARATOR = re.compile(r"\s+(?:[|·•]|//)\s+|\s*\|\s*")
 HEADER_TIME = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\bago\b|^\d{{1,2}}/\d{{1,2}}/\d{{2,4}}$")
 
 # Outlet sign-offs: "/TDH", "- The Daily Herald/ANN", "— WIRE", "–IANS", "PTI".
@@ -62,14 +62,14 @@ SIGNOFF = re.compile(
     rf"""^(?:
         [-–—/]+\s*(?:[A-Z]{{2,10}}(?:/[A-Z]{{2,10}})?|(?i:Bernama|IANS|PTI|ANI|AFP|Reuters|Xinhua|dpa|AP|ANN|Agencies))
       | (?:[-–—]\s*)?(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}\s*/\s*(?:ANN|Asia\s+News\s+Network|AFP|AP|Reuters|Bernama|dpa|Xinhua|IANS|PTI)
-      | {WIRE} | BERNAMA | IANS | ANI | TISG | int/\w{{2,4}}
+      | {WIRE} | BERNAMA | IANS | ANI | TISG | int(?:/\w{{2,4}})+
       | \S+@\S+\.[a-z]{{2,}}
       | (?:He|She|They|The\s+writer|The\s+author)\s+(?:can\s+be\s+)?(?:reached|contacted)\s+(?:at|via)\s+\S+@\S+\.[a-z]{{2,}}\.?
     )$""",
     re.VERBOSE,
 )
 NAV_LINE = re.compile(  # "Opinion2 weeks ago", "- 1 min read", "- 01", "Breaking News", "Home > News"
-    r"^(?:[A-Z][\w &-]{1,30}?\s*[·•|/–—-]?\s*\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"^(?:(?:(?:[-–—•*]\s*)?[A-Z][\w &-]{1,30}?\s*[·•|/–—-]?\s*)?\d+\s*(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|-\s*\d{1,2}|-\s*\d+\s+min(?:ute)?s?\s+read|Breaking\s+News|Skip\s+to\s+(?:main\s+)?content"
     r"|Home\s*[>›»/|].{0,80}|Advertisement|ADVERTISEMENT|Story\s+continues\s+below.{0,20}|Menu|Search|Log\s*in|Sign\s+in)$"
 )
@@ -79,6 +79,8 @@ EMBED = re.compile(
       | \bpic\.twitter\.com/\w+
       | ^https?://(?:t\.co|twitter\.com|x\.com|www\.instagram\.com|www\.tiktok\.com)/\S*$
       | ^(?:A\s+post\s+shared\s+by|View\s+this\s+post\s+on\s+Instagram|Embedded\s+(?:content|video|tweet|post))
+      | ^@\w{{2,30}}\s.*\s\#[A-Za-z]                                  # a clip's text: its @handle, then hashtags
+      | ^\[embed\] | ^♬ | ^@\w{{2,30}}$                                  # an embed tag, a clip's sound, a handle alone
     )""",
     re.VERBOSE,
 )
@@ -116,6 +118,24 @@ PROMO = re.compile(
       | share\s+your\s+(?:experiences|feedback|comments)\b | thank\s+you\s+for\s+(?:sharing\s+your|your)\s+(?:thoughts|feedback)\b
       | quickly\s+share\s+this\b | we\s+are\s+an\s+independent\b.{0,80}\b(?:readers|donations|supporters)\b
       | (?:donate|support\s+us)\s*(?:now|today|here)?\s*[.!:]?$
+      | listen\s+(?:to\s+)?(?:\S+\s+){0,3}?(?:live\b|podcast|on\s+(?:the|our)\s+(?:\S+\s+)?app\b)
+      | tune\s+in\s+(?:to|for|on)\b | stream\s+(?:\S+\s+){0,3}?(?:live|anywhere|on\s+(?:the|our)\s+app|with\s+(?:the|our)\s+(?:free\s+)?app)\b
+      | catch\s+up\s+on\b.{0,60}\b(?:on\s+demand|podcast|app)\b | get\s+(?:breaking\s+news\s+|news\s+)?alerts\b
+      | support\s+(?:local|quality|our|independent)\s+(?:news|journalism|reporting)\b | comments?\s*\(\d+\)$ | \d+\s+comments?$
+      | (?:do\s+you\s+)?(?:have|got)\s+a\s+(?:story\s+|news\s+)?tip\b
+      | this\s+(?:story|article)\s+has\s+been\s+(?:updated|corrected|amended)\b | (?:editor['’]?s\s+note|correction)\s*:
+      | read\s+next\b | (?:most\s+(?:popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|popular\s+now)$
+      | stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)\b.{0,40}\b(?:newsletter|app|alerts|notifications)\b
+      | reading\s+time\s*:?\s*\d+\s*min | read\s+related\b | in\s+case\s+you\s+missed\s+it\b | editor['’]?s\s+(?:choice|picks?)\s*: | recommended\s+reads?\s*:
+      | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}$
+      | baca\s+juga\b | lihat\s+juga\b
+      | (?:watch|see)\s+the\s+(?:full\s+)?video\s*(?:below|here|:)|(?:you\s+can\s+)?watch\s+the\s+(?:full\s+)?video\s+(?:down\s+)?below\b
+      | get\s+a\s+copy\s+of\b | got\s+a\s+(?:reaction|comment|question)\b | share\s+your\s+(?:thoughts|views|comments)\b
+      | share\s+the\s+best\s+of\b | as\s+a\s+subscriber\b | why\s+you\s+can\s+trust\b
+      | this\s+(?:web)?site\s+uses\s+cookies\b | we\s+use\s+cookies\b
+      | (?:more|further)\s+information\b.{0,100}\b(?:can\s+be\s+found|is\s+available)\s+(?:here|online|at\s+\S+\.\w|on\s+\S+\.\w)
+      | (?:find\s+out\s+more|(?:get|find)\s+(?:more\s+)?details)\b.{0,80}(?:\bhere|\s\S+\.(?:com|org|net|gov|sg|my|co|io)\b\S*)\s*\.?$
+      | .{0,80}\bgo\s+to\s+\S+\.(?:com|org|net|sg|my|co)\S*\s+for\s+more\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -132,11 +152,19 @@ PROMO_INSIDE = re.compile(
       | \bget\s+in\s+touch\s+with\s+us\s+via\b | \bread\s+or\s+share\s+this\s+story\b
       | \blisten\s+live\b | \bturn\s+on\s+(?:push\s+)?notifications\b | \bget\s+the\s+(?:\S+\s+)?app\b
       | \brel(?:y|ies)\s+on\s+the\s+generosity\s+of\s+(?:our\s+)?readers\b | \bwe['’]re\s+here\s+to\s+listen\b
+      | \bjoin\s+(?:(?:our|the|\S+['’]s)\s+)?(?:whatsapp|telegram|viber)\s+(?:(?:channel|group)\s+)?(?:now|today|here)\b
+      | \bjoin\b.{0,30}\b(?:whatsapp|telegram|viber)\b.{0,60}\b(?:latest|breaking)\s+(?:news|updates|stories)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 COPYRIGHT_LINE = re.compile(r"^(?:Copyright\b|©|\(c\)\s*\d{4}).{0,120}$|.{0,80}\bAll\s+rights\s+reserved\.?$", re.IGNORECASE)
 SAYS = re.compile(r"\b(?:said|says|told)\b")
+# A cheap finite-verb test for short lines: an auxiliary, a past form, a verb after a pronoun.
+VERB_HINT = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did"
+    r"|says|said|told|\w{3,}ed)\b|^(?:I|We|You|He|She|It|They)\s",
+    re.IGNORECASE,
+)
 # Capitalised words that start no name: "By Monday ..." is no byline, "... Then" no new sentence.
 NOT_NAMES = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | {
     "Then", "Now", "Contrast", "Comparison", "Law", "Far", "Now,", "Then,"}

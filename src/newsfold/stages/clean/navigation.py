@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .markers import NAV_LINE, SAYS, STAMP
+from .markers import NAV_LINE, SAYS, STAMP, VERB_HINT
 from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
 
 LIST_MARKER = re.compile(
@@ -22,6 +22,10 @@ def mark_navigation_and_lists(paragraphs: list[Paragraph], reasons: list[str | N
     _mark_listed_headlines(paragraphs, reasons)
     _mark_headlines_beside_nav_lines(paragraphs, reasons)
     _mark_stamped_lists(paragraphs, reasons)
+    _mark_promo_neighbours(paragraphs, reasons)
+    _mark_embedded_posts(paragraphs, reasons)
+    if paragraphs and reasons[-1] is None and re.fullmatch(r"[\d,.]{1,9}", paragraphs[-1].text):
+        reasons[-1] = "navigation"  # a view or share count closing the page
 
 
 def _mark_menu(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
@@ -95,3 +99,35 @@ def _mark_stamped_lists(paragraphs: list[Paragraph], reasons: list[str | None]) 
             for k in run:
                 reasons[k] = "navigation"
         i = max(j, i + 1)
+
+
+def _mark_promo_neighbours(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """A promo block at either end of the text: a short verbless line (a slogan)
+    next to a promo line, before the first or after the last paragraph of
+    reporting, belongs to it."""
+    prose = [i for i, p in enumerate(paragraphs) if reasons[i] is None and is_prose(p) and len(p.text.split()) > 8]
+    if not prose:
+        return
+    edges = [range(prose[0] - 1, -1, -1), range(prose[-1] + 1, len(paragraphs))]
+    for edge in edges:
+        for _ in range(2):  # a slogan two lines off the promo line joins after its neighbour
+            for i in edge:
+                p = paragraphs[i]
+                near = [k for k in (i - 1, i + 1) if 0 <= k < len(paragraphs) and reasons[k] == "promo"]
+                if reasons[i] is None and near and p.lines == 1 and len(p.text.split()) <= 8 \
+                        and not VERB_HINT.search(p.text):
+                    reasons[i] = "promo"
+
+
+_POSTED_BY = re.compile(r"^Posted\s+by\s+\S.{0,80}\d{4}$")
+# hashtags, a link, a bracketed post heading, a preview cut off with "..."
+_POST_MARK = re.compile(r"(?:^|\s)#\w|https?://\S|\S+\.\w{2,3}/\S|^\[[^\]]{3,80}\]|(?:\.\.\.|…)$")
+
+
+def _mark_embedded_posts(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """The text of an embedded social-media post, signed "Posted by X on <date>" on
+    the next line, when it carries a post's marks."""
+    for i in range(1, len(paragraphs)):
+        if _POSTED_BY.match(paragraphs[i].text) and reasons[i - 1] is None \
+                and _POST_MARK.search(paragraphs[i - 1].text) and len(paragraphs[i - 1].text.split()) <= 120:
+            reasons[i - 1] = "embed"

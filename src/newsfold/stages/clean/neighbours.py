@@ -10,27 +10,40 @@ from __future__ import annotations
 import re
 
 from ...model import Removed
-from .lines import is_page_header
-from .markers import FUNCTION_WORDS, SAYS
-from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
+from ...nlp.lexicon import HONORIFICS, MONTHS, TITLE_ABBREVIATIONS
+from .lines import is_page_header, is_verbless_caption
+from .markers import FUNCTION_WORDS, SAYS, VERB_HINT
+from .paragraphs import END_PUNCT, SENTENCE_END, Paragraph, is_prose, norm
 
 _BIO_START = re.compile(
     r"^(?:About\s+the\s+author\b"
-    r"|(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"|(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was|has\s+been)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,5}?"
     r"(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|author|blogger|freelancer|producer)s?\b"
     r"|(?:He|She|They)\s+(?:writes|covers|reports)\s+(?:on|about|for)\b"
     # "Jane Doe covers transport for the Evening Post": a name, the beat, the outlet.
-    r"|(?:[A-Z][\w'’.-]+\s+){2,3}(?:covers|writes\s+(?:about|on)|reports\s+on)\b.{0,80}?\b(?:for|at)\s+(?:[Tt]he\s+)?[A-Z])"
+    r"|(?:[A-Z][\w'’.-]+\s+){2,3}(?:covers|writes\s+(?:about|on)|reports\s+on)\b.{0,80}?\b(?:for|at)\s+(?:[Tt]he\s+)?[A-Z]"
+    # ... or the beat and a way to follow the writer: "Jane Doe writes about cities. Follow her on X @janedoe."
+    r"|(?:[A-Z][\w'’.-]+\s+){2,3}(?:covers|writes\s+(?:about|on)|reports\s+on)\b(?=.*(?:follow\s+(?:him|her|them)|@\w)))"
 )
 _BIO_SIGNAL = re.compile(
     r"\b(?:writes?\s+(?:on|about|for)|reports\s+on\b|covers\b|covering\b|reporting\s+on\b|known\s+for|follow\s+(?:him|her|them)\b|(?:his|her|their)\s+(?:articles|work|reporting|writing)\b"
-    r"|award-winning|has\s+reported\s+(?:on|from)|previously\s+(?:worked|wrote|reported)|storytelling)"
+    r"|award-winning|has\s+reported\s+(?:on|from)|previously\s+(?:worked|wrote|reported)|storytelling"
+    # the role at the outlet: "a correspondent at The Evening Post"
+    r"|\b(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|producer)s?\s+(?:at|for|with)\s+(?:the\s+)?[A-Z]"
+    # ... or the outlet's: "the Evening Post's transport reporter"
+    r"|[A-Z]\w*['’]s\s+(?:[\w-]+\s+){0,2}(?:journalist|reporter|correspondent|editor|columnist|writer)\b)"
     r"|@\w|\S+@\S+\.\w+",
     re.IGNORECASE,
+)
+# An op-ed's closing line on its author: "Jane Doe is the vice president for Asia at Acme Data".
+_CLOSING_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was)\s+(?:(?:a|an|the)\s+)?(?:[\w'’&,-]+\s+){1,10}?"
+    r"(?:at|of|for|with)\s+(?:the\s+)?[A-Z][^\d\"“”]{0,80}$"
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S")
 _LIST_DASH = re.compile(r"^[-–—•*]\s+")
 _BIO_NEXT = re.compile(r"^(?:He|She|They|His|Her|Their)\b")
+_OPEN_END = re.compile(r"\w[\"”’']$")  # a line ending on a quoted word: "... is “bad influence”"
 _QUESTION_WORD = re.compile(r"^(?:What|Why|How|Who|Where|When|Which|Will|Is|Are|Can|Could|Should|Does|Do)\b")
 # "PORT CALDEN, March 11 (Coastline Press) - ", "HARBOURTON (Wire Service) — ",
 # "MERIDIA: ", "OSTVALE, Norland — ": where and (sometimes) when a report was filed, in
@@ -42,6 +55,9 @@ _DATELINE = re.compile(
     r"(?:\s+\([A-Za-z][\w .&'/-]{0,40}\))?"
     r"\s*(?:[-–—]+|:)\s+(?=[\"“‘']?[A-Z0-9])"
 )
+
+
+_PLACE_STOP = re.compile(r"([A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?)\.\s+(?=[A-Z][a-z]+\s+[a-z])")
 
 
 def mark_headline(paragraphs: list[Paragraph], reasons: list[str | None], title: str | None) -> str | None:
@@ -73,6 +89,34 @@ def mark_bylines_and_bios(paragraphs: list[Paragraph], reasons: list[str | None]
             reasons[i] = "bio"
 
 
+def mark_deks_and_captions(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """A verbless line of two to five words right under the headline is its dek
+    ("Quite a view."); a verbless sentence naming who, where and when is a photo
+    caption (see ``is_verbless_caption``), never the first paragraph."""
+    for i in range(1, len(paragraphs)):
+        p = paragraphs[i]
+        if reasons[i] is not None or p.lines != 1:
+            continue
+        if reasons[i - 1] == "title" and i + 1 < len(paragraphs) and is_prose(paragraphs[i + 1]) \
+                and 2 <= len(p.text.split()) <= 5 and not VERB_HINT.search(p.text) and p.text[0].isupper():
+            reasons[i] = "subheading"
+        elif is_verbless_caption(p.text):
+            reasons[i] = "caption"
+
+
+def mark_closing_bio(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """The last kept paragraph is the author's bio when it names someone's role at
+    an organisation and, unlike a sentence of reporting, does not end like one."""
+    last = max((i for i, reason in enumerate(reasons) if reason is None), default=-1)
+    if last <= 0:
+        return
+    p = paragraphs[last]
+    first = p.text.split()[0].rstrip(".").lower()
+    if p.lines == 1 and len(p.text.split()) <= 30 and not p.text.endswith(END_PUNCT) and first not in HONORIFICS \
+            and not SAYS.search(p.text) and _CLOSING_BIO.match(_LIST_DASH.sub("", p.text)):
+        reasons[last] = "bio"
+
+
 def mark_subheadings(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
     for i in range(1, len(paragraphs) - 1):
         if reasons[i] is None and is_subheading(paragraphs, reasons, i):
@@ -85,6 +129,11 @@ def dateline_span(text: str, paragraphs: list[Paragraph], reasons: list[str | No
     if first_kept is None:
         return None
     dateline = _DATELINE.match(text, paragraphs[first_kept].start, paragraphs[first_kept].end)
+    if dateline is None:
+        # "Harbourton. Police said ...": a place name alone before the first sentence.
+        dateline = _PLACE_STOP.match(text, paragraphs[first_kept].start, paragraphs[first_kept].end)
+        if dateline and dateline[1].lower() in TITLE_ABBREVIATIONS | MONTHS.keys():
+            dateline = None
     return Removed(dateline.start(), dateline.end(), "dateline") if dateline else None
 
 
@@ -124,17 +173,24 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
         return True
     words = p.text.split()
     # Between two paragraphs of prose (scraped pages, one paragraph a line) a
-    # heading may be longer and carry digits ("3 men arrested for affray").
+    # heading may be longer and carry digits ("3 men arrested for affray"); a
+    # long one is still one clause, without a sentence end or a link inside.
     between_prose = is_prose(before) and is_prose(after)
-    limit = 12 if between_prose else 6
+    limit = 20 if between_prose else 6
     if p.lines != 1 or not 1 <= len(words) <= limit or not (p.text[0].isupper() or p.text[0].isdigit()):
+        return False
+    if len(words) > 12 and (SENTENCE_END.search(p.text) or re.search(r"://|@|\w\.[a-z]{2,}/", p.text)):
         return False
     # Digits suggest a short fact ("30 soldiers injured"), not a heading, unless prose stands both sides.
     if any(c.isdigit() for c in p.text) and not between_prose:
         return False
-    if len(words) > 6 and (SAYS.search(p.text) or words[-1].lower() in FUNCTION_WORDS or '"' in p.text or "“" in p.text):
+    # A heading may end on a quoted phrase ("... is “bad influence”"); a quoted sentence
+    # ends on its punctuation ("... he said." / "“We will rebuild.”").
+    balanced = p.text.count("“") == p.text.count("”") and p.text.count('"') % 2 == 0
+    open_end = bool(_OPEN_END.search(p.text)) and balanced
+    if len(words) > 6 and (SAYS.search(p.text) or words[-1].lower() in FUNCTION_WORDS or not balanced):
         return False
-    if p.text.endswith(END_PUNCT) and not (p.text.endswith("?") and _QUESTION_WORD.match(p.text)):
+    if p.text.endswith(END_PUNCT) and not open_end and not (p.text.endswith("?") and _QUESTION_WORD.match(p.text)):
         return False
     # The paragraph before must have ended a sentence, or this is a wrapped line;
     # after a colon it is a list item.
