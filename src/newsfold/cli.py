@@ -90,13 +90,14 @@ def _stored_brief(args: argparse.Namespace) -> int:
 
 
 def _summarize(args: argparse.Namespace) -> int:
-    from .pipeline import fold_facts
-    from .summarize import summarize_facts
+    from .pipeline import split_story
+    from .summarize import summarize_story
 
     if args.words < 1:
         raise InputError("--words must be at least 1")
-    facts = fold_facts(_read_story(args), date=args.date, embedder=args.embedder)
-    _write(summarize_facts(facts, words=args.words) + "\n", None)
+    # Sentences, copies and lexical support are all a summary needs: no parse, no embedder.
+    ctx = split_story(_read_story(args), date=args.date)
+    _write(summarize_story(ctx, words=args.words) + "\n", None)
     return 0
 
 

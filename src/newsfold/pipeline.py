@@ -87,7 +87,7 @@ def fold_facts(
     embedder: str = "minilm",
     timings: Timings | None = None,
 ) -> list[Fact]:
-    """The facts of :func:`fold` alone, numbered as there (what ``summarize`` reads):
+    """The facts of :func:`fold` alone, numbered as there (for ``summarize_facts``):
     no entities, quantities, quotes or timeline, and a parse without named entities."""
     from .stages import facts
 
@@ -119,7 +119,7 @@ def prepare(
     of its time), for callers that read facts only. The input articles are not changed.
     """
     from .nlp import embed, spacy_model
-    from .stages import clean, copies, dating, relevance, split
+    from .stages import relevance
 
     if not articles:
         raise InputError("no articles to fold")
@@ -128,18 +128,8 @@ def prepare(
     spacy_model.preload()
     embed.preload(embedder)
     timings = timings or Timings()
-    articles = [copy.deepcopy(article) for article in articles]
-
-    with timings.stage("clean"):
-        articles = [clean.clean(article) for article in articles]
-    with timings.stage("dating"):
-        _apply_dates(articles, dating.date_sources(articles, given=date))
-    with timings.stage("split"):
-        ctx = StoryContext(articles, sentences={a.id: split.split(a) for a in articles})
-    with timings.stage("copies"):
-        copy_of = copies.find_copies(ctx)
-        for article in articles:
-            article.copy_of = copy_of.get(article.id)
+    ctx = split_story(articles, date, timings=timings)
+    articles = ctx.articles
     # The parse needs only the texts: it runs on one core while relevance
     # embeds on the other (spaCy and onnxruntime both release the GIL).
     with ThreadPoolExecutor(1, thread_name_prefix="newsfold-parse") as background:
@@ -153,6 +143,31 @@ def prepare(
                     article.notes.append(off_topic[article.id])
         with timings.stage("parse (wait)"):
             ctx.docs = parsing.result()
+    return ctx
+
+
+def split_story(articles: list[Article], date: str | None = None, *, timings: Timings | None = None) -> StoryContext:
+    """The stages that need no model: copies of the articles cleaned, dated and
+    split, with ``copy_of`` set (what ``summarize`` reads; ``prepare`` goes on
+    from here). No source is marked off-topic and nothing is parsed or embedded.
+    The input articles are not changed."""
+    from .stages import clean, copies, dating, split
+
+    if not articles:
+        raise InputError("no articles to fold")
+    _check_unique_ids(articles)
+    timings = timings or Timings()
+    articles = [copy.deepcopy(article) for article in articles]
+    with timings.stage("clean"):
+        articles = [clean.clean(article) for article in articles]
+    with timings.stage("dating"):
+        _apply_dates(articles, dating.date_sources(articles, given=date))
+    with timings.stage("split"):
+        ctx = StoryContext(articles, sentences={a.id: split.split(a) for a in articles})
+    with timings.stage("copies"):
+        copy_of = copies.find_copies(ctx)
+        for article in articles:
+            article.copy_of = copy_of.get(article.id)
     return ctx
 
 

