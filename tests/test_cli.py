@@ -84,6 +84,14 @@ def test_summarize_respects_the_word_budget(example_dir, capsys):
     assert 10 <= len(out.split()) <= 40
 
 
+def test_summarize_offers_no_embedder_it_would_ignore(example_dir, capsys):
+    # A summary ranks sentences lexically; an --embedder choice would silently do nothing.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["summarize", str(example_dir), "--embedder", "hashing"])
+    assert exit_info.value.code == 2
+    assert "--embedder" in capsys.readouterr().err
+
+
 def test_console_script_runs_cold(example_dir, tmp_path):
     """The installed entry point, in a fresh process, as a new user runs it."""
     result = subprocess.run(

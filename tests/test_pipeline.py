@@ -147,7 +147,7 @@ def test_a_page_label_never_becomes_the_story_title():
 
 
 def test_fold_facts_are_the_folds_facts(example_dir, example_brief):
-    # summarize reads fold_facts: the same facts in the same order, without the rest of the fold.
+    # fold_facts (Python API): the same facts in the same order, without the rest of the fold.
     from newsfold.pipeline import fold_facts
 
     facts = fold_facts(newsfold.read(str(example_dir)))

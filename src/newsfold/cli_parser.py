@@ -109,7 +109,7 @@ def _brief_parser(commands: Commands) -> None:
 
 def _summarize_parser(commands: Commands) -> None:
     summary = _command(commands, "summarize", "a plain extractive summary of N words")
-    _add_inputs(summary, required=True)
+    _add_inputs(summary, required=True, embedder=False)  # a summary is lexical: no sentence embedder
     summary.add_argument("--words", type=int, default=100, metavar="N", help="word budget (default 100)")
 
 
@@ -177,7 +177,7 @@ def _eval_cluster_parser(commands: Commands) -> None:
     _add_stream_options(eval_cluster)
 
 
-def _add_inputs(parser: argparse.ArgumentParser, *, required: bool) -> None:
+def _add_inputs(parser: argparse.ArgumentParser, *, required: bool, embedder: bool = True) -> None:
     parser.add_argument("inputs", nargs="+" if required else "*", metavar="PATH_OR_URL",
                         help="files (.txt .md .html .json .jsonl), folders, - for stdin, or URLs")
     parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
@@ -187,7 +187,8 @@ def _add_inputs(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument("--allow-private", action="store_true",
                         help="allow URLs that resolve to private or loopback addresses")
     parser.add_argument("--refresh", action="store_true", help="refetch URLs even if cached")
-    parser.add_argument("--embedder", default="minilm", choices=EMBEDDERS, help=EMBEDDER_HELP)
+    if embedder:
+        parser.add_argument("--embedder", default="minilm", choices=EMBEDDERS, help=EMBEDDER_HELP)
     parser.add_argument("-q", "--quiet", action="store_true", help="no warnings, progress or 'wrote' line")
 
 
