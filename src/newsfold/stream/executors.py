@@ -60,9 +60,23 @@ def _chunks(articles: Iterable[Article], size: int):
         start += len(chunk)
 
 
-def _numbered(start: int, future):
-    for offset, feats in enumerate(future.result()):
-        yield start + offset, feats
+def _canonical(feats: ArticleFeatures) -> ArticleFeatures:
+    """``feats`` with its entity set rebuilt from the sorted hashes.
+
+    A frozenset's iteration order depends on the order its items were added,
+    and unpickling (every Dask result) adds them in the old set's iteration
+    order, which gives another order for about half the articles. The
+    clusterer sums name weights in iteration order, so a Dask run could differ
+    from a local one in the last bits of a score. Every executor passes its
+    features through here: the same items, added in the same order, iterate
+    in the same order in any process."""
+    feats.entities = frozenset(sorted(feats.entities))
+    return feats
+
+
+def _numbered(start: int, features: list[ArticleFeatures]):
+    for offset, feats in enumerate(features):
+        yield start + offset, _canonical(feats)
 
 
 class LocalExecutor:
@@ -96,9 +110,11 @@ class LocalExecutor:
             for start, chunk in _chunks(articles, batch_size):
                 in_flight.append((start, pool.submit(compute_features, chunk, embedder, default_day)))
                 if len(in_flight) > workers:
-                    yield from _numbered(*in_flight.popleft())
+                    start, future = in_flight.popleft()
+                    yield from _numbered(start, future.result())
             while in_flight:
-                yield from _numbered(*in_flight.popleft())
+                start, future = in_flight.popleft()
+                yield from _numbered(start, future.result())
 
 
 class DaskExecutor:
@@ -115,8 +131,15 @@ class DaskExecutor:
         self._client: Client | None = None
         self._cluster: LocalCluster | None = None
         self._threads = 1
+        self._entered = 0
 
     def __enter__(self):
+        # Re-entrant: ``cluster_articles(executor=ex)`` enters an executor the
+        # caller may already hold open; a second entry must neither start a
+        # second LocalCluster nor let its exit close the caller's client.
+        self._entered += 1
+        if self._client is not None:
+            return self
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:
@@ -141,6 +164,9 @@ class DaskExecutor:
         return self
 
     def __exit__(self, *exc) -> None:
+        self._entered = max(0, self._entered - 1)
+        if self._entered:
+            return
         if self._client is not None:
             self._client.close()
             self._client = None
@@ -179,8 +205,7 @@ class DaskExecutor:
             start, future = in_flight.popleft()
             result = future.result()
             submit_next()
-            for offset, feats in enumerate(result):
-                yield start + offset, feats
+            yield from _numbered(start, result)
 
 
 def get_executor(executor="local", *, scheduler: str | None = None, embedder="minilm"):
