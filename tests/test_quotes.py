@@ -597,3 +597,48 @@ def test_a_title_before_a_family_name_written_first_is_the_articles_person():
     found = speakers("Senior Minister Lee Wen Hao opened the bridge on Sunday.\n\n"
                      "“The bridge will cut the commute by half an hour,” SM Lee said.")
     assert found == {"The bridge will": "Lee Wen Hao"}
+
+
+# ---------------------------------------------------------------- who speaks, by class
+
+
+def test_an_outlet_that_quotes_someone_is_not_the_speaker():
+    found = speakers("“We must keep the port open for everyone,” the Coastline Herald "
+                     "quoted Mayor Ana Ruiz as saying.")
+    assert found == {"We must keep": "Ana Ruiz"}
+    found = speakers("Ana Ruiz told the Coastline Herald: “We must keep the port open for everyone.”")
+    assert found == {"We must keep": "Ana Ruiz"}
+
+
+def test_a_proper_noun_subject_the_tagger_missed_still_speaks_without_its_titles():
+    found = speakers("“We are fully behind the new rules here,” said Calden Central MP Ana Ruiz.")
+    assert found == {"We are fully": "Ana Ruiz"}
+
+
+def test_a_definite_description_stands_for_the_person_it_was_said_of():
+    found = speakers("Ms Dora Kell, an accountant, runs the garden.\n\n"
+                     "“The garden has brought my neighbours together,” said the accountant, who manages it.")
+    assert found == {"The garden has": "Dora Kell"}
+    # a description nobody was given and no "who" clause: nobody is guessed
+    found = speakers("Ms Dora Kell runs the garden.\n\n"
+                     "“The garden has brought my neighbours together,” said the accountant.")
+    assert found == {"The garden has": None}
+
+
+def test_a_title_before_the_name_describes_the_person():
+    text = ("Deputy Public Prosecutor Tin Shu Min told the court that the couple disapproved.\n\n"
+            "The DPP said: “They poured coffee over the costume on purpose.”")
+    entities = [Entity("Tin Shu Min", "PERSON", ["Tin Shu Min"], ["a"], 2)]
+    assert speakers(text, entities) == {"They poured coffee": "Tin Shu Min"}
+
+
+def test_a_speaker_written_with_part_of_a_known_full_name_is_that_person():
+    entities = [Entity("Tommy Steven Sinambela", "PERSON", [], ["a"], 3),
+                Entity("Ana Ruiz", "PERSON", [], ["a"], 3)]
+    found = speakers("“The case will go to court next month,” said Tommy Steven.", entities)
+    assert found == {"The case will": "Tommy Steven Sinambela"}
+    found = speakers("“The case will go to court next month,” said Radin Central MP Ana Ruiz.", entities)
+    assert found == {"The case will": "Ana Ruiz"}
+    # a surname never shortens a fuller name to a one-word entity
+    short = [Entity("Ng", "PERSON", [], ["a"], 2)]
+    assert speakers("“The corals are recovering fast,” said Sirius Ng.", short) == {"The corals are": "Sirius Ng"}

@@ -57,6 +57,17 @@ class StoryNames:
         # "Varek" of "Varek Li Wen") -> the one person whose full name starts with it
         self.first_words = {f: next(iter(names)) for f, names in by_first.items()
                             if len(names) == 1 and f not in by_surname}
+        # folded full names of people (two words or more) -> the entity name
+        self.full_people = {plain(form).strip(): entity.name for entity in entities or []
+                            if entity.type == "PERSON" for form in [entity.name, *entity.aliases]
+                            if len(form.split()) >= 2}
+        prefixes: dict[str, set[str]] = defaultdict(set)
+        for form, name in self.full_people.items():
+            words = form.split()
+            for size in range(2, len(words)):
+                prefixes[" ".join(words[:size])].add(name)
+        # the first two or more words of exactly one person's full name -> that person
+        self.name_prefixes = {p: next(iter(n)) for p, n in prefixes.items() if len(n) == 1}
         self._texts = list(texts)
         self._common: dict[str, bool] = {}
 
@@ -77,7 +88,15 @@ class StoryNames:
         words = key.split()
         if surface.islower() and words and words[-1] in self.bodies:
             return self.bodies[words[-1]]
-        if words and words[-1] in self.surnames and surface[:1].isupper():
+        # "Radin Central MP Ana Ruiz", "Tommy Steven": a known full name ends it, or it starts one
+        for size in range(len(words) - 1, 1, -1):
+            if " ".join(words[-size:]) in self.full_people:
+                return self.full_people[" ".join(words[-size:])]
+        if len(words) >= 2 and key in self.name_prefixes:
+            return self.name_prefixes[key]
+        # a surname or a first name stands for a fuller name, never for a shorter one
+        if words and words[-1] in self.surnames and surface[:1].isupper() \
+                and len(self.surnames[words[-1]].split()) >= len(words):
             return self.surnames[words[-1]]
         titles = surface.split()[:-1]
         if words and words[-1] in self.first_words and surface.split()[-1][:1].isupper() \

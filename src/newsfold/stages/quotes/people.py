@@ -25,6 +25,7 @@ class People:
         self.mentions = self._mentions()
         self.genders = self._genders()
         self.role_subjects = self._role_subjects()
+        self.descriptions = self._descriptions()
 
     # --- who is named
 
@@ -76,7 +77,9 @@ class People:
             words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
             if len(words) >= 2 and all(w.text[:1].isupper() and w.is_alpha for w in words) \
                     and not self.page.article.is_removed(words[0].idx, token.idx + len(token.text)):
-                name = " ".join(w.text for w in words)
+                name = speaker_name(" ".join(w.text for w in words))  # "Mr Sirius Ng" is Sirius Ng
+                if not name:
+                    continue
                 self.extra_names.append(name)
                 mentions.append((words[0].idx, name, True))
         return mentions
@@ -103,6 +106,39 @@ class People:
         return key in self.names.surnames or any(surname_key(name) == key for _, name, _ in self.mentions)
 
     # --- how they are named
+
+    def _descriptions(self) -> dict[str, list[tuple[int, str]]]:
+        """Folded word -> (offset, full name) of the persons this article
+        describes with it: the words written before a name ("Woodlands resident
+        Ana Ruiz", "DPP Tin"), the initials of a capitalised title there
+        ("Deputy Public Prosecutor" = "dpp") and an apposition's noun ("Ana
+        Ruiz, an accountant"). "The accountant said" may then stand for her."""
+        found: dict[str, list[tuple[int, str]]] = {}
+        for ent in self.page.ents:
+            if ent.label_ != "PERSON" or self.page.in_quote(ent.start_char) or not speaker_name(ent.text):
+                continue
+            name = self.full_name(ent.text)
+            words = [t for t in ent if title_before_name(t.text) or t.lower_ in ROLE_WORDS]
+            j = ent.start - 1
+            while j >= 0 and ent.start - j <= 5 and self.page.doc[j].pos_ in ("NOUN", "PROPN") \
+                    and self.page.doc[j].dep_ in ("compound", "amod", "nmod"):
+                words.insert(0, self.page.doc[j])
+                j -= 1
+            words += [c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            keys = {plain(t.text) for t in words}
+            capitals = [t.text for t in words if t.text[:1].isupper() and t.text[1:].islower()]
+            if len(capitals) >= 2:
+                keys.add("".join(w[0] for w in capitals).lower())
+            for key in keys:
+                found.setdefault(key, []).append((ent.start_char, name))
+        return found
+
+    def described(self, word: str, offset: int) -> str | None:
+        """The person this article last described with ``word`` before
+        ``offset`` (else first after it), or None."""
+        named = self.descriptions.get(plain(word), [])
+        before = [name for at, name in named if at < offset]
+        return before[-1] if before else named[0][1] if named else None
 
     def _genders(self) -> dict[str, str]:
         """Folded surname -> "m" or "f" where the article writes an honorific
