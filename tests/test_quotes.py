@@ -642,3 +642,12 @@ def test_a_speaker_written_with_part_of_a_known_full_name_is_that_person():
     # a surname never shortens a fuller name to a one-word entity
     short = [Entity("Ng", "PERSON", [], ["a"], 2)]
     assert speakers("“The corals are recovering fast,” said Sirius Ng.", short) == {"The corals are": "Sirius Ng"}
+
+
+def test_the_story_outlet_reporting_is_no_speaker():
+    text = "“Prices will rise again next year,” Coast Post Online said in an editorial."
+    article = Article("a", text, outlet="www.coastpostonline.example")
+    quotes, _ = run(article)
+    assert [e.speaker for q in quotes for e in q.support] == [None]
+    quotes, _ = run(replace(article, outlet="www.harbornews.example"))
+    assert [e.speaker for q in quotes for e in q.support] == ["Coast Post Online"]

@@ -3,7 +3,7 @@
 Which names may speak: people and organisations (countries speak for their
 governments). A name the story types as a law, a work or a product, or one ending in a law word ("... Harmony Act"), is nobody's voice;
 a one-word "name" the texts also write after an article ("the Bill", "the
-board") is a common noun. A dispute needs names, not fragments: see
+board") is a common noun; the story's own outlets report, they do not speak. A dispute needs names, not fragments: see
 :meth:`StoryNames.disputable`.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ class StoryNames:
     from a capitalised common noun ("the Bill").
     """
 
-    def __init__(self, entities: list[Entity], texts: Iterable[str] = ()):
+    def __init__(self, entities: list[Entity], texts: Iterable[str] = (), outlets: Iterable[str | None] = ()):
         self.exact: dict[str, str] = {}
         self.types: dict[str, str] = {}
         bodies: dict[str, set[str]] = defaultdict(set)  # institution word -> the bodies named with it
@@ -68,6 +68,9 @@ class StoryNames:
                 prefixes[" ".join(words[:size])].add(name)
         # the first two or more words of exactly one person's full name -> that person
         self.name_prefixes = {p: next(iter(n)) for p, n in prefixes.items() if len(n) == 1}
+        # "channelnewsasia" of "www.channelnewsasia.com": the story's outlets report, they do not speak
+        self.outlets = {label for outlet in outlets if outlet
+                        for label in re.split(r"[^a-z0-9]+", plain(outlet)) if len(label) >= 4}
         self._texts = list(texts)
         self._common: dict[str, bool] = {}
 
@@ -112,12 +115,18 @@ class StoryNames:
         if not name:
             return None
         kind = self.type_of(name)
-        if kind in _SILENT_TYPES or suffix_label(name) == "OTHER":
+        if kind in _SILENT_TYPES or suffix_label(name) == "OTHER" or self.is_outlet(name):
             return None
         if len(name.split()) == 1 and kind in (None, "PERSON") and name[:1].isupper() \
                 and plain(name) not in INSTITUTION_WORDS and self._common_noun(name):
             return None
         return name
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether ``name`` is one of the story's outlets ("Channel News Asia"
+        for channelnewsasia.com, "The Coast Post" for coastpost.example)."""
+        squashed = re.sub(r"[^a-z0-9]", "", plain(name))
+        return squashed in self.outlets or squashed.startswith("the") and squashed[3:] in self.outlets
 
     def disputable(self, name: str) -> bool:
         """Whether two sources naming ``name`` and someone else for one quote is
