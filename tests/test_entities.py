@@ -461,3 +461,42 @@ def test_a_word_in_capitals_or_a_plural_abbreviation_is_no_acronym_of_a_name():
     )
     assert having(entities, "ON") is None
     assert having(entities, "MP") is None or having(entities, "MP") is not having(entities, "Moor Police")
+
+
+# --- short forms and name parts -------------------------------------------------
+
+
+def test_short_form_keeping_first_and_last_words_joins_the_long_name():
+    _, _, entities = run(
+        "The Calden Housing and Transit Board approved the plan on Monday.",
+        "The Calden Board will start work next year, the Calden Housing and Transit Board said.",
+        "Officials of the Calden Board inspected 300 blocks.")
+    board = having(entities, "Calden Housing and Transit Board")
+    assert board is not None and board.type == "ORG"
+    assert "Calden Board" in board.aliases
+
+
+def test_short_form_fitting_two_long_names_joins_neither():
+    _, _, entities = run(
+        "The Calden Housing and Transit Board met the Calden Parks and Water Board on Monday.",
+        "The Calden Board said it would reply, the Calden Parks and Water Board said.")
+    short = having(entities, "Calden Board")
+    assert short is None or short.name == "Calden Board"
+
+
+def test_run_together_short_form_joins_the_long_name():
+    _, _, entities = run(
+        "Portland Marine Group said its workers were safe after the fire at Pier 4.",
+        "PortMarine, which owns the pier, said the fire started at noon.",
+        "A PortMarine spokesman said repairs would take a week.")
+    group = having(entities, "Portland Marine Group")
+    assert group is not None and "PortMarine" in group.aliases
+
+
+def test_first_words_of_one_longer_person_name_are_that_person():
+    _, _, entities = run(
+        "Police chief Tomas Arvid Lindqvist said the case was closed.",
+        "Tomas Arvid said officers had interviewed 12 people.",
+        "Tomas Arvid Lindqvist spoke to reporters in Calden on Monday.")
+    person = having(entities, "Tomas Arvid Lindqvist")
+    assert person is not None and "Tomas Arvid" in person.aliases

@@ -626,18 +626,18 @@ def test_a_definite_description_stands_for_the_person_it_was_said_of():
 
 
 def test_a_title_before_the_name_describes_the_person():
-    text = ("Deputy Public Prosecutor Tin Shu Min told the court that the couple disapproved.\n\n"
+    text = ("Deputy Public Prosecutor Maria Lopez told the court that the couple disapproved.\n\n"
             "The DPP said: “They poured coffee over the costume on purpose.”")
-    entities = [Entity("Tin Shu Min", "PERSON", ["Tin Shu Min"], ["a"], 2)]
-    assert speakers(text, entities) == {"They poured coffee": "Tin Shu Min"}
+    entities = [Entity("Maria Lopez", "PERSON", ["Maria Lopez"], ["a"], 2)]
+    assert speakers(text, entities) == {"They poured coffee": "Maria Lopez"}
 
 
 def test_a_speaker_written_with_part_of_a_known_full_name_is_that_person():
-    entities = [Entity("Tommy Steven Sinambela", "PERSON", [], ["a"], 3),
+    entities = [Entity("Tomas Arvid Lindqvist", "PERSON", [], ["a"], 3),
                 Entity("Ana Ruiz", "PERSON", [], ["a"], 3)]
-    found = speakers("“The case will go to court next month,” said Tommy Steven.", entities)
-    assert found == {"The case will": "Tommy Steven Sinambela"}
-    found = speakers("“The case will go to court next month,” said Radin Central MP Ana Ruiz.", entities)
+    found = speakers("“The case will go to court next month,” said Tomas Arvid.", entities)
+    assert found == {"The case will": "Tomas Arvid Lindqvist"}
+    found = speakers("“The case will go to court next month,” said Calden Central MP Ana Ruiz.", entities)
     assert found == {"The case will": "Ana Ruiz"}
     # a surname never shortens a fuller name to a one-word entity
     short = [Entity("Ng", "PERSON", [], ["a"], 2)]

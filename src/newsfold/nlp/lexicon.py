@@ -206,7 +206,8 @@ NAME_SUFFIX_LABELS: dict[str, str] = {
                      "pier", "terminal"), "FAC"),
     **dict.fromkeys(("authority", "agency", "ministry", "lines", "press", "guard", "council",
                      "company", "group", "foundation", "trust", "institute", "university",
-                     "association", "commission", "committee", "corporation", "party"), "ORG"),
+                     "association", "commission", "committee", "corporation", "party", "board", "bureau",
+                     "department", "force", "tribunal"), "ORG"),
     # laws and instruments ("... Harmony Act", "... Amendment Bill"): things, never speakers
     **dict.fromkeys(("act", "bill", "code", "amendment", "treaty", "convention", "charter",
                      "ordinance", "regulations", "directive", "constitution"), "OTHER"),

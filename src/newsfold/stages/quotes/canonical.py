@@ -91,7 +91,7 @@ class StoryNames:
         words = key.split()
         if surface.islower() and words and words[-1] in self.bodies:
             return self.bodies[words[-1]]
-        # "Radin Central MP Ana Ruiz", "Tommy Steven": a known full name ends it, or it starts one
+        # "Calden Central MP Ana Ruiz", "Tomas Arvid": a known full name ends it, or it starts one
         for size in range(len(words) - 1, 1, -1):
             if " ".join(words[-size:]) in self.full_people:
                 return self.full_people[" ".join(words[-size:])]

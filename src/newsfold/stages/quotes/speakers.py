@@ -133,7 +133,7 @@ class SpeakerResolver:
                    and speaker_name(e.text)]
         if persons:
             own = [e for e in persons if e.start <= token.i < e.end]
-            # "district police chief ACP Raub Selamat said" with only the
+            # "district police chief ACP Dara Imrie said" with only the
             # district tagged a PERSON: the subject's own name wins
             return self.people.full_name((own or persons[-1:])[0].text) if own \
                 else self._proper_name(token, allowed) or self.people.full_name(persons[-1].text)
