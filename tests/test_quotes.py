@@ -651,3 +651,16 @@ def test_the_story_outlet_reporting_is_no_speaker():
     assert [e.speaker for q in quotes for e in q.support] == [None]
     quotes, _ = run(replace(article, outlet="www.harbornews.example"))
     assert [e.speaker for q in quotes for e in q.support] == ["Coast Post Online"]
+
+
+def test_one_person_under_a_title_and_surname_is_no_dispute():
+    entities = [Entity("Varek Li Wen", "PERSON", ["Varek Li Wen"], ["a", "b"], 3),
+                Entity("Varek Mei Ling", "PERSON", ["Varek Mei Ling"], ["a"], 1)]
+    a = Article("a", "“The border must stay open to trade for everyone,” SM Varek said on Monday.")
+    b = Article("b", "“The border must stay open to trade for everyone,” Senior Minister Varek Li Wen said.")
+    quotes, conflicts = run(a, b, entities=entities)
+    assert conflicts == []
+    assert quotes[0].speaker == "Varek Li Wen"
+    c = Article("c", "“The border must stay open to trade for everyone,” Ana Ruiz said on Monday.")
+    _, conflicts = run(b, c, entities=entities)
+    assert len(conflicts) == 1  # two different people are still a dispute

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.lexicon import SPOKESPERSON_ROLES
-from ...nlp.names import name_words
+from ...nlp.names import name_words, title_before_name
 from ...nlp.text import plain
 from .canonical import StoryNames
 from .marks import MIN_WORDS
@@ -80,11 +80,11 @@ def group(found: list[Found]) -> list[list[Found]]:
 def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> None:
     """One name per person within a quote's variants.
 
-    "Ana Ruiz" and "Constable Ana Ruiz", or "Ruiz" and "Ruiz Vell", are
+    "Ana Ruiz" and "Constable Ana Ruiz", "SM Vell" and "Vell Li Wen", or "Ruiz" and "Ruiz Vell", are
     the same speaker when one name's words are all in the other's (a
     spokesperson counts as the institution it speaks for); they must not make
-    an attribution conflict. The shortest name of two or more words stands for
-    the set (titles drop out that way).
+    an attribution conflict. The shortest name of two or more words that does
+    not start with a title stands for the set (titles drop out that way).
     """
     speakers = sorted({f.speaker for f in variants if f.speaker}, key=lambda n: (len(n.split()), n))
 
@@ -93,7 +93,9 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
         # "VRA spokesman" for the "Valdoria Rail Authority" the text ties to VRA
         kept = [w for w in name.split() if plain(w) not in SPOKESPERSON_ROLES] or name.split()
         canonical = names.canonical(" ".join(kept)) if names is not None else None
-        return name_words(canonical or " ".join(kept))
+        words = (canonical or " ".join(kept)).split()
+        # "SM Varek" is the "Varek Li Wen" another source names: titles are no part of a name
+        return name_words(" ".join([w for w in words[:-1] if not title_before_name(w)] + words[-1:]))
 
     words = {name: core(name) for name in speakers}
     chosen: dict[str, str] = {}
@@ -102,7 +104,7 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
                    and (words[name] <= words[other] or words[other] <= words[name])]
         family = [name] + related
         full = [n for n in family if len(n.split()) >= 2]
-        chosen[name] = min(full or family, key=lambda n: (len(n.split()), n))
+        chosen[name] = min(full or family, key=lambda n: (title_before_name(n.split()[0]), len(n.split()), n))
     for f in variants:
         if f.speaker:
             f.speaker = chosen[f.speaker]
