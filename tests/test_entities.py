@@ -500,3 +500,11 @@ def test_first_words_of_one_longer_person_name_are_that_person():
         "Tomas Arvid Lindqvist spoke to reporters in Calden on Monday.")
     person = having(entities, "Tomas Arvid Lindqvist")
     assert person is not None and "Tomas Arvid" in person.aliases
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Datuk Seri Ana Ruiz", ("Ana Ruiz", "PERSON")),
+    ("Asst Comm Dara Imrie", ("Dara Imrie", "PERSON")),
+])
+def test_common_honorifics_and_rank_abbreviations_are_titles(raw, expected):
+    assert clean_name(raw, "PERSON") == expected
