@@ -508,3 +508,9 @@ def test_first_words_of_one_longer_person_name_are_that_person():
 ])
 def test_common_honorifics_and_rank_abbreviations_are_titles(raw, expected):
     assert clean_name(raw, "PERSON") == expected
+
+
+def test_a_person_after_an_initialism_inside_a_mention_is_that_person():
+    assert clean_name("Calden Central SMC Ana Ruiz", "PERSON") == ("Ana Ruiz", "PERSON")
+    assert clean_name("AJ Smith", "PERSON") == ("AJ Smith", "PERSON")  # initials that start a name stay
+    assert clean_name("NATO Secretary General", "PERSON") != ("Secretary General", "PERSON")

@@ -664,3 +664,12 @@ def test_one_person_under_a_title_and_surname_is_no_dispute():
     c = Article("c", "“The border must stay open to trade for everyone,” Ana Ruiz said on Monday.")
     _, conflicts = run(b, c, entities=entities)
     assert len(conflicts) == 1  # two different people are still a dispute
+
+
+def test_a_title_alone_or_a_heading_word_is_no_proper_name_speaker():
+    found = speakers("Director of the Harbor Affairs Department Maria Lopez, said: "
+                     "“Criminals may abuse these structures to hide their profits.”")
+    assert found == {"Criminals may abuse": "Maria Lopez"}
+    entities = [Entity("Ana Ruiz", "PERSON", ["Ana Ruiz", "Ruiz"], ["a"], 3)]
+    text = "Cohesion is harder than building bridges: Ana Ruiz\nRuiz stressed the point: “We must act together now.”"
+    assert speakers(text, entities) == {"We must act": "Ana Ruiz"}

@@ -86,7 +86,7 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "st", "coach", "officer", "inspector", "superintendent", "lawyer", "attorney",
     "counsel", "prosecutor", "dpp", "assistant", "associate", "constable", "commissioner",
     # Malay honorifics written before a name ("Datuk Seri Ana Ruiz")
-    "datuk", "dato", "datin", "seri", "asst", "comm", "supt", "insp",
+    "datuk", "dato", "datin", "seri", "asst", "comm", "supt", "insp", "assoc", "adj", "adjunct",
 })
 # Titles as abbreviated before a name ("Adm.", "Maj.-Gen."); a period after one
 # does not end a sentence.

@@ -97,9 +97,9 @@ class StoryNames:
                 return self.full_people[" ".join(words[-size:])]
         if len(words) >= 2 and key in self.name_prefixes:
             return self.name_prefixes[key]
-        # a surname or a first name stands for a fuller name, never for a shorter one
+        # a surname stands for a full name, never a written full name for a surname alone
         if words and words[-1] in self.surnames and surface[:1].isupper() \
-                and len(self.surnames[words[-1]].split()) >= len(words):
+                and (len(self.surnames[words[-1]].split()) >= 2 or len(words) == 1):
             return self.surnames[words[-1]]
         titles = surface.split()[:-1]
         if words and words[-1] in self.first_words and surface.split()[-1][:1].isupper() \

@@ -25,7 +25,7 @@ from ...nlp.lexicon import (
     SPOKESPERSON_ROLES,
     UNNAMED_SPEAKER_NOUNS,
 )
-from ...nlp.names import speaker_name, title_before_name
+from ...nlp.names import clean_name, speaker_name, title_before_name
 from ...nlp.text import plain
 from .people import People
 from .roles import institution_of, named_after, spokes_role
@@ -178,15 +178,20 @@ class SpeakerResolver:
         words = [token]
         for left in reversed(list(token.lefts)):
             if left.i != words[0].i - 1 or left.i not in allowed or left.dep_ not in ("compound", "flat") \
-                    or not left.text[:1].isupper() or left.pos_ != "PROPN" or self.page.in_quote(left.idx):
+                    or not left.text[:1].isupper() or left.pos_ != "PROPN" or self.page.in_quote(left.idx) \
+                    or "\n" in left.whitespace_:  # a heading's last word is no part of the name after it
                 break
             words.insert(0, left)
         texts = [t.text for t in words]
         titles = [i for i, word in enumerate(texts[:-1]) if title_before_name(word)]
         name = speaker_name(" ".join(texts[titles[-1] + 1:] if titles else texts))
-        if not name or self.people.names.type_of(name) in _PLACE_TYPES:
-            return None
-        return self.people.full_name(name) if len(name.split()) == 1 else name
+        kind = self.people.names.type_of(name) if name else None
+        if not name or kind in _PLACE_TYPES or clean_name(name) is None \
+                or all(title_before_name(w) or plain(w) in ROLE_WORDS for w in name.split()):
+            return None  # a place, or a title alone ("Director", "High Commissioner")
+        if len(name.split()) == 1:  # one word: only a name the story knows ("the 2005 Code of …" is none)
+            return self.people.full_name(name) if kind is not None else None
+        return name
 
     def _role_speaker(self, token: Any, allowed: set[int], remember: bool) -> str | None:
         """A role alone: whom this article names with it, else nobody."""
