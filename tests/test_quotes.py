@@ -673,3 +673,10 @@ def test_a_title_alone_or_a_heading_word_is_no_proper_name_speaker():
     entities = [Entity("Ana Ruiz", "PERSON", ["Ana Ruiz", "Ruiz"], ["a"], 3)]
     text = "Cohesion is harder than building bridges: Ana Ruiz\nRuiz stressed the point: “We must act together now.”"
     assert speakers(text, entities) == {"We must act": "Ana Ruiz"}
+
+
+def test_an_institution_is_no_outlet_even_on_its_own_site():
+    text = "“We have zero tolerance for such acts of violence,” said the police."
+    for outlet in ("www.police.gov.example", "www.police.example"):
+        quotes, _ = run(Article("a", text, outlet=outlet))
+        assert [e.speaker for q in quotes for e in q.support] == ["police"]
