@@ -680,3 +680,14 @@ def test_an_institution_is_no_outlet_even_on_its_own_site():
     for outlet in ("www.police.gov.example", "www.police.example"):
         quotes, _ = run(Article("a", text, outlet=outlet))
         assert [e.speaker for q in quotes for e in q.support] == ["police"]
+
+
+def test_a_spokesperson_speaks_for_the_one_body_the_story_names_so():
+    a = Article("a", "A foreign ministry spokesman said the attack was over. "
+                     "“All our staff at the consulate are safe and unhurt,” he said.")
+    b = Article("b", "The Valdorian foreign ministry said the staff were safe.")
+    quotes, _ = run(a, b)
+    assert [e.speaker for q in quotes for e in q.support] == ["Valdorian foreign ministry spokesman"]
+    c = Article("c", "The Ostrian foreign ministry condemned the attack.")
+    quotes, _ = run(a, b, c)  # two foreign ministries: which one is not known
+    assert [e.speaker for q in quotes for e in q.support] == ["foreign ministry spokesman"]

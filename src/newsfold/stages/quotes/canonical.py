@@ -74,6 +74,7 @@ class StoryNames:
                         for label in re.split(r"[^a-z0-9]+", plain(outlet)) if len(label) >= 4}
         self._texts = list(texts)
         self._common: dict[str, bool] = {}
+        self._bodies_named: dict[str, str] = {}
 
     def type_of(self, name: str) -> str | None:
         """The entity type the story gives ``name`` (any alias), else None."""
@@ -92,6 +93,9 @@ class StoryNames:
         words = key.split()
         if surface.islower() and words and words[-1] in self.bodies:
             return self.bodies[words[-1]]
+        if surface.islower() and len(words) >= 3 and words[-1] in SPOKESPERSON_ROLES:
+            # "foreign ministry spokesman": the story's one "Valdorian foreign ministry"
+            return f"{self._named_body(' '.join(surface.split()[:-1]))} {surface.split()[-1]}"
         # "Calden Central MP Ana Ruiz", "Tomas Arvid": a known full name ends it, or it starts one
         for size in range(len(words) - 1, 1, -1):
             if " ".join(words[-size:]) in self.full_people:
@@ -145,6 +149,16 @@ class StoryNames:
             return True
         letters = name.replace(".", "")
         return self.type_of(name) in _BODY_TYPES or (len(letters) >= 2 and letters.isupper())
+
+    def _named_body(self, body: str) -> str:
+        """``body`` ("foreign ministry") with the one capitalised name the
+        story's texts write before it ("German foreign ministry"), else as is."""
+        if body not in self._bodies_named:
+            pattern = re.compile(rf"\b((?:[A-Z][\w-]+ )+){re.escape(body)}\b")
+            found = {re.sub(r"^(?:The|A|An|This|That) ", "", m.group(1).strip())
+                     for text in self._texts for m in pattern.finditer(text)} - {"The", "A", "An", "This", "That"}
+            self._bodies_named[body] = f"{found.pop()} {body}" if len(found) == 1 else body
+        return self._bodies_named[body]
 
     def _common_noun(self, word: str) -> bool:
         """Whether the texts write ``word`` after an article ("the Bill")."""
