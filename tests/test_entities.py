@@ -514,3 +514,12 @@ def test_a_person_after_an_initialism_inside_a_mention_is_that_person():
     assert clean_name("Calden Central SMC Ana Ruiz", "PERSON") == ("Ana Ruiz", "PERSON")
     assert clean_name("AJ Smith", "PERSON") == ("AJ Smith", "PERSON")  # initials that start a name stay
     assert clean_name("NATO Secretary General", "PERSON") != ("Secretary General", "PERSON")
+
+
+def test_a_name_written_with_another_dash_is_the_same_name():
+    _, _, entities = run(
+        "The video was shared on the Facebook page Calden Drivers - Harbor Road on Monday.",
+        "The clip, posted on the Facebook page Calden Drivers — Harbor Road, shows nine men.",
+        "Calden Drivers - Harbor Road later removed the clip.")
+    names = [e for e in entities if "Calden Drivers - Harbor Road" in e.aliases]
+    assert len(names) == 1 and "Calden Drivers — Harbor Road" in names[0].aliases

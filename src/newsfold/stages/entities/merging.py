@@ -318,21 +318,35 @@ def _sweep_missed_mentions(articles: list[Article], clusters: dict[str, list[str
                       key=len, reverse=True)
     if not surfaces:
         return
-    pattern = re.compile(r"(?<![\w@#-])(?:" + "|".join(map(re.escape, surfaces)) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w@#-])(?:" + "|".join(map(_dash_blind, surfaces)) + r")(?![\w-])")
+    by_dash = {_dash_key(surface): owner[surface] for surface in surfaces}
     for article in articles:
         if article.off_topic:
             continue
-        taken = sorted((m.start, m.end) for keys in clusters.values() for k in keys
-                       for m in groups[k] if m.source == article.id and m.start >= 0)
+        taken = [(m.start, m.end, root) for root, keys in clusters.items() for k in keys
+                 for m in groups[k] if m.source == article.id and m.start >= 0]
         for match in pattern.finditer(article.text):
             start, end = match.span()
-            if article.is_removed(start, end) or any(s < end and start < e for s, e in taken):
-                continue
             surface = match.group()
-            root = owner[surface]
+            root = by_dash[_dash_key(surface)]
+            # a longer form of the same entity around a tagged part of it is a mention of its own
+            if article.is_removed(start, end) or any(s < end and start < e and (r != root or s <= start and end <= e)
+                                                     for s, e, r in taken):
+                continue
             groups.setdefault(root, [])
             groups[root].append(Mention(surface, "_SWEPT", article.id, "", start, end))
-            taken.append((start, end))
+            taken.append((start, end, root))
+
+
+def _dash_blind(surface: str) -> str:
+    """A pattern for ``surface`` where a spaced dash may be any dash ("A Road -
+    B Road" is "A Road — B Road")."""
+    return re.sub(r"\\ [-–—]\\ |\\ \\-\\ ", r"\\s*[-–—]\\s*", re.escape(surface))
+
+
+def _dash_key(surface: str) -> str:
+    """One form for any dash, spaced or not: the key a swept match finds its owner by."""
+    return re.sub(r"\s*[-–—]\s*", " - ", surface)
 
 
 def _consonants(name: str) -> str:
