@@ -691,3 +691,12 @@ def test_a_spokesperson_speaks_for_the_one_body_the_story_names_so():
     c = Article("c", "The Ostrian foreign ministry condemned the attack.")
     quotes, _ = run(a, b, c)  # two foreign ministries: which one is not known
     assert [e.speaker for q in quotes for e in q.support] == ["foreign ministry spokesman"]
+
+
+def test_a_role_with_its_portfolio_then_the_name_and_a_reply_by_saying():
+    found = speakers("“We must keep the port open for everyone” said Minister for Home Affairs "
+                     "K Maria Lopez, who read the Bill in Parliament.")
+    assert found == {"We must keep": "K Maria Lopez"}
+    found = speakers("Maria Lopez responded to the critics by saying that the new checks are "
+                     "“a prudent step for the whole country”.")
+    assert found == {"a prudent step": "Maria Lopez"}

@@ -11,13 +11,17 @@ from .people import People
 
 
 def named_after(page: Page, people: People, token: Any, allowed: set[int]) -> str | None:
-    """'VFOR commander Maj.-Gen. Ana Maria Ruiz': the name after a role."""
+    """'VFOR commander Maj.-Gen. Ana Maria Ruiz', 'Minister for Home Affairs
+    K Ruiz': the name after a role (and its portfolio)."""
     doc = page.doc
     name: list[str] = []  # capitalised words the tagger did not call a PERSON
-    for j in range(token.i + 1, min(len(doc), token.i + 8)):
+    for j in range(token.i + 1, min(len(doc), token.i + 12)):
         tok = doc[j]
         if j not in allowed:
             break
+        if tok.lower_ in ("for", "of", "and", ",") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            name = []  # "Minister for Culture, Community and Youth Ana Ruiz": the portfolio goes
+            continue
         if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
             ent = next(e for e in page.ents if e.start == j)
             if speaker_name(ent.text):

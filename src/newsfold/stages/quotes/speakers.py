@@ -93,7 +93,8 @@ class SpeakerResolver:
                         and not self.page.in_quote(c.idx)]
             if subjects:
                 return self._subject_speaker(subjects, window_ids, depth), subjects[0].i in window_ids
-            if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp") and node.head is not node:
+            # "X responded by saying": through the preposition to the verb that has the subject
+            if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep") and node.head is not node:
                 node = node.head
             else:
                 break
