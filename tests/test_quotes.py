@@ -700,3 +700,10 @@ def test_a_role_with_its_portfolio_then_the_name_and_a_reply_by_saying():
     found = speakers("Maria Lopez responded to the critics by saying that the new checks are "
                      "“a prudent step for the whole country”.")
     assert found == {"a prudent step": "Maria Lopez"}
+
+
+def test_a_role_that_does_not_speak_is_no_pronoun_candidate():
+    text = ("Ms Maria Lopez said her party backs the first Bill.\n\n"
+            "She said the plan lets the president review the orders, a power the president would use rarely. "
+            "“This scheme will hurt the standing of the office,” she told Parliament.")
+    assert speakers(text) == {"This scheme will": "Maria Lopez"}

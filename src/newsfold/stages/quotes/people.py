@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...nlp.lexicon import PLACE_NOUNS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
+from ...nlp.lexicon import PLACE_NOUNS, QUOTE_VERBS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
 from ...nlp.names import honorific_gender, speaker_name, surname_key, title_before_name
 from ...nlp.text import plain
 from .canonical import StoryNames
@@ -162,16 +162,19 @@ class People:
         return self.genders.get(surname_key(name), wanted) == wanted
 
     def _role_subjects(self) -> list[Any]:
-        """Subjects that are a role or an unnamed person ("a foreign ministry
-        spokesman said", "one witness said"), outside quotes: a later "he said"
-        may be theirs rather than a person named before them."""
+        """Subjects that are an unnamed person, or a role that speaks ("one
+        witness said", "a foreign ministry spokesman said"), outside quotes: a
+        later "he said" may be theirs rather than a person named before them."""
         found = []
         for token in self.page.doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ == "PERSON" \
                     or self.page.in_quote(token.idx) or self.page.article.is_removed(token.idx, token.idx + 1):
                 continue
             words = set(plain(token.text).split("-"))
-            if words & (ROLE_WORDS | UNNAMED_SPEAKER_NOUNS):
+            # an unnamed person always competes with a named one ("when the teen
+            # was charged, he said"); a role only when it speaks ("for the
+            # president to review" is no one a later "she said" stands for)
+            if words & UNNAMED_SPEAKER_NOUNS or words & ROLE_WORDS and token.head.lower_ in QUOTE_VERBS:
                 found.append(token)
         return found
 
