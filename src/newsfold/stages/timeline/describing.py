@@ -43,11 +43,12 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
     if not tokens:
         return None
     lead = [head.doc[i] for i in sorted(subject) if i < tokens[0].i or i > tokens[-1].i]
+    words = [(t.i, t.text, t.whitespace_) for t in [*lead, *tokens]]
     if lead and tokens[0].pos_ != "PROPN":  # "Launched in 2024, the scheme …": "the scheme launched"
-        tokens[0] = _Lowered(tokens[0])
-    words = [*lead, *tokens]
-    text = _tidy("".join(t.text_with_ws if i + 1 < len(words) and words[i + 1].i == t.i + 1 else t.text + " "
-                         for i, t in enumerate(words)))
+        index, written, space = words[len(lead)]
+        words[len(lead)] = (index, written[:1].lower() + written[1:], space)
+    text = _tidy("".join(written + (space if k + 1 < len(words) and words[k + 1][0] == index + 1 else " ")
+                         for k, (index, written, space) in enumerate(words)))
     if not text or not re.search(r"[^\W\d_]{3}", text):
         return None
     start, end = _evidence_span(head, (keep | subject) & inside | mention_ids, sentence)
@@ -57,15 +58,6 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 _RELATIVE_TAGS = ("WDT", "WP", "WP$")  # "which", "who", "that" as a relative clause's subject
 _PHRASE_DROPS = ("relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep", "parataxis")
-
-
-class _Lowered:
-    """A token whose text reads in lower case (a participle that no longer starts the entry)."""
-
-    def __init__(self, token: Token):
-        self.i = token.i
-        self.text = token.text[:1].lower() + token.text[1:]
-        self.text_with_ws = self.text + token.whitespace_
 
 
 def subject_phrase(head: Token, inside: set[int]) -> set[int]:
