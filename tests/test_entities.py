@@ -523,3 +523,12 @@ def test_a_name_written_with_another_dash_is_the_same_name():
         "Calden Drivers - Harbor Road later removed the clip.")
     names = [e for e in entities if "Calden Drivers - Harbor Road" in e.aliases]
     assert len(names) == 1 and "Calden Drivers — Harbor Road" in names[0].aliases
+
+
+def test_a_list_of_two_names_is_no_long_form_of_either():
+    _, _, entities = run(
+        "A joint release by the Calden Ministry of Health, Calden Ministry of Education said so.",
+        "The Calden Ministry of Education said schools would follow the guide.",
+        "The Calden Ministry of Health said doctors agreed.")
+    education = having(entities, "Calden Ministry of Education")
+    assert education is None or "Calden Ministry of Health" not in education.aliases

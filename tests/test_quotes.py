@@ -707,3 +707,12 @@ def test_a_role_that_does_not_speak_is_no_pronoun_candidate():
             "She said the plan lets the president review the orders, a power the president would use rarely. "
             "“This scheme will hurt the standing of the office,” she told Parliament.")
     assert speakers(text) == {"This scheme will": "Maria Lopez"}
+
+
+def test_a_title_run_before_the_named_person_is_no_speaker():
+    found = speakers("But Valdoria’s Coordinating Minister for Economic Affairs Maria Lopez took it in "
+                     "stride, telling reporters: “We cannot bar other countries from copying us.”")
+    assert found == {"We cannot bar": "Maria Lopez"}
+    found = speakers("The High Commission has planned events.\n"
+                     "High Commissioner extended an invitation to all, saying, “I encourage all of you to join us.”")
+    assert found == {"I encourage all": None}

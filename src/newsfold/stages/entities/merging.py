@@ -169,8 +169,9 @@ def _merge_short_forms(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -
 def _skips_words(short: list[str], long: list[str]) -> bool:
     """Whether ``short`` keeps the first and last words of the longer ``long``
     and, in order, only words of it."""
-    if len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1]:
-        return False
+    if len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1] \
+            or long.count(short[0]) > 1 or long.count(short[-1]) > 1:
+        return False  # not a list of two names ("Ministry of Health, Ministry of Education")
     rest = iter(long[1:-1])
     return all(word in rest for word in short[1:-1])
 

@@ -187,9 +187,10 @@ class SpeakerResolver:
         titles = [i for i, word in enumerate(texts[:-1]) if title_before_name(word)]
         name = speaker_name(" ".join(texts[titles[-1] + 1:] if titles else texts))
         kind = self.people.names.type_of(name) if name else None
+        last = name.split()[-1] if name else ""
         if not name or kind in _PLACE_TYPES or clean_name(name) is None \
-                or all(title_before_name(w) or plain(w) in ROLE_WORDS for w in name.split()):
-            return None  # a place, or a title alone ("Director", "High Commissioner")
+                or title_before_name(last) or plain(last) in ROLE_WORDS:
+            return None  # a place, or a title ("Director", "High Commissioner", "Coordinating Minister")
         if len(name.split()) == 1:  # one word: only a name the story knows ("the 2005 Code of …" is none)
             return self.people.full_name(name) if kind is not None else None
         return name
