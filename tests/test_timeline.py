@@ -304,3 +304,9 @@ def test_a_date_a_citing_verb_takes_as_its_object_dates_no_citing():
     # a date of the citing itself stays
     assert [(e.date, e.text) for e in one("Ostrova cited the figures on Tuesday.")] == \
         [("2031-03-11", "Ostrova cited the figures")]
+
+
+def test_a_clause_with_words_before_its_verb_borrows_no_subject():
+    timeline = one("The Calden series first launched in 2004, and the reboot for new consoles came in 2015.")
+    texts = [e.text for e in timeline if e.date == "2015"]
+    assert texts and not any("series" in t for t in texts)

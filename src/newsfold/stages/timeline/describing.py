@@ -42,6 +42,8 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
     tokens = [head.doc[i] for i in sorted(keep & inside)]
     if not tokens:
         return None
+    if not _starts_with_verb(tokens, head):
+        subject = set()  # "… and the reboot came": words before the verb already tell who
     lead = [head.doc[i] for i in sorted(subject) if i < tokens[0].i or i > tokens[-1].i]
     words = [(t.i, t.text, t.whitespace_) for t in [*lead, *tokens]]
     if lead and tokens[0].pos_ != "PROPN":  # "Launched in 2024, the scheme …": "the scheme launched"
@@ -58,6 +60,16 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 _RELATIVE_TAGS = ("WDT", "WP", "WP$")  # "which", "who", "that" as a relative clause's subject
 _PHRASE_DROPS = ("relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep", "parataxis")
+
+
+def _starts_with_verb(tokens: list[Token], head: Token) -> bool:
+    """Whether an event's words start with its verb or the verb's auxiliaries and adverbs."""
+    for token in tokens:
+        if token.i == head.i:
+            return True
+        if token.head.i != head.i or token.dep_ not in ("aux", "auxpass", "neg", "advmod", "punct"):
+            return False
+    return False
 
 
 def subject_phrase(head: Token, inside: set[int]) -> set[int]:
