@@ -716,3 +716,16 @@ def test_a_title_run_before_the_named_person_is_no_speaker():
     found = speakers("The High Commission has planned events.\n"
                      "High Commissioner extended an invitation to all, saying, “I encourage all of you to join us.”")
     assert found == {"I encourage all": None}
+
+
+def test_a_person_named_as_a_body_s_voice_does_not_dispute_the_body():
+    entities = [Entity("Calden Parks Board", "ORG", ["Calden Parks Board", "CPB"], ["a", "b"], 4),
+                Entity("Ana Ruiz", "PERSON", ["Ana Ruiz", "Ruiz"], ["a"], 2),
+                Entity("Maria Lopez", "PERSON", ["Maria Lopez"], ["c"], 2)]
+    a = Article("a", "CPB group director of wildlife Ana Ruiz said: “They should not approach or feed the animals.”")
+    b = Article("b", "“They should not approach or feed the animals,” the Calden Parks Board said.")
+    _, conflicts = run(a, b, entities=entities)
+    assert conflicts == []
+    c = Article("c", "“They should not approach or feed the animals,” said Maria Lopez, a visitor.")
+    _, conflicts = run(b, c, entities=entities)
+    assert len(conflicts) == 1  # someone the texts never tie to the board still disputes it

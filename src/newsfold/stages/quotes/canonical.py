@@ -127,6 +127,25 @@ class StoryNames:
             return None
         return name
 
+    def speaks_for(self, person: str, body: str) -> bool:
+        """Whether the texts name ``person`` right after one of ``body``'s
+        names or a telling word of it ("NH director Ana Ruiz", "Transit
+        Minister Ana Ruiz" for the Ministry of Transit): the person is the body's voice."""
+        if self.type_of(body) not in _BODY_TYPES:
+            return False
+        forms = {form for form, name in self.exact.items() if name == self.exact.get(plain(body).strip(), body)}
+        forms.add(plain(body))
+        # telling words: not an institution word, not a place the story names ("Calden" of "Calden Police")
+        words = {w for form in forms for w in form.split() if len(w) > 3 and w not in INSTITUTION_WORDS
+                 and self.types.get(w) not in ("GPE", "LOC", "NORP", "FAC")}
+        pattern = re.compile(rf"([^.\n]{{0,80}})\b{re.escape(person.split()[-1])}\b")
+        for text in self._texts:
+            for match in pattern.finditer(text):
+                before = set(re.findall(r"\w+", plain(match.group(1))))
+                if before & words or any(form in plain(match.group(1)) for form in forms):
+                    return True
+        return False
+
     def is_outlet(self, name: str) -> bool:
         """Whether ``name`` is one of the story's outlets ("Channel News Asia"
         for channelnewsasia.com, "The Coast Post" for coastpost.example)."""

@@ -142,12 +142,18 @@ def attribution_conflict(variants: list[Found], roots: dict[str, str], text: str
     different ones (``id=""``).
 
     A source that names nobody disputes nothing: its silence shows in the
-    quote's speakers by source, not here. Only names that may make a dispute
+    quote's speakers by source, not here; nor does a person the texts name as
+    a body's ("Harbor Board director Ana Ruiz") dispute that body. Only names that may make a dispute
     count (:meth:`StoryNames.disputable`: no one-word fragments).
     """
     by_speaker: dict[str, set[str]] = {
         speaker: speaker_roots for speaker, speaker_roots in _speaker_roots(variants, roots).items()
         if speaker is not None and (names is None or names.disputable(speaker))}
+    if names is not None:
+        for person in [n for n in by_speaker if names.type_of(n) == "PERSON"]:
+            body = next((b for b in by_speaker if b != person and names.speaks_for(person, b)), None)
+            if body is not None:  # the minister and the ministry: one voice, no dispute
+                by_speaker[body] |= by_speaker.pop(person)
     root_sets = list(by_speaker.values())
     independent = any(r1 != r2 for i, a in enumerate(root_sets) for b in root_sets[i + 1:]
                       for r1 in a for r2 in b)
