@@ -4,7 +4,7 @@ date words), or the noun phrase a date modifies ("the 2008 declaration")."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Sentence
 from .clauses import clause_head, mention_root
@@ -21,8 +21,8 @@ _EDGE_PUNCT = " ,;:—–-"
 
 
 def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
-             sentence_tokens: list[Token], sentence: Sentence) -> tuple[str, int, int] | None:
-    """(text, start, end) of the event a date belongs to, or None.
+             sentence_tokens: list[Token], sentence: Sentence) -> Described | None:
+    """The event a date belongs to (shown text, start, end, bare text), or None.
 
     A date in a sentence with no verb (a caption, a dateline) is no event.
     """
@@ -45,16 +45,31 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
     if not _starts_with_verb(tokens, head):
         subject = set()  # "… and the reboot came": words before the verb already tell who
     lead = [head.doc[i] for i in sorted(subject) if i < tokens[0].i or i > tokens[-1].i]
+    bare = _joined([(t.i, t.text, t.whitespace_) for t in tokens])
+    if not bare or not re.search(r"[^\W\d_]{3}", bare):
+        return None
     words = [(t.i, t.text, t.whitespace_) for t in [*lead, *tokens]]
     if lead and tokens[0].pos_ != "PROPN":  # "Launched in 2024, the scheme …": "the scheme launched"
         index, written, space = words[len(lead)]
         words[len(lead)] = (index, written[:1].lower() + written[1:], space)
-    text = _tidy("".join(written + (space if k + 1 < len(words) and words[k + 1][0] == index + 1 else " ")
+    start, end = _evidence_span(head, keep & inside | mention_ids, sentence)
+    return Described(_joined(words) if lead else bare, start, end, bare)
+
+
+class Described(NamedTuple):
+    """An event's words as shown (with the subject its clause borrows) and
+    bare (its own clause only: what events are compared by), and where they lie."""
+
+    text: str
+    start: int
+    end: int
+    bare: str
+
+
+def _joined(words: list[tuple[int, str, str]]) -> str:
+    """(index, text, space) words as one tidy line: a space only where the text had one or words were left out."""
+    return _tidy("".join(written + (space if k + 1 < len(words) and words[k + 1][0] == index + 1 else " ")
                          for k, (index, written, space) in enumerate(words)))
-    if not text or not re.search(r"[^\W\d_]{3}", text):
-        return None
-    start, end = _evidence_span(head, (keep | subject) & inside | mention_ids, sentence)
-    return text, start, end
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
