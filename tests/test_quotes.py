@@ -729,3 +729,9 @@ def test_a_person_named_as_a_body_s_voice_does_not_dispute_the_body():
     c = Article("c", "“They should not approach or feed the animals,” said Maria Lopez, a visitor.")
     _, conflicts = run(b, c, entities=entities)
     assert len(conflicts) == 1  # someone the texts never tie to the board still disputes it
+
+
+def test_a_heading_fused_to_a_name_is_no_part_of_the_speaker():
+    from newsfold.nlp.names import speaker_name
+    assert speaker_name("General Election\nSun") == "Sun"
+    assert speaker_name("Ana Ruiz") == "Ana Ruiz"

@@ -208,7 +208,8 @@ def _initialism(word: str) -> bool:
 def speaker_name(name: str) -> str:
     """A person's name without possessive, speech verb and leading titles
     ("Adm. X" -> "X"); "" when nothing but those is left."""
-    name = re.sub(r"[’']s$", "", name.strip()).strip(" ,.;:")
+    name = name.strip().rsplit("\n", 1)[-1]  # "…General Election\nSun": a heading's end is no part of it
+    name = re.sub(r"[’']s$", "", name).strip(" ,.;:")
     words = name.split()
     if words and plain(words[0]) in LEADING_SPEECH_VERBS:
         words = words[1:]  # "Said Ruiz": the verb of "…,” said Ruiz, tagged into the name
