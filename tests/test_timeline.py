@@ -276,3 +276,37 @@ def test_kosovo_evidence_round_trips(kosovo):
             assert evidence.as_written in article.text[evidence.start:evidence.end]
             assert not article.is_removed(evidence.start, evidence.end)
     assert conflicts == []
+
+
+# --- an entry reads alone: its subject kept, the citing not dated ---------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Calden ferry terminal, which opened in 1987, will close for repairs.",
+     ("1987", "Calden ferry terminal opened")),
+    ("Ana Ruiz was arrested in 2023 and was deported to Valdoria in 2024.",
+     ("2024", "Ana Ruiz was deported to Valdoria")),
+    ("Launched in 2024, the scheme gives each family 300 dollars.", ("2024", "scheme launched")),
+    ("The museum opened in 1987 and drew 2 million visitors.", ("1987", "museum opened and drew 2 million visitors")),
+])
+def test_an_entry_keeps_the_subject_its_clause_borrows(text, expected):
+    assert expected in [(e.date, e.text) for e in one(text)]
+
+
+def test_a_subject_carrying_another_date_keeps_its_noun_phrase():
+    timeline = one("Ruiz, who was jailed for 14 months in 2029, will return to court in 2032.")
+    assert ("2032", "Ruiz will return to court") in [(e.date, e.text) for e in timeline]
+
+
+def test_a_date_a_citing_verb_takes_as_its_object_dates_no_citing():
+    assert one("Ostrova often cites 1999 as the year the border was settled.") == []
+    assert one("Ostrova often refers to 1999 in her speeches.") == []
+    # a date of the citing itself stays
+    assert [(e.date, e.text) for e in one("Ostrova cited the figures on Tuesday.")] == \
+        [("2031-03-11", "Ostrova cited the figures")]
+
+
+def test_a_clause_with_words_before_its_verb_borrows_no_subject():
+    timeline = one("The Calden series first launched in 2004, and the reboot for new consoles came in 2015.")
+    texts = [e.text for e in timeline if e.date == "2015"]
+    assert texts and not any("series" in t for t in texts)

@@ -85,13 +85,15 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "chairman", "chairwoman", "chair", "ceo", "director", "envoy", "rev", "father",
     "st", "coach", "officer", "inspector", "superintendent", "lawyer", "attorney",
     "counsel", "prosecutor", "dpp", "assistant", "associate", "constable", "commissioner",
+    # Malay honorifics written before a name ("Datuk Seri Ana Ruiz")
+    "datuk", "dato", "datin", "seri", "asst", "comm", "supt", "insp", "assoc", "adj", "adjunct",
 })
 # Titles as abbreviated before a name ("Adm.", "Maj.-Gen."); a period after one
 # does not end a sentence.
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "gen", "maj", "adm", "col", "lt",
     "capt", "cpt", "sgt", "cmdr", "brig", "sen", "rep", "gov", "pres", "rev", "st", "hon",
-    "maj-gen", "lt-gen", "brig-gen"
+    "maj-gen", "lt-gen", "brig-gen", "asst", "comm", "supt", "insp", "dep", "snr",
 })
 # The titles that cannot start an organisation or place name ("General Anvil"),
 # so they may turn a mislabelled entity into a person.
@@ -206,7 +208,8 @@ NAME_SUFFIX_LABELS: dict[str, str] = {
                      "pier", "terminal"), "FAC"),
     **dict.fromkeys(("authority", "agency", "ministry", "lines", "press", "guard", "council",
                      "company", "group", "foundation", "trust", "institute", "university",
-                     "association", "commission", "committee", "corporation", "party"), "ORG"),
+                     "association", "commission", "committee", "corporation", "party", "board", "bureau",
+                     "department", "force", "tribunal"), "ORG"),
     # laws and instruments ("... Harmony Act", "... Amendment Bill"): things, never speakers
     **dict.fromkeys(("act", "bill", "code", "amendment", "treaty", "convention", "charter",
                      "ordinance", "regulations", "directive", "constitution"), "OTHER"),

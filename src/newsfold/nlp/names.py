@@ -189,6 +189,10 @@ def _person_after_title(words: list[str], label: str) -> tuple[list[str], str]:
             rest = rest[1:]
         if rest and all(w[:1].isupper() for w in rest) and not suffix_label(" ".join(rest)):
             return rest, "PERSON"
+    elif label == "PERSON" and (caps := [i for i, w in enumerate(words[:-2]) if _initialism(w)]):
+        rest = words[caps[-1] + 1:]  # "Calden SMC Ana Ruiz": what follows an initialism is the person
+        if all(w[:1].isupper() for w in rest) and not suffix_label(" ".join(rest)) and not only_titles(rest):
+            return rest, "PERSON"
     elif label != "PERSON" and len(words) >= 3 and is_title(words[0], WEAK_TITLES):
         rest = words[1:]  # "Captain Ruth Okafor", not "General Anvil" nor "General Anvil Group"
         if all(w[:1].isupper() for w in rest) and not suffix_label(" ".join(rest)):
@@ -196,10 +200,16 @@ def _person_after_title(words: list[str], label: str) -> tuple[list[str], str]:
     return words, label
 
 
+def _initialism(word: str) -> bool:
+    """A title or constituency written in capitals inside a name ("MP", "SMC", "ACP")."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
+
+
 def speaker_name(name: str) -> str:
     """A person's name without possessive, speech verb and leading titles
     ("Adm. X" -> "X"); "" when nothing but those is left."""
-    name = re.sub(r"[’']s$", "", name.strip()).strip(" ,.;:")
+    name = name.strip().rsplit("\n", 1)[-1]  # "…General Election\nSun": a heading's end is no part of it
+    name = re.sub(r"[’']s$", "", name).strip(" ,.;:")
     words = name.split()
     if words and plain(words[0]) in LEADING_SPEECH_VERBS:
         words = words[1:]  # "Said Ruiz": the verb of "…,” said Ruiz, tagged into the name

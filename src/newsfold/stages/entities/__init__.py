@@ -27,7 +27,9 @@ How mentions become entities, in order:
    surnames agree and their first names are near-identical skeletons
    (Katarina / Catharina); with all given names shared ("Omar Karim Aziz /
    Azeez") a near surname is enough; a full name with one stray capitalised
-   word in front ("Youth Ana Ruiz") is that name. Different first names never
+   word in front ("Youth Ana Ruiz") is that name, and the first two or more
+   words of exactly one longer name are that person ("Tomas Arvid" of "Tomas
+   Arvid Lindqvist"). Different first names never
    merge. Long place and organisation names that differ only in vowels merge
    (Dar-i-Valon / Dar-e-Valon); a hyphenated name the tagger cut ("Dar") is
    read whole.
@@ -40,7 +42,11 @@ How mentions become entities, in order:
    "ACR, the Full Name") and the letters fit the words; a bracketed acronym
    right after a tagged name ties even when its letters do not fit (another
    language's); an acronym written alone joins the one non-person name whose
-   initials it spells ("NH"); a short list of universal short forms (U.S.,
+   initials it spells ("NH"); a short form of exactly one longer
+   non-person name joins it: its first and last words with words between
+   left out ("Harbor Board" of "Harbor and Transit Board"), or the starts of
+   its first words run together ("PortMarine" of "Portland Marine Group"); a
+   short list of universal short forms (U.S.,
    U.N., EU, UK) joins its long form when both occur.
 6. *Alternate names* (:mod:`.alternates`): "X, also known as Y", "X
    (formerly Y)", "the town, known in older records as Y" (the nearest place

@@ -111,6 +111,7 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
         for b in full_people[i + 1:]:
             if same_person(a, b):
                 uf.union(a, b)
+    _merge_name_starts(uf, full_people)
     _merge_surnames(uf, groups, full_people)
     for full, acronym in ties:
         uf.union(full, acronym)
@@ -118,6 +119,7 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
         if short in groups and long in groups:
             uf.union(long, short)
     _merge_initials(uf, groups, labels)
+    _merge_short_forms(uf, groups, labels)
     _merge_legal_forms(uf, groups)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in groups:
@@ -143,6 +145,52 @@ def _merge_spellings(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -> 
                 uf.union(keys[0], other)
 
 
+def _merge_short_forms(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -> None:
+    """Short forms of one longer non-person name of the story: its first and
+    last words with some words between left out ("Harbor Board" of "Harbor
+    and Transit Board"), or one word that runs the starts of its first words
+    together ("PortMarine" of "Portland Marine Group"). A short form that fits two
+    names joins neither."""
+    long_names = [k for k in groups if labels[k] != "PERSON" and len(k.split()) >= 3]
+    for key, ms in groups.items():
+        words = key.split()
+        if labels[key] == "PERSON" and len(words) > 1:
+            continue
+        if len(words) >= 2:
+            owners = {uf.find(k) for k in long_names if _skips_words(words, k.split())}
+        else:
+            parts = _camel_parts(ms[0].surface)
+            owners = {uf.find(k) for k in groups if labels[k] != "PERSON" and k != key
+                      and _runs_starts(parts, k.split())} if len(parts) >= 2 else set()
+        if len(owners) == 1:
+            uf.union(owners.pop(), key)
+
+
+def _skips_words(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` keeps the first and last words of the longer ``long``
+    and, in order, only words of it."""
+    if len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1] \
+            or long.count(short[0]) > 1 or long.count(short[-1]) > 1:
+        return False  # not a list of two names ("Ministry of Health, Ministry of Education")
+    rest = iter(long[1:-1])
+    return all(word in rest for word in short[1:-1])
+
+
+def _camel_parts(surface: str) -> list[str]:
+    """'PortMarine' -> ['port', 'marine']; a word without inner capitals -> [it]."""
+    if not surface.isalpha() or surface.isupper():
+        return [surface.lower()]
+    return [part.lower() for part in re.findall(r"[A-Z][a-z]+", surface)] \
+        if re.fullmatch(r"(?:[A-Z][a-z]+){2,}", surface) else [surface.lower()]
+
+
+def _runs_starts(parts: list[str], words: list[str]) -> bool:
+    """Whether each part starts the next word of ``words`` from its first
+    ("port", "marine" of "portland marine group"), one or two words left over."""
+    return len(words) > len(parts) - 1 and len(words) - len(parts) <= 2 \
+        and all(word.startswith(part) for part, word in zip(parts, words))
+
+
 def _merge_legal_forms(uf: _UnionFind, groups: Groups) -> None:
     """'X Ltd', 'X (Private) Limited' and 'X': one company, when the story
     also writes the name without its legal form."""
@@ -153,6 +201,17 @@ def _merge_legal_forms(uf: _UnionFind, groups: Groups) -> None:
         base = " ".join(words)
         if base != key and base in groups:  # the legal form says it is a company, whatever the tagger said
             uf.union(base, key)
+
+
+def _merge_name_starts(uf: _UnionFind, full_people: list[str]) -> None:
+    """'Tomas Arvid' joins 'Tomas Arvid Lindqvist': a person's name
+    of two words or more that starts exactly one longer person's name."""
+    for short in full_people:
+        words = short.split()
+        owners = {uf.find(k) for k in full_people
+                  if len(k.split()) > len(words) and k.split()[:len(words)] == words}
+        if len(owners) == 1:
+            uf.union(owners.pop(), short)
 
 
 def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> None:
@@ -260,21 +319,35 @@ def _sweep_missed_mentions(articles: list[Article], clusters: dict[str, list[str
                       key=len, reverse=True)
     if not surfaces:
         return
-    pattern = re.compile(r"(?<![\w@#-])(?:" + "|".join(map(re.escape, surfaces)) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w@#-])(?:" + "|".join(map(_dash_blind, surfaces)) + r")(?![\w-])")
+    by_dash = {_dash_key(surface): owner[surface] for surface in surfaces}
     for article in articles:
         if article.off_topic:
             continue
-        taken = sorted((m.start, m.end) for keys in clusters.values() for k in keys
-                       for m in groups[k] if m.source == article.id and m.start >= 0)
+        taken = [(m.start, m.end, root) for root, keys in clusters.items() for k in keys
+                 for m in groups[k] if m.source == article.id and m.start >= 0]
         for match in pattern.finditer(article.text):
             start, end = match.span()
-            if article.is_removed(start, end) or any(s < end and start < e for s, e in taken):
-                continue
             surface = match.group()
-            root = owner[surface]
+            root = by_dash[_dash_key(surface)]
+            # a longer form of the same entity around a tagged part of it is a mention of its own
+            if article.is_removed(start, end) or any(s < end and start < e and (r != root or s <= start and end <= e)
+                                                     for s, e, r in taken):
+                continue
             groups.setdefault(root, [])
             groups[root].append(Mention(surface, "_SWEPT", article.id, "", start, end))
-            taken.append((start, end))
+            taken.append((start, end, root))
+
+
+def _dash_blind(surface: str) -> str:
+    """A pattern for ``surface`` where a spaced dash may be any dash ("A Road -
+    B Road" is "A Road — B Road")."""
+    return re.sub(r"\\ [-–—]\\ |\\ \\-\\ ", r"\\s*[-–—]\\s*", re.escape(surface))
+
+
+def _dash_key(surface: str) -> str:
+    """One form for any dash, spaced or not: the key a swept match finds its owner by."""
+    return re.sub(r"\s*[-–—]\s*", " - ", surface)
 
 
 def _consonants(name: str) -> str:

@@ -24,7 +24,8 @@ How it works, in order, one module per step:
 3. :mod:`.canonical`: names become canonical through the entities (name or
    alias, diacritics and case ignored, then a unique surname, then a unique
    first word alone or after titles: "SM Varek"); else the article's fullest
-   form. Names of things that do not speak (laws, works, events) are dropped.
+   form. Names of things that do not speak (laws, works, events) and the
+   story's own outlets ("Channel News Asia" of channelnewsasia.com) are dropped.
 4. :mod:`.grouping`: the same quote across sources, the agreed speaker and
    attribution conflicts.
 """
@@ -53,7 +54,8 @@ def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
     Quotes are ranked by independent sources, then by sources, then by first
     appearance; conflicts by independent sources. Every ``id`` is "".
     """
-    names = StoryNames(ctx.entities, [a.text for a in ctx.articles if not a.off_topic])
+    names = StoryNames(ctx.entities, [a.text for a in ctx.articles if not a.off_topic],
+                       [a.outlet for a in ctx.articles])
     roots = ctx.roots()
     groups = group(_found(ctx, names))
     ranked = []

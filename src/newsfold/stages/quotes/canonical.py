@@ -3,7 +3,7 @@
 Which names may speak: people and organisations (countries speak for their
 governments). A name the story types as a law, a work or a product, or one ending in a law word ("... Harmony Act"), is nobody's voice;
 a one-word "name" the texts also write after an article ("the Bill", "the
-board") is a common noun. A dispute needs names, not fragments: see
+board") is a common noun; the story's own outlets report, they do not speak. A dispute needs names, not fragments: see
 :meth:`StoryNames.disputable`.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ class StoryNames:
     from a capitalised common noun ("the Bill").
     """
 
-    def __init__(self, entities: list[Entity], texts: Iterable[str] = ()):
+    def __init__(self, entities: list[Entity], texts: Iterable[str] = (), outlets: Iterable[str | None] = ()):
         self.exact: dict[str, str] = {}
         self.types: dict[str, str] = {}
         bodies: dict[str, set[str]] = defaultdict(set)  # institution word -> the bodies named with it
@@ -57,8 +57,24 @@ class StoryNames:
         # "Varek" of "Varek Li Wen") -> the one person whose full name starts with it
         self.first_words = {f: next(iter(names)) for f, names in by_first.items()
                             if len(names) == 1 and f not in by_surname}
+        # folded full names of people (two words or more) -> the entity name
+        self.full_people = {plain(form).strip(): entity.name for entity in entities or []
+                            if entity.type == "PERSON" for form in [entity.name, *entity.aliases]
+                            if len(form.split()) >= 2}
+        prefixes: dict[str, set[str]] = defaultdict(set)
+        for form, name in self.full_people.items():
+            words = form.split()
+            for size in range(2, len(words)):
+                prefixes[" ".join(words[:size])].add(name)
+        # the first two or more words of exactly one person's full name -> that person
+        self.name_prefixes = {p: next(iter(n)) for p, n in prefixes.items() if len(n) == 1}
+        # "channelnewsasia" of "www.channelnewsasia.com": the story's outlets report, they do not speak
+        # (not a government site's: "police.gov.example" is the police's own voice)
+        self.outlets = {label for outlet in outlets if outlet and ".gov" not in outlet
+                        for label in re.split(r"[^a-z0-9]+", plain(outlet)) if len(label) >= 4}
         self._texts = list(texts)
         self._common: dict[str, bool] = {}
+        self._bodies_named: dict[str, str] = {}
 
     def type_of(self, name: str) -> str | None:
         """The entity type the story gives ``name`` (any alias), else None."""
@@ -77,7 +93,18 @@ class StoryNames:
         words = key.split()
         if surface.islower() and words and words[-1] in self.bodies:
             return self.bodies[words[-1]]
-        if words and words[-1] in self.surnames and surface[:1].isupper():
+        if surface.islower() and len(words) >= 3 and words[-1] in SPOKESPERSON_ROLES:
+            # "foreign ministry spokesman": the story's one "Valdorian foreign ministry"
+            return f"{self._named_body(' '.join(surface.split()[:-1]))} {surface.split()[-1]}"
+        # "Calden Central MP Ana Ruiz", "Tomas Arvid": a known full name ends it, or it starts one
+        for size in range(len(words) - 1, 1, -1):
+            if " ".join(words[-size:]) in self.full_people:
+                return self.full_people[" ".join(words[-size:])]
+        if len(words) >= 2 and key in self.name_prefixes:
+            return self.name_prefixes[key]
+        # a surname stands for a full name, never a written full name for a surname alone
+        if words and words[-1] in self.surnames and surface[:1].isupper() \
+                and (len(self.surnames[words[-1]].split()) >= 2 or len(words) == 1):
             return self.surnames[words[-1]]
         titles = surface.split()[:-1]
         if words and words[-1] in self.first_words and surface.split()[-1][:1].isupper() \
@@ -93,12 +120,39 @@ class StoryNames:
         if not name:
             return None
         kind = self.type_of(name)
-        if kind in _SILENT_TYPES or suffix_label(name) == "OTHER":
+        if kind in _SILENT_TYPES or suffix_label(name) == "OTHER" or self.is_outlet(name):
             return None
         if len(name.split()) == 1 and kind in (None, "PERSON") and name[:1].isupper() \
                 and plain(name) not in INSTITUTION_WORDS and self._common_noun(name):
             return None
         return name
+
+    def speaks_for(self, person: str, body: str) -> bool:
+        """Whether the texts name ``person`` right after one of ``body``'s
+        names or a telling word of it ("NH director Ana Ruiz", "Transit
+        Minister Ana Ruiz" for the Ministry of Transit): the person is the body's voice."""
+        if self.type_of(body) not in _BODY_TYPES:
+            return False
+        forms = {form for form, name in self.exact.items() if name == self.exact.get(plain(body).strip(), body)}
+        forms.add(plain(body))
+        # telling words: not an institution word, not a place the story names ("Calden" of "Calden Police")
+        words = {w for form in forms for w in form.split() if len(w) > 3 and w not in INSTITUTION_WORDS
+                 and self.types.get(w) not in ("GPE", "LOC", "NORP", "FAC")}
+        pattern = re.compile(rf"([^.\n]{{0,80}})\b{re.escape(person.split()[-1])}\b")
+        for text in self._texts:
+            for match in pattern.finditer(text):
+                before = set(re.findall(r"\w+", plain(match.group(1))))
+                if before & words or any(form in plain(match.group(1)) for form in forms):
+                    return True
+        return False
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether ``name`` is one of the story's outlets ("Channel News Asia"
+        for channelnewsasia.com, "The Coast Post" for coastpost.example)."""
+        if not name[:1].isupper() or plain(name.split()[-1]) in INSTITUTION_WORDS:
+            return False  # "the police" speak, whatever the outlets' addresses say
+        squashed = re.sub(r"[^a-z0-9]", "", plain(name))
+        return squashed in self.outlets or squashed.startswith("the") and squashed[3:] in self.outlets
 
     def disputable(self, name: str) -> bool:
         """Whether two sources naming ``name`` and someone else for one quote is
@@ -114,6 +168,16 @@ class StoryNames:
             return True
         letters = name.replace(".", "")
         return self.type_of(name) in _BODY_TYPES or (len(letters) >= 2 and letters.isupper())
+
+    def _named_body(self, body: str) -> str:
+        """``body`` ("foreign ministry") with the one capitalised name the
+        story's texts write before it ("German foreign ministry"), else as is."""
+        if body not in self._bodies_named:
+            pattern = re.compile(rf"\b((?:[A-Z][\w-]+ )+){re.escape(body)}\b")
+            found = {re.sub(r"^(?:The|A|An|This|That) ", "", m.group(1).strip())
+                     for text in self._texts for m in pattern.finditer(text)} - {"The", "A", "An", "This", "That"}
+            self._bodies_named[body] = f"{found.pop()} {body}" if len(found) == 1 else body
+        return self._bodies_named[body]
 
     def _common_noun(self, word: str) -> bool:
         """Whether the texts write ``word`` after an article ("the Bill")."""

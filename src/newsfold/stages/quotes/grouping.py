@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.lexicon import SPOKESPERSON_ROLES
-from ...nlp.names import name_words
+from ...nlp.names import name_words, title_before_name
 from ...nlp.text import plain
 from .canonical import StoryNames
 from .marks import MIN_WORDS
@@ -80,11 +80,11 @@ def group(found: list[Found]) -> list[list[Found]]:
 def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> None:
     """One name per person within a quote's variants.
 
-    "Ana Ruiz" and "Constable Ana Ruiz", or "Ruiz" and "Ruiz Vell", are
+    "Ana Ruiz" and "Constable Ana Ruiz", "SM Vell" and "Vell Li Wen", or "Ruiz" and "Ruiz Vell", are
     the same speaker when one name's words are all in the other's (a
     spokesperson counts as the institution it speaks for); they must not make
-    an attribution conflict. The shortest name of two or more words stands for
-    the set (titles drop out that way).
+    an attribution conflict. The shortest name of two or more words that does
+    not start with a title stands for the set (titles drop out that way).
     """
     speakers = sorted({f.speaker for f in variants if f.speaker}, key=lambda n: (len(n.split()), n))
 
@@ -93,7 +93,9 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
         # "VRA spokesman" for the "Valdoria Rail Authority" the text ties to VRA
         kept = [w for w in name.split() if plain(w) not in SPOKESPERSON_ROLES] or name.split()
         canonical = names.canonical(" ".join(kept)) if names is not None else None
-        return name_words(canonical or " ".join(kept))
+        words = (canonical or " ".join(kept)).split()
+        # "SM Varek" is the "Varek Li Wen" another source names: titles are no part of a name
+        return name_words(" ".join([w for w in words[:-1] if not title_before_name(w)] + words[-1:]))
 
     words = {name: core(name) for name in speakers}
     chosen: dict[str, str] = {}
@@ -102,7 +104,7 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
                    and (words[name] <= words[other] or words[other] <= words[name])]
         family = [name] + related
         full = [n for n in family if len(n.split()) >= 2]
-        chosen[name] = min(full or family, key=lambda n: (len(n.split()), n))
+        chosen[name] = min(full or family, key=lambda n: (title_before_name(n.split()[0]), len(n.split()), n))
     for f in variants:
         if f.speaker:
             f.speaker = chosen[f.speaker]
@@ -140,12 +142,18 @@ def attribution_conflict(variants: list[Found], roots: dict[str, str], text: str
     different ones (``id=""``).
 
     A source that names nobody disputes nothing: its silence shows in the
-    quote's speakers by source, not here. Only names that may make a dispute
+    quote's speakers by source, not here; nor does a person the texts name as
+    a body's ("Harbor Board director Ana Ruiz") dispute that body. Only names that may make a dispute
     count (:meth:`StoryNames.disputable`: no one-word fragments).
     """
     by_speaker: dict[str, set[str]] = {
         speaker: speaker_roots for speaker, speaker_roots in _speaker_roots(variants, roots).items()
         if speaker is not None and (names is None or names.disputable(speaker))}
+    if names is not None:
+        for person in [n for n in by_speaker if names.type_of(n) == "PERSON"]:
+            body = next((b for b in by_speaker if b != person and names.speaks_for(person, b)), None)
+            if body is not None:  # the minister and the ministry: one voice, no dispute
+                by_speaker[body] |= by_speaker.pop(person)
     root_sets = list(by_speaker.values())
     independent = any(r1 != r2 for i, a in enumerate(root_sets) for b in root_sets[i + 1:]
                       for r1 in a for r2 in b)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...nlp.lexicon import PLACE_NOUNS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
+from ...nlp.lexicon import PLACE_NOUNS, QUOTE_VERBS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
 from ...nlp.names import honorific_gender, speaker_name, surname_key, title_before_name
 from ...nlp.text import plain
 from .canonical import StoryNames
@@ -25,6 +25,7 @@ class People:
         self.mentions = self._mentions()
         self.genders = self._genders()
         self.role_subjects = self._role_subjects()
+        self.descriptions = self._descriptions()
 
     # --- who is named
 
@@ -76,7 +77,9 @@ class People:
             words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
             if len(words) >= 2 and all(w.text[:1].isupper() and w.is_alpha for w in words) \
                     and not self.page.article.is_removed(words[0].idx, token.idx + len(token.text)):
-                name = " ".join(w.text for w in words)
+                name = speaker_name(" ".join(w.text for w in words))  # "Mr Sirius Ng" is Sirius Ng
+                if not name:
+                    continue
                 self.extra_names.append(name)
                 mentions.append((words[0].idx, name, True))
         return mentions
@@ -104,6 +107,39 @@ class People:
 
     # --- how they are named
 
+    def _descriptions(self) -> dict[str, list[tuple[int, str]]]:
+        """Folded word -> (offset, full name) of the persons this article
+        describes with it: the words written before a name ("Calden resident
+        Ana Ruiz", "DPP Vell"), the initials of a capitalised title there
+        ("Deputy Public Prosecutor" = "dpp") and an apposition's noun ("Ana
+        Ruiz, an accountant"). "The accountant said" may then stand for her."""
+        found: dict[str, list[tuple[int, str]]] = {}
+        for ent in self.page.ents:
+            if ent.label_ != "PERSON" or self.page.in_quote(ent.start_char) or not speaker_name(ent.text):
+                continue
+            name = self.full_name(ent.text)
+            words = [t for t in ent if title_before_name(t.text) or t.lower_ in ROLE_WORDS]
+            j = ent.start - 1
+            while j >= 0 and ent.start - j <= 5 and self.page.doc[j].pos_ in ("NOUN", "PROPN") \
+                    and self.page.doc[j].dep_ in ("compound", "amod", "nmod"):
+                words.insert(0, self.page.doc[j])
+                j -= 1
+            words += [c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            keys = {plain(t.text) for t in words}
+            capitals = [t.text for t in words if t.text[:1].isupper() and t.text[1:].islower()]
+            if len(capitals) >= 2:
+                keys.add("".join(w[0] for w in capitals).lower())
+            for key in keys:
+                found.setdefault(key, []).append((ent.start_char, name))
+        return found
+
+    def described(self, word: str, offset: int) -> str | None:
+        """The person this article last described with ``word`` before
+        ``offset`` (else first after it), or None."""
+        named = self.descriptions.get(plain(word), [])
+        before = [name for at, name in named if at < offset]
+        return before[-1] if before else named[0][1] if named else None
+
     def _genders(self) -> dict[str, str]:
         """Folded surname -> "m" or "f" where the article writes an honorific
         before the name ("Mr Vell", "Ms Ana Ruiz") and never the other one."""
@@ -126,16 +162,19 @@ class People:
         return self.genders.get(surname_key(name), wanted) == wanted
 
     def _role_subjects(self) -> list[Any]:
-        """Subjects that are a role or an unnamed person ("a foreign ministry
-        spokesman said", "one witness said"), outside quotes: a later "he said"
-        may be theirs rather than a person named before them."""
+        """Subjects that are an unnamed person, or a role that speaks ("one
+        witness said", "a foreign ministry spokesman said"), outside quotes: a
+        later "he said" may be theirs rather than a person named before them."""
         found = []
         for token in self.page.doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ == "PERSON" \
                     or self.page.in_quote(token.idx) or self.page.article.is_removed(token.idx, token.idx + 1):
                 continue
             words = set(plain(token.text).split("-"))
-            if words & (ROLE_WORDS | UNNAMED_SPEAKER_NOUNS):
+            # an unnamed person always competes with a named one ("when the teen
+            # was charged, he said"); a role only when it speaks ("for the
+            # president to review" is no one a later "she said" stands for)
+            if words & UNNAMED_SPEAKER_NOUNS or words & ROLE_WORDS and token.head.lower_ in QUOTE_VERBS:
                 found.append(token)
         return found
 

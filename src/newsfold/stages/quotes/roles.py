@@ -11,13 +11,21 @@ from .people import People
 
 
 def named_after(page: Page, people: People, token: Any, allowed: set[int]) -> str | None:
-    """'VFOR commander Maj.-Gen. Ana Maria Ruiz': the name after a role."""
+    """'VFOR commander Maj.-Gen. Ana Maria Ruiz', 'Minister for Home Affairs
+    K Ruiz': the name after a role (and its portfolio)."""
     doc = page.doc
     name: list[str] = []  # capitalised words the tagger did not call a PERSON
-    for j in range(token.i + 1, min(len(doc), token.i + 8)):
+    portfolio = False  # a "for"/"of" after the role: what it is in charge of may follow
+    for j in range(token.i + 1, min(len(doc), token.i + 12)):
         tok = doc[j]
         if j not in allowed:
             break
+        if tok.lower_ in ("for", "of", "and", ","):
+            name = []  # "Minister for Culture, Community and Youth Ana Ruiz": the portfolio goes
+            portfolio = True
+            continue
+        if portfolio and not name and tok.pos_ in ("NOUN", "ADJ") and tok.text.islower():
+            continue  # "director of wildlife management Ana Ruiz"
         if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
             ent = next(e for e in page.ents if e.start == j)
             if speaker_name(ent.text):

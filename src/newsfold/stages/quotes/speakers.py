@@ -25,7 +25,7 @@ from ...nlp.lexicon import (
     SPOKESPERSON_ROLES,
     UNNAMED_SPEAKER_NOUNS,
 )
-from ...nlp.names import speaker_name
+from ...nlp.names import clean_name, speaker_name, title_before_name
 from ...nlp.text import plain
 from .people import People
 from .roles import institution_of, named_after, spokes_role
@@ -36,6 +36,10 @@ PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _NON_SPEAKERS = {"i", "we", "they", "it", "you", "who", "which", "that", "this", "one",
                  "them", "us", "me"}
+
+# "<outlet> quoted X as saying": X speaks (the parse has no lemmas)
+_CITING_VERBS = {"quote", "quotes", "quoted", "quoting", "cite", "cites", "cited", "citing"}
+_PLACE_TYPES = {"GPE", "LOC", "FAC"}  # entity types of places: a place never speaks by name alone
 
 Reading = tuple[str | None, bool]  # (speaker, explicit: a speech verb had a subject in the window)
 
@@ -76,6 +80,9 @@ class SpeakerResolver:
             heads = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
             if heads:
                 return self.resolve(heads[-1], {t.i for t in span}, depth=depth), True
+        cited = _cited_person(verb)
+        if cited is not None and cited.i in window_ids:
+            return self.resolve(cited, window_ids, depth=depth), True
         if verb.lower_ == "according":
             for token in verb.subtree:
                 if token.dep_ == "pobj" and token.i in window_ids:
@@ -86,7 +93,8 @@ class SpeakerResolver:
                         and not self.page.in_quote(c.idx)]
             if subjects:
                 return self._subject_speaker(subjects, window_ids, depth), subjects[0].i in window_ids
-            if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp") and node.head is not node:
+            # "X responded by saying": through the preposition to the verb that has the subject
+            if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep") and node.head is not node:
                 node = node.head
             else:
                 break
@@ -126,16 +134,30 @@ class SpeakerResolver:
                    and speaker_name(e.text)]
         if persons:
             own = [e for e in persons if e.start <= token.i < e.end]
-            return self.people.full_name((own or persons[-1:])[0].text)
+            # "district police chief ACP Dara Imrie said" with only the
+            # district tagged a PERSON: the subject's own name wins
+            return self.people.full_name((own or persons[-1:])[0].text) if own \
+                else self._proper_name(token, allowed) or self.people.full_name(persons[-1].text)
         if (token.pos_ == "PROPN" or token.text[:1].isupper()) and self.people.is_surname(plain(token.text)):
-            return self.people.full_name(token.text)
+            full = self.people.full_name(token.text)
+            written = self._proper_name(token, allowed)  # "Sirius Ng" as written beats a known "Ng"
+            return written if written and len(written.split()) > len(full.split()) else full
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        if token.pos_ in ("NOUN", "PROPN") and (determiners == {"the"} or not determiners and token.is_upper) \
+                and token.ent_type_ != "PERSON":
+            described = self.people.described(token.text, token.idx)  # "the accountant", "the DPP"
+            if described is not None:
+                return described
         if any(w in ROLE_WORDS for w in plain(token.text).split("-")):
             return self._role_speaker(token, allowed, remember)
+        if determiners == {"the"} and token.pos_ == "NOUN" and _introduces_person(token):
+            return self._pronoun(token.idx, "", depth)  # "said the accountant, who …": someone named before
         if token.lower_ in INSTITUTION_WORDS:
             words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
             # "the Harbor Master's Office": the words as written, no space before "'s"
             return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else None
-        return self._organisation_speaker(token, lo, hi) or self._known_body(token, allowed)
+        return self._organisation_speaker(token, lo, hi) or self._known_body(token, allowed) \
+            or self._proper_name(token, allowed)
 
     def _known_body(self, token: Any, allowed: set[int]) -> str | None:
         """'…,” MOM said' where this sentence's tagger missed the organisation:
@@ -146,6 +168,32 @@ class SpeakerResolver:
             return None
         name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
         return name if self.people.names.type_of(name) in ("ORG", "GPE") else None
+
+    def _proper_name(self, token: Any, allowed: set[int]) -> str | None:
+        """'Ana Ruiz told the Herald', 'Central MP Ana Ruiz said': the run of
+        capitalised proper nouns ending at the subject, after its last title
+        word, where the tagger found no name (a person or a body that speaks);
+        not a place the tagger or the story's entities name."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in _PLACE_TYPES:
+            return None
+        words = [token]
+        for left in reversed(list(token.lefts)):
+            if left.i != words[0].i - 1 or left.i not in allowed or left.dep_ not in ("compound", "flat") \
+                    or not left.text[:1].isupper() or left.pos_ != "PROPN" or self.page.in_quote(left.idx) \
+                    or "\n" in left.whitespace_:  # a heading's last word is no part of the name after it
+                break
+            words.insert(0, left)
+        texts = [t.text for t in words]
+        titles = [i for i, word in enumerate(texts[:-1]) if title_before_name(word)]
+        name = speaker_name(" ".join(texts[titles[-1] + 1:] if titles else texts))
+        kind = self.people.names.type_of(name) if name else None
+        last = name.split()[-1] if name else ""
+        if not name or kind in _PLACE_TYPES or clean_name(name) is None \
+                or title_before_name(last) or plain(last) in ROLE_WORDS:
+            return None  # a place, or a title ("Director", "High Commissioner", "Coordinating Minister")
+        if len(name.split()) == 1:  # one word: only a name the story knows ("the 2005 Code of …" is none)
+            return self.people.full_name(name) if kind is not None else None
+        return name
 
     def _role_speaker(self, token: Any, allowed: set[int], remember: bool) -> str | None:
         """A role alone: whom this article names with it, else nobody."""
@@ -231,6 +279,26 @@ class SpeakerResolver:
             if speaker is not None and not person(speaker):
                 return speaker
         return None
+
+
+def _introduces_person(token: Any) -> bool:
+    """Whether a noun is said of a person: a "who" clause on it ("the
+    accountant, who manages the garden") or an age ("the 65-year-old")."""
+    if "year-old" in token.lower_ or any(c.lower_ == "old" for c in token.children):
+        return True
+    return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children)
+               for c in token.children)
+
+
+def _cited_person(verb: Any) -> Any | None:
+    """'CNA quoted Ana Ruiz as saying', 'the paper cited her as saying': the
+    person quoted, not the outlet that quotes; None for any other verb."""
+    node = verb
+    if verb.lower_ in ("saying", "telling") and verb.head.lower_ == "as":
+        node = verb.head.head
+    if node.lower_ not in _CITING_VERBS:
+        return None
+    return next((c for c in node.children if c.dep_ == "dobj"), None)
 
 
 def _beside(doc: Any, verb: Any, window_ids: set[int]) -> Iterator[Any]:

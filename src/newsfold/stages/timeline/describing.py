@@ -4,7 +4,7 @@ date words), or the noun phrase a date modifies ("the 2008 declaration")."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Sentence
 from .clauses import clause_head, mention_root
@@ -21,8 +21,8 @@ _EDGE_PUNCT = " ,;:—–-"
 
 
 def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
-             sentence_tokens: list[Token], sentence: Sentence) -> tuple[str, int, int] | None:
-    """(text, start, end) of the event a date belongs to, or None.
+             sentence_tokens: list[Token], sentence: Sentence) -> Described | None:
+    """The event a date belongs to (shown text, start, end, bare text), or None.
 
     A date in a sentence with no verb (a caption, a dateline) is no event.
     """
@@ -37,14 +37,91 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
     blocked = {t.i for m in other_mentions for t in m}
     keep = _kept(head, mention_ids, blocked, drop_clauses)
     inside = {t.i for t in sentence_tokens}
+    subject = subject_phrase(head, inside) - mention_ids - blocked if drop_clauses else set()
+    keep -= {t.i for t in head.children if t.dep_ in _SUBJECT_DEPS and t.tag_ in _RELATIVE_TAGS}
     tokens = [head.doc[i] for i in sorted(keep & inside)]
     if not tokens:
         return None
-    text = _tidy("".join(t.text_with_ws if t.i + 1 in keep else t.text + " " for t in tokens))
-    if not text or not re.search(r"[^\W\d_]{3}", text):
+    if not _starts_with_verb(tokens, head):
+        subject = set()  # "… and the reboot came": words before the verb already tell who
+    lead = [head.doc[i] for i in sorted(subject) if i < tokens[0].i or i > tokens[-1].i]
+    bare = _joined([(t.i, t.text, t.whitespace_) for t in tokens])
+    if not bare or not re.search(r"[^\W\d_]{3}", bare):
         return None
+    words = [(t.i, t.text, t.whitespace_) for t in [*lead, *tokens]]
+    if lead and tokens[0].pos_ != "PROPN":  # "Launched in 2024, the scheme …": "the scheme launched"
+        index, written, space = words[len(lead)]
+        words[len(lead)] = (index, written[:1].lower() + written[1:], space)
     start, end = _evidence_span(head, keep & inside | mention_ids, sentence)
-    return text, start, end
+    return Described(_joined(words) if lead else bare, start, end, bare)
+
+
+class Described(NamedTuple):
+    """An event's words as shown (with the subject its clause borrows) and
+    bare (its own clause only: what events are compared by), and where they lie."""
+
+    text: str
+    start: int
+    end: int
+    bare: str
+
+
+def _joined(words: list[tuple[int, str, str]]) -> str:
+    """(index, text, space) words as one tidy line: a space only where the text had one or words were left out."""
+    return _tidy("".join(written + (space if k + 1 < len(words) and words[k + 1][0] == index + 1 else " ")
+                         for k, (index, written, space) in enumerate(words)))
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+_RELATIVE_TAGS = ("WDT", "WP", "WP$")  # "which", "who", "that" as a relative clause's subject
+_PHRASE_DROPS = ("relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep", "parataxis")
+
+
+def _starts_with_verb(tokens: list[Token], head: Token) -> bool:
+    """Whether an event's words start with its verb or the verb's auxiliaries and adverbs."""
+    for token in tokens:
+        if token.i == head.i:
+            return True
+        if token.head.i != head.i or token.dep_ not in ("aux", "auxpass", "neg", "advmod", "punct"):
+            return False
+    return False
+
+
+def subject_phrase(head: Token, inside: set[int]) -> set[int]:
+    """Token ids of the subject an event's verb needs but does not have in its
+    own clause: "[The terminal], which opened in 1987", "[Ruiz] was arrested
+    and was deported in May", "Launched in 2024, [the scheme] gives …". Empty
+    when the verb has its own subject or none can be found in the sentence."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return set()
+    own = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if own is not None and own.tag_ not in _RELATIVE_TAGS:
+        return set()
+    node = head
+    for _ in range(4):
+        parent = node.head
+        if parent.i == node.i or parent.i not in inside:
+            return set()
+        if node.dep_ == "relcl" and parent.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _noun_phrase(parent, inside)
+        if node.dep_ not in ("conj", "advcl", "xcomp", "acl"):
+            return set()
+        subject = next((c for c in parent.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None and subject.tag_ not in _RELATIVE_TAGS:
+            return _noun_phrase(subject, inside)
+        node = parent
+    return set()
+
+
+def _noun_phrase(token: Token, inside: set[int]) -> set[int]:
+    """The noun phrase a token heads, without clauses, appositions and
+    prepositional tails ("the Calden ferry terminal", not "…, which opened …")."""
+    ids = {token.i}
+    for child in token.children:
+        if child.dep_ not in _PHRASE_DROPS:
+            ids |= {t.i for t in child.subtree}
+    ids &= inside
+    return ids if len(ids) <= 10 else {token.i}
 
 
 def _with_bare_prepositions(mention_tokens: list[Token], sentence_tokens: list[Token]) -> set[int]:
@@ -74,7 +151,27 @@ def _event_head(root: Token, mention_ids: set[int],
     if root.dep_ in NOUN_MODIFIER_DEPS and noun_head and root.head.i not in mention_ids:
         return root.head, False  # "the 2008 declaration", "April elections"
     head = clause_head(root, sentence_tokens)
-    return None if head is None else (head, True)
+    if head is None or _cited_date(root, head):
+        return None
+    return head, True
+
+
+# Verbs that cite or recall: a date they take as their object is what is cited,
+# not when the citing happened ("she often cites 1999" dates nothing).
+_CITING = {"cite", "cites", "cited", "citing", "recall", "recalls", "recalled", "recalling",
+           "mention", "mentions", "mentioned", "mentioning", "invoke", "invokes", "invoked",
+           "refer", "refers", "referred", "referring", "remember", "remembers", "remembered"}
+
+
+def _cited_date(root: Token, head: Token) -> bool:
+    """Whether the date is the object of a citing verb ("cites 1999", "refers
+    to 1999", "recalled 1999 as …"), not the time the citing happened."""
+    if head.lower_ not in _CITING:
+        return False
+    if root.dep_ in ("dobj", "attr", "oprd") and root.head.i == head.i:
+        return True
+    preposition = root.head
+    return root.dep_ == "pobj" and preposition.lower_ in ("to", "as") and preposition.head.i == head.i
 
 
 def _kept(head: Token, mention_ids: set[int], blocked: set[int], drop_clauses: bool) -> set[int]:
@@ -94,9 +191,14 @@ def _kept(head: Token, mention_ids: set[int], blocked: set[int], drop_clauses: b
         # a leading phrase set off by a comma is context ("In the wake of clashes, ...")
         leading = child.i < head.i and child.dep_ in ("prep", "advcl", "advmod") and \
             child.right_edge.i + 1 < len(doc) and doc[child.right_edge.i + 1].text == ","
-        trailing_cc = child.dep_ == "cc" and child.i > head.i
+        # "and" stays before a following verb kept with it ("opened and drew")
+        trailing_cc = child.dep_ == "cc" and child.i > head.i and not any(
+            c.dep_ == "conj" and c.i > child.i and not (drop_clauses and doc[c.left_edge.i - 1].text in _CLAUSE_MARKS)
+            and not {t.i for t in c.subtree} & (blocked | mention_ids) for c in head.children)
         if carries_other or (drop_clauses and (clausal and after_comma or leading)) or trailing_cc:
             keep -= sub
+            if carries_other and child.dep_ in _SUBJECT_DEPS:  # "Ruiz, who was jailed in April, will …"
+                keep |= _noun_phrase(child, sub) - blocked
     keep -= mention_ids
     keep -= blocked
     return keep

@@ -132,8 +132,9 @@ def _event(article: Article, mention: Mention, tokens: list[Token], others: list
     described = describe(tokens, others, sentence_tokens, sentence)
     if described is None or mention.date is None:
         return None
-    text, start, end = described
+    text, start, end, bare = described
     if article.is_removed(start, end):
         return None
     evidence = Evidence(article.id, start, end, as_written=article.text[mention.start:mention.end])
-    return Event(mention.date, text, evidence, content_words(text), relative=mention.kind == "day_after")
+    return Event(mention.date, bare, evidence, content_words(bare), relative=mention.kind == "day_after",
+                 shown=text)

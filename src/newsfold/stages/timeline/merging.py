@@ -28,6 +28,7 @@ class Event:
     support: Evidence
     words: set[str]
     relative: bool = False  # dated from another event ("a day after X")
+    shown: str = ""  # the text a reader sees, with a borrowed subject; ``text`` is what events are compared by
 
 
 @dataclass
@@ -66,7 +67,8 @@ def merge_events(events: list[Event], roots: dict[str, str]) -> tuple[list[Timel
     timeline = []
     for cluster in clusters:
         described = _representative(cluster)
-        timeline.append(TimelineEvent(cluster.date, described.text, _supports(cluster, described)))
+        timeline.append(TimelineEvent(cluster.date, described.shown or described.text,
+                                      _supports(cluster, described)))
     return timeline, _date_conflicts(clusters, roots)
 
 
@@ -127,7 +129,7 @@ def _date_conflicts(clusters: list[_Cluster], roots: dict[str, str]) -> list[Con
                 continue  # one source giving two dates is most often two events
             if _strongly_similar(a, b):
                 conflicts.append(Conflict(
-                    id="", kind="date", topic=_representative(a).text,
+                    id="", kind="date", topic=_representative(a).shown or _representative(a).text,
                     values=[ConflictValue(c.date, [e.support for e in c.events]) for c in (a, b)]))
     return conflicts
 
