@@ -98,3 +98,12 @@ def test_figures_dated_earlier_are_compared_only_for_the_same_year():
     d = Article("d", "Earlier this month, the platform removed 7.2 million accounts suspected of belonging to children.")
     e = Article("e", "Earlier this month, the platform removed 10.8 million accounts suspected of belonging to children.")
     assert conflicts_of(d, e) == []  # an earlier event without a year may be two events
+
+
+def test_a_year_before_publication_is_an_earlier_time():
+    a = Article("a", "In October 2023 the firm was fined S$185,000 by the regulator for late filings.",
+                published="2025-01-23")
+    b = Article("b", "The firm was fined S$250,000 by the regulator for late filings.", published="2025-01-23")
+    assert conflicts_of(a, b) == []
+    c = Article("c", "The firm was fined S$185,000 by the regulator for late filings.", published="2025-01-23")
+    assert len(conflicts_of(c, b)) == 1

@@ -70,6 +70,7 @@ class _Claim:
     text: str
     lemmas: frozenset[str]
     quantities: tuple[Quantity, ...]
+    earlier: bool = False  # dated to an earlier time: "last week", a year before publication
 
 
 def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
@@ -144,7 +145,9 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[_Claim]:
     for (source, span), qs in by_sentence.items():
         text = ctx.article(source).text[span[0]:span[1]]
         lemmas = frozenset().union(*(q.context for q in qs))
-        claims.append(_Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs)))
+        published = (ctx.article(source).published or "")[:4]
+        earlier = any(q.background for q in qs) or any(year < published for year in _YEAR.findall(text))
+        claims.append(_Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier))
     return claims
 
 
@@ -192,11 +195,11 @@ def _sentence_likeness(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[li
 
 def _same_time(a: _Claim, b: _Claim) -> bool:
     """Sentences that name different years are about different times; a
-    sentence dated to an earlier time ("in 2021", "earlier this month") is
-    compared only with one naming the same year (an earlier event, told
-    without a year, may be another one)."""
+    sentence dated to an earlier time ("in 2021", "earlier this month", "in
+    October 2023" in a 2025 report) is compared only with one naming the same
+    year (an earlier event, told without a year, may be another one)."""
     years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
-    if any(q.background for q in a.quantities + b.quantities):
+    if a.earlier or b.earlier:
         return bool(years_a & years_b)
     return not (years_a and years_b) or bool(years_a & years_b)
 
