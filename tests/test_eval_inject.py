@@ -160,10 +160,15 @@ def test_example_story_changes_are_found(example_dir):
 # aligned claims (numbers.aligned) figure 1/6, the rest unchanged. On
 # 2026-12-06, with aligned date claims (timeline.aligned) and "not more than"
 # read as a bound: figure 2/6, date 5/8, speaker 2/2, still 2.25 conflicts per
-# unchanged story. The floors sit a little under; raise them when conflicts
-# get better. The ceiling is the bound: conflicts per unchanged story
-# may rise by at most 1.
-FLOORS = {"figure": 0.30, "date": 0.55, "speaker": 0.90}
+# unchanged story. On 2026-12-06 the speaker injector was fixed (a quote must
+# stand in quotation marks in another source; a possessive name is not the
+# speaker), which redraws the seeded edits of this sample: figure 2/6, date
+# 4/8, speaker 2/2, 1.5 conflicts per unchanged story, the same with main's
+# stages of that day and with figure-level pairing (numbers.aligned), which
+# shows on the full dev half (figure 6/25 -> 11/25, date 13/32 -> 16/32).
+# The floors sit a little under; raise them when conflicts get better. The
+# ceiling is the bound: conflicts per unchanged story may rise by at most 1.
+FLOORS = {"figure": 0.30, "date": 0.45, "speaker": 0.90}
 MOST_CONFLICTS_PER_UNCHANGED_STORY = 3.25
 
 
@@ -182,3 +187,10 @@ def test_injection_recall_floors(shared_data: Path):
     for kind, floor in FLOORS.items():
         assert summary["kinds"][kind]["recall"] >= floor, (kind, summary["kinds"][kind])
     assert summary["conflicts_per_unchanged_story"] <= MOST_CONFLICTS_PER_UNCHANGED_STORY
+
+
+def test_a_speaker_is_swapped_only_on_a_quote_another_source_quotes():
+    paraphrase = "Deputy Oren Vask said they would rebuild every single home on this street."
+    assert speaker_edits(TARGET, [paraphrase], PEOPLE, random.Random(0)) == []
+    owned = TARGET.replace("Mara Quell said", "said Mara Quell’s father")
+    assert speaker_edits(owned, [OTHER], PEOPLE, random.Random(0)) == []

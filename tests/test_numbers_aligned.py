@@ -50,3 +50,60 @@ def test_unlike_sentences_and_spelled_out_counts_are_not_compared():
 def test_a_currency_written_in_the_amount_token():
     [q] = one("Individuals can be fined up to S$30,000 or jailed.")
     assert (q.text, q.value, q.unit, q.qualifier) == ("up to S$30,000", 30000.0, "S$", "at_most")
+
+
+def test_each_figure_meets_its_own_counterpart_in_a_sentence_of_several():
+    a = Article("a", "The council gave S$300 vouchers to every household on Monday, while each school "
+                     "was promised S$500 by the mayor.")
+    b = Article("b", "Every household got S$450 vouchers from the council on Monday, while the mayor "
+                     "promised each school S$500.")
+    [conflict] = conflicts_of(a, b)
+    assert [v.value for v in conflict.values] == ["S$300", "S$450"]
+
+
+def test_durations_are_read_and_compared_only_between_aligned_claims():
+    [q] = one("The driver was jailed for 15 years for the crash.")
+    assert (q.text, q.head, q.duration, q.key) == ("15", "year", True, None)
+    a = Article("a", "The driver was jailed for 10 years for the crash that killed a cyclist.")
+    b = Article("b", "The driver was jailed for 15 years for the crash that killed a cyclist.")
+    [conflict] = conflicts_of(a, b)
+    assert conflict.topic == "year" and [v.value for v in conflict.values] == ["10", "15"]
+    c = Article("c", "The driver faced up to 15 years in jail for the crash that killed a cyclist.")
+    assert conflicts_of(a, c) == []  # "up to 15" allows 10
+    d = Article("d", "The driver was jailed for 15 months for the crash that killed a cyclist.")
+    assert conflicts_of(a, d) == []  # years and months are not one kind
+
+
+def test_a_bound_does_not_write_the_figure_it_bounds():
+    a = Article("a", "The activist was fined S$3,000 in February for the assembly outside the court.")
+    b = Article("b", "The activist was fined S$4,500 in February for the assembly outside the court. "
+                     "Offenders can be fined up to S$3,000 for a first offence.")
+    [conflict] = conflicts_of(a, b)
+    assert [v.value for v in conflict.values] == ["S$3,000", "S$4,500"]
+
+
+def test_one_sentence_giving_both_figures_is_no_conflict():
+    a = Article("a", "The bars were cut to 360g this week, the maker said in a statement.")
+    b = Article("b", "The maker said in a statement this week that the 400g bars were cut to 540g.")
+    assert conflicts_of(a, b) == []  # b gives 400 and 540 in one sentence, a compares 360 with neither
+
+
+def test_figures_dated_earlier_are_compared_only_for_the_same_year():
+    a = Article("a", "In 2021, the platform removed 7.2 million accounts suspected of belonging to children.")
+    b = Article("b", "In 2021, the platform removed 10.8 million accounts suspected of belonging to children.")
+    [conflict] = conflicts_of(a, b)
+    assert [v.value for v in conflict.values] == ["7.2 million", "10.8 million"]
+    c = Article("c", "In 2020, the platform removed 10.8 million accounts suspected of belonging to children.")
+    assert conflicts_of(a, c) == []
+    d = Article("d", "Earlier this month, the platform removed 7.2 million accounts suspected of belonging to children.")
+    e = Article("e", "Earlier this month, the platform removed 10.8 million accounts suspected of belonging to children.")
+    assert conflicts_of(d, e) == []  # an earlier event without a year may be two events
+
+
+def test_a_year_before_publication_is_an_earlier_time():
+    a = Article("a", "In October 2023 the firm was fined S$185,000 by the regulator for late filings.",
+                published="2025-01-23")
+    b = Article("b", "The firm was fined S$250,000 by the regulator for late filings.", published="2025-01-23")
+    assert conflicts_of(a, b) == []
+    c = Article("c", "The firm was fined S$185,000 by the regulator for late filings.", published="2025-01-23")
+    assert len(conflicts_of(c, b)) == 1

@@ -67,3 +67,21 @@ def test_quoted_words_are_not_the_claim():
     assert "rules" not in said and "mayor said on March 9." in said
     cited = aligned._unquoted("I refer to the article “Signs of strain in the harbour district” (Mar 9).")
     assert "harbour" not in cited and "(Mar 9)" in cited
+
+
+def test_a_year_beside_the_day_is_context_and_a_range_end_can_move():
+    a = Article("a", "On March 9, the council approved the harbour plan, which runs to 2035.", published="2031-03-14")
+    b = Article("b", "On March 12, the council approved the harbour plan, which runs to 2035.", published="2031-03-14")
+    [conflict] = _date_conflicts(a, b)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    c = Article("c", "Cheap tickets for the weekday harbour show are sold from 3 March to 28 March.",
+                published="2031-03-01")
+    d = Article("d", "Cheap tickets for the weekday harbour show are sold from 3 March to 31 March.",
+                published="2031-03-01")
+    [conflict] = _date_conflicts(c, d)
+    assert [v.value for v in conflict.values] == ["2031-03-28", "2031-03-31"]
+
+
+def test_words_next_to_a_date_are_the_event_it_dates():
+    near = aligned._near("The rapper began his six-week jail term on Feb 5 after the appeal failed.", "Feb 5")
+    assert {"jail", "term", "appeal", "fail"} <= near and "feb" not in near and "rapper" not in near

@@ -8,8 +8,10 @@ the changed source over the changed text and another value supported by another
 independent source; *touched* when any conflict has support over it.
 
 Only what another independent source also writes is changed (the same figure
-with its counted noun or currency, the same day of the month, the same quote),
-so every change is a real disagreement. Never changed: years, times, ordinals,
+with its counted noun or currency, the same day of the month, the same quote
+inside quotation marks: a paraphrase names no speaker to disagree with), so
+every change is a real disagreement; a possessive name ("said Mr Ruiz's
+father") is not the speaker and is never swapped. Never changed: years, times, ordinals,
 ages ("aged 45", "45-year-old", "12 years old"), phone numbers, addresses and
 codes (a figure is digits with a lower-case counted noun after them, or with a
 currency, scale or percent sign), and figures beside a month (those are dates).
@@ -236,14 +238,17 @@ def _attributed(text: str, quote: re.Match[str]) -> tuple[int, int] | None:
 
 def speaker_edits(text: str, others: Sequence[str], people: Sequence[Entity], rng: random.Random,
                   said_by: Callable[[int, int], set[str]] = lambda start, end: set()) -> list[Edit]:
-    """Quotes of ``text`` that some of ``others`` also carry, attributed to a named
-    person of the story: the name is swapped for another person of the story,
+    """Quotes of ``text`` that some of ``others`` also quote (the words inside
+    their quotation marks: a paraphrase carries no speaker), attributed to a
+    named person of the story (not "Mr Ruiz's father"): the name is swapped for another person of the story,
     never one ``said_by(quote start, end)`` (what other sources say) names."""
-    other_grams = [_grams(other) for other in others]
+    other_grams = [set().union(*(_grams(q["quote"]) for q in _QUOTE.finditer(other))) for other in others]
     edits = []
     for quote in _QUOTE.finditer(text):
         sources = sum(bool(_grams(quote["quote"]) & carried) for carried in other_grams)
         span = _attributed(text, quote) if sources else None
+        if span is not None and re.search(r"['’]s?$", text[span[0]:span[1]]):
+            continue  # "said Mr Ruiz's father": the speaker is whom the name owns
         speaker = person_of(text[span[0]:span[1]], people) if span else None
         if span is None or speaker is None:
             continue

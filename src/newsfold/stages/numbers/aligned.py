@@ -1,4 +1,4 @@
-"""Aligned claims: the same sentence in two independent sources with a different figure.
+"""Aligned claims: the same figure in two independent sources with different values.
 
 The key comparison (``conflicts``) needs an event, a verb or a context to tell
 one count from another, so it stays silent on most figures ("fined S$3,000",
@@ -13,15 +13,21 @@ Method, in order:
 1. candidates: every quantity written in digits that counts or measures
    something (a unit, a counted noun, or 100 and up), not vague, not a
    descriptor ("a 30-page report"), not an addition ("two more"), not a part
-   of another count, not in a sentence dated to an earlier time;
-2. pairs: quantities of the same kind in sentences of independent sources
-   whose masked wording is alike: most content lemmas shared
-   (``_MIN_SHARED``) and, when the context has an embedder, the masked
-   sentences close in meaning (``_MIN_COSINE``); each sentence is paired only
-   with its most alike sentence in the other source, both ways;
+   of another count; durations too ("15 years"), each compared only with its
+   own time unit;
+2. pairs: figures, not sentences. Two figures of the same kind in sentences
+   of independent sources whose masked wording is alike (most content lemmas
+   shared, ``_MIN_SHARED``, and with an embedder close in meaning,
+   ``_MIN_COSINE``, or less close with the words next to the two figures
+   shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``), of one time (``_same_time``),
+   are scored by both likenesses; each figure is paired only with its best
+   figure in the other source, both ways (a sentence with several figures
+   pairs each with its own counterpart, and a figure agreeing with one on
+   the other side takes it);
 3. kept: the values are incompatible, of one scale (``_MOST_RATIO``), and
-   neither source writes the other's figure anywhere (a source writing both
-   is giving an update, a sub-count or another group);
+   neither source writes the other's figure (in the same sentence, of the
+   same unit; or anywhere, of the same kind and both exact or both bounds):
+   a source writing both is giving an update, a sub-count or another group;
 4. grouped: pairs sharing a quantity form one conflict; a value's support is
    the sentence of each quantity stating it.
 """
@@ -34,12 +40,19 @@ from dataclasses import dataclass
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.align import cosines_of_alike, mutual_best
+from ...nlp.lexicon import STOPWORDS
 from ...nlp.text import overlap
 from .compare import compatible
 from .quantity import Quantity
 
 _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
+# ... or less close in meaning with the words next to the figures shared
+_MIN_COSINE_NEAR = 0.6
+_MIN_NEAR = 0.4
+_NEAR_WORDS = 5  # words each side of a figure
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 _MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
 _LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
 _STEM = 5  # counted nouns alike this far are one ("offence", "offense")
@@ -57,34 +70,68 @@ class _Claim:
     text: str
     lemmas: frozenset[str]
     quantities: tuple[Quantity, ...]
+    earlier: bool = False  # dated to an earlier time: "last week", a year before publication
 
 
 def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
                       known: list[Conflict]) -> list[Conflict]:
-    """Number conflicts between aligned sentences of independent sources
+    """Number conflicts between aligned figures of independent sources
     (see the module docstring), leaving out pairs a ``known`` conflict holds."""
     claims = _claims(ctx, quantities)
     if len({claim.root for claim in claims}) < 2:
         return []
-    similar = _similarity(ctx, claims)
-    written = _written_by_source(quantities)
+    figures = [(i, q) for i, claim in enumerate(claims) for q in claim.quantities]
+    likeness = _likeness(ctx, claims, figures)
     known_pairs = _known_pairs(known)
-    aligned = mutual_best([c.source for c in claims], [c.root for c in claims], similar, _MIN_SHARED)
-    pairs = [(a, b) for i, j in aligned if _same_time(claims[i], claims[j])
-             for a, b in _unmatched(claims[i].quantities, claims[j].quantities)
-             if _disagree(a, b, written) and not _held(a, b, known_pairs)]
+    pairs = []
+    for x, y in mutual_best([q.source for _, q in figures], [claims[i].root for i, _ in figures], likeness):
+        a, b = figures[x][1], figures[y][1]
+        if _disagree(a, b) and not _held(a, b, known_pairs) \
+                and not _writes_elsewhere(quantities, b, a) and not _writes_elsewhere(quantities, a, b):
+            pairs.append((a, b))
     return [_conflict(group) for group in _groups(pairs)]
 
 
-def _unmatched(these: tuple[Quantity, ...], those: tuple[Quantity, ...]) -> list[tuple[Quantity, Quantity]]:
-    """The figures of two aligned sentences that only each other can match:
-    figures agreeing with one on the other side are set aside first, and a
-    figure left with two or more of its kind opposite is not paired."""
-    left = [a for a in these if not any(_same_kind(a, b) and _agree(a, b) for b in those)]
-    right = [b for b in those if not any(_same_kind(a, b) and _agree(a, b) for a in these)]
-    pairs = [(a, b) for a in left for b in right if _same_kind(a, b)]
-    return [(a, b) for a, b in pairs
-            if sum(x is a for x, _ in pairs) == 1 and sum(y is b for _, y in pairs) == 1]
+def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, Quantity]]) -> list[list[float]]:
+    """How alike each two figures of independent sources are (0: not to be
+    paired): of one kind, in sentences of one time that are alike once their
+    numbers are masked (``_sentence_alike``), scored by the sentences' shared
+    lemmas and meaning and by the words around each figure."""
+    shared, cosine = _sentence_likeness(ctx, claims)
+    near = [_near(ctx, q) for _, q in figures]
+    size = len(figures)
+    out = [[0.0] * size for _ in range(size)]
+    same_time: dict[tuple[int, int], bool] = {}
+    for x, (i, a) in enumerate(figures):
+        for y in range(x + 1, size):
+            j, b = figures[y]
+            # cheapest tests first: this runs over every two figures of the story
+            if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED \
+                    or cosine[i][j] < _MIN_COSINE_NEAR or not _same_kind(a, b):
+                continue
+            if (i, j) not in same_time:
+                same_time[(i, j)] = _same_time(claims[i], claims[j])
+            around = overlap(near[x], near[y])
+            if same_time[(i, j)] and _sentence_alike(shared[i][j], cosine[i][j], around):
+                out[x][y] = out[y][x] = shared[i][j] + cosine[i][j] + around
+    return out
+
+
+def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
+    """Alike enough to compare their figures: close in meaning with some
+    lemmas shared, or less close with the words around the figures shared."""
+    if shared < _MIN_SHARED:
+        return False
+    return cosine >= _MIN_COSINE or cosine >= _MIN_COSINE_NEAR and around >= _MIN_NEAR
+
+
+def _near(ctx: StoryContext, q: Quantity) -> frozenset[str]:
+    """Word stems next to a figure in its sentence (``_NEAR_WORDS`` each side)."""
+    text = ctx.article(q.source).text
+    start, end = q.sentence_span or (q.start, q.end)
+    before = _WORD.findall(text[start:q.start])[-_NEAR_WORDS:]
+    after = _WORD.findall(text[q.end:end])[:_NEAR_WORDS]
+    return frozenset(w.lower()[:_STEM] for w in before + after if w.lower() not in STOPWORDS)
 
 
 def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[_Claim]:
@@ -98,7 +145,9 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[_Claim]:
     for (source, span), qs in by_sentence.items():
         text = ctx.article(source).text[span[0]:span[1]]
         lemmas = frozenset().union(*(q.context for q in qs))
-        claims.append(_Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs)))
+        published = (ctx.article(source).published or "")[:4]
+        earlier = any(q.background for q in qs) or any(year < published for year in _YEAR.findall(text))
+        claims.append(_Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier))
     return claims
 
 
@@ -107,7 +156,7 @@ def _candidate(q: Quantity) -> bool:
     large enough to be a figure rather than a small bare number."""
     if not any(c.isdigit() for c in q.text):
         return False  # "one man", "two bars": spelled-out small counts are asides, not the figures
-    if q.vague or q.descriptor or q.increment or q.derived or q.background or q.part_of is not None \
+    if q.vague or q.descriptor or q.increment or q.derived or q.part_of is not None \
             or q.sentence_span is None:
         return False
     return q.unit is not None or q.head is not None or q.value >= _LEAST_BARE
@@ -132,37 +181,36 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return compatible(a, b) or _rounded(a, b) or _rounded(b, a)
 
 
-def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
-    """Pairwise likeness of the claims' masked sentences (0 when unlike)."""
+def _sentence_likeness(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[list[float]], list[list[float]]]:
+    """Shared content lemmas and cosine (1.0 without an embedder) of each two
+    claims' masked sentences."""
     size = len(claims)
     shared = [[overlap(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
-        return shared
+        return shared, [[1.0] * size for _ in range(size)]
+    # Only pairs of different roots sharing _MIN_SHARED words are read (see above): embed just those.
     cosine = cosines_of_alike(ctx.embedder, [_DIGITS.sub("#", claim.text) for claim in claims],
                               [claim.root for claim in claims], shared, _MIN_SHARED)
-    return [[shared[i][j] if cosine[i][j] >= _MIN_COSINE else 0.0 for j in range(size)] for i in range(size)]
+    return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]
 
 
 def _same_time(a: _Claim, b: _Claim) -> bool:
-    """Sentences that name different years are about different times."""
+    """Sentences that name different years are about different times; a
+    sentence dated to an earlier time ("in 2021", "earlier this month", "in
+    October 2023" in a 2025 report) is compared only with one naming the same
+    year (an earlier event, told without a year, may be another one)."""
     years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    if a.earlier or b.earlier:
+        return bool(years_a & years_b)
     return not (years_a and years_b) or bool(years_a & years_b)
 
 
-def _written_by_source(quantities: list[Quantity]) -> dict[str, list[Quantity]]:
-    written: dict[str, list[Quantity]] = defaultdict(list)
-    for q in quantities:
-        written[q.source].append(q)
-    return written
-
-
-def _disagree(a: Quantity, b: Quantity, written: dict[str, list[Quantity]]) -> bool:
+def _disagree(a: Quantity, b: Quantity) -> bool:
+    """Incompatible values of one scale (further apart, they are other things)."""
     if _agree(a, b):
         return False
     small, large = sorted((abs(a.value), abs(b.value)))
-    if small == 0 or large / small > _MOST_RATIO:
-        return False
-    return not _writes(written[a.source], b) and not _writes(written[b.source], a)
+    return small > 0 and large / small <= _MOST_RATIO
 
 
 def _rounded(a: Quantity, b: Quantity) -> bool:
@@ -177,11 +225,22 @@ def _rounded(a: Quantity, b: Quantity) -> bool:
     return round(b.value / scale, decimals) == written
 
 
-def _writes(quantities: list[Quantity], figure: Quantity) -> bool:
-    """True when a source writes ``figure``'s number, of its kind, anywhere
-    (a bound only bounds: "up to S$5,000" does not write S$4,000)."""
-    return any(not q.vague and _same_kind(q, figure) and (q.value == figure.value or _rounded(q, figure))
-               for q in quantities)
+def _writes_elsewhere(quantities: list[Quantity], figure: Quantity, own: Quantity) -> bool:
+    """True when ``own``'s source also writes ``figure``'s number: of its unit
+    in ``own``'s sentence ("cut from 400g to 360g"), or of its kind anywhere.
+    That source gives both (an update, a sub-count, another group). A bound
+    only bounds: "up to S$3,000" does not write a fine of S$3,000."""
+    for q in quantities:
+        if q is own or q.source != own.source or q.vague or not _same_unit(q, figure) \
+                or not (q.value == figure.value or _rounded(q, figure)):
+            continue
+        if q.sentence_span == own.sentence_span or _same_kind(q, figure) and _bound(q) == _bound(figure):
+            return True
+    return False
+
+
+def _bound(q: Quantity) -> bool:
+    return q.qualifier in _BOUNDS
 
 
 def _known_pairs(known: list[Conflict]) -> set[frozenset[tuple[str, int]]]:

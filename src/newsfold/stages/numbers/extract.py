@@ -5,9 +5,10 @@ How a quantity is read, in order:
 1. the number itself (``reading``): digits, words, vague words, a scale word
    and unit around it, a range, the qualifier before it;
 2. skipped (``not_counts``): dates, times, numbers inside names, bare
-   four-digit years unless they count a plural noun, "one" used as a pronoun,
-   durations ("two decades"); also anything spaCy tags as a name (ORG, GPE,
-   PERSON...);
+   four-digit years unless they count a plural noun, "one" used as a pronoun;
+   also anything spaCy tags as a name (ORG, GPE, PERSON...). A duration ("two
+   decades", "15 years") is kept as one (``Quantity.duration``): it counts no
+   event and has no key, and only aligned claims compare it;
 3. the counted noun and its class (``counted``);
 4. the event it is a count of (``events``), or the toll a bare number stands in;
 5. what tells it from other counts of the same thing (``describe``), and
@@ -29,6 +30,7 @@ from .not_counts import is_date, is_identifier, looks_like_year
 from .parts import mark_parts
 from .quantity import Quantity
 from .reading import (
+    CURRENCY_DIGITS,
     DIGIT_RANGE,
     PERCENT_WORDS,
     read_number,
@@ -127,8 +129,8 @@ def _containing(sentences: list[Sentence], starts: list[int], offset: int) -> Se
 
 def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] | None:
     """The quantity starting at token ``i``, and its last token index; or None."""
-    if doc[i].ent_type_ in _SKIP_ENTS:
-        return None
+    if doc[i].ent_type_ in _SKIP_ENTS and not CURRENCY_DIGITS.match(doc[i].text):
+        return None  # a name; but "S$450" is an amount whatever the tagger says
     written = _read_written(doc, i)
     if written is None:
         return None
@@ -137,6 +139,7 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
         counted, head_token = None, None
     if _not_a_count(doc, i, written, head_token):
         return None
+    duration = head_token is not None and singular(head_token.text) in _TIME_UNITS
     start = doc[written.first].idx
     end = doc[written.end].idx + len(doc[written.end].text)
     quantity = Quantity(
@@ -144,8 +147,11 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
         qualifier=written.qualifier, low=written.low, high=written.high, unit=written.unit,
         counted=counted, head=singular(head_token.text) if head_token is not None else None,
         text=article.text[start:end], vague=written.vague,
-        precision=0.5 * 10 ** (-written.decimals) if written.decimals else 0.0,
+        precision=0.5 * 10 ** (-written.decimals) if written.decimals else 0.0, duration=duration,
     )
+    if duration:  # "15 years", "30 days": a span of time, compared only between aligned claims
+        describe(doc, quantity, written.first, written.last, written.end, head_token)
+        return quantity, written.end
     _classify(doc, quantity, i, written.last, head_token)
     describe(doc, quantity, written.first, written.last, written.end, head_token)
     if quantity.event is None and quantity.referent in ("military", "police") \
@@ -209,12 +215,10 @@ def _read_range(doc: Doc, written: _Written) -> None:
 
 
 def _not_a_count(doc: Doc, i: int, written: _Written, head_token: Token | None) -> bool:
-    """"one of those places" (a pronoun), a bare year, a duration ("30 days")."""
+    """"one of those places" (a pronoun), a bare year."""
     if written.as_words and doc[written.last].lower_ == "one" and doc[written.last].dep_ != "nummod":
         return True
-    if looks_like_year(doc[i].text, written.value, head_token):
-        return True
-    return head_token is not None and singular(head_token.text) in _TIME_UNITS
+    return looks_like_year(doc[i].text, written.value, head_token)
 
 
 def _classify(doc: Doc, quantity: Quantity, number_index: int, last: int, head_token: Token | None) -> None:

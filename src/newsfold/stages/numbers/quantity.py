@@ -43,6 +43,7 @@ class Quantity:
     subset: bool = False  # "three of the soldiers", or its sentence splits a group ("the other two")
     background: bool = False  # its sentence is dated to an earlier time ("last week", "in 2015")
     owners: frozenset[str] = field(default_factory=frozenset)  # whose: "Ruritanian troops", "Ruritania has"
+    duration: bool = False  # "15 years", "30 days": a span of time, not a count
     verb: str | None = None  # lemma of the verb governing the count
     context: frozenset[str] = field(default_factory=frozenset, repr=False)  # content lemmas of its sentence
     modifiers: frozenset[str] = field(default_factory=frozenset, repr=False)  # of the counted noun
@@ -54,7 +55,7 @@ class Quantity:
     @property
     def key(self) -> tuple[str | None, str, str | None] | None:
         """What must match for two quantities to be the same quantity, or None."""
-        if self.vague or self.referent is None or self.descriptor:
+        if self.vague or self.referent is None or self.descriptor or self.duration:
             return None
         if self.people and self.event is None:
             # "30 soldiers" without an event could be anything: too loose to compare.

@@ -8,14 +8,19 @@ each dating it to a different day, disagree on that day.
 
 Method, in order:
 
-1. claims: each sentence that dates one event, to a day written with its
-   month (a weekday or "yesterday" is resolved against the date a source is
-   given, often a day off; "a day after X" is counted from another date);
+1. claims: each sentence that dates events to days written with their
+   month (a weekday or "yesterday" alone is resolved against the date a
+   source is given, often a day off; a sentence with "a day after X",
+   counted from another date, is left out); a year or month beside the days
+   is context ("by 2030"), a range gives both its days;
 2. pairs: sentences of independent sources whose wording, with date words
-   and quoted text masked, is alike:
-   most content words shared (``_MIN_SHARED``) and, when the context has an
-   embedder, close in meaning (``_MIN_COSINE``); each sentence is paired only
-   with its most alike sentence in the other source, both ways;
+   and quoted text masked, is alike: most content words shared
+   (``_MIN_SHARED``) and, when the context has an embedder, close in meaning
+   (``_MIN_COSINE``); or, aligned by the event they date, some content words
+   shared, less close in meaning, and most words next to the dates shared
+   (``_MIN_SHARED_NEAR``, ``_MIN_COSINE_NEAR``, ``_MIN_NEAR``: "began his
+   jail term on Feb 5"); each sentence is paired only with its most alike
+   sentence in the other source, both ways;
 3. kept: each sentence has exactly one day the other lacks, the two are at
    most ``_MOST_DAYS`` apart (further apart they are more often two events: a
    launch and a deadline), and neither source gives the other's day in
@@ -44,6 +49,9 @@ _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning but sharing most content words: a reworded
 # sentence with its date moved keeps its words while the embedding drifts.
 _MIN_COSINE_WORDS = (0.55, 0.6)
+# ... or with the words next to the dates shared (the event they date), less alike as a whole
+_MIN_SHARED_NEAR, _MIN_COSINE_NEAR, _MIN_NEAR = 0.3, 0.55, 0.5
+_NEAR_WORDS = 5
 _MOST_DAYS = 10
 _ISO_DAY = 10  # len("YYYY-MM-DD")
 _DATE_WORDS = re.compile(
@@ -62,6 +70,7 @@ class _Claim:
     words: frozenset[str]
     days: frozenset[str]
     event: str  # what its first dated event says, for the conflict's topic
+    near: frozenset[str] = frozenset()  # words next to its dates
 
 
 def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[Conflict]) -> list[Conflict]:
@@ -87,9 +96,11 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
 
 
 def _claims(ctx: StoryContext, events: list[Event]) -> list[_Claim]:
-    """Sentences that date one event, to a day written with its month ("on Jan
-    24", "Tuesday (Jan 24)"): a weekday or "yesterday" depends on the date a
-    source is given, and a sentence dating several events is not one claim."""
+    """Sentences that date events to days written with their month ("on Jan
+    24", "Tuesday (Jan 24)", "from 3 February to 31 March"): a weekday or
+    "yesterday" alone depends on the date a source is given, and "a day after
+    X" is counted from another date. A year or a month beside the days ("by
+    2030") is context, not a day the sentence gives."""
     roots = ctx.roots()
     by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
     for event in events:
@@ -99,15 +110,27 @@ def _claims(ctx: StoryContext, events: list[Event]) -> list[_Claim]:
             by_sentence[(event.support.source, (sentence.start, sentence.end))].append(event)
     claims = []
     for (source, span), dated in by_sentence.items():
-        event = dated[0]
-        if len(dated) != 1 or event.relative or len(event.date) != _ISO_DAY \
-                or not any(c.isdigit() for c in event.support.as_written or ""):
+        days = [e for e in dated if len(e.date) == _ISO_DAY and any(c.isdigit() for c in e.support.as_written or "")]
+        if not days or any(e.relative for e in dated):
             continue
-        text = _unquoted(ctx.article(source).text[span[0]:span[1]])
+        raw = ctx.article(source).text[span[0]:span[1]]
+        text = _unquoted(raw)
         words = frozenset(content_words(_DATE_WORDS.sub(" ", text)))
+        near = frozenset().union(*(_near(raw, e.support.as_written or "") for e in days))
         claims.append(_Claim(source, roots.get(source, source), span, text, words,
-                             frozenset({event.date}), event.text))
+                             frozenset(e.date for e in days), days[0].text, near))
     return claims
+
+
+def _near(sentence: str, as_written: str) -> frozenset[str]:
+    """Content words next to a date in its sentence (``_NEAR_WORDS`` each side):
+    the verb or noun it dates ("began his jail term on Feb 5")."""
+    at = sentence.find(as_written)
+    if not as_written or at < 0:
+        return frozenset()
+    before = _DATE_WORDS.sub(" ", sentence[:at]).split()[-_NEAR_WORDS:]
+    after = _DATE_WORDS.sub(" ", sentence[at + len(as_written):]).split()[:_NEAR_WORDS]
+    return frozenset(content_words(" ".join(before + after)))
 
 
 def _unquoted(text: str) -> str:
@@ -126,12 +149,15 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
     if ctx.embedder is None:
         return shared
     cosine = cosines_of_alike(ctx.embedder, [_DATE_WORDS.sub("#", claim.text) for claim in claims],
-                              [claim.root for claim in claims], shared, _MIN_SHARED)
+                              [claim.root for claim in claims], shared, min(_MIN_SHARED, _MIN_SHARED_NEAR))
     least_cosine, most_shared = _MIN_COSINE_WORDS
 
     def likeness(i: int, j: int) -> float:
-        alike = cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared
-        return (shared[i][j] + float(cosine[i][j])) / 2 if alike and shared[i][j] >= _MIN_SHARED else 0.0
+        near = overlap(claims[i].near, claims[j].near)
+        alike = shared[i][j] >= _MIN_SHARED and (
+            cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared)
+        dated_alike = shared[i][j] >= _MIN_SHARED_NEAR and cosine[i][j] >= _MIN_COSINE_NEAR and near >= _MIN_NEAR
+        return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike else 0.0
 
     return [[likeness(i, j) for j in range(size)] for i in range(size)]
 
