@@ -39,10 +39,13 @@ def without_topic(vectors: np.ndarray) -> np.ndarray:
     cosines between different statements are high ("the troops will act" and
     "the alliance sends troops"); taking out part of the common direction makes
     the cosine weigh what each unit says rather than what the story is about.
+    The common direction is the coordinate-wise median, not the mean: a few
+    stray lines (a leftover promo, one long off-beat source) barely move it,
+    so removing one of them does not shift every pair score of the story.
     """
     if len(vectors) < 3 or _TOPIC_REMOVAL <= 0:
         return vectors
-    residual = vectors - _TOPIC_REMOVAL * vectors.mean(axis=0)[None, :]
+    residual = vectors - _TOPIC_REMOVAL * np.median(vectors, axis=0)[None, :]
     return residual / np.clip(np.linalg.norm(residual, axis=1, keepdims=True), 1e-9, None)
 
 
