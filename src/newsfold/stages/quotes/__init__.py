@@ -25,7 +25,7 @@ How it works, in order, one module per step:
    alias, diacritics and case ignored, then a unique surname, then a unique
    first word alone or after titles: "SM Varek"); else the article's fullest
    form. Names of things that do not speak (laws, works, events) and the
-   story's own outlets ("Channel News Asia" of channelnewsasia.com) are dropped.
+   story's own outlets ("Harbor City News" of harborcitynews.com) are dropped.
 4. :mod:`.grouping`: the same quote across sources, the agreed speaker and
    attribution conflicts.
 """

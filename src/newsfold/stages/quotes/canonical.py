@@ -68,7 +68,7 @@ class StoryNames:
                 prefixes[" ".join(words[:size])].add(name)
         # the first two or more words of exactly one person's full name -> that person
         self.name_prefixes = {p: next(iter(n)) for p, n in prefixes.items() if len(n) == 1}
-        # "channelnewsasia" of "www.channelnewsasia.com": the story's outlets report, they do not speak
+        # "harborcitynews" of "www.harborcitynews.com": the story's outlets report, they do not speak
         # (not a government site's: "police.gov.example" is the police's own voice)
         self.outlets = {label for outlet in outlets if outlet and ".gov" not in outlet
                         for label in re.split(r"[^a-z0-9]+", plain(outlet)) if len(label) >= 4}
@@ -147,8 +147,8 @@ class StoryNames:
         return False
 
     def is_outlet(self, name: str) -> bool:
-        """Whether ``name`` is one of the story's outlets ("Channel News Asia"
-        for channelnewsasia.com, "The Coast Post" for coastpost.example)."""
+        """Whether ``name`` is one of the story's outlets ("Harbor City News"
+        for harborcitynews.com, "The Coast Post" for coastpost.example)."""
         if not name[:1].isupper() or plain(name.split()[-1]) in INSTITUTION_WORDS:
             return False  # "the police" speak, whatever the outlets' addresses say
         squashed = re.sub(r"[^a-z0-9]", "", plain(name))
