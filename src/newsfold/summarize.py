@@ -26,6 +26,7 @@ import numpy as np
 
 from .model import Brief, Fact, Sentence
 from .nlp.lexicon import COMMON_STOPWORDS, STOPWORDS
+from .nlp.sparse import binary_idf_matrix
 
 if TYPE_CHECKING:
     from .context import StoryContext
@@ -142,20 +143,5 @@ def _terms(text: str) -> set[str]:
 
 def _idf_cosines(rows: list[set[str]]) -> np.ndarray:
     """Sentence-by-sentence cosine of idf-weighted binary term vectors (dense)."""
-    from scipy.sparse import csr_matrix
-
-    vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    indptr = [0]
-    for row in rows:
-        indices.extend(vocabulary.setdefault(term, len(vocabulary)) for term in sorted(row))
-        indptr.append(len(indices))
-    matrix = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
-                        shape=(len(rows), max(1, len(vocabulary))))
-    document_frequency = np.bincount(indices, minlength=matrix.shape[1])
-    idf = (np.log((1 + len(rows)) / (1 + document_frequency)) + 1.0).astype(np.float32)
-    weighted = matrix.multiply(idf[None, :]).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    weighted = weighted.multiply(1.0 / norms[:, None]).tocsr()
+    weighted = binary_idf_matrix([sorted(row) for row in rows], {}, dtype=np.float32)
     return np.asarray((weighted @ weighted.T).toarray())

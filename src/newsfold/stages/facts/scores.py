@@ -9,15 +9,12 @@ of it is sparse or dense matrix algebra, so 50 articles stay cheap.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ...nlp.sparse import binary_idf_matrix, indicator_matrix
 from .features import Features, features
 from .units import Unit
-
-if TYPE_CHECKING:
-    from scipy.sparse import csr_matrix
 
 # Weights of the pair score; the numbers term is added on top.
 _W_COSINE = 0.70
@@ -56,8 +53,8 @@ def pair_scores(units: list[Unit], vectors: np.ndarray, clash: np.ndarray) -> np
     (``identifier_clash``); they are pushed apart here and never joined later.
     """
     unit_features = [features(u.text) for u in units]
-    words = _binary_idf_matrix([f[0] for f in unit_features], {})
-    names = _binary_idf_matrix([f[1] for f in unit_features], {})
+    words = binary_idf_matrix([f[0] for f in unit_features], {})
+    names = binary_idf_matrix([f[1] for f in unit_features], {})
     score = _W_COSINE * (vectors @ vectors.T)
     score += _W_WORDS * (words @ words.T).toarray()
     score += _W_NAMES * (names @ names.T).toarray()
@@ -98,31 +95,5 @@ def _number_term(unit_features: list[Features]) -> np.ndarray:
 
 def _co_occurrence(rows: Sequence[Iterable[Hashable]]) -> np.ndarray:
     """How many items each pair of rows has in common (dense, rows x rows)."""
-    matrix = _indicator_matrix(rows, {})
+    matrix = indicator_matrix(rows, {})
     return (matrix @ matrix.T).toarray()
-
-
-def _indicator_matrix(rows: Sequence[Iterable[Hashable]], vocabulary: dict[Hashable, int]) -> csr_matrix:
-    """One row per item set, a 1 in the column of each item (scipy CSR)."""
-    from scipy.sparse import csr_matrix
-
-    indices: list[int] = []
-    indptr = [0]
-    for row in rows:
-        indices.extend(vocabulary.setdefault(item, len(vocabulary)) for item in row)
-        indptr.append(len(indices))
-    return csr_matrix(
-        (np.ones(len(indices), dtype=np.float32), indices, indptr),
-        shape=(len(rows), max(1, len(vocabulary))),
-    )
-
-
-def _binary_idf_matrix(rows: list[frozenset[str]], vocabulary: dict[Hashable, int]) -> csr_matrix:
-    """Rows of idf-weighted indicator vectors, L2-normalised (scipy CSR)."""
-    matrix = _indicator_matrix(rows, vocabulary)
-    document_frequency = np.asarray((matrix > 0).sum(axis=0)).ravel()
-    idf = np.log((1 + len(rows)) / (1 + document_frequency)) + 1.0
-    matrix = matrix.multiply(idf[None, :]).tocsr()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return matrix.multiply(1.0 / norms[:, None]).tocsr()
