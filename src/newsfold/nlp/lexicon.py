@@ -85,7 +85,7 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "chairman", "chairwoman", "chair", "ceo", "director", "envoy", "rev", "father",
     "st", "coach", "officer", "inspector", "superintendent", "lawyer", "attorney",
     "counsel", "prosecutor", "dpp", "assistant", "associate", "constable", "commissioner",
-    # Malay honorifics written before a name ("Datuk Seri Ana Ruiz")
+    # Malay honorifics written before a name ("Datuk Ana Ruiz")
     "datuk", "dato", "datin", "seri", "asst", "comm", "supt", "insp", "assoc", "adj", "adjunct",
 })
 # Titles as abbreviated before a name ("Adm.", "Maj.-Gen."); a period after one

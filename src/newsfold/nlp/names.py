@@ -208,7 +208,7 @@ def _initialism(word: str) -> bool:
 def speaker_name(name: str) -> str:
     """A person's name without possessive, speech verb and leading titles
     ("Adm. X" -> "X"); "" when nothing but those is left."""
-    name = name.strip().rsplit("\n", 1)[-1]  # "…General Election\nSun": a heading's end is no part of it
+    name = name.strip().rsplit("\n", 1)[-1]  # "…Harbour Council Poll\nVale": a heading's end is no part of it
     name = re.sub(r"[’']s$", "", name).strip(" ,.;:")
     words = name.split()
     if words and plain(words[0]) in LEADING_SPEECH_VERBS:

@@ -2,7 +2,7 @@
 "Nordline Ferries (formerly Calden Shipping)", "the town, known in older
 records as Brennholtz"), and acronyms written in brackets after a tagged name
 whose letters need not fit it (a local-language acronym: "the Norland
-Coast Guard (KVN)")."""
+Sea Patrol (KVN)")."""
 from __future__ import annotations
 
 import re

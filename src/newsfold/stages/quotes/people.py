@@ -110,8 +110,8 @@ class People:
     def _descriptions(self) -> dict[str, list[tuple[int, str]]]:
         """Folded word -> (offset, full name) of the persons this article
         describes with it: the words written before a name ("Calden resident
-        Ana Ruiz", "DPP Vell"), the initials of a capitalised title there
-        ("Deputy Public Prosecutor" = "dpp") and an apposition's noun ("Ana
+        Ana Ruiz", "CHO Vell"), the initials of a capitalised title there
+        ("Chief Harbour Officer" = "cho") and an apposition's noun ("Ana
         Ruiz, an accountant"). "The accountant said" may then stand for her."""
         found: dict[str, list[tuple[int, str]]] = {}
         for ent in self.page.ents:

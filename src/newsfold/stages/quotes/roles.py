@@ -11,7 +11,7 @@ from .people import People
 
 
 def named_after(page: Page, people: People, token: Any, allowed: set[int]) -> str | None:
-    """'VFOR commander Maj.-Gen. Ana Maria Ruiz', 'Minister for Home Affairs
+    """'VFOR commander Maj.-Gen. Ana Maria Ruiz', 'Minister for Harbour Affairs
     K Ruiz': the name after a role (and its portfolio)."""
     doc = page.doc
     name: list[str] = []  # capitalised words the tagger did not call a PERSON

@@ -190,7 +190,7 @@ class SpeakerResolver:
         last = name.split()[-1] if name else ""
         if not name or kind in _PLACE_TYPES or clean_name(name) is None \
                 or title_before_name(last) or plain(last) in ROLE_WORDS:
-            return None  # a place, or a title ("Director", "High Commissioner", "Coordinating Minister")
+            return None  # a place, or a title ("Director", "Harbour Master", "Senior Warden")
         if len(name.split()) == 1:  # one word: only a name the story knows ("the 2005 Code of …" is none)
             return self.people.full_name(name) if kind is not None else None
         return name
