@@ -34,8 +34,19 @@ def test_no_conflict_from_a_copy_or_a_source_writing_both():
     a = Article("a", FINE.format("3,000"))
     b = Article("b", FINE.format("4,500"), copy_of="a")
     assert conflicts_of(a, b) == []
-    both = Article("b", FINE.format("4,500") + " His partner was fined S$3,000 in a separate case.")
+    # b gives both figures for the same kind of claim: another group, not a disagreement
+    both = Article("b", FINE.format("4,500") + " " + FINE.format("3,000").replace("the driver", "a second driver"))
     assert conflicts_of(a, both) == []
+    # ... or tells the change itself
+    changed = Article("b", FINE.format("4,500") + " The amount was initially set at S$3,000 by the clerk.")
+    assert conflicts_of(a, changed) == []
+
+
+def test_the_same_number_written_about_something_else_explains_nothing():
+    a = Article("a", FINE.format("3,000"))
+    b = Article("b", FINE.format("4,500") + " A parking permit near the market costs S$3,000 a year.")
+    [conflict] = conflicts_of(a, b)
+    assert [v.value for v in conflict.values] == ["S$3,000", "S$4,500"]
 
 
 def test_unlike_sentences_and_spelled_out_counts_are_not_compared():
@@ -107,3 +118,17 @@ def test_a_year_before_publication_is_an_earlier_time():
     assert conflicts_of(a, b) == []
     c = Article("c", "The firm was fined S$185,000 by the regulator for late filings.", published="2025-01-23")
     assert len(conflicts_of(c, b)) == 1
+
+
+def test_a_unit_written_short_or_long_is_one_unit():
+    a = Article("a", "The maker cut the large bar to 360g and the small bar to 150g, shoppers found.")
+    b = Article("b", "The maker cut the large bar to 540 grams and the small bar to 150 grams, shoppers found.")
+    [conflict] = conflicts_of(a, b)
+    assert sorted(v.value for v in conflict.values) == ["360", "540"] and conflict.topic in ("g", "gram")
+
+
+def test_measure_nouns_by_one_name():
+    from newsfold.stages.numbers.inflection import measure_noun
+    assert {measure_noun(w) for w in ("g", "grams", "gram", "gramme")} == {"gram"}
+    assert measure_noun("kilometers") == measure_noun("km") == "kilometre"
+    assert measure_noun("soldiers") == "soldier"

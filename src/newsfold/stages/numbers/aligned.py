@@ -12,8 +12,9 @@ Method, in order:
 
 1. candidates: every quantity written in digits that counts or measures
    something (a unit, a counted noun, or 100 and up), not vague, not a
-   descriptor ("a 30-page report"), not an addition ("two more"), not a part
-   of another count; durations too ("15 years"), each compared only with its
+   descriptor ("a 30-page report"), not an addition ("two more"), not a
+   part of another count (coordinated measures are figures: "cut to 360
+   grams and 150 grams"), not a total summed from parts; durations too ("15 years"), each compared only with its
    own time unit;
 2. pairs: figures, not sentences. Two figures of the same kind in sentences
    of independent sources whose masked wording is alike (most content lemmas
@@ -24,10 +25,12 @@ Method, in order:
    figure in the other source, both ways (a sentence with several figures
    pairs each with its own counterpart, and a figure agreeing with one on
    the other side takes it);
-3. kept: the values are incompatible, of one scale (``_MOST_RATIO``), and
-   neither source writes the other's figure (in the same sentence, of the
-   same unit; or anywhere, of the same kind and both exact or both bounds):
-   a source writing both is giving an update, a sub-count or another group;
+3. kept: the values are incompatible, of one scale (``_MOST_RATIO``; figures
+   further apart are never counterparts), and neither source writes the
+   other's figure for the same claim (in the same sentence, of the same unit;
+   or of the same kind, both exact or both bounds, in a sentence alike the
+   other's): a source writing both there is giving an update, a sub-count or
+   another group. The same number in an unlike sentence is another thing;
 4. grouped: pairs sharing a quantity form one conflict; a value's support is
    the sentence of each quantity stating it.
 """
@@ -43,7 +46,9 @@ from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.lexicon import STOPWORDS
 from ...nlp.text import overlap
 from .compare import compatible
+from .inflection import MEASURES
 from .quantity import Quantity
+from .vocabulary import CHANGE_WORDS
 
 _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
@@ -52,6 +57,7 @@ _MIN_COSINE_NEAR = 0.6
 _MIN_NEAR = 0.4
 _NEAR_WORDS = 5  # words each side of a figure
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 _MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
 _LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
@@ -83,11 +89,13 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     figures = [(i, q) for i, claim in enumerate(claims) for q in claim.quantities]
     likeness = _likeness(ctx, claims, figures)
     known_pairs = _known_pairs(known)
+    texts = {article.id: article.text for article in ctx.articles}
     pairs = []
     for x, y in mutual_best([q.source for _, q in figures], [claims[i].root for i, _ in figures], likeness):
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not _held(a, b, known_pairs) \
-                and not _writes_elsewhere(quantities, b, a) and not _writes_elsewhere(quantities, a, b):
+                and not _writes_elsewhere(quantities, figures, likeness, texts, y, x) \
+                and not _writes_elsewhere(quantities, figures, likeness, texts, x, y):
             pairs.append((a, b))
     return [_conflict(group) for group in _groups(pairs)]
 
@@ -107,7 +115,7 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
             if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED \
-                    or cosine[i][j] < _MIN_COSINE_NEAR or not _same_kind(a, b):
+                    or cosine[i][j] < _MIN_COSINE_NEAR or not _same_kind(a, b) or not _one_scale(a, b):
                 continue
             if (i, j) not in same_time:
                 same_time[(i, j)] = _same_time(claims[i], claims[j])
@@ -156,9 +164,10 @@ def _candidate(q: Quantity) -> bool:
     large enough to be a figure rather than a small bare number."""
     if not any(c.isdigit() for c in q.text):
         return False  # "one man", "two bars": spelled-out small counts are asides, not the figures
-    if q.vague or q.descriptor or q.increment or q.derived or q.part_of is not None \
-            or q.sentence_span is None:
+    if q.vague or q.descriptor or q.increment or q.derived or q.sentence_span is None:
         return False
+    if q.part_of is not None and q.head not in MEASURES:
+        return False  # "10 research labs and three teaching labs": parts of a count, not its figures
     return q.unit is not None or q.head is not None or q.value >= _LEAST_BARE
 
 
@@ -207,8 +216,12 @@ def _same_time(a: _Claim, b: _Claim) -> bool:
 
 def _disagree(a: Quantity, b: Quantity) -> bool:
     """Incompatible values of one scale (further apart, they are other things)."""
-    if _agree(a, b):
-        return False
+    return not _agree(a, b) and _one_scale(a, b)
+
+
+def _one_scale(a: Quantity, b: Quantity) -> bool:
+    """Values at most ``_MOST_RATIO`` apart: further apart they are other
+    things ("S$54.5 million, or S$2,825 per square foot"), never counterparts."""
     small, large = sorted((abs(a.value), abs(b.value)))
     return small > 0 and large / small <= _MOST_RATIO
 
@@ -225,18 +238,39 @@ def _rounded(a: Quantity, b: Quantity) -> bool:
     return round(b.value / scale, decimals) == written
 
 
-def _writes_elsewhere(quantities: list[Quantity], figure: Quantity, own: Quantity) -> bool:
-    """True when ``own``'s source also writes ``figure``'s number: of its unit
-    in ``own``'s sentence ("cut from 400g to 360g"), or of its kind anywhere.
-    That source gives both (an update, a sub-count, another group). A bound
-    only bounds: "up to S$3,000" does not write a fine of S$3,000."""
+def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quantity]],
+                      likeness: list[list[float]], article_texts: dict[str, str], x: int, y: int) -> bool:
+    """True when figure ``y``'s source also writes figure ``x``'s number (of
+    its unit, not vague, or one agreeing with it: "$104.80" beside "almost
+    $105") in ``y``'s own sentence ("cut from 400g to 360g"), or
+    of its kind in a sentence alike ``x``'s (both exact or both bounds): that
+    source gives both, for the claim ``x`` makes and for another (an update,
+    a sub-count, another group). The same number in an unlike sentence is
+    another thing; it does not explain away the disagreement. A bound only
+    bounds: "up to S$3,000" does not write a fine of S$3,000. Anywhere else,
+    the same number explains the disagreement only with a word of change
+    in one of the three sentences (``CHANGE_WORDS``: "initially", "ballooned")."""
+    figure, own = figures[x][1], figures[y][1]
+    text = article_texts[own.source]
     for q in quantities:
-        if q is own or q.source != own.source or q.vague or not _same_unit(q, figure) \
-                or not (q.value == figure.value or _rounded(q, figure)):
-            continue
-        if q.sentence_span == own.sentence_span or _same_kind(q, figure) and _bound(q) == _bound(figure):
+        if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
+                and not q.vague and _same_unit(q, figure) and _agree(q, figure):
             return True
-    return False
+    if any(z != y and q.source == own.source and likeness[z][x] > 0 and _same_bound_value(q, figure)
+           for z, (_, q) in enumerate(figures)):
+        return True
+    changed = _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
+    return any(q is not own and q.source == own.source and _same_kind(q, figure) and _same_bound_value(q, figure)
+               and (changed or _tells_change(text, q)) for q in quantities)
+
+
+def _tells_change(text: str, q: Quantity) -> bool:
+    start, end = q.sentence_span or (q.start, q.end)
+    return bool(CHANGE_WORDS.intersection(_LOWER_WORD.findall(text[start:end].lower())))
+
+
+def _same_bound_value(q: Quantity, figure: Quantity) -> bool:
+    return _bound(q) == _bound(figure) and (q.value == figure.value or _rounded(q, figure) or _rounded(figure, q))
 
 
 def _bound(q: Quantity) -> bool:

@@ -25,7 +25,7 @@ from ...nlp.lexicon import WEEKDAYS
 from .counted import counted_noun, is_demonym, referent
 from .describe import PARTITION, dated_earlier, describe
 from .events import bare_toll, event_of
-from .inflection import singular
+from .inflection import measure_noun, singular
 from .not_counts import is_date, is_identifier, looks_like_year
 from .parts import mark_parts
 from .quantity import Quantity
@@ -145,7 +145,7 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
     quantity = Quantity(
         source=article.id, start=start, end=end, value=written.value,
         qualifier=written.qualifier, low=written.low, high=written.high, unit=written.unit,
-        counted=counted, head=singular(head_token.text) if head_token is not None else None,
+        counted=counted, head=measure_noun(head_token.text) if head_token is not None else None,
         text=article.text[start:end], vague=written.vague,
         precision=0.5 * 10 ** (-written.decimals) if written.decimals else 0.0, duration=duration,
     )

@@ -27,6 +27,31 @@ _IRREGULAR_VERBS = {"has": "have", "had": "have", "having": "have", "is": "be", 
 _VERB_SUFFIXES = (("ying", "y"), ("ing", ""), ("ied", "y"), ("ed", ""), ("es", ""), ("s", ""))
 
 
+# Units of measure as written short or in another spelling, to one name: "360g"
+# and "360 grams" measure the same thing.
+_UNIT_SPELLINGS = {
+    "g": "gram", "gm": "gram", "gramme": "gram", "kg": "kilogram", "kilo": "kilogram",
+    "kilogramme": "kilogram", "mg": "milligram", "lb": "pound", "lbs": "pound", "oz": "ounce",
+    "km": "kilometre", "kilometer": "kilometre", "m": "metre", "meter": "metre", "cm": "centimetre",
+    "centimeter": "centimetre", "mm": "millimetre", "millimeter": "millimetre", "mi": "mile",
+    "ft": "foot", "l": "litre", "liter": "litre", "ml": "millilitre", "milliliter": "millilitre",
+    "ha": "hectare", "sqft": "square foot", "mph": "mile per hour", "kmh": "kilometre per hour",
+    "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second", "secs": "second",
+    "yr": "year", "yrs": "year", "tonne": "ton", "t": "ton",
+}
+MEASURES = frozenset(_UNIT_SPELLINGS.values()) - {"hour", "minute", "second", "year"}
+
+
+def measure_noun(word: str) -> str:
+    """What a count counts, by one name: the singular, and a unit of measure
+    by its full name ("g", "grams" -> "gram"; "kilometers" -> "kilometre")."""
+    word = word.lower()
+    if word in _UNIT_SPELLINGS:
+        return _UNIT_SPELLINGS[word]
+    one = singular(word)
+    return _UNIT_SPELLINGS.get(one, one)
+
+
 def singular(word: str) -> str:
     """Lower-case singular of a noun: "soldiers" -> "soldier", "injuries" -> "injury"."""
     word = word.lower()

@@ -56,3 +56,12 @@ PERSON_NOUNS = {
 PARTITIVE = {"member", "part", "group", "contingent"}
 MILITARY_BODIES = {"mission", "force", "army", "military", "contingent", "battalion",
                    "brigade", "unit", "navy", "alliance", "troop", "soldier", "peacekeeper"}
+
+# Words that tell a figure changed over time, or was summed: a source that
+# writes two values of one figure with one of these beside them ("initially
+# set at S$5 million ... it ballooned to S$13.3 million", "when combined, the
+# two spanned 176 years") explains both itself. Word forms, as written.
+CHANGE_WORDS = frozenset(
+    "initially originally previously previous earlier formerly rose risen grew grown increased "
+    "climbed jumped swelled swollen ballooned snowballed surged soared fell fallen dropped "
+    "decreased declined shrank shrunk revised updated combined".split())
