@@ -20,8 +20,13 @@ Method, in order:
    of independent sources whose masked wording is alike (most content lemmas
    shared, ``_MIN_SHARED``, and with an embedder close in meaning,
    ``_MIN_COSINE``, or less close with the words next to the two figures
-   shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``), of one time (``_same_time``),
-   are scored by both likenesses; each figure is paired only with its best
+   shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``; or a close paraphrase,
+   ``_MIN_COSINE_CLOSE``, sharing fewer lemmas), of one time (``_same_time``),
+   are scored by both likenesses. A value that one source alone gives, set
+   against a value of its kind that ``_CONSENSUS`` or more other independent
+   sources give, both counting the same written noun, is paired from looser likeness (``_MIN_SHARED_LONE``,
+   ``_MIN_COSINE_LONE``: a sentence reworded around a changed figure) at a
+   lower score (``_LONE_WEIGHT``), so an alike pair always wins. Each figure is paired only with its best
    figure in the other source, both ways (a sentence with several figures
    pairs each with its own counterpart, and a figure agreeing with one on
    the other side takes it);
@@ -54,11 +59,16 @@ _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning with the words next to the figures shared
 _MIN_COSINE_NEAR = 0.6
+_MIN_COSINE_CLOSE = 0.85  # ... or a close paraphrase that shares few words ("fines can escalate to as much as")
 _MIN_NEAR = 0.4
+# ... or, for a value one source alone gives against one that _CONSENSUS or more
+# other independent sources give, loosely alike (a reworded sentence), at a lower score
+_MIN_SHARED_LONE, _MIN_COSINE_LONE, _CONSENSUS, _LONE_WEIGHT = 0.15, 0.5, 2, 0.5
 _NEAR_WORDS = 5  # words each side of a figure
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
+_EXPLAINS = 0.8  # another sentence of the source this alike the other's (of the pair's likeness) explains it
 _MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
 _LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
 _STEM = 5  # counted nouns alike this far are one ("offence", "offense")
@@ -104,9 +114,12 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
     """How alike each two figures of independent sources are (0: not to be
     paired): of one kind, in sentences of one time that are alike once their
     numbers are masked (``_sentence_alike``), scored by the sentences' shared
-    lemmas and meaning and by the words around each figure."""
+    lemmas and meaning and by the words around each figure. A lone figure
+    against one that two or more other sources back (``_lone_against``) needs
+    less alike sentences, and scores lower than any pair that is alike."""
     shared, cosine = _sentence_likeness(ctx, claims)
     near = [_near(ctx, q) for _, q in figures]
+    backers = _backers(claims, figures)
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
     same_time: dict[tuple[int, int], bool] = {}
@@ -114,22 +127,51 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
         for y in range(x + 1, size):
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
-            if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED \
-                    or cosine[i][j] < _MIN_COSINE_NEAR or not _same_kind(a, b) or not _one_scale(a, b):
+            if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED_LONE \
+                    or cosine[i][j] < _MIN_COSINE_LONE or not _same_kind(a, b) or not _one_scale(a, b):
                 continue
             if (i, j) not in same_time:
                 same_time[(i, j)] = _same_time(claims[i], claims[j])
+            if not same_time[(i, j)]:
+                continue
             around = overlap(near[x], near[y])
-            if same_time[(i, j)] and _sentence_alike(shared[i][j], cosine[i][j], around):
-                out[x][y] = out[y][x] = shared[i][j] + cosine[i][j] + around
+            score = shared[i][j] + cosine[i][j] + around
+            if _sentence_alike(shared[i][j], cosine[i][j], around):
+                out[x][y] = out[y][x] = score
+            elif a.head is not None and a.head == b.head and _lone_against(backers, claims, x, y, i, j):
+                out[x][y] = out[y][x] = score * _LONE_WEIGHT
     return out
+
+
+def _backers(claims: list[_Claim], figures: list[tuple[int, Quantity]]) -> list[frozenset[str]]:
+    """The independent sources writing each figure: its number, of its kind,
+    in any sentence ("up to 15 years" and "15 years" back each other)."""
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for x, (_, q) in enumerate(figures):
+        by_unit[(q.unit or "")[-1:]].append(x)
+    out: list[frozenset[str]] = [frozenset()] * len(figures)
+    for members in by_unit.values():
+        for x in members:
+            a = figures[x][1]
+            out[x] = frozenset(claims[figures[y][0]].root for y in members
+                               if _same_kind(a, figures[y][1]) and _same_number(a, figures[y][1]))
+    return out
+
+
+def _lone_against(backers: list[frozenset[str]], claims: list[_Claim], x: int, y: int, i: int, j: int) -> bool:
+    """One of the two figures is written by its source alone, the other by two
+    or more other independent sources: a lone value against a consensus."""
+    root_x, root_y = claims[i].root, claims[j].root
+    return (backers[x] == {root_x} and len(backers[y] - {root_x}) >= _CONSENSUS
+            or backers[y] == {root_y} and len(backers[x] - {root_y}) >= _CONSENSUS)
 
 
 def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
     """Alike enough to compare their figures: close in meaning with some
-    lemmas shared, or less close with the words around the figures shared."""
+    lemmas shared, or less close with the words around the figures shared,
+    or a close paraphrase sharing fewer lemmas."""
     if shared < _MIN_SHARED:
-        return False
+        return shared >= _MIN_SHARED_LONE and cosine >= _MIN_COSINE_CLOSE
     return cosine >= _MIN_COSINE or cosine >= _MIN_COSINE_NEAR and around >= _MIN_NEAR
 
 
@@ -199,7 +241,7 @@ def _sentence_likeness(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[li
         return shared, [[1.0] * size for _ in range(size)]
     # Only pairs of different roots sharing _MIN_SHARED words are read (see above): embed just those.
     cosine = cosines_of_alike(ctx.embedder, [_DIGITS.sub("#", claim.text) for claim in claims],
-                              [claim.root for claim in claims], shared, _MIN_SHARED)
+                              [claim.root for claim in claims], shared, _MIN_SHARED_LONE)
     return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]
 
 
@@ -243,7 +285,8 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     """True when figure ``y``'s source also writes figure ``x``'s number (of
     its unit, not vague, or one agreeing with it: "$104.80" beside "almost
     $105") in ``y``'s own sentence ("cut from 400g to 360g"), or
-    of its kind in a sentence alike ``x``'s (both exact or both bounds): that
+    of its kind in a sentence about as alike ``x``'s as ``y``'s is (``_EXPLAINS``;
+    both exact or both bounds): that
     source gives both, for the claim ``x`` makes and for another (an update,
     a sub-count, another group). The same number in an unlike sentence is
     another thing; it does not explain away the disagreement. A bound only
@@ -256,7 +299,8 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
         if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
                 and not q.vague and _same_unit(q, figure) and _agree(q, figure):
             return True
-    if any(z != y and q.source == own.source and likeness[z][x] > 0 and _same_bound_value(q, figure)
+    least = likeness[y][x] * _EXPLAINS
+    if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
            for z, (_, q) in enumerate(figures)):
         return True
     changed = _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
@@ -270,7 +314,11 @@ def _tells_change(text: str, q: Quantity) -> bool:
 
 
 def _same_bound_value(q: Quantity, figure: Quantity) -> bool:
-    return _bound(q) == _bound(figure) and (q.value == figure.value or _rounded(q, figure) or _rounded(figure, q))
+    return _bound(q) == _bound(figure) and _same_number(q, figure)
+
+
+def _same_number(q: Quantity, figure: Quantity) -> bool:
+    return q.value == figure.value or _rounded(q, figure) or _rounded(figure, q)
 
 
 def _bound(q: Quantity) -> bool:
