@@ -93,6 +93,12 @@ def test_a_name_after_a_closed_sentence_is_not_the_speaker():
     assert speaker_edits(text, [OTHER], PEOPLE, random.Random(0)) == []
 
 
+def test_the_swapped_name_stays_in_the_quote_s_sentence():
+    text = "\"We will rebuild every single home on this street,\" said Quell. Quell also thanked the crews."
+    [edit] = speaker_edits(text, [OTHER], PEOPLE, random.Random(0))
+    assert text[edit.start:edit.end] == "Quell" and edit.start == text.index("Quell")
+
+
 def test_speaker_never_swapped_for_who_another_source_names():
     edits = speaker_edits(TARGET, [OTHER], PEOPLE, random.Random(0), said_by=lambda s, e: {"Oren Vask"})
     assert edits == []
@@ -168,7 +174,7 @@ def test_example_story_changes_are_found(example_dir):
 # shows on the full dev half (figure 6/25 -> 11/25, date 13/32 -> 16/32).
 # The floors sit a little under; raise them when conflicts get better. The
 # ceiling is the bound: conflicts per unchanged story may rise by at most 1.
-FLOORS = {"figure": 0.30, "date": 0.45, "speaker": 0.90}
+FLOORS = {"figure": 0.80, "date": 0.45, "speaker": 0.90}
 MOST_CONFLICTS_PER_UNCHANGED_STORY = 3.25
 
 

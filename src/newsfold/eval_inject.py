@@ -219,6 +219,17 @@ def person_of(name: str, people: Sequence[Entity]) -> Entity | None:
     return None
 
 
+def _one_sentence(text: str, start: int, end: int, keep_first: bool) -> tuple[int, int]:
+    """The part of a matched name within one sentence: '"...," said Ana. Ana
+    also spoke' matches "Ana. Ana"; a word of two or more letters ending with
+    a full stop ends a sentence (an initial or a title does not)."""
+    stops = [m for m in re.finditer(r"\b([A-Za-z]{2,})\.\s+", text[start:end])
+             if m[1].lower() not in HONORIFICS]
+    if not stops:
+        return start, end
+    return (start, start + stops[0].end(1)) if keep_first else (start + stops[-1].end(), end)
+
+
 def _attributed(text: str, quote: re.Match[str]) -> tuple[int, int] | None:
     """The span of the name a quote is attributed to, after it or before it."""
     # A quote closed by a full stop ends its sentence: the next name starts another.
@@ -232,6 +243,7 @@ def _attributed(text: str, quote: re.Match[str]) -> tuple[int, int] | None:
         start, end = before.start("a") + shift, before.end("a") + shift
     else:
         return None
+    start, end = _one_sentence(text, start, end, keep_first=bool(after and after["b"]))
     core = speaker_name(text[start:end])  # "Mayor Ana Ruiz": the title stays
     return (end - len(core), end) if core and text[start:end].endswith(core) else (start, end)
 
