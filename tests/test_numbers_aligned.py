@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from newsfold.model import Article
 
-from .test_numbers import conflicts_of, one
+from newsfold.stages.numbers import number_conflicts
+
+from .test_numbers import conflicts_of, context_of, one
 
 FINE = "The court fined the driver S${} on Tuesday for careless driving near the school."
 VOUCHERS = "Every household in the town will receive {} vouchers from the council before the holidays."
@@ -132,3 +134,30 @@ def test_measure_nouns_by_one_name():
     assert {measure_noun(w) for w in ("g", "grams", "gram", "gramme")} == {"gram"}
     assert measure_noun("kilometers") == measure_noun("km") == "kilometre"
     assert measure_noun("soldiers") == "soldier"
+
+
+def test_dollars_with_or_without_their_country_are_one_unit():
+    a = Article("a", "Applicants must earn a monthly salary of at least S$30,000 to qualify for the pass.")
+    b = Article("b", "Applicants must earn a monthly salary of at least SG$45,000 to qualify for the pass.")
+    [conflict] = conflicts_of(a, b)
+    assert [v.value for v in conflict.values] == ["at least S$30,000", "at least SG$45,000"]
+
+
+def test_a_window_up_to_now_is_not_an_earlier_time():
+    a = Article("a", "Applicants must have earned at least S$30,000 a month over the past year to qualify.")
+    b = Article("b", "Applicants must have earned at least S$45,000 a month over the past year to qualify.")
+    assert len(conflicts_of(a, b)) == 1
+    c = Article("c", "Last year the firm paid a fine of S$30,000 to the regulator for late filings.")
+    d = Article("d", "Last year the firm paid a fine of S$45,000 to the regulator for late filings.")
+    assert conflicts_of(c, d) == []  # an earlier event without a year may be two events
+
+
+def test_two_nouns_for_one_thing_are_one_kind():
+    from newsfold.nlp.embed import get_embedder
+    a = Article("a", "The maker admitted that it fitted the software to some 11 million cars around the world.")
+    b = Article("b", "The maker admitted that it fitted the software to 17 million vehicles around the world.")
+    ctx = context_of(a, b)
+    assert number_conflicts(ctx) == []  # without an embedder the nouns differ
+    ctx.embedder = get_embedder("minilm")
+    [conflict] = number_conflicts(ctx)
+    assert sorted(v.value for v in conflict.values) == ["17 million", "some 11 million"]

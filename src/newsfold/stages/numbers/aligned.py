@@ -5,7 +5,8 @@ one count from another, so it stays silent on most figures ("fined S$3,000",
 "300 vouchers", "a S$2.3 million jackpot"). This second comparison works on
 claims instead of keys: two sentences of independent on-topic sources that
 say the same thing once their numbers are masked, and that carry a figure of
-the same kind (the same currency or percent sign, the same counted noun) with
+the same kind (the same currency or percent sign, the same counted noun, or
+two nouns for one thing: "cars" and "vehicles", ``_synonyms``) with
 incompatible values (``compatible``), disagree on that figure.
 
 Method, in order:
@@ -43,7 +44,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+
+import numpy as np
 
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
@@ -68,11 +72,13 @@ _NEAR_WORDS = 5  # words each side of a figure
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
+_SYNONYM = 0.75  # cosine of two counted nouns alone: "car"/"vehicle" 0.87, "shop"/"store" 0.67
 _EXPLAINS = 0.8  # another sentence of the source this alike the other's (of the pair's likeness) explains it
 _MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
 _LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
 _STEM = 5  # counted nouns alike this far are one ("offence", "offense")
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_SameKind = Callable[[Quantity, Quantity], bool]
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -97,29 +103,33 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     if len({claim.root for claim in claims}) < 2:
         return []
     figures = [(i, q) for i, claim in enumerate(claims) for q in claim.quantities]
-    likeness = _likeness(ctx, claims, figures)
+    synonyms = _synonyms(ctx, [q for _, q in figures])
+    same_kind = _kind_test(synonyms)
+    likeness = _likeness(ctx, claims, figures, synonyms)
     known_pairs = _known_pairs(known)
     texts = {article.id: article.text for article in ctx.articles}
     pairs = []
     for x, y in mutual_best([q.source for _, q in figures], [claims[i].root for i, _ in figures], likeness):
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not _held(a, b, known_pairs) \
-                and not _writes_elsewhere(quantities, figures, likeness, texts, y, x) \
-                and not _writes_elsewhere(quantities, figures, likeness, texts, x, y):
+                and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, y, x) \
+                and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, x, y):
             pairs.append((a, b))
     return [_conflict(group) for group in _groups(pairs)]
 
 
-def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, Quantity]]) -> list[list[float]]:
+def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, Quantity]],
+              synonyms: dict[str, str]) -> list[list[float]]:
     """How alike each two figures of independent sources are (0: not to be
     paired): of one kind, in sentences of one time that are alike once their
     numbers are masked (``_sentence_alike``), scored by the sentences' shared
     lemmas and meaning and by the words around each figure. A lone figure
     against one that two or more other sources back (``_lone_against``) needs
     less alike sentences, and scores lower than any pair that is alike."""
-    shared, cosine = _sentence_likeness(ctx, claims)
+    same_kind = _kind_test(synonyms)
+    shared, cosine = _sentence_likeness(ctx, claims, same_kind)
     near = [_near(ctx, q) for _, q in figures]
-    backers = _backers(claims, figures)
+    backers = _backers(claims, figures, same_kind)
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
     same_time: dict[tuple[int, int], bool] = {}
@@ -128,7 +138,7 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
             if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED_LONE \
-                    or cosine[i][j] < _MIN_COSINE_LONE or not _same_kind(a, b) or not _one_scale(a, b):
+                    or cosine[i][j] < _MIN_COSINE_LONE or not same_kind(a, b) or not _one_scale(a, b):
                 continue
             if (i, j) not in same_time:
                 same_time[(i, j)] = _same_time(claims[i], claims[j])
@@ -138,12 +148,13 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
             score = shared[i][j] + cosine[i][j] + around
             if _sentence_alike(shared[i][j], cosine[i][j], around):
                 out[x][y] = out[y][x] = score
-            elif a.head is not None and a.head == b.head and _lone_against(backers, claims, x, y, i, j):
+            elif a.head and b.head and synonyms.get(a.head, a.head) == synonyms.get(b.head, b.head) \
+                    and _lone_against(backers, claims, x, y, i, j):
                 out[x][y] = out[y][x] = score * _LONE_WEIGHT
     return out
 
 
-def _backers(claims: list[_Claim], figures: list[tuple[int, Quantity]]) -> list[frozenset[str]]:
+def _backers(claims: list[_Claim], figures: list[tuple[int, Quantity]], same_kind: _SameKind) -> list[frozenset[str]]:
     """The independent sources writing each figure: its number, of its kind,
     in any sentence ("up to 15 years" and "15 years" back each other)."""
     by_unit: dict[str, list[int]] = defaultdict(list)
@@ -154,7 +165,7 @@ def _backers(claims: list[_Claim], figures: list[tuple[int, Quantity]]) -> list[
         for x in members:
             a = figures[x][1]
             out[x] = frozenset(claims[figures[y][0]].root for y in members
-                               if _same_kind(a, figures[y][1]) and _same_number(a, figures[y][1]))
+                               if same_kind(a, figures[y][1]) and _same_number(a, figures[y][1]))
     return out
 
 
@@ -213,6 +224,30 @@ def _candidate(q: Quantity) -> bool:
     return q.unit is not None or q.head is not None or q.value >= _LEAST_BARE
 
 
+def _synonyms(ctx: StoryContext, figures: list[Quantity]) -> dict[str, str]:
+    """Counted nouns of the story that name the same thing ("cars",
+    "vehicles"; "workers", "employees"), each to the first of its group: the
+    sentence embedder's cosine between the two nouns alone is ``_SYNONYM`` or
+    more. Empty without an embedder."""
+    heads = sorted({q.head for q in figures if q.head})
+    if ctx.embedder is None or len(heads) < 2:
+        return {}
+    rows = np.asarray(ctx.embedder.embed(heads), dtype=np.float32)
+    alike = rows @ rows.T
+    canon: dict[str, str] = {}
+    for i, head in enumerate(heads):
+        canon[head] = next((canon[heads[j]] for j in range(i) if alike[i, j] >= _SYNONYM), head)
+    return {head: first for head, first in canon.items() if head != first}
+
+
+def _kind_test(synonyms: dict[str, str]) -> _SameKind:
+    """``_same_kind``, with the story's synonymous counted nouns as one."""
+    def same_kind(a: Quantity, b: Quantity) -> bool:
+        return _same_kind(a, b) or bool(
+            a.head and b.head and _same_unit(a, b) and synonyms.get(a.head, a.head) == synonyms.get(b.head, b.head))
+    return same_kind
+
+
 def _same_kind(a: Quantity, b: Quantity) -> bool:
     """The same unit ("$" and "S$" are one: a local paper drops its country's
     letter) and the same counted noun, any people for people, or one of them
@@ -225,23 +260,34 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
-    return a.unit == b.unit or bool(a.unit and b.unit and "$" in (a.unit, b.unit) and a.unit[-1] == b.unit[-1])
+    """One unit; dollars written with or without their country ("$", "S$",
+    "SG$": the same first letter, or none) are one."""
+    if a.unit == b.unit:
+        return True
+    if not (a.unit and b.unit and a.unit.endswith("$") and b.unit.endswith("$")):
+        return False
+    return "$" in (a.unit, b.unit) or a.unit[0] == b.unit[0]
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:
     return compatible(a, b) or _rounded(a, b) or _rounded(b, a)
 
 
-def _sentence_likeness(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[list[float]], list[list[float]]]:
+def _sentence_likeness(ctx: StoryContext, claims: list[_Claim],
+                       same_kind: _SameKind) -> tuple[list[list[float]], list[list[float]]]:
     """Shared content lemmas and cosine (1.0 without an embedder) of each two
     claims' masked sentences."""
     size = len(claims)
     shared = [[overlap(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared, [[1.0] * size for _ in range(size)]
-    # Only pairs of different roots sharing _MIN_SHARED words are read (see above): embed just those.
+    # Only pairs of different roots sharing _MIN_SHARED_LONE words, with two
+    # figures that may be counterparts, are read (see above): embed just those.
+    wanted = [[shared[i][j] if shared[i][j] >= _MIN_SHARED_LONE and claims[i].root != claims[j].root
+               and any(same_kind(a, b) and _one_scale(a, b) for a in claims[i].quantities for b in claims[j].quantities)
+               else 0.0 for j in range(size)] for i in range(size)]
     cosine = cosines_of_alike(ctx.embedder, [_DIGITS.sub("#", claim.text) for claim in claims],
-                              [claim.root for claim in claims], shared, _MIN_SHARED_LONE)
+                              [claim.root for claim in claims], wanted, _MIN_SHARED_LONE)
     return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]
 
 
@@ -281,7 +327,8 @@ def _rounded(a: Quantity, b: Quantity) -> bool:
 
 
 def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quantity]],
-                      likeness: list[list[float]], article_texts: dict[str, str], x: int, y: int) -> bool:
+                      likeness: list[list[float]], article_texts: dict[str, str], same_kind: _SameKind,
+                      x: int, y: int) -> bool:
     """True when figure ``y``'s source also writes figure ``x``'s number (of
     its unit, not vague, or one agreeing with it: "$104.80" beside "almost
     $105") in ``y``'s own sentence ("cut from 400g to 360g"), or
@@ -304,7 +351,7 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
            for z, (_, q) in enumerate(figures)):
         return True
     changed = _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
-    return any(q is not own and q.source == own.source and _same_kind(q, figure) and _same_bound_value(q, figure)
+    return any(q is not own and q.source == own.source and same_kind(q, figure) and _same_bound_value(q, figure)
                and (changed or _tells_change(text, q)) for q in quantities)
 
 

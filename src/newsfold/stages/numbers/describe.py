@@ -29,7 +29,7 @@ _SEVERITY = re.compile(r"\b(?:serious(?:ly)?|critical(?:ly)?|life-threatening|mi
 # A sentence dated to an earlier time is about an earlier event ("air strikes
 # last week that killed 30"): background, never compared with this story's counts.
 _BACKGROUND = re.compile(
-    r"\b(?:last|past|previous|earlier this|this|prior) (?:week|month|year|weekend|decade|summer|"
+    r"\b(?:last|previous|earlier this|prior) (?:week|month|year|weekend|decade|summer|"
     r"winter|spring|autumn|fall)\b|\b(?:weeks|months|years|decades) (?:ago|earlier|before)\b|"
     r"\b(?:in|since|of|during) (?:19|20)\d\d\b|\bsince (?:"
     + "|".join(name.lower() for name in MONTH_NAMES)
