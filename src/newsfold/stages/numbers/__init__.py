@@ -21,7 +21,8 @@ The package, by job:
 - ``describe``, ``parts``: what tells one count from another, and parts of a total;
 - ``extract``: one article's quantities, read in that order;
 - ``compare``: whether two values can both be right and measure the same thing;
-- ``conflicts``: number conflicts across sources.
+- ``kinds``: whether two figures count or measure the same kind of thing;
+- ``conflicts``: number conflicts across sources (by key), and ``aligned``: by claim.
 """
 from __future__ import annotations
 

@@ -44,10 +44,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
-
-import numpy as np
 
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
@@ -56,6 +53,7 @@ from ...nlp.lexicon import STOPWORDS
 from ...nlp.text import overlap
 from .compare import compatible
 from .inflection import MEASURES
+from .kinds import STEM, SameKind, kind_test, same_unit, synonyms_of
 from .quantity import Quantity
 from .vocabulary import CHANGE_WORDS
 
@@ -72,13 +70,10 @@ _NEAR_WORDS = 5  # words each side of a figure
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
-_SYNONYM = 0.75  # cosine of two counted nouns alone: "car"/"vehicle" 0.87, "shop"/"store" 0.67
 _EXPLAINS = 0.8  # another sentence of the source this alike the other's (of the pair's likeness) explains it
 _MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
 _LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
-_STEM = 5  # counted nouns alike this far are one ("offence", "offense")
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
-_SameKind = Callable[[Quantity, Quantity], bool]
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -103,8 +98,8 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     if len({claim.root for claim in claims}) < 2:
         return []
     figures = [(i, q) for i, claim in enumerate(claims) for q in claim.quantities]
-    synonyms = _synonyms(ctx, [q for _, q in figures])
-    same_kind = _kind_test(synonyms)
+    synonyms = synonyms_of(ctx, [q for _, q in figures])
+    same_kind = kind_test(synonyms)
     likeness = _likeness(ctx, claims, figures, synonyms)
     known_pairs = _known_pairs(known)
     texts = {article.id: article.text for article in ctx.articles}
@@ -126,7 +121,7 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
     lemmas and meaning and by the words around each figure. A lone figure
     against one that two or more other sources back (``_lone_against``) needs
     less alike sentences, and scores lower than any pair that is alike."""
-    same_kind = _kind_test(synonyms)
+    same_kind = kind_test(synonyms)
     shared, cosine = _sentence_likeness(ctx, claims, same_kind)
     near = [_near(ctx, q) for _, q in figures]
     backers = _backers(claims, figures, same_kind)
@@ -154,7 +149,7 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
     return out
 
 
-def _backers(claims: list[_Claim], figures: list[tuple[int, Quantity]], same_kind: _SameKind) -> list[frozenset[str]]:
+def _backers(claims: list[_Claim], figures: list[tuple[int, Quantity]], same_kind: SameKind) -> list[frozenset[str]]:
     """The independent sources writing each figure: its number, of its kind,
     in any sentence ("up to 15 years" and "15 years" back each other)."""
     by_unit: dict[str, list[int]] = defaultdict(list)
@@ -192,7 +187,7 @@ def _near(ctx: StoryContext, q: Quantity) -> frozenset[str]:
     start, end = q.sentence_span or (q.start, q.end)
     before = _WORD.findall(text[start:q.start])[-_NEAR_WORDS:]
     after = _WORD.findall(text[q.end:end])[:_NEAR_WORDS]
-    return frozenset(w.lower()[:_STEM] for w in before + after if w.lower() not in STOPWORDS)
+    return frozenset(w.lower()[:STEM] for w in before + after if w.lower() not in STOPWORDS)
 
 
 def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[_Claim]:
@@ -224,57 +219,12 @@ def _candidate(q: Quantity) -> bool:
     return q.unit is not None or q.head is not None or q.value >= _LEAST_BARE
 
 
-def _synonyms(ctx: StoryContext, figures: list[Quantity]) -> dict[str, str]:
-    """Counted nouns of the story that name the same thing ("cars",
-    "vehicles"; "workers", "employees"), each to the first of its group: the
-    sentence embedder's cosine between the two nouns alone is ``_SYNONYM`` or
-    more. Empty without an embedder."""
-    heads = sorted({q.head for q in figures if q.head})
-    if ctx.embedder is None or len(heads) < 2:
-        return {}
-    rows = np.asarray(ctx.embedder.embed(heads), dtype=np.float32)
-    alike = rows @ rows.T
-    canon: dict[str, str] = {}
-    for i, head in enumerate(heads):
-        canon[head] = next((canon[heads[j]] for j in range(i) if alike[i, j] >= _SYNONYM), head)
-    return {head: first for head, first in canon.items() if head != first}
-
-
-def _kind_test(synonyms: dict[str, str]) -> _SameKind:
-    """``_same_kind``, with the story's synonymous counted nouns as one."""
-    def same_kind(a: Quantity, b: Quantity) -> bool:
-        return _same_kind(a, b) or bool(
-            a.head and b.head and _same_unit(a, b) and synonyms.get(a.head, a.head) == synonyms.get(b.head, b.head))
-    return same_kind
-
-
-def _same_kind(a: Quantity, b: Quantity) -> bool:
-    """The same unit ("$" and "S$" are one: a local paper drops its country's
-    letter) and the same counted noun, any people for people, or one of them
-    left unsaid ("fined S$3,000" beside "a S$3,000 fine")."""
-    if not _same_unit(a, b):
-        return False
-    if a.head is None or b.head is None or a.head == b.head or (a.people and b.people):
-        return True
-    return a.head[:_STEM] == b.head[:_STEM]
-
-
-def _same_unit(a: Quantity, b: Quantity) -> bool:
-    """One unit; dollars written with or without their country ("$", "S$",
-    "SG$": the same first letter, or none) are one."""
-    if a.unit == b.unit:
-        return True
-    if not (a.unit and b.unit and a.unit.endswith("$") and b.unit.endswith("$")):
-        return False
-    return "$" in (a.unit, b.unit) or a.unit[0] == b.unit[0]
-
-
 def _agree(a: Quantity, b: Quantity) -> bool:
     return compatible(a, b) or _rounded(a, b) or _rounded(b, a)
 
 
 def _sentence_likeness(ctx: StoryContext, claims: list[_Claim],
-                       same_kind: _SameKind) -> tuple[list[list[float]], list[list[float]]]:
+                       same_kind: SameKind) -> tuple[list[list[float]], list[list[float]]]:
     """Shared content lemmas and cosine (1.0 without an embedder) of each two
     claims' masked sentences."""
     size = len(claims)
@@ -327,7 +277,7 @@ def _rounded(a: Quantity, b: Quantity) -> bool:
 
 
 def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quantity]],
-                      likeness: list[list[float]], article_texts: dict[str, str], same_kind: _SameKind,
+                      likeness: list[list[float]], article_texts: dict[str, str], same_kind: SameKind,
                       x: int, y: int) -> bool:
     """True when figure ``y``'s source also writes figure ``x``'s number (of
     its unit, not vague, or one agreeing with it: "$104.80" beside "almost
@@ -344,7 +294,7 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     text = article_texts[own.source]
     for q in quantities:
         if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
-                and not q.vague and _same_unit(q, figure) and _agree(q, figure):
+                and not q.vague and same_unit(q, figure) and _agree(q, figure):
             return True
     least = likeness[y][x] * _EXPLAINS
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
