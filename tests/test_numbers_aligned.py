@@ -161,3 +161,12 @@ def test_two_nouns_for_one_thing_are_one_kind():
     ctx.embedder = get_embedder("minilm")
     [conflict] = number_conflicts(ctx)
     assert sorted(v.value for v in conflict.values) == ["17 million", "some 11 million"]
+
+
+def test_as_much_as_is_an_upper_bound():
+    [q] = one("For firms, the fines can escalate to as much as S$500,000.")
+    assert (q.qualifier, q.value) == ("at_most", 500000.0)
+    a = Article("a", "For firms, the fines can escalate to as much as S$500,000 under the new law.")
+    b = Article("b", "Firms may face fines of up to S$750,000 under the new law.")
+    [conflict] = conflicts_of(a, b)
+    assert [v.value for v in conflict.values] == ["as much as S$500,000", "up to S$750,000"]

@@ -56,6 +56,7 @@ _QUALIFIER_PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
         (("no", "more", "than"), "at_most"),
         (("not", "more", "than"), "at_most"),
         (("as", "many", "as"), "at_most"),
+        (("as", "much", "as"), "at_most"),
         (("a", "maximum", "of"), "at_most"),
         (("almost",), "almost"),
         (("nearly",), "almost"),
