@@ -170,3 +170,10 @@ def test_as_much_as_is_an_upper_bound():
     b = Article("b", "Firms may face fines of up to S$750,000 under the new law.")
     [conflict] = conflicts_of(a, b)
     assert [v.value for v in conflict.values] == ["as much as S$500,000", "up to S$750,000"]
+
+
+def test_a_source_counting_a_group_and_its_part_explains_both():
+    a = Article("a", "The ministry will raise the salaries of a total of 37,000 public healthcare workers this year.")
+    b = Article("b", "The ministry said 26,000 public healthcare nurses will get higher salaries this year. "
+                     "In all, 37,000 staff in the sector will be covered by the review.")
+    assert conflicts_of(a, b) == []

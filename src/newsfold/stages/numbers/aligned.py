@@ -289,7 +289,8 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     another thing; it does not explain away the disagreement. A bound only
     bounds: "up to S$3,000" does not write a fine of S$3,000. Anywhere else,
     the same number explains the disagreement only with a word of change
-    in one of the three sentences (``CHANGE_WORDS``: "initially", "ballooned")."""
+    in one of the three sentences (``CHANGE_WORDS``: "initially", "ballooned"),
+    or when the two figures count different nouns (a group and its part)."""
     figure, own = figures[x][1], figures[y][1]
     text = article_texts[own.source]
     for q in quantities:
@@ -300,7 +301,9 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
            for z, (_, q) in enumerate(figures)):
         return True
-    changed = _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
+    # Two counted nouns ("26,000 nurses", "37,000 workers"): a source writing both counts two groups.
+    two_groups = bool(own.head and figure.head and own.head != figure.head)
+    changed = two_groups or _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
     return any(q is not own and q.source == own.source and same_kind(q, figure) and _same_bound_value(q, figure)
                and (changed or _tells_change(text, q)) for q in quantities)
 
