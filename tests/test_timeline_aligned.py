@@ -106,26 +106,28 @@ def test_words_next_to_a_date_are_the_event_it_dates():
     assert {"jail", "term", "appeal", "fail"} <= near and "feb" not in near and "rapper" not in near
 
 
-class _HalfAlike:
-    """An embedder under which any two different texts have cosine 0.5: the
-    aligned tiers' cosines are never met, the outliers' loose one always is."""
+class _Alike:
+    """An embedder under which any two different texts have one cosine (0.5:
+    the aligned tiers' cosines are never met, the outliers' loose one always is)."""
 
-    name = "half-alike"
+    name = "alike"
 
-    def __init__(self) -> None:
+    def __init__(self, cosine: float = 0.5) -> None:
+        self.cosine = cosine
         self.axes: dict[str, int] = {}
 
     def embed(self, texts):
         rows = np.zeros((len(texts), 64), dtype=np.float32)
         for row, text in enumerate(texts):
-            rows[row, 0] = rows[row, 1 + self.axes.setdefault(text, len(self.axes))] = 0.5 ** 0.5
+            rows[row, 0] = self.cosine ** 0.5
+            rows[row, 1 + self.axes.setdefault(text, len(self.axes))] = (1 - self.cosine) ** 0.5
         return rows
 
 
-def _embedded_conflicts(*articles: Article):
+def _embedded_conflicts(*articles: Article, cosine: float = 0.5):
     docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
     ctx = StoryContext(list(articles), sentences={a.id: split(a) for a in articles}, docs=docs,
-                       embedder=_HalfAlike())
+                       embedder=_Alike(cosine))
     return [c for c in build_timeline(ctx)[1] if c.kind == "date"]
 
 
@@ -168,3 +170,15 @@ def test_a_day_disputed_beside_another_day_of_the_sentence():
                 published="2031-03-20")
     [conflict] = _date_conflicts(a, b)
     assert sorted(v.value for v in conflict.values) == ["2031-03-08", "2031-03-11"]
+
+
+
+def test_a_day_both_give_anchors_the_other_end_of_a_range():
+    a = Article("a", "Cheap seats for the evening harbour show are sold from 3 March to 28 March.",
+                published="2031-03-01")
+    b = Article("b", "From March 3 to March 31, a cheap ticket costs $2 for the evening harbour concert.",
+                published="2031-03-01")
+    # half their words shared, nothing next to the last days shared: only the first day aligns them
+    [conflict] = _embedded_conflicts(a, b, cosine=0.6)
+    assert [v.value for v in conflict.values] == ["2031-03-28", "2031-03-31"]
+    assert _embedded_conflicts(a, b, cosine=0.5) == []  # further apart in meaning: not the same claim

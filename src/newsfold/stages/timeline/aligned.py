@@ -20,7 +20,9 @@ Method, in order:
    (``_MIN_COSINE``); or, aligned by the event they date, some content words
    shared, less close in meaning, and most words next to the dates shared
    (``_MIN_SHARED_NEAR``, ``_MIN_COSINE_NEAR``, ``_MIN_NEAR``: "began his
-   jail term on Feb 5"); each sentence is paired only with its most alike
+   jail term on Feb 5"); or, sharing a day, most content words shared and
+   less close in meaning (the first day of a range anchors its last: "from
+   Feb 3 to Mar 28"); each sentence is paired only with its most alike
    sentence in the other source, both ways;
 3. kept: days both sentences give agree; a day one gives and the other
    lacks is paired with its counterpart: when each has one such day, those
@@ -36,9 +38,11 @@ Method, in order:
    day of the same month at most ``_MOST_DAYS`` apart that two or more other
    independent sources give in sentences loosely alike (``_LOOSE``: some
    content words shared, a lower cosine, some words next to the two days
-   shared; only with an embedder). Consensus is the evidence of one event here: a single other
-   source giving another day in such a loosely alike sentence more often
-   tells another event (a charge and a hearing);
+   shared; only with an embedder). Consensus is the evidence of one event
+   here: a single other source giving another day in such a loosely alike
+   sentence more often tells another event (a charge and a hearing). The
+   lone day's source giving the consensus day in another sentence does not
+   explain it away: beside a consensus, that source is at odds with itself;
 5. grouped: pairs sharing a sentence form one conflict; a day's support is
    each sentence giving it.
 """
@@ -178,7 +182,10 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[list[floa
         alike = shared[i][j] >= _MIN_SHARED and (
             cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared)
         dated_alike = shared[i][j] >= _MIN_SHARED_NEAR and cosine[i][j] >= _MIN_COSINE_NEAR and near >= _MIN_NEAR
-        return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike else 0.0
+        # a day both give anchors the rest: "from Feb 3 to Mar 28" against "from 3 February to 31 March"
+        anchored = bool(claims[i].days & claims[j].days) and shared[i][j] >= _MIN_SHARED \
+            and cosine[i][j] >= least_cosine
+        return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike or anchored else 0.0
 
     return [[likeness(i, j) for j in range(size)] for i in range(size)], shared, cosine
 
