@@ -182,3 +182,9 @@ def test_a_day_both_give_anchors_the_other_end_of_a_range():
     [conflict] = _embedded_conflicts(a, b, cosine=0.6)
     assert [v.value for v in conflict.values] == ["2031-03-28", "2031-03-31"]
     assert _embedded_conflicts(a, b, cosine=0.5) == []  # further apart in meaning: not the same claim
+
+
+def test_a_time_of_day_is_not_a_word_next_to_a_date():
+    near = aligned._near("Shops will stay open till 8pm from 22-23 March.", "23 March")
+    assert near == {"stay", "open", "till"}
+    assert aligned._near("Police were alerted at 4.55 a.m. on March 9.", "March 9") == {"police", "alert"}

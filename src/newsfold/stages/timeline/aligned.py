@@ -76,6 +76,7 @@ _NEAR_WORDS = 5
 _LOOSE = (0.3, 0.4, 0.3)
 _MOST_DAYS = 10
 _ISO_DAY = 10  # len("YYYY-MM-DD")
+_TIME = re.compile(r"\b\d+(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.IGNORECASE)  # "8pm", "9:35 a.m."
 _DATE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, [*MONTHS, *WEEKDAY_NUMBERS]), key=len, reverse=True))
     + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
@@ -148,12 +149,13 @@ def _claims(ctx: StoryContext, events: list[Event]) -> list[_Claim]:
 
 def _near(sentence: str, as_written: str) -> frozenset[str]:
     """Content words next to a date in its sentence (``_NEAR_WORDS`` each side):
-    the verb or noun it dates ("began his jail term on Feb 5")."""
+    the verb or noun it dates ("began his jail term on Feb 5"). A time of day
+    is no such word: its "pm" would make any two dates beside a time alike."""
     at = sentence.find(as_written)
     if not as_written or at < 0:
         return frozenset()
-    before = _DATE_WORDS.sub(" ", sentence[:at]).split()[-_NEAR_WORDS:]
-    after = _DATE_WORDS.sub(" ", sentence[at + len(as_written):]).split()[:_NEAR_WORDS]
+    before = _DATE_WORDS.sub(" ", _TIME.sub(" ", sentence[:at])).split()[-_NEAR_WORDS:]
+    after = _DATE_WORDS.sub(" ", _TIME.sub(" ", sentence[at + len(as_written):])).split()[:_NEAR_WORDS]
     return frozenset(content_words(" ".join(before + after)))
 
 
