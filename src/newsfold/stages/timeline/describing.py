@@ -26,7 +26,8 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
 
     A date in a sentence with no verb (a caption, a dateline) is no event. A
     ``day`` (a day written with its month) that the parse hangs from another
-    sentence dates its own sentence's main verb; a bare year there may be a
+    sentence dates its own sentence's main verb, told with all it governs
+    (which clause holds the date is unknown); a bare year there may be a
     name's ("the Countermeasures Act 2021"), so it dates nothing.
     """
     if not any(t.pos_ in ("VERB", "AUX") for t in sentence_tokens):
@@ -35,7 +36,7 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
     root = mention_root(mention_tokens, mention_ids)
     found = _event_head(root, mention_ids, sentence_tokens)
     cut_off = main_verb_when_cut(root, sentence_tokens) if found is None and day else None
-    found = (cut_off, True) if cut_off is not None else found
+    found = (cut_off, False) if cut_off is not None else found
     if found is None:
         return None
     head, drop_clauses = found
