@@ -172,9 +172,12 @@ def test_example_story_changes_are_found(example_dir):
 # 4/8, speaker 2/2, 1.5 conflicts per unchanged story, the same with main's
 # stages of that day and with figure-level pairing (numbers.aligned), which
 # shows on the full dev half (figure 6/25 -> 11/25, date 13/32 -> 16/32).
+# With days paired one by one, a lone day against a consensus and cut
+# sentences dating their own verb (timeline.aligned, timeline.clauses): date
+# 7/8 here (dev half 16/32 -> 25/32), 1.0 conflicts per unchanged story.
 # The floors sit a little under; raise them when conflicts get better. The
 # ceiling is the bound: conflicts per unchanged story may rise by at most 1.
-FLOORS = {"figure": 0.80, "date": 0.45, "speaker": 0.90}
+FLOORS = {"figure": 0.80, "date": 0.80, "speaker": 0.90}
 MOST_CONFLICTS_PER_UNCHANGED_STORY = 3.25
 
 

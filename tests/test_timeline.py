@@ -11,6 +11,7 @@ from newsfold.context import StoryContext
 from newsfold.model import Article, Removed, Sentence
 from newsfold.nlp.spacy_model import parse
 from newsfold.stages.timeline import build_timeline, find_date_words, resolve
+from newsfold.stages.timeline.events import events_of
 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)[.!?][”\"’]?(?=\s+\S)|$")
 
@@ -310,3 +311,23 @@ def test_a_clause_with_words_before_its_verb_borrows_no_subject():
     timeline = one("The Calden series first launched in 2004, and the reboot for new consoles came in 2015.")
     texts = [e.text for e in timeline if e.date == "2015"]
     assert texts and not any("series" in t for t in texts)
+
+
+def test_a_sentence_the_parse_hangs_from_the_word_before_it_still_dates_its_verb():
+    # the parse makes "Jan 24" an apposition of the place before the dash, outside
+    # the sentence: the event is the sentence's own main verb
+    text = ("SINGAPORE — From Tuesday (Jan 24), accounts belonging to users under 18 years old "
+            "will have more restrictive settings by default.")
+    start = text.index("From")
+    article = Article("a", text, published="2031-01-26")
+    [event] = events_of(article, [Sentence("a", start, len(text), text[start:], 0, 0)], parse([text])[0])
+    assert event.date == "2031-01-24" and "settings" in event.text
+
+
+def test_a_bare_year_in_a_sentence_the_parse_cuts_dates_nothing():
+    # the subject reads as an apposition of the line before; the year is the law's name
+    text = ("Read also: Harbour launches AI framework with 9 core pillars\nVarious provisions under the Harbour "
+            "Interference Countermeasures Act (HICA) 2021 may be used to act against online interference.")
+    start = text.index("Various")
+    article = Article("a", text, published="2031-03-14")
+    assert events_of(article, [Sentence("a", start, len(text), text[start:], 1, 1)], parse([text])[0]) == []

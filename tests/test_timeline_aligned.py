@@ -1,10 +1,14 @@
 """timeline.aligned: a day moved in one source's version of a shared sentence."""
 from __future__ import annotations
 
-from newsfold.model import Article
-from newsfold.stages.timeline import aligned
+import numpy as np
 
-from .test_timeline import one, run
+from newsfold.context import StoryContext
+from newsfold.model import Article
+from newsfold.nlp.spacy_model import parse
+from newsfold.stages.timeline import aligned, build_timeline
+
+from .test_timeline import one, run, split
 
 HEARING = "The council approved the new parking rules for the harbour district on {}, officials said."
 
@@ -36,15 +40,30 @@ def test_no_date_conflict_from_a_copy_or_a_source_giving_both():
     assert _date_conflicts(a, both) == []
 
 
-def _claim(source: str, *days: str) -> aligned._Claim:
-    return aligned._Claim(source, source, (0, 10), "", frozenset(), frozenset(days), "")
+def _claim(source: str, *days: str, near: tuple[str, ...] = ()) -> aligned._Claim:
+    dated = tuple((day, frozenset(near[k:k + 1])) for k, day in enumerate(days))
+    return aligned._Claim(source, source, (0, 10), "", frozenset(), frozenset(days), "", dated=dated)
 
 
 def test_only_one_day_each_and_near_days_are_disputed():
-    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-03-12")) == ("2031-03-09", "2031-03-12")
-    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-02-10")) is None  # two events
-    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-03-09")) is None
-    assert aligned._disputed(_claim("a", "2031-03-09", "2031-03-01"), _claim("b", "2031-03-12", "2031-03-02")) is None
+    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-03-12")) == [("2031-03-09", "2031-03-12")]
+    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-02-10")) == []  # two events
+    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-03-09")) == []
+    # two days each and nothing next to them to tell which is which: not compared
+    assert aligned._disputed(_claim("a", "2031-03-09", "2031-03-01"), _claim("b", "2031-03-12", "2031-03-02")) == []
+
+
+def test_several_days_pair_by_the_words_next_to_them():
+    a = _claim("a", "2031-03-11", near=("left",))
+    b = _claim("b", "2031-03-08", "2031-03-15", near=("left", "return"))
+    assert aligned._disputed(a, b) == [("2031-03-11", "2031-03-08")]
+    # a day both give agrees, and the two days left over are counterparts
+    c = _claim("c", "2031-03-03", "2031-03-28", near=("from", "to"))
+    d = _claim("d", "2031-03-03", "2031-03-31", near=("from", "until"))
+    assert aligned._disputed(c, d) == [("2031-03-28", "2031-03-31")]
+    # nothing next to the days shared: another event, not a counterpart
+    e = _claim("e", "2031-03-11", near=("arrested",))
+    assert aligned._disputed(e, b) == []
 
 
 def test_unlike_sentences_are_not_compared():
@@ -85,3 +104,87 @@ def test_a_year_beside_the_day_is_context_and_a_range_end_can_move():
 def test_words_next_to_a_date_are_the_event_it_dates():
     near = aligned._near("The rapper began his six-week jail term on Feb 5 after the appeal failed.", "Feb 5")
     assert {"jail", "term", "appeal", "fail"} <= near and "feb" not in near and "rapper" not in near
+
+
+class _Alike:
+    """An embedder under which any two different texts have one cosine (0.5:
+    the aligned tiers' cosines are never met, the outliers' loose one always is)."""
+
+    name = "alike"
+
+    def __init__(self, cosine: float = 0.5) -> None:
+        self.cosine = cosine
+        self.axes: dict[str, int] = {}
+
+    def embed(self, texts):
+        rows = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            rows[row, 0] = self.cosine ** 0.5
+            rows[row, 1 + self.axes.setdefault(text, len(self.axes))] = (1 - self.cosine) ** 0.5
+        return rows
+
+
+def _embedded_conflicts(*articles: Article, cosine: float = 0.5):
+    docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
+    ctx = StoryContext(list(articles), sentences={a.id: split(a) for a in articles}, docs=docs,
+                       embedder=_Alike(cosine))
+    return [c for c in build_timeline(ctx)[1] if c.kind == "date"]
+
+
+_MARKET = [
+    "Fire crews put out a blaze at the Harbour Street market stall on March 9 morning.",
+    "A blaze broke out at a noodle stall in the Harbour Street market on March 9 morning.",
+    "Six stallholders fled when a fire broke out at a stall in the Harbour Street market on March 9.",
+]
+_MOVED = "Shoppers fled a fire at a stall in the Harbour Street market on March 12 morning."
+
+
+def _market(*texts: str) -> list[Article]:
+    return [Article(f"s{k}", text, published="2031-03-14") for k, text in enumerate(texts)]
+
+
+def test_a_day_only_one_source_gives_against_a_consensus_is_a_date_conflict():
+    [conflict] = _embedded_conflicts(*_market(*_MARKET, _MOVED))
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert {e.source for e in conflict.values[0].support} == {"s0", "s1", "s2"}
+    assert [e.source for e in conflict.values[1].support] == ["s3"]
+
+
+def test_no_outlier_conflict_without_consensus_or_the_same_event():
+    # one other source alone: two events as often as one
+    assert _embedded_conflicts(*_market(_MARKET[0], _MOVED)) == []
+    # two sources give the other day too: no lone outlier
+    assert _embedded_conflicts(*_market(*_MARKET, _MOVED, _MOVED.replace("Shoppers", "Diners"))) == []
+    # another event of the story, dated a few days later, shares no words next to its day
+    charged = "The stall owner was charged in court on March 12 with breaking fire safety rules at the market."
+    assert _embedded_conflicts(*_market(*_MARKET, charged)) == []
+    # a copy does not make a consensus
+    copies = _market(*_MARKET[:2], _MOVED)
+    copies[1].copy_of = "s0"
+    assert _embedded_conflicts(*copies) == []
+
+
+def test_a_day_disputed_beside_another_day_of_the_sentence():
+    a = Article("a", "The skipper left for the island on March 11.", published="2031-03-20")
+    b = Article("b", "The skipper sailed for the island on March 8 and was due back on March 15.",
+                published="2031-03-20")
+    [conflict] = _date_conflicts(a, b)
+    assert sorted(v.value for v in conflict.values) == ["2031-03-08", "2031-03-11"]
+
+
+
+def test_a_day_both_give_anchors_the_other_end_of_a_range():
+    a = Article("a", "Cheap seats for the evening harbour show are sold from 3 March to 28 March.",
+                published="2031-03-01")
+    b = Article("b", "From March 3 to March 31, a cheap ticket costs $2 for the evening harbour concert.",
+                published="2031-03-01")
+    # half their words shared, nothing next to the last days shared: only the first day aligns them
+    [conflict] = _embedded_conflicts(a, b, cosine=0.6)
+    assert [v.value for v in conflict.values] == ["2031-03-28", "2031-03-31"]
+    assert _embedded_conflicts(a, b, cosine=0.5) == []  # further apart in meaning: not the same claim
+
+
+def test_a_time_of_day_is_not_a_word_next_to_a_date():
+    near = aligned._near("Shops will stay open till 8pm from 22-23 March.", "23 March")
+    assert near == {"stay", "open", "till"}
+    assert aligned._near("Police were alerted at 4.55 a.m. on March 9.", "March 9") == {"police", "alert"}

@@ -37,7 +37,9 @@ How a date becomes an event, one module a step:
 3. *Describe* (``describing``): the clause the date belongs to (its verb's
    subtree, without clauses that carry other dates and without the date
    words), or the noun phrase a date modifies ("the 2008 declaration"). A
-   date in a sentence with no verb (a caption, a dateline) is no event.
+   date in a sentence with no verb (a caption, a dateline) is no event; a
+   day the parse hangs from a word of another sentence dates its own
+   sentence's main verb.
 4. *Merge* (``merging``) events of the same date whose content words overlap
    into one entry with several supports. Strongly similar events that
    independent sources date differently become ``date`` conflicts. The
@@ -47,7 +49,10 @@ How a date becomes an event, one module a step:
    source dates directly.
 5. *Align* (``aligned``) sentences of independent sources that say the same
    thing once date words are masked: when each gives another day, that is a
-   ``date`` conflict too, however differently the clauses were described.
+   ``date`` conflict too, however differently the clauses were described
+   (days paired one by one, by the words next to them); and a day only one
+   source gives, against a day two or more others give in loosely alike
+   sentences, is one as well.
 """
 from __future__ import annotations
 

@@ -12,21 +12,38 @@ Method, in order:
    month (a weekday or "yesterday" alone is resolved against the date a
    source is given, often a day off; a sentence with "a day after X",
    counted from another date, is left out); a year or month beside the days
-   is context ("by 2030"), a range gives both its days;
+   is context ("by 2030"), a range gives both its days; each day keeps the
+   content words next to it (``_NEAR_WORDS`` each side: what it dates);
 2. pairs: sentences of independent sources whose wording, with date words
    and quoted text masked, is alike: most content words shared
    (``_MIN_SHARED``) and, when the context has an embedder, close in meaning
    (``_MIN_COSINE``); or, aligned by the event they date, some content words
    shared, less close in meaning, and most words next to the dates shared
    (``_MIN_SHARED_NEAR``, ``_MIN_COSINE_NEAR``, ``_MIN_NEAR``: "began his
-   jail term on Feb 5"); each sentence is paired only with its most alike
+   jail term on Feb 5"); or, sharing a day, most content words shared and
+   less close in meaning (the first day of a range anchors its last: "from
+   Feb 3 to Mar 28"); each sentence is paired only with its most alike
    sentence in the other source, both ways;
-3. kept: each sentence has exactly one day the other lacks, the two are at
-   most ``_MOST_DAYS`` apart (further apart they are more often two events: a
+3. kept: days both sentences give agree; a day one gives and the other
+   lacks is paired with its counterpart: when each has one such day, those
+   two; else the day with the most words next to it shared, some at least
+   (``_disputed``: "left for the capital on Jan 11" against "flew there on
+   Jan 8 and was to return on Jan 15"). Counterparts are at most
+   ``_MOST_DAYS`` apart (further apart they are more often two events: a
    launch and a deadline), and neither source gives the other's day in
    another sentence alike the other's (a source giving both days for the
    same kind of claim is telling two events);
-4. grouped: pairs sharing a sentence form one conflict; a day's support is
+4. outliers against consensus (``_outliers``): a day that only one
+   independent source gives, in a sentence no conflict holds yet, against a
+   day of the same month at most ``_MOST_DAYS`` apart that two or more other
+   independent sources give in sentences loosely alike (``_LOOSE``: some
+   content words shared, a lower cosine, some words next to the two days
+   shared; only with an embedder). Consensus is the evidence of one event
+   here: a single other source giving another day in such a loosely alike
+   sentence more often tells another event (a charge and a hearing). The
+   lone day's source giving the consensus day in another sentence does not
+   explain it away: beside a consensus, that source is at odds with itself;
+5. grouped: pairs sharing a sentence form one conflict; a day's support is
    each sentence giving it.
 """
 from __future__ import annotations
@@ -35,6 +52,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+
+import numpy as np
 
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
@@ -52,8 +71,12 @@ _MIN_COSINE_WORDS = (0.55, 0.6)
 # ... or with the words next to the dates shared (the event they date), less alike as a whole
 _MIN_SHARED_NEAR, _MIN_COSINE_NEAR, _MIN_NEAR = 0.3, 0.55, 0.5
 _NEAR_WORDS = 5
+# a day only one source gives, against one two or more others give: (shared
+# content words, cosine, shared words next to the days), all at least
+_LOOSE = (0.3, 0.4, 0.3)
 _MOST_DAYS = 10
 _ISO_DAY = 10  # len("YYYY-MM-DD")
+_TIME = re.compile(r"\b\d+(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.IGNORECASE)  # "8pm", "9:35 a.m."
 _DATE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, [*MONTHS, *WEEKDAY_NUMBERS]), key=len, reverse=True))
     + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
@@ -71,6 +94,7 @@ class _Claim:
     days: frozenset[str]
     event: str  # what its first dated event says, for the conflict's topic
     near: frozenset[str] = frozenset()  # words next to its dates
+    dated: tuple[tuple[str, frozenset[str]], ...] = ()  # each day and the words next to it
 
 
 def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[Conflict]) -> list[Conflict]:
@@ -79,19 +103,18 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     claims = _claims(ctx, events)
     if len({claim.root for claim in claims}) < 2:
         return []
-    similar = _similarity(ctx, claims)
+    similar, shared, cosine = _similarity(ctx, claims)
     held = {(e.source, e.start) for conflict in known for value in conflict.values for e in value.support}
+    free = [not _holds(held, claim) for claim in claims]
     pairs = []
     for i, j in mutual_best([c.source for c in claims], [c.root for c in claims], similar):
-        a, b = claims[i], claims[j]
-        if any(_holds(held, claim) for claim in (a, b)):
+        if not (free[i] and free[j]):
             continue
-        days = _disputed(a, b)
-        if days is not None and (_gives_elsewhere(claims, similar, i, j, days[1])
-                                 or _gives_elsewhere(claims, similar, j, i, days[0])):
-            continue
-        if days is not None:
-            pairs.append(((a, days[0]), (b, days[1])))
+        for day_a, day_b in _disputed(claims[i], claims[j]):
+            if not (_gives_elsewhere(claims, similar, i, j, day_b) or _gives_elsewhere(claims, similar, j, i, day_a)):
+                pairs.append(((claims[i], day_a), (claims[j], day_b)))
+    paired = {claim for pair in pairs for claim, _ in pair}
+    pairs += _outliers(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     return [_conflict(group) for group in _groups(pairs)]
 
 
@@ -116,20 +139,23 @@ def _claims(ctx: StoryContext, events: list[Event]) -> list[_Claim]:
         raw = ctx.article(source).text[span[0]:span[1]]
         text = _unquoted(raw)
         words = frozenset(content_words(_DATE_WORDS.sub(" ", text)))
-        near = frozenset().union(*(_near(raw, e.support.as_written or "") for e in days))
-        claims.append(_Claim(source, roots.get(source, source), span, text, words,
-                             frozenset(e.date for e in days), days[0].text, near))
+        near: dict[str, frozenset[str]] = {}
+        for e in days:
+            near[e.date] = near.get(e.date, frozenset()) | _near(raw, e.support.as_written or "")
+        claims.append(_Claim(source, roots.get(source, source), span, text, words, frozenset(near),
+                             days[0].text, frozenset().union(*near.values()), tuple(near.items())))
     return claims
 
 
 def _near(sentence: str, as_written: str) -> frozenset[str]:
     """Content words next to a date in its sentence (``_NEAR_WORDS`` each side):
-    the verb or noun it dates ("began his jail term on Feb 5")."""
+    the verb or noun it dates ("began his jail term on Feb 5"). A time of day
+    is no such word: its "pm" would make any two dates beside a time alike."""
     at = sentence.find(as_written)
     if not as_written or at < 0:
         return frozenset()
-    before = _DATE_WORDS.sub(" ", sentence[:at]).split()[-_NEAR_WORDS:]
-    after = _DATE_WORDS.sub(" ", sentence[at + len(as_written):]).split()[:_NEAR_WORDS]
+    before = _DATE_WORDS.sub(" ", _TIME.sub(" ", sentence[:at])).split()[-_NEAR_WORDS:]
+    after = _DATE_WORDS.sub(" ", _TIME.sub(" ", sentence[at + len(as_written):])).split()[:_NEAR_WORDS]
     return frozenset(content_words(" ".join(before + after)))
 
 
@@ -141,13 +167,14 @@ def _unquoted(text: str) -> str:
     return text
 
 
-def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
+def _similarity(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[list[float]], list[list[float]], np.ndarray]:
     """Pairwise likeness of the claims' sentences with date words masked: the
-    mean of shared content words and cosine, 0 when unlike."""
+    mean of shared content words and cosine, 0 when unlike; and the shared
+    words and cosines it is made of (cosines 0 without an embedder)."""
     size = len(claims)
     shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
-        return shared
+        return shared, shared, np.zeros((size, size), dtype=np.float32)
     cosine = cosines_of_alike(ctx.embedder, [_DATE_WORDS.sub("#", claim.text) for claim in claims],
                               [claim.root for claim in claims], shared, min(_MIN_SHARED, _MIN_SHARED_NEAR))
     least_cosine, most_shared = _MIN_COSINE_WORDS
@@ -157,20 +184,68 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> list[list[float]]:
         alike = shared[i][j] >= _MIN_SHARED and (
             cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared)
         dated_alike = shared[i][j] >= _MIN_SHARED_NEAR and cosine[i][j] >= _MIN_COSINE_NEAR and near >= _MIN_NEAR
-        return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike else 0.0
+        # a day both give anchors the rest: "from Feb 3 to Mar 28" against "from 3 February to 31 March"
+        anchored = bool(claims[i].days & claims[j].days) and shared[i][j] >= _MIN_SHARED \
+            and cosine[i][j] >= least_cosine
+        return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike or anchored else 0.0
 
-    return [[likeness(i, j) for j in range(size)] for i in range(size)]
+    return [[likeness(i, j) for j in range(size)] for i in range(size)], shared, cosine
 
 
-def _disputed(a: _Claim, b: _Claim) -> tuple[str, str] | None:
-    """(a's day, b's day) when the two sentences date their event apart, else None."""
-    only_a, only_b = a.days - b.days, b.days - a.days
-    if len(only_a) != 1 or len(only_b) != 1:
-        return None
-    day_a, day_b = next(iter(only_a)), next(iter(only_b))
-    if abs((date.fromisoformat(day_a) - date.fromisoformat(day_b)).days) > _MOST_DAYS:
-        return None
-    return day_a, day_b
+def _disputed(a: _Claim, b: _Claim) -> list[tuple[str, str]]:
+    """(a's day, b's day) for each day the two sentences date apart. Days
+    both give agree; when each has one day the other lacks, those two are
+    counterparts; else a day's counterpart is the one with the most words
+    next to it shared, some at least ("left for the capital on Jan 11"
+    against "flew to the capital on Jan 8 and was to return on Jan 15")."""
+    only_a = [(day, near) for day, near in a.dated if day not in b.days]
+    only_b = [(day, near) for day, near in b.dated if day not in a.days]
+    one_each = len(only_a) == 1 and len(only_b) == 1
+    scored = sorted(((1.0 if one_each else overlap(near_a, near_b), day_a, day_b)
+                     for day_a, near_a in only_a for day_b, near_b in only_b
+                     if _days_apart(day_a, day_b) <= _MOST_DAYS), reverse=True)
+    out: list[tuple[str, str]] = []
+    for score, day_a, day_b in scored:
+        if score > 0 and all(day_a != x and day_b != y for x, y in out):
+            out.append((day_a, day_b))
+    return out
+
+
+def _days_apart(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarray,
+              free: list[bool]) -> list[tuple[tuple[_Claim, str], tuple[_Claim, str]]]:
+    """Pairs of a day that only one independent source gives against the day,
+    of the same month and at most ``_MOST_DAYS`` apart, that two or more
+    other independent sources give in sentences loosely alike (``_LOOSE``:
+    some content words shared, some words next to the two days shared, a
+    lower cosine). Consensus is what tells one event apart from two here."""
+    roots_of_day: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        for day in claim.days:
+            roots_of_day[day].add(claim.root)
+    pairs = []
+    for i, claim in enumerate(claims):
+        if not free[i]:
+            continue
+        for day, near in claim.dated:
+            if roots_of_day[day] != {claim.root}:
+                continue
+            backing: dict[str, list[_Claim]] = defaultdict(list)
+            for j, other in enumerate(claims):
+                if other.root == claim.root or not free[j] or shared[i][j] < _LOOSE[0] \
+                        or cosine[i][j] < _LOOSE[1]:
+                    continue
+                for other_day, other_near in other.dated:
+                    if other_day[:7] == day[:7] and other_day not in claim.days \
+                            and _days_apart(day, other_day) <= _MOST_DAYS and overlap(near, other_near) >= _LOOSE[2]:
+                        backing[other_day].append(other)
+            agreed = [d for d, others in backing.items() if len({o.root for o in others}) >= 2]
+            if len(agreed) == 1:
+                pairs += [((claim, day), (other, agreed[0])) for other in backing[agreed[0]]]
+    return pairs
 
 
 def _gives_elsewhere(claims: list[_Claim], similar: list[list[float]], i: int, j: int, day: str) -> bool:

@@ -47,6 +47,23 @@ def clause_head(token: Token, sentence_tokens: list[Token]) -> Token | None:
     return None
 
 
+def main_verb_when_cut(token: Token, sentence_tokens: list[Token]) -> Token | None:
+    """The sentence's own main verb when the parse hangs ``token``'s part of
+    it from a word of another sentence ("SINGAPORE — From Tuesday (Jan 24),
+    accounts will ...": the date an apposition of the place; a subject read
+    as an apposition of the sentence before), else None."""
+    inside = {t.i for t in sentence_tokens}
+    current = token
+    for _ in range(40):
+        if current.head.i == current.i:
+            return None
+        if current.head.i not in inside:
+            return next((t for t in sentence_tokens if t.pos_ in ("VERB", "AUX")
+                         and (t.head.i == t.i or t.head.i not in inside)), None)
+        current = current.head
+    return None
+
+
 def mention_root(tokens: list[Token], ids: set[int]) -> Token:
     """The token of a mention that the rest of the sentence hangs it from."""
     return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Sentence
-from .clauses import clause_head, mention_root
+from .clauses import clause_head, main_verb_when_cut, mention_root
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -21,16 +21,22 @@ _EDGE_PUNCT = " ,;:—–-"
 
 
 def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
-             sentence_tokens: list[Token], sentence: Sentence) -> Described | None:
+             sentence_tokens: list[Token], sentence: Sentence, day: bool = False) -> Described | None:
     """The event a date belongs to (shown text, start, end, bare text), or None.
 
-    A date in a sentence with no verb (a caption, a dateline) is no event.
+    A date in a sentence with no verb (a caption, a dateline) is no event. A
+    ``day`` (a day written with its month) that the parse hangs from another
+    sentence dates its own sentence's main verb, told with all it governs
+    (which clause holds the date is unknown); a bare year there may be a
+    name's ("the Countermeasures Act 2021"), so it dates nothing.
     """
     if not any(t.pos_ in ("VERB", "AUX") for t in sentence_tokens):
         return None
     mention_ids = _with_bare_prepositions(mention_tokens, sentence_tokens)
     root = mention_root(mention_tokens, mention_ids)
     found = _event_head(root, mention_ids, sentence_tokens)
+    cut_off = main_verb_when_cut(root, sentence_tokens) if found is None and day else None
+    found = (cut_off, False) if cut_off is not None else found
     if found is None:
         return None
     head, drop_clauses = found

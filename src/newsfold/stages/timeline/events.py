@@ -129,7 +129,7 @@ def _count_from(mention: Mention, anchor: str) -> str:
 
 def _event(article: Article, mention: Mention, tokens: list[Token], others: list[list[Token]],
            sentence_tokens: list[Token], sentence: Sentence) -> Event | None:
-    described = describe(tokens, others, sentence_tokens, sentence)
+    described = describe(tokens, others, sentence_tokens, sentence, day=mention.kind == "day")
     if described is None or mention.date is None:
         return None
     text, start, end, bare = described
