@@ -238,6 +238,19 @@ def test_independent_sources_dating_an_event_differently_conflict():
     assert run(sources)[1] == []
 
 
+def test_a_year_beside_a_day_of_another_year_is_no_conflict():
+    sources = [
+        Article(id="a", published="2031-03-14",
+                text="The couple were charged on May 21, 2030, after they harassed their neighbour at the block."),
+        Article(id="b", published="2031-03-14",
+                text="The couple harassed their neighbour at the block in 2029, and were charged later."),
+        Article(id="c", published="2031-03-14",
+                text="The couple harassed their neighbour at the block in 2028, and were charged later."),
+    ]
+    conflicts = run(sources)[1]
+    assert [sorted(v.value for v in c.values) for c in conflicts] == [["2028", "2029"]]
+
+
 # --- the shared Kosovo story --------------------------------------------------------------
 
 

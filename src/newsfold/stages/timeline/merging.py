@@ -117,12 +117,17 @@ def _supports(cluster: _Cluster, described: Event) -> list[Evidence]:
 
 
 def _date_conflicts(clusters: list[_Cluster], roots: dict[str, str]) -> list[Conflict]:
-    """Strongly similar events that independent sources date differently."""
+    """Strongly similar events that independent sources date differently, to
+    the same precision (a year beside a day of another year is most often a
+    second event the clause also tells: "charged on May 21, 2021, after they
+    had harassed ..." beside "harassed ... in 2020")."""
     conflicts: list[Conflict] = []
     for i, a in enumerate(clusters):
         for b in clusters[i + 1:]:
             if a.date.startswith(b.date) or b.date.startswith(a.date):
                 continue  # "2023-05" and "2023-05-29" can both be true
+            if len(a.date) != len(b.date):
+                continue  # "in 2020" beside "on May 21, 2021": most often two events told in one clause
             roots_a = {roots.get(e.support.source, e.support.source) for e in a.events}
             roots_b = {roots.get(e.support.source, e.support.source) for e in b.events}
             if roots_a & roots_b:
