@@ -123,10 +123,10 @@ def test_a_year_before_publication_is_an_earlier_time():
 
 
 def test_a_unit_written_short_or_long_is_one_unit():
-    a = Article("a", "The maker cut the large bar to 360g and the small bar to 150g, shoppers found.")
-    b = Article("b", "The maker cut the large bar to 540 grams and the small bar to 150 grams, shoppers found.")
+    a = Article("a", "The bakery cut the large loaf to 800g and the small loaf to 400g, shoppers found.")
+    b = Article("b", "The bakery cut the large loaf to 1,200 grams and the small loaf to 400 grams, shoppers found.")
     [conflict] = conflicts_of(a, b)
-    assert sorted(v.value for v in conflict.values) == ["360", "540"] and conflict.topic in ("g", "gram")
+    assert sorted(v.value for v in conflict.values) == ["1,200", "800"] and conflict.topic in ("g", "gram")
 
 
 def test_measure_nouns_by_one_name():
@@ -137,15 +137,15 @@ def test_measure_nouns_by_one_name():
 
 
 def test_dollars_with_or_without_their_country_are_one_unit():
-    a = Article("a", "Applicants must earn a monthly salary of at least S$30,000 to qualify for the pass.")
-    b = Article("b", "Applicants must earn a monthly salary of at least SG$45,000 to qualify for the pass.")
+    a = Article("a", "Tenants must show a monthly income of at least S$8,000 to rent one of the new flats.")
+    b = Article("b", "Tenants must show a monthly income of at least SG$12,000 to rent one of the new flats.")
     [conflict] = conflicts_of(a, b)
-    assert [v.value for v in conflict.values] == ["at least S$30,000", "at least SG$45,000"]
+    assert [v.value for v in conflict.values] == ["at least S$8,000", "at least SG$12,000"]
 
 
 def test_a_window_up_to_now_is_not_an_earlier_time():
-    a = Article("a", "Applicants must have earned at least S$30,000 a month over the past year to qualify.")
-    b = Article("b", "Applicants must have earned at least S$45,000 a month over the past year to qualify.")
+    a = Article("a", "Tenants must have earned at least S$8,000 a month over the past year to rent a flat.")
+    b = Article("b", "Tenants must have earned at least S$12,000 a month over the past year to rent a flat.")
     assert len(conflicts_of(a, b)) == 1
     c = Article("c", "Last year the firm paid a fine of S$30,000 to the regulator for late filings.")
     d = Article("d", "Last year the firm paid a fine of S$45,000 to the regulator for late filings.")
@@ -154,26 +154,26 @@ def test_a_window_up_to_now_is_not_an_earlier_time():
 
 def test_two_nouns_for_one_thing_are_one_kind():
     from newsfold.nlp.embed import get_embedder
-    a = Article("a", "The maker admitted that it fitted the software to some 11 million cars around the world.")
-    b = Article("b", "The maker admitted that it fitted the software to 17 million vehicles around the world.")
+    a = Article("a", "The recall covers some 40,000 cars sold with the faulty brake part across the region.")
+    b = Article("b", "The recall covers 60,000 vehicles sold with the faulty brake part across the region.")
     ctx = context_of(a, b)
     assert number_conflicts(ctx) == []  # without an embedder the nouns differ
     ctx.embedder = get_embedder("minilm")
     [conflict] = number_conflicts(ctx)
-    assert sorted(v.value for v in conflict.values) == ["17 million", "some 11 million"]
+    assert sorted(v.value for v in conflict.values) == ["60,000", "some 40,000"]
 
 
 def test_as_much_as_is_an_upper_bound():
-    [q] = one("For firms, the fines can escalate to as much as S$500,000.")
-    assert (q.qualifier, q.value) == ("at_most", 500000.0)
-    a = Article("a", "For firms, the fines can escalate to as much as S$500,000 under the new law.")
-    b = Article("b", "Firms may face fines of up to S$750,000 under the new law.")
+    [q] = one("Shops that break the rule can be fined as much as S$20,000.")
+    assert (q.qualifier, q.value) == ("at_most", 20000.0)
+    a = Article("a", "Shops that break the rule can be fined as much as S$20,000 under the new by-law.")
+    b = Article("b", "Shops that break the rule face fines of up to S$30,000 under the new by-law.")
     [conflict] = conflicts_of(a, b)
-    assert [v.value for v in conflict.values] == ["as much as S$500,000", "up to S$750,000"]
+    assert [v.value for v in conflict.values] == ["as much as S$20,000", "up to S$30,000"]
 
 
 def test_a_source_counting_a_group_and_its_part_explains_both():
-    a = Article("a", "The ministry will raise the salaries of a total of 37,000 public healthcare workers this year.")
-    b = Article("b", "The ministry said 26,000 public healthcare nurses will get higher salaries this year. "
-                     "In all, 37,000 staff in the sector will be covered by the review.")
+    a = Article("a", "The council will raise the pay of a total of 4,500 school workers across the district this year.")
+    b = Article("b", "The council said 1,200 school teachers across the district will get higher pay this year. "
+                     "In all, 4,500 staff in the schools will be covered by the review.")
     assert conflicts_of(a, b) == []

@@ -14,9 +14,9 @@ Method, in order:
 1. candidates: every quantity written in digits that counts or measures
    something (a unit, a counted noun, or 100 and up), not vague, not a
    descriptor ("a 30-page report"), not an addition ("two more"), not a
-   part of another count (coordinated measures are figures: "cut to 360
-   grams and 150 grams"), not a total summed from parts; durations too ("15 years"), each compared only with its
-   own time unit;
+   part of another count (coordinated measures are figures: "cut to 220
+   grams and 90 grams"), not a total summed from parts; durations too
+   ("15 years"), each compared only with its own time unit;
 2. pairs: figures, not sentences. Two figures of the same kind in sentences
    of independent sources whose masked wording is alike (most content lemmas
    shared, ``_MIN_SHARED``, and with an embedder close in meaning,
@@ -61,7 +61,7 @@ _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning with the words next to the figures shared
 _MIN_COSINE_NEAR = 0.6
-_MIN_COSINE_CLOSE = 0.85  # ... or a close paraphrase that shares few words ("fines can escalate to as much as")
+_MIN_COSINE_CLOSE = 0.85  # ... or a close paraphrase that shares few words ("penalties can climb to as much as")
 _MIN_NEAR = 0.4
 # ... or, for a value one source alone gives against one that _CONSENSUS or more
 # other independent sources give, loosely alike (a reworded sentence), at a lower score
@@ -259,7 +259,7 @@ def _disagree(a: Quantity, b: Quantity) -> bool:
 
 def _one_scale(a: Quantity, b: Quantity) -> bool:
     """Values at most ``_MOST_RATIO`` apart: further apart they are other
-    things ("S$54.5 million, or S$2,825 per square foot"), never counterparts."""
+    things ("RM31.2 million, or RM1,640 per square metre"), never counterparts."""
     small, large = sorted((abs(a.value), abs(b.value)))
     return small > 0 and large / small <= _MOST_RATIO
 
@@ -280,8 +280,8 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
                       likeness: list[list[float]], article_texts: dict[str, str], same_kind: SameKind,
                       x: int, y: int) -> bool:
     """True when figure ``y``'s source also writes figure ``x``'s number (of
-    its unit, not vague, or one agreeing with it: "$104.80" beside "almost
-    $105") in ``y``'s own sentence ("cut from 400g to 360g"), or
+    its unit, not vague, or one agreeing with it: "$72.60" beside "almost
+    $73") in ``y``'s own sentence ("cut from 250g to 220g"), or
     of its kind in a sentence about as alike ``x``'s as ``y``'s is (``_EXPLAINS``;
     both exact or both bounds): that
     source gives both, for the claim ``x`` makes and for another (an update,
@@ -301,7 +301,7 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
            for z, (_, q) in enumerate(figures)):
         return True
-    # Two counted nouns ("26,000 nurses", "37,000 workers"): a source writing both counts two groups.
+    # Two counted nouns ("1,200 teachers", "4,500 staff"): a source writing both counts two groups.
     two_groups = bool(own.head and figure.head and own.head != figure.head)
     changed = two_groups or _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
     return any(q is not own and q.source == own.source and same_kind(q, figure) and _same_bound_value(q, figure)

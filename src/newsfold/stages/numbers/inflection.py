@@ -27,8 +27,8 @@ _IRREGULAR_VERBS = {"has": "have", "had": "have", "having": "have", "is": "be", 
 _VERB_SUFFIXES = (("ying", "y"), ("ing", ""), ("ied", "y"), ("ed", ""), ("es", ""), ("s", ""))
 
 
-# Units of measure as written short or in another spelling, to one name: "360g"
-# and "360 grams" measure the same thing.
+# Units of measure as written short or in another spelling, to one name: "220g"
+# and "220 grams" measure the same thing.
 _UNIT_SPELLINGS = {
     "g": "gram", "gm": "gram", "gramme": "gram", "kg": "kilogram", "kilo": "kilogram",
     "kilogramme": "kilogram", "mg": "milligram", "lb": "pound", "lbs": "pound", "oz": "ounce",

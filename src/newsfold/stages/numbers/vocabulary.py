@@ -59,8 +59,8 @@ MILITARY_BODIES = {"mission", "force", "army", "military", "contingent", "battal
 
 # Words that tell a figure changed over time, or was summed: a source that
 # writes two values of one figure with one of these beside them ("initially
-# set at S$5 million ... it ballooned to S$13.3 million", "when combined, the
-# two spanned 176 years") explains both itself. Word forms, as written.
+# priced at RM40 ... it rose to RM55", "when combined, the two reigns lasted
+# 91 years") explains both itself. Word forms, as written.
 CHANGE_WORDS = frozenset(
     "initially originally previously previous earlier formerly rose risen grew grown increased "
     "climbed jumped swelled swollen ballooned snowballed surged soared fell fallen dropped "

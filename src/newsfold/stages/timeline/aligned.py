@@ -22,13 +22,13 @@ Method, in order:
    (``_MIN_SHARED_NEAR``, ``_MIN_COSINE_NEAR``, ``_MIN_NEAR``: "began his
    jail term on Feb 5"); or, sharing a day, most content words shared and
    less close in meaning (the first day of a range anchors its last: "from
-   Feb 3 to Mar 28"); each sentence is paired only with its most alike
+   May 4 to Jun 29"); each sentence is paired only with its most alike
    sentence in the other source, both ways;
 3. kept: days both sentences give agree; a day one gives and the other
    lacks is paired with its counterpart: when each has one such day, those
    two; else the day with the most words next to it shared, some at least
-   (``_disputed``: "left for the capital on Jan 11" against "flew there on
-   Jan 8 and was to return on Jan 15"). Counterparts are at most
+   (``_disputed``: "left for the capital on Mar 14" against "flew there on
+   Mar 11 and was to return on Mar 18"). Counterparts are at most
    ``_MOST_DAYS`` apart (further apart they are more often two events: a
    launch and a deadline), and neither source gives the other's day in
    another sentence alike the other's (a source giving both days for the
@@ -184,7 +184,7 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[list[floa
         alike = shared[i][j] >= _MIN_SHARED and (
             cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared)
         dated_alike = shared[i][j] >= _MIN_SHARED_NEAR and cosine[i][j] >= _MIN_COSINE_NEAR and near >= _MIN_NEAR
-        # a day both give anchors the rest: "from Feb 3 to Mar 28" against "from 3 February to 31 March"
+        # a day both give anchors the rest: "from May 4 to Jun 29" against "from 4 May to 26 June"
         anchored = bool(claims[i].days & claims[j].days) and shared[i][j] >= _MIN_SHARED \
             and cosine[i][j] >= least_cosine
         return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike or anchored else 0.0
@@ -196,8 +196,8 @@ def _disputed(a: _Claim, b: _Claim) -> list[tuple[str, str]]:
     """(a's day, b's day) for each day the two sentences date apart. Days
     both give agree; when each has one day the other lacks, those two are
     counterparts; else a day's counterpart is the one with the most words
-    next to it shared, some at least ("left for the capital on Jan 11"
-    against "flew to the capital on Jan 8 and was to return on Jan 15")."""
+    next to it shared, some at least ("left for the capital on Mar 14"
+    against "flew to the capital on Mar 11 and was to return on Mar 18")."""
     only_a = [(day, near) for day, near in a.dated if day not in b.days]
     only_b = [(day, near) for day, near in b.dated if day not in a.days]
     one_each = len(only_a) == 1 and len(only_b) == 1
