@@ -21,8 +21,7 @@ Method, in order:
    of independent sources whose masked wording is alike (most content lemmas
    shared, ``_MIN_SHARED``, and with an embedder close in meaning,
    ``_MIN_COSINE``, or less close with the words next to the two figures
-   shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``; or a close paraphrase,
-   ``_MIN_COSINE_CLOSE``, sharing fewer lemmas), of one time (``_same_time``),
+   shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``), of one time (``_same_time``),
    are scored by both likenesses. A value that one source alone gives, set
    against a value of its kind that ``_CONSENSUS`` or more other independent
    sources give, both counting the same written noun, is paired from looser likeness (``_MIN_SHARED_LONE``,
@@ -44,6 +43,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...context import StoryContext
@@ -61,7 +61,6 @@ _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning with the words next to the figures shared
 _MIN_COSINE_NEAR = 0.6
-_MIN_COSINE_CLOSE = 0.85  # ... or a close paraphrase that shares few words ("penalties can climb to as much as")
 _MIN_NEAR = 0.4
 # ... or, for a value one source alone gives against one that _CONSENSUS or more
 # other independent sources give, loosely alike (a reworded sentence), at a lower score
@@ -119,12 +118,24 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
     paired): of one kind, in sentences of one time that are alike once their
     numbers are masked (``_sentence_alike``), scored by the sentences' shared
     lemmas and meaning and by the words around each figure. A lone figure
-    against one that two or more other sources back (``_lone_against``) needs
+    against one that two or more other sources back (``_lone_pair``) needs
     less alike sentences, and scores lower than any pair that is alike."""
     same_kind = kind_test(synonyms)
-    shared, cosine = _sentence_likeness(ctx, claims, same_kind)
-    near = [_near(ctx, q) for _, q in figures]
     backers = _backers(claims, figures, same_kind)
+    members: dict[int, list[int]] = defaultdict(list)
+    for x, (i, _) in enumerate(figures):
+        members[i].append(x)
+
+    def counterparts(i: int, j: int, shared: float) -> bool:
+        """Two figures that may pair: of one kind and scale, in sentences
+        sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value against a consensus."""
+        loose = shared < _MIN_SHARED
+        return any(same_kind(a, b) and _one_scale(a, b) and (not loose or _lone_pair(synonyms, backers, claims, x, y, figures))
+                   for x in members[i] for y in members[j]
+                   for a, b in [(figures[x][1], figures[y][1])])
+
+    shared, cosine = _sentence_likeness(ctx, claims, counterparts)
+    near = [_near(ctx, q) for _, q in figures]
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
     same_time: dict[tuple[int, int], bool] = {}
@@ -143,8 +154,7 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
             score = shared[i][j] + cosine[i][j] + around
             if _sentence_alike(shared[i][j], cosine[i][j], around):
                 out[x][y] = out[y][x] = score
-            elif a.head and b.head and synonyms.get(a.head, a.head) == synonyms.get(b.head, b.head) \
-                    and _lone_against(backers, claims, x, y, i, j):
+            elif _lone_pair(synonyms, backers, claims, x, y, figures):
                 out[x][y] = out[y][x] = score * _LONE_WEIGHT
     return out
 
@@ -164,9 +174,14 @@ def _backers(claims: list[_Claim], figures: list[tuple[int, Quantity]], same_kin
     return out
 
 
-def _lone_against(backers: list[frozenset[str]], claims: list[_Claim], x: int, y: int, i: int, j: int) -> bool:
-    """One of the two figures is written by its source alone, the other by two
-    or more other independent sources: a lone value against a consensus."""
+def _lone_pair(synonyms: dict[str, str], backers: list[frozenset[str]], claims: list[_Claim],
+               x: int, y: int, figures: list[tuple[int, Quantity]]) -> bool:
+    """Two figures counting one written noun, one written by its source alone,
+    the other by two or more other independent sources: a lone value against
+    a consensus."""
+    (i, a), (j, b) = figures[x], figures[y]
+    if not (a.head and b.head and synonyms.get(a.head, a.head) == synonyms.get(b.head, b.head)):
+        return False
     root_x, root_y = claims[i].root, claims[j].root
     return (backers[x] == {root_x} and len(backers[y] - {root_x}) >= _CONSENSUS
             or backers[y] == {root_y} and len(backers[x] - {root_y}) >= _CONSENSUS)
@@ -174,10 +189,9 @@ def _lone_against(backers: list[frozenset[str]], claims: list[_Claim], x: int, y
 
 def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
     """Alike enough to compare their figures: close in meaning with some
-    lemmas shared, or less close with the words around the figures shared,
-    or a close paraphrase sharing fewer lemmas."""
+    lemmas shared, or less close with the words around the figures shared."""
     if shared < _MIN_SHARED:
-        return shared >= _MIN_SHARED_LONE and cosine >= _MIN_COSINE_CLOSE
+        return False
     return cosine >= _MIN_COSINE or cosine >= _MIN_COSINE_NEAR and around >= _MIN_NEAR
 
 
@@ -224,18 +238,16 @@ def _agree(a: Quantity, b: Quantity) -> bool:
 
 
 def _sentence_likeness(ctx: StoryContext, claims: list[_Claim],
-                       same_kind: SameKind) -> tuple[list[list[float]], list[list[float]]]:
+                       read: Callable[[int, int, float], bool]) -> tuple[list[list[float]], list[list[float]]]:
     """Shared content lemmas and cosine (1.0 without an embedder) of each two
-    claims' masked sentences."""
+    claims' masked sentences; a cosine only where ``read(i, j, shared)``
+    (0 elsewhere: those pairs are never read)."""
     size = len(claims)
     shared = [[overlap(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared, [[1.0] * size for _ in range(size)]
-    # Only pairs of different roots sharing _MIN_SHARED_LONE words, with two
-    # figures that may be counterparts, are read (see above): embed just those.
-    wanted = [[shared[i][j] if shared[i][j] >= _MIN_SHARED_LONE and claims[i].root != claims[j].root
-               and any(same_kind(a, b) and _one_scale(a, b) for a in claims[i].quantities for b in claims[j].quantities)
-               else 0.0 for j in range(size)] for i in range(size)]
+    wanted = [[shared[i][j] if claims[i].root != claims[j].root and shared[i][j] >= _MIN_SHARED_LONE
+               and read(i, j, shared[i][j]) else 0.0 for j in range(size)] for i in range(size)]
     cosine = cosines_of_alike(ctx.embedder, [_DIGITS.sub("#", claim.text) for claim in claims],
                               [claim.root for claim in claims], wanted, _MIN_SHARED_LONE)
     return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]
