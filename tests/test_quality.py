@@ -88,6 +88,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
         "timeline_found": 0.95,
         "off_topic_f1": 0.95, "off_topic_kept_out": 0.95,
+        "dispute_precision": 0.95,
     },
     "punggol-flat-fire-2025-01-26": {
         "copies_precision": 0.45, "copies_recall": 0.95, "boilerplate_removed": 0.78,
@@ -118,6 +119,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "attribution_conflicts": 0.78, "entities_merged": 0.78, "entities_kept_apart": 0.95,
         "timeline_found": 0.95,
         "off_topic_f1": 0.95, "off_topic_kept_out": 0.95,
+        "dispute_precision": 0.95,
     },
     "money-laundering-wang-junjie-charged-2025-01-23": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.59,
@@ -145,6 +147,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "evidence_valid": 0.95, "number_conflicts_precision": 0.95, "off_topic_f1": 0.95,
         "off_topic_kept_out": 0.95, "quotes_found": 0.95, "attribution_conflicts": 0.95,
         "entities_merged": 0.54, "entities_kept_apart": 0.95, "timeline_found": 0.95,
+        "dispute_precision": 0.95,
     },
     "raffles-place-worker-death-2025-01-25": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.88,
