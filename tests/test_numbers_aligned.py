@@ -177,3 +177,10 @@ def test_a_source_counting_a_group_and_its_part_explains_both():
     b = Article("b", "The council said 1,200 school teachers across the district will get higher pay this year. "
                      "In all, 4,500 staff in the schools will be covered by the review.")
     assert conflicts_of(a, b) == []
+
+
+def test_currencies_written_with_letters_before_the_amount():
+    [q] = one("The stall owner said he owed RM2,400 to the lender.")
+    assert (q.text, q.unit, q.value) == ("RM2,400", "RM", 2400.0)
+    [q] = one("Each ticket costs Rp50,000 at the gate.")
+    assert (q.unit, q.value) == ("Rp", 50000.0)

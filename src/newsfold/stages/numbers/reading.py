@@ -29,8 +29,8 @@ PERCENT_WORDS = {"%", "percent", "pct"}
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn)$", re.IGNORECASE)
-# A currency and its amount as one token: "S$30,000", "US$2.2", "HK$500".
-CURRENCY_DIGITS = re.compile(r"^([A-Z]{1,3}\$)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+# A currency and its amount as one token: "S$30,000", "US$2.2", "HK$500", "RM2,400" (ringgit), "Rp50,000" (rupiah), "Rs300" (rupees).
+CURRENCY_DIGITS = re.compile(r"^([A-Z]{1,3}\$|RM|Rp|Rs)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$")
 
 # Longest phrases first, so "no more than" wins over "more than".
