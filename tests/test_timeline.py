@@ -83,6 +83,8 @@ def resolved(words: str, published: str, future: bool = False) -> str | None:
     ("in April", "2023-05-30", "2023-04"),
     ("30 May", "2023-05-30", "2023-05-30"),
     ("Dec. 30", "2024-01-02", "2023-12-30"),
+    ("on May 25", "2025-01-20", "2024-05-25"),  # months ahead, told looking back: last May's
+    ("on Jan 24", "2025-01-20", "2025-01-24"),  # days ahead: this week's
     ("May 26, 2021", "2023-05-30", "2021-05-26"),
     ("in 2008", "2023-05-30", "2008"),
     ("last month", "2024-01-15", "2023-12"),
@@ -93,6 +95,7 @@ def test_resolve(words, published, expected):
 
 def test_future_tense_looks_forward():
     assert resolved("on Thursday", "2023-05-30", future=True) == "2023-06-01"
+    assert resolved("on May 25", "2025-01-20", future=True) == "2025-05-25"
     timeline = one("The ministers will meet again on Thursday to sign the accord.",
                    published="2023-05-30")
     assert dates(timeline) == ["2023-06-01"]

@@ -14,6 +14,9 @@ _SATURDAY = 5
 _OFFSET_DAYS = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1}
 
 
+_SOON = 31  # days: a day this far ahead, told without a verb looking ahead, is a past one
+
+
 def resolve(mention: Mention, published: date | None, future: bool = False,
             forward: bool = False) -> str | None:
     """The ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of a mention, or None.
@@ -26,7 +29,7 @@ def resolve(mention: Mention, published: date | None, future: bool = False,
     if kind == "year":
         return g["year"]
     if kind == "day":
-        return _day(g, published)
+        return _day(g, published, ahead=future or forward)
     if kind == "month":
         return _month(g, published, future=future, forward=forward)
     if published is None:
@@ -48,8 +51,12 @@ def resolve(mention: Mention, published: date | None, future: bool = False,
     return None
 
 
-def _day(g: dict[str, str], published: date | None) -> str | None:
-    """A day of a month: with its year as written, else the nearest such day to publication."""
+def _day(g: dict[str, str], published: date | None, *, ahead: bool = False) -> str | None:
+    """A day of a month: with its year as written, else the occurrence nearest
+    publication; a clause looking ahead takes the next one on or after it,
+    and any other clause a past one when the next is more than ``_SOON`` days
+    ahead ("closed on May 25" in a January paper is last May's: reports look
+    back, but "the draw on Jan 24" in a Jan 20 paper is this week's)."""
     month = int(g["mnum"]) if "mnum" in g else MONTHS[g["month"].lower().rstrip(".")]
     day = int(g["day"])
     if "year" in g:
@@ -58,7 +65,16 @@ def _day(g: dict[str, str], published: date | None) -> str | None:
         return None
     candidates = [(y, month, day) for y in (published.year - 1, published.year, published.year + 1)]
     valid = [date(*c) for c in candidates if _iso(*c)]
-    return min(valid, key=lambda d: abs(d - published)).isoformat() if valid else None
+    if not valid:
+        return None
+    nearest = min(valid, key=lambda d: abs(d - published))
+    later = [d for d in valid if d >= published]
+    earlier = [d for d in valid if d <= published]
+    if ahead and later:
+        return later[0].isoformat()
+    if not ahead and nearest > published and (nearest - published).days > _SOON and earlier:
+        return earlier[-1].isoformat()
+    return nearest.isoformat()
 
 
 def _month(g: dict[str, str], published: date | None, *, future: bool, forward: bool) -> str | None:
