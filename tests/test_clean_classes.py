@@ -44,6 +44,17 @@ def test_promo_lines_by_class():
     assert removed["promo"] == promos
 
 
+def test_a_sign_up_box_glued_to_the_lede_goes_and_the_lede_stays():
+    box = ("Get the morning briefing straight to your inbox + Subscribe Thank you for subscribing! "
+           "Could not subscribe, try again later Invalid Email")
+    lede = "The Harbour Lions beat the Rovers 3-2 to win their first league title in 40 years."
+    article, removed = _removed(box + " " + lede + "\n\n" + BODY)
+    assert removed["promo"] == [box]
+    assert lede in article.text and not article.is_removed(len(box) + 1, len(box) + 1 + len(lede))
+    _, kept = _removed("Thank you for your patience, the coach told fans. Show me a better team, he said.\n\n" + BODY)
+    assert "promo" not in kept
+
+
 def test_author_bio_naming_beat_and_outlet():
     bio = "Mara Quist covers transport and city planning for the Evening Post."
     _, removed = _removed(BODY + bio)

@@ -6,7 +6,7 @@ markers only: promo/call-to-action sentences ("Read more:", "Sign up for our
 newsletter", "Please verify you're not a robot"), photo credits and the
 caption they open or close (see ``captions``), fixed page residue
 ("Advertisement Continue reading the main story", "Click to share on X (Opens
-in new window)"), quoted or all-capital inline subheadings and a sign-off
+in new window)"), a sign-up box's phrases in a row, quoted or all-capital inline subheadings and a sign-off
 ending the text.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .captions import (
     image_marker_captions,
     inline_credit_captions,
 )
-from .markers import COPYRIGHT_LINE, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
+from .markers import COPYRIGHT_LINE, FORM_RUN, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
 from .paragraphs import Paragraph, Span, sentence_pieces
 
 # Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN".
@@ -70,7 +70,8 @@ def _promo_sentences(text: str, segments: list[tuple[int, int]]) -> list[Span]:
         return []
     flags = []
     for a, b in segments:
-        sentence = " ".join(text[a:b].split())
+        # a sign-up box glued to a sentence goes by itself (``_residue``): judge what is left
+        sentence = " ".join(FORM_RUN.sub(" ", text[a:b]).split())
         words = len(sentence.split())
         # "MORE GREAT STORIES FROM Norland has ...": a capitals-only list marker glued
         # to a real sentence; only the marker goes (see _RESIDUE).
@@ -86,8 +87,9 @@ def _promo_sentences(text: str, segments: list[tuple[int, int]]) -> list[Span]:
 
 
 def _residue(text: str, p: Paragraph) -> list[Span]:
-    """Page residue anywhere."""
-    return [(match.start(), match.end(), "promo") for match in _RESIDUE.finditer(text, p.start, p.end)]
+    """Page residue anywhere, and sign-up boxes flattened into the text."""
+    return [(match.start(), match.end(), "promo") for pattern in (_RESIDUE, FORM_RUN)
+            for match in pattern.finditer(text, p.start, p.end)]
 
 
 def _inline_headings(text: str, segments: list[tuple[int, int]]) -> list[Span]:

@@ -18,6 +18,7 @@ from .markers import (
     MONTH,
     NAV_LINE,
     NOT_NAMES,
+    FORM_RUN,
     PROMO,
     PROMO_INSIDE,
     SAYS,
@@ -105,9 +106,11 @@ def marker_reason(p: Paragraph) -> str | None:
         return "byline"
     if p.lines == 1 and is_section_header(text):
         return "navigation"
-    if words <= 40 and PROMO.match(text):
+    # a sign-up box glued to a sentence goes by itself (``inline``): judge what is left
+    rest = " ".join(FORM_RUN.sub(" ", text).split()) or text
+    if len(rest.split()) <= 40 and PROMO.match(rest):
         return "promo"
-    if words <= 40 and PROMO_INSIDE.search(text) and not SAYS.search(text):
+    if len(rest.split()) <= 40 and PROMO_INSIDE.search(rest) and not SAYS.search(rest):
         return "promo"
     return None
 

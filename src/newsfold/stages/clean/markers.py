@@ -175,3 +175,15 @@ FUNCTION_WORDS = {
     "is", "was", "are", "were", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those",
     "mr", "mrs", "ms", "dr", "st", "&", "-", "–", "—", "de", "van", "von", "al", "el", "bin", "le", "la",
 }
+
+# A sign-up box flattened into the text, two or more of its phrases in a row, often
+# glued to the lede: "Get daily updates directly to your inbox + Subscribe Thank you
+# for subscribing! Could not subscribe, try again later Invalid Email The ...".
+_FORM_PHRASE = (r"(?:Thank\s+you\s+for\s+(?:subscribing|signing\s+up)!?|We\s+have\s+more\s+newsletters"
+                r"|Show\s+me|See\s+our\s+privacy\s+notice|Could\s+not\s+subscribe,?\s+try\s+again\s+later"
+                r"|Invalid\s+e-?mail(?:\s+address)?|Something\s+went\s+wrong,?\s+please\s+try\s+again\s+later\.?)")
+FORM_RUN = re.compile(
+    r"(?:\bGet\s+[\w\s]{0,60}?\binbox\s*\+?\s*)?(?:\b(?:Subscribe|Sign\s+up)\s+)?"
+    rf"\b{_FORM_PHRASE}(?:\s*{_FORM_PHRASE})+",
+    re.IGNORECASE,
+)
