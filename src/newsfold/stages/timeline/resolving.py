@@ -14,7 +14,7 @@ _SATURDAY = 5
 _OFFSET_DAYS = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1}
 
 
-_SOON = 31  # days: a day this far ahead, told without a verb looking ahead, is a past one
+_SOON = 31  # days: a day this far on the other side of publication than its clause looks is another year's
 
 
 def resolve(mention: Mention, published: date | None, future: bool = False,
@@ -53,9 +53,9 @@ def resolve(mention: Mention, published: date | None, future: bool = False,
 
 def _day(g: dict[str, str], published: date | None, *, ahead: bool = False) -> str | None:
     """A day of a month: with its year as written, else the occurrence nearest
-    publication; a clause looking ahead takes the next one on or after it,
-    and any other clause a past one when the next is more than ``_SOON`` days
-    ahead ("closed on May 25" in a January paper is last May's: reports look
+    publication, unless that lies more than ``_SOON`` days on the wrong side:
+    a clause looking ahead then takes the next one, any other clause the past
+    one ("closed on May 25" in a January paper is last May's: reports look
     back, but "the draw on Jan 24" in a Jan 20 paper is this week's)."""
     month = int(g["mnum"]) if "mnum" in g else MONTHS[g["month"].lower().rstrip(".")]
     day = int(g["day"])
@@ -70,9 +70,9 @@ def _day(g: dict[str, str], published: date | None, *, ahead: bool = False) -> s
     nearest = min(valid, key=lambda d: abs(d - published))
     later = [d for d in valid if d >= published]
     earlier = [d for d in valid if d <= published]
-    if ahead and later:
+    if ahead and (published - nearest).days > _SOON and later:
         return later[0].isoformat()
-    if not ahead and nearest > published and (nearest - published).days > _SOON and earlier:
+    if not ahead and (nearest - published).days > _SOON and earlier:
         return earlier[-1].isoformat()
     return nearest.isoformat()
 
