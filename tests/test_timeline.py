@@ -96,6 +96,7 @@ def test_resolve(words, published, expected):
 def test_future_tense_looks_forward():
     assert resolved("on Thursday", "2023-05-30", future=True) == "2023-06-01"
     assert resolved("on May 25", "2025-01-20", future=True) == "2025-05-25"
+    assert resolved("on March 15", "2031-03-16", future=True) == "2031-03-15"  # a day ago: still this one
     timeline = one("The ministers will meet again on Thursday to sign the accord.",
                    published="2023-05-30")
     assert dates(timeline) == ["2023-06-01"]

@@ -188,17 +188,3 @@ def test_a_time_of_day_is_not_a_word_next_to_a_date():
     near = aligned._near("Shops will stay open till 8pm from 22-23 March.", "23 March")
     assert near == {"stay", "open", "till"}
     assert aligned._near("Police were alerted at 4.55 a.m. on March 9.", "March 9") == {"police", "alert"}
-
-
-def test_a_lone_day_against_a_consensus_dating_the_same_clause():
-    texts = ["Firefighters said they were alerted to the blaze at the Mill Road market at about 4.55am on March 12.",
-             "The fire service said it was alerted to the blaze at the market at 4.55am on March 12, and put it out.",
-             "Crews said they were alerted to the blaze in the early hours of March 12, a spokesman added."]
-    articles = [Article(f"s{k}", text, published="2031-03-16") for k, text in enumerate(texts)]
-    lone = Article("s3", "The fire service was alerted to the incident at 7 Mill Road at 4.55am on March 15, it said.",
-                   published="2031-03-16")
-    conflicts = _embedded_conflicts(*articles, lone)
-    assert [sorted(v.value for v in c.values) for c in conflicts] == [["2031-03-12", "2031-03-15"]]
-    other = Article("s3", "Inspectors will visit the stalls again on March 15, the fire service said.",
-                    published="2031-03-16")
-    assert _embedded_conflicts(*articles, other) == []  # another clause: another event

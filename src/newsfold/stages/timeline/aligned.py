@@ -60,7 +60,6 @@ from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
-from .clauses import FORWARD_WORDS
 from .mentions import quoted_spans
 from .merging import Event, content_words
 
@@ -77,7 +76,6 @@ _NEAR_WORDS = 5
 _LOOSE = (0.3, 0.4, 0.3)
 _MOST_DAYS = 10
 _ISO_DAY = 10  # len("YYYY-MM-DD")
-_WORDS = re.compile(r"[a-z’']+")
 _TIME = re.compile(r"\b\d+(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.IGNORECASE)  # "8pm", "9:35 a.m."
 _DATE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, [*MONTHS, *WEEKDAY_NUMBERS]), key=len, reverse=True))
@@ -97,7 +95,6 @@ class _Claim:
     event: str  # what its first dated event says, for the conflict's topic
     near: frozenset[str] = frozenset()  # words next to its dates
     dated: tuple[tuple[str, frozenset[str]], ...] = ()  # each day and the words next to it
-    events: tuple[tuple[str, frozenset[str]], ...] = ()  # each day and the content words of what it dates
 
 
 def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[Conflict]) -> list[Conflict]:
@@ -143,13 +140,10 @@ def _claims(ctx: StoryContext, events: list[Event]) -> list[_Claim]:
         text = _unquoted(raw)
         words = frozenset(content_words(_DATE_WORDS.sub(" ", text)))
         near: dict[str, frozenset[str]] = {}
-        told: dict[str, frozenset[str]] = {}
         for e in days:
             near[e.date] = near.get(e.date, frozenset()) | _near(raw, e.support.as_written or "")
-            told[e.date] = told.get(e.date, frozenset()) | frozenset(e.words)
         claims.append(_Claim(source, roots.get(source, source), span, text, words, frozenset(near),
-                             days[0].text, frozenset().union(*near.values()), tuple(near.items()),
-                             tuple(told.items())))
+                             days[0].text, frozenset().union(*near.values()), tuple(near.items())))
     return claims
 
 
@@ -226,12 +220,8 @@ def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarra
     """Pairs of a day that only one independent source gives against the day,
     of the same month and at most ``_MOST_DAYS`` apart, that two or more
     other independent sources give in sentences loosely alike (``_LOOSE``:
-    some content words shared, a lower cosine, and some words next to the two
-    days, or of the clauses they date, shared: "alerted to the incident at
-    7 Mill Road at 4.55am on Jan 22" dates "alerted" as "alerted to the fire
-    on Jan 19" does, unless one tells a plan, "will take place on Feb 10",
-    and the other what happened). Consensus is what tells one event apart
-    from two here."""
+    some content words shared, some words next to the two days shared, a
+    lower cosine). Consensus is what tells one event apart from two here."""
     roots_of_day: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         for day in claim.days:
@@ -240,7 +230,6 @@ def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarra
     for i, claim in enumerate(claims):
         if not free[i]:
             continue
-        told = dict(claim.events)
         for day, near in claim.dated:
             if roots_of_day[day] != {claim.root}:
                 continue
@@ -249,25 +238,14 @@ def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarra
                 if other.root == claim.root or not free[j] or shared[i][j] < _LOOSE[0] \
                         or cosine[i][j] < _LOOSE[1]:
                     continue
-                # the clauses' words count only for one kind of telling: a plan
-                # ("will take place on Feb 10") beside what happened is two events
-                same_telling = _looks_ahead(other) == _looks_ahead(claim)
-                other_told = dict(other.events)
                 for other_day, other_near in other.dated:
                     if other_day[:7] == day[:7] and other_day not in claim.days \
-                            and _days_apart(day, other_day) <= _MOST_DAYS \
-                            and (overlap(near, other_near) >= _LOOSE[2] or same_telling and overlap(
-                                told.get(day, frozenset()), other_told.get(other_day, frozenset())) >= _LOOSE[2]):
+                            and _days_apart(day, other_day) <= _MOST_DAYS and overlap(near, other_near) >= _LOOSE[2]:
                         backing[other_day].append(other)
             agreed = [d for d, others in backing.items() if len({o.root for o in others}) >= 2]
             if len(agreed) == 1:
                 pairs += [((claim, day), (other, agreed[0])) for other in backing[agreed[0]]]
     return pairs
-
-
-def _looks_ahead(claim: _Claim) -> bool:
-    """The sentence tells a plan ("will take place on Feb 10"), not what happened."""
-    return bool(FORWARD_WORDS.intersection(_WORDS.findall(claim.text.lower())))
 
 
 def _gives_elsewhere(claims: list[_Claim], similar: list[list[float]], i: int, j: int, day: str) -> bool:
