@@ -177,8 +177,9 @@ FUNCTION_WORDS = {
 }
 
 # A sign-up box flattened into the text, two or more of its phrases in a row, often
-# glued to the lede: "Get daily updates directly to your inbox + Subscribe Thank you
-# for subscribing! Could not subscribe, try again later Invalid Email The ...".
+# glued to the lede: "Get the morning briefing in your inbox + Subscribe", then
+# "Thank you for subscribing!", "Could not subscribe, try again later", ... and
+# the article's first sentence.
 _FORM_PHRASE = (r"(?:Thank\s+you\s+for\s+(?:subscribing|signing\s+up)!?|We\s+have\s+more\s+newsletters"
                 r"|Show\s+me|See\s+our\s+privacy\s+notice|Could\s+not\s+subscribe,?\s+try\s+again\s+later"
                 r"|Invalid\s+e-?mail(?:\s+address)?|Something\s+went\s+wrong,?\s+please\s+try\s+again\s+later\.?)")

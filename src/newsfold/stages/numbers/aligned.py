@@ -129,10 +129,9 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
     def counterparts(i: int, j: int, shared: float) -> bool:
         """Two figures that may pair: of one kind and scale, in sentences
         sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value against a consensus."""
-        loose = shared < _MIN_SHARED
-        return any(same_kind(a, b) and _one_scale(a, b) and (not loose or _lone_pair(synonyms, backers, claims, x, y, figures))
-                   for x in members[i] for y in members[j]
-                   for a, b in [(figures[x][1], figures[y][1])])
+        return any(same_kind(figures[x][1], figures[y][1]) and _one_scale(figures[x][1], figures[y][1])
+                   and (shared >= _MIN_SHARED or _lone_pair(synonyms, backers, claims, x, y, figures))
+                   for x in members[i] for y in members[j])
 
     shared, cosine = _sentence_likeness(ctx, claims, counterparts)
     near = [_near(ctx, q) for _, q in figures]

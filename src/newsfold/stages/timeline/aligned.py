@@ -20,7 +20,7 @@ Method, in order:
    (``_MIN_COSINE``); or, aligned by the event they date, some content words
    shared, less close in meaning, and most words next to the dates shared
    (``_MIN_SHARED_NEAR``, ``_MIN_COSINE_NEAR``, ``_MIN_NEAR``: "began his
-   jail term on Feb 5"); or, sharing a day, most content words shared and
+   jail term on Mar 5"); or, sharing a day, most content words shared and
    less close in meaning (the first day of a range anchors its last: "from
    May 4 to Jun 29"); each sentence is paired only with its most alike
    sentence in the other source, both ways;
@@ -119,8 +119,8 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
 
 
 def _claims(ctx: StoryContext, events: list[Event]) -> list[_Claim]:
-    """Sentences that date events to days written with their month ("on Jan
-    24", "Tuesday (Jan 24)", "from 3 February to 31 March"): a weekday or
+    """Sentences that date events to days written with their month ("on Mar
+    12", "Tuesday (Mar 12)", "from 3 February to 31 March"): a weekday or
     "yesterday" alone depends on the date a source is given, and "a day after
     X" is counted from another date. A year or a month beside the days ("by
     2030") is context, not a day the sentence gives."""
@@ -149,7 +149,7 @@ def _claims(ctx: StoryContext, events: list[Event]) -> list[_Claim]:
 
 def _near(sentence: str, as_written: str) -> frozenset[str]:
     """Content words next to a date in its sentence (``_NEAR_WORDS`` each side):
-    the verb or noun it dates ("began his jail term on Feb 5"). A time of day
+    the verb or noun it dates ("began his jail term on Mar 5"). A time of day
     is no such word: its "pm" would make any two dates beside a time alike."""
     at = sentence.find(as_written)
     if not as_written or at < 0:

@@ -49,8 +49,8 @@ def clause_head(token: Token, sentence_tokens: list[Token]) -> Token | None:
 
 def main_verb_when_cut(token: Token, sentence_tokens: list[Token]) -> Token | None:
     """The sentence's own main verb when the parse hangs ``token``'s part of
-    it from a word of another sentence ("SINGAPORE — From Tuesday (Jan 24),
-    accounts will ...": the date an apposition of the place; a subject read
+    it from a word of another sentence ("PORT CALDEN — From Tuesday (Mar 12),
+    ferries will ...": the date an apposition of the place; a subject read
     as an apposition of the sentence before), else None."""
     inside = {t.i for t in sentence_tokens}
     current = token

@@ -28,7 +28,7 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
     ``day`` (a day written with its month) that the parse hangs from another
     sentence dates its own sentence's main verb, told with all it governs
     (which clause holds the date is unknown); a bare year there may be a
-    name's ("the Countermeasures Act 2021"), so it dates nothing.
+    name's ("the Harbour Safety Act 2021"), so it dates nothing.
     """
     if not any(t.pos_ in ("VERB", "AUX") for t in sentence_tokens):
         return None

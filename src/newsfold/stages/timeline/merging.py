@@ -119,8 +119,8 @@ def _supports(cluster: _Cluster, described: Event) -> list[Evidence]:
 def _date_conflicts(clusters: list[_Cluster], roots: dict[str, str]) -> list[Conflict]:
     """Strongly similar events that independent sources date differently, to
     the same precision (a year beside a day of another year is most often a
-    second event the clause also tells: "charged on May 21, 2021, after they
-    had harassed ..." beside "harassed ... in 2020")."""
+    second event the clause also tells: "charged on May 21, 2030, after they
+    had damaged the kiosk" beside "damaged the kiosk ... in 2029")."""
     conflicts: list[Conflict] = []
     for i, a in enumerate(clusters):
         for b in clusters[i + 1:]:

@@ -56,7 +56,7 @@ def _day(g: dict[str, str], published: date | None, *, ahead: bool = False) -> s
     publication, unless that lies more than ``_SOON`` days on the wrong side:
     a clause looking ahead then takes the next one, any other clause the past
     one ("closed on May 25" in a January paper is last May's: reports look
-    back, but "the draw on Jan 24" in a Jan 20 paper is this week's)."""
+    back, but "the vote on Mar 14" in a Mar 10 paper is this week's)."""
     month = int(g["mnum"]) if "mnum" in g else MONTHS[g["month"].lower().rstrip(".")]
     day = int(g["day"])
     if "year" in g:
