@@ -230,6 +230,20 @@ def test_embedding_text_is_short_and_skips_repeated_title():
     assert len(text) < 400
 
 
+def test_a_title_case_headline_gives_no_names_its_body_does():
+    from newsfold.stream.features import article_terms, term_id
+
+    body = "A bridge collapsed in Millbrook on Monday, the Eastport Harbor Authority said."
+    shouted = Article(id="a", title="Bridge Collapses in Millbrook, Near Eastport", text=body)
+    _, names = article_terms(shouted)
+    assert term_id("@near eastport") not in names and term_id("@bridge collapses") not in names
+    assert {term_id("@millbrook"), term_id("@eastport harbor authority")} <= names
+    plain = Article(id="b", title="Bridge collapses in Millbrook near Eastport", text=body)
+    assert term_id("@eastport") in article_terms(plain)[1]  # a sentence-case headline keeps its names
+    title_only = Article(id="c", title="Bridge Collapses in Millbrook, Near Eastport", text="")
+    assert article_terms(title_only)[1]  # with no body, the headline is all there is
+
+
 def test_publication_order_puts_undated_last():
     articles = [Article(id="a", text="x", published=None), Article(id="b", text="x", published="2031-01-02"), Article(id="c", text="x", published="2031-01-01")]
     assert publication_order(articles) == [2, 1, 0]
@@ -257,11 +271,11 @@ FLOORS = {
 
 # The same files with the later half of every story published 14 days later
 # (eval_cluster.later_half_delayed: follow-ups told weeks after the event):
-# measured 0.913 / 0.763 and 0.903 / 0.857 (0.880 / 0.693 and 0.865 / 0.825
+# measured 0.913 / 0.763 and 0.919 / 0.867 (0.880 / 0.693 and 0.865 / 0.825
 # with a time penalty rising to 0.1 over a week).
 DELAYED_FLOORS = {
     "newscope_localnews": (0.90, 0.75),
-    "giveme5w1h": (0.89, 0.84),
+    "giveme5w1h": (0.90, 0.85),
 }
 
 

@@ -11,7 +11,8 @@ and returns one :class:`ArticleFeatures` per article:
   learns from the stream;
 - ``entities``: hashed proper-noun phrases (capitalised word runs, a cheap
   stand-in for NER that runs at stream speed), cleaned and folded as the
-  brief folds names (``nlp.names.clean_name`` and ``fold``);
+  brief folds names (``nlp.names.clean_name`` and ``fold``); a Title-Case
+  headline gives none (every word is capitalised there), its body does;
 - ``day``: the publication day as an ordinal (ingest time when missing).
 
 The function is pure and deterministic: the same chunk of articles gives
@@ -118,6 +119,12 @@ def _words(text: str) -> list[str]:
     return [w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in _STOP]
 
 
+def _title_case(title: str) -> bool:
+    """Whether a headline capitalises (nearly) every longer word, as Title Case does."""
+    words = [w for w in _WORD.findall(title) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _entities(text: str) -> set[str]:
     found = set()
     for match in _PROPER.finditer(text):
@@ -156,7 +163,13 @@ def article_terms(article: Article) -> tuple[dict[int, float], frozenset[int]]:
         for word in _words(text):
             key = term_id(word)
             counts[key] = counts.get(key, 0.0) + weight
-    entities = frozenset(term_id("@" + e) for e in _entities(title + ".\n" + body))
+    # A headline in Title Case capitalises every word, so its capitalised runs
+    # are not names ("Bridge Collapses in Millbrook, Near Eastport" gives
+    # "bridge collapses", "near eastport"); the body names the actors properly.
+    names = _entities(body)
+    if not (body.strip() and _title_case(title)):
+        names |= _entities(title)  # apart: a name ending the title must not run into the body's first word
+    entities = frozenset(term_id("@" + e) for e in names)
     return counts, entities
 
 
