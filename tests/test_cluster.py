@@ -244,6 +244,21 @@ def test_a_title_case_headline_gives_no_names_its_body_does():
     assert article_terms(title_only)[1]  # with no body, the headline is all there is
 
 
+def test_a_title_tail_naming_the_outlet_is_not_part_of_the_story():
+    from newsfold.stream.features import article_terms, term_id
+
+    body = "Engineers closed the bridge on Monday after finding cracks."
+    own = Article(id="a", title="Harbor bridge closed after cracks - The Daily Example", text=body,
+                  outlet="www.dailyexample.com")
+    assert embedding_text(own) == "Harbor bridge closed after cracks"
+    terms, names = article_terms(own)
+    assert term_id("daily") not in terms and term_id("@the daily example") not in names
+    assert term_id("harbor") in terms
+    quoted = Article(id="b", title="Harbor bridge closed after cracks - Mayor Alice Brandt", text=body,
+                     outlet="www.dailyexample.com")
+    assert embedding_text(quoted).endswith("Mayor Alice Brandt")  # a tail that is not the outlet stays
+
+
 def test_publication_order_puts_undated_last():
     articles = [Article(id="a", text="x", published=None), Article(id="b", text="x", published="2031-01-02"), Article(id="c", text="x", published="2031-01-01")]
     assert publication_order(articles) == [2, 1, 0]

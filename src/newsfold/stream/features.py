@@ -1,7 +1,9 @@
 """Per-article features for story clustering: the expensive, parallel part.
 
 ``compute_features(articles, embedder)`` reads each article's title and lead
-and returns one :class:`ArticleFeatures` per article:
+and returns one :class:`ArticleFeatures` per article (a title's tail naming
+the article's own outlet, "... - The Daily Example", is left out: it tells
+the site, not the story):
 
 - ``vector``: a MiniLM (int8 arithmetic, or hashing) embedding of the title plus the start of
   the lead, kept short on purpose (the transformer's cost grows with tokens;
@@ -85,6 +87,29 @@ def term_id(term: str) -> int:
     return zlib.crc32(term.encode("utf-8")) % TERM_BUCKETS
 
 
+_TITLE_TAIL = re.compile(r"\s+[-|–—]\s+([^-|–—]+)$")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _without_outlet(title: str, outlet: str | None) -> str:
+    """``title`` without a trailing " - Outlet Name" that names the article's own outlet.
+
+    Many sites end every headline with their name ("... - The Daily Example"
+    on www.dailyexample.com); it says which site, not which story, and it
+    would make two stories of one site alike. The tail goes when its letters
+    and the outlet's (a domain or a site name) contain one another.
+    """
+    match = _TITLE_TAIL.search(title)
+    if not match or not outlet:
+        return title
+    tail = _NOT_ALNUM.sub("", match.group(1).lower())
+    site = outlet.lower().removeprefix("www.")
+    site = _NOT_ALNUM.sub("", site.rsplit(".", 1)[0] if "." in site and " " not in site else site)
+    if min(len(tail), len(site)) >= 4 and (tail in site or site in tail):
+        return title[: match.start()]
+    return title
+
+
 def embedding_text(article: Article) -> str:
     """The headline (else the first words of the text) plus a short lead: what the embedder sees.
 
@@ -94,6 +119,7 @@ def embedding_text(article: Article) -> str:
     body = _SPACES.sub(" ", article.text.strip())
     # With no text, a title is all there is, page label or not.
     title = headline(article.title) if body else article.title
+    title = _without_outlet(title, article.outlet) if title else title
     title = _SPACES.sub(" ", (title or "").strip())[:EMBED_TITLE_CHARS]
     if title and body.startswith(title):
         body = body[len(title) :].lstrip(" .:-—")
@@ -158,6 +184,7 @@ def article_terms(article: Article) -> tuple[dict[int, float], frozenset[int]]:
     """Hashed content-word counts and proper-noun phrases of title + body start."""
     body = article.text[:TERM_BODY_CHARS]
     title = (headline(article.title) if body.strip() else article.title) or ""
+    title = _without_outlet(title, article.outlet)
     counts: dict[int, float] = {}
     for weight, text in ((2.0, title), (1.0, body)):
         for word in _words(text):
