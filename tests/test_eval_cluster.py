@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from newsfold.eval_cluster import baseline_clusters, evaluate, format_report, read_gold
+from newsfold.eval_cluster import baseline_clusters, evaluate, format_report, later_half_delayed, read_gold
 from newsfold.errors import InputError
 from newsfold.model import Article
 
@@ -51,6 +51,25 @@ def test_baseline_separates_distinct_topics():
     ]
     labels = baseline_clusters(articles, threshold=0.9)
     assert labels["1"] == labels["2"] != labels["3"]
+
+
+def test_later_half_delayed_moves_each_storys_later_half_only():
+    articles = [
+        Article(id="a1", text="x", published="2031-01-01"),
+        Article(id="a2", text="x", published="2031-01-03"),
+        Article(id="a3", text="x", published="2031-01-02"),
+        Article(id="a4", text="x", published="2031-01-04T08:00:00"),
+        Article(id="b1", text="x", published="2031-01-02"),
+        Article(id="c1", text="x", published=None),
+        Article(id="c2", text="x", published=None),
+    ]
+    gold = {"a1": "a", "a2": "a", "a3": "a", "a4": "a", "b1": "b", "c1": "c", "c2": "c"}
+    moved = later_half_delayed(articles, gold, 14)
+    assert [a.id for a in moved] == [a.id for a in articles]
+    assert [a.published for a in moved] == [
+        "2031-01-01", "2031-01-17", "2031-01-02", "2031-01-18", "2031-01-16", None, None,
+    ]
+    assert later_half_delayed(articles, gold, 0) == articles
 
 
 def test_read_gold_reports_bad_line(tmp_path):

@@ -80,6 +80,30 @@ def read_gold(path: str | Path) -> tuple[list[Article], dict[str, str]]:
     return articles, gold
 
 
+def later_half_delayed(articles: list[Article], gold: dict[str, str], days: int) -> list[Article]:
+    """``articles`` with the later half of every gold story (by date, then id) published ``days`` later.
+
+    A robustness probe for follow-ups: a story told again weeks after it broke
+    (charged, then sentenced) should still be one story. The texts are
+    unchanged, so only the time evidence differs from the original file; the
+    other stories do not move. Undated articles stay undated.
+    """
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    by_story: dict[str, list[Article]] = {}
+    for article in articles:
+        by_story.setdefault(gold[article.id], []).append(article)
+    moved: dict[str, Article] = {}
+    for members in by_story.values():
+        members = sorted(members, key=lambda a: (a.published or "", a.id))
+        for article in members[len(members) // 2 :]:
+            if article.published and days:
+                later = date.fromisoformat(article.published[:10]) + timedelta(days=days)
+                moved[article.id] = replace(article, published=later.isoformat())
+    return [moved.get(a.id, a) for a in articles]
+
+
 def baseline_clusters(articles: list[Article], threshold: float) -> dict[str, str]:
     """TF-IDF (title + first 500 chars), cosine, average-linkage agglomerative."""
     labels = _baseline_labels(_baseline_distances(articles), threshold)

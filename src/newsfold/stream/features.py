@@ -1,7 +1,9 @@
 """Per-article features for story clustering: the expensive, parallel part.
 
 ``compute_features(articles, embedder)`` reads each article's title and lead
-and returns one :class:`ArticleFeatures` per article:
+and returns one :class:`ArticleFeatures` per article (a title's tail naming
+the article's own outlet, "... - The Daily Example", is left out: it tells
+the site, not the story):
 
 - ``vector``: a MiniLM (int8 arithmetic, or hashing) embedding of the title plus the start of
   the lead, kept short on purpose (the transformer's cost grows with tokens;
@@ -11,7 +13,8 @@ and returns one :class:`ArticleFeatures` per article:
   learns from the stream;
 - ``entities``: hashed proper-noun phrases (capitalised word runs, a cheap
   stand-in for NER that runs at stream speed), cleaned and folded as the
-  brief folds names (``nlp.names.clean_name`` and ``fold``);
+  brief folds names (``nlp.names.clean_name`` and ``fold``); a Title-Case
+  headline gives none (every word is capitalised there), its body does;
 - ``day``: the publication day as an ordinal (ingest time when missing).
 
 The function is pure and deterministic: the same chunk of articles gives
@@ -84,6 +87,29 @@ def term_id(term: str) -> int:
     return zlib.crc32(term.encode("utf-8")) % TERM_BUCKETS
 
 
+_TITLE_TAIL = re.compile(r"\s+[-|–—]\s+([^-|–—]+)$")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _without_outlet(title: str, outlet: str | None) -> str:
+    """``title`` without a trailing " - Outlet Name" that names the article's own outlet.
+
+    Many sites end every headline with their name ("... - The Daily Example"
+    on www.dailyexample.com); it says which site, not which story, and it
+    would make two stories of one site alike. The tail goes when its letters
+    and the outlet's (a domain or a site name) contain one another.
+    """
+    match = _TITLE_TAIL.search(title)
+    if not match or not outlet:
+        return title
+    tail = _NOT_ALNUM.sub("", match.group(1).lower())
+    site = outlet.lower().removeprefix("www.")
+    site = _NOT_ALNUM.sub("", site.rsplit(".", 1)[0] if "." in site and " " not in site else site)
+    if min(len(tail), len(site)) >= 4 and (tail in site or site in tail):
+        return title[: match.start()]
+    return title
+
+
 def embedding_text(article: Article) -> str:
     """The headline (else the first words of the text) plus a short lead: what the embedder sees.
 
@@ -93,6 +119,7 @@ def embedding_text(article: Article) -> str:
     body = _SPACES.sub(" ", article.text.strip())
     # With no text, a title is all there is, page label or not.
     title = headline(article.title) if body else article.title
+    title = _without_outlet(title, article.outlet) if title else title
     title = _SPACES.sub(" ", (title or "").strip())[:EMBED_TITLE_CHARS]
     if title and body.startswith(title):
         body = body[len(title) :].lstrip(" .:-—")
@@ -116,6 +143,12 @@ def publication_day(published: str | None, fallback: int | None = None) -> int:
 
 def _words(text: str) -> list[str]:
     return [w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in _STOP]
+
+
+def _title_case(title: str) -> bool:
+    """Whether a headline capitalises (nearly) every longer word, as Title Case does."""
+    words = [w for w in _WORD.findall(title) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _entities(text: str) -> set[str]:
@@ -151,12 +184,19 @@ def article_terms(article: Article) -> tuple[dict[int, float], frozenset[int]]:
     """Hashed content-word counts and proper-noun phrases of title + body start."""
     body = article.text[:TERM_BODY_CHARS]
     title = (headline(article.title) if body.strip() else article.title) or ""
+    title = _without_outlet(title, article.outlet)
     counts: dict[int, float] = {}
     for weight, text in ((2.0, title), (1.0, body)):
         for word in _words(text):
             key = term_id(word)
             counts[key] = counts.get(key, 0.0) + weight
-    entities = frozenset(term_id("@" + e) for e in _entities(title + ".\n" + body))
+    # A headline in Title Case capitalises every word, so its capitalised runs
+    # are not names ("Bridge Collapses in Millbrook, Near Eastport" gives
+    # "bridge collapses", "near eastport"); the body names the actors properly.
+    names = _entities(body)
+    if not (body.strip() and _title_case(title)):
+        names |= _entities(title)  # apart: a name ending the title must not run into the body's first word
+    entities = frozenset(term_id("@" + e) for e in names)
     return counts, entities
 
 
