@@ -312,3 +312,39 @@ def test_photo_captions_left_in_the_text_are_no_facts():
         sentence = Sentence("a", start, start + len(sentence_text), sentence_text)
         assert is_caption(sentence, doc) is caption, sentence_text
         assert not is_caption(sentence, None)
+
+
+def _units(rows: list[tuple[str, str]]):
+    from newsfold.stages.facts.units import Unit
+
+    units = []
+    for source, text in rows:
+        sentence = Sentence(source=source, start=0, end=len(text), text=text)
+        units.append(Unit(sentence=sentence, start=0, end=len(text), text=text))
+    return units
+
+
+def test_a_longer_sentence_that_says_all_a_group_says_supports_it_too():
+    """A unit in its own group also supports a two-source group whose words it
+    holds, at a fair link; at the same link, a unit that holds only part of them does not."""
+    import numpy as np
+
+    from newsfold.stages.facts.clusters import with_shared_units
+
+    units = _units([
+        ("a", "Four firefighters were taken to hospital after the crash."),
+        ("b", "Four firefighters were taken to hospital after the crash on Monday."),
+        ("c", "The four firefighters on the engine were taken to two hospitals after the crash."),
+        ("d", "The four firefighters on the engine were taken to two hospitals after the crash."),
+        ("e", "Four firefighters were on the engine when it overturned."),
+    ])
+    scores = np.full((5, 5), 0.2)
+    scores[0, 1] = scores[1, 0] = 0.9  # the group a, b
+    scores[2, 3] = scores[3, 2] = 1.0  # c and d tell it with more detail
+    for other in (2, 4):  # both at the same fair link to the group (below 0.55)
+        scores[other, [0, 1]] = scores[[0, 1], other] = 0.48
+    groups = [[0, 1], [2, 3], [4]]
+    roots = ["a", "b", "c", "d", "e"]
+    clash = np.zeros((5, 5), dtype=bool)
+    result, borrowed = with_shared_units(groups, units, scores, roots, clash)
+    assert result[0] == [0, 1, 2] and borrowed[0] == {2}

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import numbers_of
+from .features import features, numbers_of
 from .units import Unit
 
 # Two units join when their score reaches _JOIN and the groups they belong to
 # stay at least _LINK apart on average (so a group cannot grow by chaining).
 _JOIN = 0.50
 _LINK = 0.42
-# A unit already in one group supports another only with a strong average link.
+# A unit already in one group supports another only with a strong average link,
+# or with a fair one when it says all the group says: a longer sentence holding
+# the group's words and more ("four officers were taken to two hospitals"
+# against "four officers were taken to hospital").
 _SHARED_UNIT = 0.55
+_CONTAINED_LINK = 0.45
+_CONTAINED_SHARE = 0.8
+_CONTAINED_WORDS = 3  # a group says too little to be "contained" with fewer core words
 # Two units of one source join a group together only when they are this close
 # (the same sentence repeated, lightly edited).
 _REPEAT_SELF = 0.80
@@ -107,19 +113,40 @@ def with_shared_units(
     sources = [{units[i].source for i in group} for group in result]
     agreed = [len({roots[i] for i in group}) >= 2 for group in result]
     link = np.stack([scores[:, group].mean(axis=1) for group in result], axis=1)
+    core = [_core_words(group, units) for group in result]
     for index, unit in enumerate(units):
         for position in np.argsort(-link[index], kind="stable"):
-            if link[index, position] < _SHARED_UNIT:
+            if link[index, position] < _CONTAINED_LINK:
                 break
             if index in result[position]:
                 continue
-            if agreed[position] and unit.source not in sources[position] \
+            strong = link[index, position] >= _SHARED_UNIT or _contains(unit, core[position])
+            if strong and agreed[position] and unit.source not in sources[position] \
                     and not clash[index, result[position]].any():
                 result[position].append(index)
                 borrowed[position].add(index)
                 sources[position].add(unit.source)
             break
     return [sorted(group) for group in result], borrowed
+
+
+def _core_words(group: list[int], units: list[Unit]) -> frozenset[str]:
+    """The content words, names left out, that most of the group's units share:
+    what the group says (names tell who or where, and a sentence can name the
+    same people or places while saying something else)."""
+    counts: dict[str, int] = {}
+    for index in group:
+        words, names, _, _ = features(units[index].text)
+        for word in words - names:
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, count in counts.items() if count * 2 > len(group))
+
+
+def _contains(unit: Unit, core: frozenset[str]) -> bool:
+    """Whether the unit's words hold nearly all of a group's core words."""
+    if len(core) < _CONTAINED_WORDS:
+        return False
+    return len(core & features(unit.text)[0]) >= _CONTAINED_SHARE * len(core)
 
 
 def _merge(a: int, b: int, members: Groups, group_of: list[int]) -> None:
