@@ -336,3 +336,17 @@ def test_a_record_with_a_title_only_is_kept_only_when_asked(tmp_path):
     kept = read_inputs([str(path)], keep_title_only=True)
     assert [(a.id, a.title, a.text) for a in kept.articles] == [
         ("a", "Bridge reopens", "The bridge reopened on Monday."), ("t", "Bridge reopens to traffic", "")]
+
+
+def test_a_record_whose_text_is_html_markup_is_read_as_plain_text(tmp_path):
+    record = {"id": "m1", "text": "<p>A ferry ran aground off Calden on Monday.</p><p>Its 41 passengers, "
+                                   "Tom &amp; Ann among them, were taken ashore.</p>"}
+    plain = {"id": "m2", "text": "Fares rose as costs < revenue for a year; profit > 0 again <br> soon."}
+    path = tmp_path / "story.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (record, plain)) + "\n", encoding="utf-8")
+    result = read_inputs([str(path)])
+    marked, kept = result.articles
+    assert marked.text == ("A ferry ran aground off Calden on Monday.\n\n"
+                           "Its 41 passengers, Tom & Ann among them, were taken ashore.")
+    assert any("HTML tags" in note for note in marked.notes)
+    assert kept.text == plain["text"] and kept.notes == []

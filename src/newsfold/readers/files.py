@@ -26,6 +26,7 @@ from pathlib import Path
 from ..errors import NewsfoldError
 from ..model import Article, Removed
 from . import jsondata
+from .markup import holds_markup, markup_to_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 JSON_SUFFIXES = {".json"}
@@ -332,10 +333,15 @@ def article_from_record(
             problems.append(f'{where}: field "{name}" is {kind}, not a string; ignored')
     record = {k: v for k, v in record.items() if k not in wrong}
     text, html = record.get("text"), record.get("html")
+    marked_up = isinstance(text, str) and holds_markup(text)
+    if marked_up:
+        text = markup_to_text(text)
     source_id = default_id if record.get("id") in (None, "") else str(record["id"])
     url = _string(record.get("url"))
     if isinstance(text, str) and text.strip():
         article = Article(id=source_id, text=text, origin=origin)
+        if marked_up:
+            article.notes.append("its text held HTML tags; they were removed and its paragraphs kept")
     elif isinstance(html, str) and html.strip():
         from_html = article_from_html_text(html, id=source_id, origin=origin, url=url, problems=problems)
         if from_html is None:
