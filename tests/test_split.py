@@ -99,3 +99,15 @@ def test_property_offsets_roundtrip_and_avoid_removed(text, data):
     starts = [s.start for s in sentences]
     assert starts == sorted(starts)
     assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+
+
+def test_a_list_item_sentence_starts_at_its_first_word():
+    text = ("Parents were told:\n\n- Do not use screens to occupy a child.\n"
+            "\u2022 Keep meals free of devices.\n> Special rate: 5% for new firms.\n"
+            "Maj.-Gen. Aldo Brenner spoke - briefly.\n")
+    sentences = split(Article(id="a", text=text))
+    assert [s.text for s in sentences] == [
+        "Parents were told:", "Do not use screens to occupy a child.", "Keep meals free of devices.",
+        "Special rate: 5% for new firms.", "Maj.-Gen. Aldo Brenner spoke - briefly.",
+    ]
+    assert all(text[s.start:s.end] == s.text for s in sentences)

@@ -89,9 +89,17 @@ def _kept_pieces(article: Article, start: int, end: int) -> list[tuple[int, int]
     return pieces
 
 
+# A list item's marker ("- ", "• ", "> " of a quoted line) opens no sentence:
+# the sentence starts at its first word.
+_LIST_MARKER = re.compile(r"(?:[-*\u2022\u2023\u25aa\u25b8\u25ba\u2013\u2014\u00b7>]\s+)+")
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
+    marker = _LIST_MARKER.match(text, start, end)
+    if marker and marker.end() < end:
+        start = marker.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
