@@ -167,3 +167,22 @@ def test_parse_without_entities_keeps_tags_and_dependencies():
     assert not lean.ents and full.ents
     assert [(t.tag_, t.pos_, t.dep_, t.head.i) for t in lean] == [(t.tag_, t.pos_, t.dep_, t.head.i) for t in full]
     assert spacy_model.parse([text], entities=False)[0] is full  # a cached full parse is reused
+
+
+def test_an_outlier_headline_is_not_the_story_title_even_when_earliest():
+    import newsfold
+
+    texts = ["The Velden ferry ran aground off Marrow Point on Friday, the port authority said.",
+             "All 41 passengers of the Velden ferry were brought ashore by lifeboat crews on Friday night.",
+             "Lifeboats from Marrow Point took passengers off the grounded ferry; nobody was hurt.",
+             "A ferry carrying 41 people struck rocks near Marrow Point and was stuck for hours."]
+    titles = {"a": ("How to choose a life jacket for your family", "2031-05-01"),
+              "b": ("Velden ferry runs aground off Marrow Point", "2031-05-02"),
+              "c": ("Ferry aground off Marrow Point, 41 passengers rescued", "2031-05-02"),
+              "d": ("Velden ferry aground, all passengers rescued", "2031-05-03")}
+    records = [{"id": key, "title": title, "published": day, "text": texts[n]}
+               for n, (key, (title, day)) in enumerate(titles.items())]
+    assert newsfold.fold(records, embedder="hashing").title == "Ferry aground off Marrow Point, 41 passengers rescued"
+    # with the earliest headline in line with the others, the earliest stays the title
+    records[0]["title"] = "Velden ferry aground off Marrow Point"
+    assert newsfold.fold(records, embedder="hashing").title == "Velden ferry aground off Marrow Point"

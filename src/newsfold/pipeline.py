@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from .context import StoryContext
 from .errors import InputError
 from .model import Article, Brief, Conflict, Entity, Fact, Quote, TimelineEvent, root_of
-from .nlp.text import headline
+from .nlp.text import headline, headline_words
 
 if TYPE_CHECKING:  # typing only: stages load lazily inside fold()
     from .stages.dating import Dating
 
 _PLAIN_DATE = 10  # len("YYYY-MM-DD")
+_CENTRAL_TITLE_SOURCES = 3  # independent titled sources before the title is chosen by agreement
+_OUTLIER_TITLE = 0.5  # an earliest headline this far below the most shared one is an outlier
 
 
 @dataclass
@@ -240,14 +242,31 @@ def _numbered(conflicts: list[Conflict]) -> list[Conflict]:
 
 
 def _story_title(articles: list[Article], fact_groups: list[Fact]) -> str | None:
-    """The headline of the earliest source that has one (an original before a
-    copy; a page label such as "Details" is no headline), else the top fact's wording."""
+    """The headline that tells the story the others tell, else the top fact's wording.
+
+    The earliest headline (an original before a copy; a page label such as
+    "Details" is no headline), unless, with three or more independent sources
+    titled, its words are far from what the other headlines share (mean
+    Jaccard of content words under ``_OUTLIER_TITLE`` of the best headline's):
+    then the headline that shares most. An outlier ("How to set up parental
+    controls" among "Stricter screen rules for children") is no title.
+    """
     titled = [(a, title) for a in articles if not a.off_topic and (title := headline(a.title))]
-    if titled:
-        return min(titled, key=lambda item: (bool(item[0].copy_of), item[0].published or "9999", item[0].id))[1]
-    if fact_groups:
-        return fact_groups[0].text
-    return None
+    if not titled:
+        return fact_groups[0].text if fact_groups else None
+    earliest = sorted(titled, key=lambda item: (bool(item[0].copy_of), item[0].published or "9999", item[0].id))
+    originals = [(root_of(a), headline_words(title)) for a, title in earliest if not a.copy_of]
+    if len({root for root, _ in originals}) < _CENTRAL_TITLE_SOURCES:
+        return earliest[0][1]
+
+    def centrality(item: tuple[Article, str]) -> float:
+        words = headline_words(item[1])
+        others = [w for root, w in originals if root != root_of(item[0])]
+        return sum(len(words & w) / len(words | w) for w in others if words | w) / len(others)
+
+    central = max(earliest, key=centrality)  # max keeps the first (earliest) of equals
+    first = earliest[0]
+    return first[1] if centrality(first) >= _OUTLIER_TITLE * centrality(central) else central[1]
 
 
 def _story_date(articles: list[Article]) -> str | None:

@@ -38,6 +38,19 @@ def headline(title: str | None) -> str | None:
     return best if len(words) >= _MIN_HEADLINE_WORDS else None
 
 
+def headline_words(title: str) -> frozenset[str]:
+    """A headline's content words, lower-cased and accent-folded, without a
+    plural -s ("Guidelines" and "guideline" are one word)."""
+    from .lexicon import STOPWORDS
+
+    words = (plain(word).lower() for word in _HEADLINE_WORD.findall(title))
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                     for w in words if w not in STOPWORDS and len(w) > 1)
+
+
+_HEADLINE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
 # Quoted words: between curly or straight double quotes (an unclosed quote runs to the end).
 _QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
 
