@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import InputError, NewsfoldError
 from ..model import Article
-from . import files
+from . import files, markup
 from .result import ReadResult
 
 Problems = list[str]
@@ -151,7 +151,7 @@ def _read_path(path: Path, max_bytes: int, web_options: dict[str, Any], problems
         return files.read_jsonl_file(path, max_bytes, problems)
     if suffix in files.HTML_SUFFIXES:
         html, note = files.decode_reporting(files.read_bytes(path, max_bytes), str(path), problems)
-        article = files.article_from_html_text(html, id=path.stem, origin=str(path), url=None, problems=problems)
+        article = markup.article_from_html_text(html, id=path.stem, origin=str(path), url=None, problems=problems)
         if article is not None and note:
             article.notes.append(note)
         return [article] if article is not None else []

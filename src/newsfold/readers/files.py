@@ -23,10 +23,9 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from ..errors import NewsfoldError
 from ..model import Article, Removed
 from . import jsondata
-from .markup import holds_markup, markup_to_text
+from .markup import article_from_html_text, holds_markup, markup_to_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 JSON_SUFFIXES = {".json"}
@@ -366,21 +365,6 @@ def article_from_record(
             problems.append(f"{where}: published {record['published']!r} is not an ISO date; ignored")
     article.extra.update({k: v for k, v in record.items() if k not in RECORD_FIELDS})
     return article
-
-
-def article_from_html_text(html: str, *, id: str, origin: str, url: str | None, problems: list[str]) -> Article | None:
-    """HTML -> Article through :mod:`newsfold.readers.html` (imported only when needed)."""
-    try:
-        from .html import article_from_html
-    except ImportError as exc:
-        problems.append(f"{origin}: cannot read HTML here ({exc}); skipped")
-        return None
-    try:
-        return article_from_html(html, id=id, origin=origin, url=url, problems=problems)
-    except NewsfoldError as exc:
-        message = str(exc)
-        problems.append(message if message.startswith(origin) else f"{origin}: {message}")
-        return None
 
 
 # -- stdin -----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Plain text from a "text" field that holds HTML markup.
+"""HTML inside other inputs: a record's "text" field holding tags, and a
+page's HTML read into an Article through ``readers.html`` (imported only then).
 
 Some feeds and exports put a page's body, tags and all, in a record's text
 field ("<p>First paragraph.</p><p>Second…</p>"). Read as plain text, the tags
@@ -11,6 +12,9 @@ from __future__ import annotations
 
 import html
 import re
+
+from ..errors import NewsfoldError
+from ..model import Article
 
 # Closing or self-closing block tags, and line breaks: where a paragraph ends.
 _BLOCK = re.compile(r"<\s*(?:/\s*(?:p|div|li|h[1-6]|blockquote|tr|section|article)|br\s*/?|hr\s*/?)\s*>",
@@ -35,3 +39,18 @@ def markup_to_text(text: str) -> str:
     text = html.unescape(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BREAKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def article_from_html_text(html: str, *, id: str, origin: str, url: str | None, problems: list[str]) -> Article | None:
+    """HTML -> Article through :mod:`newsfold.readers.html` (imported only when needed)."""
+    try:
+        from .html import article_from_html
+    except ImportError as exc:
+        problems.append(f"{origin}: cannot read HTML here ({exc}); skipped")
+        return None
+    try:
+        return article_from_html(html, id=id, origin=origin, url=url, problems=problems)
+    except NewsfoldError as exc:
+        message = str(exc)
+        problems.append(message if message.startswith(origin) else f"{origin}: {message}")
+        return None
