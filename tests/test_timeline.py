@@ -88,6 +88,11 @@ def resolved(words: str, published: str, future: bool = False) -> str | None:
     ("May 26, 2021", "2023-05-30", "2021-05-26"),
     ("in 2008", "2023-05-30", "2008"),
     ("last month", "2024-01-15", "2023-12"),
+    ("in January last year", "2025-02-05", "2024-01"),  # the year told after the month
+    ("on 4 February last year", "2025-02-05", "2024-02-04"),
+    ("on March 3 next year", "2025-02-05", "2026-03-03"),
+    ("in June this year", "2025-02-05", "2025-06"),
+    ("on Oct 15 that year", "2025-02-05", None),  # a year the text gave earlier: not this one
 ])
 def test_resolve(words, published, expected):
     assert resolved(words, published) == expected

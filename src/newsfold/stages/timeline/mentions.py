@@ -23,7 +23,9 @@ _MONTH = rf"(?P<month>{_MONTH_FULL}|(?:{_MONTH_SHORT})\.?)"
 _WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAY_NAMES) + ")"
 _MOD = r"(?P<mod>(?i:(?:earlier|later|late|early)\s+on|on|last|this\s+past|past|this|next|since|by|until))"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+# A year as written, or told relative to publication ("Oct 15 last year") or
+# to a year the text gave before ("Oct 15 that year": not resolved alone).
+_YEAR = r"(?:,?\s+(?P<year>\d{4})|\s+(?P<ryear>(?i:last|next|this|that|the\s+same))\s+year\b)?"
 _NUM = r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + ")"
 
 # (kind, pattern); overlapping matches: the longest wins, then the earlier kind.
@@ -37,6 +39,7 @@ PATTERNS = [
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\d){_YEAR}")),
     ("day", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR}")),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year>\d{{4}})\b")),
+    ("month", re.compile(rf"\b{_MONTH}\s+(?P<ryear>(?i:last|next|this|that|the\s+same))\s+year\b")),
     ("weekday", re.compile(
         rf"(?:\b{_MOD}\s+)?\b{_WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?(?:['’]s\b)?")),
     ("offset", re.compile(r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight"
@@ -115,7 +118,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def looks_like_date(mention: Mention, doc: Doc, published: date | None) -> bool:
     """Bare years and months need a cue; everything else the pattern already vouches for."""
-    if mention.kind == "month" and "year" not in mention.groups:
+    if mention.kind == "month" and "year" not in mention.groups and "ryear" not in mention.groups:
         if mention.groups.get("cue"):
             return True
         token = token_at(doc, mention.start)

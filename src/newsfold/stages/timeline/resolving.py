@@ -14,6 +14,7 @@ _SATURDAY = 5
 _OFFSET_DAYS = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1}
 
 
+_RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}  # "that year", "the same year": no step
 _SOON = 31  # days: a day this far on the other side of publication than its clause looks is another year's
 
 
@@ -26,6 +27,11 @@ def resolve(mention: Mention, published: date | None, future: bool = False,
     in the year than publication to its coming occurrence.
     """
     g, kind = mention.groups, mention.kind
+    if "ryear" in g:  # "January last year": the year publication gives; "that year": unknown here
+        step = _RELATIVE_YEARS.get(" ".join(g["ryear"].lower().split()))
+        if published is None or step is None:
+            return None
+        g = {**g, "year": str(published.year + step)}
     if kind == "year":
         return g["year"]
     if kind == "day":
