@@ -735,3 +735,20 @@ def test_a_heading_fused_to_a_name_is_no_part_of_the_speaker():
     from newsfold.nlp.names import speaker_name
     assert speaker_name("General Election\nSun") == "Sun"
     assert speaker_name("Ana Ruiz") == "Ana Ruiz"
+
+
+def test_bodies_alone_dispute_no_quote_but_a_person_among_them_does():
+    """A brand and its maker, an office and its ministry: sources that credit a
+    statement to one body or another name where it came from; with a person
+    among the speakers, the quote is disputed."""
+    quote = "“We raised prices to keep the bar affordable for our customers,”"
+    a = Article("a", f"{quote} Brisa Foods said in a statement.")
+    b = Article("b", f"{quote} a Lumo Snacks spokeswoman said.")
+    c = Article("c", f"{quote} said Tomas Arvid, who runs the company.")
+    entities = [Entity("Brisa Foods", "ORG", [], [], 2), Entity("Lumo Snacks", "ORG", [], [], 2),
+                Entity("Tomas Arvid", "PERSON", [], [], 1)]
+    _, conflicts = run(a, b, entities=entities)
+    assert [x for x in conflicts if x.kind == "attribution"] == []
+    _, conflicts = run(a, c, entities=entities)
+    disputed = [x for x in conflicts if x.kind == "attribution"]
+    assert len(disputed) == 1 and sorted(v.value for v in disputed[0].values) == ["Brisa Foods", "Tomas Arvid"]

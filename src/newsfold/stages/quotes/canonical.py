@@ -154,6 +154,12 @@ class StoryNames:
         squashed = re.sub(r"[^a-z0-9]", "", plain(name))
         return squashed in self.outlets or squashed.startswith("the") and squashed[3:] in self.outlets
 
+    def body(self, name: str) -> bool:
+        """Whether ``name`` is an organisation, a place or a people the story
+        types so, or a body's spokesperson ("Halvard Lines spokeswoman")."""
+        words = name.split()
+        return bool(words) and (self.type_of(name) in _BODY_TYPES or plain(words[-1]) in SPOKESPERSON_ROLES)
+
     def disputable(self, name: str) -> bool:
         """Whether two sources naming ``name`` and someone else for one quote is
         a dispute: a full name, a body the story names ("Halvard Lines", "NATO"),

@@ -144,7 +144,10 @@ def attribution_conflict(variants: list[Found], roots: dict[str, str], text: str
     A source that names nobody disputes nothing: its silence shows in the
     quote's speakers by source, not here; nor does a person the texts name as
     a body's ("Harbor Board director Ana Ruiz") dispute that body. Only names that may make a dispute
-    count (:meth:`StoryNames.disputable`: no one-word fragments).
+    count (:meth:`StoryNames.disputable`: no one-word fragments), and bodies
+    alone dispute nothing: sources that credit one statement to a company and
+    to its brand, or to an office and to its ministry, name where it came
+    from, not who said it; a dispute needs a person among the speakers.
     """
     by_speaker: dict[str, set[str]] = {
         speaker: speaker_roots for speaker, speaker_roots in _speaker_roots(variants, roots).items()
@@ -154,6 +157,8 @@ def attribution_conflict(variants: list[Found], roots: dict[str, str], text: str
             body = next((b for b in by_speaker if b != person and names.speaks_for(person, b)), None)
             if body is not None:  # the minister and the ministry: one voice, no dispute
                 by_speaker[body] |= by_speaker.pop(person)
+    if names is not None and all(names.body(n) for n in by_speaker):
+        return None  # bodies only: a brand and its maker, an office and its ministry, one statement
     root_sets = list(by_speaker.values())
     independent = any(r1 != r2 for i, a in enumerate(root_sets) for b in root_sets[i + 1:]
                       for r1 in a for r2 in b)
