@@ -25,7 +25,7 @@ from ...nlp.lexicon import QUOTE_VERBS
 from ...nlp.names import speaker_name, surname_key
 from ...nlp.text import plain
 from .canonical import StoryNames
-from .marks import CLOSERS, MIN_WORDS, at_paragraph_start, inner
+from .marks import CLOSERS, MIN_WORDS, at_paragraph_start, inner, is_quoted_name
 from .page import Page
 from .people import People
 from .speakers import PRONOUNS, SpeakerResolver
@@ -54,8 +54,8 @@ class _Attribution:
             start, end = inner(self.text, open_index, close_index)
             if end <= start or self.page.article.is_removed(open_index, close_index + 1):
                 continue
-            if len(re.findall(r"\w+", self.text[start:end])) < MIN_WORDS:
-                continue  # a scare quote or a fragment: masked, never reported
+            if len(re.findall(r"\w+", self.text[start:end])) < MIN_WORDS or is_quoted_name(self.text[start:end]):
+                continue  # a scare quote, a fragment or a name: masked, never reported
             speaker = self._speaker(open_index, close_index)
             self.resolved[close_index] = speaker
             found.append((start, end, speaker))
