@@ -6,7 +6,7 @@ markers only: promo/call-to-action sentences ("Read more:", "Sign up for our
 newsletter", "Please verify you're not a robot"), photo credits and the
 caption they open or close (see ``captions``), fixed page residue
 ("Advertisement Continue reading the main story", "Click to share on X (Opens
-in new window)"), a sign-up box's phrases in a row, quoted or all-capital inline subheadings and a sign-off
+in new window)"), photo galleries (see ``galleries``), a sign-up box's phrases in a row, quoted or all-capital inline subheadings and a sign-off
 ending the text.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .captions import (
     image_marker_captions,
     inline_credit_captions,
 )
+from .galleries import gallery_spans
 from .markers import COPYRIGHT_LINE, FORM_RUN, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
 from .paragraphs import Paragraph, Span, sentence_pieces
 
@@ -58,7 +59,8 @@ def inline_spans(text: str, p: Paragraph, *, last: bool) -> list[Removed]:
     segments = sentence_pieces(text, p.start, p.end)
     spans = (_promo_sentences(text, segments) + _residue(text, p)
              + image_marker_captions(text, p) + inline_credit_captions(text, p, segments)
-             + credit_first_captions(text, p, segments) + _inline_headings(text, segments))
+             + credit_first_captions(text, p, segments) + _inline_headings(text, segments)
+             + gallery_spans(text, p))
     if last:
         spans += _closing_signoff(text, p, segments)
     return disjoint(text, spans)
