@@ -180,3 +180,10 @@ def test_a_report_dated_the_next_day_or_undated_is_kept():
                 "Both winners have come forward.")
     undated = "Two tickets shared the $9.2 million Harbour Lottery jackpot. One was bought in Calden."
     assert _run(DRAW[:2] + [next_day, undated] + DRAW[2:], "minilm") == set()
+
+
+def test_the_story_s_figures_under_another_day_are_kept_for_a_date_dispute():
+    # one source getting the day wrong is no other event: its figures are the story's
+    wrong_day = ("The $9.2 million Harbour Lottery jackpot was shared by two tickets in the draw "
+                 "on Tuesday (Mar 11). One was bought online.")
+    assert _run(DRAW[:2] + [wrong_day] + DRAW[2:], "minilm") == set()

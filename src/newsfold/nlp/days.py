@@ -31,6 +31,11 @@ def days_named(text: str) -> set[Day]:
     return found
 
 
+def without_days(text: str) -> str:
+    """``text`` with the days it names blanked out (their numbers are no figures)."""
+    return _DAY_MONTH.sub(" ", text)
+
+
 def days_apart(a: Day, b: Day) -> int:
     """Days between two days of the year, the shorter way round the new year."""
     gap = abs(_ordinal(a) - _ordinal(b))

@@ -31,7 +31,10 @@ both against the *other* independent sources:
    lede names a day ``_OTHER_DAY_GAP`` or more days away from all of them
    reports another event of the same kind (last week's draw beside this
    week's, an earlier speech beside the one the story is about), however
-   alike the two read sentence by sentence.
+   alike the two read sentence by sentence, when its figures are its own too:
+   fewer than half of its specific figures (a decimal point, or three digits
+   or more) are any other source's. The story's figures under another day
+   are one source getting the day wrong: a date dispute, not another event.
 
 Each source's score is topic plus support (``_SUPPORT_WEIGHT``; a short
 article's support drawn towards the story's typical one), as a share of the median
@@ -53,12 +56,14 @@ against), and never more than a minority of them, the lowest scores first.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..context import StoryContext
 from ..errors import NewsfoldError
 from ..model import Article, Sentence, root_of
-from ..nlp.days import Day, day_label, days_apart, days_named
+from ..nlp.days import Day, day_label, days_apart, days_named, without_days
 
 _MIN_SOURCES = 3
 _RELATIVE = 0.55  # an outlier scores less than this share of the typical source
@@ -139,12 +144,14 @@ def _dated_elsewhere(roots: dict[str, list[Article]], sentences: dict[str, list[
     on, naming none of those days anywhere: source -> the reason, in words."""
     named: dict[str, set[Day]] = {}
     ledes: dict[str, set[Day]] = {}
+    figures: dict[str, set[str]] = {}
     for root, articles in roots.items():
-        named[root], ledes[root] = set(), set()
+        named[root], ledes[root], figures[root] = set(), set(), set()
         for article in articles:
             for index, sentence in enumerate(sentences[article.id]):
                 days = days_named(sentence.text)
                 named[root] |= days
+                figures[root] |= _specific_figures(without_days(sentence.text))
                 if index < _LEDE_SENTENCES:
                     ledes[root] |= days
     found: dict[str, str] = {}
@@ -154,10 +161,28 @@ def _dated_elsewhere(roots: dict[str, list[Article]], sentences: dict[str, list[
         story_days = {day for day in set().union(*others) if sum(day in o for o in others) >= needed}
         if not story_days or named[root] & story_days or not ledes[root]:
             continue
+        # another event has figures of its own; the story's figures under another day are a date dispute
+        told = set().union(*(figures[other] for other in roots if other != root))
+        if not figures[root] or 2 * len(figures[root] & told) >= len(figures[root]):
+            continue
         if all(days_apart(day, own) >= _OTHER_DAY_GAP for day in story_days for own in ledes[root]):
             found[root] = (f"reports another event: its lede is dated {', '.join(map(day_label, sorted(ledes[root])))} "
                            f"and it names none of the days the other sources agree on "
                            f"({', '.join(map(day_label, sorted(story_days)))})")
+    return found
+
+
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+
+
+def _specific_figures(text: str) -> set[str]:
+    """Figures specific enough to tell an event by: with a decimal point or of
+    three digits or more, not a year ("3.04", "91,930"; not "3", not "2025")."""
+    found = set()
+    for match in _FIGURE.finditer(text):
+        value = match.group().rstrip(".,").replace(",", "")
+        if ("." in value or len(value) >= 3) and not re.fullmatch(r"(?:19|20)\d\d", value):
+            found.add(value)
     return found
 
 
