@@ -77,3 +77,9 @@ def test_the_name_after_a_relation_noun_speaks():
             "Her son-in-law Dario Pell told the Courier: "
             "\"Ruth would do anything to help anybody in the town.\"")
     assert speakers(text)["Ruth would do"] == "Dario Pell"
+
+
+def test_a_spokesperson_label_before_a_quote_speaks():
+    text = ("Two carriages left the rails near the depot. A Calden Transit Police spokesman: "
+            "\"The families are being supported by specialist officers at this hard time.\"")
+    assert speakers(text)["The families are"] == "Calden Transit Police spokesman"
