@@ -55,3 +55,10 @@ def test_a_short_form_in_brackets_joins_its_name():
 
 def test_a_bracket_the_tagger_cut_is_no_part_of_the_name():
     assert clean_name("Calden Port Authority (CPA", "ORG") == ("Calden Port Authority", "ORG")
+
+
+def test_a_code_name_after_or_joins_its_name():
+    found = entities("The Harbour Building, or HB2, is home to ten new labs. "
+                     "The Harbour Building opened in 2022 beside the old library.")
+    hall = holder(found, "Harbour Building")
+    assert hall is not None and holder(found, "HB2") is hall

@@ -2,8 +2,9 @@
 "Nordline Ferries (formerly Calden Shipping)", "the town, known in older
 records as Brennholtz"), acronyms written in brackets after a tagged name
 whose letters need not fit it (a local-language acronym: "the Norland
-Sea Patrol (KVN)") and short forms in brackets that keep some of its words
-("Calden Ferries’ (CF Ferries)")."""
+Sea Patrol (KVN)"), short forms in brackets that keep some of its words
+("Calden Ferries’ (CF Ferries)") and a code name after "or" ("the North
+Hall, or NH2, …")."""
 from __future__ import annotations
 
 import re
@@ -20,6 +21,8 @@ _ALTERNATE = re.compile(
     r"(?:(?:in|on|by|to|among)\s+[^,();.\n]{1,40}?\s+)?as|formerly|previously|once|aka|a\.k\.a\.)\s+"
     rf"(?:the\s+)?[\"“‘']?(?P<alt>{NAME_PATTERN})")
 _BRACKETED_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.-]{1,9})\)")
+# "the North Hall, or NH2, is home to …": a code name between commas after "or"
+_OR_CODE = re.compile(r",\s+or\s+(?P<code>[A-Z][A-Za-z-]*\d[\w-]*),")
 # "Calden Ferries’ (CF Ferries)", "Calden School of Law (Calden Law)": a short form in brackets
 _BRACKETED_SHORT = re.compile(rf"(?:['’]s?)?\s*\((?P<short>{NAME_PATTERN})\)")
 _ANTECEDENT = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)$")
@@ -54,6 +57,9 @@ def alternate_names(text: str, doc: Any) -> list[Alternate]:
                           ent.start_char, bracket.end()))
         if not bracket:
             found += _bracketed_short_form(text, ent)
+        code = _OR_CODE.match(text, ent.end_char)
+        if code and cleaned:
+            found.append((cleaned[0], cleaned[1], code.group("code"), ent.start_char, code.end()))
     return found
 
 
