@@ -83,3 +83,16 @@ def test_a_spokesperson_label_before_a_quote_speaks():
     text = ("Two carriages left the rails near the depot. A Calden Transit Police spokesman: "
             "\"The families are being supported by specialist officers at this hard time.\"")
     assert speakers(text)["The families are"] == "Calden Transit Police spokesman"
+
+
+def test_a_titled_name_the_tagger_called_an_organisation_is_who_he_is():
+    # in the second report the tagger reads "ACP Amran Yusof" as an organisation; the story knows him
+    first = Article("a", "Police chief Amran Yusof said the photo was being studied by investigators.")
+    text = ("According to Calden Selatan district police chief ACP Amran Yusof, the police are taking "
+            "the allegation seriously. \u201cAll officers on duty have denied taking any money,\u201d he said.")
+    second = Article("b", text)
+    docs = dict(zip("ab", parse([first.text, text])))
+    ctx = StoryContext([first, second], docs=docs)
+    ctx.entities = find_entities(ctx)
+    quotes, _ = find_quotes(ctx)
+    assert [e.speaker for q in quotes for e in q.support if e.source == "b"] == ["Amran Yusof"]

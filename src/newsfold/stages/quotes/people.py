@@ -57,9 +57,10 @@ class People:
                 continue
             if ent.label_ != "PERSON":
                 # "ACP Dara Imrie" tagged ORG: a person of the story's entities whatever the label
-                if plain(name) in self.names.full_people:
-                    self.person_names.append(name)
-                    mentions.append((ent.start_char, name, ent.root.dep_ in ("nsubj", "nsubjpass")))
+                known = self.names.canonical(name) or name  # "ACP Dara Imrie" ends with a known full name
+                if plain(known) in self.names.full_people:
+                    self.person_names.append(known)
+                    mentions.append((ent.start_char, known, ent.root.dep_ in ("nsubj", "nsubjpass")))
                 continue
             if self.names.type_of(name) not in (None, "PERSON") or self.place_tail(ent):
                 continue  # the story's entities say it is no person ("COVID-19", a company)
