@@ -5,10 +5,11 @@ organisation. Every example is invented."""
 from __future__ import annotations
 
 from newsfold.context import StoryContext
-from newsfold.model import Article
+from newsfold.model import Article, Entity
 from newsfold.nlp.spacy_model import parse
 from newsfold.stages.entities import find_entities
 from newsfold.stages.quotes import find_quotes, quote_spans
+from newsfold.stages.quotes.canonical import StoryNames
 
 
 def speakers(text: str) -> dict[str, str | None]:
@@ -96,3 +97,9 @@ def test_a_titled_name_the_tagger_called_an_organisation_is_who_he_is():
     ctx.entities = find_entities(ctx)
     quotes, _ = find_quotes(ctx)
     assert [e.speaker for q in quotes for e in q.support if e.source == "b"] == ["Amran Yusof"]
+
+
+def test_a_title_alone_is_no_speaker():
+    names = StoryNames([Entity(name="Ana Ruiz", type="PERSON", aliases=["Ana Ruiz"], sources=["a"], mentions=2)])
+    assert names.speaker("Mayor") is None and names.speaker("Spokesman") is None
+    assert names.speaker("Ruiz") == "Ana Ruiz"
