@@ -51,3 +51,21 @@ def test_a_bare_credit_closes_an_unpunctuated_caption_not_the_quote_before_it():
     text = ("She posted the video on social media (Facebook) that evening. It was shared 4,000 times "
             "before the council asked for it to be taken down.")
     assert _kept_and_removed(text)[1] == []
+
+
+def test_a_long_capitals_heading_quoting_a_claim_goes_inline():
+    text = ("The tram left the rails at the junction on Wednesday. Police said the driver had been released. "
+            "RIDER CLAIMS CARRIAGE 'TIPPED ONTO ONE SIDE' ON SAME BEND ONE WEEK EARLIER One rider said he "
+            "had written to the operator about the speed on the bend.")
+    kept, removed = _kept_and_removed(text)
+    assert removed == ["RIDER CLAIMS CARRIAGE 'TIPPED ONTO ONE SIDE' ON SAME BEND ONE WEEK EARLIER"]
+    assert "One rider said he had written to the operator" in kept
+
+
+def test_a_caption_pointing_into_the_photo_goes_but_prose_saying_left_stays():
+    text = ("Four people were named by police on Saturday. Victims: From left to right: Ana Ruiz, Tomas Vell "
+            "and Ruth Okafor They were on their way to work when the tram overturned. "
+            "The mayor (left) and the police chief laid flowers at the stop on Sunday.")
+    kept, removed = _kept_and_removed(text)
+    assert removed == ["Victims: From left to right: Ana Ruiz, Tomas Vell and Ruth Okafor"]
+    assert "The mayor (left) and the police chief laid flowers at the stop on Sunday." in kept

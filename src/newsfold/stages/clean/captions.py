@@ -34,6 +34,11 @@ _INLINE_CREDIT = re.compile(
 )
 
 
+# "(left)", "(pictured centre)", "From left to right:": words that point into a photo
+_POSITION = re.compile(r"\((?:pictured\s+)?(?:left|right|centre|center|above|below|top|bottom)\b[^()]{0,20}\)"
+                       r"|\b[Ff]rom\s+left\s+to\s+right\b|\b[Ll]eft\s+to\s+right\s*:")
+
+
 def caption_end(text: str, pos: int, end: int, max_words: int = 40) -> tuple[int, bool] | None:
     """Where a caption starting at ``pos`` ends: after its closing punctuation, or
     before the next sentence when the caption has none (flattened text: "... the
@@ -137,4 +142,21 @@ def credit_first_captions(text: str, p: Paragraph, segments: list[tuple[int, int
             if not probe or probe[1]:
                 break
             pos = found[0] + (len(nxt.group()) - len(nxt.group().lstrip()))
+    return spans
+
+
+def position_captions(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
+    """A sentence piece that points into a photo ("(left)", "From left to
+    right:") and ends without punctuation before the next sentence: a caption.
+    A punctuated sentence that says "(left)" is prose and stays."""
+    spans: list[Span] = []
+    if len(segments) <= 1:
+        return spans
+    for a, b in segments:
+        marker = _POSITION.search(text, a, b)
+        if marker is None:
+            continue
+        found = caption_end(text, a, p.end)
+        if found and not found[1] and found[0] >= marker.end():
+            spans.append((a, found[0], "caption"))
     return spans
