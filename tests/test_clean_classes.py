@@ -39,7 +39,8 @@ def test_a_known_title_that_is_a_page_header_gives_way_to_the_headline():
 
 def test_promo_lines_by_class():
     promos = ["Listen live to City Radio on 98.1 FM", "Turn on notifications to get breaking news first.",
-              "Get the Evening Post app", "Thank you for sharing your thoughts. We appreciate your feedback."]
+              "Get the Evening Post app", "Thank you for sharing your thoughts. We appreciate your feedback.",
+              "What do you think of it? Let us know in the comments.", "Tell us your views in the comments below."]
     _, removed = _removed(BODY + "\n\n".join(promos))
     assert removed["promo"] == promos
 

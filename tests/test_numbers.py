@@ -391,3 +391,14 @@ def test_a_source_that_writes_both_values_counts_two_things():
     # without the source that writes both, four against 60 is a conflict
     other = Article("d", "Four residents were evacuated from the block.")
     assert len(conflicts_of(articles[1], other)) == 1
+
+
+def test_parts_sharing_the_verb_after_them_add_up():
+    # "six men and one woman died": the total, not "one" died
+    a = Article("a", "Police released the names of six men and one woman killed when a packed ferry capsized.")
+    b = Article("b", "The capsizing killed seven people, police said.")
+    c = Article("c", "Seven passengers died when the ferry overturned near the harbour.")
+    assert conflicts_of(a, b, c) == []
+    d = Article("d", "Four people were killed and 20 injured when the ferry capsized.")
+    e = Article("e", "The capsizing killed seven people and injured 20, police said.")
+    assert len(conflicts_of(d, e)) == 1

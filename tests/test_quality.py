@@ -2,7 +2,8 @@
 
 Every annotated story in tests/annotations/ (dev: the example, Kosovo and
 six real stories used while building, three of them the first held-out set
-until 2026-11-23, plus four real stories annotated blind for issue 13) and
+until 2026-11-23, plus four real stories annotated blind for issue 13, plus
+five more annotated blind for issue 13 on 2026-12-06, picked by rule) and
 tests/annotations/heldout/ (five real stories annotated blind, without running
 the tool on them, never tuned on) is folded and scored with newsfold.eval.
 dispute_precision and off_topic_f1 floors on stories without annotated
@@ -30,6 +31,51 @@ ALWAYS = {"evidence_valid": 1.0}
 # FLOORS[story][score]: measured minus 0.05 (scripts/eval_briefs.py), 0.95 where 1.0 was
 # measured; scores measured at 0 have no floor. The README's Quality section has the numbers.
 FLOORS: dict[str, dict[str, float]] = {
+    # five real stories annotated blind for issue 13 (dev; picked by rule, see their notes)
+    "keep-volume-low-signs-2025-01-15": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
+        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.2, "consensus_counted": 0.2,
+        "consensus_source_recall": 0.47, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "dispute_precision": 0.95, "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95,
+        "quote_speaker": 0.75, "quote_speaker_per_source": 0.78, "attribution_conflicts": 0.95,
+        "entities_merged": 0.95, "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
+    "causeway-bribe-photo-2025-01-18": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.87,
+        "boilerplate_kept_out_of_facts": 0.87, "consensus_grouped": 0.45, "consensus_counted": 0.45,
+        "consensus_source_recall": 0.66, "unique_found": 0.62, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "dispute_precision": 0.45, "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.75,
+        "quote_speaker": 0.75, "quote_speaker_per_source": 0.7, "entities_merged": 0.2,
+        "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
+    "nus-sea-buildings-2025-01-21": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.87,
+        "boilerplate_kept_out_of_facts": 0.87, "consensus_grouped": 0.65, "consensus_counted": 0.65,
+        "consensus_source_recall": 0.84, "unique_found": 0.45, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "dispute_precision": 0.95, "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95,
+        "quote_speaker": 0.95, "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95,
+        "entities_merged": 0.57, "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
+    "toto-reunion-draw-2025-01-24": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.92,
+        "boilerplate_kept_out_of_facts": 0.92, "consensus_grouped": 0.51, "consensus_counted": 0.28,
+        "consensus_source_recall": 0.79, "unique_found": 0.45, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.45,
+        "dispute_precision": 0.2, "quotes_found": 0.95, "quote_speaker": 0.95,
+        "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.28,
+        "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
+    "croydon-tram-victims-named-2016-11-12": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.1,
+        "boilerplate_kept_out_of_facts": 0.1, "consensus_grouped": 0.62, "consensus_counted": 0.62,
+        "consensus_source_recall": 0.84, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.38,
+        "quote_speaker": 0.02, "quote_speaker_per_source": 0.01, "attribution_conflicts": 0.55,
+        "entities_merged": 0.7, "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
     "amk-brawl-2025-01-17": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
         "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.70, "consensus_counted": 0.70,

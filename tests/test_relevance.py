@@ -148,3 +148,42 @@ def test_general_advice_next_to_an_arrest_story_is_flagged():
     reasons = off_topic_reasons(_context(articles, "minilm"))
     assert set(reasons) == {"s2"} and "lede" in reasons["s2"]
     assert _run(ARREST, "minilm") == set()
+
+
+DRAW = [
+    "Two tickets shared the Harbour Lottery jackpot of $9.2 million in the draw on Friday (Mar 14). "
+    "The winning numbers were 4, 8, 15, 16, 23 and 42.",
+    "The Harbour Lottery jackpot of $9.2 million drawn on Mar 14 was split between two tickets. "
+    "One was bought at a kiosk in Calden, the other online.",
+    "Queues formed at lottery kiosks across Calden before the Mar 14 draw, whose jackpot had grown to $9.2 million. "
+    "Two winners will share it.",
+    "Two winners split the $9.2 million prize of the Harbour Lottery on Mar 14, the lottery said. "
+    "The next draw, on Mar 17, has a $1 million jackpot.",
+]
+EARLIER_DRAW = ("Lucky punters in Calden are celebrating after a $3.1 million Harbour Lottery prize was won "
+                "on Monday (Mar 3). A retiree and an online player each took home half. "
+                "The kiosk that sold one ticket has now had four big winners.")
+
+
+def test_a_report_of_another_day_of_the_same_kind_of_event_is_flagged():
+    # An earlier draw retells the story's kind of sentences, but not its day.
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(DRAW[:2] + [EARLIER_DRAW] + DRAW[2:])]
+    from newsfold.stages.relevance import off_topic_reasons
+
+    reasons = off_topic_reasons(_context(articles, "minilm"))
+    assert set(reasons) == {"s2"} and "Mar 3" in reasons["s2"] and "Mar 14" in reasons["s2"]
+    assert _run(DRAW, "minilm") == set()
+
+
+def test_a_report_dated_the_next_day_or_undated_is_kept():
+    next_day = ("The Harbour Lottery said on Mar 15 that two tickets had shared its $9.2 million jackpot. "
+                "Both winners have come forward.")
+    undated = "Two tickets shared the $9.2 million Harbour Lottery jackpot. One was bought in Calden."
+    assert _run(DRAW[:2] + [next_day, undated] + DRAW[2:], "minilm") == set()
+
+
+def test_the_story_s_figures_under_another_day_are_kept_for_a_date_dispute():
+    # one source getting the day wrong is no other event: its figures are the story's
+    wrong_day = ("The $9.2 million Harbour Lottery jackpot was shared by two tickets in the draw "
+                 "on Tuesday (Mar 11). One was bought online.")
+    assert _run(DRAW[:2] + [wrong_day] + DRAW[2:], "minilm") == set()

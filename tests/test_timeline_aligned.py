@@ -188,3 +188,14 @@ def test_a_time_of_day_is_not_a_word_next_to_a_date():
     near = aligned._near("Shops will stay open till 8pm from 22-23 March.", "23 March")
     assert near == {"stay", "open", "till"}
     assert aligned._near("Police were alerted at 4.55 a.m. on March 9.", "March 9") == {"police", "alert"}
+
+
+def test_the_next_event_of_a_series_is_not_the_event():
+    draw = "The Harbour Lottery draw, with a jackpot of $2 million, will be held on {}."
+    a = Article("a", draw.format("Friday (Mar 14)"), published="2031-03-12")
+    b = Article("b", draw.format("March 14"), published="2031-03-12")
+    nxt = Article("c", "The next Harbour Lottery draw, with a jackpot of $1 million, will be held on Monday (Mar 17).",
+                  published="2031-03-15")
+    assert _date_conflicts(a, b, nxt) == []
+    moved = Article("c", draw.format("Monday (Mar 17)"), published="2031-03-12")
+    assert len(_date_conflicts(a, b, moved)) == 1

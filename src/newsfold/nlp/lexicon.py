@@ -156,6 +156,14 @@ UNNAMED_SPEAKER_NOUNS: frozenset[str] = frozenset({
     "neighbor", "bystander", "shopkeeper", "doctor", "survivor", "relative",
     "user", "fan", "reader", "viewer", "follower", "commenter", "netizen",
 })
+# People named by their tie to someone: "Ana Ruiz's family said" is not Ana Ruiz speaking.
+RELATION_NOUNS: frozenset[str] = frozenset({
+    "family", "families", "relatives", "relative", "parents", "mother", "father", "wife", "husband",
+    "son", "daughter", "brother", "sister", "cousin", "uncle", "aunt", "nephew", "niece",
+    "grandson", "granddaughter", "grandmother", "grandfather", "friend", "friends", "neighbour",
+    "neighbor", "fiancee", "fiance", "partner", "son-in-law", "daughter-in-law", "widow",
+    "colleague", "colleagues", "lawyer", "lawyers", "employer", "children",
+})
 # Common nouns for places: "Ana Ruiz, a city in the north" is no person.
 PLACE_NOUNS: frozenset[str] = frozenset({
     "city", "town", "village", "country", "province", "region", "capital", "district",

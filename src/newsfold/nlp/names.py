@@ -77,7 +77,8 @@ def similar(a: str, b: str, floor: float) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two folded full names are one person: same surname, near-same first name (or initial)."""
+    """Two folded full names are one person: same surname, near-same first name (or
+    initial, or the given name's short form that starts it)."""
     wa, wb = a.split(), b.split()
     shorter, longer = sorted((wa, wb), key=len)
     if len(shorter) >= 2 and longer[-len(shorter):] == shorter and len(longer) - len(shorter) == 1 \
@@ -90,6 +91,8 @@ def same_person(a: str, b: str) -> bool:
     fa, fb = skeleton(wa[0]), skeleton(wb[0])
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
+    if min(len(fa), len(fb)) >= 3 and (fa.startswith(fb) or fb.startswith(fa)):
+        return True  # a short form of the given name: "Phil" of "Philip", "Don" of "Donald"
     return similar(fa, fb, 0.85)
 
 
@@ -153,6 +156,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     label), or None for junk and job titles alone. A strong title inside a
     mention makes what follows it a PERSON ("Valdorian Defence Minister X")."""
     text = " ".join(text.split()).strip(" ,;:—–-\"“”'‘")
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "Calden Port Authority (CPA": a bracket the tagger cut
     text = _POSSESSIVE.sub("", text).strip()
     words = text.split(" ")
     while len(words) > 1 and words[0].lower() in LEADING_DETERMINERS:

@@ -26,6 +26,16 @@ both against the *other* independent sources:
    A report of another event in the same place and week shares names and
    topic but neither lede.
 
+4. Day: reports of one event agree on its day. A source that names none of
+   the days most other sources name (``_STORY_DAY_SHARE`` of them) while its
+   lede names a day ``_OTHER_DAY_GAP`` or more days away from all of them
+   reports another event of the same kind (last week's draw beside this
+   week's, an earlier speech beside the one the story is about), however
+   alike the two read sentence by sentence, when its figures are its own too:
+   fewer than half of its specific figures (a decimal point, or three digits
+   or more) are any other source's. The story's figures under another day
+   are one source getting the day wrong: a date dispute, not another event.
+
 Each source's score is topic plus support (``_SUPPORT_WEIGHT``; a short
 article's support drawn towards the story's typical one), as a share of the median
 score of the other sources (so embedders with different scales, and stories
@@ -38,17 +48,22 @@ purpose: a lost on-topic source costs more than a stray sentence. An article
 is off-topic too when the event test fails: its lede and its cover of the
 others' ledes both fall below ``_EVENT_RELATIVE`` of the typical source's, few
 of its sentences (``_EVENT_MAX_SUPPORT``) are supported and its score is low
-too (``_EVENT_SCORE``; the same keeps apply). Nothing is
+too (``_EVENT_SCORE``; the same keeps apply), or when the day test fails
+(no keep applies: a report of another day retells the story's kind of
+sentences by nature). Nothing is
 flagged with fewer than three independent sources (no majority to compare
 against), and never more than a minority of them, the lowest scores first.
 """
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
 from ..context import StoryContext
 from ..errors import NewsfoldError
 from ..model import Article, Sentence, root_of
+from ..nlp.days import Day, day_label, days_apart, days_named, without_days
 
 _MIN_SOURCES = 3
 _RELATIVE = 0.55  # an outlier scores less than this share of the typical source
@@ -61,6 +76,8 @@ _LEDE_SENTENCES = 2  # the lede: what a report opens on
 _EVENT_RELATIVE = 0.7  # a lede and a cover of the others' ledes below this share of the typical source's ...
 _EVENT_MAX_SUPPORT = 0.3  # ... with fewer of its sentences supported than this ...
 _EVENT_SCORE = 0.8  # ... and a score below this share of the typical source's: another event
+_STORY_DAY_SHARE = 2 / 3  # a day named by this share of the other sources (two at least) is the story's
+_OTHER_DAY_GAP = 2  # a lede dated this many days from every day of the story tells another event
 
 
 def find_off_topic(ctx: StoryContext) -> set[str]:
@@ -100,10 +117,16 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
             values[row] < _EVENT_RELATIVE * float(np.median(np.delete(values, row))) for values in (lede, covers))
         if not kept and (score[row] < _RELATIVE * typical or other_event):
             suspects.append((float(score[row] / max(typical, 1e-9)), root))
-    # Only a minority can be off topic; the lowest scores go first.
-    flagged = [root for _, root in sorted(suspects)[: (len(ids) - 1) // 2]]
+    dated = _dated_elsewhere(roots, sentences)
+    ranked = [(0.0 if root in dated else 1.0, ratio, root) for ratio, root in suspects]
+    ranked += [(0.0, 0.0, root) for root in dated if root not in {root for _, root in suspects}]
+    # Only a minority can be off topic; another day first, then the lowest scores.
+    flagged = [root for *_, root in sorted(ranked)[: (len(ids) - 1) // 2]]
     reasons: dict[str, str] = {}
     for root in flagged:
+        if root in dated:
+            reasons.update((article.id, dated[root]) for article in roots[root])
+            continue
         row = ids.index(root)
         count = int(counts[row])
         supported = round(float(support[row]) * count)
@@ -114,6 +137,53 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
                   f"for the other sources, and its lede matches theirs {lede[row]:.2f} against {typical_lede:.2f}")
         reasons.update((article.id, reason) for article in roots[root])
     return reasons
+
+
+def _dated_elsewhere(roots: dict[str, list[Article]], sentences: dict[str, list[Sentence]]) -> dict[str, str]:
+    """Sources whose lede names another day than every day the story agrees
+    on, naming none of those days anywhere: source -> the reason, in words."""
+    named: dict[str, set[Day]] = {}
+    ledes: dict[str, set[Day]] = {}
+    figures: dict[str, set[str]] = {}
+    for root, articles in roots.items():
+        named[root], ledes[root], figures[root] = set(), set(), set()
+        for article in articles:
+            for index, sentence in enumerate(sentences[article.id]):
+                days = days_named(sentence.text)
+                named[root] |= days
+                figures[root] |= _specific_figures(without_days(sentence.text))
+                if index < _LEDE_SENTENCES:
+                    ledes[root] |= days
+    found: dict[str, str] = {}
+    for root in roots:
+        others = [named[other] for other in roots if other != root]
+        needed = max(2.0, _STORY_DAY_SHARE * len(others))
+        story_days = {day for day in set().union(*others) if sum(day in o for o in others) >= needed}
+        if not story_days or named[root] & story_days or not ledes[root]:
+            continue
+        # another event has figures of its own; the story's figures under another day are a date dispute
+        told = set().union(*(figures[other] for other in roots if other != root))
+        if not figures[root] or 2 * len(figures[root] & told) >= len(figures[root]):
+            continue
+        if all(days_apart(day, own) >= _OTHER_DAY_GAP for day in story_days for own in ledes[root]):
+            found[root] = (f"reports another event: its lede is dated {', '.join(map(day_label, sorted(ledes[root])))} "
+                           f"and it names none of the days the other sources agree on "
+                           f"({', '.join(map(day_label, sorted(story_days)))})")
+    return found
+
+
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+
+
+def _specific_figures(text: str) -> set[str]:
+    """Figures specific enough to tell an event by: with a decimal point or of
+    three digits or more, not a year ("3.04", "91,930"; not "3", not "2025")."""
+    found = set()
+    for match in _FIGURE.finditer(text):
+        value = match.group().rstrip(".,").replace(",", "")
+        if ("." in value or len(value) >= 3) and not re.fullmatch(r"(?:19|20)\d\d", value):
+            found.add(value)
+    return found
 
 
 def _support(vectors: np.ndarray, owner: np.ndarray, sources: int) -> np.ndarray:

@@ -22,14 +22,21 @@ AGENCY = (r"(?:Getty\s+Images|Getty(?!\s+Images)|AFP(?:\s+via\s+Getty\s+Images)?
 _IMAGE_MARKER = re.compile(r"\b(?:Image|Media|Photo)\s+(?:copyright|source|caption|credit)\b,?:?\s*")
 # "Getty Images 9 Harbor City players celebrate ..." / "Getty Images The building ..." at a sentence start.
 _CREDIT_FIRST = re.compile(rf"{AGENCY}(?:\s+\d{{1,3}})?\s+(?=[A-Z][a-z])")
-# "(Photo: Jane Doe/Reuters)", "(Getty Images)", "(AP Photo/Jane Doe)", "Photo: Getty Images"
+# "(Photo: Jane Doe/Reuters)", "(Getty Images)", "(AP Photo/Jane Doe)", "Photo: Getty Images";
+# a bare agency or "(TV1/TV2)" closing an unpunctuated caption before the next sentence: "... at the scene (PA) The"
 _INLINE_CREDIT = re.compile(
     rf"""\(\s*(?:(?:Photo|Photograph|Image|Picture|Pic|Credit|Foto)s?(?:\s+credit)?\s*:\s*[^()]{{1,80}}
                |(?:[A-Z][\w.-]*\s+)?(?:Photo|Photograph)\s*/\s*[^()]{{1,60}}|{AGENCY}\s*/\s*[^()]{{1,40}}
                |(?:AFP\s+via\s+)?Getty(?:\s+Images)?|Shutterstock|Alamy|Rex(?:\s+Features)?|Supplied|Handout|Splash\s+News)\s*\)
+      | \(\s*(?:{AGENCY}|[A-Z][A-Za-z]{{1,12}}\s*/\s*[A-Z][A-Za-z]{{1,12}})\s*\)(?=\s+[A-Z])
       | \b(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*:\s*(?:{AGENCY}\b|[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}\s*/\s*[\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,2}})""",
     re.VERBOSE,
 )
+
+
+# "(left)", "(pictured centre)", "From left to right:": words that point into a photo
+_POSITION = re.compile(r"\((?:pictured\s+)?(?:left|right|centre|center|above|below|top|bottom)\b[^()]{0,20}\)"
+                       r"|\b[Ff]rom\s+left\s+to\s+right\b|\b[Ll]eft\s+to\s+right\s*:")
 
 
 def caption_end(text: str, pos: int, end: int, max_words: int = 40) -> tuple[int, bool] | None:
@@ -95,6 +102,9 @@ def inline_credit_captions(text: str, p: Paragraph, segments: list[tuple[int, in
         if multi and before and not before.endswith((".", "!", "?", '"', "”", ")")) and text[start] == "(":
             # "... celebrate the moment of triumph (Getty Images)": the caption it closes.
             seg = max((a for a in seg_starts if a <= start), default=p.start)
+            # a sentence end the splitter missed ('… this time. " Floods: The river …'): the caption starts after it
+            ends = list(re.finditer(r"[.!?][\"”’']?\s+[\"”’']?\s*(?=[A-Z])", text[seg:start]))
+            seg += ends[-1].end() if ends else 0
             if len(text[seg:start].split()) <= 40:
                 start = seg
         elif not match.group().startswith("("):
@@ -132,4 +142,21 @@ def credit_first_captions(text: str, p: Paragraph, segments: list[tuple[int, int
             if not probe or probe[1]:
                 break
             pos = found[0] + (len(nxt.group()) - len(nxt.group().lstrip()))
+    return spans
+
+
+def position_captions(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
+    """A sentence piece that points into a photo ("(left)", "From left to
+    right:") and ends without punctuation before the next sentence: a caption.
+    A punctuated sentence that says "(left)" is prose and stays."""
+    spans: list[Span] = []
+    if len(segments) <= 1:
+        return spans
+    for a, b in segments:
+        marker = _POSITION.search(text, a, b)
+        if marker is None:
+            continue
+        found = caption_end(text, a, p.end)
+        if found and not found[1] and found[0] >= marker.end():
+            spans.append((a, found[0], "caption"))
     return spans

@@ -6,7 +6,7 @@ markers only: promo/call-to-action sentences ("Read more:", "Sign up for our
 newsletter", "Please verify you're not a robot"), photo credits and the
 caption they open or close (see ``captions``), fixed page residue
 ("Advertisement Continue reading the main story", "Click to share on X (Opens
-in new window)"), a sign-up box's phrases in a row, quoted or all-capital inline subheadings and a sign-off
+in new window)"), photo galleries (see ``galleries``), a sign-up box's phrases in a row, quoted or all-capital inline subheadings and a sign-off
 ending the text.
 """
 from __future__ import annotations
@@ -18,7 +18,9 @@ from .captions import (
     credit_first_captions,
     image_marker_captions,
     inline_credit_captions,
+    position_captions,
 )
+from .galleries import gallery_spans
 from .markers import COPYRIGHT_LINE, FORM_RUN, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
 from .paragraphs import Paragraph, Span, sentence_pieces
 
@@ -48,7 +50,8 @@ _RESIDUE = re.compile(
 )
 # An inline heading in flattened text: "'Massive damage'" or "HOW IT HAPPENED" before a sentence.
 _QUOTED_HEADING = re.compile(r"(?:'[^'.!?,:;]{3,50}'|‘[^’.!?,:;]{3,50}’|\"[^\".!?,:;]{3,50}\"|“[^”.!?,:;]{3,50}”)\s+(?=[A-Z](?:[a-z]|\s))")
-_CAPS_HEADING = re.compile(r"(?:[A-Z][A-Z'’&-]*\s+){2,}[A-Z][A-Z'’&-]*\??\s+(?=[A-Z][a-z])")
+_CAPS_HEADING = re.compile(r"(?:[‘'\"“]?[A-Z][A-Z0-9'’&-]*[’'\"”]?\s+){2,}[‘'\"“]?[A-Z][A-Z0-9'’&-]*[’'\"”]?\??\s+(?=[A-Z][a-z])")
+_MAX_HEADING_WORDS = {_QUOTED_HEADING: 8, _CAPS_HEADING: 20}  # a capitals heading may quote a whole claim
 _CREDITS_AT_END = re.compile(r"^(?:Additional\s+reporting|With\s+inputs)\s+(?:by|from)\b", re.IGNORECASE)
 
 
@@ -58,7 +61,8 @@ def inline_spans(text: str, p: Paragraph, *, last: bool) -> list[Removed]:
     segments = sentence_pieces(text, p.start, p.end)
     spans = (_promo_sentences(text, segments) + _residue(text, p)
              + image_marker_captions(text, p) + inline_credit_captions(text, p, segments)
-             + credit_first_captions(text, p, segments) + _inline_headings(text, segments))
+             + credit_first_captions(text, p, segments) + _inline_headings(text, segments)
+             + gallery_spans(text, p) + position_captions(text, p, segments))
     if last:
         spans += _closing_signoff(text, p, segments)
     return disjoint(text, spans)
@@ -100,7 +104,8 @@ def _inline_headings(text: str, segments: list[tuple[int, int]]) -> list[Span]:
     for a, b in segments[1:]:
         for pattern in (_QUOTED_HEADING, _CAPS_HEADING):
             match = pattern.match(text, a, b)
-            if match and len(match.group().split()) <= 8 and len(text[match.end():b].split()) >= 5:
+            if match and len(match.group().split()) <= _MAX_HEADING_WORDS[pattern] \
+                    and len(text[match.end():b].split()) >= 5:
                 spans.append((a, a + len(match.group().rstrip()), "subheading"))
                 break
     return spans

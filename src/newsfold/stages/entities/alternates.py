@@ -1,8 +1,10 @@
 """Alternate names the text gives an entity ("Velmora, also known as Old Quay",
 "Nordline Ferries (formerly Calden Shipping)", "the town, known in older
-records as Brennholtz"), and acronyms written in brackets after a tagged name
+records as Brennholtz"), acronyms written in brackets after a tagged name
 whose letters need not fit it (a local-language acronym: "the Norland
-Sea Patrol (KVN)")."""
+Sea Patrol (KVN)"), short forms in brackets that keep some of its words
+("Calden Ferries’ (CF Ferries)") and a code name after "or" ("the North
+Hall, or NH2, …")."""
 from __future__ import annotations
 
 import re
@@ -19,6 +21,10 @@ _ALTERNATE = re.compile(
     r"(?:(?:in|on|by|to|among)\s+[^,();.\n]{1,40}?\s+)?as|formerly|previously|once|aka|a\.k\.a\.)\s+"
     rf"(?:the\s+)?[\"“‘']?(?P<alt>{NAME_PATTERN})")
 _BRACKETED_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.-]{1,9})\)")
+# "the North Hall, or NH2, is home to …": a code name between commas after "or"
+_OR_CODE = re.compile(r",\s+or\s+(?P<code>[A-Z][A-Za-z-]*\d[\w-]*),")
+# "Calden Ferries’ (CF Ferries)", "Calden School of Law (Calden Law)": a short form in brackets
+_BRACKETED_SHORT = re.compile(rf"(?:['’]s?)?\s*\((?P<short>{NAME_PATTERN})\)")
 _ANTECEDENT = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)$")
 _ANTECEDENT_REACH = 400  # characters back to the name "the town" stands for
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -49,7 +55,37 @@ def alternate_names(text: str, doc: Any) -> list[Alternate]:
         if bracket and cleaned:
             found.append((cleaned[0], cleaned[1], bracket.group("acr").replace(".", ""),
                           ent.start_char, bracket.end()))
+        if not bracket:
+            found += _bracketed_short_form(text, ent)
+        code = _OR_CODE.match(text, ent.end_char)
+        if code and cleaned:
+            found.append((cleaned[0], cleaned[1], code.group("code"), ent.start_char, code.end()))
     return found
+
+
+def _bracketed_short_form(text: str, ent: Any) -> list[Alternate]:
+    """The short form in brackets after a tagged name, or inside the tagged
+    span when the tagger took the bracket in ("Calden Ferries’ (CF Ferries")."""
+    head, bracket, tail = ent.text.partition("(")
+    if bracket and text.startswith(")", ent.end_char) and re.fullmatch(NAME_PATTERN, tail.strip()):
+        short, end = tail.strip(), ent.end_char + 1
+    else:
+        match = _BRACKETED_SHORT.match(text, ent.end_char)
+        if match is None or bracket:
+            return []
+        short, end = match.group("short"), match.end()
+    cleaned = clean_name(head, ent.label_)
+    if cleaned is None or not _short_form(short, cleaned[0]):
+        return []
+    return [(cleaned[0], cleaned[1], short, ent.start_char, end)]
+
+
+def _short_form(short: str, name: str) -> bool:
+    """Whether ``short`` keeps some words of ``name`` and adds none but
+    abbreviations in capitals ("CF Ferries" of "Calden Ferries")."""
+    words, kept = short.split(), {w.lower() for w in name.split()}
+    return len(short) < len(name) and any(w.lower() in kept for w in words) \
+        and all(w.lower() in kept or w.isupper() for w in words)
 
 
 def _owner(text: str, ents: list[Any], at: int) -> tuple[str, str, int] | None:

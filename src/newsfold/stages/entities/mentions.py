@@ -18,6 +18,7 @@ from ...nlp.lexicon import (
     MONTH_NAMES,
     PERSON_TITLES,
     PORTFOLIO_WORDS,
+    RELATION_NOUNS,
     SPEECH_VERBS,
     WEEKDAY_NAMES,
 )
@@ -110,6 +111,9 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
         name = name[len(first.text):].strip()  # "Jubilant Rovers": a word the tagger took in
     if label != "NORP":
         label = suffix_label(name) or label
+    if label != "PERSON" and not suffix_label(name) and _after_relation_noun(article.text, ent.start_char) \
+            and 2 <= len(name.split()) <= 3 and all(w[:1].isupper() for w in name.split()):
+        label = "PERSON"  # "son-in-law Tom Reyes", "his cousin, Ana Ruiz": a person, whatever the tagger said
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     root = ent.root
     speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in SPEECH_VERBS
@@ -119,6 +123,15 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
         place = None
     honorific = before in HONORIFICS or fold(ent.text.split()[0]) in HONORIFICS
     return Mention(name, label, article.id, before, ent.start_char, end_char, speaks, place, honorific)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*),?[ \t]+$")
+
+
+def _after_relation_noun(text: str, start: int) -> bool:
+    """Whether a relation noun ("cousin", "son-in-law") stands right before ``start``."""
+    match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return match is not None and match.group(1).lower() in RELATION_NOUNS
 
 
 def _acronym_mentions(article: Article) -> list[Mention]:

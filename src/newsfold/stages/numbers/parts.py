@@ -65,7 +65,10 @@ def _resolve_run(article: Article, quantities: list[Quantity], run: list[int],
     if len(classes) > 1 or None in classes:
         return None
     events = {q.event for q in parts} - {None}
-    if len(events) > 1 or (derive and len({q.event for q in parts}) > 1) or any(q.increment for q in parts):
+    # "six men and one woman died": the verb after the last part tells what all of them did
+    shared_verb = all(q.event is None for q in parts[:-1])
+    if len(events) > 1 or (derive and len({q.event for q in parts}) > 1 and not shared_verb) \
+            or any(q.increment for q in parts):
         return None  # "four dead and 120 wounded", "trapping five and injuring another 40"
     total_index = _stated_total(quantities, run, classes, events)
     if total_index is not None:

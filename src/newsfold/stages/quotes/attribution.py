@@ -25,12 +25,15 @@ from ...nlp.lexicon import QUOTE_VERBS
 from ...nlp.names import speaker_name, surname_key
 from ...nlp.text import plain
 from .canonical import StoryNames
-from .marks import CLOSERS, MIN_WORDS, at_paragraph_start, inner
+from .marks import CLOSERS, MIN_WORDS, at_paragraph_start, inner, is_quoted_name
 from .page import Page
 from .people import People
 from .speakers import PRONOUNS, SpeakerResolver
 
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:")
+_ROLE_LABEL = re.compile(
+    r"(?:^|[.!?][\"”’']?\s+|\n)(?:An?\s+|The\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s+"
+    r"(?P<role>spokesman|spokeswoman|spokesperson)\s*:\s*$")
 
 
 def article_quotes(article: Article, doc: Any, names: StoryNames) -> list[tuple[int, int, str | None]]:
@@ -54,8 +57,8 @@ class _Attribution:
             start, end = inner(self.text, open_index, close_index)
             if end <= start or self.page.article.is_removed(open_index, close_index + 1):
                 continue
-            if len(re.findall(r"\w+", self.text[start:end])) < MIN_WORDS:
-                continue  # a scare quote or a fragment: masked, never reported
+            if len(re.findall(r"\w+", self.text[start:end])) < MIN_WORDS or is_quoted_name(self.text[start:end]):
+                continue  # a scare quote, a fragment or a name: masked, never reported
             speaker = self._speaker(open_index, close_index)
             self.resolved[close_index] = speaker
             found.append((start, end, speaker))
@@ -71,6 +74,9 @@ class _Attribution:
             speaker, explicit = self.speakers.from_window(after_start, after_end, first=True)
             if speaker is not None or explicit:
                 return speaker  # "…,” one witness said": nobody named, nobody guessed
+        role = self._role_label(open_index)
+        if role is not None:
+            return role
         before_start = self.page.sentence_start(open_index)
         speaker, explicit = self.speakers.from_window(before_start, open_index, first=False)
         if speaker is not None or explicit:
@@ -127,6 +133,12 @@ class _Attribution:
         if key and self.people.is_surname(key):
             return self.people.full_name(name)
         return None
+
+    def _role_label(self, open_index: int) -> str | None:
+        """'A Calden Police spokesman: “…”': a body's spokesperson as a label
+        before the quote, in its own sentence, with no speech verb."""
+        match = _ROLE_LABEL.search(self.text, max(0, open_index - 100), open_index)
+        return f"{match.group('body')} {match.group('role')}" if match else None
 
     def _continuation(self, open_index: int) -> str | None:
         """A quote paragraph right after a paragraph whose last sentence is X's

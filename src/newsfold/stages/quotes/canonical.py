@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ...model import Entity
-from ...nlp.lexicon import INSTITUTION_WORDS, SPOKESPERSON_ROLES
+from ...nlp.lexicon import INSTITUTION_WORDS, JOB_TITLES, ROLE_WORDS, SPOKESPERSON_ROLES
 from ...nlp.names import suffix_label, title_before_name
 from ...nlp.text import plain
 
@@ -122,6 +122,8 @@ class StoryNames:
         kind = self.type_of(name)
         if kind in _SILENT_TYPES or suffix_label(name) == "OTHER" or self.is_outlet(name):
             return None
+        if len(name.split()) == 1 and plain(name) in JOB_TITLES | ROLE_WORDS:
+            return None  # "the Mayor" whom the article does not name: a title, nobody's name
         if len(name.split()) == 1 and kind in (None, "PERSON") and name[:1].isupper() \
                 and plain(name) not in INSTITUTION_WORDS and self._common_noun(name):
             return None

@@ -1,8 +1,12 @@
 """Quote marks: balanced quote spans in a text, and the quoted words as shown.
 
-Every quote style (“…”, "…", ‘…’, «…», „…“) is scanned with a small state
-machine. A quote may run over paragraph breaks when the next paragraph reopens
-it (the newspaper convention) or the closing mark comes later. An opening mark
+Every quote style (“…”, "…", ‘…’, '…', «…», „…“) is scanned with a small
+state machine. A quote may run over paragraph breaks when the next paragraph
+reopens it (the newspaper convention) or the closing mark comes later; on a
+page whose paragraphs were flattened into one line the reopening mark stands
+right after the sentence that ends the paragraph before (". 'Please…").
+The straight single mark is also the apostrophe: inside a word ("it's") or
+after the s of a plural possessive ("the victims' families") it is no mark. An opening mark
 that meets another opening mark before its closing one is unbalanced and
 dropped; so is a quote that runs to the end of the text or past
 ``MAX_QUOTE_CHARS``. Quotes inside quotes stay part of the outer one.
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ...nlp.lexicon import COMMON_STOPWORDS
 from ...nlp.text import plain
 
 MAX_QUOTE_CHARS = 1500  # longer "quotes" are unbalanced marks, not speech
@@ -26,6 +31,7 @@ CLOSERS = {
     "‹": "›",
     "‘": "’",
     "‚": "‘’",
+    "'": "'",
 }
 _OPEN_AFTER = set(" \t\n\r([{—–-/:;,") | {""}
 
@@ -56,7 +62,9 @@ def _opens(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else ""
     if not after or after.isspace():
         return False
-    if text[i] in "\"‘‚":
+    if text[i] == "'" and not after.isalnum():
+        return False
+    if text[i] in "\"‘‚'":
         # straight and single marks double as closers and apostrophes
         return before in _OPEN_AFTER or before in "“«„"
     return True
@@ -68,8 +76,10 @@ def _closes(text: str, j: int, opener: str) -> bool:
         return False
     before = text[j - 1] if j > 0 else ""
     after = text[j + 1] if j + 1 < len(text) else ""
-    if char in "’‘" and before.isalnum() and after.isalpha():
+    if char in "’‘'" and before.isalnum() and after.isalpha():
         return False  # an apostrophe: "Valdoria’s"
+    if char == "'" and (before.isspace() or before == "s" and after == " " and text[j + 2:j + 3].islower()):
+        return False  # an opening mark, or a plural possessive: "the victims' families"
     # a straight mark after a space and before a word opens the next quote
     return not (char == "\"" and opener == "\"" and (not before or before.isspace())
                 and after and not after.isspace())
@@ -90,10 +100,19 @@ def _find_close(text: str, i: int) -> int | None:
             return j
         # A second opening mark: the newspaper convention reopens the quote
         # at each new paragraph; anywhere else ours is unbalanced.
-        if char == opener and _opens(text, j) and not at_paragraph_start(text, j):
+        if char == opener and _opens(text, j) and not at_paragraph_start(text, j) \
+                and not _after_sentence(text, j):
             return None
         j += 1
     return None
+
+
+def _after_sentence(text: str, j: int) -> bool:
+    """A mark right after a finished sentence: a flattened paragraph break."""
+    k = j - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    return k < j - 1 and k >= 0 and text[k] in ".!?"
 
 
 def _paragraph_starts_at(text: str, j: int) -> bool:
@@ -120,8 +139,20 @@ def inner(text: str, open_index: int, close_index: int) -> tuple[int, int]:
 
 def display(text: str) -> str:
     """Quote text for reading: paragraph re-openings and runs of space collapsed."""
-    text = re.sub(r"\s*\n\s*[“\"„«‘]?", " ", text)
+    text = re.sub(r"\s*\n\s*[“\"„«‘']?", " ", text)
+    text = re.sub(r"([.!?]) +[“\"„«‘'](?=\w)", r"\1 ", text)
     return " ".join(text.split())
+
+
+def is_quoted_name(text: str) -> bool:
+    """A name in quote marks (‘Harbor Watchers of Calden’ page, the “Quiet
+    Rides” campaign): every word capitalised but the small joining words, no
+    sentence punctuation. Such marks quote a name, not somebody's words."""
+    if re.search(r"[.!?,;:]", text):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    return len(words) >= 2 and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in COMMON_STOPWORDS for w in words)
 
 
 def normalised(text: str) -> str:

@@ -50,18 +50,34 @@ class People:
         """The tagger's persons, unless the story's entities say otherwise."""
         mentions = []
         for ent in self.page.ents:
-            if ent.label_ != "PERSON" or self.page.in_quote(ent.start_char):
-                continue
-            if self.page.article.is_removed(ent.start_char, ent.end_char):
+            if self.page.in_quote(ent.start_char) or self.page.article.is_removed(ent.start_char, ent.end_char):
                 continue
             name = speaker_name(ent.text)
             if not name or any(c.isdigit() for c in name):
                 continue
-            if self.names.type_of(name) not in (None, "PERSON"):
+            if ent.label_ != "PERSON":
+                # "ACP Dara Imrie" tagged ORG: a person of the story's entities whatever the label
+                known = self.names.canonical(name) or name  # "ACP Dara Imrie" ends with a known full name
+                if plain(known) in self.names.full_people:
+                    self.person_names.append(known)
+                    mentions.append((ent.start_char, known, ent.root.dep_ in ("nsubj", "nsubjpass")))
+                continue
+            if self.names.type_of(name) not in (None, "PERSON") or self.place_tail(ent):
                 continue  # the story's entities say it is no person ("COVID-19", a company)
             salient = ent.root.dep_ in ("nsubj", "nsubjpass")
             mentions.append((ent.start_char, name, salient))
         return mentions
+
+    def place_tail(self, ent: Any) -> bool:
+        """'Port Calden North district police': a "person" the tagger cut out of
+        a place name, whose first word ends a place or body the story names
+        with the word before it."""
+        if ent.start == 0:
+            return False
+        before = self.page.doc[ent.start - 1]
+        if not before.text[:1].isupper() or before.whitespace_ != " ":
+            return False
+        return self.names.type_of(f"{before.text} {ent[0].text}") not in (None, "PERSON")
 
     def _introduced(self) -> list[Mention]:
         """"Ana Ruiz, a local shopkeeper, said": a name introduced by an
@@ -90,10 +106,13 @@ class People:
         key = surname_key(surface) if surface else ""
         best = surface
         names = self.person_names + self.extra_names
-        for name in names:
-            if name and surname_key(name) == key and len(name) > len(best):
-                best = name
         words = surface.split()
+        # a written given name stays: "Tom Smith" is not the article's longer "Mark Smith"
+        given = plain(words[0]) if len(words) >= 2 else None
+        for name in names:
+            if name and surname_key(name) == key and len(name) > len(best) \
+                    and (given is None or plain(name.split()[0]) == given):
+                best = name
         if best == surface and words and all(title_before_name(w) for w in words[:-1]):
             # family name first ("Lim", "SM Varek" is Varek Li Wen): one full name starting with it
             starting = {n for n in names if n and len(n.split()) > 1 and plain(n.split()[0]) == key}

@@ -21,6 +21,7 @@ from typing import Any
 from ...nlp.lexicon import (
     INSTITUTION_WORDS,
     QUOTE_VERBS,
+    RELATION_NOUNS,
     ROLE_WORDS,
     SPOKESPERSON_ROLES,
     UNNAMED_SPEAKER_NOUNS,
@@ -117,6 +118,12 @@ class SpeakerResolver:
             speaker = self.resolve(subject, window_ids | {t.i for t in subject.subtree}, depth=depth)
             if speaker is not None:
                 return speaker
+        if split[0].lower_ in RELATION_NOUNS:
+            # "His son-in-law Tom Reyes told…" parsed as two subjects: the name right after the noun
+            end = max(t.i for t in split[0].subtree)
+            named = next((s for s in subjects[1:] if min(t.i for t in s.subtree) == end + 1), None)
+            if named is not None:
+                return self.resolve(named, window_ids | {t.i for t in named.subtree}, depth=depth)
         return None
 
     def resolve(self, token: Any, allowed: set[int], remember: bool = True, depth: int = 0) -> str | None:
@@ -131,7 +138,11 @@ class SpeakerResolver:
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
         lo, hi = (phrase[0].idx, phrase[-1].idx + 1) if phrase else (token.idx, token.idx + 1)
         persons = [e for e in self.page.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
-                   and speaker_name(e.text)]
+                   and speaker_name(e.text) and not self.people.place_tail(e)]
+        if lower in RELATION_NOUNS:
+            holder = self._relation_holder(token, allowed)
+            if holder is not None:
+                return holder
         if persons:
             own = [e for e in persons if e.start <= token.i < e.end]
             # "district police chief ACP Dara Imrie said" with only the
@@ -158,6 +169,28 @@ class SpeakerResolver:
             return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else None
         return self._organisation_speaker(token, lo, hi) or self._known_body(token, allowed) \
             or self._proper_name(token, allowed)
+
+    def _relation_holder(self, token: Any, allowed: set[int]) -> str | None:
+        """'Ana Ruiz's family said', 'the lawyer of Mr Ruiz said': the family
+        or the lawyer speaks, not the person it is named by; "Ana Ruiz's family"
+        when that person is one the article names. None when the subject also
+        names whoever speaks ("his cousin, Tom Reyes") or holds no person."""
+        holders = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        holders += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if len(holders) != 1:
+            return None
+        holder = holders[0]
+        inside = {t.i for t in holder.subtree}
+        if any(t.pos_ == "PROPN" and t.i not in inside and t.i in allowed
+               and (t.ent_type_ == "PERSON" or t.head.i == token.i and t.dep_ in ("appos", "compound"))
+               for t in token.subtree):
+            return None  # "his cousin, Tom Reyes": the named one speaks ("of Mr Ruiz, from Calden" is no name)
+        words = [t for t in holder.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [holder]
+        name = speaker_name(" ".join(t.text for t in words))
+        if not name or holder.ent_type_ != "PERSON" and not self.people.is_surname(plain(holder.text)):
+            return None
+        return f"{self.people.full_name(name)}'s {token.lower_}"
 
     def _known_body(self, token: Any, allowed: set[int]) -> str | None:
         """'…,” MOM said' where this sentence's tagger missed the organisation:

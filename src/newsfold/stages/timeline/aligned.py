@@ -23,7 +23,9 @@ Method, in order:
    jail term on Mar 5"); or, sharing a day, most content words shared and
    less close in meaning (the first day of a range anchors its last: "from
    May 4 to Jun 29"); each sentence is paired only with its most alike
-   sentence in the other source, both ways;
+   sentence in the other source, both ways; never two sentences that place
+   their event in a series differently ("the next draw" against "the draw",
+   "the upcoming hearing" against "the hearing": two events of the series);
 3. kept: days both sentences give agree; a day one gives and the other
    lacks is paired with its counterpart: when each has one such day, those
    two; else the day with the most words next to it shared, some at least
@@ -61,7 +63,7 @@ from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .mentions import quoted_spans
-from .merging import Event, content_words
+from .merging import Event, content_words, sequence_words
 
 _MIN_SHARED = 0.5  # shared content words over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
@@ -174,12 +176,16 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[list[floa
     size = len(claims)
     shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
-        return shared, shared, np.zeros((size, size), dtype=np.float32)
+        alike = [[0.0 if _sequence(claims[i]) != _sequence(claims[j]) else shared[i][j] for j in range(size)]
+                 for i in range(size)]
+        return alike, shared, np.zeros((size, size), dtype=np.float32)
     cosine = cosines_of_alike(ctx.embedder, [_DATE_WORDS.sub("#", claim.text) for claim in claims],
                               [claim.root for claim in claims], shared, min(_MIN_SHARED, _MIN_SHARED_NEAR))
     least_cosine, most_shared = _MIN_COSINE_WORDS
 
     def likeness(i: int, j: int) -> float:
+        if _sequence(claims[i]) != _sequence(claims[j]):
+            return 0.0  # "the next draw on Jan 27" is not "the draw on Jan 24"
         near = overlap(claims[i].near, claims[j].near)
         alike = shared[i][j] >= _MIN_SHARED and (
             cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared)
@@ -190,6 +196,11 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[list[floa
         return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike or anchored else 0.0
 
     return [[likeness(i, j) for j in range(size)] for i in range(size)], shared, cosine
+
+
+def _sequence(claim: _Claim) -> frozenset[str]:
+    """The words that place the sentence's event in a series (see ``merging.sequence_words``)."""
+    return sequence_words(claim.text)
 
 
 def _disputed(a: _Claim, b: _Claim) -> list[tuple[str, str]]:
@@ -236,7 +247,7 @@ def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarra
             backing: dict[str, list[_Claim]] = defaultdict(list)
             for j, other in enumerate(claims):
                 if other.root == claim.root or not free[j] or shared[i][j] < _LOOSE[0] \
-                        or cosine[i][j] < _LOOSE[1]:
+                        or cosine[i][j] < _LOOSE[1] or _sequence(other) != _sequence(claim):
                     continue
                 for other_day, other_near in other.dated:
                     if other_day[:7] == day[:7] and other_day not in claim.days \

@@ -1,6 +1,7 @@
 """Merging events: events of the same date whose content words overlap become
 one entry with several supports; strongly similar events that independent
-sources date differently become ``date`` conflicts."""
+sources date differently become ``date`` conflicts, unless the two tellings
+place their event in a series differently ("the next draw" / "the draw")."""
 from __future__ import annotations
 
 import re
@@ -49,6 +50,16 @@ def content_words(text: str) -> set[str]:
                 break
         out.add(word)
     return out
+
+
+_SEQUENCE = re.compile(r"\b(next|previous|upcoming|preceding|subsequent)\b")
+
+
+def sequence_words(text: str) -> frozenset[str]:
+    """The words that place an event in a series ("the next draw", "the
+    upcoming hearing", "the previous round"): two tellings that place theirs
+    differently are two events of the series, whatever their other words."""
+    return frozenset(_SEQUENCE.findall(text.lower()))
 
 
 def similarity(a: set[str], b: set[str]) -> tuple[float, int]:
@@ -142,5 +153,5 @@ def _date_conflicts(clusters: list[_Cluster], roots: dict[str, str]) -> list[Con
 def _strongly_similar(a: _Cluster, b: _Cluster) -> bool:
     return any(
         similarity(x.words, y.words)[0] >= 0.7 and similarity(x.words, y.words)[1] >= 3
-        and fuzz.token_set_ratio(x.text, y.text) >= 75
+        and fuzz.token_set_ratio(x.text, y.text) >= 75 and sequence_words(x.text) == sequence_words(y.text)
         for x in a.events for y in b.events)

@@ -1,0 +1,63 @@
+"""Photo galleries flattened into the text: a gallery repeats its size.
+
+Two forms, each a class of page part rather than one site's wording:
+
+- numbered slides, "1/19 The Palm House is illuminated … Getty 2/19 …": three
+  or more counters over one total, in order. The whole run goes, from the
+  start of the sentence piece holding the first counter (the gallery's
+  heading, "UK news in pictures 19 show all") to the credit closing the last
+  slide's caption;
+- credited slides, "Getty Images 22 A tram carriage is driven away … PA 22 A
+  map of …": one number (the gallery's size) after a credit, three times or
+  more, each opening a caption. Each credit, its number and its caption go.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .captions import AGENCY, caption_end
+from .paragraphs import Paragraph, Span, sentence_pieces
+
+_MIN_SLIDES = 3
+_COUNTER = re.compile(r"(?<![\w/])(\d{1,3})/(\d{1,3})\s+(?=[A-Z])")
+# a credit of capitalised words ("Getty Images", "PA:Press Association", "SWNS:South West News Service")
+_CREDITED = re.compile(r"((?:[A-Z][\w'’&-]*(?::[A-Z][\w'’&-]*)?\s+(?:(?:and|of)\s+)?){1,4})(\d{1,3})\s+(?=[A-Z])")
+_CLOSING_CREDIT = re.compile(rf"\s{AGENCY}\b")
+_MAX_CAPTION_WORDS = 60
+
+
+def gallery_spans(text: str, p: Paragraph) -> list[Span]:
+    """The galleries of one paragraph (see the module docstring)."""
+    return _numbered_slides(text, p) + _credited_slides(text, p)
+
+
+def _numbered_slides(text: str, p: Paragraph) -> list[Span]:
+    by_total: dict[str, list[re.Match]] = defaultdict(list)
+    for match in _COUNTER.finditer(text, p.start, p.end):
+        by_total[match.group(2)].append(match)
+    spans: list[Span] = []
+    for total, matches in by_total.items():
+        numbers = [int(m.group(1)) for m in matches]
+        if len(matches) < _MIN_SLIDES or numbers != sorted(numbers) or max(numbers) > int(total):
+            continue
+        first, last = matches[0], matches[-1]
+        start = max((a for a, _ in sentence_pieces(text, p.start, p.end) if a <= first.start()), default=first.start())
+        closing = _CLOSING_CREDIT.search(text, last.end(), min(p.end, last.end() + 600))
+        end = closing.end() if closing else last.end()
+        spans.append((start, end, "caption"))
+    return spans
+
+
+def _credited_slides(text: str, p: Paragraph) -> list[Span]:
+    by_size: dict[str, list[re.Match]] = defaultdict(list)
+    for match in _CREDITED.finditer(text, p.start, p.end):
+        by_size[match.group(2)].append(match)
+    spans: list[Span] = []
+    for size, matches in by_size.items():
+        if len(matches) < _MIN_SLIDES or int(size) < _MIN_SLIDES:
+            continue
+        for match in matches:
+            found = caption_end(text, match.end(), p.end, max_words=_MAX_CAPTION_WORDS)
+            spans.append((match.start(), found[0] if found else match.end(), "caption"))
+    return spans

@@ -1,0 +1,64 @@
+"""entities stage, name classes met on unseen pages (issue 13): short forms of
+a given name, short forms in brackets, a bracket the tagger cut. Every
+example is invented."""
+from __future__ import annotations
+
+from newsfold.context import StoryContext
+from newsfold.model import Article
+from newsfold.nlp.names import clean_name, same_person
+from newsfold.nlp.spacy_model import parse
+from newsfold.stages.entities import find_entities
+
+
+def entities(*texts: str):
+    articles = [Article(id=f"s{i}", text=text) for i, text in enumerate(texts)]
+    docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
+    return find_entities(StoryContext(articles, docs=docs))
+
+
+def holder(found, alias: str):
+    owners = [e for e in found if alias in e.aliases]
+    assert len(owners) <= 1, f"{alias} is in {len(owners)} entities"
+    return owners[0] if owners else None
+
+
+def test_a_short_given_name_is_the_same_person():
+    assert same_person("phil okoro", "philip okoro")
+    assert same_person("don vell", "donald vell")
+    assert not same_person("philip okoro", "peter okoro")
+    assert not same_person("jo vell", "joanna vell")  # two letters are an initial's business, not a short form
+
+
+def test_a_short_given_name_joins_the_full_name_and_the_surname_follows():
+    found = entities(
+        "Philip Okoro, 57, died in the derailment on Wednesday. Philip Adeyemi, 40, was hurt.",
+        "Phil Okoro was on his way to work. Mr Okoro had swapped shifts with a colleague.",
+    )
+    person = holder(found, "Philip Okoro")
+    assert person is not None and holder(found, "Phil Okoro") is person
+    assert holder(found, "Okoro") is person
+    assert holder(found, "Philip Adeyemi") is not person
+
+
+def test_a_short_form_in_brackets_joins_its_name():
+    found = entities(
+        "According to the Calden Ferries’ (CF Ferries) website, the sailing was cancelled. "
+        "Calden Ferries said repairs would take a week.",
+        "Students of the Velmora School of Law (Velmora Law) will move to the new building. "
+        "The Velmora School of Law opened in 1990.",
+    )
+    ferries = holder(found, "Calden Ferries")
+    assert ferries is not None and holder(found, "CF Ferries") is ferries
+    school = holder(found, "Velmora School of Law")
+    assert school is not None and holder(found, "Velmora Law") is school
+
+
+def test_a_bracket_the_tagger_cut_is_no_part_of_the_name():
+    assert clean_name("Calden Port Authority (CPA", "ORG") == ("Calden Port Authority", "ORG")
+
+
+def test_a_code_name_after_or_joins_its_name():
+    found = entities("The Harbour Building, or HB2, is home to ten new labs. "
+                     "The Harbour Building opened in 2022 beside the old library.")
+    hall = holder(found, "Harbour Building")
+    assert hall is not None and holder(found, "HB2") is hall
