@@ -188,3 +188,17 @@ def test_a_time_of_day_is_not_a_word_next_to_a_date():
     near = aligned._near("Shops will stay open till 8pm from 22-23 March.", "23 March")
     assert near == {"stay", "open", "till"}
     assert aligned._near("Police were alerted at 4.55 a.m. on March 9.", "March 9") == {"police", "alert"}
+
+
+def test_a_lone_day_against_a_day_the_story_agrees_on_is_a_date_conflict():
+    # one sentence alike the lone one gives March 9; another source gives it for the same fire, worded apart
+    told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."
+    [conflict] = _embedded_conflicts(*_market(_MARKET[0], told_apart, _MOVED))
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert [e.source for e in conflict.values[1].support] == ["s2"]
+    # the lone day's source also dates something to March 9: it tells two events
+    both = _MOVED + " Stallholders had met the council on March 9 about the rent."
+    assert _embedded_conflicts(*_market(_MARKET[0], told_apart, both)) == []
+    # the words next to the two days differ: another event of the story
+    charged = "The stall owner was charged in court on March 12 with breaking fire safety rules at the market."
+    assert _embedded_conflicts(*_market(_MARKET[0], told_apart, charged)) == []
