@@ -202,3 +202,10 @@ def test_a_lone_day_against_a_day_the_story_agrees_on_is_a_date_conflict():
     # the words next to the two days differ: another event of the story
     charged = "The stall owner was charged in court on March 12 with breaking fire safety rules at the market."
     assert _embedded_conflicts(*_market(_MARKET[0], told_apart, charged)) == []
+
+
+def test_a_lone_day_whole_weeks_from_the_story_s_day_is_another_occurrence():
+    # a weekly draw: the lone source tells the week before's, worded apart from the others
+    told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."
+    week_before = _MOVED.replace("March 12", "March 2")
+    assert _embedded_conflicts(*_market(_MARKET[0], told_apart, week_before)) == []

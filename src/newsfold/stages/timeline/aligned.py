@@ -234,7 +234,8 @@ def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarra
     lower cosine), or anywhere in the story with one of them sharing words
     next to the day and either of the other two, or close as a whole
     (``_CLOSE``), when the lone day's source dates nothing to that day
-    (``given``: (root, day) of every event, weekdays resolved). Consensus
+    (``given``: (root, day) of every event, weekdays resolved) and the two
+    days are not whole weeks apart (a weekly draw's two dates). Consensus
     is what tells one event apart from two here: a day the story agrees on,
     which the lone source never gives, is the day it moved."""
     roots_of_day: dict[str, set[str]] = defaultdict(set)
@@ -265,8 +266,9 @@ def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarra
                         partly[other_day].append(other)  # or the same sentence, reworded around its day
             agreed = [d for d, others in alike.items() if len({o.root for o in others}) >= 2]
             if not agreed:
+                # whole weeks apart: more often a weekly event's two occurrences (a draw, a sitting)
                 agreed = [d for d in partly if len(roots_of_day[d] - {claim.root}) >= 2
-                          and (claim.root, d) not in given]
+                          and (claim.root, d) not in given and _days_apart(day, d) % 7]
                 alike = partly
             if len(agreed) == 1:
                 pairs += [((claim, day), (other, agreed[0])) for other in alike[agreed[0]]]
