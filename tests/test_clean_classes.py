@@ -367,3 +367,19 @@ def test_a_clips_text_with_its_handle_and_hashtags_is_an_embed():
     clip = "@harbournews The transit minister answered questions in Parliament on Feb. 5. #harbour #transit"
     _, removed = _removed(BODY + clip + "\n\nThe inspection will take a day.")
     assert removed.get("embed") == [clip]
+
+
+def test_a_social_post_signature_flattened_into_a_paragraph_goes():
+    post = "Worst news of the week: the bars got smaller pic.twitter.com/Ab12Cd -- Jo Tan (@jotan) March 8, 2031"
+    # a flattened page: one long paragraph (a short one holding the post goes whole, as an embed)
+    story = ("Shoppers were angry after the chocolate bars shrank by a tenth, and many said so online within hours "
+             "of the first photographs of the new shape being shared by fans in several countries. " + post +
+             " The maker said on Tuesday that costs had risen and that the price would stay the same, adding that "
+             "the bars would keep their famous shape and that no other products were affected by the change.")
+    article, removed = _removed(story + "\n\n" + BODY)
+    assert removed["embed"] == ["pic.twitter.com/Ab12Cd -- Jo Tan (@jotan) March 8, 2031"]
+    assert "The maker said on Tuesday" in article.text
+    assert not article.is_removed(story.index("The maker"), story.index("The maker") + 20)
+    # a handle quoted in reporting, without a post's date, stays
+    _, kept = _removed("The mayor (@harbourmayor) wrote that the bridge would reopen on Friday.\n\n" + BODY)
+    assert "embed" not in kept

@@ -184,3 +184,33 @@ def test_currencies_written_with_letters_before_the_amount():
     assert (q.text, q.unit, q.value) == ("RM2,400", "RM", 2400.0)
     [q] = one("Each ticket costs Rp50,000 at the gate.")
     assert (q.unit, q.value) == ("Rp", 50000.0)
+
+
+CHEAT = ("Investigators in three countries say the carmaker, which sold diesel models across Europe and Asia "
+         "for a decade, fitted the cheating software to {} million cars worldwide.")
+CHEAT_REWORDED = ("Staff at a distant plant, engineers who wrote code over many years for the brand's export lines, "
+                  "loaded the cheating software into {} million cars worldwide.")
+
+
+def test_a_lone_value_told_with_the_same_words_next_to_it_is_a_conflict():
+    # the sentences share few words; the words around the two figures are the same
+    a, b = Article("a", CHEAT.format("11")), Article("b", CHEAT_REWORDED.format("17"))
+    [conflict] = conflicts_of(a, b)
+    assert [v.value for v in conflict.values] == ["11 million", "17 million"]
+    # the source of the lone value also writes the other value: it tells two things
+    both = Article("b", CHEAT_REWORDED.format("17") + " Some 11 million cars were sold in those years.")
+    assert conflicts_of(a, both) == []
+
+
+def test_numbers_after_a_name_and_bare_numbers_are_not_paired_by_their_words():
+    # sentences sharing few words, the words around the numbers alike: a name and a code are no figures
+    a = Article("a", "Officials at the lottery operator, speaking after the weekend results were announced, "
+                     "said one of the winning tickets, a System 7 entry, was bought online.")
+    b = Article("b", "Meanwhile a regular punter from the eastern suburbs, who has played the same lucky numbers "
+                     "every week for twenty years, holds the other with her System 12 entry, bought online.")
+    assert conflicts_of(a, b) == []
+    c = Article("c", "Readers in distress, or anyone worried about a friend or colleague at work, "
+                     "can call the helpline 1800 for free advice.")
+    d = Article("d", "The charity, founded by volunteers after the floods, now trains counsellors and "
+                     "runs the helpline 1900 for free advice.")
+    assert conflicts_of(c, d) == []

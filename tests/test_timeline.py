@@ -353,3 +353,13 @@ def test_a_bare_year_in_a_sentence_the_parse_cuts_dates_nothing():
     start = text.index("Various")
     article = Article("a", text, published="2031-03-14")
     assert events_of(article, [Sentence("a", start, len(text), text[start:], 1, 1)], parse([text])[0]) == []
+
+
+def test_a_range_ends_on_or_after_its_start():
+    a = Article("a", "Cheap tickets for the harbour show are sold from 3 February to 31 March.", published="2031-02-01")
+    assert sorted(e.date for e in run([a])[0]) == ["2031-02-03", "2031-03-31"]  # alone: last year's 31 March
+    b = Article("b", "She attended vigils on five occasions between Mar 26, 2028, and Apr 3.", published="2031-02-01")
+    assert "2028-04-03" in {e.date for e in run([b])[0]}
+    # two days joined by "and" without "between" are two dates, each resolved alone
+    c = Article("c", "The council met on Jan 5 and Dec 30 about the harbour.", published="2031-01-10")
+    assert "2030-12-30" in {e.date for e in run([c])[0]}

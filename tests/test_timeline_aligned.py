@@ -199,3 +199,24 @@ def test_the_next_event_of_a_series_is_not_the_event():
     assert _date_conflicts(a, b, nxt) == []
     moved = Article("c", draw.format("Monday (Mar 17)"), published="2031-03-12")
     assert len(_date_conflicts(a, b, moved)) == 1
+
+
+def test_a_lone_day_against_a_day_the_story_agrees_on_is_a_date_conflict():
+    # one sentence alike the lone one gives March 9; another source gives it for the same fire, worded apart
+    told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."
+    [conflict] = _embedded_conflicts(*_market(_MARKET[0], told_apart, _MOVED))
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert [e.source for e in conflict.values[1].support] == ["s2"]
+    # the lone day's source also dates something to March 9: it tells two events
+    both = _MOVED + " Stallholders had met the council on March 9 about the rent."
+    assert _embedded_conflicts(*_market(_MARKET[0], told_apart, both)) == []
+    # the words next to the two days differ: another event of the story
+    charged = "The stall owner was charged in court on March 12 with breaking fire safety rules at the market."
+    assert _embedded_conflicts(*_market(_MARKET[0], told_apart, charged)) == []
+
+
+def test_a_lone_day_whole_weeks_from_the_story_s_day_is_another_occurrence():
+    # a weekly draw: the lone source tells the week before's, worded apart from the others
+    told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."
+    week_before = _MOVED.replace("March 12", "March 2")
+    assert _embedded_conflicts(*_market(_MARKET[0], told_apart, week_before)) == []

@@ -6,7 +6,9 @@ markers only: promo/call-to-action sentences ("Read more:", "Sign up for our
 newsletter", "Please verify you're not a robot"), photo credits and the
 caption they open or close (see ``captions``), fixed page residue
 ("Advertisement Continue reading the main story", "Click to share on X (Opens
-in new window)"), photo galleries (see ``galleries``), a sign-up box's phrases in a row, quoted or all-capital inline subheadings and a sign-off
+in new window)"), photo galleries (see ``galleries``), a sign-up box's phrases
+in a row, a social post's signature ("-- Jo Tan (@jotan) March 8, 2031"),
+quoted or all-capital inline subheadings and a sign-off
 ending the text.
 """
 from __future__ import annotations
@@ -21,7 +23,7 @@ from .captions import (
     position_captions,
 )
 from .galleries import gallery_spans
-from .markers import COPYRIGHT_LINE, FORM_RUN, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
+from .markers import COPYRIGHT_LINE, FORM_RUN, MONTH, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
 from .paragraphs import Paragraph, Span, sentence_pieces
 
 # Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN".
@@ -47,6 +49,10 @@ _RESIDUE = re.compile(
       | \bMORE\s+(?:GREAT\s+)?STORIES(?:\s+FROM)?\b | \[\[nid:\d+\]\]
     )""",
     re.VERBOSE,
+)
+# A social post's signature flattened into the text: "... pic.twitter.com/Ab12 -- Jo Tan (@jotan) March 8, 2031"
+_POST_SIGNATURE = re.compile(
+    rf"\bpic\.twitter\.com/\w+|(?:--|[—–])\s*[^()\n]{{1,60}}?\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
 )
 # An inline heading in flattened text: "'Massive damage'" or "HOW IT HAPPENED" before a sentence.
 _QUOTED_HEADING = re.compile(r"(?:'[^'.!?,:;]{3,50}'|‘[^’.!?,:;]{3,50}’|\"[^\".!?,:;]{3,50}\"|“[^”.!?,:;]{3,50}”)\s+(?=[A-Z](?:[a-z]|\s))")
@@ -91,9 +97,11 @@ def _promo_sentences(text: str, segments: list[tuple[int, int]]) -> list[Span]:
 
 
 def _residue(text: str, p: Paragraph) -> list[Span]:
-    """Page residue anywhere, and sign-up boxes flattened into the text."""
+    """Page residue anywhere, sign-up boxes and social posts' signatures
+    (the post's date is not the story's) flattened into the text."""
     return [(match.start(), match.end(), "promo") for pattern in (_RESIDUE, FORM_RUN)
-            for match in pattern.finditer(text, p.start, p.end)]
+            for match in pattern.finditer(text, p.start, p.end)] + [
+        (match.start(), match.end(), "embed") for match in _POST_SIGNATURE.finditer(text, p.start, p.end)]
 
 
 def _inline_headings(text: str, segments: list[tuple[int, int]]) -> list[Span]:

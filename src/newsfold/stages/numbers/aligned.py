@@ -26,7 +26,14 @@ Method, in order:
    against a value of its kind that ``_CONSENSUS`` or more other independent
    sources give, both counting the same written noun, is paired from looser likeness (``_MIN_SHARED_LONE``,
    ``_MIN_COSINE_LONE``: a sentence reworded around a changed figure) at a
-   lower score (``_LONE_WEIGHT``), so an alike pair always wins. Each figure is paired only with its best
+   lower score (``_LONE_WEIGHT``), so an alike pair always wins. So is a
+   value one source alone gives, that source nowhere writing the other
+   source's value, when most words next to the two figures are shared
+   (``_MIN_NEAR_LONE``: "fitted the software to 11 million cars", "loaded
+   the software into 17 million cars") in sentences that share few words
+   (``_MIN_SHARED_NEAR_LONE``, ``_MIN_COSINE_NEAR_LONE``); bare numbers
+   and numbers after a name ("a System 7 entry") are left out of this
+   tier. Each figure is paired only with its best
    figure in the other source, both ways (a sentence with several figures
    pairs each with its own counterpart, and a figure agreeing with one on
    the other side takes it);
@@ -65,6 +72,8 @@ _MIN_NEAR = 0.4
 # ... or, for a value one source alone gives against one that _CONSENSUS or more
 # other independent sources give, loosely alike (a reworded sentence), at a lower score
 _MIN_SHARED_LONE, _MIN_COSINE_LONE, _CONSENSUS, _LONE_WEIGHT = 0.15, 0.5, 2, 0.5
+# ... or, for a lone value, with most words next to the two figures shared and the sentences less alike
+_MIN_NEAR_LONE, _MIN_SHARED_NEAR_LONE, _MIN_COSINE_NEAR_LONE = 0.5, 0.05, 0.4
 _NEAR_WORDS = 5  # words each side of a figure
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -126,15 +135,27 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
     for x, (i, _) in enumerate(figures):
         members[i].append(x)
 
+    near = [_near(ctx, q) for _, q in figures]
+
+    named = [_after_a_name(ctx, q) for _, q in figures]
+
+    def told_alike(x: int, y: int) -> bool:
+        """A value one source alone gives beside another source's value, the
+        words next to the two figures alike (the same thing counted, reworded
+        around it); a number after a name ("a System 7 entry") names a thing."""
+        return overlap(near[x], near[y]) >= _MIN_NEAR_LONE and not (named[x] or named[y]) \
+            and _lone_against(backers, claims, figures, x, y)
+
     def counterparts(i: int, j: int, shared: float) -> bool:
         """Two figures that may pair: of one kind and scale, in sentences
-        sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value against a consensus."""
+        sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value against a consensus
+        or told alike."""
         return any(same_kind(figures[x][1], figures[y][1]) and _one_scale(figures[x][1], figures[y][1])
-                   and (shared >= _MIN_SHARED or _lone_pair(synonyms, backers, claims, x, y, figures))
+                   and (shared >= _MIN_SHARED or _lone_pair(synonyms, backers, claims, x, y, figures)
+                        or told_alike(x, y))
                    for x in members[i] for y in members[j])
 
-    shared, cosine = _sentence_likeness(ctx, claims, counterparts)
-    near = [_near(ctx, q) for _, q in figures]
+    shared, cosine = _sentence_likeness(ctx, claims, counterparts, _MIN_SHARED_NEAR_LONE)
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
     same_time: dict[tuple[int, int], bool] = {}
@@ -142,8 +163,8 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
         for y in range(x + 1, size):
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
-            if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED_LONE \
-                    or cosine[i][j] < _MIN_COSINE_LONE or not same_kind(a, b) or not _one_scale(a, b):
+            if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED_NEAR_LONE \
+                    or cosine[i][j] < _MIN_COSINE_NEAR_LONE or not same_kind(a, b) or not _one_scale(a, b):
                 continue
             if (i, j) not in same_time:
                 same_time[(i, j)] = _same_time(claims[i], claims[j])
@@ -151,9 +172,10 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
                 continue
             around = overlap(near[x], near[y])
             score = shared[i][j] + cosine[i][j] + around
-            if _sentence_alike(shared[i][j], cosine[i][j], around):
+            loose = shared[i][j] >= _MIN_SHARED_LONE and cosine[i][j] >= _MIN_COSINE_LONE
+            if loose and _sentence_alike(shared[i][j], cosine[i][j], around):
                 out[x][y] = out[y][x] = score
-            elif _lone_pair(synonyms, backers, claims, x, y, figures):
+            elif loose and _lone_pair(synonyms, backers, claims, x, y, figures) or told_alike(x, y):
                 out[x][y] = out[y][x] = score * _LONE_WEIGHT
     return out
 
@@ -184,6 +206,26 @@ def _lone_pair(synonyms: dict[str, str], backers: list[frozenset[str]], claims: 
     root_x, root_y = claims[i].root, claims[j].root
     return (backers[x] == {root_x} and len(backers[y] - {root_x}) >= _CONSENSUS
             or backers[y] == {root_y} and len(backers[x] - {root_y}) >= _CONSENSUS)
+
+
+def _after_a_name(ctx: StoryContext, q: Quantity) -> bool:
+    """The word before the figure is capitalised inside its sentence ("a System 7 entry")."""
+    start = q.sentence_span[0] if q.sentence_span else 0
+    words = ctx.article(q.source).text[start:q.start].split()
+    return len(words) >= 2 and words[-1][:1].isupper()
+
+
+def _lone_against(backers: list[frozenset[str]], claims: list[_Claim], figures: list[tuple[int, Quantity]],
+                  x: int, y: int) -> bool:
+    """Two figures that count or measure something (not bare numbers: a code,
+    a phone number), one a value its source alone gives, that source nowhere
+    writing the other's value."""
+    (i, a), (j, b) = figures[x], figures[y]
+    if not ((a.unit or a.head) and (b.unit or b.head)):
+        return False
+    root_x, root_y = claims[i].root, claims[j].root
+    return (backers[x] == {root_x} and root_x not in backers[y]
+            or backers[y] == {root_y} and root_y not in backers[x])
 
 
 def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
@@ -236,8 +278,8 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return compatible(a, b) or _rounded(a, b) or _rounded(b, a)
 
 
-def _sentence_likeness(ctx: StoryContext, claims: list[_Claim],
-                       read: Callable[[int, int, float], bool]) -> tuple[list[list[float]], list[list[float]]]:
+def _sentence_likeness(ctx: StoryContext, claims: list[_Claim], read: Callable[[int, int, float], bool],
+                       least: float) -> tuple[list[list[float]], list[list[float]]]:
     """Shared content lemmas and cosine (1.0 without an embedder) of each two
     claims' masked sentences; a cosine only where ``read(i, j, shared)``
     (0 elsewhere: those pairs are never read)."""
@@ -245,10 +287,10 @@ def _sentence_likeness(ctx: StoryContext, claims: list[_Claim],
     shared = [[overlap(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared, [[1.0] * size for _ in range(size)]
-    wanted = [[shared[i][j] if claims[i].root != claims[j].root and shared[i][j] >= _MIN_SHARED_LONE
+    wanted = [[1.0 if claims[i].root != claims[j].root and shared[i][j] >= least
                and read(i, j, shared[i][j]) else 0.0 for j in range(size)] for i in range(size)]
     cosine = cosines_of_alike(ctx.embedder, [_DIGITS.sub("#", claim.text) for claim in claims],
-                              [claim.root for claim in claims], wanted, _MIN_SHARED_LONE)
+                              [claim.root for claim in claims], wanted, 1.0)
     return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]
 
 

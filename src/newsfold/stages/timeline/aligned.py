@@ -44,7 +44,11 @@ Method, in order:
    here: a single other source giving another day in such a loosely alike
    sentence more often tells another event (a charge and a hearing). The
    lone day's source giving the consensus day in another sentence does not
-   explain it away: beside a consensus, that source is at odds with itself;
+   explain it away: beside a consensus, that source is at odds with itself.
+   Failing that, a day two or more other sources give anywhere in the
+   story, when the lone day's source dates nothing to it: one of those
+   sentences must share words next to the day and either some content
+   words or a lower cosine, or be close as a whole (``_CLOSE``);
 5. grouped: pairs sharing a sentence form one conflict; a day's support is
    each sentence giving it.
 """
@@ -76,6 +80,8 @@ _NEAR_WORDS = 5
 # a day only one source gives, against one two or more others give: (shared
 # content words, cosine, shared words next to the days), all at least
 _LOOSE = (0.3, 0.4, 0.3)
+# ... and for a day the story agrees on, a sentence this alike (shared content words, cosine) whatever its day's words
+_CLOSE = (0.4, 0.6)
 _MOST_DAYS = 10
 _ISO_DAY = 10  # len("YYYY-MM-DD")
 _TIME = re.compile(r"\b\d+(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.IGNORECASE)  # "8pm", "9:35 a.m."
@@ -116,7 +122,10 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
             if not (_gives_elsewhere(claims, similar, i, j, day_b) or _gives_elsewhere(claims, similar, j, i, day_a)):
                 pairs.append(((claims[i], day_a), (claims[j], day_b)))
     paired = {claim for pair in pairs for claim, _ in pair}
-    pairs += _outliers(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
+    roots = ctx.roots()
+    given = {(roots.get(e.support.source, e.support.source), e.date) for e in events}
+    pairs += _outliers(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)],
+                       given)
     return [_conflict(group) for group in _groups(pairs)]
 
 
@@ -179,8 +188,9 @@ def _similarity(ctx: StoryContext, claims: list[_Claim]) -> tuple[list[list[floa
         alike = [[0.0 if _sequence(claims[i]) != _sequence(claims[j]) else shared[i][j] for j in range(size)]
                  for i in range(size)]
         return alike, shared, np.zeros((size, size), dtype=np.float32)
+    # every claim with a partner: an outlier's sentence may share few words and still mean the same
     cosine = cosines_of_alike(ctx.embedder, [_DATE_WORDS.sub("#", claim.text) for claim in claims],
-                              [claim.root for claim in claims], shared, min(_MIN_SHARED, _MIN_SHARED_NEAR))
+                              [claim.root for claim in claims], shared, 0.0)
     least_cosine, most_shared = _MIN_COSINE_WORDS
 
     def likeness(i: int, j: int) -> float:
@@ -226,13 +236,19 @@ def _days_apart(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarray,
-              free: list[bool]) -> list[tuple[tuple[_Claim, str], tuple[_Claim, str]]]:
+def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarray, free: list[bool],
+              given: set[tuple[str, str]]) -> list[tuple[tuple[_Claim, str], tuple[_Claim, str]]]:
     """Pairs of a day that only one independent source gives against the day,
     of the same month and at most ``_MOST_DAYS`` apart, that two or more
-    other independent sources give in sentences loosely alike (``_LOOSE``:
+    other independent sources give: in sentences loosely alike (``_LOOSE``:
     some content words shared, some words next to the two days shared, a
-    lower cosine). Consensus is what tells one event apart from two here."""
+    lower cosine), or anywhere in the story with one of them sharing words
+    next to the day and either of the other two, or close as a whole
+    (``_CLOSE``), when the lone day's source dates nothing to that day
+    (``given``: (root, day) of every event, weekdays resolved) and the two
+    days are not whole weeks apart (a weekly draw's two dates). Consensus
+    is what tells one event apart from two here: a day the story agrees on,
+    which the lone source never gives, is the day it moved."""
     roots_of_day: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         for day in claim.days:
@@ -244,18 +260,29 @@ def _outliers(claims: list[_Claim], shared: list[list[float]], cosine: np.ndarra
         for day, near in claim.dated:
             if roots_of_day[day] != {claim.root}:
                 continue
-            backing: dict[str, list[_Claim]] = defaultdict(list)
+            alike: dict[str, list[_Claim]] = defaultdict(list)
+            partly: dict[str, list[_Claim]] = defaultdict(list)
             for j, other in enumerate(claims):
-                if other.root == claim.root or not free[j] or shared[i][j] < _LOOSE[0] \
-                        or cosine[i][j] < _LOOSE[1] or _sequence(other) != _sequence(claim):
+                if other.root == claim.root or not free[j] or _sequence(other) != _sequence(claim):
                     continue
                 for other_day, other_near in other.dated:
-                    if other_day[:7] == day[:7] and other_day not in claim.days \
-                            and _days_apart(day, other_day) <= _MOST_DAYS and overlap(near, other_near) >= _LOOSE[2]:
-                        backing[other_day].append(other)
-            agreed = [d for d, others in backing.items() if len({o.root for o in others}) >= 2]
+                    if other_day[:7] != day[:7] or other_day in claim.days or _days_apart(day, other_day) > _MOST_DAYS:
+                        continue
+                    if overlap(near, other_near) >= _LOOSE[2]:  # the words next to the days: one event
+                        if shared[i][j] >= _LOOSE[0] and cosine[i][j] >= _LOOSE[1]:
+                            alike[other_day].append(other)
+                        if shared[i][j] >= _LOOSE[0] or cosine[i][j] >= _LOOSE[1]:
+                            partly[other_day].append(other)
+                    elif shared[i][j] >= _CLOSE[0] and cosine[i][j] >= _CLOSE[1]:
+                        partly[other_day].append(other)  # or the same sentence, reworded around its day
+            agreed = [d for d, others in alike.items() if len({o.root for o in others}) >= 2]
+            if not agreed:
+                # whole weeks apart: more often a weekly event's two occurrences (a draw, a sitting)
+                agreed = [d for d in partly if len(roots_of_day[d] - {claim.root}) >= 2
+                          and (claim.root, d) not in given and _days_apart(day, d) % 7]
+                alike = partly
             if len(agreed) == 1:
-                pairs += [((claim, day), (other, agreed[0])) for other in backing[agreed[0]]]
+                pairs += [((claim, day), (other, agreed[0])) for other in alike[agreed[0]]]
     return pairs
 
 

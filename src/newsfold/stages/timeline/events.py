@@ -48,6 +48,7 @@ def events_of(article: Article, sentences: list[Sentence], doc: Doc) -> list[Eve
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         token_sets = [_tokens_of(doc, m) for m in inside]
         _resolve_all(inside, token_sets, sentence_tokens, published)
+        _range_ends(inside, article.text)
         days = [m.date for m in inside if m.kind != "day_after" and m.date and len(m.date) == _ISO_DAY]
         anchors = days or [d for p, d in previous_dates if p == sentence.paragraph]
         for m, tokens in zip(inside, token_sets):
@@ -118,6 +119,31 @@ def _resolve_all(inside: list[Mention], token_sets: list[list[Token]],
             forward = m.kind == "month" and looks_forward(m, tokens, sentence_tokens)
             m.date = resolve(m, published, future=head is not None and is_future(head),
                              forward=forward)
+
+
+_RANGE_TO = frozenset({"to", "until", "till", "through", "-", "–"})
+
+
+def _range_ends(inside: list[Mention], text: str) -> None:
+    """A day written without its year that ends a range ("from 3 February to
+    31 March", "between Mar 26, 2022, and Apr 3") is the first such day on or
+    after the range's start: resolved alone, it could fall before the start."""
+    for start, end in zip(inside, inside[1:]):
+        if start.kind != "day" or end.kind != "day" or "year" in end.groups \
+                or not (start.date and end.date and len(start.date) == len(end.date) == _ISO_DAY):
+            continue
+        between = text[start.end:end.start].strip(" ,").lower()
+        if between not in _RANGE_TO and not (between == "and" and text[:start.start].rstrip().lower().endswith("between")):
+            continue
+        first, last = date.fromisoformat(start.date), date.fromisoformat(end.date)
+        for year in (first.year, first.year + 1):
+            try:
+                moved = last.replace(year=year)
+            except ValueError:  # 29 February
+                continue
+            if moved >= first:
+                end.date = moved.isoformat()
+                break
 
 
 def _count_from(mention: Mention, anchor: str) -> str:
