@@ -71,6 +71,8 @@ def cluster_stream(articles, executor, batch: int, report=None) -> dict:
             digest.update(f"{story_id}{merges}".encode())
             done = position + 1
             if done % batch == 0:
+                # the second pass, once a batch, as ingest and cluster_articles run it
+                digest.update(f"{clusterer.consolidate()}".encode())
                 clusterer.clear_changes()
                 if report is not None:
                     report(done, clusterer)
