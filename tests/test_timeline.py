@@ -363,3 +363,11 @@ def test_a_range_ends_on_or_after_its_start():
     # two days joined by "and" without "between" are two dates, each resolved alone
     c = Article("c", "The council met on Jan 5 and Dec 30 about the harbour.", published="2031-01-10")
     assert "2030-12-30" in {e.date for e in run([c])[0]}
+
+
+def test_a_phone_number_s_groups_are_no_years():
+    for text in ("Report sightings to the parks hotline on 1800 476 1600.",
+                 "Call the parks hotline at 1800-476-1600."):
+        assert find_date_words(text) == []
+    assert [m.groups["year"] for m in find_date_words("Since 1999, 300 people have moved in 2008 alone.")] == \
+        ["1999", "2008"]
