@@ -70,6 +70,9 @@ def test_clean_name(raw, label, expected):
     ("KFOR", ["Kosovo"], False),
     ("NATO", ["Kosovo", "Force"], False),
     ("HSA", ["Harbor", "Police"], False),
+    ("NParks", ["National", "Parks", "Board"], True),  # a contraction; a generic last word unspelled
+    ("NP", ["National", "Board"], False),  # ... only after two spelled words
+    ("CP", ["Calden", "Ports", "Harbor"], False),  # ... and only an institution word
 ])
 def test_acronym_fits(acronym, words, fits):
     assert acronym_fits(acronym, words) is fits
@@ -532,3 +535,11 @@ def test_a_list_of_two_names_is_no_long_form_of_either():
         "The Calden Ministry of Health said doctors agreed.")
     education = having(entities, "Calden Ministry of Education")
     assert education is None or "Calden Ministry of Health" not in education.aliases
+
+
+def test_a_contraction_in_brackets_is_the_name_s_alias():
+    from newsfold.stages.entities.acronyms import tied_acronyms
+
+    assert tied_acronyms("The Calden Parks Board (CParks) closed the trail.") == \
+        [("Calden Parks Board", "CParks", 0, 31)]
+    assert tied_acronyms("Ana Ruiz McKay (McKay) spoke.") == []  # a surname in brackets is no short form

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
-_ACRONYM = r"[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?"
+from ...nlp.lexicon import INSTITUTION_WORDS
+
+# Capitals ("HSA", "U.N."), or a contraction with two capitals or more ("NParks", "MinDef")
+_ACRONYM = r"[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?|[A-Z][a-z]*[A-Z][a-z]{2,}"
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|de|du|des|del|la|le|on|in|[A-Z][\w’'.-]*))*"
 NAME_PATTERN = _NAME  # a run of capitalised words with connectors, for other tie patterns
 _TIED_PATTERNS = [
@@ -22,7 +25,8 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
     Each letter starts the next significant word or continues the current word's
     prefix (VFOR = V-aldoria FOR-ce); connectors (of, and...) may be skipped; one extra
     final letter is allowed for an unnamed last word when two or more words
-    fit ("Harbor Patrol (HPF)").
+    fit ("Harbor Patrol (HPF)"), and one institution word ("board", "agency")
+    may end the name unspelled after two spelled words ("NParks" for National Parks Board).
     """
     letters = [c.lower() for c in acronym if c.isalnum()]
     words = [w.lower() for w in words]
@@ -32,7 +36,9 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
     def fits(i: int, j: int, k: int) -> bool:
         # i: next letter; j: current word (-1 before the first); k: next char in word j
         if i == len(letters):
-            return all(w in _NAME_CONNECTORS for w in words[j + 1:])
+            # a generic last word may go unspelled ("NParks": National Parks Board)
+            rest = [w for w in words[j + 1:] if w not in _NAME_CONNECTORS]
+            return not rest or (j >= 1 and len(rest) == 1 and rest[0] in INSTITUTION_WORDS)
         # continue the current word's prefix ("FOR" of "Force")
         if j >= 0 and k < len(words[j]) and words[j][k] == letters[i] and fits(i + 1, j, k + 1):
             return True
@@ -78,7 +84,7 @@ def initials(name: str) -> str:
 
 def _fitting(acronym: str, runs: list[list[str]], start: int, end: int) -> tuple[str, str, int, int] | None:
     for candidate in runs:
-        if candidate[0].lower() in _NAME_CONNECTORS:
+        if candidate[0].lower() in _NAME_CONNECTORS or " ".join(candidate) == acronym:
             continue
         if acronym_fits(acronym, candidate):
             return " ".join(candidate), acronym.rstrip("."), start, end
