@@ -197,3 +197,25 @@ def test_a_citation_names_a_few_sources_then_counts_the_rest():
     markdown = to_markdown(Brief("t", None, articles, [fact]))
     assert "[10 sources: s0, s1, s2, s3, s4, s5 and 4 more; 1 copy]" in markdown
     assert len(to_dict(Brief("t", None, articles, [fact]))["facts"][0]["support"]) == 11
+
+
+def test_summary_lines_read_alone_unless_too_few_do():
+    sentences = ["However, the ferry was refloated at noon.", "It said all 41 passengers were safe.",
+                 "The two other crew members were treated at the scene.",
+                 "While it was being towed, it lost its rudder.",
+                 "The Velden ferry ran aground off Marrow Point on Friday.",
+                 "Lifeboat crews brought all 41 passengers ashore.",
+                 "Harbour officials closed the channel to shipping until Sunday."]
+    text = " ".join(sentences)
+    a, b = Article("a", text, published="2031-05-02"), Article("b", text, published="2031-05-02")
+    facts, start = [], 0
+    for n, sentence in enumerate(sentences):
+        facts.append(Fact(f"F{n + 1}", sentence, "consensus", 2, 2,
+                          [Evidence("a", start, start + len(sentence)), Evidence("b", start, start + len(sentence))],
+                          score=1.0 - n / 10))
+        start += len(sentence) + 1
+    brief = Brief("Ferry aground", "2031-05-02", [a, b], facts)
+    assert [f.id for f in digest(brief).summary] == ["F5", "F6", "F7"]
+    # with too few lines that read alone, the others fill the summary to its minimum, in rank order
+    brief.facts = facts[:5]
+    assert [f.id for f in digest(brief).summary] == ["F1", "F2", "F5"]

@@ -139,6 +139,14 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "chairman", "chairwoman", "chair", "ceo", "king", "queen", "pope", "prime",
     "representative", "negotiator", "adviser", "advisor"
 })
+# Words that open a sentence which leans on the one before it ("It said…",
+# "However, …", "The two other officers…"): such a line misleads when read alone.
+CONTEXT_OPENERS: frozenset[str] = frozenset({
+    "he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "its", "their",
+    "however", "but", "also", "meanwhile", "still", "yet", "and", "so", "instead", "besides",
+    "moreover", "furthermore", "nevertheless", "nonetheless", "then", "later", "another", "other",
+    "others", "both", "such", "there",
+})
 # Roles that speak for an institution ("a spokesman for the foreign ministry").
 SPOKESPERSON_ROLES: frozenset[str] = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Nouns naming an institution that may speak ("the ministry said").

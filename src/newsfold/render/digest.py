@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Brief, Conflict, Evidence, Fact, Quote, independent_count
-from ..nlp.lexicon import STOPWORDS
+from ..nlp.lexicon import CONTEXT_OPENERS, STOPWORDS
 from ..nlp.text import overlap, plain, quoted_share
 
 SUMMARY_MIN = 3
@@ -35,6 +35,7 @@ SUMMARY_MAX = 6
 SUMMARY_WORDS = 90
 # A summary line repeats another when this share of its content words is in it.
 _REPEAT_SHARE = 0.6
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "these", "those"})
 # A fact mostly inside quotation marks is a quote, not a report of one.
 _QUOTED = 0.5
 
@@ -163,25 +164,43 @@ def _reads_alone(text: str) -> bool:
 
 def _summary(facts: list[Fact], shown: dict[str, str]) -> list[Fact]:
     """3 to 6 strongest consensus facts (more central single-source ones when
-    too few): whole sentences, no quote, none repeating an earlier line."""
+    too few): whole sentences, no quote, none repeating an earlier line, and
+    none leaning on a sentence before it ("It said…", "However, …") unless
+    too few others read alone. Listed in the facts' order."""
     consensus = [f for f in facts if f.kind == "consensus"]
     single = sorted((f for f in facts if f.kind != "consensus"), key=_single_rank)
+    ranked = consensus + single
     chosen: list[Fact] = []
     words: list[set[str]] = []
     total = 0
-    for fact in consensus + single:
-        if len(chosen) >= SUMMARY_MAX or (len(chosen) >= SUMMARY_MIN and (total >= SUMMARY_WORDS or fact.kind != "consensus")):
-            break
-        text = shown[fact.id]
-        content = _content_words(text)
-        if not _reads_alone(text) or not content:
-            continue
-        if any(overlap(content, other) >= _REPEAT_SHARE for other in words):
-            continue
-        chosen.append(fact)
-        words.append(content)
-        total += len(text.split())
-    return chosen
+    for strict in (True, False):
+        for fact in ranked:
+            if len(chosen) >= SUMMARY_MAX or (len(chosen) >= SUMMARY_MIN and (
+                    not strict or total >= SUMMARY_WORDS or fact.kind != "consensus")):
+                break
+            text = shown[fact.id]
+            content = _content_words(text)
+            if fact in chosen or not _reads_alone(text) or not content or (strict and _leans_back(text)):
+                continue
+            if any(overlap(content, other) >= _REPEAT_SHARE for other in words):
+                continue
+            chosen.append(fact)
+            words.append(content)
+            total += len(text.split())
+    return sorted(chosen, key=ranked.index)
+
+
+def _leans_back(text: str) -> bool:
+    """Whether the sentence opens on a word that points to the one before it."""
+    first = re.match(r"[\W_]*([^\W\d_]+)(?:\s+(?:two|three|four|five|\d+)\s+|\s+)?([^\W\d_]+)?", text)
+    if first is None:
+        return False
+    words = [w.lower() for w in first.groups() if w]
+    if words[0] in CONTEXT_OPENERS or (words[0] == "the" and len(words) > 1 and words[1] in CONTEXT_OPENERS):
+        return True
+    # "While it was returning to base, it hit a lorry": a clause first, then a pronoun subject
+    main = re.match(r"(?i:while|when|after|as|although|though|because|since|before|once|if)\b[^,]{0,120},\s*(\w+)", text)
+    return main is not None and main.group(1).lower() in _PRONOUN_SUBJECTS
 
 
 def _single_rank(fact: Fact) -> tuple[float, str]:
