@@ -371,3 +371,11 @@ def test_a_phone_number_s_groups_are_no_years():
         assert find_date_words(text) == []
     assert [m.groups["year"] for m in find_date_words("Since 1999, 300 people have moved in 2008 alone.")] == \
         ["1999", "2008"]
+
+
+def test_brackets_the_date_words_left_leave_no_hole():
+    from newsfold.stages.timeline.describing import _tidy
+
+    assert _tidy("UPDATE (, 7.30pm): All four crew were discharged") == "UPDATE (7.30pm): All four crew were discharged"
+    assert _tidy("the next draw will be held () at noon") == "next draw will be held at noon"
+    assert _tidy("crew met (in Calden) on") == "crew met (in Calden) on"

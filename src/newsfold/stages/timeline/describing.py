@@ -229,6 +229,10 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?’”)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"([(“‘])\s+", r"\1", text)
+    # brackets the date words left empty or half empty: "held ()", "UPDATE (, 7.30pm)"
+    text = re.sub(r"\(\s*[,;:]?\s*\)\s*", "", text)
+    text = re.sub(r"\(\s*[,;:]\s*", "(", text)
+    text = re.sub(r"\s*[,;:]\s*\)", ")", text)
     words = text.split(" ")
     while words and (words[0].lower().strip(",;:—–-") in LEADING_JUNK or not words[0].strip(",;:—–-")):
         words.pop(0)
