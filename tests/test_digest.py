@@ -219,3 +219,15 @@ def test_summary_lines_read_alone_unless_too_few_do():
     # with too few lines that read alone, the others fill the summary to its minimum, in rank order
     brief.facts = facts[:5]
     assert [f.id for f in digest(brief).summary] == ["F1", "F2", "F5"]
+
+
+def test_markdown_warns_of_two_speakers_but_not_of_a_source_that_names_none():
+    text = "“The bridge stays shut,” Ana Ruiz said."
+    a, b, c = (Article(key, text, published="2031-03-14") for key in "abc")
+    quote = Quote("Q1", "The bridge stays shut", "Ana Ruiz",
+                  [Evidence("a", 0, 23, speaker="Ana Ruiz"), Evidence("b", 0, 23, speaker=None)])
+    brief = Brief("Bridge", "2031-03-14", [a, b, c], [], quotes=[quote])
+    markdown = to_markdown(brief)
+    assert "⚠" not in markdown and "  - not attributed in b" in markdown
+    quote.support.append(Evidence("c", 0, 23, speaker="Tomas Reyes"))
+    assert "⚠ sources differ on who said it (a: Ana Ruiz; b: no speaker; c: Tomas Reyes)" in to_markdown(brief)

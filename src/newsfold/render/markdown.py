@@ -126,11 +126,15 @@ def _quotes(brief: Brief, cite: _Citer) -> list[str]:
         speaker = quote.speaker or "unattributed"
         lines.append(f"- “{_inline(quote.text)}” — {_inline(speaker)} {cite(quote.support)}")
         per_source = quote.speaker_by_source()
-        if len(set(per_source.values())) > 1:
+        named = {speaker for speaker in per_source.values() if speaker}
+        if len(named) > 1:  # two names: a dispute
             detail = "; ".join(
                 f"{source}: {per_source[source] or 'no speaker'}" for source in sorted(per_source)
             )
             lines.append(f"  - ⚠ sources differ on who said it ({_inline(detail)})")
+        elif named and None in per_source.values():  # a source that names nobody disputes nothing
+            silent = ", ".join(sorted(source for source, speaker in per_source.items() if not speaker))
+            lines.append(f"  - not attributed in {_inline(silent)}")
     lines += _more(len(brief.quotes) - _MAX_QUOTES, "quotes")
     return lines + [""]
 
