@@ -120,3 +120,11 @@ def test_stream_features_are_identical_whatever_the_chunks():
     assert [f.id for f in chunked] == [a.id for a in articles]
     for a, b in zip(whole, chunked):
         assert np.array_equal(a.vector, b.vector) and a.terms == b.terms
+
+
+def test_the_float_model_gives_the_same_vectors_with_batches_in_parallel():
+    texts = TITLES * 6 + [" ".join(["word"] * n) for n in range(1, 60)]  # several batches
+    serial = embed.MiniLMEmbedder(threads=1)._compute(texts)
+    parallel = embed.MiniLMEmbedder(workers=2)._compute(texts)
+    assert parallel.shape == (len(texts), embed.DIMENSION)
+    assert np.array_equal(serial, parallel)
