@@ -348,3 +348,18 @@ def test_a_longer_sentence_that_says_all_a_group_says_supports_it_too():
     clash = np.zeros((5, 5), dtype=bool)
     result, borrowed = with_shared_units(groups, units, scores, roots, clash)
     assert result[0] == [0, 1, 2] and borrowed[0] == {2}
+
+
+def test_a_fact_is_worded_by_a_member_that_reads_alone():
+    import numpy as np
+
+    from newsfold.stages.facts.wording import to_fact
+
+    units = _units([("a", "It lets the harbour minister close the port in a storm."),
+                    ("b", "The new law lets the harbour minister close the port in a storm.")])
+    scores = np.array([[1.0, 0.8], [0.8, 1.0]])
+    scores[0, 1] += 0.1  # the pronoun member a little more central: still not the wording
+    vectors = np.eye(2, 4, dtype=np.float32)
+    fact = to_fact([0, 1], units, scores, vectors, np.ones(4, dtype=np.float32) / 2,
+                   [Article(id="a", text=units[0].text), Article(id="b", text=units[1].text)])
+    assert fact.text == "The new law lets the harbour minister close the port in a storm."
