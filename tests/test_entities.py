@@ -70,7 +70,7 @@ def test_clean_name(raw, label, expected):
     ("KFOR", ["Kosovo"], False),
     ("NATO", ["Kosovo", "Force"], False),
     ("HSA", ["Harbor", "Police"], False),
-    ("NParks", ["National", "Parks", "Board"], True),  # a contraction; a generic last word unspelled
+    ("CParks", ["Calden", "Parks", "Board"], True),  # a contraction; a generic last word unspelled
     ("NP", ["National", "Board"], False),  # ... only after two spelled words
     ("CP", ["Calden", "Ports", "Harbor"], False),  # ... and only an institution word
 ])

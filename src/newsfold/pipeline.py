@@ -248,8 +248,8 @@ def _story_title(articles: list[Article], fact_groups: list[Fact]) -> str | None
     "Details" is no headline), unless, with three or more independent sources
     titled, its words are far from what the other headlines share (mean
     Jaccard of content words under ``_OUTLIER_TITLE`` of the best headline's):
-    then the headline that shares most. An outlier ("How to set up parental
-    controls" among "Stricter screen rules for children") is no title.
+    then the headline that shares most. An outlier ("How to choose a life
+    jacket" among "Ferry runs aground off Marrow Point") is no title.
     """
     titled = [(a, title) for a in articles if not a.off_topic and (title := headline(a.title))]
     if not titled:

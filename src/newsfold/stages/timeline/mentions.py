@@ -53,7 +53,7 @@ PATTERNS = [
     ("month", re.compile(rf"(?:\b(?P<cue>(?i:in|since|until|till|by|during|from|early|late|mid"
                          rf"|last|next|this|of|through|before|after|the))[\s-]+)?"
                          rf"\b(?P<month>{_MONTH_FULL})\b(?!\s+\d)")),
-    # not a group of a phone number or code ("1800 476 1600"), a range, a share or a decade
+    # not a group of a phone number or code ("1800 555 0199"), a range, a share or a decade
     ("year", re.compile(r"(?:\b(?P<cue>(?i:in|since))\s+)?(?<![\d$€£¥.,/-])(?<!\d[ \t])\b(?P<year>1[5-9]\d\d|20\d\d)\b"
                         r"(?![-–/]\d|%|,\d|\.\d|s\b|['’]s|[ \t]\d{3,4}\b)")),
 ]
