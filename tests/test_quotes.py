@@ -752,3 +752,15 @@ def test_bodies_alone_dispute_no_quote_but_a_person_among_them_does():
     _, conflicts = run(a, c, entities=entities)
     disputed = [x for x in conflicts if x.kind == "attribution"]
     assert len(disputed) == 1 and sorted(v.value for v in disputed[0].values) == ["Brisa Foods", "Tomas Arvid"]
+
+
+def test_a_clergy_title_with_a_surname_is_the_story_s_full_name():
+    quote = "“We are stepping into a new home for the whole congregation,”"
+    a = Article("a", f"{quote} said Pastor Ana Ruiz, who leads the church.")
+    b = Article("b", f"{quote} Ps Ruiz told the congregation on Sunday.")
+    c = Article("c", f"{quote} Pastor Ruiz said.")
+    # two Ruizes in the story: the surname alone names neither, the title must drop out
+    people = [Entity("Ana Ruiz", "PERSON", [], [], 3), Entity("Tomas Ruiz", "PERSON", [], [], 1)]
+    quotes, conflicts = run(a, b, c, entities=people)
+    assert [x for x in conflicts if x.kind == "attribution"] == []
+    assert quotes[0].speaker == "Ana Ruiz"

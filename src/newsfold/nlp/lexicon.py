@@ -87,13 +87,16 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "counsel", "prosecutor", "dpp", "assistant", "associate", "constable", "commissioner",
     # Malay honorifics written before a name ("Datuk Ana Ruiz")
     "datuk", "dato", "datin", "seri", "asst", "comm", "supt", "insp", "assoc", "adj", "adjunct",
+    # clergy ("Pastor Ana Ruiz", "Ps Ruiz", "Imam Tomas Reyes")
+    "pastor", "ps", "reverend", "revd", "fr", "bishop", "archbishop", "cardinal", "imam", "rabbi",
+    "ustaz", "venerable",
 })
 # Titles as abbreviated before a name ("Adm.", "Maj.-Gen."); a period after one
 # does not end a sentence.
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "gen", "maj", "adm", "col", "lt",
     "capt", "cpt", "sgt", "cmdr", "brig", "sen", "rep", "gov", "pres", "rev", "st", "hon",
-    "maj-gen", "lt-gen", "brig-gen", "asst", "comm", "supt", "insp", "dep", "snr",
+    "maj-gen", "lt-gen", "brig-gen", "asst", "comm", "supt", "insp", "dep", "snr", "ps", "revd", "fr",
 })
 # The titles that cannot start an organisation or place name ("General Anvil"),
 # so they may turn a mislabelled entity into a person.
