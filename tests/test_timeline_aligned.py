@@ -201,6 +201,17 @@ def test_the_next_event_of_a_series_is_not_the_event():
     assert len(_date_conflicts(a, b, moved)) == 1
 
 
+def test_a_sentence_telling_an_unrelated_case_is_another_event():
+    told = "The driver pushed a cyclist off his bicycle at the junction on {}."
+    a = Article("a", told.format("March 9"), published="2031-03-20")
+    b = Article("b", told.format("March 9"), published="2031-03-20")
+    other = Article("c", "In an unrelated case, the driver pushed a cyclist off his bicycle at the junction on March 12.",
+                    published="2031-03-20")
+    assert _date_conflicts(a, b, other) == []
+    moved = Article("c", told.format("March 12"), published="2031-03-20")
+    assert len(_date_conflicts(a, b, moved)) == 1
+
+
 def test_a_lone_day_against_a_day_the_story_agrees_on_is_a_date_conflict():
     # one sentence alike the lone one gives March 9; another source gives it for the same fire, worded apart
     told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."

@@ -16,7 +16,7 @@ from .mentions import (
     looks_like_date,
     quoted_spans,
 )
-from .merging import Event, content_words
+from .merging import Event, content_words, tells_another_event
 from .resolving import number, parse_published, resolve
 
 if TYPE_CHECKING:
@@ -163,4 +163,4 @@ def _event(article: Article, mention: Mention, tokens: list[Token], others: list
         return None
     evidence = Evidence(article.id, start, end, as_written=article.text[mention.start:mention.end])
     return Event(mention.date, bare, evidence, content_words(bare), relative=mention.kind == "day_after",
-                 shown=text)
+                 shown=text, apart=tells_another_event(sentence.text))

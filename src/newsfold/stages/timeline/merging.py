@@ -30,6 +30,7 @@ class Event:
     words: set[str]
     relative: bool = False  # dated from another event ("a day after X")
     shown: str = ""  # the text a reader sees, with a borrowed subject; ``text`` is what events are compared by
+    apart: bool = False  # its sentence tells another event than the story's ("In an unrelated case, …")
 
 
 @dataclass
@@ -53,13 +54,25 @@ def content_words(text: str) -> set[str]:
 
 
 _SEQUENCE = re.compile(r"\b(next|previous|upcoming|preceding|subsequent)\b")
+# "In an unrelated case, …", "in a separate incident": the sentence tells another event
+_SEPARATE = re.compile(r"\b(?:unrelated|separate|different|another)\s+(?:case|incident|matter|accident|attack|offence|offense)\b")
+
+
+def tells_another_event(text: str) -> bool:
+    """Whether a sentence says it tells another event ("In an unrelated case", "in a separate incident")."""
+    return bool(_SEPARATE.search(text.lower()))
 
 
 def sequence_words(text: str) -> frozenset[str]:
     """The words that place an event in a series ("the next draw", "the
-    upcoming hearing", "the previous round"): two tellings that place theirs
-    differently are two events of the series, whatever their other words."""
-    return frozenset(_SEQUENCE.findall(text.lower()))
+    upcoming hearing", "the previous round"), or apart from the story's
+    ("in an unrelated case": ``separate``): two tellings that place theirs
+    differently are two events, whatever their other words."""
+    lowered = text.lower()
+    words = set(_SEQUENCE.findall(lowered))
+    if _SEPARATE.search(lowered):
+        words.add("separate")
+    return frozenset(words)
 
 
 def similarity(a: set[str], b: set[str]) -> tuple[float, int]:
@@ -154,4 +167,5 @@ def _strongly_similar(a: _Cluster, b: _Cluster) -> bool:
     return any(
         similarity(x.words, y.words)[0] >= 0.7 and similarity(x.words, y.words)[1] >= 3
         and fuzz.token_set_ratio(x.text, y.text) >= 75 and sequence_words(x.text) == sequence_words(y.text)
+        and x.apart == y.apart
         for x in a.events for y in b.events)
