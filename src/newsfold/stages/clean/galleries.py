@@ -2,12 +2,12 @@
 
 Two forms, each a class of page part rather than one site's wording:
 
-- numbered slides, "1/19 The Palm House is illuminated … Getty 2/19 …": three
+- numbered slides, "1/19 The old lighthouse at dusk … Getty 2/19 …": three
   or more counters over one total, in order. The whole run goes, from the
   start of the sentence piece holding the first counter (the gallery's
   heading, "UK news in pictures 19 show all") to the credit closing the last
   slide's caption;
-- credited slides, "Getty Images 22 A tram carriage is driven away … PA 22 A
+- credited slides, "Getty Images 22 A ferry is towed into port … PA 22 A
   map of …": one number (the gallery's size) after a credit, three times or
   more, each opening a caption. Each credit, its number and its caption go.
 """

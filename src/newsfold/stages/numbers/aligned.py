@@ -29,8 +29,8 @@ Method, in order:
    lower score (``_LONE_WEIGHT``), so an alike pair always wins. So is a
    value one source alone gives, that source nowhere writing the other
    source's value, when most words next to the two figures are shared
-   (``_MIN_NEAR_LONE``: "fitted the software to 11 million cars", "loaded
-   the software into 17 million cars") in sentences that share few words
+   (``_MIN_NEAR_LONE``: "fitted the new valve to 40,000 boilers", "installed
+   the new valve in 60,000 boilers") in sentences that share few words
    (``_MIN_SHARED_NEAR_LONE``, ``_MIN_COSINE_NEAR_LONE``); bare numbers
    and numbers after a name ("a System 7 entry") are left out of this
    tier. Each figure is paired only with its best
