@@ -379,3 +379,5 @@ def test_brackets_the_date_words_left_leave_no_hole():
     assert _tidy("UPDATE (, 7.30pm): All four crew were discharged") == "UPDATE (7.30pm): All four crew were discharged"
     assert _tidy("the next draw will be held () at noon") == "next draw will be held at noon"
     assert _tidy("crew met (in Calden) on") == "crew met (in Calden) on"
+    assert _tidy("PORT CALDEN: Residents can look forward to a new park") == \
+        "Residents can look forward to a new park"  # a dateline is no part of the event

@@ -229,6 +229,8 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?’”)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"([(“‘])\s+", r"\1", text)
+    # a dateline in capitals opening the sentence ("CALDEN: Residents can …") is no part of the event
+    text = re.sub(r"^[A-Z][A-Z.'’ -]{2,30}:\s+(?=\S)", "", text)
     # brackets the date words left empty or half empty: "held ()", "UPDATE (, 7.30pm)"
     text = re.sub(r"\(\s*[,;:]?\s*\)\s*", "", text)
     text = re.sub(r"\(\s*[,;:]\s*", "(", text)
