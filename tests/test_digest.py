@@ -203,6 +203,7 @@ def test_summary_lines_read_alone_unless_too_few_do():
     sentences = ["However, the ferry was refloated at noon.", "It said all 41 passengers were safe.",
                  "The two other crew members were treated at the scene.",
                  "While it was being towed, it lost its rudder.",
+                 "Worried by the listing hull, they called the coast guard.",
                  "The Velden ferry ran aground off Marrow Point on Friday.",
                  "Lifeboat crews brought all 41 passengers ashore.",
                  "Harbour officials closed the channel to shipping until Sunday."]
@@ -215,10 +216,10 @@ def test_summary_lines_read_alone_unless_too_few_do():
                           score=1.0 - n / 10))
         start += len(sentence) + 1
     brief = Brief("Ferry aground", "2031-05-02", [a, b], facts)
-    assert [f.id for f in digest(brief).summary] == ["F5", "F6", "F7"]
+    assert [f.id for f in digest(brief).summary] == ["F6", "F7", "F8"]
     # with too few lines that read alone, the others fill the summary to its minimum, in rank order
-    brief.facts = facts[:5]
-    assert [f.id for f in digest(brief).summary] == ["F1", "F2", "F5"]
+    brief.facts = facts[:6]
+    assert [f.id for f in digest(brief).summary] == ["F1", "F2", "F6"]
 
 
 def test_markdown_warns_of_two_speakers_but_not_of_a_source_that_names_none():

@@ -198,8 +198,9 @@ def _leans_back(text: str) -> bool:
     words = [w.lower() for w in first.groups() if w]
     if words[0] in CONTEXT_OPENERS or (words[0] == "the" and len(words) > 1 and words[1] in CONTEXT_OPENERS):
         return True
-    # "While it was returning to base, it hit a lorry": a clause first, then a pronoun subject
-    main = re.match(r"(?i:while|when|after|as|although|though|because|since|before|once|if)\b[^,]{0,120},\s*(\w+)", text)
+    # "While it was returning to base, it hit a lorry", "Suspicious of the noise, she called the
+    # police": an opening phrase, then a pronoun subject
+    main = re.match(r"[^,.;:!?]{0,120},\s*(\w+)", text)
     return main is not None and main.group(1).lower() in _PRONOUN_SUBJECTS
 
 
