@@ -383,3 +383,14 @@ def test_a_social_post_signature_flattened_into_a_paragraph_goes():
     # a handle quoted in reporting, without a post's date, stays
     _, kept = _removed("The mayor (@harbourmayor) wrote that the bridge would reopen on Friday.\n\n" + BODY)
     assert "embed" not in kept
+
+
+def test_a_gallery_widget_s_bare_caption_label_opens_a_caption():
+    from newsfold.model import Article
+    from newsfold.stages.clean import clean
+
+    text = ("The ferry was refloated on Friday night. Caption The crew waved from the deck as the ferry was "
+            "towed into port. Passengers were taken home by bus.")
+    article = clean(Article(id="a", text=text))
+    removed = [text[r.start:r.end] for r in article.removed if r.reason == "caption"]
+    assert removed == ["Caption The crew waved from the deck as the ferry was towed into port."]

@@ -19,7 +19,9 @@ AGENCY = (r"(?:Getty\s+Images|Getty(?!\s+Images)|AFP(?:\s+via\s+Getty\s+Images)?
            r"|Alamy|Shutterstock|Bloomberg|Xinhua|Anadolu|Usa\s+Today\s+Sports|USA\s+TODAY\s+Sports|Splash\s+News|Backgrid"
            r"|Instagram|Twitter|Facebook|Supplied|Handout)")
 # "Image copyright AGENCY Image caption ...", "Image caption ...", "Media caption ..."
-_IMAGE_MARKER = re.compile(r"\b(?:Image|Media|Photo)\s+(?:copyright|source|caption|credit)\b,?:?\s*")
+# "Image caption …", "Photo credit …", or a gallery widget's bare "Caption The team …"
+_IMAGE_MARKER = re.compile(r"\b(?:(?:Image|Media|Photo)\s+(?:copyright|source|caption|credit)\b|Caption(?=\s+[A-Z]))"
+                           r",?:?\s*")
 # "Getty Images 9 Harbor City players celebrate ..." / "Getty Images The building ..." at a sentence start.
 _CREDIT_FIRST = re.compile(rf"{AGENCY}(?:\s+\d{{1,3}})?\s+(?=[A-Z][a-z])")
 # "(Photo: Jane Doe/Reuters)", "(Getty Images)", "(AP Photo/Jane Doe)", "Photo: Getty Images";
@@ -76,11 +78,11 @@ def image_marker_captions(text: str, p: Paragraph) -> list[Span]:
     """Image credit + caption runs ("Image copyright X Image caption ...")."""
     spans: list[Span] = []
     for match in _IMAGE_MARKER.finditer(text, p.start, p.end):
-        kind = match.group().split()[1].rstrip(",:").lower()
+        kind = match.group().split()[-1].rstrip(",:").lower()
         start, pos = match.start(), match.end()
         if kind in ("copyright", "source", "credit"):
             nxt = _IMAGE_MARKER.search(text, pos, min(p.end, pos + 60))
-            if nxt and nxt.group().split()[1].rstrip(",:").lower() == "caption":
+            if nxt and nxt.group().split()[-1].rstrip(",:").lower() == "caption":
                 spans.append((start, nxt.start(), "caption"))
                 continue  # the caption marker is its own match
             credit = re.match(r"(?:[A-Z][\w.'&-]*\s*){1,3}", text[pos:p.end])
