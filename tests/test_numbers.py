@@ -402,3 +402,15 @@ def test_parts_sharing_the_verb_after_them_add_up():
     d = Article("d", "Four people were killed and 20 injured when the ferry capsized.")
     e = Article("e", "The capsizing killed seven people and injured 20, police said.")
     assert len(conflicts_of(d, e)) == 1
+
+
+def test_a_subset_after_a_count_is_no_part_to_add():
+    from newsfold.nlp.spacy_model import parse
+    from newsfold.stages.split import split
+
+    for text in ("The hospital said it was treating 20 people, four of whom were seriously injured.",
+                 "The ferry carried 20 people, including four children."):
+        article = Article(id="a", text=text)
+        quantities = extract_quantities(article, split(article), parse([text])[0])
+        assert not any(q.derived for q in quantities)  # no "24 people"
+        assert sorted(q.value for q in quantities) == [4.0, 20.0]

@@ -5,12 +5,14 @@ the parts and one that gives the total do not disagree.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ...model import Article
 from .quantity import Quantity
 
 _MAX_GAP = 40  # characters between two coordinated counts
+_SUBSET_AFTER = re.compile(r"\s+of\s+(?:whom|them|which|those|these)\b", re.IGNORECASE)
 
 
 def mark_parts(article: Article, quantities: list[Quantity]) -> None:
@@ -39,6 +41,8 @@ def _coordinated(article: Article, left: Quantity, right: Quantity) -> bool:
     if len(gap) > _MAX_GAP or any(c in gap for c in ".;:“”\"\n"):
         return False
     words = gap.replace(",", " , ").split()
+    if _SUBSET_AFTER.match(article.text, right.end) or {"including", "among", "incl"} & {w.lower() for w in words}:
+        return False  # "20 people, four of whom were hurt", "20 people, including four children": a part
     return ("and" in words or "," in words) and len(words) <= 5 and left.unit == right.unit
 
 
