@@ -70,7 +70,7 @@ def test_clean_name(raw, label, expected):
     ("KFOR", ["Kosovo"], False),
     ("NATO", ["Kosovo", "Force"], False),
     ("HSA", ["Harbor", "Police"], False),
-    ("CParks", ["Calden", "Parks", "Board"], True),  # a contraction; a generic last word unspelled
+    ("CHarbour", ["Calden", "Harbour", "Authority"], True),  # a contraction; a generic last word unspelled
     ("NP", ["National", "Board"], False),  # ... only after two spelled words
     ("CP", ["Calden", "Ports", "Harbor"], False),  # ... and only an institution word
 ])
@@ -540,6 +540,6 @@ def test_a_list_of_two_names_is_no_long_form_of_either():
 def test_a_contraction_in_brackets_is_the_name_s_alias():
     from newsfold.stages.entities.acronyms import tied_acronyms
 
-    assert tied_acronyms("The Calden Parks Board (CParks) closed the trail.") == \
-        [("Calden Parks Board", "CParks", 0, 31)]
+    assert tied_acronyms("The Calden Harbour Authority (CHarbour) closed the pier.") == \
+        [("Calden Harbour Authority", "CHarbour", 0, 39)]
     assert tied_acronyms("Ana Ruiz McKay (McKay) spoke.") == []  # a surname in brackets is no short form

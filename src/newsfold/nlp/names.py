@@ -156,7 +156,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     label), or None for junk and job titles alone. A strong title inside a
     mention makes what follows it a PERSON ("Valdorian Defence Minister X")."""
     text = " ".join(text.split()).strip(" ,;:—–-\"“”'‘")
-    text = re.sub(r"\s*\([^)]*$", "", text)  # "Calden Port Authority (CPA": a bracket the tagger cut
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "Calden Harbour Trust (CHT": a bracket the tagger cut
     text = _POSSESSIVE.sub("", text).strip()
     words = text.split(" ")
     while len(words) > 1 and words[0].lower() in LEADING_DETERMINERS:

@@ -19,7 +19,7 @@ AGENCY = (r"(?:Getty\s+Images|Getty(?!\s+Images)|AFP(?:\s+via\s+Getty\s+Images)?
            r"|Alamy|Shutterstock|Bloomberg|Xinhua|Anadolu|Usa\s+Today\s+Sports|USA\s+TODAY\s+Sports|Splash\s+News|Backgrid"
            r"|Instagram|Twitter|Facebook|Supplied|Handout)")
 # "Image copyright AGENCY Image caption ...", "Image caption ...", "Media caption ..."
-# "Image caption …", "Photo credit …", or a gallery widget's bare "Caption The team …"
+# "Image caption …", "Photo credit …", or a gallery widget's bare "Caption" label ("… Caption Crew members wave …")
 _IMAGE_MARKER = re.compile(r"\b(?:(?:Image|Media|Photo)\s+(?:copyright|source|caption|credit)\b|Caption(?=\s+[A-Z]))"
                            r",?:?\s*")
 # "Getty Images 9 Harbor City players celebrate ..." / "Getty Images The building ..." at a sentence start.

@@ -7,7 +7,7 @@ Two forms, each a class of page part rather than one site's wording:
   start of the sentence piece holding the first counter (the gallery's
   heading, "UK news in pictures 19 show all") to the credit closing the last
   slide's caption;
-- credited slides, "Getty Images 22 A ferry is towed into port … PA 22 A
+- credited slides, "Lumo Images 22 A ferry is towed into port … CPA 22 A
   map of …": one number (the gallery's size) after a credit, three times or
   more, each opening a caption. Each credit, its number and its caption go.
 """
@@ -21,7 +21,7 @@ from .paragraphs import Paragraph, Span, sentence_pieces
 
 _MIN_SLIDES = 3
 _COUNTER = re.compile(r"(?<![\w/])(\d{1,3})/(\d{1,3})\s+(?=[A-Z])")
-# a credit of capitalised words ("Getty Images", "PA:Press Association", "SWNS:South West News Service")
+# a credit of capitalised words ("Lumo Images", "CPA:Calden Photo Agency", "NWS:Northern Wire Service")
 _CREDITED = re.compile(r"((?:[A-Z][\w'’&-]*(?::[A-Z][\w'’&-]*)?\s+(?:(?:and|of)\s+)?){1,4})(\d{1,3})\s+(?=[A-Z])")
 _CLOSING_CREDIT = re.compile(rf"\s{AGENCY}\b")
 _MAX_CAPTION_WORDS = 60

@@ -5,7 +5,7 @@ import re
 
 from ...nlp.lexicon import INSTITUTION_WORDS
 
-# Capitals ("HSA", "U.N."), or a contraction with two capitals or more ("CParks", "MinDef")
+# Capitals ("HSA", "U.N."), or a contraction with two capitals or more ("CHarbour", "MinDef")
 _ACRONYM = r"[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?|[A-Z][a-z]*[A-Z][a-z]{2,}"
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|de|du|des|del|la|le|on|in|[A-Z][\w’'.-]*))*"
 NAME_PATTERN = _NAME  # a run of capitalised words with connectors, for other tie patterns
@@ -26,7 +26,7 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
     prefix (VFOR = V-aldoria FOR-ce); connectors (of, and...) may be skipped; one extra
     final letter is allowed for an unnamed last word when two or more words
     fit ("Harbor Patrol (HPF)"), and one institution word ("board", "agency")
-    may end the name unspelled after two spelled words ("CParks" for Calden Parks Board).
+    may end the name unspelled after two spelled words ("CHarbour" for Calden Harbour Authority).
     """
     letters = [c.lower() for c in acronym if c.isalnum()]
     words = [w.lower() for w in words]
@@ -36,7 +36,7 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
     def fits(i: int, j: int, k: int) -> bool:
         # i: next letter; j: current word (-1 before the first); k: next char in word j
         if i == len(letters):
-            # a generic last word may go unspelled ("CParks": Calden Parks Board)
+            # a generic last word may go unspelled ("CHarbour": Calden Harbour Authority)
             rest = [w for w in words[j + 1:] if w not in _NAME_CONNECTORS]
             return not rest or (j >= 1 and len(rest) == 1 and rest[0] in INSTITUTION_WORDS)
         # continue the current word's prefix ("FOR" of "Force")

@@ -107,7 +107,7 @@ class People:
         best = surface
         names = self.person_names + self.extra_names
         words = surface.split()
-        # a written given name stays: "Tom Smith" is not the article's longer "Mark Smith"
+        # a written given name stays: "Tomas Vell" is not the article's longer "Arvid Vell"
         given = plain(words[0]) if len(words) >= 2 else None
         for name in names:
             if name and surname_key(name) == key and len(name) > len(best) \
