@@ -51,6 +51,21 @@ def headline_words(title: str) -> frozenset[str]:
 _HEADLINE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+_OPENING = re.compile(r"[\W_]*([^\W\d_]+)(?:\s+(?:two|three|four|five|\d+)\s+|\s+)?([^\W\d_]+)?")
+
+
+def opens_leaning_back(text: str) -> bool:
+    """Whether a sentence opens on a word that points to the one before it
+    (``CONTEXT_OPENERS``: "It said…", "However, …", "The two other officers…")."""
+    from .lexicon import CONTEXT_OPENERS
+
+    first = _OPENING.match(text)
+    if first is None:
+        return False
+    words = [w.lower() for w in first.groups() if w]
+    return words[0] in CONTEXT_OPENERS or (words[0] == "the" and len(words) > 1 and words[1] in CONTEXT_OPENERS)
+
+
 # Quoted words: between curly or straight double quotes (an unclosed quote runs to the end).
 _QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
 

@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Brief, Conflict, Evidence, Fact, Quote, independent_count
-from ..nlp.lexicon import CONTEXT_OPENERS, STOPWORDS
-from ..nlp.text import overlap, plain, quoted_share
+from ..nlp.lexicon import STOPWORDS
+from ..nlp.text import opens_leaning_back, overlap, plain, quoted_share
 
 SUMMARY_MIN = 3
 SUMMARY_MAX = 6
@@ -191,12 +191,9 @@ def _summary(facts: list[Fact], shown: dict[str, str]) -> list[Fact]:
 
 
 def _leans_back(text: str) -> bool:
-    """Whether the sentence opens on a word that points to the one before it."""
-    first = re.match(r"[\W_]*([^\W\d_]+)(?:\s+(?:two|three|four|five|\d+)\s+|\s+)?([^\W\d_]+)?", text)
-    if first is None:
-        return False
-    words = [w.lower() for w in first.groups() if w]
-    if words[0] in CONTEXT_OPENERS or (words[0] == "the" and len(words) > 1 and words[1] in CONTEXT_OPENERS):
+    """Whether the sentence leans on the one before it: it opens on a word
+    pointing back, or its subject after an opening phrase is a pronoun."""
+    if opens_leaning_back(text):
         return True
     # "While it was returning to base, it hit a lorry", "Suspicious of the noise, she called the
     # police": an opening phrase, then a pronoun subject

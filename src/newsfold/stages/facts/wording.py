@@ -11,8 +11,7 @@ from collections.abc import Collection
 import numpy as np
 
 from ...model import Article, Evidence, Fact, independent_count
-from ...nlp.lexicon import CONTEXT_OPENERS
-from ...nlp.text import quoted_share
+from ...nlp.text import opens_leaning_back, quoted_share
 from .features import numbers_of, word_count
 from .units import Unit
 
@@ -21,8 +20,6 @@ _LEADING_CONNECTOR = re.compile(
     r"(?:a|one|two|three|several|some|hours|days)\s+(?:\w+\s+)?(?:after|before|later))\s+",
     re.IGNORECASE,
 )
-# A sentence opening on a word that points back ("It said…", "However, …", "The other…")
-_PRONOUN_START = re.compile(r"^[\"'\u201c\u2018]?(?:the\s+)?(?:" + "|".join(sorted(CONTEXT_OPENERS)) + r")\b", re.IGNORECASE)
 # A clause is shown in its whole sentence unless that sentence is longer than this.
 _MAX_STATEMENT_WORDS = 60
 # A cut clause ends on the word or mark that joined it to the next one.
@@ -103,7 +100,7 @@ def _clarity(index: int, group: list[int], units: list[Unit], scores: np.ndarray
         - (0.25 if lone_figure else 0.0)
         + (0.15 if unit.whole else 0.05 if unit.start == unit.sentence.start else 0.0)
         - (0.0 if _reads_alone(unit) else 0.15)
-        - (0.25 if _PRONOUN_START.match(unit.text) else 0.0)
+        - (0.25 if opens_leaning_back(unit.text) else 0.0)  # "It said…", "However, …"
         # Quotes have their own section: a fact is worded by a report of it when one exists.
         - 0.15 * quoted_share(unit.text)
         - (0.10 if words > 40 else 0.0)
