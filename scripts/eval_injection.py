@@ -68,16 +68,18 @@ def stories(split: str, max_stories: int, max_articles: int, seed: int) -> dict[
 
 def misses(results: list[StoryResult]) -> list[dict[str, str]]:
     """Every change the brief did not show, with its changed sentence."""
-    return [{"story": r.story, "source": i.source, "kind": i.kind, "old": i.old, "new": i.new,
+    return [{"story": r.story, "source": i.source, "kind": i.kind, "old": i.old, "new": i.new, "others": i.sources,
              "touched": str(r.touched.get(i.kind, False)), "sentence": i.sentence}
             for r in results for i in r.injections if not r.found.get(i.kind)]
 
 
 def table(summary: dict) -> str:
-    lines = ["| kind | attempted | found | touched | skipped | recall |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| kind | attempted | found | touched | skipped | recall | in 3+ outlets | recall there |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for kind in KINDS:
         k = summary["kinds"][kind]
-        lines.append(f"| {kind} | {k['attempted']} | {k['found']} | {k['touched']} | {k['skipped']} | {k['recall']:.2f} |")
+        lines.append(f"| {kind} | {k['attempted']} | {k['found']} | {k['touched']} | {k['skipped']} | {k['recall']:.2f} "
+                     f"| {k['attempted_3_outlets']} | {k['recall_3_outlets']:.2f} |")
     lines.append(f"\n{summary['stories']} stories ({summary['changed_stories']} changed); "
                  f"conflicts per unchanged story {summary['conflicts_per_unchanged_story']:.2f}; "
                  f"extra conflicts per changed story {summary['extra_conflicts_per_changed_story']:+.2f}")
@@ -113,7 +115,7 @@ def main() -> int:
     print(table(summary))
     for miss in missed[:args.misses]:
         print(f"\nmissed {miss['kind']} in {miss['story']}/{miss['source']}: {miss['old']} -> {miss['new']}"
-              f" (touched: {miss['touched']})\n  {miss['sentence']}")
+              f" (touched: {miss['touched']}; {miss['others']} other sources write it)\n  {miss['sentence']}")
     return 0
 
 

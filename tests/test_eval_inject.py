@@ -7,12 +7,14 @@ import json
 import random
 import sys
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from newsfold.eval_inject import (
     Injection,
+    StoryResult,
     apply_edits,
     changed_figure,
     date_edits,
@@ -203,3 +205,13 @@ def test_a_speaker_is_swapped_only_on_a_quote_another_source_quotes():
     assert speaker_edits(TARGET, [paraphrase], PEOPLE, random.Random(0)) == []
     owned = TARGET.replace("Mara Quell said", "said Mara Quell’s father")
     assert speaker_edits(owned, [OTHER], PEOPLE, random.Random(0)) == []
+
+
+def test_recall_in_three_outlets_counts_only_widely_written_changes():
+    wide = Injection("figure", "a", 40, 50, "20", "30", "", sources=2)
+    narrow = Injection("date", "a", 60, 70, "4", "7", "", sources=1)
+    results = [StoryResult("s1", "a", [wide, narrow], found={"figure": True, "date": False}),
+               StoryResult("s2", "a", [replace(wide, sources=3)], found={"figure": False})]
+    kinds = score(results)["kinds"]
+    assert (kinds["figure"]["attempted_3_outlets"], kinds["figure"]["recall_3_outlets"]) == (2, 0.5)
+    assert (kinds["date"]["attempted_3_outlets"], kinds["date"]["recall"]) == (0, 0.0)

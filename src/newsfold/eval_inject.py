@@ -86,6 +86,7 @@ class Injection:
     old: str
     new: str
     sentence: str
+    sources: int = 1  # other independent sources that write the original item
 
 
 @dataclass
@@ -347,7 +348,7 @@ def apply_edits(article: Article, edits: Sequence[Edit]) -> tuple[Article, list[
         placed.append((edit, old, edit.mark_start + shift, edit.mark_end + shift + delta))
         shift += delta
     injections = [Injection(edit.kind, article.id, mark_start, mark_end, old, edit.new,
-                            _sentence_around(text, mark_start, mark_end))
+                            _sentence_around(text, mark_start, mark_end), edit.sources)
                   for edit, old, mark_start, mark_end in placed]
     first = min((e.start for e in edits), default=len(article.text))
     changed = replace(article, text=text, removed=[r for r in article.removed if r.end <= first])
@@ -398,14 +399,19 @@ def run_story(story: str, articles: list[Article], fold: Fold, seed: int = 0) ->
 
 def score(results: Sequence[StoryResult]) -> dict[str, object]:
     """Per kind: attempted, found, touched, skipped (stories with nothing of the
-    kind to change), recall; conflicts per unchanged story, and the extra
-    conflicts a changed story shows beyond the injections found."""
+    kind to change), recall, and recall over the changes that two or more other
+    independent sources write (the original then stands in three outlets);
+    conflicts per unchanged story, and the extra conflicts a changed story shows
+    beyond the injections found."""
     kinds: dict[str, dict[str, float]] = {}
     for kind in KINDS:
         attempted, found = sum(kind in r.found for r in results), sum(r.found.get(kind, False) for r in results)
+        wide = [r.found[kind] for r in results for i in r.injections if i.kind == kind and i.sources >= 2]
         kinds[kind] = {"attempted": attempted, "found": found, "skipped": len(results) - attempted,
                        "touched": sum(r.touched.get(kind, False) for r in results),
-                       "recall": round(found / attempted, 3) if attempted else 0.0}
+                       "recall": round(found / attempted, 3) if attempted else 0.0,
+                       "attempted_3_outlets": len(wide),
+                       "recall_3_outlets": round(sum(wide) / len(wide), 3) if wide else 0.0}
     changed = [r for r in results if r.injections]
     extra = [r.conflicts_after - r.conflicts_before - sum(r.found.values()) for r in changed]
     return {
