@@ -5,7 +5,15 @@ import json
 
 import pytest
 
-from newsfold.eval_cluster import baseline_clusters, evaluate, format_report, later_half_delayed, read_gold
+from newsfold.eval_cluster import (
+    baseline_clusters,
+    cluster_errors,
+    evaluate,
+    format_report,
+    half_of_the_stories,
+    later_half_delayed,
+    read_gold,
+)
 from newsfold.errors import InputError
 from newsfold.model import Article
 
@@ -72,6 +80,33 @@ def test_later_half_delayed_moves_each_storys_later_half_only():
     assert later_half_delayed(articles, gold, 0) == articles
 
 
+def test_cluster_errors_list_splits_and_merges_with_their_b3_cost():
+    # gold {a,b,c} {d} {e,f}; predicted {a,b} {c,d} {e,f}
+    gold = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "z", "f": "z"}
+    pred = {"a": "1", "b": "1", "c": "2", "d": "2", "e": "3", "f": "3"}
+    errors = cluster_errors(gold, pred)
+    assert [(e.kind, e.story) for e in errors] == [("split", "x"), ("merge", "2")]
+    split, merge = errors
+    assert split.parts == (("1", ("a", "b")), ("2", ("c",)))
+    assert merge.parts == (("x", ("c",)), ("y", ("d",)))
+    scores = evaluate(gold, pred)
+    # The losses are exactly what B3 recall and precision miss.
+    assert 1 - split.loss == pytest.approx(scores["b3_recall"])
+    assert 1 - merge.loss == pytest.approx(scores["b3_precision"])
+    assert cluster_errors(gold, {i: f"p-{g}" for i, g in gold.items()}) == []  # a perfect clustering
+
+
+def test_half_of_the_stories_keeps_whole_stories_and_is_seeded():
+    articles = [Article(id=f"{s}{n}", text="x") for s in "abcdef" for n in range(3)]
+    gold = {a.id: a.id[0] for a in articles}
+    half = half_of_the_stories(articles, gold, seed=1)
+    stories = {gold[a.id] for a in half}
+    assert len(stories) == 3 and len(half) == 9  # three whole stories
+    assert [a.id for a in half] == [a.id for a in articles if gold[a.id] in stories]  # input order
+    assert half_of_the_stories(articles, gold, seed=1) == half
+    assert any({gold[a.id] for a in half_of_the_stories(articles, gold, seed)} != stories for seed in range(2, 6))
+
+
 def test_read_gold_reports_bad_line(tmp_path):
     path = tmp_path / "g.jsonl"
     path.write_text(json.dumps({"id": "a", "text": "x", "story": "s"}) + "\n{not json\n", encoding="utf-8")
@@ -103,3 +138,29 @@ def test_beats_the_tuned_baseline_in_the_same_run(shared_data, dataset):
     ours, base = result["newsfold"], result["baseline"]
     assert ours["b3_f1"] > base["b3_f1"]
     assert ours["ari"] > base["ari"] + 0.01
+
+
+def test_sensitivity_script_lists_each_error_with_its_articles(monkeypatch, capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "cluster_sensitivity.py"
+    spec = importlib.util.spec_from_file_location("cluster_sensitivity", path)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    articles = [
+        Article(id="a1", text="x", title="Harbor bridge closed", published="2031-03-02"),
+        Article(id="a2", text="x", title="Bridge reopens", published="2031-03-09"),
+        Article(id="b1", text="x", title="Valley floods", published="2031-03-03"),
+    ]
+    gold = {"a1": "bridge", "a2": "bridge", "b1": "flood"}
+    monkeypatch.setattr(script, "cluster_articles", lambda arts, params: [("a1", "s1"), ("b1", "s1"), ("a2", "s2")])
+    script.print_errors("toy", articles, gold)
+    out = capsys.readouterr().out
+    assert "- split bridge: 0.333 of B3 recall" in out
+    assert "- merge s1: 0.333 of B3 precision" in out
+    assert "2031-03-09 a2: Bridge reopens" in out
+    assert script.samples(articles, gold, 0) == [(articles, gold)]
+    halves = script.samples(articles, gold, 3)
+    assert len(halves) == 3 and all(len(set(part_gold.values())) == 1 for _, part_gold in halves)

@@ -3,6 +3,10 @@
 ``evaluate(gold, predicted)`` gives B-cubed precision / recall / F1 (Bagga &
 Baldwin 1998, averaged over articles) and the adjusted Rand index.
 
+``cluster_errors(gold, predicted)`` lists what a clustering gets wrong (each
+split gold story, each mixed predicted story, with its B3 cost), and
+``half_of_the_stories`` and ``later_half_delayed`` make probes of a gold file.
+
 ``run(path)`` reads a JSONL file whose records carry a gold ``story``, groups
 the articles with :func:`newsfold.stream.cluster.cluster_articles` and with the
 reference baseline (TF-IDF of title + first 500 characters, cosine distance,
@@ -15,6 +19,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
@@ -102,6 +107,54 @@ def later_half_delayed(articles: list[Article], gold: dict[str, str], days: int)
                 later = date.fromisoformat(article.published[:10]) + timedelta(days=days)
                 moved[article.id] = replace(article, published=later.isoformat())
     return [moved.get(a.id, a) for a in articles]
+
+
+def half_of_the_stories(articles: list[Article], gold: dict[str, str], seed: int) -> list[Article]:
+    """The articles of a random half of the gold stories (``seed`` picks which), in input order.
+
+    An over-tuning probe: a parameter set fitted to one file's stories should
+    score about as well on a different set of stories, as on a held-out file.
+    The same seed picks the same stories, so two settings compare on the same halves.
+    """
+    import random
+
+    stories = sorted({gold[a.id] for a in articles})
+    kept = set(random.Random(seed).sample(stories, len(stories) // 2))
+    return [a for a in articles if gold[a.id] in kept]
+
+
+@dataclass(frozen=True)
+class ClusterError:
+    """One gold story split over predicted stories, or one predicted story mixing gold stories."""
+
+    kind: str  # "split" (``story`` is gold, ``parts`` predicted) or "merge" (``story`` is predicted, ``parts`` gold)
+    story: str
+    parts: tuple[tuple[str, tuple[str, ...]], ...]  # (story, article ids), largest part first
+    loss: float  # the share of B3 recall (split) or precision (merge) that it costs
+
+
+def cluster_errors(gold: dict[str, str], predicted: dict[str, str]) -> list[ClusterError]:
+    """Every split gold story and every mixed predicted story, costliest first.
+
+    A split's ``loss`` is what its articles take off B3 recall, a merge's what
+    they take off B3 precision, so recall is 1 minus the splits' losses and
+    precision 1 minus the merges' (the articles scored as in :func:`evaluate`).
+    """
+    ids = sorted(gold)
+    pred = {i: predicted.get(i, f"\0singleton:{i}") for i in ids}
+    errors = []
+    for kind, outer, inner in (("split", gold, pred), ("merge", pred, gold)):
+        groups: dict[str, dict[str, list[str]]] = {}
+        for i in ids:
+            groups.setdefault(outer[i], {}).setdefault(inner[i], []).append(i)
+        for story, parts in groups.items():
+            if len(parts) < 2:
+                continue
+            size = sum(len(members) for members in parts.values())
+            loss = sum(len(m) * (1 - len(m) / size) for m in parts.values()) / len(ids)
+            ordered = sorted(parts.items(), key=lambda part: (-len(part[1]), part[0]))
+            errors.append(ClusterError(kind, story, tuple((p, tuple(m)) for p, m in ordered), loss))
+    return sorted(errors, key=lambda e: (-e.loss, e.kind, e.story))
 
 
 def baseline_clusters(articles: list[Article], threshold: float) -> dict[str, str]:
