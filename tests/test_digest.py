@@ -231,4 +231,10 @@ def test_markdown_warns_of_two_speakers_but_not_of_a_source_that_names_none():
     markdown = to_markdown(brief)
     assert "⚠" not in markdown and "  - not attributed in b" in markdown
     quote.support.append(Evidence("c", 0, 23, speaker="Tomas Reyes"))
-    assert "⚠ sources differ on who said it (a: Ana Ruiz; b: no speaker; c: Tomas Reyes)" in to_markdown(brief)
+    # two names the quotes stage judged one voice (no conflict): shown as credited, no warning
+    markdown = to_markdown(brief)
+    assert "⚠" not in markdown and "  - as credited: a: Ana Ruiz; b: no speaker; c: Tomas Reyes" in markdown
+    brief.conflicts.append(Conflict("K1", "attribution", "The bridge stays shut", [
+        ConflictValue("Ana Ruiz", [quote.support[0]]), ConflictValue("Tomas Reyes", [quote.support[2]])]))
+    assert ("⚠ sources differ on who said it (a: Ana Ruiz; b: no speaker; c: Tomas Reyes) → [K1](#disputed)"
+            in to_markdown(brief))

@@ -102,6 +102,16 @@ def sample_brief(hostile: bool = False) -> Brief:
                  facts, conflicts, quotes, entities, timeline)
 
 
+def test_quote_warns_of_two_speakers_only_with_an_attribution_conflict():
+    brief = sample_brief()
+    quote = brief.quotes[0]
+    brief.conflicts.append(Conflict("K2", "attribution", "We will reopen", [
+        ConflictValue("Lena Ortiz", quote.support[:2]), ConflictValue("Tomas Reyes", quote.support[2:])]))
+    warnings = " ".join(brief_view(brief).quotes[0].warnings)
+    assert "Sources attribute this quote differently: Mayor Lena Ortiz (001, 002); a city spokesman (003) (see K2)." \
+        in warnings
+
+
 def test_display_date():
     assert display_date("2031-03-14") == "14 March 2031"
     assert display_date("2031-03") == "March 2031"
@@ -118,8 +128,9 @@ def test_view_model_badges_copies_and_warnings():
     assert [s.id for s in view.sources] == ["001", "003"]
     assert [c.id for c in view.sources[0].copies] == ["002"]
     assert "2 independent" in view.summary and "1 disputed point" in view.summary
-    warnings = " ".join(view.quotes[0].warnings)
-    assert "attribute this quote differently" in warnings and "a city spokesman" in warnings
+    warnings = " ".join(view.quotes[0].warnings)  # no attribution conflict: the names as credited, no dispute
+    assert "As credited: Mayor Lena Ortiz (001, 002); a city spokesman (003)." in warnings
+    assert "differently" not in warnings
     assert view.conflicts[0].values[0].sources_text == "Coast Herald, Bay Daily (copy)"
 
 

@@ -102,6 +102,16 @@ def _overlaps(first: Evidence, second: Evidence) -> bool:
     return first.source == second.source and first.start < second.end and second.start < first.end
 
 
+def quote_conflict(quote: Quote, brief: Brief) -> Conflict | None:
+    """The attribution conflict over ``quote``'s passages, if the brief has one.
+
+    Sources that name different speakers make no dispute by themselves: the
+    quotes stage judges that a minister and the ministry, or a brand and its
+    maker, are one voice. Only a conflict it raised is shown as a dispute."""
+    return next((conflict for conflict in brief.conflicts if conflict.kind == "attribution" and any(
+        _overlaps(ev, own) for value in conflict.values for ev in value.support for own in quote.support)), None)
+
+
 def _repeated_quote(fact: Fact, shown: str, quotes: list[Quote]) -> Quote | None:
     """The quote this fact only repeats: mostly quoted words, and every source
     of the fact quoting it (in one or several of the quotes it overlaps)."""

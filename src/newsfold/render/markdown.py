@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..model import Article, Brief, Evidence, Fact, independent_count
 from ..outlets import outlet_name
 from .citations import original_link, source_labels
-from .digest import Digest, Dispute, digest
+from .digest import Digest, Dispute, digest, quote_conflict
 
 # How many lines each long list shows; the JSON brief holds the rest.
 _MAX_KEY_FACTS = 8
@@ -127,11 +127,13 @@ def _quotes(brief: Brief, cite: _Citer) -> list[str]:
         lines.append(f"- “{_inline(quote.text)}” — {_inline(speaker)} {cite(quote.support)}")
         per_source = quote.speaker_by_source()
         named = {speaker for speaker in per_source.values() if speaker}
-        if len(named) > 1:  # two names: a dispute
+        if len(named) > 1:  # two names: a dispute, unless they are one voice (a minister and the ministry)
             detail = "; ".join(
                 f"{source}: {per_source[source] or 'no speaker'}" for source in sorted(per_source)
             )
-            lines.append(f"  - ⚠ sources differ on who said it ({_inline(detail)})")
+            conflict = quote_conflict(quote, brief)
+            lines.append(f"  - ⚠ sources differ on who said it ({_inline(detail)}) → [{conflict.id}](#disputed)"
+                         if conflict else f"  - as credited: {_inline(detail)}")
         elif named and None in per_source.values():  # a source that names nobody disputes nothing
             silent = ", ".join(sorted(source for source, speaker in per_source.items() if not speaker))
             lines.append(f"  - not attributed in {_inline(silent)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import Brief, Conflict, Evidence, Fact, Quote, independent_count
 from .citations import Citations
 from .dates import display_date
-from .digest import Digest, digest
+from .digest import Digest, digest, quote_conflict
 from .source_views import source_views
 from .views import (
     BriefView,
@@ -186,31 +186,18 @@ def _quote_warnings(quote: Quote, brief: Brief) -> list[str]:
             attributed.setdefault(speaker, []).append(source)
         else:
             unattributed.append(source)
+    conflict = quote_conflict(quote, brief)
     if not attributed:
         warnings.append("No source names the speaker.")
     if len(attributed) > 1:
-        parts = [f"{speaker} ({', '.join(ids)})" for speaker, ids in attributed.items()]
-        warnings.append("Sources attribute this quote differently: " + "; ".join(parts) + ".")
+        parts = "; ".join(f"{speaker} ({', '.join(ids)})" for speaker, ids in attributed.items())
+        warnings.append(f"Sources attribute this quote differently: {parts} (see {conflict.id})." if conflict
+                        else f"As credited: {parts}.")
     if attributed and unattributed and quote.speaker:
         warnings.append(f"Not attributed in {', '.join(unattributed)}.")
-    if len(attributed) <= 1:
-        warnings += [
-            f"Disputed attribution: {conflict.topic} (see {conflict.id})."
-            for conflict in brief.conflicts
-            if conflict.kind == "attribution" and _overlaps(conflict, quote)
-        ]
+    if len(attributed) <= 1 and conflict is not None:
+        warnings.append(f"Disputed attribution: {conflict.topic} (see {conflict.id}).")
     return warnings
-
-
-def _overlaps(conflict: Conflict, quote: Quote) -> bool:
-    """Whether any passage of ``conflict`` overlaps a passage of ``quote`` in the same source."""
-    spans = {(ev.source, ev.start, ev.end) for ev in quote.support}
-    return any(
-        ev.source == source and ev.start < end and start < ev.end
-        for value in conflict.values
-        for ev in value.support
-        for (source, start, end) in spans
-    )
 
 
 def _entity_groups(brief: Brief) -> list[EntityGroup]:
