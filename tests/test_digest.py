@@ -39,7 +39,7 @@ def test_summary_lines_are_strong_whole_consensus_facts(example):
         assert fact["kind"] == "consensus"
         assert line["support"] == fact["support"] and line["text"] == fact["shown"]
         assert "\u2026" not in line["text"] and quoted_share(line["text"]) < 0.5
-    # The strongest fact leads, and the summary leads the Markdown.
+    # The lede (here also the strongest fact) leads, and the summary leads the Markdown.
     assert summary[0]["fact"] == "F1"
     markdown = to_markdown(example)
     assert markdown.index("## Summary") < markdown.index("## Sources")
@@ -197,6 +197,20 @@ def test_a_citation_names_a_few_sources_then_counts_the_rest():
     markdown = to_markdown(Brief("t", None, articles, [fact]))
     assert "[10 sources: s0, s1, s2, s3, s4, s5 and 4 more; 1 copy]" in markdown
     assert len(to_dict(Brief("t", None, articles, [fact]))["facts"][0]["support"]) == 11
+
+
+def test_summary_reads_in_the_order_the_sources_tell_it():
+    body = "The ferry sank near the pier. Forty people were rescued. The captain was arrested later."
+    sources = [Article(key, body, published="2031-03-14") for key in "ab"]
+
+    def fact(fid: str, words: str, sources_count: int, score: float) -> Fact:
+        start = body.index(words)
+        return Fact(fid, words, "consensus", 2, sources_count,
+                    [Evidence(key, start, start + len(words)) for key in "ab"], score=score)
+    facts = [fact("F1", "The captain was arrested later.", 2, 0.9), fact("F2", "Forty people were rescued.", 2, 0.8),
+             fact("F3", "The ferry sank near the pier.", 2, 0.7)]
+    summary = digest(Brief("Ferry", "2031-03-14", sources, facts)).summary
+    assert [f.id for f in summary] == ["F3", "F2", "F1"]
 
 
 def test_summary_lines_read_alone_unless_too_few_do():

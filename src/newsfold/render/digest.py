@@ -18,7 +18,9 @@ Markdown and HTML renderers print it.
   its shown words state: a fact never claims agreement on a disputed value.
 - The summary is 3 to 6 of the strongest consensus facts, whole sentences,
   none a quote and none repeating another; a story with fewer consensus facts
-  fills it with its most central single-source facts.
+  fills it with its most central single-source facts. Its lines read in
+  the order the sources tell them (the earliest any source does), so it
+  opens on what happened.
 """
 from __future__ import annotations
 
@@ -83,7 +85,7 @@ def digest(brief: Brief) -> Digest:
     disputes = {fact.id: _disputes(fact, shown[fact.id], brief) for fact in brief.facts}
     speaker = {fact.id: name for fact in brief.facts if (name := _unnamed_speaker(fact, shown[fact.id], brief.quotes))}
     listed = [f for f in brief.facts if f.id not in quote_of]
-    summary = _summary(listed, shown)
+    summary = sorted(_summary(listed, shown), key=lambda fact: (_story_position(fact, articles), listed.index(fact)))
     seen: set[str] = set()
     key_facts = _distinct([f for f in listed if f.kind == "consensus"], shown, seen)
     single = _distinct(sorted((f for f in listed if f.kind != "consensus"), key=_single_rank), shown, seen)
@@ -198,6 +200,14 @@ def _summary(facts: list[Fact], shown: dict[str, str]) -> list[Fact]:
             words.append(content)
             total += len(text.split())
     return sorted(chosen, key=ranked.index)
+
+
+def _story_position(fact: Fact, articles: dict[str, Article]) -> float:
+    """How early the sources tell a fact: the smallest share of a source's
+    text before it. The summary reads in that order, as a report does: what
+    happened, then the details (ties in the facts' order)."""
+    shares = [e.start / max(1, len(articles[e.source].text)) for e in fact.support if e.source in articles]
+    return min(shares, default=1.0)
 
 
 def _leans_back(text: str) -> bool:
