@@ -8,7 +8,7 @@ import pytest
 
 import newsfold
 from newsfold.model import Article, Brief, Conflict, ConflictValue, Evidence, Fact, Quote
-from newsfold.nlp.text import quoted_share
+from newsfold.nlp.text import leans_back, quoted_share
 from newsfold.render import to_dict, to_html, to_markdown
 from newsfold.render.digest import SUMMARY_MAX, SUMMARY_MIN, digest
 from newsfold.render.json_out import brief_from_json
@@ -252,3 +252,16 @@ def test_markdown_warns_of_two_speakers_but_not_of_a_source_that_names_none():
         ConflictValue("Ana Ruiz", [quote.support[0]]), ConflictValue("Tomas Reyes", [quote.support[2]])]))
     assert ("⚠ sources differ on who said it (a: Ana Ruiz; b: no speaker; c: Tomas Reyes) → [K1](#disputed)"
             in to_markdown(brief))
+
+
+@pytest.mark.parametrize(("sentence", "leans"), [
+    ("It said all 41 passengers were safe.", True),
+    ("The two other crew members were treated at the scene.", True),
+    ("Worried by the listing hull, they called the coast guard.", True),
+    ("While it was being towed, it lost its rudder.", True),
+    ("Worried by the listing hull, the captain called the coast guard.", False),
+    ("The Velden ferry ran aground off Marrow Point on Friday.", False),
+])
+def test_a_sentence_leans_back_on_a_pointing_opener_or_a_pronoun_subject(sentence, leans):
+    # one test serves the summary (render.digest) and a fact's wording (facts.wording)
+    assert leans_back(sentence) is leans

@@ -66,6 +66,22 @@ def opens_leaning_back(text: str) -> bool:
     return words[0] in CONTEXT_OPENERS or (words[0] == "the" and len(words) > 1 and words[1] in CONTEXT_OPENERS)
 
 
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "these", "those"})
+# An opening phrase (up to its comma), then the first word of the main clause.
+_AFTER_OPENING_PHRASE = re.compile(r"[^,.;:!?]{0,120},\s*(\w+)")
+
+
+def leans_back(text: str) -> bool:
+    """Whether a sentence leans on the one before it: it opens on a word
+    pointing back (``opens_leaning_back``), or its subject after an opening
+    phrase is a pronoun ("While it was returning to base, it hit a lorry",
+    "Suspicious of the noise, she called the police")."""
+    if opens_leaning_back(text):
+        return True
+    main = _AFTER_OPENING_PHRASE.match(text)
+    return main is not None and main.group(1).lower() in _PRONOUN_SUBJECTS
+
+
 # Quoted words: between curly or straight double quotes (an unclosed quote runs to the end).
 _QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*(?:[\u201d\"]|$)")
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Brief, Conflict, Evidence, Fact, Quote, independent_count
 from ..nlp.lexicon import STOPWORDS
-from ..nlp.text import opens_leaning_back, overlap, plain, quoted_share
+from ..nlp.text import leans_back, overlap, plain, quoted_share
 
 SUMMARY_MIN = 3
 SUMMARY_MAX = 6
@@ -37,7 +37,6 @@ SUMMARY_MAX = 6
 SUMMARY_WORDS = 90
 # A summary line repeats another when this share of its content words is in it.
 _REPEAT_SHARE = 0.6
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "these", "those"})
 # A fact mostly inside quotation marks is a quote, not a report of one.
 _QUOTED = 0.5
 
@@ -192,7 +191,7 @@ def _summary(facts: list[Fact], shown: dict[str, str]) -> list[Fact]:
                 break
             text = shown[fact.id]
             content = _content_words(text)
-            if fact in chosen or not _reads_alone(text) or not content or (strict and _leans_back(text)):
+            if fact in chosen or not _reads_alone(text) or not content or (strict and leans_back(text)):
                 continue
             if any(overlap(content, other) >= _REPEAT_SHARE for other in words):
                 continue
@@ -208,17 +207,6 @@ def _story_position(fact: Fact, articles: dict[str, Article]) -> float:
     happened, then the details (ties in the facts' order)."""
     shares = [e.start / max(1, len(articles[e.source].text)) for e in fact.support if e.source in articles]
     return min(shares, default=1.0)
-
-
-def _leans_back(text: str) -> bool:
-    """Whether the sentence leans on the one before it: it opens on a word
-    pointing back, or its subject after an opening phrase is a pronoun."""
-    if opens_leaning_back(text):
-        return True
-    # "While it was returning to base, it hit a lorry", "Suspicious of the noise, she called the
-    # police": an opening phrase, then a pronoun subject
-    main = re.match(r"[^,.;:!?]{0,120},\s*(\w+)", text)
-    return main is not None and main.group(1).lower() in _PRONOUN_SUBJECTS
 
 
 def _single_rank(fact: Fact) -> tuple[float, str]:

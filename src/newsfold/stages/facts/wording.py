@@ -11,7 +11,7 @@ from collections.abc import Collection
 import numpy as np
 
 from ...model import Article, Evidence, Fact, independent_count
-from ...nlp.text import opens_leaning_back, quoted_share
+from ...nlp.text import leans_back, quoted_share
 from .features import numbers_of, word_count
 from .units import Unit
 
@@ -100,7 +100,7 @@ def _clarity(index: int, group: list[int], units: list[Unit], scores: np.ndarray
         - (0.25 if lone_figure else 0.0)
         + (0.15 if unit.whole else 0.05 if unit.start == unit.sentence.start else 0.0)
         - (0.0 if _reads_alone(unit) else 0.15)
-        - (0.25 if opens_leaning_back(unit.text) else 0.0)  # "It said…", "However, …"
+        - (0.25 if leans_back(unit.text) else 0.0)  # "It said…", "However, …", "Suspicious, she…"
         # Quotes have their own section: a fact is worded by a report of it when one exists.
         - 0.15 * quoted_share(unit.text)
         - (0.10 if words > 40 else 0.0)
