@@ -1,6 +1,8 @@
 """group_facts: the facts stage, units -> pair scores -> clusters -> facts."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,12 +28,13 @@ def group_facts(ctx: StoryContext) -> list[Fact]:
     ``ctx.embedder`` and ``ctx.docs``: with a source's parse, long sentences
     are cut at their clauses, so a sentence that carries two facts supports
     both; without one, at punctuation and connectors only. A photo caption
-    the cleaner left in (``is_caption``) is no fact. Returns the facts,
+    or a heading the cleaner left in (``is_caption``, ``headings_left_out``)
+    is no fact. Returns the facts,
     most important first, with ``id=""``: the pipeline numbers them.
     """
     on_topic = ctx.on_topic()
     units = [
-        u for a in on_topic for s in ctx.sentences.get(a.id, [])
+        u for a in on_topic for s in headings_left_out(ctx.sentences.get(a.id, []))
         if not is_caption(s, ctx.docs.get(a.id)) for u in clause_units(s, ctx.docs.get(a.id))
     ]
     if not units:
@@ -52,6 +55,24 @@ def group_facts(ctx: StoryContext) -> list[Fact]:
     ]
     facts.sort(key=lambda fact: importance(fact, on_topic))
     return facts
+
+
+# A heading is a short line of its own with no closing mark: a subheading
+# ("Similar bills were passed in the past"), a field ("Opening Hours: 10am-10pm
+# daily"), a related headline or a step ("Step 2: Digital Redemption").
+_HEADING_WORDS = 12
+_CLOSED = re.compile(r"[.!?;,\"\u201d\u2019')\]]\s*$")
+
+
+def headings_left_out(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences of one source less its headings: a sentence that is a
+    paragraph of its own, of ``_HEADING_WORDS`` words or fewer, not closed by
+    a full stop, a question or exclamation mark, a quotation mark, a bracket,
+    or the semicolon or comma of a list item ("Do not overload sockets;"). Reports write their claims as sentences; a line like that
+    introduces or labels them and states nothing a brief should count."""
+    per_paragraph = Counter(s.paragraph for s in sentences)
+    return [s for s in sentences if not (
+        per_paragraph[s.paragraph] == 1 and len(s.text.split()) <= _HEADING_WORDS and not _CLOSED.search(s.text))]
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
