@@ -103,3 +103,23 @@ def test_a_title_alone_is_no_speaker():
     names = StoryNames([Entity(name="Ana Ruiz", type="PERSON", aliases=["Ana Ruiz"], sources=["a"], mentions=2)])
     assert names.speaker("Mayor") is None and names.speaker("Spokesman") is None
     assert names.speaker("Ruiz") == "Ana Ruiz"
+
+
+def test_they_are_the_people_named_together_before():
+    text = ("Deputy public prosecutors Ana Ruiz and Tomas Berg had sought at least nine years' jail.\n"
+            "“A long sentence would give him time to reflect on the harm he has done,” they said.\n"
+            "Defence lawyers Mr Omar Haddad and Mr Lin Wei of Velt Law said he was sorry.\n"
+            "“He is here to face the consequences of his actions today,” they said.\n"
+            "Neighbours said they were tired of the noise.\n"
+            "“We want the noise to stop now, before somebody gets hurt,” they said.")
+    found = speakers(text)
+    assert found["A long sentence"] == "Ana Ruiz and Tomas Berg"
+    assert found["He is here"] == "Omar Haddad and Lin Wei"
+    assert found["We want the"] is None  # unnamed people stay unnamed
+
+
+def test_they_after_a_spokesperson_is_the_body_that_spoke():
+    text = ("A Velmont spokeswoman said: “Like many other firms, we are facing higher costs for many things.”\n"
+            "They added: “Like all makers, we sometimes have to make changes to stay open.”")
+    found = speakers(text)
+    assert found["Like many other"] == found["Like all makers,"] == "Velmont spokeswoman"

@@ -237,5 +237,16 @@ NAME_SUFFIX_LABELS: dict[str, str] = {
 # the company without them is the same company.
 LEGAL_FORMS: frozenset[str] = frozenset({
     "limited", "ltd", "pte", "private", "inc", "incorporated", "corp", "llc", "plc", "gmbh",
-    "ag", "bhd", "sdn", "pty", "nv", "bv", "co", "llp", "sa", "spa",
+    "ag", "bhd", "berhad", "sdn", "pty", "nv", "bv", "co", "llp", "sa", "spa",
+})
+# Words that may end a company's name without making another body ("Acme
+# International" is Acme): dropped like a legal form when the story also
+# writes the bare name of an organisation.
+GENERIC_ORG_TAILS: frozenset[str] = frozenset({
+    "international", "group", "holdings", "corporation", "company", "global",
+})
+# Heads of a government body written either way round: "the Justice
+# Department" is "the Department of Justice", "Health Ministry" is "Ministry of Health".
+INVERTIBLE_BODY_HEADS: frozenset[str] = frozenset({
+    "department", "ministry", "bureau", "office", "agency",
 })

@@ -15,6 +15,7 @@ may stand for any of them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,7 +36,7 @@ _IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation tha
 _IT_DEPTH = 4  # "it said … it added … it said": how many look-backs may nest
 PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_NON_SPEAKERS = {"i", "we", "they", "it", "you", "who", "which", "that", "this", "one",
+_NON_SPEAKERS = {"i", "we", "it", "you", "who", "which", "that", "this", "one",
                  "them", "us", "me"}
 
 # "<outlet> quoted X as saying": X speaks (the parse has no lemmas)
@@ -133,6 +134,8 @@ class SpeakerResolver:
             return self._pronoun(token.idx, lower, depth)
         if lower == "it":
             return self._organisation_before(token.idx, depth)
+        if lower == "they":
+            return self._group_before(token.idx)
         if lower in _NON_SPEAKERS:
             return None
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
@@ -312,6 +315,48 @@ class SpeakerResolver:
             if speaker is not None and not person(speaker):
                 return speaker
         return None
+
+
+    def _group_before(self, offset: int) -> str | None:
+        """'…,” they said': the people this or the paragraph before last named
+        together ("prosecutors Ana Ruiz and Tomas Berg"), as "Ana Ruiz and
+        Tomas Berg"; else the body or spokesperson, or the people named
+        together, that spoke last in this or the two paragraphs before ("A
+        Velmont spokeswoman said … They added"); else nobody."""
+        limit = max(self.page.paragraphs_back(offset, 1), offset - _IT_REACH_CHARS)
+        known = {plain(name) for _, name, _ in self.people.mentions}
+        together: tuple[int, str] | None = None
+        for match in _JOINED.finditer(self.page.text, limit, offset):
+            if self.page.in_quote(match.start()) or match.group("title") and not title_before_name(match.group("title")):
+                continue
+            names = [_known_tail(match.group(side), known) for side in ("first", "second")]
+            if any(names):  # one of the two is a person the article names; the other reads as a name
+                written = [name or " ".join(match.group(side).split()[-2:])
+                           for name, side in zip(names, ("first", "second"))]
+                together = (match.start(), " and ".join(self.people.full_name(n) for n in written))
+        # a body, or people who spoke together, in this or the two paragraphs before
+        reach = max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
+        bodies = [(at, name) for at, name in self.heard
+                  if reach <= at < offset and (self.people.names.body(name) or " and " in name)]
+        if together and (not bodies or together[0] > bodies[-1][0]):
+            return together[1]
+        return bodies[-1][1] if bodies else None
+
+
+# two names joined as one subject: "Ana Ruiz and Tomas Berg", "Mr Ana Ruiz and Mr Tomas Berg"
+_NAME_RUN = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}"
+_JOINED = re.compile(rf"(?P<first>{_NAME_RUN}),?[ \t]+and[ \t]+(?:(?P<title>[A-Z][a-z]{{1,4}}\.?)[ \t]+)?"
+                     rf"(?P<second>{_NAME_RUN})")
+
+
+def _known_tail(run: str, known: set[str]) -> str | None:
+    """The longest tail of two words or more of ``run`` that is a known person's name."""
+    words = run.split()
+    for size in range(len(words), 1, -1):
+        tail = " ".join(words[-size:])
+        if plain(tail) in known:
+            return tail
+    return None
 
 
 def _introduces_person(token: Any) -> bool:
