@@ -324,6 +324,8 @@ class SpeakerResolver:
         together, that spoke last in this or the two paragraphs before ("A
         Velmont spokeswoman said … They added"); else nobody."""
         limit = max(self.page.paragraphs_back(offset, 1), offset - _IT_REACH_CHARS)
+        if self._unnamed_group_spoke(limit, offset):
+            return None  # "Neighbours said they were tired. “…,” they said"
         known = {plain(name) for _, name, _ in self.people.mentions}
         together: tuple[int, str] | None = None
         for match in _JOINED.finditer(self.page.text, limit, offset):
@@ -341,6 +343,24 @@ class SpeakerResolver:
         if together and (not bodies or together[0] > bodies[-1][0]):
             return together[1]
         return bodies[-1][1] if bodies else None
+
+
+    def _unnamed_group_spoke(self, start: int, offset: int) -> bool:
+        """Whether the last speech verb in [start, offset) outside quotes has a
+        plural common noun naming nobody for its subject ("Residents said",
+        not "Lawyers Ana Ruiz and Tomas Berg said")."""
+        for token in reversed(self.page.tokens(start, offset)):
+            if token.lower_ not in QUOTE_VERBS or self.page.in_quote(token.idx):
+                continue
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].lower_ != "they":
+                subject = subjects[0]
+                # a sentence's first word may be tagged a proper noun ("Neighbours said")
+                # and tagged a one-word organisation in a long text
+                plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_.endswith("s") \
+                    and subject.ent_type_ != "PERSON" and len(list(subject.subtree)) == 1
+                return plural and not any(t.ent_type_ for t in subject.subtree if t.i != subject.i)
+        return False
 
 
 # two names joined as one subject: "Ana Ruiz and Tomas Berg", "Mr Ana Ruiz and Mr Tomas Berg"
