@@ -123,3 +123,20 @@ def test_they_after_a_spokesperson_is_the_body_that_spoke():
             "They added: “Like all makers, we sometimes have to make changes to stay open.”")
     found = speakers(text)
     assert found["Like many other"] == found["Like all makers,"] == "Velmont spokeswoman"
+
+
+def test_a_name_and_verb_opening_the_next_quote_with_a_colon_speaks_the_next_one():
+    text = ("Ana Ruiz said at the presentation: “It is unbelievable. I cannot put it into words. "
+            "“Every player picks the others up, and that is what we did during the long rain delay.” "
+            "Tomas Kalder added: “It is the best game I have ever been a part of, from the first pitch.”")
+    found = speakers(text)
+    assert found["It is unbelievable."] == "Ana Ruiz"
+    assert found["It is the"] == "Tomas Kalder"
+    # a caption between the quotes does not make the tag this quote's
+    text = ("A Velmont spokeswoman said: “Like many other firms, we are facing higher costs for many things.” "
+            "4 This graphic shows the old and new bars They added: “Like all makers, we sometimes make changes.”")
+    found = speakers(text)
+    assert found["Like many other"] == "Velmont spokeswoman"
+    # "said Ruiz, adding:" has two verbs: the first is this quote's
+    text = "“We will rebuild the pier before the summer season opens,” said Ana Ruiz, adding: “It will cost more.”"
+    assert speakers(text)["We will rebuild"] == "Ana Ruiz"

@@ -31,6 +31,8 @@ from .people import People
 from .speakers import PRONOUNS, SpeakerResolver
 
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:")
+# the words after a quote up to a colon that opens the next quote
+_NEXT_QUOTE_TAG = re.compile(r"[^\"“”‘’«»„\n]{0,200}?:[ \t]*(?=[\"“‘«„'])")
 _ROLE_LABEL = re.compile(
     r"(?:^|[.!?][\"”’']?\s+|\n)(?:An?\s+|The\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\s*:\s*$")
@@ -69,7 +71,7 @@ class _Attribution:
         after_start, after_end = close_index + 1, self.page.sentence_end(close_index + 1)
         following = self.text[after_start:after_end].lstrip(" ,")
         ends_sentence = inner_text[-1:] in ".?!" and inner_text[-1:] != "" and following[:1].isupper()
-        if following and not following.startswith("\n") \
+        if following and not following.startswith("\n") and not self._tag_of_next_quote(after_start) \
                 and (not ends_sentence or self._short_tag(after_start, after_end)):
             speaker, explicit = self.speakers.from_window(after_start, after_end, first=True)
             if speaker is not None or explicit:
@@ -85,6 +87,18 @@ class _Attribution:
         if label is not None or not at_paragraph_start(self.text, open_index):
             return label
         return self._lead_in(open_index) or self._continuation(open_index)
+
+    def _tag_of_next_quote(self, start: int) -> bool:
+        """'…rain delay.” Kalder added: “It's…': the one speech verb between
+        this quote and the next ends its clause with a colon that opens the
+        next quote, so it speaks the next one, not this one ("…,” said Ruiz,
+        adding: “…" has two verbs: the first is this quote's)."""
+        match = _NEXT_QUOTE_TAG.match(self.text, start)
+        if match is None:
+            return False
+        words = [w.strip(".,;:").lower() for w in match.group().split()]
+        verbs = [i for i, w in enumerate(words) if w in QUOTE_VERBS]
+        return len(verbs) == 1 and verbs[0] >= len(words) - 3
 
     def _short_tag(self, start: int, end: int) -> bool:
         """'…stop.” Ruiz said.': a short speech tag after a full sentence."""
