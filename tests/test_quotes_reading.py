@@ -140,3 +140,11 @@ def test_a_name_and_verb_opening_the_next_quote_with_a_colon_speaks_the_next_one
     # "said Ruiz, adding:" has two verbs: the first is this quote's
     text = "“We will rebuild the pier before the summer season opens,” said Ana Ruiz, adding: “It will cost more.”"
     assert speakers(text)["We will rebuild"] == "Ana Ruiz"
+
+
+def test_words_quoted_twice_in_one_article_keep_the_speaker_named_once():
+    text = ("One customer described the new bar as looking “like a cheap copy of itself”.\n"
+            "Mira Tal wrote: “This is the worst decision of all time. Now you have a premium bar "
+            "that looks like a cheap copy of itself.”")
+    found = speakers(text)
+    assert found["like a cheap"] == found["This is the"] == "Mira Tal"

@@ -85,6 +85,8 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
     spokesperson counts as the institution it speaks for); they must not make
     an attribution conflict. The shortest name of two or more words that does
     not start with a title stands for the set (titles drop out that way).
+    A variant no speaker is given for takes the one speaker another variant
+    of the same source has: one article quoting the same words twice.
     """
     speakers = sorted({f.speaker for f in variants if f.speaker}, key=lambda n: (len(n.split()), n))
 
@@ -108,6 +110,15 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
     for f in variants:
         if f.speaker:
             f.speaker = chosen[f.speaker]
+    # the same words twice in one article are one voice: "One customer called
+    # it “a weird knock-off”" and, further on, the customer's whole post
+    named: dict[str, set[str]] = defaultdict(set)
+    for f in variants:
+        if f.speaker:
+            named[f.source].add(f.speaker)
+    for f in variants:
+        if f.speaker is None and len(named.get(f.source, ())) == 1:
+            f.speaker = next(iter(named[f.source]))
 
 
 def agreed_speaker(variants: list[Found], roots: dict[str, str]) -> str | None:
