@@ -148,3 +148,11 @@ def test_words_quoted_twice_in_one_article_keep_the_speaker_named_once():
             "that looks like a cheap copy of itself.”")
     found = speakers(text)
     assert found["like a cheap"] == found["This is the"] == "Mira Tal"
+
+
+def test_they_does_not_reach_people_named_together_a_page_away():
+    filler = "The crash happened on a bend where the line curves sharply towards the station. " * 9
+    text = ("Ana Ruiz and Tomas Berg comment on the derailment " + filler
+            + "Mr Vell's family described him as a generous man. They said: “He could light up a room "
+            "with his smile, and we will miss him every day.”")
+    assert speakers(text)["He could light"] is None

@@ -33,6 +33,7 @@ from .people import People
 from .roles import institution_of, named_after, spokes_role
 
 _IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
+_THEY_REACH_CHARS = 600  # how far back "they said" looks for people named together
 _IT_DEPTH = 4  # "it said … it added … it said": how many look-backs may nest
 PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -323,7 +324,8 @@ class SpeakerResolver:
         Tomas Berg"; else the body or spokesperson, or the people named
         together, that spoke last in this or the two paragraphs before ("A
         Velmont spokeswoman said … They added"); else nobody."""
-        limit = max(self.page.paragraphs_back(offset, 1), offset - _IT_REACH_CHARS)
+        # people named together a few sentences back, not a page away in flattened text
+        limit = max(self.page.paragraphs_back(offset, 1), offset - _THEY_REACH_CHARS)
         if self._unnamed_group_spoke(limit, offset):
             return None  # "Neighbours said they were tired. “…,” they said"
         known = {plain(name) for _, name, _ in self.people.mentions}
@@ -338,8 +340,8 @@ class SpeakerResolver:
                 together = (match.start(), " and ".join(self.people.full_name(n) for n in written))
         # a body, or people who spoke together, in this or the two paragraphs before
         reach = max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
-        bodies = [(at, name) for at, name in self.heard
-                  if reach <= at < offset and (self.people.names.body(name) or " and " in name)]
+        bodies = [(at, name) for at, name in self.heard if reach <= at < offset and (
+            self.people.names.body(name) or " and " in name or plain(name.split()[-1]) in RELATION_NOUNS)]
         if together and (not bodies or together[0] > bodies[-1][0]):
             return together[1]
         return bodies[-1][1] if bodies else None
