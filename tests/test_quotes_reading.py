@@ -156,3 +156,14 @@ def test_they_does_not_reach_people_named_together_a_page_away():
             + "Mr Vell's family described him as a generous man. They said: “He could light up a room "
             "with his smile, and we will miss him every day.”")
     assert speakers(text)["He could light"] is None
+
+
+def test_the_company_is_the_organisation_an_apposition_called_so():
+    text = ("Velmont International, the company which makes the bar, said the change was due to rising prices.\n"
+            "“Like many other companies, we are experiencing higher costs for numerous ingredients,” "
+            "the company wrote on its Facebook page.")
+    assert speakers(text)["Like many other"] == "Velmont International"
+    # no organisation called "the company": nobody is guessed
+    text = ("Prices rose at Velmont International in the spring, traders said.\n"
+            "“We are experiencing higher costs for numerous ingredients,” the company wrote.")
+    assert speakers(text)["We are experiencing"] is None
