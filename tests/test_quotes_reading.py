@@ -167,3 +167,36 @@ def test_the_company_is_the_organisation_an_apposition_called_so():
     text = ("Prices rose at Velmont International in the spring, traders said.\n"
             "“We are experiencing higher costs for numerous ingredients,” the company wrote.")
     assert speakers(text)["We are experiencing"] is None
+
+
+def test_a_caption_run_into_a_flattened_quote_does_not_break_its_reopening():
+    from newsfold.stages.clean import clean
+
+    text = ("Ana Ruiz said at the presentation: “It is unbelievable. I cannot put it into words. It is a great "
+            "team to be a part of. Tomas Kalder celebrates the victory (Getty) “Every player picks the others up "
+            "and that is what we did during that rain delay.” Mira Tal added: “It is the best game I have ever "
+            "been a part of, from the first pitch.” The parade is on Friday.")
+    article = clean(Article("a", text))
+    assert any("(Getty)" in text[r.start:r.end] for r in article.removed)
+    docs = {"a": parse([text])[0]}
+    ctx = StoryContext([article], docs=docs)
+    ctx.entities = find_entities(ctx)
+    quotes, _ = find_quotes(ctx)
+    found = {" ".join(text[e.start:e.end].split()[:3]): e.speaker for q in quotes for e in q.support}
+    assert found["It is unbelievable."] == "Ana Ruiz"
+    assert found["It is the"] == "Mira Tal"
+
+
+def test_marks_paired_across_removed_page_parts_make_no_quote():
+    from newsfold.stages.clean import clean
+
+    text = ("Fans waved banners reading “the end of a long drought for the whole city Your browser does not "
+            "support iframes. They had to endure a long rain delay at the top of the 10th inning.” "
+            "“It happened. It happened,” first baseman Ana Ruiz said after the final out.")
+    article = clean(Article("a", text))
+    docs = {"a": parse([text])[0]}
+    ctx = StoryContext([article], docs=docs)
+    ctx.entities = find_entities(ctx)
+    quotes, _ = find_quotes(ctx)
+    assert not any("rain delay" in text[e.start:e.end] or "drought" in text[e.start:e.end]
+                   for q in quotes for e in q.support)

@@ -57,14 +57,43 @@ class _Attribution:
         found = []
         for open_index, close_index in self.page.spans:
             start, end = inner(self.text, open_index, close_index)
-            if end <= start or self.page.article.is_removed(open_index, close_index + 1):
-                continue
+            removed = self.page.article.removed
+            if end <= start or any(r.start <= open_index < r.end or r.start <= close_index < r.end for r in removed):
+                continue  # a quote mark inside removed text: the quote is the page's, not the story's
             if len(re.findall(r"\w+", self.text[start:end])) < MIN_WORDS or is_quoted_name(self.text[start:end]):
                 continue  # a scare quote, a fragment or a name: masked, never reported
             speaker = self._speaker(open_index, close_index)
             self.resolved[close_index] = speaker
-            found.append((start, end, speaker))
+            # a caption run into the quote is no part of it: the words either side are
+            found += [(a, b, speaker) for a, b in self._kept_pieces(start, end)]
         return found
+
+    def _kept_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """[start, end) without the removed spans inside it, in pieces of
+        ``MIN_WORDS`` words or more, stripped of spaces and stray marks. The
+        words after a removed span belong to the quote only when a quote mark
+        reopens it there ("…part of. [caption] “Every guy…"); else the marks
+        were paired across the page and nothing of the span is a quote."""
+        pieces, at = [], start
+        inside = [r for r in self.page.article.removed if start < r.end and r.start < end]
+        for span in sorted(inside, key=lambda r: (r.start, r.end)):
+            pieces.append((at, span.start))
+            at = max(at, span.end)
+            if self.text[at:end].lstrip()[:1] not in CLOSERS:
+                return []
+        pieces.append((at, end))
+        return self._stripped(pieces)
+
+    def _stripped(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        out = []
+        for a, b in pieces:
+            while a < b and (self.text[a].isspace() or self.text[a] in CLOSERS):
+                a += 1
+            while b > a and (self.text[b - 1].isspace() or self.text[b - 1] in CLOSERS):
+                b -= 1
+            if len(re.findall(r"\w+", self.text[a:b])) >= MIN_WORDS:
+                out.append((a, b))
+        return out
 
     def _speaker(self, open_index: int, close_index: int) -> str | None:
         inner_text = self.text[open_index + 1:close_index].rstrip()
