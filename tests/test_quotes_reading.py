@@ -200,3 +200,13 @@ def test_marks_paired_across_removed_page_parts_make_no_quote():
     quotes, _ = find_quotes(ctx)
     assert not any("rain delay" in text[e.start:e.end] or "drought" in text[e.start:e.end]
                    for q in quotes for e in q.support)
+
+
+def test_a_statement_from_someone_speaks_for_them():
+    text = ("Police said Donald Vell, 62, died in the crash.\n"
+            "A statement from Mr Vell's family read: “Don was a well loved, funny and generous man, who could "
+            "light up a room with his smile.”\n"
+            "A statement from the Calden Harbour Authority said: “The line will reopen on Monday after checks.”")
+    found = speakers(text)
+    assert found["Don was a"] == "Donald Vell's family"
+    assert found["The line will"] == "Calden Harbour Authority"

@@ -215,8 +215,10 @@ QUOTE_VERBS: frozenset[str] = frozenset({
     "assure", "assured", "assures", "respond", "responded", "responds", "caution", "cautioned",
     "cautions", "lament", "lamented", "laments", "concede", "conceded", "concedes", "confirm",
     "confirmed", "confirms", "reveal", "revealed", "reveals", "exclaim", "exclaimed", "shout",
-    "shouted"
+    "shouted", "read", "reads",
 })
+# Nouns for words given out in writing: "a statement from X read", "a letter by X said": X speaks.
+STATEMENT_NOUNS: frozenset[str] = frozenset({"statement", "letter", "message", "tribute", "note"})
 # Words before a name that are not part of it ("the Harbor Authority").
 LEADING_DETERMINERS: frozenset[str] = frozenset({
     "the", "a", "an", "both", "all", "this", "that", "these", "those",

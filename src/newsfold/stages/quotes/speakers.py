@@ -25,6 +25,7 @@ from ...nlp.lexicon import (
     RELATION_NOUNS,
     ROLE_WORDS,
     SPOKESPERSON_ROLES,
+    STATEMENT_NOUNS,
     UNNAMED_SPEAKER_NOUNS,
 )
 from ...nlp.names import clean_name, speaker_name, title_before_name
@@ -59,7 +60,7 @@ class SpeakerResolver:
         """The speaker of the first (or last) speech verb in [start, end)."""
         tokens = self.page.window_tokens(start, end)
         verbs = [t for t in tokens if t.lower_ in QUOTE_VERBS
-                 and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "according"))]
+                 and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "according", "read"))]
         if not verbs:
             return None, False
         verb = verbs[0] if first else verbs[-1]
@@ -139,6 +140,10 @@ class SpeakerResolver:
             return self._group_before(token.idx)
         if lower in _NON_SPEAKERS:
             return None
+        if lower in STATEMENT_NOUNS:  # "a statement from Mr Vell's family read": the family speaks
+            for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                         for g in c.children if g.dep_ == "pobj" and g.i in allowed):
+                return self.resolve(pobj, allowed | {t.i for t in pobj.subtree}, remember, depth)
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
         lo, hi = (phrase[0].idx, phrase[-1].idx + 1) if phrase else (token.idx, token.idx + 1)
         persons = [e for e in self.page.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
