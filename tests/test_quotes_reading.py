@@ -210,3 +210,10 @@ def test_a_statement_from_someone_speaks_for_them():
     found = speakers(text)
     assert found["Don was a"] == "Donald Vell's family"
     assert found["The line will"] == "Calden Harbour Authority"
+
+
+def test_a_fragments_speaker_does_not_pass_to_the_whole_quote():
+    text = ("Mr Vell's friend Ana Ruiz said he was “a true family man and a generous friend” at heart.\n"
+            "A statement read: “He was a true family man and a generous friend to all who knew him.”")
+    found = speakers(text)
+    assert found["He was a"] is None

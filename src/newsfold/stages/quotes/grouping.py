@@ -86,7 +86,8 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
     an attribution conflict. The shortest name of two or more words that does
     not start with a title stands for the set (titles drop out that way).
     A variant no speaker is given for takes the one speaker another variant
-    of the same source has: one article quoting the same words twice.
+    of the same source, as long or longer, has: one article quoting the same
+    words twice.
     """
     speakers = sorted({f.speaker for f in variants if f.speaker}, key=lambda n: (len(n.split()), n))
 
@@ -112,13 +113,12 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
             f.speaker = chosen[f.speaker]
     # the same words twice in one article are one voice: "One customer called
     # it “a weird knock-off”" and, further on, the customer's whole post
-    named: dict[str, set[str]] = defaultdict(set)
+    # (only from a wording at least as long: a fragment's speaker is the weaker reading)
     for f in variants:
-        if f.speaker:
-            named[f.source].add(f.speaker)
-    for f in variants:
-        if f.speaker is None and len(named.get(f.source, ())) == 1:
-            f.speaker = next(iter(named[f.source]))
+        if f.speaker is None:
+            named = {g.speaker for g in variants if g.source == f.source and g.speaker and len(g.norm) >= len(f.norm)}
+            if len(named) == 1:
+                f.speaker = named.pop()
 
 
 def agreed_speaker(variants: list[Found], roots: dict[str, str]) -> str | None:
