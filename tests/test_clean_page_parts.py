@@ -58,3 +58,17 @@ def test_a_question_heading_after_an_intro_ending_in_a_colon_is_a_subheading():
             "What upgrades are made to the Calden corridor?\n"
             "Residents have plenty to look forward to, with new trails and a boardwalk over the quarry.\n")
     assert removed(text) == ["What upgrades are made to the Calden corridor?"]
+
+
+def test_counted_gallery_captions_run_into_the_text_go():
+    text = ("The maker increased the gap between the peaks of its 400g and 170g bars. 4 The 150g bar has larger "
+            "gaps between its triangles 4 An image of the old bar from 2011 showing the smaller gap Alamy 4 A chart "
+            "of the old and new bars Angry customers branded the move stupid. Sales fell 4 per cent in 4 weeks.")
+    left = kept(text)
+    assert "The 150g bar has larger gaps" not in left and "An image of the old bar" not in left
+    assert "The maker increased the gap between the peaks of its 400g and 170g bars." in left
+    assert "Sales fell 4 per cent in 4 weeks." in left
+    # a number repeated in prose is no gallery
+    prose = ("Police arrested 4 Men on Monday. A court charged 4 Women on Tuesday. Officers found 4 Knives "
+             "in the flat on Wednesday.")
+    assert kept(prose) == prose
