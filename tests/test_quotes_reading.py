@@ -217,3 +217,13 @@ def test_a_fragments_speaker_does_not_pass_to_the_whole_quote():
             "A statement read: “He was a true family man and a generous friend to all who knew him.”")
     found = speakers(text)
     assert found["He was a"] is None
+
+
+def test_it_after_a_quote_of_several_paragraphs_looks_back_from_where_it_opened():
+    text = ("In a statement on Thursday, the Calden Anti-Graft Agency said the funds involve a businessman.\n"
+            "“He agreed to surrender the funds after learning where the money came from.\n"
+            "“We remain committed to recovering assets linked to the fund.\n"
+            "“To date, a total of $29 million has been returned to the treasury.\n"
+            "“This does not include the $20 million recovered this month,” it further read.")
+    found = speakers(text)
+    assert found["He agreed to"] == "Calden Anti-Graft Agency"

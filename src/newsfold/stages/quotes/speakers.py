@@ -304,7 +304,9 @@ class SpeakerResolver:
         if depth >= _IT_DEPTH:
             return None  # "it said … it added … it said": far enough back
         persons = {name for _, name, _ in self.people.mentions}
-        limit = max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
+        # '“…” it further read' after a quote of several paragraphs: look back from where the quote opened
+        anchor = min((start for start, close in self.page.spans if offset - 40 <= close < offset), default=offset)
+        limit = max(self.page.paragraphs_back(anchor, 2), anchor - _IT_REACH_CHARS)
 
         def person(name: str) -> bool:  # the story's entity type wins over this article's tagger
             kind = self.people.names.type_of(name)
