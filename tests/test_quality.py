@@ -62,8 +62,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "entities_kept_apart": 0.95, "timeline_found": 0.95,
     },
     "toblerone-gaps-2016-11-08": {
-        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.61,
-        "boilerplate_kept_out_of_facts": 0.61, "consensus_grouped": 0.11, "consensus_counted": 0.11,
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.66,
+        "boilerplate_kept_out_of_facts": 0.66, "consensus_grouped": 0.11, "consensus_counted": 0.11,
         "consensus_source_recall": 0.68, "unique_found": 0.61, "distinct_kept_apart": 0.45,
         "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
         "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.9, "quote_speaker": 0.81,
@@ -113,7 +113,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "consensus_source_recall": 0.84, "unique_found": 0.95, "distinct_kept_apart": 0.95,
         "evidence_valid": 0.95, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
         "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.74, "quote_speaker": 0.59,
-        "quote_speaker_per_source": 0.39, "attribution_conflicts": 0.95, "entities_merged": 0.82,
+        "quote_speaker_per_source": 0.51, "attribution_conflicts": 0.95, "entities_merged": 0.82,
         "entities_kept_apart": 0.95, "timeline_found": 0.95,
     },
     "amk-brawl-2025-01-17": {
