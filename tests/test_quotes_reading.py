@@ -210,6 +210,10 @@ def test_a_statement_from_someone_speaks_for_them():
     found = speakers(text)
     assert found["Don was a"] == "Donald Vell's family"
     assert found["The line will"] == "Calden Harbour Authority"
+    # "the family" names nobody, not a family friend named before
+    text = ("Beverley Grant, a family friend, said he would be missed.\n"
+            "A statement from the family read: “He was a true family man and a generous friend to all.”")
+    assert speakers(text)["He was a"] is None
 
 
 def test_a_fragments_speaker_does_not_pass_to_the_whole_quote():

@@ -141,9 +141,12 @@ class SpeakerResolver:
         if lower in _NON_SPEAKERS:
             return None
         if lower in STATEMENT_NOUNS:  # "a statement from Mr Vell's family read": the family speaks
+            # only a named one: "a statement from the family" names nobody
             for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                          for g in c.children if g.dep_ == "pobj" and g.i in allowed):
-                return self.resolve(pobj, allowed | {t.i for t in pobj.subtree}, remember, depth)
+                if any(t.pos_ == "PROPN" for t in pobj.subtree):
+                    return self.resolve(pobj, allowed | {t.i for t in pobj.subtree}, remember, depth)
+                return None
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
         lo, hi = (phrase[0].idx, phrase[-1].idx + 1) if phrase else (token.idx, token.idx + 1)
         persons = [e for e in self.page.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
