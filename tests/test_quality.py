@@ -3,7 +3,8 @@
 Every annotated story in tests/annotations/ (dev: the example, Kosovo and
 six real stories used while building, three of them the first held-out set
 until 2026-11-23, plus four real stories annotated blind for issue 13, plus
-five more annotated blind for issue 13 on 2026-12-06, picked by rule) and
+five more annotated blind for issue 13 on 2026-12-06, picked by rule, plus
+four more annotated blind the same day for quotes, entities and boilerplate) and
 tests/annotations/heldout/ (five real stories annotated blind, without running
 the tool on them, never tuned on) is folded and scored with newsfold.eval.
 dispute_precision and off_topic_f1 floors on stories without annotated
@@ -31,6 +32,44 @@ ALWAYS = {"evidence_valid": 1.0}
 # FLOORS[story][score]: measured minus 0.05 (scripts/eval_briefs.py), 0.95 where 1.0 was
 # measured; scores measured at 0 have no floor. The README's Quality section has the numbers.
 FLOORS: dict[str, dict[str, float]] = {
+    # four real stories annotated blind for issue 13 on 2026-12-06 (the "read" session; picked by rule,
+    # see their notes); floors measured after that session's reading fixes
+    "us-1mdb-recovery-2025-01-20": {
+        "copies_precision": 0.2, "copies_recall": 0.95, "boilerplate_removed": 0.95,
+        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.72, "consensus_counted": 0.06,
+        "consensus_source_recall": 0.87, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
+        "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
+        "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.95,
+        "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
+    "ex-girlfriend-rape-sentence-2025-01-20": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
+        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.5, "consensus_counted": 0.39,
+        "consensus_source_recall": 0.86, "unique_found": 0.45, "distinct_kept_apart": 0.61,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "dispute_precision": 0.95, "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95,
+        "quote_speaker": 0.95, "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95,
+        "entities_merged": 0.95, "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
+    "mandai-bukit-batok-parks-2025-01-22": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.88,
+        "boilerplate_kept_out_of_facts": 0.88, "consensus_grouped": 0.22, "consensus_counted": 0.13,
+        "consensus_source_recall": 0.64, "unique_found": 0.45, "distinct_kept_apart": 0.95,
+        "evidence_valid": 0.95, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
+        "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
+        "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.95,
+        "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
+    "toblerone-gaps-2016-11-08": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.66,
+        "boilerplate_kept_out_of_facts": 0.66, "consensus_grouped": 0.11, "consensus_counted": 0.11,
+        "consensus_source_recall": 0.68, "unique_found": 0.61, "distinct_kept_apart": 0.45,
+        "evidence_valid": 0.95, "conflicts_found": 0.95, "number_conflicts_precision": 0.95,
+        "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.9, "quote_speaker": 0.81,
+        "quote_speaker_per_source": 0.76, "attribution_conflicts": 0.95, "entities_merged": 0.95,
+        "entities_kept_apart": 0.95, "timeline_found": 0.95,
+    },
     # five real stories annotated blind for issue 13 (dev; picked by rule, see their notes)
     "keep-volume-low-signs-2025-01-15": {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
@@ -74,7 +113,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "consensus_source_recall": 0.84, "unique_found": 0.95, "distinct_kept_apart": 0.95,
         "evidence_valid": 0.95, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
         "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.74, "quote_speaker": 0.59,
-        "quote_speaker_per_source": 0.39, "attribution_conflicts": 0.95, "entities_merged": 0.82,
+        "quote_speaker_per_source": 0.51, "attribution_conflicts": 0.95, "entities_merged": 0.82,
         "entities_kept_apart": 0.95, "timeline_found": 0.95,
     },
     "amk-brawl-2025-01-17": {

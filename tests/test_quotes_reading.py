@@ -103,3 +103,131 @@ def test_a_title_alone_is_no_speaker():
     names = StoryNames([Entity(name="Ana Ruiz", type="PERSON", aliases=["Ana Ruiz"], sources=["a"], mentions=2)])
     assert names.speaker("Mayor") is None and names.speaker("Spokesman") is None
     assert names.speaker("Ruiz") == "Ana Ruiz"
+
+
+def test_they_are_the_people_named_together_before():
+    text = ("Deputy public prosecutors Ana Ruiz and Tomas Berg had sought at least nine years' jail.\n"
+            "“A long sentence would give him time to reflect on the harm he has done,” they said.\n"
+            "Defence lawyers Mr Omar Haddad and Mr Lin Wei of Velt Law said he was sorry.\n"
+            "“He is here to face the consequences of his actions today,” they said.\n"
+            "Neighbours said they were tired of the noise.\n"
+            "“We want the noise to stop now, before somebody gets hurt,” they said.")
+    found = speakers(text)
+    assert found["A long sentence"] == "Ana Ruiz and Tomas Berg"
+    assert found["He is here"] == "Omar Haddad and Lin Wei"
+    assert found["We want the"] is None  # unnamed people stay unnamed
+
+
+def test_they_after_a_spokesperson_is_the_body_that_spoke():
+    text = ("A Velmont spokeswoman said: “Like many other firms, we are facing higher costs for many things.”\n"
+            "They added: “Like all makers, we sometimes have to make changes to stay open.”")
+    found = speakers(text)
+    assert found["Like many other"] == found["Like all makers,"] == "Velmont spokeswoman"
+
+
+def test_a_name_and_verb_opening_the_next_quote_with_a_colon_speaks_the_next_one():
+    text = ("Ana Ruiz said at the presentation: “It is unbelievable. I cannot put it into words. "
+            "“Every player picks the others up, and that is what we did during the long rain delay.” "
+            "Tomas Kalder added: “It is the best game I have ever been a part of, from the first pitch.”")
+    found = speakers(text)
+    assert found["It is unbelievable."] == "Ana Ruiz"
+    assert found["It is the"] == "Tomas Kalder"
+    # a caption between the quotes does not make the tag this quote's
+    text = ("A Velmont spokeswoman said: “Like many other firms, we are facing higher costs for many things.” "
+            "4 This graphic shows the old and new bars They added: “Like all makers, we sometimes make changes.”")
+    found = speakers(text)
+    assert found["Like many other"] == "Velmont spokeswoman"
+    # "said Ruiz, adding:" has two verbs: the first is this quote's
+    text = "“We will rebuild the pier before the summer season opens,” said Ana Ruiz, adding: “It will cost more.”"
+    assert speakers(text)["We will rebuild"] == "Ana Ruiz"
+
+
+def test_words_quoted_twice_in_one_article_keep_the_speaker_named_once():
+    text = ("One customer described the new bar as looking “like a cheap copy of itself”.\n"
+            "Mira Tal wrote: “This is the worst decision of all time. Now you have a premium bar "
+            "that looks like a cheap copy of itself.”")
+    found = speakers(text)
+    assert found["like a cheap"] == found["This is the"] == "Mira Tal"
+
+
+def test_they_does_not_reach_people_named_together_a_page_away():
+    filler = "The crash happened on a bend where the line curves sharply towards the station. " * 9
+    text = ("Ana Ruiz and Tomas Berg comment on the derailment " + filler
+            + "Mr Vell's family described him as a generous man. They said: “He could light up a room "
+            "with his smile, and we will miss him every day.”")
+    assert speakers(text)["He could light"] is None
+
+
+def test_the_company_is_the_organisation_an_apposition_called_so():
+    text = ("Velmont International, the company which makes the bar, said the change was due to rising prices.\n"
+            "“Like many other companies, we are experiencing higher costs for numerous ingredients,” "
+            "the company wrote on its Facebook page.")
+    assert speakers(text)["Like many other"] == "Velmont International"
+    # no organisation called "the company": nobody is guessed
+    text = ("Prices rose at Velmont International in the spring, traders said.\n"
+            "“We are experiencing higher costs for numerous ingredients,” the company wrote.")
+    assert speakers(text)["We are experiencing"] is None
+
+
+def test_a_caption_run_into_a_flattened_quote_does_not_break_its_reopening():
+    from newsfold.stages.clean import clean
+
+    text = ("Ana Ruiz said at the presentation: “It is unbelievable. I cannot put it into words. It is a great "
+            "team to be a part of. Tomas Kalder celebrates the victory (Getty) “Every player picks the others up "
+            "and that is what we did during that rain delay.” Mira Tal added: “It is the best game I have ever "
+            "been a part of, from the first pitch.” The parade is on Friday.")
+    article = clean(Article("a", text))
+    assert any("(Getty)" in text[r.start:r.end] for r in article.removed)
+    docs = {"a": parse([text])[0]}
+    ctx = StoryContext([article], docs=docs)
+    ctx.entities = find_entities(ctx)
+    quotes, _ = find_quotes(ctx)
+    found = {" ".join(text[e.start:e.end].split()[:3]): e.speaker for q in quotes for e in q.support}
+    assert found["It is unbelievable."] == "Ana Ruiz"
+    assert found["It is the"] == "Mira Tal"
+
+
+def test_marks_paired_across_removed_page_parts_make_no_quote():
+    from newsfold.stages.clean import clean
+
+    text = ("Fans waved banners reading “the end of a long drought for the whole city Your browser does not "
+            "support iframes. They had to endure a long rain delay at the top of the 10th inning.” "
+            "“It happened. It happened,” first baseman Ana Ruiz said after the final out.")
+    article = clean(Article("a", text))
+    docs = {"a": parse([text])[0]}
+    ctx = StoryContext([article], docs=docs)
+    ctx.entities = find_entities(ctx)
+    quotes, _ = find_quotes(ctx)
+    assert not any("rain delay" in text[e.start:e.end] or "drought" in text[e.start:e.end]
+                   for q in quotes for e in q.support)
+
+
+def test_a_statement_from_someone_speaks_for_them():
+    text = ("Police said Donald Vell, 62, died in the crash.\n"
+            "A statement from Mr Vell's family read: “Don was a well loved, funny and generous man, who could "
+            "light up a room with his smile.”\n"
+            "A statement from the Calden Harbour Authority said: “The line will reopen on Monday after checks.”")
+    found = speakers(text)
+    assert found["Don was a"] == "Donald Vell's family"
+    assert found["The line will"] == "Calden Harbour Authority"
+    # "the family" names nobody, not a family friend named before
+    text = ("Beverley Grant, a family friend, said he would be missed.\n"
+            "A statement from the family read: “He was a true family man and a generous friend to all.”")
+    assert speakers(text)["He was a"] is None
+
+
+def test_a_fragments_speaker_does_not_pass_to_the_whole_quote():
+    text = ("Mr Vell's friend Ana Ruiz said he was “a true family man and a generous friend” at heart.\n"
+            "A statement read: “He was a true family man and a generous friend to all who knew him.”")
+    found = speakers(text)
+    assert found["He was a"] is None
+
+
+def test_it_after_a_quote_of_several_paragraphs_looks_back_from_where_it_opened():
+    text = ("In a statement on Thursday, the Calden Anti-Graft Agency said the funds involve a businessman.\n"
+            "“He agreed to surrender the funds after learning where the money came from.\n"
+            "“We remain committed to recovering assets linked to the fund.\n"
+            "“To date, a total of $29 million has been returned to the treasury.\n"
+            "“This does not include the $20 million recovered this month,” it further read.")
+    found = speakers(text)
+    assert found["He agreed to"] == "Calden Anti-Graft Agency"

@@ -53,7 +53,8 @@ _DATE = re.compile(
 _QUOTE = re.compile(r"[“\"](?P<quote>[^“”\"\n]{20,800})[”\"]")
 _TITLE = "|".join(sorted((h.capitalize() for h in HONORIFICS | {"prof"}), key=len, reverse=True))
 _NAME = rf"(?:(?:{_TITLE})\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,4}}"
-_VERB = "|".join(sorted(QUOTE_VERBS - {"according"}, key=len, reverse=True))
+# "read" speaks for a statement ("a statement from X read:"), never for a name: not a change to inject
+_VERB = "|".join(sorted(QUOTE_VERBS - {"according", "read", "reads"}, key=len, reverse=True))
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?:(?P<a>{_NAME})\s(?:{_VERB})\b|(?:{_VERB})\s(?P<b>{_NAME}))")
 _NAME_BEFORE = re.compile(rf"(?P<a>{_NAME})\s(?:{_VERB})\s?[:,]?\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s$", re.I)

@@ -215,8 +215,10 @@ QUOTE_VERBS: frozenset[str] = frozenset({
     "assure", "assured", "assures", "respond", "responded", "responds", "caution", "cautioned",
     "cautions", "lament", "lamented", "laments", "concede", "conceded", "concedes", "confirm",
     "confirmed", "confirms", "reveal", "revealed", "reveals", "exclaim", "exclaimed", "shout",
-    "shouted"
+    "shouted", "read", "reads",
 })
+# Nouns for words given out in writing: "a statement from X read", "a letter by X said": X speaks.
+STATEMENT_NOUNS: frozenset[str] = frozenset({"statement", "letter", "message", "tribute", "note"})
 # Words before a name that are not part of it ("the Harbor Authority").
 LEADING_DETERMINERS: frozenset[str] = frozenset({
     "the", "a", "an", "both", "all", "this", "that", "these", "those",
@@ -237,5 +239,16 @@ NAME_SUFFIX_LABELS: dict[str, str] = {
 # the company without them is the same company.
 LEGAL_FORMS: frozenset[str] = frozenset({
     "limited", "ltd", "pte", "private", "inc", "incorporated", "corp", "llc", "plc", "gmbh",
-    "ag", "bhd", "sdn", "pty", "nv", "bv", "co", "llp", "sa", "spa",
+    "ag", "bhd", "berhad", "sdn", "pty", "nv", "bv", "co", "llp", "sa", "spa",
+})
+# Words that may end a company's name without making another body ("Acme
+# International" is Acme): dropped like a legal form when the story also
+# writes the bare name of an organisation.
+GENERIC_ORG_TAILS: frozenset[str] = frozenset({
+    "international", "group", "holdings", "corporation", "company", "global",
+})
+# Heads of a government body written either way round: "the Justice
+# Department" is "the Department of Justice", "Health Ministry" is "Ministry of Health".
+INVERTIBLE_BODY_HEADS: frozenset[str] = frozenset({
+    "department", "ministry", "bureau", "office", "agency",
 })

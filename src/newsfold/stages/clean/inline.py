@@ -26,10 +26,12 @@ from .galleries import gallery_spans
 from .markers import COPYRIGHT_LINE, FORM_RUN, MONTH, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
 from .paragraphs import Paragraph, Span, sentence_pieces
 
-# Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN".
+# Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN",
+# "... from 1MDB. - January 20, 2031" (the date the outlet filed it).
 _SIGNOFF_AT_END = re.compile(
     r"(?<=[.!?\"”’)])\s+(?:/\s*[A-Z]{2,8}|[-–—]+\s*(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}/[A-Z]{2,8}"
-    r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|IANS|PTI|ANI|Xinhua|dpa|[A-Z]{2,10}(?:[-/][A-Z]{2,10})*))\s*$"
+    r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|IANS|PTI|ANI|Xinhua|dpa|[A-Z]{2,10}(?:[-/][A-Z]{2,10})*)"
+    rf"|[-–—]+\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}})\s*$"
 )
 # Sentences that only make sense inside a sign-up box; kept as promo when next to one.
 _FORM_RESIDUE = re.compile(
@@ -58,6 +60,23 @@ _POST_SIGNATURE = re.compile(
 _QUOTED_HEADING = re.compile(r"(?:'[^'.!?,:;]{3,50}'|‘[^’.!?,:;]{3,50}’|\"[^\".!?,:;]{3,50}\"|“[^”.!?,:;]{3,50}”)\s+(?=[A-Z](?:[a-z]|\s))")
 _CAPS_HEADING = re.compile(r"(?:[‘'\"“]?[A-Z][A-Z0-9'’&-]*[’'\"”]?\s+){2,}[‘'\"“]?[A-Z][A-Z0-9'’&-]*[’'\"”]?\??\s+(?=[A-Z][a-z])")
 _MAX_HEADING_WORDS = {_QUOTED_HEADING: 8, _CAPS_HEADING: 20}  # a capitals heading may quote a whole claim
+# A paywall: "To continue reading... Sign in ...": what follows in the paragraph is the login box.
+_PAYWALL = re.compile(r"\b(?:To\s+continue\s+reading(?:\.{3}|…|,?\s+(?:please\s+)?(?:sign\s+in|log\s+in|subscribe))"
+                      r"|Subscribe\s+to\s+continue\s+reading)")
+# A byline run into the text: "By Jane Doe, The Harbor Post Published on 21st January 2031".
+_INLINE_BYLINE = re.compile(
+    rf"\bBy\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{1,3}},\s+(?:[A-Z][\w&'’.-]*\s+){{1,5}}"
+    rf"(?:Published|Updated)(?:\s+on)?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s+\d{{4}}")
+# A video report's sign-off: "Jane Doe reports." as a sentence of its own.
+_REPORTS = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s+reports\.?")
+# A photo credit in brackets: "(Jane Doe/Reuters)", "(Photo: Jane Doe/AP)".
+_BRACKET_CREDIT = re.compile(r"\((?:Photo:\s*)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s*/\s*"
+                             r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\)")
+# A related link run into the text: "… itself”. Another view on the bar | Jane Doe Read more Explaining …"
+_RELATED_LINK = re.compile(r"(?<=[.!?\"”’'] )[^.!?|\n]{5,150}\|\s*(?:[A-Z][\w'’-]+\s+){1,3}Read\s+more\b")
+# A capitals heading after a sentence's end, its closing quote mark included:
+# "… look cheap.' HOW DID THE BAR GET ITS NAME? The name …"
+_CAPS_HEADING_AFTER = re.compile(r"(?<=[.!?][\"'”’] )(?:[A-Z][A-Z'’-]*\s+){3,}[A-Z][A-Z'’-]*[?!]?(?=\s+[A-Z][a-z])")
 _CREDITS_AT_END = re.compile(r"^(?:Additional\s+reporting|With\s+inputs)\s+(?:by|from)\b", re.IGNORECASE)
 
 
@@ -68,7 +87,7 @@ def inline_spans(text: str, p: Paragraph, *, last: bool) -> list[Removed]:
     spans = (_promo_sentences(text, segments) + _residue(text, p)
              + image_marker_captions(text, p) + inline_credit_captions(text, p, segments)
              + credit_first_captions(text, p, segments) + _inline_headings(text, segments)
-             + gallery_spans(text, p) + position_captions(text, p, segments))
+             + gallery_spans(text, p) + position_captions(text, p, segments) + _page_parts(text, p, segments))
     if last:
         spans += _closing_signoff(text, p, segments)
     return disjoint(text, spans)
@@ -102,6 +121,23 @@ def _residue(text: str, p: Paragraph) -> list[Span]:
     return [(match.start(), match.end(), "promo") for pattern in (_RESIDUE, FORM_RUN)
             for match in pattern.finditer(text, p.start, p.end)] + [
         (match.start(), match.end(), "embed") for match in _POST_SIGNATURE.finditer(text, p.start, p.end)]
+
+
+def _page_parts(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
+    """A paywall's login box to the paragraph's end, a byline run into the
+    text, a bracketed photo credit, a related link, a "Jane Doe reports."
+    sign-off, a capitals heading after a quote's closing mark."""
+    spans: list[Span] = []
+    paywall = _PAYWALL.search(text, p.start, p.end)
+    if paywall is not None:
+        spans.append((paywall.start(), p.end, "promo"))
+    spans += [(m.start(), m.end(), "byline") for m in _INLINE_BYLINE.finditer(text, p.start, p.end)]
+    spans += [(m.start(), m.end(), "caption") for m in _BRACKET_CREDIT.finditer(text, p.start, p.end)]
+    spans += [(m.start(), m.end(), "promo") for m in _RELATED_LINK.finditer(text, p.start, p.end)]
+    spans += [(a, b, "byline") for a, b in segments if _REPORTS.fullmatch(text, a, b)]
+    spans += [(m.start(), m.end(), "subheading") for m in _CAPS_HEADING_AFTER.finditer(text, p.start, p.end)
+              if len(m.group().split()) <= 20]
+    return spans
 
 
 def _inline_headings(text: str, segments: list[tuple[int, int]]) -> list[Span]:

@@ -176,7 +176,9 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
     # heading may be longer and carry digits ("3 men arrested for affray"); a
     # long one is still one clause, without a sentence end or a link inside.
     between_prose = is_prose(before) and is_prose(after)
-    limit = 20 if between_prose else 6
+    # A question heading ("What can visitors expect at the new park?") may follow an intro's colon.
+    question = p.text.endswith("?") and bool(_QUESTION_WORD.match(p.text)) and is_prose(after)
+    limit = 20 if between_prose or question else 6
     if p.lines != 1 or not 1 <= len(words) <= limit or not (p.text[0].isupper() or p.text[0].isdigit()):
         return False
     if len(words) > 12 and (SENTENCE_END.search(p.text) or re.search(r"://|@|\w\.[a-z]{2,}/", p.text)):
@@ -194,5 +196,6 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
         return False
     # The paragraph before must have ended a sentence, or this is a wrapped line;
     # after a colon it is a list item.
-    ended = reasons[i - 1] is not None or (before.text.endswith(END_PUNCT) and not before.text.endswith(":"))
+    ended = reasons[i - 1] is not None or (before.text.endswith(END_PUNCT) and not before.text.endswith(":")) \
+        or question
     return ended and (after.text[0].isupper() or after.text[0].isdigit() or after.text[0] in "\"“‘'")

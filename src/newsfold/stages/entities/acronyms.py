@@ -5,9 +5,11 @@ import re
 
 from ...nlp.lexicon import INSTITUTION_WORDS
 
-# Capitals ("HSA", "U.N."), or a contraction with two capitals or more ("CHarbour", "MinDef")
-_ACRONYM = r"[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?|[A-Z][a-z]*[A-Z][a-z]{2,}"
-_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|de|du|des|del|la|le|on|in|[A-Z][\w’'.-]*))*"
+# Capitals ("HSA", "U.N."), or a contraction with two capitals or more
+# ("CHarbour", "MinDef"); either may open with a digit that starts the name's
+# first word ("1MDB" of "1Malaysia Development Berhad")
+_ACRONYM = r"\d?[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?|[A-Z][a-z]*[A-Z][a-z]{2,}"
+_NAME = r"\d?[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|de|du|des|del|la|le|on|in|[A-Z][\w’'.-]*))*"
 NAME_PATTERN = _NAME  # a run of capitalised words with connectors, for other tie patterns
 _TIED_PATTERNS = [
     re.compile(rf"(?P<name>{_NAME})\s+\((?P<acr>{_ACRONYM})\)"),

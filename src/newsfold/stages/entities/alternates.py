@@ -33,6 +33,24 @@ _TRAILING_CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "del", "la
 Alternate = tuple[str, str, str, int, int]  # (name, its label, other name, start, end)
 
 
+# a sentence ends inside a run of capitalised words ("Jho Low. According to …")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z])")
+
+
+def name_start(doc: Any, ent: Any) -> int:
+    """Where a person's name the tagger marked really starts: one capitalised
+    word right before it that the tagger left out of every entity, mid-sentence
+    ("financier Low Taek Jho" tagged "Taek Jho"), is part of the name."""
+    if ent.label_ != "PERSON" or ent.start == 0:
+        return ent.start_char
+    word = doc[ent.start - 1]
+    before = doc[ent.start - 2] if ent.start >= 2 else None
+    if word.pos_ != "PROPN" or not word.text.istitle() or word.ent_type_ or word.is_sent_start \
+            or word.whitespace_ != " " or before is None or not before.is_lower or not before.is_alpha:
+        return ent.start_char
+    return word.idx
+
+
 def alternate_names(text: str, doc: Any) -> list[Alternate]:
     """Every (name, label, alternate name, start, end) the text ties."""
     ents = [e for e in doc.ents if e.label_ in _LABELS]
@@ -41,7 +59,7 @@ def alternate_names(text: str, doc: Any) -> list[Alternate]:
         owner = _owner(text, ents, match.start())
         if owner is None:
             continue
-        words = match.group("alt").split()
+        words = _SENTENCE_BREAK.split(match.group("alt"))[0].split()
         while words and words[-1].lower() in _TRAILING_CONNECTORS:
             words.pop()
         cleaned = clean_name(" ".join(words), owner[1])
@@ -94,8 +112,9 @@ def _owner(text: str, ents: list[Any], at: int) -> tuple[str, str, int] | None:
     company", the nearest entity of a fitting kind before it."""
     before = next((e for e in ents if e.end_char == at), None)
     if before is not None:
-        cleaned = clean_name(before.text, before.label_)
-        return (cleaned[0], cleaned[1], before.start_char) if cleaned else None
+        start = name_start(before.doc, before)
+        cleaned = clean_name(text[start:before.end_char], before.label_)
+        return (cleaned[0], cleaned[1], start) if cleaned else None
     antecedent = _ANTECEDENT.search(text, max(0, at - 40), at)
     if antecedent is None:
         return None

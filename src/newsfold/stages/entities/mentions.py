@@ -24,7 +24,7 @@ from ...nlp.lexicon import (
 )
 from ...nlp.names import clean_name, fold, is_title, skeleton, suffix_label, title_before_name
 from .acronyms import tied_acronyms
-from .alternates import alternate_names
+from .alternates import alternate_names, name_start
 
 LABELS = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -101,7 +101,9 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
     tail = _HYPHEN_TAIL.match(article.text, end_char)
     if tail is not None:  # "Dar-i-Valon": the tagger stopped at "Dar"
         end_char = tail.end()
-    cleaned = clean_name(article.text[ent.start_char:end_char], label)
+    end_char = _name_end(article.text, ent.start_char, end_char, label)
+    start_char = name_start(doc, ent)
+    cleaned = clean_name(article.text[start_char:end_char], label)
     if cleaned is None:
         return None
     name, label = cleaned
@@ -122,7 +124,34 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
     if place is not None and not _all_caps(name):
         place = None
     honorific = before in HONORIFICS or fold(ent.text.split()[0]) in HONORIFICS
-    return Mention(name, label, article.id, before, ent.start_char, end_char, speaks, place, honorific)
+    return Mention(name, label, article.id, before, start_char, end_char, speaks, place, honorific)
+
+
+# A sentence ends inside the tagged span: a word of three letters or more, a
+# full stop, then a capital ("Jho Low. According to ..."), not an initial or
+# a title's abbreviation ("J. Smith", "Gen. Ruiz", "U.S. Navy").
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])")
+# An organisation's possessive inside the tagged span: its owner is the
+# organisation named ("Calden University’s School of Law" is Calden University's).
+_OWNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
+def _name_end(text: str, start: int, end: int, label: str) -> int:
+    """Where the name the tagger marked in [start, end) really ends: before a
+    sentence break inside it, and for an organisation before its possessive
+    when the owner is a name of two words or more or an acronym and a unit
+    of two words or more follows ("NTU's Asian School", not "St George's Hospital")."""
+    span = text[start:end]
+    cut = _SENTENCE_BREAK.search(span)
+    if cut is not None and not is_title(span[:cut.start()].split()[-1], PERSON_TITLES):
+        span = span[:cut.start()]
+    owner = _OWNER_POSSESSIVE.search(span) if label == "ORG" else None
+    # "St George's Hospital" is one name: a unit of two words or more follows an owner
+    if owner is not None and len(span[owner.end():].split()) >= 2:
+        words = span[:owner.start()].split()
+        if len(words) >= 2 or words and _all_caps(words[0]):
+            span = span[:owner.start()]
+    return start + len(span)
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*),?[ \t]+$")

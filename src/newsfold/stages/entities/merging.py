@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ...context import StoryContext
 from ...model import Article, Entity
-from ...nlp.lexicon import LEGAL_FORMS, STOPWORDS
+from ...nlp.lexicon import STOPWORDS
 from ...nlp.names import clean_name, fold, same_person, similar, skeleton, suffix_label
 from .acronyms import initials
 from .mentions import (
@@ -22,6 +22,7 @@ from .mentions import (
     resolve_caps,
     titled_known_people,
 )
+from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
                          "around", "through", "to"}
@@ -120,7 +121,9 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
             uf.union(long, short)
     _merge_initials(uf, groups, labels)
     _merge_short_forms(uf, groups, labels)
-    _merge_legal_forms(uf, groups)
+    merge_legal_forms(uf, groups, labels)
+    merge_inverted_heads(uf, groups, labels)
+    merge_spelled_short_forms(uf, groups, labels)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         clusters[uf.find(key)].append(key)
@@ -189,18 +192,6 @@ def _runs_starts(parts: list[str], words: list[str]) -> bool:
     ("port", "marine" of "portland marine group"), one or two words left over."""
     return len(words) > len(parts) - 1 and len(words) - len(parts) <= 2 \
         and all(word.startswith(part) for part, word in zip(parts, words))
-
-
-def _merge_legal_forms(uf: _UnionFind, groups: Groups) -> None:
-    """'X Ltd', 'X (Private) Limited' and 'X': one company, when the story
-    also writes the name without its legal form."""
-    for key in groups:
-        words = key.split()
-        while len(words) > 1 and words[-1] in LEGAL_FORMS:
-            words.pop()
-        base = " ".join(words)
-        if base != key and base in groups:  # the legal form says it is a company, whatever the tagger said
-            uf.union(base, key)
 
 
 def _merge_name_starts(uf: _UnionFind, full_people: list[str]) -> None:

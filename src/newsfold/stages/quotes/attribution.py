@@ -31,6 +31,8 @@ from .people import People
 from .speakers import PRONOUNS, SpeakerResolver
 
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:")
+# the words after a quote up to a colon that opens the next quote
+_NEXT_QUOTE_TAG = re.compile(r"[^\"“”‘’«»„\n]{0,200}?:[ \t]*(?=[\"“‘«„'])")
 _ROLE_LABEL = re.compile(
     r"(?:^|[.!?][\"”’']?\s+|\n)(?:An?\s+|The\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\s*:\s*$")
@@ -55,21 +57,50 @@ class _Attribution:
         found = []
         for open_index, close_index in self.page.spans:
             start, end = inner(self.text, open_index, close_index)
-            if end <= start or self.page.article.is_removed(open_index, close_index + 1):
-                continue
+            removed = self.page.article.removed
+            if end <= start or any(r.start <= open_index < r.end or r.start <= close_index < r.end for r in removed):
+                continue  # a quote mark inside removed text: the quote is the page's, not the story's
             if len(re.findall(r"\w+", self.text[start:end])) < MIN_WORDS or is_quoted_name(self.text[start:end]):
                 continue  # a scare quote, a fragment or a name: masked, never reported
             speaker = self._speaker(open_index, close_index)
             self.resolved[close_index] = speaker
-            found.append((start, end, speaker))
+            # a caption run into the quote is no part of it: the words either side are
+            found += [(a, b, speaker) for a, b in self._kept_pieces(start, end)]
         return found
+
+    def _kept_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """[start, end) without the removed spans inside it, in pieces of
+        ``MIN_WORDS`` words or more, stripped of spaces and stray marks. The
+        words after a removed span belong to the quote only when a quote mark
+        reopens it there ("…part of. [caption] “Every guy…"); else the marks
+        were paired across the page and nothing of the span is a quote."""
+        pieces, at = [], start
+        inside = [r for r in self.page.article.removed if start < r.end and r.start < end]
+        for span in sorted(inside, key=lambda r: (r.start, r.end)):
+            pieces.append((at, span.start))
+            at = max(at, span.end)
+            if self.text[at:end].lstrip()[:1] not in CLOSERS:
+                return []
+        pieces.append((at, end))
+        return self._stripped(pieces)
+
+    def _stripped(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        out = []
+        for a, b in pieces:
+            while a < b and (self.text[a].isspace() or self.text[a] in CLOSERS):
+                a += 1
+            while b > a and (self.text[b - 1].isspace() or self.text[b - 1] in CLOSERS):
+                b -= 1
+            if len(re.findall(r"\w+", self.text[a:b])) >= MIN_WORDS:
+                out.append((a, b))
+        return out
 
     def _speaker(self, open_index: int, close_index: int) -> str | None:
         inner_text = self.text[open_index + 1:close_index].rstrip()
         after_start, after_end = close_index + 1, self.page.sentence_end(close_index + 1)
         following = self.text[after_start:after_end].lstrip(" ,")
         ends_sentence = inner_text[-1:] in ".?!" and inner_text[-1:] != "" and following[:1].isupper()
-        if following and not following.startswith("\n") \
+        if following and not following.startswith("\n") and not self._tag_of_next_quote(after_start) \
                 and (not ends_sentence or self._short_tag(after_start, after_end)):
             speaker, explicit = self.speakers.from_window(after_start, after_end, first=True)
             if speaker is not None or explicit:
@@ -85,6 +116,18 @@ class _Attribution:
         if label is not None or not at_paragraph_start(self.text, open_index):
             return label
         return self._lead_in(open_index) or self._continuation(open_index)
+
+    def _tag_of_next_quote(self, start: int) -> bool:
+        """'…rain delay.” Kalder added: “It's…': the one speech verb between
+        this quote and the next ends its clause with a colon that opens the
+        next quote, so it speaks the next one, not this one ("…,” said Ruiz,
+        adding: “…" has two verbs: the first is this quote's)."""
+        match = _NEXT_QUOTE_TAG.match(self.text, start)
+        if match is None:
+            return False
+        words = [w.strip(".,;:").lower() for w in match.group().split()]
+        verbs = [i for i, w in enumerate(words) if w in QUOTE_VERBS]
+        return len(verbs) == 1 and verbs[0] >= len(words) - 3
 
     def _short_tag(self, start: int, end: int) -> bool:
         """'…stop.” Ruiz said.': a short speech tag after a full sentence."""

@@ -88,6 +88,10 @@ class StoryNames:
         if not surface:
             return None
         key = plain(surface).strip()
+        if key not in self.exact and " and " in surface and all(
+                part[:1].isupper() for part in surface.split(" and ")):
+            # "Ana Ruiz and Tomas Berg": each person canonical, still both
+            return " and ".join(str(self.canonical(part)) for part in surface.split(" and "))
         if key in self.exact:
             return self.exact[key]
         words = key.split()

@@ -85,6 +85,9 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
     spokesperson counts as the institution it speaks for); they must not make
     an attribution conflict. The shortest name of two or more words that does
     not start with a title stands for the set (titles drop out that way).
+    A variant no speaker is given for takes the one speaker another variant
+    of the same source, as long or longer, has: one article quoting the same
+    words twice.
     """
     speakers = sorted({f.speaker for f in variants if f.speaker}, key=lambda n: (len(n.split()), n))
 
@@ -108,6 +111,14 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
     for f in variants:
         if f.speaker:
             f.speaker = chosen[f.speaker]
+    # the same words twice in one article are one voice: "One customer called
+    # it “a weird knock-off”" and, further on, the customer's whole post
+    # (only from a wording at least as long: a fragment's speaker is the weaker reading)
+    for f in variants:
+        if f.speaker is None:
+            named = {g.speaker for g in variants if g.source == f.source and g.speaker and len(g.norm) >= len(f.norm)}
+            if len(named) == 1:
+                f.speaker = named.pop()
 
 
 def agreed_speaker(variants: list[Found], roots: dict[str, str]) -> str | None:

@@ -21,7 +21,10 @@ class Page:
         self.article = article
         self.text = article.text
         self.doc = doc
-        self.spans = quote_spans(self.text)
+        # marks are paired with removed text blanked out: a caption run into a
+        # quote ("…part of. Ana Ruiz celebrates (Getty) “Every guy…") does not
+        # break the reopening of a flattened paragraph; offsets stay the text's
+        self.spans = quote_spans(_blanked(self.text, article))
         self._span_starts = [start for start, _ in self.spans]
         self._span_ends = dict(self.spans)
         self._token_starts = [t.idx for t in doc]
@@ -87,6 +90,16 @@ class Page:
                         break
             j -= 1
         return limit
+
+
+def _blanked(text: str, article: Article) -> str:
+    """``text`` with its removed spans as spaces (same length, same offsets)."""
+    if not article.removed:
+        return text
+    chars = list(text)
+    for span in article.removed:
+        chars[span.start:span.end] = " " * (span.end - span.start)
+    return "".join(chars)
 
 
 def abbreviation_before(text: str, period: int) -> bool:

@@ -131,9 +131,15 @@ class People:
         describes with it: the words written before a name ("Calden resident
         Ana Ruiz", "CHO Vell"), the initials of a capitalised title there
         ("Chief Harbour Officer" = "cho") and an apposition's noun ("Ana
-        Ruiz, an accountant"). "The accountant said" may then stand for her."""
+        Ruiz, an accountant"). "The accountant said" may then stand for her.
+        An organisation is described by an apposition's noun only ("Velmont
+        International, the company which makes the bar")."""
         found: dict[str, list[tuple[int, str]]] = {}
         for ent in self.page.ents:
+            if ent.label_ == "ORG" and not self.page.in_quote(ent.start_char) and speaker_name(ent.text):
+                # "Velmont International, the company which makes the bar": "the company said" is Velmont
+                for noun in (c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+                    found.setdefault(plain(noun.text), []).append((ent.start_char, str(speaker_name(ent.text))))
             if ent.label_ != "PERSON" or self.page.in_quote(ent.start_char) or not speaker_name(ent.text):
                 continue
             name = self.full_name(ent.text)

@@ -15,6 +15,7 @@ may stand for any of them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +25,7 @@ from ...nlp.lexicon import (
     RELATION_NOUNS,
     ROLE_WORDS,
     SPOKESPERSON_ROLES,
+    STATEMENT_NOUNS,
     UNNAMED_SPEAKER_NOUNS,
 )
 from ...nlp.names import clean_name, speaker_name, title_before_name
@@ -32,10 +34,11 @@ from .people import People
 from .roles import institution_of, named_after, spokes_role
 
 _IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
+_THEY_REACH_CHARS = 600  # how far back "they said" looks for people named together
 _IT_DEPTH = 4  # "it said … it added … it said": how many look-backs may nest
 PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_NON_SPEAKERS = {"i", "we", "they", "it", "you", "who", "which", "that", "this", "one",
+_NON_SPEAKERS = {"i", "we", "it", "you", "who", "which", "that", "this", "one",
                  "them", "us", "me"}
 
 # "<outlet> quoted X as saying": X speaks (the parse has no lemmas)
@@ -57,7 +60,7 @@ class SpeakerResolver:
         """The speaker of the first (or last) speech verb in [start, end)."""
         tokens = self.page.window_tokens(start, end)
         verbs = [t for t in tokens if t.lower_ in QUOTE_VERBS
-                 and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "according"))]
+                 and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "according", "read"))]
         if not verbs:
             return None, False
         verb = verbs[0] if first else verbs[-1]
@@ -133,8 +136,17 @@ class SpeakerResolver:
             return self._pronoun(token.idx, lower, depth)
         if lower == "it":
             return self._organisation_before(token.idx, depth)
+        if lower == "they":
+            return self._group_before(token.idx)
         if lower in _NON_SPEAKERS:
             return None
+        if lower in STATEMENT_NOUNS:  # "a statement from Mr Vell's family read": the family speaks
+            # only a named one: "a statement from the family" names nobody
+            for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                         for g in c.children if g.dep_ == "pobj" and g.i in allowed):
+                if any(t.pos_ == "PROPN" for t in pobj.subtree):
+                    return self.resolve(pobj, allowed | {t.i for t in pobj.subtree}, remember, depth)
+                return None
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
         lo, hi = (phrase[0].idx, phrase[-1].idx + 1) if phrase else (token.idx, token.idx + 1)
         persons = [e for e in self.page.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
@@ -295,7 +307,9 @@ class SpeakerResolver:
         if depth >= _IT_DEPTH:
             return None  # "it said … it added … it said": far enough back
         persons = {name for _, name, _ in self.people.mentions}
-        limit = max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
+        # '“…” it further read' after a quote of several paragraphs: look back from where the quote opened
+        anchor = min((start for start, close in self.page.spans if offset - 40 <= close < offset), default=offset)
+        limit = max(self.page.paragraphs_back(anchor, 2), anchor - _IT_REACH_CHARS)
 
         def person(name: str) -> bool:  # the story's entity type wins over this article's tagger
             kind = self.people.names.type_of(name)
@@ -312,6 +326,69 @@ class SpeakerResolver:
             if speaker is not None and not person(speaker):
                 return speaker
         return None
+
+
+    def _group_before(self, offset: int) -> str | None:
+        """'…,” they said': the people this or the paragraph before last named
+        together ("prosecutors Ana Ruiz and Tomas Berg"), as "Ana Ruiz and
+        Tomas Berg"; else the body or spokesperson, or the people named
+        together, that spoke last in this or the two paragraphs before ("A
+        Velmont spokeswoman said … They added"); else nobody."""
+        # people named together a few sentences back, not a page away in flattened text
+        limit = max(self.page.paragraphs_back(offset, 1), offset - _THEY_REACH_CHARS)
+        if self._unnamed_group_spoke(limit, offset):
+            return None  # "Neighbours said they were tired. “…,” they said"
+        known = {plain(name) for _, name, _ in self.people.mentions}
+        together: tuple[int, str] | None = None
+        for match in _JOINED.finditer(self.page.text, limit, offset):
+            if self.page.in_quote(match.start()) or match.group("title") and not title_before_name(match.group("title")):
+                continue
+            names = [_known_tail(match.group(side), known) for side in ("first", "second")]
+            if any(names):  # one of the two is a person the article names; the other reads as a name
+                written = [name or " ".join(match.group(side).split()[-2:])
+                           for name, side in zip(names, ("first", "second"))]
+                together = (match.start(), " and ".join(self.people.full_name(n) for n in written))
+        # a body, or people who spoke together, in this or the two paragraphs before
+        reach = max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
+        bodies = [(at, name) for at, name in self.heard if reach <= at < offset and (
+            self.people.names.body(name) or " and " in name or plain(name.split()[-1]) in RELATION_NOUNS)]
+        if together and (not bodies or together[0] > bodies[-1][0]):
+            return together[1]
+        return bodies[-1][1] if bodies else None
+
+
+    def _unnamed_group_spoke(self, start: int, offset: int) -> bool:
+        """Whether the last speech verb in [start, offset) outside quotes has a
+        plural common noun naming nobody for its subject ("Residents said",
+        not "Lawyers Ana Ruiz and Tomas Berg said")."""
+        for token in reversed(self.page.tokens(start, offset)):
+            if token.lower_ not in QUOTE_VERBS or self.page.in_quote(token.idx):
+                continue
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].lower_ != "they":
+                subject = subjects[0]
+                # a sentence's first word may be tagged a proper noun ("Neighbours said")
+                # and tagged a one-word organisation in a long text
+                plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_.endswith("s") \
+                    and subject.ent_type_ != "PERSON" and len(list(subject.subtree)) == 1
+                return plural and not any(t.ent_type_ for t in subject.subtree if t.i != subject.i)
+        return False
+
+
+# two names joined as one subject: "Ana Ruiz and Tomas Berg", "Mr Ana Ruiz and Mr Tomas Berg"
+_NAME_RUN = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}"
+_JOINED = re.compile(rf"(?P<first>{_NAME_RUN}),?[ \t]+and[ \t]+(?:(?P<title>[A-Z][a-z]{{1,4}}\.?)[ \t]+)?"
+                     rf"(?P<second>{_NAME_RUN})")
+
+
+def _known_tail(run: str, known: set[str]) -> str | None:
+    """The longest tail of two words or more of ``run`` that is a known person's name."""
+    words = run.split()
+    for size in range(len(words), 1, -1):
+        tail = " ".join(words[-size:])
+        if plain(tail) in known:
+            return tail
+    return None
 
 
 def _introduces_person(token: Any) -> bool:

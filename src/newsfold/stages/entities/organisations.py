@@ -1,0 +1,96 @@
+"""Organisation names written several ways: legal forms and generic endings,
+body heads written either way round, and a short form spelled out inside a name.
+
+Each rule unions keys of the folded-name groups (see :mod:`.merging`); none
+touches a person's name.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Protocol
+
+from ...nlp.lexicon import GENERIC_ORG_TAILS, INVERTIBLE_BODY_HEADS, LEGAL_FORMS
+from .acronyms import initials
+
+
+class _Union(Protocol):
+    def find(self, key: str) -> str: ...
+    def union(self, a: str, b: str) -> None: ...
+
+
+def merge_legal_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
+    """'X Ltd', 'X Limited', 'X (Private) Limited' and 'X' are one company:
+    names that are equal once their legal forms are dropped merge, and so does
+    the bare name when the story writes it (the legal form says it is a
+    company, whatever the tagger said). A generic ending ("X International",
+    "X Group") is dropped the same way, but only to join a bare name that is
+    not a person's ("Mondelez" of "Mondelez International", not "Lee" of
+    "Lee Group" when the story names a person Lee; a lone word the tagger
+    called a person is no surname when no person's full name holds it)."""
+    by_base: dict[str, list[str]] = defaultdict(list)
+    # words of people's full names: a bare word among them may be a surname
+    person_words = {w for k in groups if labels.get(k) == "PERSON" and len(k.split()) >= 2 for w in k.split()}
+    for key in groups:
+        words = key.split()
+        while len(words) > 1 and words[-1] in LEGAL_FORMS:
+            words.pop()
+        base = " ".join(words)
+        by_base[base].append(key)
+        if base != key and base in groups:
+            uf.union(base, key)
+        if labels.get(key) == "PERSON":
+            continue
+        while len(words) > 1 and words[-1] in GENERIC_ORG_TAILS | LEGAL_FORMS:
+            words.pop()
+        bare = " ".join(words)
+        if bare != key and bare in groups and (labels.get(bare) != "PERSON" or bare not in person_words):
+            uf.union(bare, key)
+    for keys in by_base.values():  # "1Malaysia Development Bhd" / "... Berhad"
+        for other in keys[1:]:
+            uf.union(keys[0], other)
+
+
+def merge_inverted_heads(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
+    """'US Justice Department' is 'US Department of Justice', 'Home Affairs
+    Ministry' is 'Ministry of Home Affairs': a body's head word written last
+    joins the name that writes it first with "of", when exactly one does."""
+    for key in groups:
+        words = key.split()
+        if labels.get(key) == "PERSON" or len(words) < 2 or words[-1] not in INVERTIBLE_BODY_HEADS:
+            continue
+        head = words[-1]
+        owners = set()
+        for split in range(len(words) - 1):
+            prefix, subject = words[:split], words[split:-1]
+            if not subject or subject[0] in ("of", "and", "the"):
+                continue
+            inverted = " ".join(prefix + [head, "of"] + subject)
+            if inverted in groups and labels.get(inverted) != "PERSON":
+                owners.add(uf.find(inverted))
+        if len(owners) == 1:
+            uf.union(owners.pop(), key)
+
+
+def merge_spelled_short_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
+    """'Yurus PE Fund' is 'Yurus Private Equity Fund': a name with one word in
+    capitals joins the one longer name that is the same but for that word
+    spelled out, its initials in order."""
+    names = [k for k in groups if labels.get(k) != "PERSON" and len(k.split()) >= 2]
+    for key in names:
+        surface_words = groups[key][0].surface.split()
+        words = key.split()
+        if len(surface_words) != len(words):
+            continue
+        for index, written in enumerate(surface_words):
+            letters = written.replace(".", "")
+            if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+                continue
+            width = len(letters)
+            before, after = words[:index], words[index + 1:]
+            owners = {uf.find(other) for other in names
+                      if len(other.split()) == len(words) - 1 + width
+                      and other.split()[:index] == before
+                      and other.split()[index + width:] == after
+                      and initials(" ".join(other.split()[index:index + width])) == letters.lower()}
+            if len(owners) == 1:
+                uf.union(owners.pop(), key)

@@ -1,0 +1,95 @@
+"""entities stage: organisation names written several ways and names the
+tagger cut or ran on (issue 13, classes met on four stories annotated blind).
+Every example is invented."""
+from __future__ import annotations
+
+from newsfold.context import StoryContext
+from newsfold.model import Article
+from newsfold.nlp.spacy_model import parse
+from newsfold.stages.entities import find_entities
+
+
+def entities(*texts: str):
+    articles = [Article(id=f"s{i}", text=text) for i, text in enumerate(texts)]
+    docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
+    return find_entities(StoryContext(articles, docs=docs))
+
+
+def holder(found, alias: str):
+    owners = [e for e in found if alias in e.aliases]
+    assert len(owners) <= 1, f"{alias} is in {len(owners)} entities"
+    return owners[0] if owners else None
+
+
+def test_legal_forms_and_generic_endings_join_the_bare_company_name():
+    found = entities(
+        "Velmora Holdings Bhd said on Monday that it had repaid the loan in full.",
+        "The lender, Velmora Holdings Berhad, did not reply. Corvane International makes the bars.",
+        "Corvane said the change was planned long before the vote.",
+    )
+    assert holder(found, "Velmora Holdings Bhd") is holder(found, "Velmora Holdings Berhad") is not None
+    assert holder(found, "Corvane International") is holder(found, "Corvane") is not None
+
+
+def test_a_persons_surname_does_not_join_a_company_named_after_it():
+    found = entities(
+        "Shares fell on Friday, trader Ana Lee told reporters. Ms Lee said she sold hers early.",
+        "Lee Group, a property developer, bought the plot for $4 million.",
+    )
+    person = holder(found, "Ana Lee")
+    assert person is not None and holder(found, "Lee Group") is not person
+
+
+def test_a_body_written_either_way_round_is_one_body():
+    found = entities(
+        "The Calden Department of Fisheries said the ban would last a month.",
+        "A Calden Fisheries Department officer inspected the boats on Tuesday.",
+    )
+    assert holder(found, "Calden Department of Fisheries") is holder(found, "Calden Fisheries Department") \
+        is not None
+
+
+def test_an_acronym_may_open_with_the_digit_of_its_name():
+    found = entities(
+        "Funds of 2Harbor Development Berhad (2HDB) were moved to Brenmoor between 2010 and 2014.",
+        "Officials said 2HDB had borrowed heavily.",
+    )
+    assert holder(found, "2Harbor Development Berhad") is holder(found, "2HDB") is not None
+
+
+def test_a_word_in_capitals_spelling_out_words_of_a_longer_name_joins_it():
+    found = entities(
+        "The Brenmoor Private Equity Fund signed a joint-venture deal in April.",
+        "Later that year the buyer acquired the Brenmoor PE Fund's 49% stake for $69 million.",
+    )
+    assert holder(found, "Brenmoor Private Equity Fund") is holder(found, "Brenmoor PE Fund") is not None
+
+
+def test_the_owner_of_a_possessive_organisation_name_is_the_body_named():
+    found = entities(
+        "Dr Ana Ruiz, a senior lecturer at the Calden Maritime University’s School of Ports, said so.",
+        "Dr Ruiz, of CMU’s School of Ports, said the trail would help wildlife.",
+    )
+    owner = holder(found, "Calden Maritime University")
+    assert owner is not None and holder(found, "CMU") is owner
+
+
+def test_a_name_the_tagger_cut_or_ran_into_the_next_sentence_is_read_whole():
+    found = entities(
+        "The funds were taken by officials and their associates, including fugitive trader Ong Taek Sin,"
+        " also known as Sin Ong. According to court papers, the money moved through four banks.",
+        "Prosecutors said Ong Taek Sin had fled.",
+    )
+    assert not any("According" in alias for e in found for alias in e.aliases)
+    assert holder(found, "Ong Taek Sin") is holder(found, "Sin Ong") is not None
+
+
+def test_a_possessive_that_is_part_of_a_name_stays_in_it():
+    # the rule on the span a tagger marks as an organisation (this tagger calls the
+    # invented hospital a facility, so the span is given here)
+    from newsfold.stages.entities.mentions import _name_end
+
+    for span, kept in (("St Brenna's Hospital", "St Brenna's Hospital"),
+                       ("Calden Maritime University’s School of Ports", "Calden Maritime University"),
+                       ("Jho Vell. According", "Jho Vell")):
+        assert span[:_name_end(span, 0, len(span), "ORG")] == kept
