@@ -382,3 +382,18 @@ def test_a_fact_is_worded_by_a_member_that_reads_alone():
     fact = to_fact([0, 1], units, scores, vectors, np.ones(4, dtype=np.float32) / 2,
                    [Article(id="a", text=units[0].text), Article(id="b", text=units[1].text)])
     assert fact.text == "The new law lets the harbour minister close the port in a storm."
+
+
+def test_a_shared_specific_figure_pulls_two_statements_together():
+    import numpy as np
+
+    from newsfold.stages.facts.features import specific_numbers
+    from newsfold.stages.facts.scores import _SHARED_SPECIFIC_NUMBER, pair_scores
+
+    assert specific_numbers("Spanning 72.8ha, the park has over 380 species") == {"72.8", "380"}
+    # counts under 13, years and days beside their month are shared by many statements of a story
+    assert specific_numbers("On Jan 24, 2025, 12 officers and 24 May") == set()
+    units = _units([("a", "Crews counted 380 birds at the lake."), ("b", "Volunteers saw 380 birds there."),
+                    ("c", "Crews counted 12 birds at the lake."), ("d", "Volunteers saw 12 birds there.")])
+    scores = pair_scores(units, np.zeros((4, 4), dtype=np.float32), np.zeros((4, 4), dtype=bool))
+    assert abs((scores[0, 1] - scores[2, 3]) - _SHARED_SPECIFIC_NUMBER) < 1e-6

@@ -100,6 +100,31 @@ def numbers_of(text: str) -> frozenset[str]:
     return features(text)[2]
 
 
+# Below this a count is too common to tell statements apart ("two", "12 hours").
+_SPECIFIC_FROM = 13
+
+
+@lru_cache(maxsize=50_000)
+def specific_numbers(text: str) -> frozenset[str]:
+    """The figures of a unit that two statements share only by telling the
+    same thing: a decimal ("72.8 hectares") or a count of ``_SPECIFIC_FROM``
+    or more ("380 species", "1,200 residents"); never a year, nor a day
+    beside its month ("Jan 24"), which many statements of a story share."""
+    tokens = _TOKEN.findall(text)
+    out = set()
+    for position, token in enumerate(tokens):
+        value = number(token) if token[0].isdigit() else None
+        if value is None:
+            continue
+        before = tokens[position - 1].lower() if position else ""
+        after = tokens[position + 1].lower() if position + 1 < len(tokens) else ""
+        amount = float(value)
+        day = before in MONTHS or after in MONTHS
+        if "." in value or (amount >= _SPECIFIC_FROM and not 1900 <= amount <= 2100 and not day):
+            out.add(value)
+    return frozenset(out)
+
+
 def _counted_noun(following: list[str]) -> str | None:
     # "30 Red Cross workers", "300 more troops": the first lower-case content word.
     for token in following:

@@ -2,7 +2,7 @@
 
 A weighted sum of the embedding cosine (paraphrase), idf-weighted content-word
 overlap (wording), idf-weighted overlap of capitalised names, and numbers (a
-shared number raises the score; the same noun with different numbers lowers
+shared number raises the score, a shared specific figure more; the same noun with different numbers lowers
 it; the same kind of identifier with other codes keeps two units apart). All
 of it is sparse or dense matrix algebra, so 50 articles stay cheap.
 """
@@ -13,7 +13,7 @@ from collections.abc import Hashable, Iterable, Sequence
 import numpy as np
 
 from ...nlp.sparse import binary_idf_matrix, indicator_matrix
-from .features import Features, features
+from .features import Features, features, specific_numbers
 from .units import Unit
 
 # Weights of the pair score; the numbers term is added on top.
@@ -21,6 +21,9 @@ _W_COSINE = 0.70
 _W_WORDS = 0.20
 _W_NAMES = 0.10
 _SHARED_NUMBER = 0.06
+# A shared specific figure ("72.8 hectares", "380 species") is told by two
+# statements of one fact far more often than by chance: a stronger pull.
+_SHARED_SPECIFIC_NUMBER = 0.15
 _CONFLICTING_NUMBER = 0.15
 # "Block 12B" and "Block 17B", "Flight 12" and "Flight 31": the same kind of
 # identifier with other codes names other things; such units never join.
@@ -53,12 +56,13 @@ def pair_scores(units: list[Unit], vectors: np.ndarray, clash: np.ndarray) -> np
     (``identifier_clash``); they are pushed apart here and never joined later.
     """
     unit_features = [features(u.text) for u in units]
+    specific = _co_occurrence([specific_numbers(u.text) for u in units]) > 0
     words = binary_idf_matrix([f[0] for f in unit_features], {})
     names = binary_idf_matrix([f[1] for f in unit_features], {})
     score = _W_COSINE * (vectors @ vectors.T)
     score += _W_WORDS * (words @ words.T).toarray()
     score += _W_NAMES * (names @ names.T).toarray()
-    score += _number_term(unit_features)
+    score += _number_term(unit_features) + _SHARED_SPECIFIC_NUMBER * specific
     score -= _DIFFERENT_IDENTIFIER * clash
     return score
 
