@@ -58,9 +58,10 @@ from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.lexicon import STOPWORDS
 from ...nlp.text import overlap
-from .compare import compatible
+from .compare import agree, one_scale, same_number
 from .inflection import MEASURES
-from .kinds import STEM, SameKind, kind_test, same_unit, synonyms_of
+from .kinds import STEM, SameKind, kind_test, synonyms_of
+from .lone import Backing
 from .quantity import Quantity
 from .vocabulary import CHANGE_WORDS
 
@@ -69,9 +70,10 @@ _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning with the words next to the figures shared
 _MIN_COSINE_NEAR = 0.6
 _MIN_NEAR = 0.4
-# ... or, for a value one source alone gives against one that _CONSENSUS or more
+# ... or, for a value one source alone gives against one that lone.CONSENSUS or more
 # other independent sources give, loosely alike (a reworded sentence), at a lower score
-_MIN_SHARED_LONE, _MIN_COSINE_LONE, _CONSENSUS, _LONE_WEIGHT = 0.15, 0.5, 2, 0.5
+_MIN_SHARED_LONE, _MIN_COSINE_LONE, _LONE_WEIGHT = 0.15, 0.5, 0.5
+_SLOT_WEIGHT = 0.25  # a lone value in a consensus value's place, sentences least alike
 # ... or, for a lone value, with most words next to the two figures shared and the sentences less alike
 _MIN_NEAR_LONE, _MIN_SHARED_NEAR_LONE, _MIN_COSINE_NEAR_LONE = 0.5, 0.05, 0.4
 _NEAR_WORDS = 5  # words each side of a figure
@@ -79,9 +81,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 _EXPLAINS = 0.8  # another sentence of the source this alike the other's (of the pair's likeness) explains it
-_MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
-_LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -127,16 +128,16 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
     paired): of one kind, in sentences of one time that are alike once their
     numbers are masked (``_sentence_alike``), scored by the sentences' shared
     lemmas and meaning and by the words around each figure. A lone figure
-    against one that two or more other sources back (``_lone_pair``) needs
-    less alike sentences, and scores lower than any pair that is alike."""
+    (``lone``) against one that two or more other sources back needs less
+    alike sentences, and scores lower than any pair that is alike; a lone
+    figure in a consensus value's place (``Backing.slot``) needs least, and
+    scores lowest."""
     same_kind = kind_test(synonyms)
-    backers = _backers(claims, figures, same_kind)
+    backing = Backing([q for _, q in figures], [claims[i].root for i, _ in figures], same_kind, synonyms)
     members: dict[int, list[int]] = defaultdict(list)
     for x, (i, _) in enumerate(figures):
         members[i].append(x)
-
     near = [_near(ctx, q) for _, q in figures]
-
     named = [_after_a_name(ctx, q) for _, q in figures]
 
     def told_alike(x: int, y: int) -> bool:
@@ -144,15 +145,13 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
         words next to the two figures alike (the same thing counted, reworded
         around it); a number after a name ("a System 7 entry") names a thing."""
         return overlap(near[x], near[y]) >= _MIN_NEAR_LONE and not (named[x] or named[y]) \
-            and _lone_against(backers, claims, figures, x, y)
+            and backing.lone_against(x, y)
 
     def counterparts(i: int, j: int, shared: float) -> bool:
         """Two figures that may pair: of one kind and scale, in sentences
-        sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value against a consensus
-        or told alike."""
-        return any(same_kind(figures[x][1], figures[y][1]) and _one_scale(figures[x][1], figures[y][1])
-                   and (shared >= _MIN_SHARED or _lone_pair(synonyms, backers, claims, x, y, figures)
-                        or told_alike(x, y))
+        sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value."""
+        return any(same_kind(figures[x][1], figures[y][1]) and one_scale(figures[x][1], figures[y][1])
+                   and (shared >= _MIN_SHARED or backing.lone_pair(x, y) or told_alike(x, y) or backing.slot(x, y))
                    for x in members[i] for y in members[j])
 
     shared, cosine = _sentence_likeness(ctx, claims, counterparts, _MIN_SHARED_NEAR_LONE)
@@ -164,48 +163,21 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
             if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED_NEAR_LONE \
-                    or cosine[i][j] < _MIN_COSINE_NEAR_LONE or not same_kind(a, b) or not _one_scale(a, b):
+                    or cosine[i][j] < _MIN_COSINE_NEAR_LONE or not same_kind(a, b) or not one_scale(a, b):
                 continue
             if (i, j) not in same_time:
                 same_time[(i, j)] = _same_time(claims[i], claims[j])
-            if not same_time[(i, j)]:
-                continue
             around = overlap(near[x], near[y])
             score = shared[i][j] + cosine[i][j] + around
             loose = shared[i][j] >= _MIN_SHARED_LONE and cosine[i][j] >= _MIN_COSINE_LONE
-            if loose and _sentence_alike(shared[i][j], cosine[i][j], around):
+            if same_time[(i, j)] and loose and _sentence_alike(shared[i][j], cosine[i][j], around):
                 out[x][y] = out[y][x] = score
-            elif loose and _lone_pair(synonyms, backers, claims, x, y, figures) or told_alike(x, y):
+            elif same_time[(i, j)] and (loose and backing.lone_pair(x, y) or told_alike(x, y)):
                 out[x][y] = out[y][x] = score * _LONE_WEIGHT
+            elif backing.slot(x, y) and (_slot_time(claims[i], claims[j]) if y in backing.slot_of(x)
+                                         else _slot_time(claims[j], claims[i])):
+                out[x][y] = out[y][x] = score * _SLOT_WEIGHT
     return out
-
-
-def _backers(claims: list[_Claim], figures: list[tuple[int, Quantity]], same_kind: SameKind) -> list[frozenset[str]]:
-    """The independent sources writing each figure: its number, of its kind,
-    in any sentence ("up to 15 years" and "15 years" back each other)."""
-    by_unit: dict[str, list[int]] = defaultdict(list)
-    for x, (_, q) in enumerate(figures):
-        by_unit[(q.unit or "")[-1:]].append(x)
-    out: list[frozenset[str]] = [frozenset()] * len(figures)
-    for members in by_unit.values():
-        for x in members:
-            a = figures[x][1]
-            out[x] = frozenset(claims[figures[y][0]].root for y in members
-                               if same_kind(a, figures[y][1]) and _same_number(a, figures[y][1]))
-    return out
-
-
-def _lone_pair(synonyms: dict[str, str], backers: list[frozenset[str]], claims: list[_Claim],
-               x: int, y: int, figures: list[tuple[int, Quantity]]) -> bool:
-    """Two figures counting one written noun, one written by its source alone,
-    the other by two or more other independent sources: a lone value against
-    a consensus."""
-    (i, a), (j, b) = figures[x], figures[y]
-    if not (a.head and b.head and synonyms.get(a.head, a.head) == synonyms.get(b.head, b.head)):
-        return False
-    root_x, root_y = claims[i].root, claims[j].root
-    return (backers[x] == {root_x} and len(backers[y] - {root_x}) >= _CONSENSUS
-            or backers[y] == {root_y} and len(backers[x] - {root_y}) >= _CONSENSUS)
 
 
 def _after_a_name(ctx: StoryContext, q: Quantity) -> bool:
@@ -215,17 +187,6 @@ def _after_a_name(ctx: StoryContext, q: Quantity) -> bool:
     return len(words) >= 2 and words[-1][:1].isupper()
 
 
-def _lone_against(backers: list[frozenset[str]], claims: list[_Claim], figures: list[tuple[int, Quantity]],
-                  x: int, y: int) -> bool:
-    """Two figures that count or measure something (not bare numbers: a code,
-    a phone number), one a value its source alone gives, that source nowhere
-    writing the other's value."""
-    (i, a), (j, b) = figures[x], figures[y]
-    if not ((a.unit or a.head) and (b.unit or b.head)):
-        return False
-    root_x, root_y = claims[i].root, claims[j].root
-    return (backers[x] == {root_x} and root_x not in backers[y]
-            or backers[y] == {root_y} and root_y not in backers[x])
 
 
 def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
@@ -274,8 +235,6 @@ def _candidate(q: Quantity) -> bool:
     return q.unit is not None or q.head is not None or q.value >= _LEAST_BARE
 
 
-def _agree(a: Quantity, b: Quantity) -> bool:
-    return compatible(a, b) or _rounded(a, b) or _rounded(b, a)
 
 
 def _sentence_likeness(ctx: StoryContext, claims: list[_Claim], read: Callable[[int, int, float], bool],
@@ -305,28 +264,23 @@ def _same_time(a: _Claim, b: _Claim) -> bool:
     return not (years_a and years_b) or bool(years_a & years_b)
 
 
+def _slot_time(lone: _Claim, placed: _Claim) -> bool:
+    """A lone value may stand in a consensus value's place (``Backing.slot``)
+    at one time (``_same_time``), or when only the lone value's sentence is
+    dated earlier ("bought two weeks ago for ...") and no two years differ: a
+    consensus told as of an earlier time ("in 2023 it listed 185 firms") may
+    have changed since."""
+    if _same_time(lone, placed):
+        return True
+    years_lone, years_placed = set(_YEAR.findall(lone.text)), set(_YEAR.findall(placed.text))
+    return not placed.earlier and not (years_lone and years_placed and not years_lone & years_placed)
+
+
 def _disagree(a: Quantity, b: Quantity) -> bool:
     """Incompatible values of one scale (further apart, they are other things)."""
-    return not _agree(a, b) and _one_scale(a, b)
+    return not agree(a, b) and one_scale(a, b)
 
 
-def _one_scale(a: Quantity, b: Quantity) -> bool:
-    """Values at most ``_MOST_RATIO`` apart: further apart they are other
-    things ("RM31.2 million, or RM1,640 per square metre"), never counterparts."""
-    small, large = sorted((abs(a.value), abs(b.value)))
-    return small > 0 and large / small <= _MOST_RATIO
-
-
-def _rounded(a: Quantity, b: Quantity) -> bool:
-    """"74%" beside "74.3%", "2.2 billion" beside "2.24 billion": ``a`` is ``b``
-    rounded to the digits ``a`` is written with."""
-    digits = _DIGITS.search(a.text)
-    if digits is None or a.low is not None:
-        return False
-    written = float(digits.group(0).replace(",", ""))
-    decimals = len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0
-    scale = a.value / written if written else 1.0
-    return round(b.value / scale, decimals) == written
 
 
 def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quantity]],
@@ -348,10 +302,11 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     text = article_texts[own.source]
     for q in quantities:
         if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
-                and not q.vague and same_unit(q, figure) and _agree(q, figure):
+                and not q.vague and same_kind(q, figure) and agree(q, figure):
             return True
     least = likeness[y][x] * _EXPLAINS
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
+           and _best_in(likeness, figures, z, figure.source) <= likeness[z][x]
            for z, (_, q) in enumerate(figures)):
         return True
     # Two counted nouns ("1,200 teachers", "4,500 staff"): a source writing both counts two groups.
@@ -361,17 +316,20 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
                and (changed or _tells_change(text, q)) for q in quantities)
 
 
+def _best_in(likeness: list[list[float]], figures: list[tuple[int, Quantity]], z: int, source: str) -> float:
+    """How alike figure ``z`` is to its closest figure of ``source``."""
+    return max((likeness[z][w] for w, (_, q) in enumerate(figures) if q.source == source), default=0.0)
+
+
 def _tells_change(text: str, q: Quantity) -> bool:
     start, end = q.sentence_span or (q.start, q.end)
     return bool(CHANGE_WORDS.intersection(_LOWER_WORD.findall(text[start:end].lower())))
 
 
 def _same_bound_value(q: Quantity, figure: Quantity) -> bool:
-    return _bound(q) == _bound(figure) and _same_number(q, figure)
+    return _bound(q) == _bound(figure) and same_number(q, figure)
 
 
-def _same_number(q: Quantity, figure: Quantity) -> bool:
-    return q.value == figure.value or _rounded(q, figure) or _rounded(figure, q)
 
 
 def _bound(q: Quantity) -> bool:
