@@ -23,26 +23,33 @@ Method, in order:
    ``_MIN_COSINE``, or less close with the words next to the two figures
    shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``), of one time (``_same_time``),
    are scored by both likenesses. A value that one source alone gives, set
-   against a value of its kind that ``_CONSENSUS`` or more other independent
-   sources give, both counting the same written noun, is paired from looser likeness (``_MIN_SHARED_LONE``,
-   ``_MIN_COSINE_LONE``: a sentence reworded around a changed figure) at a
-   lower score (``_LONE_WEIGHT``), so an alike pair always wins. So is a
-   value one source alone gives, that source nowhere writing the other
-   source's value, when most words next to the two figures are shared
-   (``_MIN_NEAR_LONE``: "fitted the new valve to 40,000 boilers", "installed
-   the new valve in 60,000 boilers") in sentences that share few words
-   (``_MIN_SHARED_NEAR_LONE``, ``_MIN_COSINE_NEAR_LONE``); bare numbers
-   and numbers after a name ("a System 7 entry") are left out of this
-   tier. Each figure is paired only with its best
-   figure in the other source, both ways (a sentence with several figures
-   pairs each with its own counterpart, and a figure agreeing with one on
-   the other side takes it);
-3. kept: the values are incompatible, of one scale (``_MOST_RATIO``; figures
-   further apart are never counterparts), and neither source writes the
-   other's figure for the same claim (in the same sentence, of the same unit;
-   or of the same kind, both exact or both bounds, in a sentence alike the
-   other's): a source writing both there is giving an update, a sub-count or
-   another group. The same number in an unlike sentence is another thing;
+   against a value of its kind that ``lone.CONSENSUS`` or more other
+   independent sources give, both counting the same written noun, is paired
+   from looser likeness (``_MIN_SHARED_LONE``, ``_MIN_COSINE_LONE``: a
+   sentence reworded around a changed figure) at a lower score
+   (``_LONE_WEIGHT``), so an alike pair always wins. So is a value one
+   source alone gives, that source nowhere writing the other source's
+   value, when most words next to the two figures are shared
+   (``_MIN_NEAR_LONE``: "fitted the new valve to 40,000 boilers",
+   "installed the new valve in 60,000 boilers") in sentences that share few
+   words (``_MIN_SHARED_NEAR_LONE``, ``_MIN_COSINE_NEAR_LONE``); bare
+   numbers and numbers after a name ("a System 7 entry") are left out of
+   this tier. Least alike of all, at the lowest score (``_SLOT_WEIGHT``):
+   a lone value standing in the place of the number the others agree on,
+   which its source never writes (``lone.Backing.slot``). Each figure is
+   paired only with its best figure in the other source, both ways (a
+   sentence with several figures pairs each with its own counterpart, and
+   a figure agreeing with one on the other side takes it);
+3. kept: the values are incompatible, of one scale (``compare.MOST_RATIO``;
+   figures further apart are never counterparts), neither is a sum of
+   parts that add up to the other ("10 research labs ... two research
+   labs" beside "12 research labs"), and neither source writes the other's
+   figure for the same claim (in the same sentence, of the same kind; or of
+   the same kind, both exact or both bounds, in a sentence alike the
+   other's that is not itself the counterpart of another sentence of the
+   other source): a source writing both there is giving an update, a
+   sub-count or another group. The same number in an unlike sentence is
+   another thing;
 4. grouped: pairs sharing a quantity form one conflict; a value's support is
    the sentence of each quantity stating it.
 """
@@ -109,13 +116,15 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     figures = [(i, q) for i, claim in enumerate(claims) for q in claim.quantities]
     synonyms = synonyms_of(ctx, [q for _, q in figures])
     same_kind = kind_test(synonyms)
-    likeness = _likeness(ctx, claims, figures, synonyms)
+    backing = Backing([q for _, q in figures], [claims[i].root for i, _ in figures], same_kind, synonyms,
+                      quantities)
+    likeness = _likeness(ctx, claims, figures, backing)
     known_pairs = _known_pairs(known)
     texts = {article.id: article.text for article in ctx.articles}
     pairs = []
     for x, y in mutual_best([q.source for _, q in figures], [claims[i].root for i, _ in figures], likeness):
         a, b = figures[x][1], figures[y][1]
-        if _disagree(a, b) and not _held(a, b, known_pairs) \
+        if _disagree(a, b) and not _held(a, b, known_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, y, x) \
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, x, y):
             pairs.append((a, b))
@@ -123,7 +132,7 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
 
 
 def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, Quantity]],
-              synonyms: dict[str, str]) -> list[list[float]]:
+              backing: Backing) -> list[list[float]]:
     """How alike each two figures of independent sources are (0: not to be
     paired): of one kind, in sentences of one time that are alike once their
     numbers are masked (``_sentence_alike``), scored by the sentences' shared
@@ -132,8 +141,7 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
     alike sentences, and scores lower than any pair that is alike; a lone
     figure in a consensus value's place (``Backing.slot``) needs least, and
     scores lowest."""
-    same_kind = kind_test(synonyms)
-    backing = Backing([q for _, q in figures], [claims[i].root for i, _ in figures], same_kind, synonyms)
+    same_kind = backing.same_kind
     members: dict[int, list[int]] = defaultdict(list)
     for x, (i, _) in enumerate(figures):
         members[i].append(x)
@@ -287,8 +295,9 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
                       likeness: list[list[float]], article_texts: dict[str, str], same_kind: SameKind,
                       x: int, y: int) -> bool:
     """True when figure ``y``'s source also writes figure ``x``'s number (of
-    its unit, not vague, or one agreeing with it: "$72.60" beside "almost
-    $73") in ``y``'s own sentence ("cut from 250g to 220g"), or
+    its kind, not vague, or one agreeing with it: "$72.60" beside "almost
+    $73") in ``y``'s own sentence ("cut from 250g to 220g"; "at least nine
+    strokes" is no term of years), or
     of its kind in a sentence about as alike ``x``'s as ``y``'s is (``_EXPLAINS``;
     both exact or both bounds): that
     source gives both, for the claim ``x`` makes and for another (an update,

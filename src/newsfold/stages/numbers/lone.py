@@ -19,10 +19,12 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .compare import agree, compatible, one_scale, same_number
-from .kinds import SameKind
+from .kinds import STEM, SameKind
 from .quantity import Quantity
 
 CONSENSUS = 2  # other independent sources writing a value that make it the story's
+_MOST_PARTS = 6  # other figures of a sentence tried as parts of a total with one
+_TOTALS = frozenset({"exactly", "about", "almost"})  # qualifiers of a total parts may add up to
 
 
 class Backing:
@@ -31,8 +33,12 @@ class Backing:
     independent sources (roots)."""
 
     def __init__(self, figures: list[Quantity], roots: list[str], same_kind: SameKind,
-                 synonyms: dict[str, str]) -> None:
+                 synonyms: dict[str, str], quantities: list[Quantity] | None = None) -> None:
         self.figures, self.roots, self.same_kind, self.synonyms = figures, roots, same_kind, synonyms
+        # every quantity of a sentence, spelled-out counts too: parts of a total
+        self.sentences: dict[tuple[str, tuple[int, int] | None], list[Quantity]] = defaultdict(list)
+        for q in quantities if quantities is not None else figures:
+            self.sentences[(q.source, q.sentence_span)].append(q)
         by_unit: dict[str, list[int]] = defaultdict(list)
         for x, q in enumerate(figures):
             by_unit[(q.unit or "")[-1:]].append(x)
@@ -87,9 +93,12 @@ class Backing:
         independent sources write and ``x``'s source never writes (of several
         such numbers, the one most independent sources write; none on a tie),
         and ``x``'s number the only lone number of its source of that kind and
-        scale disagreeing with it. A report that never writes what the others
-        agree on, and writes a figure of the same kind that no one else
-        writes, gives another value for the same thing."""
+        scale disagreeing with it; a lone number its source writes with a
+        noun ("15 fatalities", "the S$20 pack") takes the place only of a
+        number some report writes with that noun ("19 workers" is another
+        count). A report that never writes
+        what the others agree on, and writes a figure of the same kind that
+        no one else writes, gives another value for the same thing."""
         if x not in self._slots:
             self._slots[x] = self._find_slot(x)
         return frozenset(self._slots[x])
@@ -100,28 +109,42 @@ class Backing:
             return []  # a range has no one value to stand in a place
         places = [w for w, b in enumerate(self.figures) if self.roots[w] != self.roots[x] and (b.unit or b.head)
                   and b.low is None and self.same_kind(a, b) and one_scale(a, b) and not agree(a, b)
-                  and self.consensus_against(x, w) and not self._summed(x, b) and not self._summed(w, a)]
+                  and self.consensus_against(x, w) and not self.summed(x, b) and not self.summed(w, a)]
         places = self._most_backed(places)
-        if not places:
-            return []
+        named = [q for q in self.figures if q.source == a.source and q.head and same_number(q, a)
+                 and self.same_kind(q, a)]
+        if not places or named and not any(self._same_noun(q, self.figures[w]) for q in named for w in places):
+            return []  # "packs of S$10 and S$20 ... the S$20 pack": no report prices a pack at the other number
         value = self.figures[places[0]]
         if any(z != x and q.source == a.source and self.lone(z) and not same_number(q, a) and self.same_kind(q, value)
                and one_scale(q, value) and not agree(q, value) for z, q in enumerate(self.figures)):
             return []
         return places
 
-    def _summed(self, x: int, total: Quantity) -> bool:
-        """Figure ``x`` and the figures of its kind in its sentence add up to
-        ``total``: parts of it ("S$165 million and S$65 million respectively"
-        beside "a combined S$230 million"), not another value for it."""
+    def summed(self, x: int, total: Quantity) -> bool:
+        """Figure ``x`` and some other figures of its kind in its sentence add
+        up to ``total``: parts of it ("S$165 million and S$65 million
+        respectively" beside "a combined S$230 million"; "10 research labs
+        ..., while the annexe houses two research labs" beside "12 research
+        labs"), not another value for it."""
         a = self.figures[x]
-        parts = [q for q in self.figures if q.source == a.source and q.sentence_span == a.sentence_span
-                 and self.same_kind(q, a)]
-        if len(parts) < 2:
+        if total.qualifier not in _TOTALS or total.low is not None:
+            return False  # a bound ("over 75%") is no total that parts could add up to
+        others = [q for q in self.sentences.get((a.source, a.sentence_span), [])
+                  if q is not a and not q.vague and q.low is None and self.same_kind(q, a)][:_MOST_PARTS]
+        for mask in range(1, 2 ** len(others)):
+            parts = [a, *(q for bit, q in enumerate(others) if mask >> bit & 1)]
+            whole = replace(a, value=sum(q.value for q in parts), qualifier="exactly", low=None, high=None,
+                            precision=max(q.precision for q in parts))
+            if compatible(whole, total):
+                return True
+        return False
+
+    def _same_noun(self, a: Quantity, b: Quantity) -> bool:
+        """Both figures count a noun, the same one or two names for one thing."""
+        if not (a.head and b.head):
             return False
-        whole = replace(a, value=sum(q.value for q in parts), qualifier="exactly", low=None, high=None,
-                        precision=max(q.precision for q in parts))
-        return compatible(whole, total) or compatible(total, whole)
+        return self.synonyms.get(a.head, a.head) == self.synonyms.get(b.head, b.head) or a.head[:STEM] == b.head[:STEM]
 
     def _most_backed(self, places: list[int]) -> list[int]:
         """The figures of the number more independent sources write than any
