@@ -64,3 +64,13 @@ def test_a_figure_of_another_kind_in_the_sentence_explains_nothing():
     a, b, c = (Article(name, caned.format(years)) for name, years in (("a", 10), ("b", 10), ("c", 15)))
     [conflict] = conflicts_of(a, b, c)
     assert [v.value for v in conflict.values] == ["10", "15"]
+
+
+def test_a_lone_value_told_late_takes_the_place_but_not_one_of_long_ago():
+    sold = [Article(f"s{i}", text) for i, text in enumerate(SOLD)]
+    late = Article("lone", "Two weeks ago a church group, which plans to turn it into a hall, paid S$81.8 million "
+                           "for the terminal.")
+    [conflict] = conflicts_of(*sold, late)
+    assert [v.value for v in conflict.values] == ["S$54.5 million", "S$81.8 million"]
+    long_ago = Article("lone", late.text.replace("Two weeks ago", "Last year"))
+    assert conflicts_of(*sold, long_ago) == []

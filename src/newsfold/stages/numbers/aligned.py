@@ -91,6 +91,9 @@ _EXPLAINS = 0.8  # another sentence of the source this alike the other's (of the
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TIME_REACH = 80  # characters either side of a figure that date it
+_LONG_AGO = re.compile(r"\b(?:last|previous|prior|earlier this) (?:year|month|decade)|"
+                       r"\b(?:years|months|decades) (?:ago|earlier|before)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -182,8 +185,8 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
                 out[x][y] = out[y][x] = score
             elif same_time[(i, j)] and (loose and backing.lone_pair(x, y) or told_alike(x, y)):
                 out[x][y] = out[y][x] = score * _LONE_WEIGHT
-            elif backing.slot(x, y) and (_slot_time(claims[i], claims[j]) if y in backing.slot_of(x)
-                                         else _slot_time(claims[j], claims[i])):
+            elif backing.slot(x, y) and (_slot_time(claims[i], a, claims[j]) if y in backing.slot_of(x)
+                                         else _slot_time(claims[j], b, claims[i])):
                 out[x][y] = out[y][x] = score * _SLOT_WEIGHT
     return out
 
@@ -272,16 +275,20 @@ def _same_time(a: _Claim, b: _Claim) -> bool:
     return not (years_a and years_b) or bool(years_a & years_b)
 
 
-def _slot_time(lone: _Claim, placed: _Claim) -> bool:
+def _slot_time(lone: _Claim, figure: Quantity, placed: _Claim) -> bool:
     """A lone value may stand in a consensus value's place (``Backing.slot``)
     at one time (``_same_time``), or when only the lone value's sentence is
-    dated earlier ("bought two weeks ago for ...") and no two years differ: a
-    consensus told as of an earlier time ("in 2023 it listed 185 firms") may
-    have changed since."""
+    dated earlier, by days or weeks and with no year near the figure
+    (``_TIME_REACH``; "bought two weeks ago for ..."): the story's own event
+    told late. A consensus told as of an
+    earlier time ("in 2023 it listed 185 firms") may have changed since; a
+    lone value of months or years ago ("last year, 97% claimed") is another
+    event's."""
     if _same_time(lone, placed):
         return True
-    years_lone, years_placed = set(_YEAR.findall(lone.text)), set(_YEAR.findall(placed.text))
-    return not placed.earlier and not (years_lone and years_placed and not years_lone & years_placed)
+    start = figure.start - lone.span[0]
+    near = lone.text[max(0, start - _TIME_REACH):figure.end - lone.span[0] + _TIME_REACH]
+    return not placed.earlier and not _YEAR.search(near) and not _LONG_AGO.search(near)
 
 
 def _disagree(a: Quantity, b: Quantity) -> bool:
