@@ -74,3 +74,24 @@ def test_a_lone_value_told_late_takes_the_place_but_not_one_of_long_ago():
     assert [v.value for v in conflict.values] == ["S$54.5 million", "S$81.8 million"]
     long_ago = Article("lone", late.text.replace("Two weeks ago", "Last year"))
     assert conflicts_of(*sold, long_ago) == []
+
+
+MENU = "The cafe's soups come in several kinds, such as Ginger ({}), Pumpkin ($12), Leek ($14) and Onion ($12)."
+
+
+def test_one_item_of_a_price_list_priced_differently_is_a_conflict():
+    a = Article("a", "Regulars swear by the Ginger soup ($12), a warming bowl served with bread.")
+    b = Article("b", "The Ginger soup ($12) is the cafe's best seller, staff say, ahead of its salads.")
+    c = Article("c", MENU.format("$18"))
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["$12", "$18"]
+    assert {e.source for e in conflict.values[1].support} == {"c"}
+    # the list's other items at $12 are other soups, and an item at its own price takes no side
+    assert conflicts_of(a, b, Article("c", MENU.format("$12"))) == []
+
+
+def test_two_items_of_price_lists_are_never_compared():
+    a = Article("a", "The cafe also brings in a range of ginger teas ($9) that regulars swear by.")
+    b = Article("b", "A range of ginger teas ($9) is also brought in by the cafe, regulars say.")
+    c = Article("c", "To end the meal there are desserts, such as a sesame ice cream ($7), a favourite of regulars.")
+    assert conflicts_of(a, b, c) == []

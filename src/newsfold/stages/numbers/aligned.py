@@ -81,9 +81,11 @@ _MIN_NEAR = 0.4
 # other independent sources give, loosely alike (a reworded sentence), at a lower score
 _MIN_SHARED_LONE, _MIN_COSINE_LONE, _LONE_WEIGHT = 0.15, 0.5, 0.5
 _SLOT_WEIGHT = 0.25  # a lone value in a consensus value's place, sentences least alike
+_MIN_COSINE_SLOT = 0.3
 # ... or, for a lone value, with most words next to the two figures shared and the sentences less alike
 _MIN_NEAR_LONE, _MIN_SHARED_NEAR_LONE, _MIN_COSINE_NEAR_LONE = 0.5, 0.05, 0.4
 _NEAR_WORDS = 5  # words each side of a figure
+_LABEL_WORDS = 4  # words before a bracketed figure that name its item
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
@@ -150,6 +152,7 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
         members[i].append(x)
     near = [_near(ctx, q) for _, q in figures]
     named = [_after_a_name(ctx, q) for _, q in figures]
+    labels = [_bracket_label(ctx.article(q.source).text, q) for _, q in figures]
 
     def told_alike(x: int, y: int) -> bool:
         """A value one source alone gives beside another source's value, the
@@ -162,10 +165,11 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
         """Two figures that may pair: of one kind and scale, in sentences
         sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value."""
         return any(same_kind(figures[x][1], figures[y][1]) and one_scale(figures[x][1], figures[y][1])
-                   and (shared >= _MIN_SHARED or backing.lone_pair(x, y) or told_alike(x, y) or backing.slot(x, y))
+                   and (shared >= _MIN_SHARED or backing.slot(x, y) or shared >= _MIN_SHARED_NEAR_LONE
+                        and (backing.lone_pair(x, y) or told_alike(x, y)))
                    for x in members[i] for y in members[j])
 
-    shared, cosine = _sentence_likeness(ctx, claims, counterparts, _MIN_SHARED_NEAR_LONE)
+    shared, cosine = _sentence_likeness(ctx, claims, counterparts, 0.0)
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
     same_time: dict[tuple[int, int], bool] = {}
@@ -173,9 +177,12 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
         for y in range(x + 1, size):
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
-            if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED_NEAR_LONE \
-                    or cosine[i][j] < _MIN_COSINE_NEAR_LONE or not same_kind(a, b) or not one_scale(a, b):
+            if claims[i].root == claims[j].root or cosine[i][j] < _MIN_COSINE_SLOT \
+                    or not same_kind(a, b) or not one_scale(a, b):
                 continue
+            if (shared[i][j] < _MIN_SHARED_NEAR_LONE or cosine[i][j] < _MIN_COSINE_NEAR_LONE) \
+                    and not backing.slot(x, y) or labels[x] and labels[y] and not labels[x] & labels[y]:
+                continue  # "Korean teas ($9)", "black sesame ice cream (S$8)": two items' prices
             if (i, j) not in same_time:
                 same_time[(i, j)] = _same_time(claims[i], claims[j])
             around = overlap(near[x], near[y])
@@ -183,12 +190,24 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
             loose = shared[i][j] >= _MIN_SHARED_LONE and cosine[i][j] >= _MIN_COSINE_LONE
             if same_time[(i, j)] and loose and _sentence_alike(shared[i][j], cosine[i][j], around):
                 out[x][y] = out[y][x] = score
-            elif same_time[(i, j)] and (loose and backing.lone_pair(x, y) or told_alike(x, y)):
+            elif same_time[(i, j)] and (loose and backing.lone_pair(x, y) or told_alike(x, y)) or labels[x] & labels[y]:
                 out[x][y] = out[y][x] = score * _LONE_WEIGHT
             elif backing.slot(x, y) and (_slot_time(claims[i], a, claims[j]) if y in backing.slot_of(x)
                                          else _slot_time(claims[j], b, claims[i])):
                 out[x][y] = out[y][x] = score * _SLOT_WEIGHT
     return out
+
+
+def _bracket_label(text: str, q: Quantity) -> frozenset[str]:
+    """The item a bracketed figure belongs to: word stems before the bracket,
+    back to the list's last separator ("..., Hangover ($37), ..." -> hango);
+    empty for a figure not in brackets."""
+    start = q.sentence_span[0] if q.sentence_span else 0
+    before = text[start:q.start].rstrip()
+    if not before.endswith("("):
+        return frozenset()
+    item = re.split(r"[,;:.()]", before[:-1])[-1]
+    return frozenset(w.lower()[:STEM] for w in _WORD.findall(item)[-_LABEL_WORDS:] if w.lower() not in STOPWORDS)
 
 
 def _after_a_name(ctx: StoryContext, q: Quantity) -> bool:
@@ -316,9 +335,11 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     or when the two figures count different nouns (a group and its part)."""
     figure, own = figures[x][1], figures[y][1]
     text = article_texts[own.source]
+    label = _bracket_label(article_texts[figure.source], figure)
     for q in quantities:
         if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
-                and not q.vague and same_kind(q, figure) and agree(q, figure):
+                and not q.vague and same_kind(q, figure) and agree(q, figure) \
+                and not (label and label.isdisjoint(_bracket_label(text, q) or label)):
             return True
     least = likeness[y][x] * _EXPLAINS
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)

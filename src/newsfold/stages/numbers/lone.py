@@ -88,8 +88,8 @@ class Backing:
 
     def slot_of(self, x: int) -> frozenset[int]:
         """The figures of other sources whose place lone figure ``x`` takes: of
-        its kind and scale, disagreeing with it, not a range nor parts adding
-        up to it, all of the one number that ``CONSENSUS`` or more other
+        its kind and scale, disagreeing with it, not a range, a duration nor
+        parts adding up to it, all of the one number that ``CONSENSUS`` or more other
         independent sources write and ``x``'s source never writes (of several
         such numbers, the one most independent sources write; none on a tie),
         and ``x``'s number the only lone number of its source of that kind and
@@ -105,8 +105,8 @@ class Backing:
 
     def _find_slot(self, x: int) -> list[int]:
         a = self.figures[x]
-        if not (self.lone(x) and (a.unit or a.head)) or a.low is not None:
-            return []  # a range has no one value to stand in a place
+        if not (self.lone(x) and (a.unit or a.head)) or a.low is not None or a.duration:
+            return []  # a range has no one value; a span of years may be an age, a wait, a term
         places = [w for w, b in enumerate(self.figures) if self.roots[w] != self.roots[x] and (b.unit or b.head)
                   and b.low is None and self.same_kind(a, b) and one_scale(a, b) and not agree(a, b)
                   and self.consensus_against(x, w) and not self.summed(x, b) and not self.summed(w, a)]
