@@ -95,3 +95,11 @@ def test_two_items_of_price_lists_are_never_compared():
     b = Article("b", "A range of ginger teas ($9) is also brought in by the cafe, regulars say.")
     c = Article("c", "To end the meal there are desserts, such as a sesame ice cream ($7), a favourite of regulars.")
     assert conflicts_of(a, b, c) == []
+
+
+def test_a_unit_written_short_after_the_number_is_what_it_counts_however_it_is_parsed():
+    for text in ("The agency said the flats were sold, based on a total area of 19,289 sq ft.",
+                 "The freehold property, totalling 19,289 sq ft of space, was bought.",
+                 "The 19,289 sq ft property on the fourth floor was sold."):
+        [q] = one(text)
+        assert (q.head, q.counted) == ("foot", "sq ft"), text
