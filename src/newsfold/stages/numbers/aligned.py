@@ -165,11 +165,13 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
         """Two figures that may pair: of one kind and scale, in sentences
         sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value."""
         return any(same_kind(figures[x][1], figures[y][1]) and one_scale(figures[x][1], figures[y][1])
-                   and (shared >= _MIN_SHARED or backing.slot(x, y) or shared >= _MIN_SHARED_NEAR_LONE
-                        and (backing.lone_pair(x, y) or told_alike(x, y)))
+                   and (shared >= _MIN_SHARED or backing.lone_pair(x, y) or told_alike(x, y))
                    for x in members[i] for y in members[j])
 
-    shared, cosine = _sentence_likeness(ctx, claims, counterparts, 0.0)
+    # a lone value in a consensus value's place is read in sentences sharing no words too
+    slots = {(figures[x][0], figures[w][0]) for x, w in backing.slot_pairs()}
+    shared, cosine = _sentence_likeness(ctx, claims, counterparts, _MIN_SHARED_NEAR_LONE,
+                                        slots | {(j, i) for i, j in slots})
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
     same_time: dict[tuple[int, int], bool] = {}
@@ -268,16 +270,18 @@ def _candidate(q: Quantity) -> bool:
 
 
 def _sentence_likeness(ctx: StoryContext, claims: list[_Claim], read: Callable[[int, int, float], bool],
-                       least: float) -> tuple[list[list[float]], list[list[float]]]:
+                       least: float, also: set[tuple[int, int]]) -> tuple[list[list[float]], list[list[float]]]:
     """Shared content lemmas and cosine (1.0 without an embedder) of each two
     claims' masked sentences; a cosine only where ``read(i, j, shared)``
-    (0 elsewhere: those pairs are never read)."""
+    with ``least`` shared, or for the pairs ``also`` (0 elsewhere: those pairs
+    are never read)."""
     size = len(claims)
     shared = [[overlap(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared, [[1.0] * size for _ in range(size)]
-    wanted = [[1.0 if claims[i].root != claims[j].root and shared[i][j] >= least
-               and read(i, j, shared[i][j]) else 0.0 for j in range(size)] for i in range(size)]
+    wanted = [[1.0 if claims[i].root != claims[j].root and (shared[i][j] >= least and read(i, j, shared[i][j])
+                                                           or (i, j) in also) else 0.0
+               for j in range(size)] for i in range(size)]
     cosine = cosines_of_alike(ctx.embedder, [_DIGITS.sub("#", claim.text) for claim in claims],
                               [claim.root for claim in claims], wanted, 1.0)
     return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]

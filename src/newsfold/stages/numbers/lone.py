@@ -16,9 +16,8 @@ are both backed:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 
-from .compare import agree, compatible, one_scale, same_number
+from .compare import agree, interval, one_scale, same_number
 from .kinds import STEM, SameKind
 from .quantity import Quantity
 
@@ -39,13 +38,13 @@ class Backing:
         self.sentences: dict[tuple[str, tuple[int, int] | None], list[Quantity]] = defaultdict(list)
         for q in quantities if quantities is not None else figures:
             self.sentences[(q.source, q.sentence_span)].append(q)
-        by_unit: dict[str, list[int]] = defaultdict(list)
+        self.by_unit: dict[str, list[int]] = defaultdict(list)  # figures that may be of one kind
         for x, q in enumerate(figures):
-            by_unit[(q.unit or "")[-1:]].append(x)
+            self.by_unit[_unit_key(q)].append(x)
         size = len(figures)
         self.writers: list[frozenset[str]] = [frozenset()] * size
         self.backers: list[frozenset[str]] = [frozenset()] * size
-        for members in by_unit.values():
+        for members in self.by_unit.values():
             for x in members:
                 a = figures[x]
                 alike = [y for y in members if same_kind(a, figures[y]) and same_number(a, figures[y])]
@@ -81,6 +80,10 @@ class Backing:
         return self.lone(x) and self.roots[x] not in self.backers[y] \
             or self.lone(y) and self.roots[y] not in self.backers[x]
 
+    def slot_pairs(self) -> list[tuple[int, int]]:
+        """Every lone figure with each figure whose place it takes."""
+        return [(x, w) for x in range(len(self.figures)) if self.lone(x) for w in self.slot_of(x)]
+
     def slot(self, x: int, y: int) -> bool:
         """One of two figures is a lone value standing where the other, a
         consensus value, stands in the other reports (``slot_of``)."""
@@ -89,16 +92,16 @@ class Backing:
     def slot_of(self, x: int) -> frozenset[int]:
         """The figures of other sources whose place lone figure ``x`` takes: of
         its kind and scale, disagreeing with it, not a range, a duration nor
-        parts adding up to it, all of the one number that ``CONSENSUS`` or more other
-        independent sources write and ``x``'s source never writes (of several
-        such numbers, the one most independent sources write; none on a tie),
-        and ``x``'s number the only lone number of its source of that kind and
-        scale disagreeing with it; a lone number its source writes with a
-        noun ("15 fatalities", "the S$20 pack") takes the place only of a
-        number some report writes with that noun ("19 workers" is another
-        count). A report that never writes
-        what the others agree on, and writes a figure of the same kind that
-        no one else writes, gives another value for the same thing."""
+        parts adding up to it, all of the one number that ``CONSENSUS`` or
+        more other independent sources write and ``x``'s source never writes
+        (of several such numbers, the one most independent sources write;
+        none on a tie), and ``x``'s number the only lone number of its source
+        of that kind and scale disagreeing with it; a lone number its source
+        writes with a noun ("15 fatalities", "the S$20 pack") takes the place
+        only of a number some report writes with that noun ("19 workers" is
+        another count). A report that never writes what the others agree
+        on, and writes a figure of the same kind that no one else writes,
+        gives another value for the same thing."""
         if x not in self._slots:
             self._slots[x] = self._find_slot(x)
         return frozenset(self._slots[x])
@@ -107,9 +110,10 @@ class Backing:
         a = self.figures[x]
         if not (self.lone(x) and (a.unit or a.head)) or a.low is not None or a.duration:
             return []  # a range has no one value; a span of years may be an age, a wait, a term
-        places = [w for w, b in enumerate(self.figures) if self.roots[w] != self.roots[x] and (b.unit or b.head)
-                  and b.low is None and self.same_kind(a, b) and one_scale(a, b) and not agree(a, b)
-                  and self.consensus_against(x, w) and not self.summed(x, b) and not self.summed(w, a)]
+        places = [w for w in self.by_unit[_unit_key(a)] if self.roots[w] != self.roots[x]
+                  and ((b := self.figures[w]).unit or b.head) and b.low is None and self.same_kind(a, b)
+                  and one_scale(a, b) and not agree(a, b) and self.consensus_against(x, w)
+                  and not self.summed(x, b) and not self.summed(w, a)]
         places = self._most_backed(places)
         named = [q for q in self.figures if q.source == a.source and q.head and same_number(q, a)
                  and self.same_kind(q, a)]
@@ -132,11 +136,11 @@ class Backing:
             return False  # a bound ("over 75%") is no total that parts could add up to
         others = [q for q in self.sentences.get((a.source, a.sentence_span), [])
                   if q is not a and not q.vague and q.low is None and self.same_kind(q, a)][:_MOST_PARTS]
+        low, high, _, _ = interval(total)
         for mask in range(1, 2 ** len(others)):
             parts = [a, *(q for bit, q in enumerate(others) if mask >> bit & 1)]
-            whole = replace(a, value=sum(q.value for q in parts), qualifier="exactly", low=None, high=None,
-                            precision=max(q.precision for q in parts))
-            if compatible(whole, total):
+            whole, slack = sum(q.value for q in parts), max(q.precision for q in parts)
+            if low - slack <= whole <= high + slack:
                 return True
         return False
 
@@ -162,3 +166,8 @@ class Backing:
         if not backed or len(backed) > 1 and backed[0][0] == backed[1][0]:
             return []
         return backed[0][1]
+
+
+def _unit_key(q: Quantity) -> str:
+    """Figures of one kind share this: the unit's last sign ("$" of "S$", "US$")."""
+    return (q.unit or "")[-1:]
