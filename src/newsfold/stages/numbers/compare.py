@@ -124,8 +124,8 @@ def rounded(a: Quantity, b: Quantity) -> bool:
     return round(b.value / scale, decimals) == written
 
 
-def one_scale(a: Quantity, b: Quantity) -> bool:
-    """Values at most ``MOST_RATIO`` apart: further apart they are other
+def one_scale(a: Quantity, b: Quantity, ratio: float = MOST_RATIO) -> bool:
+    """Values at most ``ratio`` apart: further apart they are other
     things ("RM31.2 million, or RM1,640 per square metre"), never counterparts."""
     small, large = sorted((abs(a.value), abs(b.value)))
-    return small > 0 and large / small <= MOST_RATIO
+    return small > 0 and large / small <= ratio

@@ -22,6 +22,7 @@ from .kinds import STEM, SameKind
 from .quantity import Quantity
 
 CONSENSUS = 2  # other independent sources writing a value that make it the story's
+_SLOT_RATIO = 2.0  # a value in another's place is this close to it ("S$600" a child, "S$1,250" a carer)
 _MOST_PARTS = 6  # other figures of a sentence tried as parts of a total with one
 _TOTALS = frozenset({"exactly", "about", "almost"})  # qualifiers of a total parts may add up to
 
@@ -91,7 +92,7 @@ class Backing:
 
     def slot_of(self, x: int) -> frozenset[int]:
         """The figures of other sources whose place lone figure ``x`` takes: of
-        its kind and scale, disagreeing with it, not a range, a duration nor
+        its kind, at most ``_SLOT_RATIO`` apart, disagreeing with it, not a range, a duration nor
         parts adding up to it, all of the one number that ``CONSENSUS`` or
         more other independent sources write and ``x``'s source never writes
         (of several such numbers, the one most independent sources write;
@@ -112,7 +113,7 @@ class Backing:
             return []  # a range has no one value; a span of years may be an age, a wait, a term
         places = [w for w in self.by_unit[_unit_key(a)] if self.roots[w] != self.roots[x]
                   and ((b := self.figures[w]).unit or b.head) and b.low is None and self.same_kind(a, b)
-                  and one_scale(a, b) and not agree(a, b) and self.consensus_against(x, w)
+                  and one_scale(a, b, _SLOT_RATIO) and not agree(a, b) and self.consensus_against(x, w)
                   and not self.summed(x, b) and not self.summed(w, a)]
         places = self._most_backed(places)
         named = [q for q in self.figures if q.source == a.source and q.head and same_number(q, a)
