@@ -21,7 +21,7 @@ Method, in order:
    of independent sources whose masked wording is alike (most content lemmas
    shared, ``_MIN_SHARED``, and with an embedder close in meaning,
    ``_MIN_COSINE``, or less close with the words next to the two figures
-   shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``), of one time (``_same_time``),
+   shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``), of one time (``same_time``),
    are scored by both likenesses. A value that one source alone gives, set
    against a value of its kind that ``lone.CONSENSUS`` or more other
    independent sources give, both counting the same written noun, is paired
@@ -58,18 +58,18 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.align import cosines_of_alike, mutual_best
-from ...nlp.lexicon import STOPWORDS
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
 from .inflection import MEASURES
-from .kinds import STEM, SameKind, kind_test, synonyms_of
+from .kinds import SameKind, kind_test, synonyms_of
 from .lone import Backing
 from .quantity import Quantity
+from .surroundings import YEAR, Claim, after_a_name, bracket_label, near_words, same_time, slot_time
 from .vocabulary import CHANGE_WORDS
 
 _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
@@ -84,31 +84,11 @@ _SLOT_WEIGHT = 0.25  # a lone value in a consensus value's place, sentences leas
 _MIN_COSINE_SLOT = 0.3
 # ... or, for a lone value, with most words next to the two figures shared and the sentences less alike
 _MIN_NEAR_LONE, _MIN_SHARED_NEAR_LONE, _MIN_COSINE_NEAR_LONE = 0.5, 0.05, 0.4
-_NEAR_WORDS = 5  # words each side of a figure
-_LABEL_WORDS = 4  # words before a bracketed figure that name its item
-_WORD = re.compile(r"[^\W\d_]{3,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 _EXPLAINS = 0.8  # another sentence of the source this alike the other's (of the pair's likeness) explains it
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_TIME_REACH = 80  # characters either side of a figure that date it
-_LONG_AGO = re.compile(r"\b(?:last|previous|prior|earlier this) (?:year|month|decade)|"
-                       r"\b(?:years|months|decades) (?:ago|earlier|before)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Claim:
-    """One sentence of one source and the candidate figures it states."""
-
-    source: str
-    root: str
-    span: tuple[int, int]
-    text: str
-    lemmas: frozenset[str]
-    quantities: tuple[Quantity, ...]
-    earlier: bool = False  # dated to an earlier time: "last week", a year before publication
 
 
 def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
@@ -136,7 +116,7 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     return [_conflict(group) for group in _groups(pairs)]
 
 
-def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, Quantity]],
+def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Quantity]],
               backing: Backing) -> list[list[float]]:
     """How alike each two figures of independent sources are (0: not to be
     paired): of one kind, in sentences of one time that are alike once their
@@ -145,27 +125,18 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
     (``lone``) against one that two or more other sources back needs less
     alike sentences, and scores lower than any pair that is alike; a lone
     figure in a consensus value's place (``Backing.slot``) needs least, and
-    scores lowest."""
+    scores lowest (``_Words.weight``)."""
     same_kind = backing.same_kind
     members: dict[int, list[int]] = defaultdict(list)
     for x, (i, _) in enumerate(figures):
         members[i].append(x)
-    near = [_near(ctx, q) for _, q in figures]
-    named = [_after_a_name(ctx, q) for _, q in figures]
-    labels = [_bracket_label(ctx.article(q.source).text, q) for _, q in figures]
-
-    def told_alike(x: int, y: int) -> bool:
-        """A value one source alone gives beside another source's value, the
-        words next to the two figures alike (the same thing counted, reworded
-        around it); a number after a name ("a System 7 entry") names a thing."""
-        return overlap(near[x], near[y]) >= _MIN_NEAR_LONE and not (named[x] or named[y]) \
-            and backing.lone_against(x, y)
+    words = _Words.of(ctx, claims, figures, backing)
 
     def counterparts(i: int, j: int, shared: float) -> bool:
         """Two figures that may pair: of one kind and scale, in sentences
         sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value."""
         return any(same_kind(figures[x][1], figures[y][1]) and one_scale(figures[x][1], figures[y][1])
-                   and (shared >= _MIN_SHARED or backing.lone_pair(x, y) or told_alike(x, y))
+                   and (shared >= _MIN_SHARED or backing.lone_pair(x, y) or words.told_alike(x, y))
                    for x in members[i] for y in members[j])
 
     # a lone value in a consensus value's place is read in sentences sharing no words too
@@ -174,7 +145,6 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
                                         slots | {(j, i) for i, j in slots})
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
-    same_time: dict[tuple[int, int], bool] = {}
     for x, (i, a) in enumerate(figures):
         for y in range(x + 1, size):
             j, b = figures[y]
@@ -183,42 +153,64 @@ def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, 
                     or not same_kind(a, b) or not one_scale(a, b):
                 continue
             if (shared[i][j] < _MIN_SHARED_NEAR_LONE or cosine[i][j] < _MIN_COSINE_NEAR_LONE) \
-                    and not backing.slot(x, y) or labels[x] and labels[y] and not labels[x] & labels[y]:
-                continue  # "Korean teas ($9)", "black sesame ice cream (S$8)": two items' prices
-            if (i, j) not in same_time:
-                same_time[(i, j)] = _same_time(claims[i], claims[j])
-            around = overlap(near[x], near[y])
+                    and not backing.slot(x, y) or words.two_items(x, y):
+                continue
+            around = overlap(words.near[x], words.near[y])
             score = shared[i][j] + cosine[i][j] + around
-            loose = shared[i][j] >= _MIN_SHARED_LONE and cosine[i][j] >= _MIN_COSINE_LONE
-            if same_time[(i, j)] and loose and _sentence_alike(shared[i][j], cosine[i][j], around):
-                out[x][y] = out[y][x] = score
-            elif same_time[(i, j)] and (loose and backing.lone_pair(x, y) or told_alike(x, y)) or labels[x] & labels[y]:
-                out[x][y] = out[y][x] = score * _LONE_WEIGHT
-            elif backing.slot(x, y) and (_slot_time(claims[i], a, claims[j]) if y in backing.slot_of(x)
-                                         else _slot_time(claims[j], b, claims[i])):
-                out[x][y] = out[y][x] = score * _SLOT_WEIGHT
+            out[x][y] = out[y][x] = score * words.weight(x, y, shared[i][j], cosine[i][j], around)
     return out
 
 
-def _bracket_label(text: str, q: Quantity) -> frozenset[str]:
-    """The item a bracketed figure belongs to: word stems before the bracket,
-    back to the list's last separator ("..., Hangover ($37), ..." -> hango);
-    empty for a figure not in brackets."""
-    start = q.sentence_span[0] if q.sentence_span else 0
-    before = text[start:q.start].rstrip()
-    if not before.endswith("("):
-        return frozenset()
-    item = re.split(r"[,;:.()]", before[:-1])[-1]
-    return frozenset(w.lower()[:STEM] for w in _WORD.findall(item)[-_LABEL_WORDS:] if w.lower() not in STOPWORDS)
+@dataclass
+class _Words:
+    """What the words around each figure tell (``_likeness``)."""
 
+    claims: list[Claim]
+    figures: list[tuple[int, Quantity]]
+    backing: Backing
+    near: list[frozenset[str]]  # word stems next to it
+    named: list[bool]  # after a name: "a System 7 entry"
+    labels: list[frozenset[str]]  # the item a bracketed figure prices: "Hangover ($37)"
+    of_one_time: dict[tuple[int, int], bool] = field(default_factory=dict)
 
-def _after_a_name(ctx: StoryContext, q: Quantity) -> bool:
-    """The word before the figure is capitalised inside its sentence ("a System 7 entry")."""
-    start = q.sentence_span[0] if q.sentence_span else 0
-    words = ctx.article(q.source).text[start:q.start].split()
-    return len(words) >= 2 and words[-1][:1].isupper()
+    @classmethod
+    def of(cls, ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Quantity]],
+           backing: Backing) -> _Words:
+        return cls(claims, figures, backing, [near_words(ctx, q) for _, q in figures],
+                   [after_a_name(ctx, q) for _, q in figures],
+                   [bracket_label(ctx.article(q.source).text, q) for _, q in figures])
 
+    def told_alike(self, x: int, y: int) -> bool:
+        """A value one source alone gives beside another source's value, the
+        words next to the two figures alike (the same thing counted, reworded
+        around it); a number after a name ("a System 7 entry") names a thing."""
+        return overlap(self.near[x], self.near[y]) >= _MIN_NEAR_LONE and not (self.named[x] or self.named[y]) \
+            and self.backing.lone_against(x, y)
 
+    def two_items(self, x: int, y: int) -> bool:
+        """Bracketed figures of two items: "Korean teas ($9)", "sesame ice cream (S$8)"."""
+        return bool(self.labels[x] and self.labels[y] and not self.labels[x] & self.labels[y])
+
+    def weight(self, x: int, y: int, shared: float, cosine: float, around: float) -> float:
+        """1 for figures in alike sentences of one time, ``_LONE_WEIGHT`` for a
+        lone value in looser ones or one item's price in two lists,
+        ``_SLOT_WEIGHT`` for a lone value in a consensus value's place, else 0."""
+        (i, a), (j, b) = self.figures[x], self.figures[y]
+        if (i, j) not in self.of_one_time:
+            self.of_one_time[(i, j)] = same_time(self.claims[i], self.claims[j])
+        one_time = self.of_one_time[(i, j)]
+        loose = shared >= _MIN_SHARED_LONE and cosine >= _MIN_COSINE_LONE
+        if one_time and loose and _sentence_alike(shared, cosine, around):
+            return 1.0
+        if one_time and (loose and self.backing.lone_pair(x, y) or self.told_alike(x, y)) \
+                or self.labels[x] & self.labels[y]:
+            return _LONE_WEIGHT
+        if not self.backing.slot(x, y):
+            return 0.0
+        lone_first = y in self.backing.slot_of(x)
+        timely = slot_time(self.claims[i], a, self.claims[j]) if lone_first \
+            else slot_time(self.claims[j], b, self.claims[i])
+        return _SLOT_WEIGHT if timely else 0.0
 
 
 def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
@@ -229,16 +221,7 @@ def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
     return cosine >= _MIN_COSINE or cosine >= _MIN_COSINE_NEAR and around >= _MIN_NEAR
 
 
-def _near(ctx: StoryContext, q: Quantity) -> frozenset[str]:
-    """Word stems next to a figure in its sentence (``_NEAR_WORDS`` each side)."""
-    text = ctx.article(q.source).text
-    start, end = q.sentence_span or (q.start, q.end)
-    before = _WORD.findall(text[start:q.start])[-_NEAR_WORDS:]
-    after = _WORD.findall(text[q.end:end])[:_NEAR_WORDS]
-    return frozenset(w.lower()[:STEM] for w in before + after if w.lower() not in STOPWORDS)
-
-
-def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[_Claim]:
+def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[Claim]:
     """The sentences that state at least one candidate figure."""
     roots = ctx.roots()
     by_sentence: dict[tuple[str, tuple[int, int]], list[Quantity]] = defaultdict(list)
@@ -250,8 +233,8 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[_Claim]:
         text = ctx.article(source).text[span[0]:span[1]]
         lemmas = frozenset().union(*(q.context for q in qs))
         published = (ctx.article(source).published or "")[:4]
-        earlier = any(q.background for q in qs) or any(year < published for year in _YEAR.findall(text))
-        claims.append(_Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier))
+        earlier = any(q.background for q in qs) or any(year < published for year in YEAR.findall(text))
+        claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier))
     return claims
 
 
@@ -269,7 +252,7 @@ def _candidate(q: Quantity) -> bool:
 
 
 
-def _sentence_likeness(ctx: StoryContext, claims: list[_Claim], read: Callable[[int, int, float], bool],
+def _sentence_likeness(ctx: StoryContext, claims: list[Claim], read: Callable[[int, int, float], bool],
                        least: float, also: set[tuple[int, int]]) -> tuple[list[list[float]], list[list[float]]]:
     """Shared content lemmas and cosine (1.0 without an embedder) of each two
     claims' masked sentences; a cosine only where ``read(i, j, shared)``
@@ -285,33 +268,6 @@ def _sentence_likeness(ctx: StoryContext, claims: list[_Claim], read: Callable[[
     cosine = cosines_of_alike(ctx.embedder, [_DIGITS.sub("#", claim.text) for claim in claims],
                               [claim.root for claim in claims], wanted, 1.0)
     return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]
-
-
-def _same_time(a: _Claim, b: _Claim) -> bool:
-    """Sentences that name different years are about different times; a
-    sentence dated to an earlier time ("in 2021", "earlier this month", "in
-    October 2023" in a 2025 report) is compared only with one naming the same
-    year (an earlier event, told without a year, may be another one)."""
-    years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
-    if a.earlier or b.earlier:
-        return bool(years_a & years_b)
-    return not (years_a and years_b) or bool(years_a & years_b)
-
-
-def _slot_time(lone: _Claim, figure: Quantity, placed: _Claim) -> bool:
-    """A lone value may stand in a consensus value's place (``Backing.slot``)
-    at one time (``_same_time``), or when only the lone value's sentence is
-    dated earlier, by days or weeks and with no year near the figure
-    (``_TIME_REACH``; "bought two weeks ago for ..."): the story's own event
-    told late. A consensus told as of an
-    earlier time ("in 2023 it listed 185 firms") may have changed since; a
-    lone value of months or years ago ("last year, 97% claimed") is another
-    event's."""
-    if _same_time(lone, placed):
-        return True
-    start = figure.start - lone.span[0]
-    near = lone.text[max(0, start - _TIME_REACH):figure.end - lone.span[0] + _TIME_REACH]
-    return not placed.earlier and not _YEAR.search(near) and not _LONG_AGO.search(near)
 
 
 def _disagree(a: Quantity, b: Quantity) -> bool:
@@ -339,11 +295,11 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     or when the two figures count different nouns (a group and its part)."""
     figure, own = figures[x][1], figures[y][1]
     text = article_texts[own.source]
-    label = _bracket_label(article_texts[figure.source], figure)
+    label = bracket_label(article_texts[figure.source], figure)
     for q in quantities:
         if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
                 and not q.vague and same_kind(q, figure) and agree(q, figure) \
-                and not (label and label.isdisjoint(_bracket_label(text, q) or label)):
+                and not (label and label.isdisjoint(bracket_label(text, q) or label)):
             return True
     least = likeness[y][x] * _EXPLAINS
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
