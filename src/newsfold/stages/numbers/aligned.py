@@ -21,28 +21,35 @@ Method, in order:
    of independent sources whose masked wording is alike (most content lemmas
    shared, ``_MIN_SHARED``, and with an embedder close in meaning,
    ``_MIN_COSINE``, or less close with the words next to the two figures
-   shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``), of one time (``_same_time``),
+   shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``), of one time (``same_time``),
    are scored by both likenesses. A value that one source alone gives, set
-   against a value of its kind that ``_CONSENSUS`` or more other independent
-   sources give, both counting the same written noun, is paired from looser likeness (``_MIN_SHARED_LONE``,
-   ``_MIN_COSINE_LONE``: a sentence reworded around a changed figure) at a
-   lower score (``_LONE_WEIGHT``), so an alike pair always wins. So is a
-   value one source alone gives, that source nowhere writing the other
-   source's value, when most words next to the two figures are shared
-   (``_MIN_NEAR_LONE``: "fitted the new valve to 40,000 boilers", "installed
-   the new valve in 60,000 boilers") in sentences that share few words
-   (``_MIN_SHARED_NEAR_LONE``, ``_MIN_COSINE_NEAR_LONE``); bare numbers
-   and numbers after a name ("a System 7 entry") are left out of this
-   tier. Each figure is paired only with its best
-   figure in the other source, both ways (a sentence with several figures
-   pairs each with its own counterpart, and a figure agreeing with one on
-   the other side takes it);
-3. kept: the values are incompatible, of one scale (``_MOST_RATIO``; figures
-   further apart are never counterparts), and neither source writes the
-   other's figure for the same claim (in the same sentence, of the same unit;
-   or of the same kind, both exact or both bounds, in a sentence alike the
-   other's): a source writing both there is giving an update, a sub-count or
-   another group. The same number in an unlike sentence is another thing;
+   against a value of its kind that ``lone.CONSENSUS`` or more other
+   independent sources give, both counting the same written noun, is paired
+   from looser likeness (``_MIN_SHARED_LONE``, ``_MIN_COSINE_LONE``: a
+   sentence reworded around a changed figure) at a lower score
+   (``_LONE_WEIGHT``), so an alike pair always wins. So is a value one
+   source alone gives, that source nowhere writing the other source's
+   value, when most words next to the two figures are shared
+   (``_MIN_NEAR_LONE``: "fitted the new valve to 40,000 boilers",
+   "installed the new valve in 60,000 boilers") in sentences that share few
+   words (``_MIN_SHARED_NEAR_LONE``, ``_MIN_COSINE_NEAR_LONE``); bare
+   numbers and numbers after a name ("a System 7 entry") are left out of
+   this tier. Least alike of all, at the lowest score (``_SLOT_WEIGHT``):
+   a lone value standing in the place of the number the others agree on,
+   which its source never writes (``lone.Backing.slot``). Each figure is
+   paired only with its best figure in the other source, both ways (a
+   sentence with several figures pairs each with its own counterpart, and
+   a figure agreeing with one on the other side takes it);
+3. kept: the values are incompatible, of one scale (``compare.MOST_RATIO``;
+   figures further apart are never counterparts), neither is a sum of
+   parts that add up to the other ("10 research labs ... two research
+   labs" beside "12 research labs"), and neither source writes the other's
+   figure for the same claim (in the same sentence, of the same kind; or of
+   the same kind, both exact or both bounds, in a sentence alike the
+   other's that is not itself the counterpart of another sentence of the
+   other source): a source writing both there is giving an update, a
+   sub-count or another group. The same number in an unlike sentence is
+   another thing;
 4. grouped: pairs sharing a quantity form one conflict; a value's support is
    the sentence of each quantity stating it.
 """
@@ -51,17 +58,18 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.align import cosines_of_alike, mutual_best
-from ...nlp.lexicon import STOPWORDS
 from ...nlp.text import overlap
-from .compare import compatible
+from .compare import agree, one_scale, same_number
 from .inflection import MEASURES
-from .kinds import STEM, SameKind, kind_test, same_unit, synonyms_of
+from .kinds import SameKind, kind_test, synonyms_of
+from .lone import Backing
 from .quantity import Quantity
+from .surroundings import YEAR, Claim, after_a_name, bracket_label, near_words, same_time, slot_time
 from .vocabulary import CHANGE_WORDS
 
 _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
@@ -69,33 +77,18 @@ _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning with the words next to the figures shared
 _MIN_COSINE_NEAR = 0.6
 _MIN_NEAR = 0.4
-# ... or, for a value one source alone gives against one that _CONSENSUS or more
+# ... or, for a value one source alone gives against one that lone.CONSENSUS or more
 # other independent sources give, loosely alike (a reworded sentence), at a lower score
-_MIN_SHARED_LONE, _MIN_COSINE_LONE, _CONSENSUS, _LONE_WEIGHT = 0.15, 0.5, 2, 0.5
+_MIN_SHARED_LONE, _MIN_COSINE_LONE, _LONE_WEIGHT = 0.15, 0.5, 0.5
+_SLOT_WEIGHT = 0.25  # a lone value in a consensus value's place, sentences least alike
+_MIN_COSINE_SLOT = 0.3
 # ... or, for a lone value, with most words next to the two figures shared and the sentences less alike
 _MIN_NEAR_LONE, _MIN_SHARED_NEAR_LONE, _MIN_COSINE_NEAR_LONE = 0.5, 0.05, 0.4
-_NEAR_WORDS = 5  # words each side of a figure
-_WORD = re.compile(r"[^\W\d_]{3,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 _EXPLAINS = 0.8  # another sentence of the source this alike the other's (of the pair's likeness) explains it
-_MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
-_LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-@dataclass(frozen=True)
-class _Claim:
-    """One sentence of one source and the candidate figures it states."""
-
-    source: str
-    root: str
-    span: tuple[int, int]
-    text: str
-    lemmas: frozenset[str]
-    quantities: tuple[Quantity, ...]
-    earlier: bool = False  # dated to an earlier time: "last week", a year before publication
+_LEAST_BARE = 100  # a bare number from here up is a figure ("a strata area of 19,289")
 
 
 def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
@@ -108,124 +101,116 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     figures = [(i, q) for i, claim in enumerate(claims) for q in claim.quantities]
     synonyms = synonyms_of(ctx, [q for _, q in figures])
     same_kind = kind_test(synonyms)
-    likeness = _likeness(ctx, claims, figures, synonyms)
+    backing = Backing([q for _, q in figures], [claims[i].root for i, _ in figures], same_kind, synonyms,
+                      quantities)
+    likeness = _likeness(ctx, claims, figures, backing)
     known_pairs = _known_pairs(known)
     texts = {article.id: article.text for article in ctx.articles}
     pairs = []
     for x, y in mutual_best([q.source for _, q in figures], [claims[i].root for i, _ in figures], likeness):
         a, b = figures[x][1], figures[y][1]
-        if _disagree(a, b) and not _held(a, b, known_pairs) \
+        if _disagree(a, b) and not _held(a, b, known_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, y, x) \
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, x, y):
             pairs.append((a, b))
     return [_conflict(group) for group in _groups(pairs)]
 
 
-def _likeness(ctx: StoryContext, claims: list[_Claim], figures: list[tuple[int, Quantity]],
-              synonyms: dict[str, str]) -> list[list[float]]:
+def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Quantity]],
+              backing: Backing) -> list[list[float]]:
     """How alike each two figures of independent sources are (0: not to be
     paired): of one kind, in sentences of one time that are alike once their
     numbers are masked (``_sentence_alike``), scored by the sentences' shared
     lemmas and meaning and by the words around each figure. A lone figure
-    against one that two or more other sources back (``_lone_pair``) needs
-    less alike sentences, and scores lower than any pair that is alike."""
-    same_kind = kind_test(synonyms)
-    backers = _backers(claims, figures, same_kind)
+    (``lone``) against one that two or more other sources back needs less
+    alike sentences, and scores lower than any pair that is alike; a lone
+    figure in a consensus value's place (``Backing.slot``) needs least, and
+    scores lowest (``_Words.weight``)."""
+    same_kind = backing.same_kind
     members: dict[int, list[int]] = defaultdict(list)
     for x, (i, _) in enumerate(figures):
         members[i].append(x)
-
-    near = [_near(ctx, q) for _, q in figures]
-
-    named = [_after_a_name(ctx, q) for _, q in figures]
-
-    def told_alike(x: int, y: int) -> bool:
-        """A value one source alone gives beside another source's value, the
-        words next to the two figures alike (the same thing counted, reworded
-        around it); a number after a name ("a System 7 entry") names a thing."""
-        return overlap(near[x], near[y]) >= _MIN_NEAR_LONE and not (named[x] or named[y]) \
-            and _lone_against(backers, claims, figures, x, y)
+    words = _Words.of(ctx, claims, figures, backing)
 
     def counterparts(i: int, j: int, shared: float) -> bool:
         """Two figures that may pair: of one kind and scale, in sentences
-        sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value against a consensus
-        or told alike."""
-        return any(same_kind(figures[x][1], figures[y][1]) and _one_scale(figures[x][1], figures[y][1])
-                   and (shared >= _MIN_SHARED or _lone_pair(synonyms, backers, claims, x, y, figures)
-                        or told_alike(x, y))
+        sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value."""
+        return any(same_kind(figures[x][1], figures[y][1]) and one_scale(figures[x][1], figures[y][1])
+                   and (shared >= _MIN_SHARED or backing.lone_pair(x, y) or words.told_alike(x, y))
                    for x in members[i] for y in members[j])
 
-    shared, cosine = _sentence_likeness(ctx, claims, counterparts, _MIN_SHARED_NEAR_LONE)
+    # a lone value in a consensus value's place is read in sentences sharing no words too
+    slots = {(figures[x][0], figures[w][0]) for x, w in backing.slot_pairs()}
+    shared, cosine = _sentence_likeness(ctx, claims, counterparts, _MIN_SHARED_NEAR_LONE,
+                                        slots | {(j, i) for i, j in slots})
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
-    same_time: dict[tuple[int, int], bool] = {}
     for x, (i, a) in enumerate(figures):
         for y in range(x + 1, size):
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
-            if claims[i].root == claims[j].root or shared[i][j] < _MIN_SHARED_NEAR_LONE \
-                    or cosine[i][j] < _MIN_COSINE_NEAR_LONE or not same_kind(a, b) or not _one_scale(a, b):
+            if claims[i].root == claims[j].root or cosine[i][j] < _MIN_COSINE_SLOT \
+                    or not same_kind(a, b) or not one_scale(a, b):
                 continue
-            if (i, j) not in same_time:
-                same_time[(i, j)] = _same_time(claims[i], claims[j])
-            if not same_time[(i, j)]:
+            if (shared[i][j] < _MIN_SHARED_NEAR_LONE or cosine[i][j] < _MIN_COSINE_NEAR_LONE) \
+                    and not backing.slot(x, y) or words.two_items(x, y):
                 continue
-            around = overlap(near[x], near[y])
+            around = overlap(words.near[x], words.near[y])
             score = shared[i][j] + cosine[i][j] + around
-            loose = shared[i][j] >= _MIN_SHARED_LONE and cosine[i][j] >= _MIN_COSINE_LONE
-            if loose and _sentence_alike(shared[i][j], cosine[i][j], around):
-                out[x][y] = out[y][x] = score
-            elif loose and _lone_pair(synonyms, backers, claims, x, y, figures) or told_alike(x, y):
-                out[x][y] = out[y][x] = score * _LONE_WEIGHT
+            out[x][y] = out[y][x] = score * words.weight(x, y, shared[i][j], cosine[i][j], around)
     return out
 
 
-def _backers(claims: list[_Claim], figures: list[tuple[int, Quantity]], same_kind: SameKind) -> list[frozenset[str]]:
-    """The independent sources writing each figure: its number, of its kind,
-    in any sentence ("up to 15 years" and "15 years" back each other)."""
-    by_unit: dict[str, list[int]] = defaultdict(list)
-    for x, (_, q) in enumerate(figures):
-        by_unit[(q.unit or "")[-1:]].append(x)
-    out: list[frozenset[str]] = [frozenset()] * len(figures)
-    for members in by_unit.values():
-        for x in members:
-            a = figures[x][1]
-            out[x] = frozenset(claims[figures[y][0]].root for y in members
-                               if same_kind(a, figures[y][1]) and _same_number(a, figures[y][1]))
-    return out
+@dataclass
+class _Words:
+    """What the words around each figure tell (``_likeness``)."""
 
+    claims: list[Claim]
+    figures: list[tuple[int, Quantity]]
+    backing: Backing
+    near: list[frozenset[str]]  # word stems next to it
+    named: list[bool]  # after a name: "a System 7 entry"
+    labels: list[frozenset[str]]  # the item a bracketed figure prices: "Hangover ($37)"
+    of_one_time: dict[tuple[int, int], bool] = field(default_factory=dict)
 
-def _lone_pair(synonyms: dict[str, str], backers: list[frozenset[str]], claims: list[_Claim],
-               x: int, y: int, figures: list[tuple[int, Quantity]]) -> bool:
-    """Two figures counting one written noun, one written by its source alone,
-    the other by two or more other independent sources: a lone value against
-    a consensus."""
-    (i, a), (j, b) = figures[x], figures[y]
-    if not (a.head and b.head and synonyms.get(a.head, a.head) == synonyms.get(b.head, b.head)):
-        return False
-    root_x, root_y = claims[i].root, claims[j].root
-    return (backers[x] == {root_x} and len(backers[y] - {root_x}) >= _CONSENSUS
-            or backers[y] == {root_y} and len(backers[x] - {root_y}) >= _CONSENSUS)
+    @classmethod
+    def of(cls, ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Quantity]],
+           backing: Backing) -> _Words:
+        return cls(claims, figures, backing, [near_words(ctx, q) for _, q in figures],
+                   [after_a_name(ctx, q) for _, q in figures],
+                   [bracket_label(ctx.article(q.source).text, q) for _, q in figures])
 
+    def told_alike(self, x: int, y: int) -> bool:
+        """A value one source alone gives beside another source's value, the
+        words next to the two figures alike (the same thing counted, reworded
+        around it); a number after a name ("a System 7 entry") names a thing."""
+        return overlap(self.near[x], self.near[y]) >= _MIN_NEAR_LONE and not (self.named[x] or self.named[y]) \
+            and self.backing.lone_against(x, y)
 
-def _after_a_name(ctx: StoryContext, q: Quantity) -> bool:
-    """The word before the figure is capitalised inside its sentence ("a System 7 entry")."""
-    start = q.sentence_span[0] if q.sentence_span else 0
-    words = ctx.article(q.source).text[start:q.start].split()
-    return len(words) >= 2 and words[-1][:1].isupper()
+    def two_items(self, x: int, y: int) -> bool:
+        """Bracketed figures of two items: "Korean teas ($9)", "sesame ice cream (S$8)"."""
+        return bool(self.labels[x] and self.labels[y] and not self.labels[x] & self.labels[y])
 
-
-def _lone_against(backers: list[frozenset[str]], claims: list[_Claim], figures: list[tuple[int, Quantity]],
-                  x: int, y: int) -> bool:
-    """Two figures that count or measure something (not bare numbers: a code,
-    a phone number), one a value its source alone gives, that source nowhere
-    writing the other's value."""
-    (i, a), (j, b) = figures[x], figures[y]
-    if not ((a.unit or a.head) and (b.unit or b.head)):
-        return False
-    root_x, root_y = claims[i].root, claims[j].root
-    return (backers[x] == {root_x} and root_x not in backers[y]
-            or backers[y] == {root_y} and root_y not in backers[x])
+    def weight(self, x: int, y: int, shared: float, cosine: float, around: float) -> float:
+        """1 for figures in alike sentences of one time, ``_LONE_WEIGHT`` for a
+        lone value in looser ones or one item's price in two lists,
+        ``_SLOT_WEIGHT`` for a lone value in a consensus value's place, else 0."""
+        (i, a), (j, b) = self.figures[x], self.figures[y]
+        if (i, j) not in self.of_one_time:
+            self.of_one_time[(i, j)] = same_time(self.claims[i], self.claims[j])
+        one_time = self.of_one_time[(i, j)]
+        loose = shared >= _MIN_SHARED_LONE and cosine >= _MIN_COSINE_LONE
+        if one_time and loose and _sentence_alike(shared, cosine, around):
+            return 1.0
+        if one_time and (loose and self.backing.lone_pair(x, y) or self.told_alike(x, y)) \
+                or self.labels[x] & self.labels[y]:
+            return _LONE_WEIGHT
+        if not self.backing.slot(x, y):
+            return 0.0
+        lone_first = y in self.backing.slot_of(x)
+        timely = slot_time(self.claims[i], a, self.claims[j]) if lone_first \
+            else slot_time(self.claims[j], b, self.claims[i])
+        return _SLOT_WEIGHT if timely else 0.0
 
 
 def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
@@ -236,16 +221,7 @@ def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
     return cosine >= _MIN_COSINE or cosine >= _MIN_COSINE_NEAR and around >= _MIN_NEAR
 
 
-def _near(ctx: StoryContext, q: Quantity) -> frozenset[str]:
-    """Word stems next to a figure in its sentence (``_NEAR_WORDS`` each side)."""
-    text = ctx.article(q.source).text
-    start, end = q.sentence_span or (q.start, q.end)
-    before = _WORD.findall(text[start:q.start])[-_NEAR_WORDS:]
-    after = _WORD.findall(text[q.end:end])[:_NEAR_WORDS]
-    return frozenset(w.lower()[:STEM] for w in before + after if w.lower() not in STOPWORDS)
-
-
-def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[_Claim]:
+def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[Claim]:
     """The sentences that state at least one candidate figure."""
     roots = ctx.roots()
     by_sentence: dict[tuple[str, tuple[int, int]], list[Quantity]] = defaultdict(list)
@@ -257,8 +233,8 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[_Claim]:
         text = ctx.article(source).text[span[0]:span[1]]
         lemmas = frozenset().union(*(q.context for q in qs))
         published = (ctx.article(source).published or "")[:4]
-        earlier = any(q.background for q in qs) or any(year < published for year in _YEAR.findall(text))
-        claims.append(_Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier))
+        earlier = any(q.background for q in qs) or any(year < published for year in YEAR.findall(text))
+        claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier))
     return claims
 
 
@@ -274,67 +250,40 @@ def _candidate(q: Quantity) -> bool:
     return q.unit is not None or q.head is not None or q.value >= _LEAST_BARE
 
 
-def _agree(a: Quantity, b: Quantity) -> bool:
-    return compatible(a, b) or _rounded(a, b) or _rounded(b, a)
 
 
-def _sentence_likeness(ctx: StoryContext, claims: list[_Claim], read: Callable[[int, int, float], bool],
-                       least: float) -> tuple[list[list[float]], list[list[float]]]:
+def _sentence_likeness(ctx: StoryContext, claims: list[Claim], read: Callable[[int, int, float], bool],
+                       least: float, also: set[tuple[int, int]]) -> tuple[list[list[float]], list[list[float]]]:
     """Shared content lemmas and cosine (1.0 without an embedder) of each two
     claims' masked sentences; a cosine only where ``read(i, j, shared)``
-    (0 elsewhere: those pairs are never read)."""
+    with ``least`` shared, or for the pairs ``also`` (0 elsewhere: those pairs
+    are never read)."""
     size = len(claims)
     shared = [[overlap(claims[i].lemmas, claims[j].lemmas) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared, [[1.0] * size for _ in range(size)]
-    wanted = [[1.0 if claims[i].root != claims[j].root and shared[i][j] >= least
-               and read(i, j, shared[i][j]) else 0.0 for j in range(size)] for i in range(size)]
+    wanted = [[1.0 if claims[i].root != claims[j].root and (shared[i][j] >= least and read(i, j, shared[i][j])
+                                                           or (i, j) in also) else 0.0
+               for j in range(size)] for i in range(size)]
     cosine = cosines_of_alike(ctx.embedder, [_DIGITS.sub("#", claim.text) for claim in claims],
                               [claim.root for claim in claims], wanted, 1.0)
     return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]
 
 
-def _same_time(a: _Claim, b: _Claim) -> bool:
-    """Sentences that name different years are about different times; a
-    sentence dated to an earlier time ("in 2021", "earlier this month", "in
-    October 2023" in a 2025 report) is compared only with one naming the same
-    year (an earlier event, told without a year, may be another one)."""
-    years_a, years_b = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
-    if a.earlier or b.earlier:
-        return bool(years_a & years_b)
-    return not (years_a and years_b) or bool(years_a & years_b)
-
-
 def _disagree(a: Quantity, b: Quantity) -> bool:
     """Incompatible values of one scale (further apart, they are other things)."""
-    return not _agree(a, b) and _one_scale(a, b)
+    return not agree(a, b) and one_scale(a, b)
 
 
-def _one_scale(a: Quantity, b: Quantity) -> bool:
-    """Values at most ``_MOST_RATIO`` apart: further apart they are other
-    things ("RM31.2 million, or RM1,640 per square metre"), never counterparts."""
-    small, large = sorted((abs(a.value), abs(b.value)))
-    return small > 0 and large / small <= _MOST_RATIO
-
-
-def _rounded(a: Quantity, b: Quantity) -> bool:
-    """"74%" beside "74.3%", "2.2 billion" beside "2.24 billion": ``a`` is ``b``
-    rounded to the digits ``a`` is written with."""
-    digits = _DIGITS.search(a.text)
-    if digits is None or a.low is not None:
-        return False
-    written = float(digits.group(0).replace(",", ""))
-    decimals = len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0
-    scale = a.value / written if written else 1.0
-    return round(b.value / scale, decimals) == written
 
 
 def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quantity]],
                       likeness: list[list[float]], article_texts: dict[str, str], same_kind: SameKind,
                       x: int, y: int) -> bool:
     """True when figure ``y``'s source also writes figure ``x``'s number (of
-    its unit, not vague, or one agreeing with it: "$72.60" beside "almost
-    $73") in ``y``'s own sentence ("cut from 250g to 220g"), or
+    its kind, not vague, or one agreeing with it: "$72.60" beside "almost
+    $73") in ``y``'s own sentence ("cut from 250g to 220g"; "at least nine
+    strokes" is no term of years), or
     of its kind in a sentence about as alike ``x``'s as ``y``'s is (``_EXPLAINS``;
     both exact or both bounds): that
     source gives both, for the claim ``x`` makes and for another (an update,
@@ -346,12 +295,15 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     or when the two figures count different nouns (a group and its part)."""
     figure, own = figures[x][1], figures[y][1]
     text = article_texts[own.source]
+    label = bracket_label(article_texts[figure.source], figure)
     for q in quantities:
         if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
-                and not q.vague and same_unit(q, figure) and _agree(q, figure):
+                and not q.vague and same_kind(q, figure) and agree(q, figure) \
+                and not (label and label.isdisjoint(bracket_label(text, q) or label)):
             return True
     least = likeness[y][x] * _EXPLAINS
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
+           and _best_in(likeness, figures, z, figure.source) <= likeness[z][x]
            for z, (_, q) in enumerate(figures)):
         return True
     # Two counted nouns ("1,200 teachers", "4,500 staff"): a source writing both counts two groups.
@@ -361,17 +313,20 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
                and (changed or _tells_change(text, q)) for q in quantities)
 
 
+def _best_in(likeness: list[list[float]], figures: list[tuple[int, Quantity]], z: int, source: str) -> float:
+    """How alike figure ``z`` is to its closest figure of ``source``."""
+    return max((likeness[z][w] for w, (_, q) in enumerate(figures) if q.source == source), default=0.0)
+
+
 def _tells_change(text: str, q: Quantity) -> bool:
     start, end = q.sentence_span or (q.start, q.end)
     return bool(CHANGE_WORDS.intersection(_LOWER_WORD.findall(text[start:end].lower())))
 
 
 def _same_bound_value(q: Quantity, figure: Quantity) -> bool:
-    return _bound(q) == _bound(figure) and _same_number(q, figure)
+    return _bound(q) == _bound(figure) and same_number(q, figure)
 
 
-def _same_number(q: Quantity, figure: Quantity) -> bool:
-    return q.value == figure.value or _rounded(q, figure) or _rounded(figure, q)
 
 
 def _bound(q: Quantity) -> bool:

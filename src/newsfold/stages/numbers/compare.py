@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from .quantity import Quantity
 
@@ -9,6 +10,8 @@ _APPROXIMATE = {"about", "almost"}
 _LOWER_BOUNDS = {"at_least", "more_than"}
 _UPPER_BOUNDS = {"at_most", "less_than"}
 BOUND_SPREAD = 1.2  # two stated bounds further apart than this are different figures
+MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 # Verbs too general to say what an event-less count of things is about.
 _GENERIC_VERBS = {"be", "have", "show", "see", "include", "say", "make", "get", "take", "give",
                   "involve", "feature", "use", "go", "come", "reach", "hit", "bring", "contain"}
@@ -97,3 +100,32 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         union = a.context | b.context
         return bool(union) and len(a.context & b.context) / len(union) >= 0.5
     return True
+
+
+def agree(a: Quantity, b: Quantity) -> bool:
+    """Both can be right (``compatible``), or one is the other rounded."""
+    return compatible(a, b) or rounded(a, b) or rounded(b, a)
+
+
+def same_number(q: Quantity, figure: Quantity) -> bool:
+    """The same number, or one the other rounded ("2.2 billion", "2.24 billion")."""
+    return q.value == figure.value or rounded(q, figure) or rounded(figure, q)
+
+
+def rounded(a: Quantity, b: Quantity) -> bool:
+    """"74%" beside "74.3%", "2.2 billion" beside "2.24 billion": ``a`` is ``b``
+    rounded to the digits ``a`` is written with."""
+    digits = _DIGITS.search(a.text)
+    if digits is None or a.low is not None:
+        return False
+    written = float(digits.group(0).replace(",", ""))
+    decimals = len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0
+    scale = a.value / written if written else 1.0
+    return round(b.value / scale, decimals) == written
+
+
+def one_scale(a: Quantity, b: Quantity, ratio: float = MOST_RATIO) -> bool:
+    """Values at most ``ratio`` apart: further apart they are other
+    things ("RM31.2 million, or RM1,640 per square metre"), never counterparts."""
+    small, large = sorted((abs(a.value), abs(b.value)))
+    return small > 0 and large / small <= ratio

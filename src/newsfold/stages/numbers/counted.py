@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .inflection import is_plural_word, singular
+from .inflection import MEASURE_ABBREVIATIONS, is_plural_word, singular
 from .vocabulary import MILITARY_BODIES, NOUN_CLASS, PARTITIVE
 
 if TYPE_CHECKING:
@@ -23,7 +23,9 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tupl
     if unit == "%":
         return _percent_noun(doc, last_token)
     number = doc[last]
-    head = None
+    head = _measure_after(doc, last_token)
+    if head is not None:  # "19,289 sq ft", however the parser attaches it
+        return doc.text[doc[last_token + 1].idx:head.idx + len(head.text)], head
     if number.dep_ in ("nummod", "quantmod", "compound") and number.head.pos_ in ("NOUN", "PROPN") \
             and number.head.i > last_token:
         head = number.head
@@ -40,6 +42,17 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tupl
         if pobj is not None:
             text = doc.text[min(head.idx, doc[last_token + 1].idx):pobj.idx + len(pobj.text)]
     return text, head
+
+
+def _measure_after(doc: Doc, last: int) -> Token | None:
+    """A unit of measure written right after the number, "square" or "sq"
+    between ("19,289 sq ft", "40 km")."""
+    j = last + 1
+    square = j < len(doc) and doc[j].lower_ in ("sq", "sq.", "square")
+    j += square
+    if j < len(doc) and (doc[j].lower_ in MEASURE_ABBREVIATIONS or square and doc[j].lower_ in ("m", "ft", "km")):
+        return doc[j]
+    return None
 
 
 def _following_noun(doc: Doc, last: int) -> Token | None:

@@ -26,7 +26,7 @@ from .counted import counted_noun, is_demonym, referent
 from .describe import PARTITION, dated_earlier, describe
 from .events import bare_toll, event_of
 from .inflection import measure_noun, singular
-from .not_counts import is_date, is_identifier, looks_like_year
+from .not_counts import is_date, is_identifier, is_score, looks_like_year
 from .parts import mark_parts
 from .quantity import Quantity
 from .reading import (
@@ -170,7 +170,7 @@ def _read_written(doc: Doc, i: int) -> _Written | None:
     if number.as_words and first > 0 and doc[first - 1].lower_ in ("a", "an") \
             and doc[first].lower_ in _TAKES_ARTICLE:
         first -= 1  # "a dozen": the article belongs to the number
-    if is_identifier(doc, first, number.last) or is_date(doc, i, number.last):
+    if is_identifier(doc, first, number.last) or is_date(doc, i, number.last) or is_score(doc, number.last):
         return None
     written = _Written(number.value, first, number.last, number.last, number.decimals,
                        number.vague, number.as_words, number.unit)

@@ -40,6 +40,10 @@ _UNIT_SPELLINGS = {
     "yr": "year", "yrs": "year", "tonne": "ton", "t": "ton",
 }
 MEASURES = frozenset(_UNIT_SPELLINGS.values()) - {"hour", "minute", "second", "year"}
+# Units written short that name nothing else after a number ("19,289 sq ft", "40 km"); one
+# letter ("m", "g") only after "sq"/"square"
+MEASURE_ABBREVIATIONS = frozenset(
+    w for w, unit in _UNIT_SPELLINGS.items() if len(w) > 1 and w != unit and unit in MEASURES and w not in ("kilo",))
 
 
 def measure_noun(word: str) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import MONTHS, SCALE_WORDS
 from .inflection import singular
-from .reading import CURRENCY_DIGITS, DIGITS_SCALED, VAGUE, word_value
+from .reading import CURRENCY_DIGITS, DIGIT_RANGE, DIGITS_SCALED, VAGUE, word_value
 from .vocabulary import EVENTS
 
 if TYPE_CHECKING:
@@ -36,6 +36,19 @@ def is_identifier(doc: Doc, first: int, last: int) -> bool:
             return True
     # "10:30", "5/6"
     return last + 1 < len(doc) and doc[last + 1].text in (":", "/") and not doc[last].whitespace_
+
+
+def is_score(doc: Doc, last: int) -> bool:
+    """"an 8-7 victory", "ran out 9-3 victors": two numbers joined by a dash,
+    the second no larger (a range rises: "50-60"), are a score, not a count."""
+    text = doc[last].text
+    joined = DIGIT_RANGE.match(text)
+    if joined:
+        return float(joined.group(2).replace(",", "")) <= float(joined.group(1).replace(",", ""))
+    if last + 2 >= len(doc) or doc[last + 1].text not in ("-", "–") or doc[last].whitespace_ \
+            or doc[last + 1].whitespace_ or not doc[last + 2].text.isdigit() or not text.replace(",", "").isdigit():
+        return False
+    return int(doc[last + 2].text) <= int(text.replace(",", ""))
 
 
 def is_date(doc: Doc, first: int, last: int) -> bool:

@@ -1,0 +1,91 @@
+"""What a figure's sentence tells around it, for the aligned comparison:
+the claim it stands in, the time that sentence is of, the words next to it,
+and, in a list, the item it belongs to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...context import StoryContext
+from ...nlp.lexicon import STOPWORDS
+from .kinds import STEM
+from .quantity import Quantity
+
+_NEAR_WORDS = 5  # words each side of a figure
+_LABEL_WORDS = 4  # words before a bracketed figure that name its item
+_WORD = re.compile(r"[^\W\d_]{3,}")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TIME_REACH = 80  # characters either side of a figure that date it
+_LONG_AGO = re.compile(r"\b(?:last|previous|prior|earlier this) (?:year|month|decade)|"
+                       r"\b(?:years|months|decades) (?:ago|earlier|before)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of one source and the candidate figures it states."""
+
+    source: str
+    root: str
+    span: tuple[int, int]
+    text: str
+    lemmas: frozenset[str]
+    quantities: tuple[Quantity, ...]
+    earlier: bool = False  # dated to an earlier time: "last week", a year before publication
+
+
+def bracket_label(text: str, q: Quantity) -> frozenset[str]:
+    """The item a bracketed figure belongs to: word stems before the bracket,
+    back to the list's last separator ("..., Hangover ($37), ..." -> hango);
+    empty for a figure not in brackets."""
+    start = q.sentence_span[0] if q.sentence_span else 0
+    before = text[start:q.start].rstrip()
+    if not before.endswith("("):
+        return frozenset()
+    item = re.split(r"[,;:.()]", before[:-1])[-1]
+    return frozenset(w.lower()[:STEM] for w in _WORD.findall(item)[-_LABEL_WORDS:] if w.lower() not in STOPWORDS)
+
+
+def after_a_name(ctx: StoryContext, q: Quantity) -> bool:
+    """The word before the figure is capitalised inside its sentence ("a System 7 entry")."""
+    start = q.sentence_span[0] if q.sentence_span else 0
+    words = ctx.article(q.source).text[start:q.start].split()
+    return len(words) >= 2 and words[-1][:1].isupper()
+
+
+
+
+def near_words(ctx: StoryContext, q: Quantity) -> frozenset[str]:
+    """Word stems next to a figure in its sentence (``_NEAR_WORDS`` each side)."""
+    text = ctx.article(q.source).text
+    start, end = q.sentence_span or (q.start, q.end)
+    before = _WORD.findall(text[start:q.start])[-_NEAR_WORDS:]
+    after = _WORD.findall(text[q.end:end])[:_NEAR_WORDS]
+    return frozenset(w.lower()[:STEM] for w in before + after if w.lower() not in STOPWORDS)
+
+
+def same_time(a: Claim, b: Claim) -> bool:
+    """Sentences that name different years are about different times; a
+    sentence dated to an earlier time ("in 2021", "earlier this month", "in
+    October 2023" in a 2025 report) is compared only with one naming the same
+    year (an earlier event, told without a year, may be another one)."""
+    years_a, years_b = set(YEAR.findall(a.text)), set(YEAR.findall(b.text))
+    if a.earlier or b.earlier:
+        return bool(years_a & years_b)
+    return not (years_a and years_b) or bool(years_a & years_b)
+
+
+def slot_time(lone: Claim, figure: Quantity, placed: Claim) -> bool:
+    """A lone value may stand in a consensus value's place (``Backing.slot``)
+    at one time (``same_time``), or when only the lone value's sentence is
+    dated earlier, by days or weeks and with no year near the figure
+    (``_TIME_REACH``; "bought two weeks ago for ..."): the story's own event
+    told late. A consensus told as of an
+    earlier time ("in 2023 it listed 185 firms") may have changed since; a
+    lone value of months or years ago ("last year, 97% claimed") is another
+    event's."""
+    if same_time(lone, placed):
+        return True
+    start = figure.start - lone.span[0]
+    near = lone.text[max(0, start - _TIME_REACH):figure.end - lone.span[0] + _TIME_REACH]
+    return not placed.earlier and not YEAR.search(near) and not _LONG_AGO.search(near)

@@ -1,0 +1,105 @@
+"""numbers.lone: a figure one source alone gives where the others agree on another."""
+from __future__ import annotations
+
+from newsfold.model import Article
+
+from .test_numbers import conflicts_of, one
+
+SOLD = [
+    "The harbour trust sold the old ferry terminal for S$54.5 million, agents said on Monday.",
+    "According to the land registry, the old ferry terminal changed hands at S$54.5 million.",
+    "Brokers confirmed that the deal for the ferry terminal was struck at S$54.5 million.",
+]
+PAID = "A church group, which plans to turn it into a hall for its members, paid {} for the terminal."
+
+
+def test_a_lone_value_in_the_place_of_a_consensus_is_a_conflict():
+    sold = [Article(f"s{i}", text) for i, text in enumerate(SOLD)]
+    lone = Article("lone", PAID.format("S$81.8 million"))
+    [conflict] = conflicts_of(*sold, lone)
+    assert [v.value for v in conflict.values] == ["S$54.5 million", "S$81.8 million"]
+    assert {e.source for e in conflict.values[0].support} == {"s0", "s1", "s2"}
+    [evidence] = conflict.values[1].support
+    assert lone.text[evidence.start:evidence.end] == lone.text
+    # one other source is no consensus: two sentences this unlike are not compared
+    assert conflicts_of(sold[0], lone) == []
+
+
+def test_a_lone_value_is_no_conflict_where_its_source_also_writes_the_consensus():
+    sold = [Article(f"s{i}", text) for i, text in enumerate(SOLD)]
+    both = Article("lone", PAID.format("S$81.8 million") + " The asking price had been S$54.5 million.")
+    assert conflicts_of(*sold, both) == []
+
+
+def test_parts_and_ranges_take_no_consensus_place():
+    sold = [Article(f"s{i}", text) for i, text in enumerate(SOLD)]
+    parts = Article("lone", PAID.format("S$40 million and S$14.5 million respectively"))
+    assert conflicts_of(*sold, parts) == []  # the two parts add up to the total
+    ranged = Article("lone", PAID.format("S$80-82 million"))
+    assert conflicts_of(*sold, ranged) == []
+
+
+def test_a_score_is_no_count():
+    assert one("The Cubs won with an 8-7 victory over the Indians.") == []
+    assert one("The home side ran out 9-3 victors.") == []
+    [q] = one("Between 50-60 people were hurt in the crush.")
+    assert (q.low, q.high) == (50.0, 60.0)
+
+
+SENTENCED = "The judge sentenced the man to {} years in jail on Friday for the attack."
+SOUGHT = "Prosecutors had asked the court for a jail term of up to {} years and six weeks."
+
+
+def test_a_value_written_for_another_claim_explains_nothing():
+    # c writes 10 years for the sentence passed, and 15 where a and b write 10 for the term sought
+    a = Article("a", SENTENCED.format(10) + " " + SOUGHT.format(10))
+    b = Article("b", SENTENCED.format(10).replace("The judge", "A district judge") + " " + SOUGHT.format(10))
+    c = Article("c", SENTENCED.format(10) + " " + SOUGHT.format(15))
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["up to 10", "up to 15"]
+
+
+def test_a_figure_of_another_kind_in_the_sentence_explains_nothing():
+    caned = "He was jailed for {} years and given at least nine strokes of the cane for the attack."
+    a, b, c = (Article(name, caned.format(years)) for name, years in (("a", 10), ("b", 10), ("c", 15)))
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["10", "15"]
+
+
+def test_a_lone_value_told_late_takes_the_place_but_not_one_of_long_ago():
+    sold = [Article(f"s{i}", text) for i, text in enumerate(SOLD)]
+    late = Article("lone", "Two weeks ago a church group, which plans to turn it into a hall, paid S$81.8 million "
+                           "for the terminal.")
+    [conflict] = conflicts_of(*sold, late)
+    assert [v.value for v in conflict.values] == ["S$54.5 million", "S$81.8 million"]
+    long_ago = Article("lone", late.text.replace("Two weeks ago", "Last year"))
+    assert conflicts_of(*sold, long_ago) == []
+
+
+MENU = "The cafe's soups come in several kinds, such as Ginger ({}), Pumpkin ($12), Leek ($14) and Onion ($12)."
+
+
+def test_one_item_of_a_price_list_priced_differently_is_a_conflict():
+    a = Article("a", "Regulars swear by the Ginger soup ($12), a warming bowl served with bread.")
+    b = Article("b", "The Ginger soup ($12) is the cafe's best seller, staff say, ahead of its salads.")
+    c = Article("c", MENU.format("$18"))
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["$12", "$18"]
+    assert {e.source for e in conflict.values[1].support} == {"c"}
+    # the list's other items at $12 are other soups, and an item at its own price takes no side
+    assert conflicts_of(a, b, Article("c", MENU.format("$12"))) == []
+
+
+def test_two_items_of_price_lists_are_never_compared():
+    a = Article("a", "The cafe also brings in a range of ginger teas ($9) that regulars swear by.")
+    b = Article("b", "A range of ginger teas ($9) is also brought in by the cafe, regulars say.")
+    c = Article("c", "To end the meal there are desserts, such as a sesame ice cream ($7), a favourite of regulars.")
+    assert conflicts_of(a, b, c) == []
+
+
+def test_a_unit_written_short_after_the_number_is_what_it_counts_however_it_is_parsed():
+    for text in ("The agency said the flats were sold, based on a total area of 19,289 sq ft.",
+                 "The freehold property, totalling 19,289 sq ft of space, was bought.",
+                 "The 19,289 sq ft property on the fourth floor was sold."):
+        [q] = one(text)
+        assert (q.head, q.counted) == ("foot", "sq ft"), text
