@@ -61,7 +61,8 @@ _SAME_SENTENCE = 0.6  # cosine at which another source states the same thing
 _LEDE_SENTENCES = 2  # the lede: what a report opens on
 _STORY_DAY_SHARE = 2 / 3  # a day named by this share of the other sources (two at least) is the story's
 _OTHER_DAY_GAP = 2  # a lede dated this many days from every day of the story tells another event
-_SIGNALS = ("topic", "support", "cover", "lede words")
+_SIGNALS = ("its topic", "its sentences another source states", "the others' ledes it tells",
+            "its lede's words the others use")  # in the note, in the order _retelling returns them
 
 
 def find_off_topic(ctx: StoryContext) -> set[str]:
@@ -98,10 +99,10 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
             reason = dated[root]
         else:
             row = ids.index(root)
-            told = ", ".join(f"{name} {signals[k, row]:.2f} against {np.median(np.delete(signals[k], row)):.2f}"
-                             for k, name in enumerate(_SIGNALS))
+            shares = "; ".join(f"{name} {signals[k, row]:.2f} against {np.median(np.delete(signals[k], row)):.2f}"
+                               for k, name in enumerate(_SIGNALS))
             reason = (f"reports another event: it retells the other sources {score[row]:.0%} as much as a "
-                      f"typical source does ({told}; lede words: what it leads with, used by the others)")
+                      f"typical source does ({shares} for a typical source)")
         reasons.update((article.id, reason) for article in roots[root])
     return reasons
 
