@@ -110,16 +110,14 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
 def _retelling(vectors: np.ndarray, owner: np.ndarray, texts: list[list[str]]) -> list[np.ndarray]:
     """Source x source matrices, row tells column: topic, support, cover, lede words."""
     sources = len(texts)
-    rows = [owner == row for row in range(sources)]
-    topic = np.stack([_unit(vectors[mine].mean(axis=0)) for mine in rows])
-    similar = vectors @ vectors.T
-    ledes = [np.flatnonzero(mine)[:_LEDE_SENTENCES] for mine in rows]
-    support = np.zeros((sources, sources), dtype=np.float32)
-    cover = np.zeros((sources, sources), dtype=np.float32)
-    for other in range(sources):
-        support[:, other] = [float((similar[np.ix_(mine, rows[other])].max(axis=1) >= _SAME_SENTENCE).mean())
-                             for mine in rows]
-        cover[:, other] = [float(similar[np.ix_(ledes[other], mine)].max(axis=1).mean()) for mine in rows]
+    counts = np.bincount(owner, minlength=sources)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])  # a source's sentences are consecutive
+    topic = np.stack([_unit(vectors[start:start + count].mean(axis=0)) for start, count in zip(starts, counts)])
+    # each sentence's best match in each source: sentence x source
+    best = np.maximum.reduceat(vectors @ vectors.T, starts, axis=1)
+    support = np.add.reduceat((best >= _SAME_SENTENCE).astype(np.float32), starts, axis=0) / counts[:, None]
+    cover = np.stack([best[start:start + min(count, _LEDE_SENTENCES)].mean(axis=0)
+                      for start, count in zip(starts, counts)], axis=1)
     words = [_content_words(" ".join(own)) for own in texts]
     lede_words = [_content_words(" ".join(own[:_LEDE_SENTENCES])) for own in texts]
     lede = np.asarray([[len(mine & words[other]) / max(len(mine), 1) for other in range(sources)]
