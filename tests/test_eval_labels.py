@@ -80,6 +80,6 @@ def test_off_topic_benchmark_floor(shared_data):
         scores["cases"] += result["cases"]
         scores["alarms"] += result["false_alarms"]
     # 9 of these 10 distractors flagged, no true source (main: 8 of 10; the whole dev benchmark
-    # in scripts/eval_offtopic.py: 0.811 recall, main 0.595).
+    # in scripts/eval_offtopic.py, every distractor kind: 0.854 recall, 0.006 false alarms).
     assert scores["caught"] / scores["cases"] >= 0.85
     assert scores["alarms"] <= 0.02

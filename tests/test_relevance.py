@@ -119,6 +119,8 @@ def _event_story():
 
 
 def test_a_report_of_another_event_in_the_same_place_is_flagged_by_its_lede(monkeypatch):
+    import numpy as np
+
     import newsfold.stages.relevance as relevance
 
     texts, embedder = _event_story()
@@ -126,8 +128,14 @@ def test_a_report_of_another_event_in_the_same_place_is_flagged_by_its_lede(monk
     ctx = StoryContext(articles, sentences={a.id: split(a) for a in articles}, embedder=embedder)
     reasons = relevance.off_topic_reasons(ctx)
     assert set(reasons) == {"s5"} and "lede" in reasons["s5"]
-    # The topic and support test alone lets it through: the event test is what catches it.
-    monkeypatch.setattr(relevance, "_EVENT_RELATIVE", 0.0)
+    # Topic and support alone let it through: what it leads with is what catches it.
+    retelling = relevance._retelling
+
+    def without_ledes(*args):
+        topic, support, cover, lede = retelling(*args)
+        return [topic, support, np.ones_like(cover), np.ones_like(lede)]
+
+    monkeypatch.setattr(relevance, "_retelling", without_ledes)
     assert relevance.off_topic_reasons(ctx) == {}
 
 
@@ -187,3 +195,50 @@ def test_the_story_s_figures_under_another_day_are_kept_for_a_date_dispute():
     wrong_day = ("The $9.2 million Harbour Lottery jackpot was shared by two tickets in the draw "
                  "on Tuesday (Mar 11). One was bought online.")
     assert _run(DRAW[:2] + [wrong_day] + DRAW[2:], "minilm") == set()
+
+
+CRASH = [
+    "A bus and a delivery lorry collided at the Mill Street junction in Harbourton on Wednesday morning, "
+    "injuring 14 passengers. The bus driver was taken to hospital in a serious condition.",
+    "Fourteen people were hurt when a lorry ran a red light and hit a crowded bus in Harbourton on Wednesday. "
+    "Police closed Mill Street for six hours while investigators examined the wreck.",
+    "The lorry driver, 51, was arrested after Wednesday's crash with a bus in central Harbourton, police said. "
+    "Fourteen bus passengers were injured, two of them seriously.",
+    "Witnesses said the lorry did not slow down before it struck the bus at Mill Street. "
+    "Harbourton's transport chief promised a review of the junction after the crash that injured 14.",
+]
+WATER = [
+    "A burst water main left 3,000 homes in Harbourton without running water on Wednesday. "
+    "Engineers from the water company worked through the night to repair the pipe.",
+    "Thousands of Harbourton households had no tap water on Wednesday after a main pipe burst. "
+    "The water company handed out bottled water at the town hall and expects supply back on Thursday.",
+]
+FOLLOW_UP = ("Why the Mill Street junction keeps seeing crashes: residents had asked for a traffic camera "
+             "there for years before Wednesday's collision between a lorry and a bus injured 14 people. "
+             "The council said it would now fund one. Two earlier crashes at the junction were minor.")
+
+
+@pytest.mark.parametrize("water", WATER)
+def test_a_utility_failure_next_to_a_crash_in_the_same_town_and_week_is_flagged(water):
+    reasons = off_topic_reasons_of(CRASH[:2] + [water] + CRASH[2:])
+    assert set(reasons) == {"s2"} and "retells" in reasons["s2"]
+    assert _run(CRASH, "minilm") == set()
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: two short reports of one other event retell each other "
+                   "enough to stay under the bar together (the real-data pairs are caught 0.74 of the time)")
+def test_two_reports_of_one_other_event_cannot_vouch_for_each_other():
+    reasons = off_topic_reasons_of(CRASH[:2] + [WATER[0]] + CRASH[2:] + [WATER[1]])
+    assert set(reasons) == {"s2", "s5"}
+
+
+def test_a_follow_up_from_its_own_angle_is_kept():
+    assert _run(CRASH + [FOLLOW_UP], "minilm") == set()
+    assert _run(CRASH[:3] + [FOLLOW_UP, WATER[0]], "minilm") == {"s4"}
+
+
+def off_topic_reasons_of(texts):
+    from newsfold.stages.relevance import off_topic_reasons
+
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    return off_topic_reasons(_context(articles, "minilm"))
