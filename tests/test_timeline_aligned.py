@@ -282,3 +282,20 @@ def test_a_sentence_with_a_day_counted_from_another_is_still_a_claim():
     # the written day can be disputed; the counted one only agrees
     assert [day for day, _ in claim.dated] == ["2031-03-11"]
     assert claim.days == {"2031-03-11", "2031-03-09"}
+
+
+def test_another_occurrence_is_not_the_event():
+    calls = "The family received a call from the loan sharks on {}, demanding the debt be repaid."
+    a = Article("a", calls.format("March 9"), published="2031-03-20")
+    b = Article("b", calls.format("March 9"), published="2031-03-20")
+    again = Article("c", "The family received another call from the loan sharks on March 10, demanding the debt be repaid.",
+                    published="2031-03-20")
+    assert _date_conflicts(a, b, again) == []
+    assert len(_date_conflicts(a, b, Article("c", calls.format("March 10"), published="2031-03-20"))) == 1
+
+
+def test_a_stray_quotation_mark_does_not_silence_the_rest_of_the_article():
+    text = 'The minister said the rules were "a start.\nThe new rules take effect on March 4, officials said.'
+    assert [event.date for event in one(text, published="2031-03-01")] == ["2031-03-04"]
+    wrapped = '"The rules take effect on March 4 and\nwill be reviewed," the minister said.'
+    assert one(wrapped, published="2031-03-01") == []  # a quote wrapped onto the next line is still a quote

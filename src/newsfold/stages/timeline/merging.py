@@ -53,7 +53,7 @@ def content_words(text: str) -> set[str]:
     return out
 
 
-_SEQUENCE = re.compile(r"\b(next|previous|upcoming|preceding|subsequent)\b")
+_SEQUENCE = re.compile(r"\b(next|previous|upcoming|preceding|subsequent|another)\b")
 # "In an unrelated case, …", "in a separate incident": the sentence tells another event
 _SEPARATE = re.compile(r"\b(?:unrelated|separate|different|another)\s+(?:case|incident|matter|accident|attack|offence|offense)\b")
 
