@@ -299,3 +299,16 @@ def test_a_stray_quotation_mark_does_not_silence_the_rest_of_the_article():
     assert [event.date for event in one(text, published="2031-03-01")] == ["2031-03-04"]
     wrapped = '"The rules take effect on March 4 and\nwill be reviewed," the minister said.'
     assert one(wrapped, published="2031-03-01") == []  # a quote wrapped onto the next line is still a quote
+
+
+def test_two_tellings_of_another_occurrence_are_two_occurrences():
+    a = Article("a", "On March 9, another oil spill occurred near the harbour pipeline.", published="2031-03-20")
+    b = Article("b", "Another oil spill occurred at the harbour pipeline on March 17.", published="2031-03-20")
+    assert _date_conflicts(a, b) == []
+
+
+def test_a_lone_day_told_in_a_sentence_unlike_in_meaning_is_not_weighed():
+    # one word next to the days shared ("announced"), nothing else alike: another announcement
+    moved = "On March 12, the council announced new tax breaks for harbour shops."
+    assert _embedded_conflicts(*_market(*_FIRE, moved), cosine=0.2) == []
+    assert len(_embedded_conflicts(*_market(*_FIRE, moved), cosine=0.45)) == 1

@@ -51,9 +51,9 @@ from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
-from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, sequence
+from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds
 from .consensus import Given, lone_day_pairs
-from .merging import Event
+from .merging import Event, one_occurrence
 
 _MIN_SHARED = 0.5  # shared content words over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
@@ -97,7 +97,7 @@ def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float
     size = len(claims)
     shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
-        alike = [[0.0 if sequence(claims[i]) != sequence(claims[j]) else shared[i][j] for j in range(size)]
+        alike = [[shared[i][j] if one_occurrence(claims[i].text, claims[j].text) else 0.0 for j in range(size)]
                  for i in range(size)]
         return alike, shared, np.zeros((size, size), dtype=np.float32)
     # every claim with a partner: an outlier's sentence may share few words and still mean the same
@@ -106,7 +106,7 @@ def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float
     least_cosine, most_shared = _MIN_COSINE_WORDS
 
     def likeness(i: int, j: int) -> float:
-        if sequence(claims[i]) != sequence(claims[j]):
+        if not one_occurrence(claims[i].text, claims[j].text):
             return 0.0  # "the next draw on Jan 27" is not "the draw on Jan 24"
         near = overlap(claims[i].near, claims[j].near)
         alike = shared[i][j] >= _MIN_SHARED and (

@@ -24,8 +24,8 @@ next draw"):
    lone day's source never gives (its copies may: a copy that kept the day
    tells what was moved). Each other source's sentence most like the lone
    one is weighed by its words (the larger of the shared content words and
-   the shared words next to the days) plus its cosine: one of them at least
-   ``_LONE[0]``. A source that also gives the consensus day elsewhere tells
+   the shared words next to the days) plus its cosine (at least
+   ``_LONE_COSINE``): one of them at least ``_LONE[0]``. A source that also gives the consensus day elsewhere tells
    two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
    second source's at least ``_LONE[2]``. A sentence that names another
    stage of a process next to its day ("charged on Mar 12" against "the
@@ -61,6 +61,7 @@ _FEW_DAYS = 5
 # against the story: (one sentence's words + cosine; the same when the lone
 # source gives the consensus day too, and a second source's sentence then)
 _LONE = (0.6, 1.3, 1.0)
+_LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
 _STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
 
 
@@ -131,6 +132,8 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
             other_near = dict(other.dated).get(other_day, frozenset())
             if _stages(other_near) != lone_stages:
                 continue  # "charged on Mar 12" against "the fire on Mar 9": two stages, two events
+            if cosine[i][j] < _LONE_COSINE:
+                continue
             words = max(shared[i][j], overlap(lone_near, other_near))
             score = words + float(cosine[i][j])
             if score > best[other_day].get(other.root, (-1.0, claim))[0]:
