@@ -177,9 +177,12 @@ def test_example_story_changes_are_found(example_dir):
 # With days paired one by one, a lone day against a consensus and cut
 # sentences dating their own verb (timeline.aligned, timeline.clauses): date
 # 7/8 here (dev half 16/32 -> 25/32), 1.0 conflicts per unchanged story.
+# With a lone day weighed against the day the story agrees on
+# (timeline.consensus), date 7/7 here (dev half, seeds 0-9, 3+ outlets:
+# 177/263 -> 208/263).
 # The floors sit a little under; raise them when conflicts get better. The
 # ceiling is the bound: conflicts per unchanged story may rise by at most 1.
-FLOORS = {"figure": 0.80, "date": 0.80, "speaker": 0.90}
+FLOORS = {"figure": 0.80, "date": 0.85, "speaker": 0.90}
 MOST_CONFLICTS_PER_UNCHANGED_STORY = 3.25
 
 
