@@ -181,9 +181,12 @@ def test_example_story_changes_are_found(example_dir):
 # stays at figure 5/6 (3/3 of the figures three or more outlets write); over
 # the dev half, seeds 0-9, figure 182/264 -> 210/264 and in three or more
 # outlets 125/155 -> 142/155, number conflicts per unchanged story 0.09 -> 0.08.
+# With a lone day weighed against the day the story agrees on
+# (timeline.consensus), date 7/7 here (dev half, seeds 0-9, 3+ outlets:
+# 177/263 -> 208/263).
 # The floors sit a little under; raise them when conflicts get better. The
 # ceiling is the bound: conflicts per unchanged story may rise by at most 1.
-FLOORS = {"figure": 0.80, "date": 0.80, "speaker": 0.90}
+FLOORS = {"figure": 0.80, "date": 0.85, "speaker": 0.90}
 # Over the changes whose original three or more outlets write (the hidden check's kind).
 FLOORS_3_OUTLETS = {"figure": 0.90}
 MOST_CONFLICTS_PER_UNCHANGED_STORY = 3.25

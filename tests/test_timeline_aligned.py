@@ -6,7 +6,8 @@ import numpy as np
 from newsfold.context import StoryContext
 from newsfold.model import Article
 from newsfold.nlp.spacy_model import parse
-from newsfold.stages.timeline import aligned, build_timeline
+from newsfold.stages.timeline import aligned, build_timeline, claims
+from newsfold.stages.timeline.events import events_of
 
 from .test_timeline import one, run, split
 
@@ -40,9 +41,9 @@ def test_no_date_conflict_from_a_copy_or_a_source_giving_both():
     assert _date_conflicts(a, both) == []
 
 
-def _claim(source: str, *days: str, near: tuple[str, ...] = ()) -> aligned._Claim:
+def _claim(source: str, *days: str, near: tuple[str, ...] = ()) -> claims.Claim:
     dated = tuple((day, frozenset(near[k:k + 1])) for k, day in enumerate(days))
-    return aligned._Claim(source, source, (0, 10), "", frozenset(), frozenset(days), "", dated=dated)
+    return claims.Claim(source, source, (0, 10), "", frozenset(), frozenset(days), "", dated=dated)
 
 
 def test_only_one_day_each_and_near_days_are_disputed():
@@ -82,9 +83,9 @@ def test_a_weekday_glossed_with_its_date_is_one_mention():
 
 
 def test_quoted_words_are_not_the_claim():
-    said = aligned._unquoted('"We will read the new rules carefully," the mayor said on March 9.')
+    said = claims.unquoted('"We will read the new rules carefully," the mayor said on March 9.')
     assert "rules" not in said and "mayor said on March 9." in said
-    cited = aligned._unquoted("I refer to the article “Signs of strain in the harbour district” (Mar 9).")
+    cited = claims.unquoted("I refer to the article “Signs of strain in the harbour district” (Mar 9).")
     assert "harbour" not in cited and "(Mar 9)" in cited
 
 
@@ -102,7 +103,7 @@ def test_a_year_beside_the_day_is_context_and_a_range_end_can_move():
 
 
 def test_words_next_to_a_date_are_the_event_it_dates():
-    near = aligned._near("The rapper began his six-week jail term on Feb 5 after the appeal failed.", "Feb 5")
+    near = claims.near_words("The rapper began his six-week jail term on Feb 5 after the appeal failed.", "Feb 5")
     assert {"jail", "term", "appeal", "fail"} <= near and "feb" not in near and "rapper" not in near
 
 
@@ -185,9 +186,9 @@ def test_a_day_both_give_anchors_the_other_end_of_a_range():
 
 
 def test_a_time_of_day_is_not_a_word_next_to_a_date():
-    near = aligned._near("Shops will stay open till 8pm from 22-23 March.", "23 March")
+    near = claims.near_words("Shops will stay open till 8pm from 22-23 March.", "23 March")
     assert near == {"stay", "open", "till"}
-    assert aligned._near("Police were alerted at 4.55 a.m. on March 9.", "March 9") == {"police", "alert"}
+    assert claims.near_words("Police were alerted at 4.55 a.m. on March 9.", "March 9") == {"police", "alert"}
 
 
 def test_the_next_event_of_a_series_is_not_the_event():
@@ -231,3 +232,83 @@ def test_a_lone_day_whole_weeks_from_the_story_s_day_is_another_occurrence():
     told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."
     week_before = _MOVED.replace("March 12", "March 2")
     assert _embedded_conflicts(*_market(_MARKET[0], told_apart, week_before)) == []
+
+
+_FIRE = [
+    "Firefighters were called to the blaze at the Harbour Street market on March 9.",
+    "The stall at the Harbour Street market caught fire on March 9, the fire service said.",
+]
+
+
+def test_a_lone_day_the_story_never_names_is_disputed_in_a_sentence_told_its_own_way():
+    # worded apart from both others, but the story agrees on March 9 and this source never gives it
+    moved = "Traders at the harbour stalls counted their losses from the March 12 blaze."
+    [conflict] = _embedded_conflicts(*_market(*_FIRE, moved), cosine=0.45)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert {e.source for e in conflict.values[0].support} == {"s0", "s1"}
+    # one other source alone is no consensus
+    assert _embedded_conflicts(*_market(_FIRE[0], moved), cosine=0.45) == []
+    # a lone day far from the story's day is another event
+    later = moved.replace("March 12", "March 17")
+    assert _embedded_conflicts(*_market(*_FIRE, later), cosine=0.45) == []
+
+
+def test_a_lone_day_beside_another_stage_of_a_process_is_another_event():
+    for stage in ("The stall owner was charged on March 12 over the blaze.",
+                  "The hearing is set for March 12 over the stall fire."):
+        assert _embedded_conflicts(*_market(*_FIRE, stage), cosine=0.6) == []
+        # the same sentence without the stage: the story's day moved
+        assert len(_embedded_conflicts(*_market(*_FIRE, "The stall owner lost everything on March 12 in the blaze."),
+                                       cosine=0.6)) == 1
+
+
+def test_a_copy_that_kept_the_story_s_day_does_not_explain_the_moved_one_away():
+    moved = "Traders at the harbour stalls counted their losses from the March 12 blaze."
+    kept = moved.replace("March 12", "March 9")
+    articles = _market(*_FIRE, moved, kept)
+    articles[3].copy_of = "s2"
+    [conflict] = _embedded_conflicts(*articles, cosine=0.45)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert [e.source for e in conflict.values[1].support] == ["s2"]
+
+
+def test_a_sentence_with_a_day_counted_from_another_is_still_a_claim():
+    text = "The council approved the harbour parking rules on March 11, two days after the public meeting."
+    article = Article("a", text, published="2031-03-20")
+    docs = dict(zip(["a"], parse([text])))
+    ctx = StoryContext([article], sentences={"a": split(article)}, docs=docs)
+    events = events_of(article, ctx.sentences["a"], docs["a"])
+    [claim] = claims.claims_of(ctx, events)
+    # the written day can be disputed; the counted one only agrees
+    assert [day for day, _ in claim.dated] == ["2031-03-11"]
+    assert claim.days == {"2031-03-11", "2031-03-09"}
+
+
+def test_another_occurrence_is_not_the_event():
+    calls = "The family received a call from the loan sharks on {}, demanding the debt be repaid."
+    a = Article("a", calls.format("March 9"), published="2031-03-20")
+    b = Article("b", calls.format("March 9"), published="2031-03-20")
+    again = Article("c", "The family received another call from the loan sharks on March 10, demanding the debt be repaid.",
+                    published="2031-03-20")
+    assert _date_conflicts(a, b, again) == []
+    assert len(_date_conflicts(a, b, Article("c", calls.format("March 10"), published="2031-03-20"))) == 1
+
+
+def test_a_stray_quotation_mark_does_not_silence_the_rest_of_the_article():
+    text = 'The minister said the rules were "a start.\nThe new rules take effect on March 4, officials said.'
+    assert [event.date for event in one(text, published="2031-03-01")] == ["2031-03-04"]
+    wrapped = '"The rules take effect on March 4 and\nwill be reviewed," the minister said.'
+    assert one(wrapped, published="2031-03-01") == []  # a quote wrapped onto the next line is still a quote
+
+
+def test_two_tellings_of_another_occurrence_are_two_occurrences():
+    a = Article("a", "On March 9, another oil spill occurred near the harbour pipeline.", published="2031-03-20")
+    b = Article("b", "Another oil spill occurred at the harbour pipeline on March 17.", published="2031-03-20")
+    assert _date_conflicts(a, b) == []
+
+
+def test_a_lone_day_told_in_a_sentence_unlike_in_meaning_is_not_weighed():
+    # one word next to the days shared ("announced"), nothing else alike: another announcement
+    moved = "On March 12, the council announced new tax breaks for harbour shops."
+    assert _embedded_conflicts(*_market(*_FIRE, moved), cosine=0.2) == []
+    assert len(_embedded_conflicts(*_market(*_FIRE, moved), cosine=0.45)) == 1

@@ -252,3 +252,21 @@ GENERIC_ORG_TAILS: frozenset[str] = frozenset({
 INVERTIBLE_BODY_HEADS: frozenset[str] = frozenset({
     "department", "ministry", "bureau", "office", "agency",
 })
+
+# Stages of a process that one story dates apart (an arrest, a charge, a
+# hearing, a sentence; a deadline): a day beside one stage and a day beside
+# another, or beside none (the incident itself), are two events, not one day
+# moved. Each word -> the stage it names (verbs rather than nouns: "a prison
+# sentence" is what "a jail term" is, "after his appeal" dates no appeal).
+EVENT_STAGES: dict[str, str] = {
+    **dict.fromkeys(("arrest", "arrested", "detained"), "arrest"),
+    **dict.fromkeys(("charged",), "charge"),
+    **dict.fromkeys(("hearing", "hearings", "heard"), "hearing"),
+    **dict.fromkeys(("trial", "trials"), "trial"),
+    **dict.fromkeys(("plead", "pleaded", "pled", "plea"), "plea"),
+    **dict.fromkeys(("convicted", "conviction", "verdict", "acquitted"), "verdict"),
+    **dict.fromkeys(("sentenced", "sentencing", "jailed"), "sentence"),
+    **dict.fromkeys(("adjourned", "adjournment", "postponed", "deferred"), "adjournment"),
+    **dict.fromkeys(("bail", "remanded", "remand"), "custody"),
+    **dict.fromkeys(("deadline", "expires", "expired", "expiry"), "deadline"),
+}

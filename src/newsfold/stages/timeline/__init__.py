@@ -50,9 +50,12 @@ How a date becomes an event, one module a step:
 5. *Align* (``aligned``) sentences of independent sources that say the same
    thing once date words are masked: when each gives another day, that is a
    ``date`` conflict too, however differently the clauses were described
-   (days paired one by one, by the words next to them); and a day only one
-   source gives, against a day two or more others give in loosely alike
-   sentences, is one as well.
+   (days paired one by one, by the words next to them). A day only one
+   source gives, against the day two or more others give for the same event
+   a few days away (``consensus``), is one as well: in loosely alike
+   sentences, or, when the lone source never gives that day, in a sentence
+   of its own telling that names no other stage of a process ("charged",
+   "hearing").
 """
 from __future__ import annotations
 

@@ -58,8 +58,10 @@ def main_verb_when_cut(token: Token, sentence_tokens: list[Token]) -> Token | No
         if current.head.i == current.i:
             return None
         if current.head.i not in inside:
-            return next((t for t in sentence_tokens if t.pos_ in ("VERB", "AUX")
+            main = next((t for t in sentence_tokens if t.pos_ in ("VERB", "AUX")
                          and (t.head.i == t.i or t.head.i not in inside)), None)
+            # the whole sentence hung from the other one: its first verb tells it
+            return main or next((t for t in sentence_tokens if t.pos_ == "VERB"), None)
         current = current.head
     return None
 

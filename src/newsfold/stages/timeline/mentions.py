@@ -101,11 +101,13 @@ def find_date_words(text: str) -> list[Mention]:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside quotation marks; an unclosed quote ends with its paragraph."""
+    """Spans inside quotation marks; an unclosed quote ends with its paragraph
+    (a stray mark must not swallow the rest of the article; a quote running on
+    into the next paragraph opens it again)."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for i, char in enumerate(text):
-        if char == "\n" and opened is not None and text[i + 1:i + 2] in ("\n", ""):
+        if char == "\n" and opened is not None and _ends_paragraph(text, i):
             spans.append((opened, i))
             opened = None
         elif char == "“" or (char == '"' and opened is None):
@@ -116,6 +118,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if opened is not None:
         spans.append((opened, len(text)))
     return spans
+
+
+_HARD_WRAP = re.compile(r"[^.!?:;\"”’)\]\s][ \t]*\n[ \t]*[a-z]")
+
+
+def _ends_paragraph(text: str, newline: int) -> bool:
+    """Whether the newline at ``newline`` ends a paragraph: a blank line or the
+    end always does, a single newline too unless it looks like a hard wrap
+    (the line does not end a sentence and the next starts in lower case), as
+    the sentence splitter reads paragraphs."""
+    if text[newline + 1:newline + 2] in ("\n", ""):
+        return True
+    return not _HARD_WRAP.match(text, max(0, newline - 1))
 
 
 def looks_like_date(mention: Mention, doc: Doc, published: date | None) -> bool:

@@ -53,7 +53,7 @@ def content_words(text: str) -> set[str]:
     return out
 
 
-_SEQUENCE = re.compile(r"\b(next|previous|upcoming|preceding|subsequent)\b")
+_SEQUENCE = re.compile(r"\b(next|previous|upcoming|preceding|subsequent|another)\b")
 # "In an unrelated case, …", "in a separate incident": the sentence tells another event
 _SEPARATE = re.compile(r"\b(?:unrelated|separate|different|another)\s+(?:case|incident|matter|accident|attack|offence|offense)\b")
 
@@ -67,7 +67,8 @@ def sequence_words(text: str) -> frozenset[str]:
     """The words that place an event in a series ("the next draw", "the
     upcoming hearing", "the previous round"), or apart from the story's
     ("in an unrelated case": ``separate``): two tellings that place theirs
-    differently are two events, whatever their other words."""
+    differently are two events, whatever their other words ("another call
+    on Dec 20" is a further call, not the call)."""
     lowered = text.lower()
     words = set(_SEQUENCE.findall(lowered))
     if _SEPARATE.search(lowered):
@@ -166,6 +167,14 @@ def _date_conflicts(clusters: list[_Cluster], roots: dict[str, str]) -> list[Con
 def _strongly_similar(a: _Cluster, b: _Cluster) -> bool:
     return any(
         similarity(x.words, y.words)[0] >= 0.7 and similarity(x.words, y.words)[1] >= 3
-        and fuzz.token_set_ratio(x.text, y.text) >= 75 and sequence_words(x.text) == sequence_words(y.text)
+        and fuzz.token_set_ratio(x.text, y.text) >= 75 and one_occurrence(x.text, y.text)
         and x.apart == y.apart
         for x in a.events for y in b.events)
+
+
+def one_occurrence(x: str, y: str) -> bool:
+    """Whether two event clauses can tell one occurrence: placed alike in a
+    series, and not each "another" one ("another spill occurred" on two days
+    is two further spills) unless told word for word (a copy)."""
+    placed = sequence_words(x)
+    return placed == sequence_words(y) and ("another" not in placed or x.lower() == y.lower())

@@ -1,0 +1,106 @@
+"""Date claims: the sentences of a story that date events to days, as the
+aligned comparisons (``aligned``, ``consensus``) read them.
+
+A claim is one sentence of one source with the days its events are dated to,
+each day with the content words next to it (what it dates), and the
+sentence's content words with its date words and what it quotes masked.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from ...context import StoryContext
+from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
+from .mentions import quoted_spans
+from .merging import Event, content_words, sequence_words
+
+NEAR_WORDS = 5  # words each side of a date that say what it dates
+_ISO_DAY = 10  # len("YYYY-MM-DD")
+_TIME = re.compile(r"\b\d+(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.IGNORECASE)  # "8pm", "9:35 a.m."
+DATE_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, [*MONTHS, *WEEKDAY_NUMBERS]), key=len, reverse=True))
+    + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of one source and the days its events are dated to."""
+
+    source: str
+    root: str
+    span: tuple[int, int]
+    text: str  # without what it quotes
+    words: frozenset[str]
+    days: frozenset[str]  # every day it gives, a day counted from another ("two days after") included
+    event: str  # what its first dated event says, for the conflict's topic
+    near: frozenset[str] = frozenset()  # words next to its dates
+    dated: tuple[tuple[str, frozenset[str]], ...] = ()  # each day it can dispute and the words next to it
+
+
+def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
+    """Sentences that date events to days written with their month ("on Mar
+    12", "Tuesday (Mar 12)", "from 3 February to 31 March"): a weekday or
+    "yesterday" alone depends on the date a source is given. A day counted
+    from another ("two days after the order") agrees with that day and
+    disputes none. A year or a month beside the days ("by 2030") is context,
+    not a day the sentence gives."""
+    roots = ctx.roots()
+    by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
+    for event in events:
+        sentence = next((s for s in ctx.sentences.get(event.support.source, [])
+                         if s.start <= event.support.start < s.end), None)
+        if sentence is not None:
+            by_sentence[(event.support.source, (sentence.start, sentence.end))].append(event)
+    claims = []
+    for (source, span), dated in by_sentence.items():
+        days = [e for e in dated if len(e.date) == _ISO_DAY and not e.relative
+                and any(c.isdigit() for c in e.support.as_written or "")]
+        if not days:
+            continue
+        raw = ctx.article(source).text[span[0]:span[1]]
+        text = unquoted(raw)
+        words = frozenset(content_words(DATE_WORDS.sub(" ", text)))
+        near: dict[str, frozenset[str]] = {}
+        for e in days:
+            near[e.date] = near.get(e.date, frozenset()) | near_words(raw, e.support.as_written or "")
+        counted = frozenset(e.date for e in dated if e.relative and len(e.date) == _ISO_DAY)
+        claims.append(Claim(source, roots.get(source, source), span, text, words, frozenset(near) | counted,
+                            days[0].text, frozenset().union(*near.values()), tuple(near.items())))
+    return claims
+
+
+def near_words(sentence: str, as_written: str) -> frozenset[str]:
+    """Content words next to a date in its sentence (``NEAR_WORDS`` each side):
+    the verb or noun it dates ("began his jail term on Mar 5"). A time of day
+    is no such word: its "pm" would make any two dates beside a time alike."""
+    at = sentence.find(as_written)
+    if not as_written or at < 0:
+        return frozenset()
+    before = DATE_WORDS.sub(" ", _TIME.sub(" ", sentence[:at])).split()[-NEAR_WORDS:]
+    after = DATE_WORDS.sub(" ", _TIME.sub(" ", sentence[at + len(as_written):])).split()[:NEAR_WORDS]
+    return frozenset(content_words(" ".join(before + after)))
+
+
+def unquoted(text: str) -> str:
+    """The sentence without what it quotes: a quote or a title it cites is
+    not what the sentence dates ("said on Jan 22", "the article '...' (Jan 21)")."""
+    for start, end in reversed(quoted_spans(text)):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def sequence(claim: Claim) -> frozenset[str]:
+    """The words that place the sentence's event in a series (see ``merging.sequence_words``)."""
+    return sequence_words(claim.text)
+
+
+def days_apart(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def holds(held: set[tuple[str, int]], claim: Claim) -> bool:
+    """Whether a support ``(source, start)`` of a known conflict lies in the claim's sentence."""
+    return any(source == claim.source and claim.span[0] <= start < claim.span[1] for source, start in held)

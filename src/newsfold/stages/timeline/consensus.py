@@ -1,0 +1,160 @@
+"""A day only one source gives, against the day the story agrees on.
+
+Aligned pairs (``aligned``) compare two sources sentence by sentence; a day
+moved in one source's telling is also seen against the story as a whole: the
+day two or more other independent sources give for an event, a few days from
+a day that only this source gives, in a sentence that tells the same event.
+Consensus is what tells one event from two here: a single other source
+giving another day more often tells another event (a charge and a hearing).
+
+Method, in order, for each day only one independent source gives (a *lone*
+day; weekdays and "a day after X" resolved, anywhere in the story), in a
+sentence no conflict holds yet and that places its event in no series ("the
+next draw"):
+
+1. alike (``_alike_consensus``): against a day of the same month at most
+   ``_MOST_DAYS`` apart that two or more other independent sources give in
+   sentences loosely alike (``_LOOSE``: some content words shared, a lower
+   cosine, some words next to the two days shared; only with an embedder).
+   The lone day's source giving the consensus day in another sentence does
+   not explain it away: beside a consensus, that source is at odds with itself.
+2. against the story (``_story_consensus``): else, against a day of the same
+   month at most ``_FEW_DAYS`` apart that two or more other independent
+   sources give, in sentences of their own telling this event, and that the
+   lone day's source never gives (its copies may: a copy that kept the day
+   tells what was moved). Each other source's sentence most like the lone
+   one is weighed by its words (the larger of the shared content words and
+   the shared words next to the days) plus its cosine (at least
+   ``_LONE_COSINE``): one of them at least ``_LONE[0]``. A source that also gives the consensus day elsewhere tells
+   two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
+   second source's at least ``_LONE[2]``. A sentence that names another
+   stage of a process next to its day ("charged on Mar 12" against "the
+   fire on Mar 9", ``lexicon.EVENT_STAGES``) tells another event and is not
+   weighed. Of several such days, the one told most alike.
+
+Further apart than a few days, or whole weeks apart (a weekly draw), two
+days are more often two events than one moved.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...nlp.lexicon import EVENT_STAGES
+from ...nlp.text import overlap
+from .claims import Claim, days_apart, sequence
+from .merging import content_words
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import numpy as np
+
+Pair = tuple[tuple[Claim, str], tuple[Claim, str]]
+
+_MOST_DAYS = 10
+# a day only one source gives, against one two or more others give: (shared
+# content words, cosine, shared words next to the days), all at least
+_LOOSE = (0.3, 0.4, 0.3)
+_FEW_DAYS = 5
+# against the story: (one sentence's words + cosine; the same when the lone
+# source gives the consensus day too, and a second source's sentence then)
+_LONE = (0.6, 1.3, 1.0)
+_LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
+_STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
+
+
+@dataclass(frozen=True)
+class Given:
+    """Who gives each day anywhere in the story (every event, weekdays resolved)."""
+
+    roots: dict[str, set[str]]  # day -> independent sources that give it
+    sources: set[tuple[str, str]]  # (source, day)
+
+
+def lone_day_pairs(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
+                   free: Sequence[bool], given: Given) -> list[Pair]:
+    """Pairs of a lone day against the story's day (see the module docstring);
+    ``free``: the claims no conflict holds yet."""
+    roots_of_day: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        for day in claim.days:
+            roots_of_day[day].add(claim.root)
+    pairs: list[Pair] = []
+    for i, claim in enumerate(claims):
+        if not free[i]:
+            continue
+        for day, near in claim.dated:
+            if roots_of_day[day] != {claim.root}:
+                continue
+            found = _alike_consensus(claims, shared, cosine, free, i, day, near)
+            if not found and given.roots.get(day, set()) <= {claim.root} and not sequence(claim):
+                found = _story_consensus(claims, shared, cosine, i, day, given)
+            pairs += found
+    return pairs
+
+
+def _alike_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
+                     free: Sequence[bool], i: int, day: str, near: frozenset[str]) -> list[Pair]:
+    """The lone day against a day two or more other sources give in loosely alike sentences."""
+    claim = claims[i]
+    alike: dict[str, list[Claim]] = defaultdict(list)
+    for j, other in enumerate(claims):
+        if other.root == claim.root or not free[j] or sequence(other) != sequence(claim):
+            continue
+        for other_day, other_near in other.dated:
+            if other_day[:7] != day[:7] or other_day in claim.days or days_apart(day, other_day) > _MOST_DAYS:
+                continue
+            if overlap(near, other_near) >= _LOOSE[2] and shared[i][j] >= _LOOSE[0] \
+                    and cosine[i][j] >= _LOOSE[1]:  # the words next to the days: one event
+                alike[other_day].append(other)
+    agreed = [d for d, others in alike.items() if len({o.root for o in others}) >= 2]
+    if len(agreed) != 1:
+        return []
+    return [((claim, day), (other, agreed[0])) for other in alike[agreed[0]]]
+
+
+def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
+                     i: int, day: str, given: Given) -> list[Pair]:
+    """The lone day against a day the story agrees on, a few days away, told
+    in sentences like the lone one (see the module docstring, step 2)."""
+    claim = claims[i]
+    lone_near = dict(claim.dated)[day]
+    lone_stages = _stages(lone_near)
+    best: dict[str, dict[str, tuple[float, Claim]]] = defaultdict(dict)  # day -> root -> its likest sentence
+    for j, other in enumerate(claims):
+        if other.root == claim.root or sequence(other) != sequence(claim):
+            continue
+        for other_day in other.days:
+            if other_day[:7] != day[:7] or other_day == day or days_apart(day, other_day) > _FEW_DAYS:
+                continue
+            other_near = dict(other.dated).get(other_day, frozenset())
+            if _stages(other_near) != lone_stages:
+                continue  # "charged on Mar 12" against "the fire on Mar 9": two stages, two events
+            if cosine[i][j] < _LONE_COSINE:
+                continue
+            words = max(shared[i][j], overlap(lone_near, other_near))
+            score = words + float(cosine[i][j])
+            if score > best[other_day].get(other.root, (-1.0, claim))[0]:
+                best[other_day][other.root] = (score, other)
+    options = []
+    for other_day, by_root in best.items():
+        if len(by_root) < 2:
+            continue
+        first, second = sorted((score for score, _ in by_root.values()), reverse=True)[:2]
+        if (claim.source, other_day) in given.sources:
+            told = first >= _LONE[1] and second >= _LONE[2]
+        else:
+            told = first >= _LONE[0]
+        if told:
+            options.append((first + second, other_day, [other for _, other in by_root.values()]))
+    if not options:
+        return []
+    _, agreed, others = max(options, key=lambda option: option[:2])
+    return [((claim, day), (other, agreed)) for other in others]
+
+
+def _stages(near: frozenset[str]) -> set[str]:
+    """The stages of a process the words next to a day name (``lexicon.EVENT_STAGES``)."""
+    return {_STAGES[word] for word in near if word in _STAGES}
