@@ -43,3 +43,22 @@ def assert_brief_rules(brief: Brief) -> None:
     assert order == sorted(order, reverse=True)
     dates = [t.date for t in brief.timeline]
     assert dates == sorted(dates)
+
+
+def story_entities(*texts: str):
+    """The entities stage over invented texts, one article each (ids s0, s1, …), with their parses."""
+    from newsfold.context import StoryContext
+    from newsfold.model import Article
+    from newsfold.nlp.spacy_model import parse
+    from newsfold.stages.entities import find_entities
+
+    articles = [Article(id=f"s{i}", text=text) for i, text in enumerate(texts)]
+    docs = dict(zip((a.id for a in articles), parse([a.text for a in articles]), strict=True))
+    return find_entities(StoryContext(articles, docs=docs))
+
+
+def entity_holding(found, alias: str):
+    """The one entity of ``found`` with ``alias`` among its aliases, or None."""
+    owners = [e for e in found if alias in e.aliases]
+    assert len(owners) <= 1, f"{alias} is in {len(owners)} entities"
+    return owners[0] if owners else None

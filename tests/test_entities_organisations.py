@@ -3,22 +3,8 @@ tagger cut or ran on (issue 13, classes met on four stories annotated blind).
 Every example is invented."""
 from __future__ import annotations
 
-from newsfold.context import StoryContext
-from newsfold.model import Article
-from newsfold.nlp.spacy_model import parse
-from newsfold.stages.entities import find_entities
-
-
-def entities(*texts: str):
-    articles = [Article(id=f"s{i}", text=text) for i, text in enumerate(texts)]
-    docs = dict(zip((a.id for a in articles), parse([a.text for a in articles])))
-    return find_entities(StoryContext(articles, docs=docs))
-
-
-def holder(found, alias: str):
-    owners = [e for e in found if alias in e.aliases]
-    assert len(owners) <= 1, f"{alias} is in {len(owners)} entities"
-    return owners[0] if owners else None
+from tests.helpers import entity_holding as holder
+from tests.helpers import story_entities as entities
 
 
 def test_legal_forms_and_generic_endings_join_the_bare_company_name():
