@@ -27,7 +27,7 @@ from .markers import COPYRIGHT_LINE, FORM_RUN, MONTH, PROMO, PROMO_INSIDE, SAYS,
 from .paragraphs import Paragraph, Span, sentence_pieces
 
 # Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN",
-# "... from 1MDB. - January 20, 2031" (the date the outlet filed it).
+# "... from the fund. - January 20, 2031" (the date the outlet filed it).
 _SIGNOFF_AT_END = re.compile(
     r"(?<=[.!?\"”’)])\s+(?:/\s*[A-Z]{2,8}|[-–—]+\s*(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}/[A-Z]{2,8}"
     r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|IANS|PTI|ANI|Xinhua|dpa|[A-Z]{2,10}(?:[-/][A-Z]{2,10})*)"

@@ -7,7 +7,7 @@ from ...nlp.lexicon import INSTITUTION_WORDS
 
 # Capitals ("HSA", "U.N."), or a contraction with two capitals or more
 # ("CHarbour", "MinDef"); either may open with a digit that starts the name's
-# first word ("1MDB" of "1Malaysia Development Berhad")
+# first word ("2HRF" of "2Harbour Relief Fund")
 _ACRONYM = r"\d?[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?|[A-Z][a-z]*[A-Z][a-z]{2,}"
 _NAME = r"\d?[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|de|du|des|del|la|le|on|in|[A-Z][\w’'.-]*))*"
 NAME_PATTERN = _NAME  # a run of capitalised words with connectors, for other tie patterns

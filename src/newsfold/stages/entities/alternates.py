@@ -33,7 +33,7 @@ _TRAILING_CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "del", "la
 Alternate = tuple[str, str, str, int, int]  # (name, its label, other name, start, end)
 
 
-# a sentence ends inside a run of capitalised words ("Jho Low. According to …")
+# a sentence ends inside a run of capitalised words ("Oren Vask. According to …")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z])")
 
 

@@ -128,7 +128,7 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
 
 
 # A sentence ends inside the tagged span: a word of three letters or more, a
-# full stop, then a capital ("Jho Low. According to ..."), not an initial or
+# full stop, then a capital ("Oren Vask. According to ..."), not an initial or
 # a title's abbreviation ("J. Smith", "Gen. Ruiz", "U.S. Navy").
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])")
 # An organisation's possessive inside the tagged span: its owner is the

@@ -24,8 +24,8 @@ def merge_legal_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
     the bare name when the story writes it (the legal form says it is a
     company, whatever the tagger said). A generic ending ("X International",
     "X Group") is dropped the same way, but only to join a bare name that is
-    not a person's ("Mondelez" of "Mondelez International", not "Lee" of
-    "Lee Group" when the story names a person Lee; a lone word the tagger
+    not a person's ("Velmont" of "Velmont International", not "Okoro" of
+    "Okoro Group" when the story names a person Okoro; a lone word the tagger
     called a person is no surname when no person's full name holds it)."""
     by_base: dict[str, list[str]] = defaultdict(list)
     # words of people's full names: a bare word among them may be a surname
