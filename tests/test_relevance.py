@@ -197,6 +197,16 @@ def test_the_story_s_figures_under_another_day_are_kept_for_a_date_dispute():
     assert _run(DRAW[:2] + [wrong_day] + DRAW[2:], "minilm") == set()
 
 
+def test_one_figure_of_its_own_a_few_days_off_is_kept_for_a_dispute():
+    # a report of the draw that gets its day and its jackpot wrong; a week or more off, the
+    # same one figure of its own is another draw
+    wrong = ("Two tickets shared the Harbour Lottery jackpot of $11.4 million in the draw on Monday (Mar 17). "
+             "One was bought at a kiosk in Calden.")
+    assert _run(DRAW[:2] + [wrong] + DRAW[2:3], "minilm") == set()
+    earlier = wrong.replace("Monday (Mar 17)", "Monday (Mar 3)")
+    assert _run(DRAW[:2] + [earlier] + DRAW[2:3], "minilm") == {"s2"}
+
+
 CRASH = [
     "A bus and a delivery lorry collided at the Mill Street junction in Harbourton on Wednesday morning, "
     "injuring 14 passengers. The bus driver was taken to hospital in a serious condition.",

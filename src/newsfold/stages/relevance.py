@@ -36,7 +36,10 @@ event still retells its core and keeps most of all four.
    alike the two read sentence by sentence, when its figures are its own too:
    fewer than half of its specific figures (a decimal point, or three digits
    or more) are any other source's. The story's figures under another day
-   are one source getting the day wrong: a date dispute, not another event.
+   are one source getting the day wrong: a date dispute, not another event;
+   so is one figure of its own under a day less than ``_OTHER_OCCURRENCE_GAP``
+   days off (a changed figure and day in one report of the event), while a
+   week or more apart tells another occurrence (last week's draw).
 
 Nothing is flagged with fewer than three independent sources (no majority to
 compare against), and never more than a minority of them: another day first,
@@ -61,6 +64,7 @@ _SAME_SENTENCE = 0.6  # cosine at which another source states the same thing
 _LEDE_SENTENCES = 2  # the lede: what a report opens on
 _STORY_DAY_SHARE = 2 / 3  # a day named by this share of the other sources (two at least) is the story's
 _OTHER_DAY_GAP = 2  # a lede dated this many days from every day of the story tells another event
+_OTHER_OCCURRENCE_GAP = 7  # ... this many when it gives only one figure no other source gives
 _SIGNALS = ("its topic", "its sentences another source states", "the others' ledes it tells",
             "its lede's words the others use")  # in the note, in the order _retelling returns them
 
@@ -173,7 +177,10 @@ def _dated_elsewhere(roots: dict[str, list[Article]], sentences: dict[str, list[
         told = set().union(*(figures[other] for other in roots if other != root))
         if not figures[root] or 2 * len(figures[root] & told) >= len(figures[root]):
             continue
-        if all(days_apart(day, own) >= _OTHER_DAY_GAP for day in story_days for own in ledes[root]):
+        # with one figure of its own, only a week or more tells another occurrence (last week's
+        # draw); a few days off is one source getting the day, and that figure, wrong
+        gap = _OTHER_DAY_GAP if len(figures[root] - told) >= 2 else _OTHER_OCCURRENCE_GAP
+        if all(days_apart(day, own) >= gap for day in story_days for own in ledes[root]):
             found[root] = (f"reports another event: its lede is dated {', '.join(map(day_label, sorted(ledes[root])))} "
                            f"and it names none of the days the other sources agree on "
                            f"({', '.join(map(day_label, sorted(story_days)))})")
