@@ -79,3 +79,22 @@ def test_a_possessive_that_is_part_of_a_name_stays_in_it():
                        ("Calden Maritime University’s School of Ports", "Calden Maritime University"),
                        ("Jho Vell. According", "Jho Vell")):
         assert span[:_name_end(span, 0, len(span), "ORG")] == kept
+
+
+def test_two_names_with_one_acronym_stay_two_entities():
+    found = entities(
+        "Parliament passed the Maintenance of Crafts Act (MCA) on Tuesday after a long debate.",
+        "The Maintenance of Crafts Act (MCA) lets the minister fund workshops.",
+        "The new law builds on the Maintenance of Coasts Act (MCA), enacted in 1990.",
+    )
+    crafts, coasts = holder(found, "Maintenance of Crafts Act"), holder(found, "Maintenance of Coasts Act")
+    assert crafts is not None and coasts is not None and crafts is not coasts
+    assert "MCA" in crafts.aliases  # the acronym stays with the name most sources tie it to
+
+
+def test_a_name_holding_another_s_words_keeps_their_shared_acronym():
+    found = entities(
+        "The Harbor Department of Ports (HDP) said on Monday that the pier would reopen.",
+        "The Department of Ports (HDP) will inspect the pier again next week.",
+    )
+    assert holder(found, "Harbor Department of Ports") is holder(found, "Department of Ports") is not None

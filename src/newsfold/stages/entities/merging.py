@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ...context import StoryContext
 from ...model import Article, Entity
-from ...nlp.lexicon import STOPWORDS
+from ...nlp.lexicon import LEGAL_FORMS, STOPWORDS
 from ...nlp.names import clean_name, fold, same_person, similar, skeleton, suffix_label
 from .acronyms import initials
 from .mentions import (
@@ -114,7 +114,7 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
                 uf.union(a, b)
     _merge_name_starts(uf, full_people)
     _merge_surnames(uf, groups, full_people)
-    for full, acronym in ties:
+    for full, acronym in consistent_ties(ties):
         uf.union(full, acronym)
     for short, long in COMMON_SHORT_FORMS.items():
         if short in groups and long in groups:
@@ -220,6 +220,32 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
         if len(owners) == 1:
             uf.union(owners.pop(), key)
+
+
+def consistent_ties(ties: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (full name, short form) ties to keep: a short form tied to names
+    that differ in a word ("the Maintenance of Crafts Act (MCA)" in one
+    source, "the Maintenance of Coasts Act (MCA)" in another) stays with the
+    name most ties give it (the first on a tie), so two laws or two bodies
+    never merge through their shared initials. Names of one body keep theirs:
+    spellings ("Networks & Expertise", "Network and Expertise"; "X Bhd",
+    "X Berhad") and a name that holds the other's words ("US Department of
+    Justice", "Department of Justice")."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for full, short in ties:
+        counts[short][full] += 1
+    kept = []
+    for full, short in ties:
+        main = max(counts[short], key=lambda name: (counts[short][name], -list(counts[short]).index(name)))
+        words, main_words = _name_words(full), _name_words(main)
+        if words <= main_words or main_words <= words:
+            kept.append((full, short))
+    return kept
+
+
+def _name_words(key: str) -> frozenset[str]:
+    """A name's words without function words, legal forms or plural endings."""
+    return frozenset(w.removesuffix("s") for w in re.findall(r"\w+", key) if w not in STOPWORDS | LEGAL_FORMS)
 
 
 def _merge_initials(uf: _UnionFind, groups: Groups, labels: dict[str, str]) -> None:
