@@ -320,14 +320,14 @@ def test_headings_left_in_the_text_are_no_facts():
     text = ("Ferry runs aground off Marrow Point\n"
             "The Velden ferry ran aground on Friday, the coast guard said. All 41 passengers were safe.\n"
             "Passengers praise the crew\n"
-            "Opening Hours: 10am-10pm daily\n"
+            "Visiting Hours: 9am-5pm daily\n"
             "Keep clear of the channel;\n"
             "Wait for the harbour master's notice.\n"
             "The ferry operator, which runs six boats, said repairs would take a week and cost more than expected")
     sentences = split(Article("a", text))
     kept = [s.text for s in headings_left_out(sentences)]
     assert "Ferry runs aground off Marrow Point" not in kept and "Passengers praise the crew" not in kept
-    assert "Opening Hours: 10am-10pm daily" not in kept
+    assert "Visiting Hours: 9am-5pm daily" not in kept
     # sentences, list items and a long unclosed last line are claims
     assert "All 41 passengers were safe." in kept and "Keep clear of the channel;" in kept
     assert "Wait for the harbour master's notice." in kept and kept[-1].startswith("The ferry operator")

@@ -247,8 +247,8 @@ LEGAL_FORMS: frozenset[str] = frozenset({
 GENERIC_ORG_TAILS: frozenset[str] = frozenset({
     "international", "group", "holdings", "corporation", "company", "global",
 })
-# Heads of a government body written either way round: "the Justice
-# Department" is "the Department of Justice", "Health Ministry" is "Ministry of Health".
+# Heads of a government body written either way round: "the Fisheries
+# Department" is "the Department of Fisheries", "Ports Ministry" is "Ministry of Ports".
 INVERTIBLE_BODY_HEADS: frozenset[str] = frozenset({
     "department", "ministry", "bureau", "office", "agency",
 })

@@ -40,7 +40,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z])")
 def name_start(doc: Any, ent: Any) -> int:
     """Where a person's name the tagger marked really starts: one capitalised
     word right before it that the tagger left out of every entity, mid-sentence
-    ("financier Low Taek Jho" tagged "Taek Jho"), is part of the name."""
+    ("financier Oren Tal Vask" tagged "Tal Vask"), is part of the name."""
     if ent.label_ != "PERSON" or ent.start == 0:
         return ent.start_char
     word = doc[ent.start - 1]

@@ -45,14 +45,14 @@ def merge_legal_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
         bare = " ".join(words)
         if bare != key and bare in groups and (labels.get(bare) != "PERSON" or bare not in person_words):
             uf.union(bare, key)
-    for keys in by_base.values():  # "1Malaysia Development Bhd" / "... Berhad"
+    for keys in by_base.values():  # "2Harbour Relief Fund Bhd" / "... Berhad"
         for other in keys[1:]:
             uf.union(keys[0], other)
 
 
 def merge_inverted_heads(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
-    """'US Justice Department' is 'US Department of Justice', 'Home Affairs
-    Ministry' is 'Ministry of Home Affairs': a body's head word written last
+    """'Calden Fisheries Department' is 'Calden Department of Fisheries', 'Ports
+    Ministry' is 'Ministry of Ports': a body's head word written last
     joins the name that writes it first with "of", when exactly one does."""
     for key in groups:
         words = key.split()
@@ -72,7 +72,7 @@ def merge_inverted_heads(uf: _Union, groups: dict, labels: dict[str, str]) -> No
 
 
 def merge_spelled_short_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
-    """'Yurus PE Fund' is 'Yurus Private Equity Fund': a name with one word in
+    """'Velmont PE Trust' is 'Velmont Private Equity Trust': a name with one word in
     capitals joins the one longer name that is the same but for that word
     spelled out, its initials in order."""
     names = [k for k in groups if labels.get(k) != "PERSON" and len(k.split()) >= 2]

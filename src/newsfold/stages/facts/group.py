@@ -58,8 +58,8 @@ def group_facts(ctx: StoryContext) -> list[Fact]:
 
 
 # A heading is a short line of its own with no closing mark: a subheading
-# ("Similar bills were passed in the past"), a field ("Opening Hours: 10am-10pm
-# daily"), a related headline or a step ("Step 2: Digital Redemption").
+# ("Similar bills were passed in the past"), a field ("Visiting Hours: 9am-5pm
+# daily"), a related headline or a step ("Step 2: Online Sign-up").
 _HEADING_WORDS = 12
 _CLOSED = re.compile(r"[.!?;,\"\u201d\u2019')\]]\s*$")
 
