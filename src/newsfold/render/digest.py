@@ -84,7 +84,7 @@ def digest(brief: Brief) -> Digest:
     disputes = {fact.id: _disputes(fact, shown[fact.id], brief) for fact in brief.facts}
     speaker = {fact.id: name for fact in brief.facts if (name := _unnamed_speaker(fact, shown[fact.id], brief.quotes))}
     listed = [f for f in brief.facts if f.id not in quote_of]
-    summary = sorted(_summary(listed, shown), key=lambda fact: (_story_position(fact, articles), listed.index(fact)))
+    summary = _summary(listed, shown, articles)
     seen: set[str] = set()
     key_facts = _distinct([f for f in listed if f.kind == "consensus"], shown, seen)
     single = _distinct(sorted((f for f in listed if f.kind != "consensus"), key=_single_rank), shown, seen)
@@ -173,11 +173,12 @@ def _reads_alone(text: str) -> bool:
     return not text.startswith("\u2026") and not text.rstrip().endswith("\u2026") and quoted_share(text) < _QUOTED
 
 
-def _summary(facts: list[Fact], shown: dict[str, str]) -> list[Fact]:
+def _summary(facts: list[Fact], shown: dict[str, str], articles: dict[str, Article]) -> list[Fact]:
     """3 to 6 strongest consensus facts (more central single-source ones when
     too few): whole sentences, no quote, none repeating an earlier line, and
     none leaning on a sentence before it ("It said…", "However, …") unless
-    too few others read alone. Listed in the facts' order."""
+    too few others read alone. Listed in the order the sources tell them
+    (``_story_position``; ties in the facts' order)."""
     consensus = [f for f in facts if f.kind == "consensus"]
     single = sorted((f for f in facts if f.kind != "consensus"), key=_single_rank)
     ranked = consensus + single
@@ -198,7 +199,7 @@ def _summary(facts: list[Fact], shown: dict[str, str]) -> list[Fact]:
             chosen.append(fact)
             words.append(content)
             total += len(text.split())
-    return sorted(chosen, key=ranked.index)
+    return sorted(chosen, key=lambda fact: (_story_position(fact, articles), facts.index(fact)))
 
 
 def _story_position(fact: Fact, articles: dict[str, Article]) -> float:

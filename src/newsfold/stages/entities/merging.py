@@ -234,11 +234,12 @@ def consistent_ties(ties: list[tuple[str, str]]) -> list[tuple[str, str]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for full, short in ties:
         counts[short][full] += 1
+    # most_common keeps first-seen order among equal counts
+    main_words = {short: _name_words(names.most_common(1)[0][0]) for short, names in counts.items()}
     kept = []
     for full, short in ties:
-        main = max(counts[short], key=lambda name: (counts[short][name], -list(counts[short]).index(name)))
-        words, main_words = _name_words(full), _name_words(main)
-        if words <= main_words or main_words <= words:
+        words = _name_words(full)
+        if words <= main_words[short] or main_words[short] <= words:
             kept.append((full, short))
     return kept
 
