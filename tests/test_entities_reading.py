@@ -48,3 +48,26 @@ def test_a_code_name_after_or_joins_its_name():
                      "The Harbour Building opened in 2022 beside the old library.")
     hall = holder(found, "Harbour Building")
     assert hall is not None and holder(found, "HB2") is hall
+
+
+def test_a_hyphenated_surname_alone_joins_the_full_name_and_names_it():
+    found = entities(
+        "Harbor Chief Mira Adeyo-Kant ordered the evacuation on Friday.",
+        "Adeyo-Kant said crews would stay overnight. Adeyo-Kant thanked volunteers.",
+        "Crews worked through the night, Mira Adeyo-Kant said.",
+    )
+    person = holder(found, "Mira Adeyo-Kant")
+    assert person is not None and holder(found, "Adeyo-Kant") is person
+    assert person.name == "Mira Adeyo-Kant"
+
+
+def test_the_town_known_by_another_name_may_be_one_the_tagger_read_as_a_company():
+    # the small tagger reads "Kellow" here as an organisation; "in Kellow" makes it a place
+    found = entities(
+        "More than 50 people were treated in hospital after ammonia leaked from the Castell Agrochem "
+        "plant in Kellow on Wednesday.\n\n"
+        "The town, known in older maps as Ashfield Mills, grew up around the plant, which opened in 1964.",
+        "Schools in Kellow stayed shut on Thursday.",
+    )
+    town = holder(found, "Kellow")
+    assert town is not None and holder(found, "Ashfield Mills") is town

@@ -231,3 +231,10 @@ def test_it_after_a_quote_of_several_paragraphs_looks_back_from_where_it_opened(
             "“This does not include the $20 million recovered this month,” it further read.")
     found = speakers(text)
     assert found["He agreed to"] == "Calden Anti-Graft Agency"
+
+
+def test_a_title_before_a_hyphenated_name_after_the_quote():
+    found = speakers('"We sealed the breach within an hour and the water is safe," '
+                     'Harbor Chief Mira Adeyo-Kant told reporters on Friday.\n\n'
+                     '"Nobody was hurt in the second wave," Mira Adeyo-Kant said.')
+    assert found == {"We sealed the": "Mira Adeyo-Kant", "Nobody was hurt": "Mira Adeyo-Kant"}

@@ -106,6 +106,13 @@ def _short_form(short: str, name: str) -> bool:
         and all(w.lower() in kept or w.isupper() for w in words)
 
 
+def _reads_as_place(text: str, ent: Any) -> bool:
+    """Tagged a place, or a name the text puts a place's preposition before
+    ("a plant in Vellmoor": an invented town the tagger read as a company)."""
+    before = text[max(0, ent.start_char - 8):ent.start_char].split()
+    return ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ == "ORG" and before[-1:] in (["in"], ["near"])
+
+
 def _owner(text: str, ents: list[Any], at: int) -> tuple[str, str, int] | None:
     """(name, label, start) of what the alternate name is given to: the
     entity that ends where the phrase starts, or, for "the town" / "the
@@ -120,7 +127,7 @@ def _owner(text: str, ents: list[Any], at: int) -> tuple[str, str, int] | None:
         return None
     place = antecedent.group("noun") in PLACE_NOUNS
     fitting = [e for e in ents if at - _ANTECEDENT_REACH <= e.start_char and e.end_char <= antecedent.start()
-               and e.label_ != "PERSON" and (e.label_ in ("GPE", "LOC", "FAC")) == place]
+               and e.label_ != "PERSON" and _reads_as_place(text, e) == place]
     if not fitting:
         return None
     cleaned = clean_name(fitting[-1].text, fitting[-1].label_)

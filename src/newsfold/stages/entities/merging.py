@@ -63,7 +63,7 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     groups, ties = _group_mentions(mentions)
     places_read_as_people(groups)
     labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
-    full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2]
+    full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2 and not _one_word(groups[k])]
     _untagged_acronyms(ctx.articles, groups, labels)
     clusters = _merge(groups, labels, full_people, ties)
     _sweep_missed_mentions(ctx.articles, clusters, groups, full_people)
@@ -209,10 +209,11 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
     """A one-word mention joins the one full-name person it ends (or starts)."""
     for key, ms in groups.items():
         person_votes = sum(m.label == "PERSON" for m in ms)
-        if len(key.split()) != 1 or not _may_be_person(ms, person_votes):
+        size = len(key.split())  # "Okonjo-Barth" folds to two words, written as one
+        if not (size == 1 or _one_word(ms)) or not _may_be_person(ms, person_votes):
             continue
-        owners = {uf.find(p) for p in full_people
-                  if similar(skeleton(p.split()[-1]), skeleton(key), 0.9)}
+        owners = {uf.find(p) for p in full_people if len(p.split()) > size
+                  and similar(skeleton(" ".join(p.split()[-size:])), skeleton(key), 0.9)}
         if not owners:
             # name orders where the family name comes first ("Mr Lim" is Lim
             # Wei Jie) or the given name is used: the first word, when no full
@@ -220,6 +221,11 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
         if len(owners) == 1:
             uf.union(owners.pop(), key)
+
+
+def _one_word(ms: list[Mention]) -> bool:
+    """Every mention is one written word, a hyphenated one ("Okonjo-Barth") too."""
+    return all(len(m.surface.split()) == 1 for m in ms)
 
 
 def consistent_ties(ties: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -398,9 +404,9 @@ def _entity(keys: list[str], groups: Groups, full_people: list[str]) -> Entity:
     if label == "PERSON":
         # "MVP Ana Ruiz", "Youth Ana Ruiz": a stray word in front of a full
         # name the story also writes alone is not part of the name
-        def stray(key: str) -> bool:
-            words = key.split()
-            return len(words) >= 3 and " ".join(words[1:]) in by_key
+        def stray(key: str) -> bool:  # (a rest written as one word, "Okonjo-Barth", is a surname alone)
+            rest = " ".join(key.split()[1:])
+            return len(key.split()) >= 3 and rest in by_key and any(" " in s for s in by_key[rest])
         candidates = [k for k in candidates if not stray(k)] or candidates
     best_key = max(candidates, key=lambda k: (len(k.split()), sum(by_key[k].values()), k))
     spellings = by_key[best_key]

@@ -223,12 +223,17 @@ class SpeakerResolver:
             return None
         words = [token]
         for left in reversed(list(token.lefts)):
+            if left.i == words[0].i - 1 and left.i in allowed and _joining_hyphen(left):
+                words.insert(0, left)  # "Okonjo-Barth": one name the tagger cut at its hyphen
+                continue
             if left.i != words[0].i - 1 or left.i not in allowed or left.dep_ not in ("compound", "flat") \
                     or not left.text[:1].isupper() or left.pos_ != "PROPN" or self.page.in_quote(left.idx) \
                     or "\n" in left.whitespace_:  # a heading's last word is no part of the name after it
                 break
             words.insert(0, left)
-        texts = [t.text for t in words]
+        if _joining_hyphen(words[0]):
+            words = words[1:]
+        texts = ("".join(t.text_with_ws for t in words[:-1]) + words[-1].text).split()
         titles = [i for i, word in enumerate(texts[:-1]) if title_before_name(word)]
         name = speaker_name(" ".join(texts[titles[-1] + 1:] if titles else texts))
         kind = self.people.names.type_of(name) if name else None
@@ -379,6 +384,12 @@ class SpeakerResolver:
 _NAME_RUN = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}"
 _JOINED = re.compile(rf"(?P<first>{_NAME_RUN}),?[ \t]+and[ \t]+(?:(?P<title>[A-Z][a-z]{{1,4}}\.?)[ \t]+)?"
                      rf"(?P<second>{_NAME_RUN})")
+
+
+def _joining_hyphen(token: Any) -> bool:
+    """A hyphen written between two words without spaces ("Okonjo-Barth")."""
+    return token.text in ("-", "‐") and not token.whitespace_ and token.i > 0 \
+        and not token.doc[token.i - 1].whitespace_
 
 
 def _known_tail(run: str, known: set[str]) -> str | None:
