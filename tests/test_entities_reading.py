@@ -71,3 +71,32 @@ def test_the_town_known_by_another_name_may_be_one_the_tagger_read_as_a_company(
     )
     town = holder(found, "Kellow")
     assert town is not None and holder(found, "Ashfield Mills") is town
+
+
+def test_a_big_city_and_its_common_short_form_are_one_place():
+    found = entities(
+        "The bus company, based in Johannesburg, said it would pay for the repairs.",
+        "Commuters in Joburg waited for hours on Monday as the strike spread.",
+    )
+    city = holder(found, "Johannesburg")
+    assert city is not None and holder(found, "Joburg") is city
+
+
+def test_a_company_the_tagger_reads_as_a_person_is_one_and_its_first_word_joins_it():
+    found = entities(
+        "More than 40 people were hurt when a bus run by Calmark Transit overturned on Monday.",
+        '"We are sorry," Calmark Transit chief executive Ruth Ibekwe said in a statement.',
+        "The Calmark fleet will be inspected, the minister said. Calmark said it would pay the bills.",
+    )
+    company = holder(found, "Calmark Transit")
+    assert company is not None and company.type == "ORG"
+    assert holder(found, "Calmark") is company
+    assert holder(found, "Ruth Ibekwe") is not company
+
+
+def test_a_town_is_no_short_form_of_its_school():
+    found = entities(
+        "Schools in Harlowby closed on Monday after the storm.",
+        "Harlowby Grammar School will reopen on Friday, staff in Harlowby said.",
+    )
+    assert holder(found, "Harlowby") is not holder(found, "Harlowby Grammar School")

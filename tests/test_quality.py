@@ -40,8 +40,19 @@ FLOORS: dict[str, dict[str, float]] = {
         "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
         "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.35, "consensus_counted": 0.35,
         "consensus_source_recall": 0.65, "unique_found": 0.95, "distinct_kept_apart": 0.95,
-        "conflicts_found": 0.28, "dispute_precision": 0.95, "off_topic_f1": 0.95, "off_topic_kept_out": 0.95,
+        "conflicts_found": 0.62, "dispute_precision": 0.95, "off_topic_f1": 0.95, "off_topic_kept_out": 0.95,
         "quotes_found": 0.95, "quote_speaker": 0.95, "quote_speaker_per_source": 0.95,
+        "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
+        "timeline_found": 0.95,
+    },
+    # a second invented story (same day; blind: boilerplate 0.78, consensus 0.67, conflicts 0,
+    # dispute precision 0.67: a company the tagger read as a person disputed its chief executive's
+    # statement; off-topic 0: a strike in the same city and week stays in)
+    "bus-crash": {
+        "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.72,
+        "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.61, "consensus_counted": 0.61,
+        "consensus_source_recall": 0.75, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+        "dispute_precision": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95, "quote_speaker_per_source": 0.95,
         "attribution_conflicts": 0.95, "entities_merged": 0.95, "entities_kept_apart": 0.95,
         "timeline_found": 0.95,
     },

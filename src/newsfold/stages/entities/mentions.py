@@ -19,6 +19,7 @@ from ...nlp.lexicon import (
     PERSON_TITLES,
     PORTFOLIO_WORDS,
     RELATION_NOUNS,
+    ROLE_WORDS,
     SPEECH_VERBS,
     WEEKDAY_NAMES,
 )
@@ -34,6 +35,8 @@ LABELS = {
 # Break majority-label ties in this order.
 LABEL_PRIORITY = ["GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
 PLACE_PREPOSITIONS = {"to", "from", "in", "at", "near"}
+# Roles a body's people hold, written right after its name ("Calmark chief executive")
+_BODY_ROLES = "|".join(sorted(ROLE_WORDS | {"executive", "manager", "boss", "founder", "owner"}))
 # A tied full name and its acronym travel as one mention with this label prefix.
 ACRONYM_TIE = "ACRONYM-FULL:"
 # A name and an alternate name the text gives it: "ALIAS:<label>:<alternate>".
@@ -241,6 +244,32 @@ def places_read_as_people(groups: dict[str, list[Mention]]) -> None:
             continue
         for m in people:
             m.label = "GPE"
+
+
+def bodies_read_as_people(groups: dict[str, list[Mention]], articles: list[Article]) -> None:
+    """A "person" the text writes as a body is one, whatever the tagger said:
+    a role right after the name, no comma between ("Calmark Transit chief
+    executive Ana Ruiz", "Calmark boss"), or "the" and a name of two words or
+    more before a lower-case word ("the Calmark Transit fleet"); so is its
+    first word alone ("Calmark"). Never a name written with an honorific."""
+    texts = [a.text for a in articles if not a.off_topic]
+    bodies: set[str] = set()
+    for ms in groups.values():
+        people = [m for m in ms if m.label == "PERSON"]
+        if not people or any(m.honorific for m in ms):
+            continue
+        forms = sorted({m.surface for m in people}, key=len, reverse=True)
+        pattern = "|".join(re.escape(f) for f in forms)
+        multi = "|".join(re.escape(f) for f in forms if len(f.split()) >= 2) or "(?!)"
+        body = re.compile(rf"\b(?:{pattern}) (?:{_BODY_ROLES})\b|\b[Tt]he (?:{multi}) [a-z]{{3,}}\b")
+        if any(body.search(text) for text in texts):
+            for m in people:
+                m.label = "ORG"
+            bodies.add(fold(forms[0]).split()[0])
+    for key in bodies & groups.keys():  # "Calmark" alone: the body's short form, not a person
+        if not any(m.honorific for m in groups[key]):
+            for m in groups[key]:
+                m.label = "ORG" if m.label == "PERSON" else m.label
 
 
 def people_tagged_as_organisations(mentions: list[Mention]) -> None:

@@ -11,6 +11,7 @@ from ...nlp.lexicon import LEGAL_FORMS, STOPWORDS
 from ...nlp.names import clean_name, fold, same_person, similar, skeleton, suffix_label
 from .acronyms import initials
 from .mentions import (
+    bodies_read_as_people,
     ACRONYM_TIE,
     ALIAS_TIE,
     Mention,
@@ -22,14 +23,25 @@ from .mentions import (
     resolve_caps,
     titled_known_people,
 )
-from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
+from .organisations import (
+    merge_first_words,
+    merge_inverted_heads,
+    merge_legal_forms,
+    merge_spelled_short_forms,
+)
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
                          "around", "through", "to"}
-# Universal short forms; joined only when both forms occur in the story.
+# Universal short forms of countries, unions and big cities (written in news of
+# any place) that are not their initials ("KL", "HK" are: the initials rule joins
+# them); joined only when both forms occur in the story.
 COMMON_SHORT_FORMS = {
-    "us": "united states", "usa": "united states", "uk": "united kingdom",
-    "un": "united nations", "eu": "european union", "britain": "united kingdom",
+    "us": ("united states",), "usa": ("united states",), "uk": ("united kingdom",),
+    "un": ("united nations",), "eu": ("european union",), "britain": ("united kingdom",),
+    "nyc": ("new york city", "new york"), "dc": ("washington dc", "washington d c"),
+    "philly": ("philadelphia",), "vegas": ("las vegas",), "rio": ("rio de janeiro",),
+    "cdmx": ("mexico city",), "joburg": ("johannesburg",), "jozi": ("johannesburg",),
+    "st petersburg": ("saint petersburg",), "petersburg": ("saint petersburg",),
 }
 
 Groups = dict[str, list[Mention]]  # folded key -> its mentions
@@ -61,13 +73,16 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     titled_known_people(mentions)
     people_tagged_as_organisations(mentions)
     groups, ties = _group_mentions(mentions)
+    alternates = {other for mention in mentions if mention.label.startswith(ALIAS_TIE)
+                  for other in [fold(mention.label[len(ALIAS_TIE):].split(":", 1)[1])]}
     places_read_as_people(groups)
+    bodies_read_as_people(groups, ctx.articles)
     labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
     full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2 and not _one_word(groups[k])]
     _untagged_acronyms(ctx.articles, groups, labels)
     clusters = _merge(groups, labels, full_people, ties)
     _sweep_missed_mentions(ctx.articles, clusters, groups, full_people)
-    entities = [_entity(keys, groups, full_people) for keys in clusters.values()]
+    entities = [_entity(keys, groups, full_people, alternates) for keys in clusters.values()]
     order = {a.id: i for i, a in enumerate(ctx.articles)}
     for entity in entities:
         entity.sources.sort(key=lambda s: order.get(s, len(order)))
@@ -116,14 +131,16 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
     _merge_surnames(uf, groups, full_people)
     for full, acronym in consistent_ties(ties):
         uf.union(full, acronym)
-    for short, long in COMMON_SHORT_FORMS.items():
-        if short in groups and long in groups:
+    for short, longs in COMMON_SHORT_FORMS.items():
+        long = next((name for name in longs if name in groups), None)
+        if short in groups and long is not None:
             uf.union(long, short)
     _merge_initials(uf, groups, labels)
     _merge_short_forms(uf, groups, labels)
     merge_legal_forms(uf, groups, labels)
     merge_inverted_heads(uf, groups, labels)
     merge_spelled_short_forms(uf, groups, labels)
+    merge_first_words(uf, groups, labels)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         clusters[uf.find(key)].append(key)
@@ -387,7 +404,7 @@ def _may_be_person(ms: list[Mention], person_votes: int) -> bool:
                    for m in ms)
 
 
-def _entity(keys: list[str], groups: Groups, full_people: list[str]) -> Entity:
+def _entity(keys: list[str], groups: Groups, full_people: list[str], alternates: set[str]) -> Entity:
     members = [m for k in keys for m in groups[k]]
     votes = Counter(m.label for m in members if not m.label.startswith("_"))  # not "_SWEPT", "_UNTAGGED"
     label = "PERSON" if any(k in full_people for k in keys) else majority(votes) if votes else "ORG"
@@ -400,7 +417,8 @@ def _entity(keys: list[str], groups: Groups, full_people: list[str]) -> Entity:
             cleaned = clean_name(surface, "PERSON")
             surface = cleaned[0] if cleaned else surface
         by_key[fold(surface)][surface] += 1
-    candidates = list(by_key)
+    # "the town, known in older maps as X": X is another name, not the one to use
+    candidates = [k for k in by_key if k not in alternates] or list(by_key)
     if label == "PERSON":
         # "MVP Ana Ruiz", "Youth Ana Ruiz": a stray word in front of a full
         # name the story also writes alone is not part of the name
