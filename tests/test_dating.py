@@ -121,3 +121,16 @@ def test_kosovo_sources_all_dated_and_004_from_its_caption(kosovo_story):
     assert by_id["004"].published_from == "text"
     assert "May 30, 2023" in by_id["004"].notes[0]
     assert by_id["000"].published_from == "story"
+
+
+def test_past_weekdays_are_days_from_the_report_s_date():
+    from newsfold.nlp.days import days_named
+
+    published = "2031-05-09"  # a Friday
+    assert days_named("The fire broke out on Wednesday night.", published) == {(5, 7)}
+    assert days_named("Drivers walked out on Friday.", published) == {(5, 9)}
+    assert days_named("Talks resume next Monday.", published) == set()
+    assert days_named("She will meet them on Monday.", published) == set()
+    assert days_named("The fire broke out on Wednesday night.") == set()  # no date, no weekday
+    assert days_named("The draw, to be held on Friday, has a big jackpot.", published) == set()
+    assert days_named("The draw on Friday (Jan 24) was the year's last.", published) == {(1, 24)}

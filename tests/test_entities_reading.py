@@ -83,10 +83,11 @@ def test_a_big_city_and_its_common_short_form_are_one_place():
 
 
 def test_a_company_the_tagger_reads_as_a_person_is_one_and_its_first_word_joins_it():
+    # the small tagger reads both "Calmark Transit" and "Calmark" here as people
     found = entities(
-        "More than 40 people were hurt when a bus run by Calmark Transit overturned on Monday.",
-        '"We are sorry," Calmark Transit chief executive Ruth Ibekwe said in a statement.',
-        "The Calmark fleet will be inspected, the minister said. Calmark said it would pay the bills.",
+        "The bus, run by Calmark Transit, had been travelling from the station towards the city centre.",
+        '"We are devastated," Calmark Transit chief executive Ruth Ibekwe said in a statement.',
+        '"We are devastated," Calmark said.',
     )
     company = holder(found, "Calmark Transit")
     assert company is not None and company.type == "ORG"

@@ -252,3 +252,43 @@ def off_topic_reasons_of(texts):
 
     articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
     return off_topic_reasons(_context(articles, "minilm"))
+
+
+STRIKE = ("Bus drivers in Harbourton walked off the job on Friday morning, leaving passengers stranded at stops "
+          "along Mill Street and across the town. Harbourton's transport chief said the bus company would "
+          "run a reduced timetable while police kept the junction closed.")
+
+
+def test_a_strike_two_days_after_the_crash_is_dated_by_its_weekday_and_flagged():
+    # it names the crash's town, street and bus company and retells the others 64% as much as a
+    # typical source: under the bar only for a source dated elsewhere that gives none of the figures
+    texts = CRASH[:2] + [STRIKE] + CRASH[2:]
+    dates = ["2031-05-07", "2031-05-08", "2031-05-09", "2031-05-08", "2031-05-08"]  # a Wednesday crash
+    articles = [Article(id=f"s{i}", text=t, published=d) for i, (t, d) in enumerate(zip(texts, dates, strict=True))]
+    from newsfold.stages.relevance import off_topic_reasons
+
+    reasons = off_topic_reasons(_context(articles, "minilm"))
+    assert set(reasons) == {"s2"} and "May 9" in reasons["s2"] and "May 7" in reasons["s2"]
+    undated = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    assert off_topic_reasons(_context(undated, "minilm")) == {}
+
+
+FUND = [
+    ("Valdorian anti-graft officers said on Thursday (Mar 13) that US$20 million of the Harbor Fund's "
+     "missing money had come back with the help of American investigators. The sum was held in a US bank."),
+    ("The Valdorian anti-graft agency confirmed on Mar 13 that it had recovered US$20 million linked to the "
+     "Harbor Fund. Its chief thanked the FBI and the US Justice Department."),
+    ("US$20 million of Harbor Fund money is back in Valdoria, the anti-graft agency said on Mar 13. "
+     "Officers traced the money through three shell companies."),
+]
+EARLIER_ANNOUNCEMENT = (
+    "The US Justice Department said on Friday (Mar 7) it had recovered another US$20 million tied to "
+    "the Harbor Fund scandal. It has now returned US$1.7 billion of the US$4.5 billion said to be stolen.")
+
+
+def test_the_announcement_a_week_before_the_follow_up_is_the_story_by_its_sum():
+    # dated a week off with two figures of its own, but it gives the sum every other source gives
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(FUND[:2] + [EARLIER_ANNOUNCEMENT] + FUND[2:])]
+    from newsfold.stages.relevance import off_topic_reasons
+
+    assert off_topic_reasons(_context(articles, "minilm")) == {}

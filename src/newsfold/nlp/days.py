@@ -1,11 +1,13 @@
 """Days of the month a text names ("Jan 13", "13 January", "Jan. 16"), without
-their year: enough to tell whether two reports speak of the same day."""
+their year: enough to tell whether two reports speak of the same day. Given
+the report's date, a past weekday too ("on Sunday", "Thursday afternoon",
+"last Friday": the latest such day up to that date)."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from .lexicon import MONTH_NAMES, MONTHS
+from .lexicon import MONTH_NAMES, MONTHS, WEEKDAY_NAMES
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(
@@ -14,12 +16,18 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 
+_WEEKDAY = re.compile(rf"\b(?P<before>next|this coming|until|by|from|every)?\s*\b(?P<day>{'|'.join(WEEKDAY_NAMES)})\b")
+_FUTURE = re.compile(r"\b(?:will|'ll|is due|are due|plans? to|is set to|are set to|to be held|upcoming)\b")
+
 Day = tuple[int, int]  # (month, day)
 
 
-def days_named(text: str) -> set[Day]:
-    """The (month, day) pairs ``text`` writes out."""
-    found = set()
+def days_named(text: str, published: str | None = None) -> set[Day]:
+    """The (month, day) pairs ``text`` writes out; with the report's ISO date,
+    also the past weekdays it names (not "next Monday", "until Friday", nor any
+    weekday of a sentence that tells of things to come: "she will meet them
+    on Monday")."""
+    found = _past_weekdays(text, published) if published else set()
     for match in _DAY_MONTH.finditer(text):
         written = match.group("month_after") or match.group("month_first")
         if not written[:1].isupper():
@@ -28,6 +36,23 @@ def days_named(text: str) -> set[Day]:
         day = int(match.group("day_first") or match.group("day_after"))
         if _valid(month, day):
             found.add((month, day))
+    return found
+
+
+def _past_weekdays(text: str, published: str) -> set[Day]:
+    try:
+        date = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return set()
+    if _FUTURE.search(text):
+        return set()
+    found = set()
+    for match in _WEEKDAY.finditer(text):
+        if match.group("before") or _DAY_MONTH.match(text, match.end() + 2, match.end() + 16):
+            continue  # "Friday (Jan 24)", "Friday, January 24": the date is written out
+        back = (date.weekday() - WEEKDAY_NAMES.index(match.group("day"))) % 7
+        day = date - dt.timedelta(days=back)
+        found.add((day.month, day.day))
     return found
 
 

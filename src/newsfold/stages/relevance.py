@@ -39,7 +39,15 @@ event still retells its core and keeps most of all four.
    are one source getting the day wrong: a date dispute, not another event;
    so is one figure of its own under a day less than ``_OTHER_OCCURRENCE_GAP``
    days off (a changed figure and day in one report of the event), while a
-   week or more apart tells another occurrence (last week's draw).
+   week or more apart tells another occurrence (last week's draw). Days are
+   dates and, from the report's own date, past weekdays ("on Thursday"). A
+   source dated elsewhere that gives none of the story's figures (nor any of
+   its own, often) is another event when its retelling average is below
+   ``_RELATIVE_DATED``: a strike three days after a crash in the same city.
+   A source that gives a sum that most other sources give (the share of
+   the story's days, three at least: "US$20m") reports the story, however
+   dated: an
+   announcement a week before the follow-up the others report.
 
 Nothing is flagged with fewer than three independent sources (no majority to
 compare against), and never more than a minority of them: another day first,
@@ -65,6 +73,8 @@ _LEDE_SENTENCES = 2  # the lede: what a report opens on
 _STORY_DAY_SHARE = 2 / 3  # a day named by this share of the other sources (two at least) is the story's
 _OTHER_DAY_GAP = 2  # a lede dated this many days from every day of the story tells another event
 _OTHER_OCCURRENCE_GAP = 7  # ... this many when it gives only one figure no other source gives
+_RELATIVE_DATED = 0.75  # the retelling share below which a source dated elsewhere, none of whose figures
+# the story gives, reports another event
 _SIGNALS = ("its topic", "its sentences another source states", "the others' ledes it tells",
             "its lede's words the others use")  # in the note, in the order _retelling returns them
 
@@ -91,16 +101,19 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
     # a signal no other source shows (nothing retold at all) says nothing either way
     told = ~np.isnan(relative)
     score = np.where(told, relative, 0.0).sum(axis=0) / np.maximum(told.sum(axis=0), 1) + (~told.any(axis=0))
-    dated = _dated_elsewhere(roots, sentences)
+    dated, doubtful = _dated_elsewhere(roots, sentences)
     ranked = [(0.0, 0.0, root) for root in dated]
-    ranked += [(1.0, float(score[row]), root) for row, root in enumerate(ids)
-               if score[row] < _RELATIVE and root not in dated]
+    ranked += [(1.0, float(score[row]), root) for row, root in enumerate(ids) if root not in dated
+               and score[row] < (_RELATIVE_DATED if root in doubtful else _RELATIVE)]
     # Only a minority can be off topic; another day first, then the lowest averages.
     flagged = [root for *_, root in sorted(ranked)[: (len(ids) - 1) // 2]]
     reasons: dict[str, str] = {}
     for root in flagged:
         if root in dated:
             reason = dated[root]
+        elif root in doubtful:
+            reason = f"{doubtful[root]}, gives none of their figures, and retells them {score[ids.index(root)]:.0%} " \
+                     "as much as a typical source does"
         else:
             row = ids.index(root)
             shares = "; ".join(f"{name} {signals[k, row]:.2f} against {np.median(np.delete(signals[k], row)):.2f}"
@@ -151,54 +164,80 @@ def _content_words(text: str) -> set[str]:
             if w[0].isdigit() or (len(w) >= 3 and w not in STOPWORDS)}
 
 
-def _dated_elsewhere(roots: dict[str, list[Article]], sentences: dict[str, list[Sentence]]) -> dict[str, str]:
+def _dated_elsewhere(roots: dict[str, list[Article]],
+                     sentences: dict[str, list[Sentence]]) -> tuple[dict[str, str], dict[str, str]]:
     """Sources whose lede names another day than every day the story agrees
-    on, naming none of those days anywhere: source -> the reason, in words."""
+    on, naming none of those days anywhere: source -> the reason, in words;
+    first those whose figures are their own (another event), then those that
+    give none of the story's figures (another event if they retell it little)."""
     named: dict[str, set[Day]] = {}
     ledes: dict[str, set[Day]] = {}
     figures: dict[str, set[str]] = {}
+    numbers: dict[str, set[str]] = {}  # every figure, small ones too
+    amounts: dict[str, set[str]] = {}
     for root, articles in roots.items():
-        named[root], ledes[root], figures[root] = set(), set(), set()
+        named[root], ledes[root], figures[root], numbers[root], amounts[root] = set(), set(), set(), set(), set()
         for article in articles:
             for index, sentence in enumerate(sentences[article.id]):
-                days = days_named(sentence.text)
+                days = days_named(sentence.text, article.published)
                 named[root] |= days
                 figures[root] |= _specific_figures(without_days(sentence.text))
+                numbers[root] |= _specific_figures(without_days(sentence.text), small=True)
+                amounts[root] |= _amounts(sentence.text)
                 if index < _LEDE_SENTENCES:
                     ledes[root] |= days
     found: dict[str, str] = {}
+    doubtful: dict[str, str] = {}
     for root in roots:
         others = [named[other] for other in roots if other != root]
         needed = max(2.0, _STORY_DAY_SHARE * len(others))
         story_days = {day for day in set().union(*others) if sum(day in o for o in others) >= needed}
         if not story_days or named[root] & story_days or not ledes[root]:
             continue
+        told_amounts = [amounts[other] for other in roots if other != root]
+        if any(sum(n in o for o in told_amounts) >= max(3.0, needed) for n in amounts[root]):
+            continue  # it gives the sum the story agrees on ("US$20m"): a report of the story, days apart
+        numbered = [numbers[other] for other in roots if other != root]
         # another event has figures of its own; the story's figures under another day are a date dispute
         told = set().union(*(figures[other] for other in roots if other != root))
-        if not figures[root] or 2 * len(figures[root] & told) >= len(figures[root]):
+        own, shared = figures[root] - told, figures[root] & told
+        apart = min(days_apart(day, lede) for day in story_days for lede in ledes[root])
+        if apart < _OTHER_DAY_GAP:
             continue
+        reason = (f"reports another event: its lede is dated {', '.join(map(day_label, sorted(ledes[root])))} "
+                  f"and it names none of the days the other sources agree on "
+                  f"({', '.join(map(day_label, sorted(story_days)))})")
         # with one figure of its own, only a week or more tells another occurrence (last week's
         # draw); a few days off is one source getting the day, and that figure, wrong
-        gap = _OTHER_DAY_GAP if len(figures[root] - told) >= 2 else _OTHER_OCCURRENCE_GAP
-        if all(days_apart(day, own) >= gap for day in story_days for own in ledes[root]):
-            found[root] = (f"reports another event: its lede is dated {', '.join(map(day_label, sorted(ledes[root])))} "
-                           f"and it names none of the days the other sources agree on "
-                           f"({', '.join(map(day_label, sorted(story_days)))})")
-    return found
+        if own and 2 * len(shared) < len(figures[root]) \
+                and apart >= (_OTHER_DAY_GAP if len(own) >= 2 else _OTHER_OCCURRENCE_GAP):
+            found[root] = reason
+        elif not numbers[root] & set().union(*numbered):
+            doubtful[root] = reason  # another day and none of the story's figures: a weaker retelling tells
+    return found, doubtful
 
 
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+_AMOUNT = re.compile(r"(?:[A-Z]{0,3}\$|€|£|RM)\s?(?P<money>\d+(?:[.,]\d+)*)"
+                     r"|(?<![\w.])(?P<scaled>\d+(?:[.,]\d+)*)\s?(?:million|billion|mil|bn)\b")
 
 
-def _specific_figures(text: str) -> set[str]:
+def _specific_figures(text: str, *, small: bool = False) -> set[str]:
     """Figures specific enough to tell an event by: with a decimal point or of
-    three digits or more, not a year ("3.04", "91,930"; not "3", not "2025")."""
+    three digits or more, not a year ("3.04", "91,930"; not "3", not "2025");
+    with ``small``, every figure but a year ("20" of "US$20m" too)."""
     found = set()
     for match in _FIGURE.finditer(text):
         value = match.group().rstrip(".,").replace(",", "")
-        if ("." in value or len(value) >= 3) and not re.fullmatch(r"(?:19|20)\d\d", value):
+        if (small or "." in value or len(value) >= 3) and not re.fullmatch(r"(?:19|20)\d\d", value):
             found.add(value)
     return found
+
+
+def _amounts(text: str) -> set[str]:
+    """Sums of money and figures with a scale: "US$20m", "RM 1.5 billion",
+    "20 million" (not "SG60", not "Group 2"): a story's telling figures."""
+    return {(match.group("money") or match.group("scaled")).replace(",", "") for match in _AMOUNT.finditer(text)}
 
 
 def _roots(articles: list[Article], sentences: dict[str, list[Sentence]]) -> dict[str, list[Article]]:

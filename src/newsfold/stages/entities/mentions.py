@@ -246,30 +246,31 @@ def places_read_as_people(groups: dict[str, list[Mention]]) -> None:
             m.label = "GPE"
 
 
-def bodies_read_as_people(groups: dict[str, list[Mention]], articles: list[Article]) -> None:
-    """A "person" the text writes as a body is one, whatever the tagger said:
-    a role right after the name, no comma between ("Calmark Transit chief
-    executive Ana Ruiz", "Calmark boss"), or "the" and a name of two words or
-    more before a lower-case word ("the Calmark Transit fleet"); so is its
-    first word alone ("Calmark"). Never a name written with an honorific."""
+def bodies_read_as_people(groups: dict[str, list[Mention]], articles: list[Article]) -> list[tuple[str, str]]:
+    """A "person" the text writes with a body's role right after its name, no
+    comma between ("Calmark Transit chief executive Ana Ruiz", "Calmark
+    boss"), is an organisation, whatever the tagger said; so is its first word
+    alone ("Calmark"), a "person" too. Never a name written with an honorific.
+    Returns the (name key, first word key) pairs that are one body."""
     texts = [a.text for a in articles if not a.off_topic]
-    bodies: set[str] = set()
-    for ms in groups.values():
+    firsts: list[tuple[str, str]] = []
+    for key, ms in list(groups.items()):
         people = [m for m in ms if m.label == "PERSON"]
         if not people or any(m.honorific for m in ms):
             continue
-        forms = sorted({m.surface for m in people}, key=len, reverse=True)
-        pattern = "|".join(re.escape(f) for f in forms)
-        multi = "|".join(re.escape(f) for f in forms if len(f.split()) >= 2) or "(?!)"
-        body = re.compile(rf"\b(?:{pattern}) (?:{_BODY_ROLES})\b|\b[Tt]he (?:{multi}) [a-z]{{3,}}\b")
-        if any(body.search(text) for text in texts):
-            for m in people:
+        pattern = "|".join(re.escape(f) for f in sorted({m.surface for m in people}, key=len, reverse=True))
+        body = re.compile(rf"\b(?:{pattern}) (?:{_BODY_ROLES})\b")
+        if not any(body.search(text) for text in texts):
+            continue
+        for m in people:
+            m.label = "ORG"
+        first = key.split()[0]
+        if first != key and first in groups and not any(m.honorific for m in groups[first]) \
+                and all(m.label in ("PERSON", "ORG") for m in groups[first]):
+            for m in groups[first]:
                 m.label = "ORG"
-            bodies.add(fold(forms[0]).split()[0])
-    for key in bodies & groups.keys():  # "Calmark" alone: the body's short form, not a person
-        if not any(m.honorific for m in groups[key]):
-            for m in groups[key]:
-                m.label = "ORG" if m.label == "PERSON" else m.label
+            firsts.append((key, first))
+    return firsts
 
 
 def people_tagged_as_organisations(mentions: list[Mention]) -> None:

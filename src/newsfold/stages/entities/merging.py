@@ -23,12 +23,7 @@ from .mentions import (
     resolve_caps,
     titled_known_people,
 )
-from .organisations import (
-    merge_first_words,
-    merge_inverted_heads,
-    merge_legal_forms,
-    merge_spelled_short_forms,
-)
+from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
                          "around", "through", "to"}
@@ -76,11 +71,11 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     alternates = {other for mention in mentions if mention.label.startswith(ALIAS_TIE)
                   for other in [fold(mention.label[len(ALIAS_TIE):].split(":", 1)[1])]}
     places_read_as_people(groups)
-    bodies_read_as_people(groups, ctx.articles)
+    firsts = bodies_read_as_people(groups, ctx.articles)
     labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
     full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2 and not _one_word(groups[k])]
     _untagged_acronyms(ctx.articles, groups, labels)
-    clusters = _merge(groups, labels, full_people, ties)
+    clusters = _merge(groups, labels, full_people, ties, firsts)
     _sweep_missed_mentions(ctx.articles, clusters, groups, full_people)
     entities = [_entity(keys, groups, full_people, alternates) for keys in clusters.values()]
     order = {a.id: i for i, a in enumerate(ctx.articles)}
@@ -119,7 +114,7 @@ def _group_mentions(mentions: list[Mention]) -> tuple[Groups, list[tuple[str, st
 
 
 def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
-           ties: list[tuple[str, str]]) -> dict[str, list[str]]:
+           ties: list[tuple[str, str]], firsts: list[tuple[str, str]]) -> dict[str, list[str]]:
     """Root key -> the keys of one entity, merged by the rules in order."""
     uf = _UnionFind(groups)
     _merge_spellings(uf, groups, labels)
@@ -131,6 +126,8 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
     _merge_surnames(uf, groups, full_people)
     for full, acronym in consistent_ties(ties):
         uf.union(full, acronym)
+    for body, first in firsts:  # "Calmark" of "Calmark Transit", both read as people by the tagger
+        uf.union(body, first)
     for short, longs in COMMON_SHORT_FORMS.items():
         long = next((name for name in longs if name in groups), None)
         if short in groups and long is not None:
@@ -140,7 +137,6 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
     merge_legal_forms(uf, groups, labels)
     merge_inverted_heads(uf, groups, labels)
     merge_spelled_short_forms(uf, groups, labels)
-    merge_first_words(uf, groups, labels)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         clusters[uf.find(key)].append(key)

@@ -13,9 +13,6 @@ from ...nlp.lexicon import GENERIC_ORG_TAILS, INVERTIBLE_BODY_HEADS, LEGAL_FORMS
 from .acronyms import initials
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "outside"})
-
-
 class _Union(Protocol):
     def find(self, key: str) -> str: ...
     def union(self, a: str, b: str) -> None: ...
@@ -98,19 +95,3 @@ def merge_spelled_short_forms(uf: _Union, groups: dict, labels: dict[str, str]) 
             if len(owners) == 1:
                 uf.union(owners.pop(), key)
 
-
-def merge_first_words(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
-    """'Calmark' of 'Calmark Transit': an organisation written by its first
-    word alone, when exactly one organisation of two or three words starts
-    with it and the word never stands after a place's preposition ("in
-    Calmark" is a town; its school, "Calmark Primary School", is another body)."""
-    starts: dict[str, set[str]] = defaultdict(set)  # every longer name a word starts ("Sea Building" too)
-    for key in groups:
-        if len(key.split()) >= 2 and not any(c.isdigit() for c in key):  # not "Calmark 80,000", a misread
-            starts[key.split()[0]].add(key)
-    for key, owners in starts.items():
-        owner = next(iter(owners))
-        if len(owners) != 1 or labels.get(key) != "ORG" or labels.get(owner) != "ORG" or len(owner.split()) > 3 \
-                or any(m.preceded_by in _PLACE_PREPOSITIONS for m in groups.get(key, ())):
-            continue
-        uf.union(owner, key)
