@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import math
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -142,12 +143,16 @@ def _figures(text: str) -> list[tuple[tuple[str, ...], re.Match[str]]]:
     return [(key, match) for key, match in keyed if key]
 
 
-def changed_figure(num: str, percent: bool = False) -> str:
-    """A clearly different figure in the same format: small counts + 3, else x1.5
-    ("15,000" -> "22,500", "2.3" -> "3.5"); a percentage over 100 is halved instead."""
+def changed_figure(num: str, percent: bool = False, change: str | None = None) -> str:
+    """A clearly different figure in the same format: by default small counts
+    + 3, else x1.5 ("15,000" -> "22,500", "2.3" -> "3.5"), a percentage over
+    100 halved instead; or the ``change`` named ("x0.7", "+2", see
+    ``FIGURE_CHANGES``)."""
     places = Decimal(1).scaleb(-len(num.split(".")[1])) if "." in num else Decimal(1)
     value = Decimal(num.replace(",", ""))
-    if "." not in num and value < 10:
+    if change is not None:
+        new = _changed_value(value, change)
+    elif "." not in num and value < 10:
         new = value + 3
     else:
         new = value * Decimal("1.5") if not (percent and value * Decimal("1.5") > 100) else value / 2
@@ -155,6 +160,60 @@ def changed_figure(num: str, percent: bool = False) -> str:
     if new == value:
         new += places
     return f"{new:,}" if "," in num else f"{new}"
+
+
+# --figure-change vary: the seed picks one of these per changed figure
+FIGURE_CHANGES = ("x0.5", "x0.7", "x1.3", "x1.5", "x2", "x3")
+SMALL_CHANGES = ("-2", "+2", "+5")  # counts under 10 written in digits
+_LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|above|upwards of|in excess of|no fewer than|"
+                          r"no less than|exceeding)\s$", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:up to|less than|fewer than|under|below|at most|no more than|as many as|"
+                          r"almost|nearly|just under|not more than)\s$", re.I)
+
+
+def _bound(text: str, start: int) -> int:
+    """+1 when the words before a figure make it a lower bound ("at least
+    20"), -1 an upper bound ("up to 20"), else 0."""
+    before = text[max(0, start - 24):start]
+    return 1 if _LOWER_BOUND.search(before) else -1 if _UPPER_BOUND.search(before) else 0
+
+
+def figure_change_of(old: str, new: str) -> str:
+    """The name of the change that turned ``old`` into ``new`` ("+3", "x1.5")."""
+    before, after = Decimal(old.replace(",", "")), Decimal(new.replace(",", ""))
+    if "." not in old and before < 10:
+        return f"{int(after - before):+d}"
+    ratio = after / before if before else Decimal(0)
+    return min(FIGURE_CHANGES, key=lambda c: abs(Decimal(c[1:]) - ratio))
+
+
+def _changed_value(value: Decimal, change: str) -> Decimal:
+    return value + int(change) if change[0] in "+-" else value * Decimal(change[1:])
+
+
+def vary_figures(edits: Sequence[Edit], text: str, others: Sequence[str], rng: random.Random) -> list[Edit]:
+    """Each figure edit given a change the seed picks among ``FIGURE_CHANGES``
+    (``SMALL_CHANGES`` for counts under 10), never one a bound makes
+    compatible: "at least 20" in the changed text lowered ("at least 15"),
+    or raised where another source writes "at least 20"; "up to" the other
+    way; nor a percentage over 100. Other edits stay as they are."""
+    out = []
+    for edit in edits:
+        match = next((m for key, m in _figures(text) if m.start("num") == edit.start), None)
+        if edit.kind != "figure" or match is None:
+            out.append(edit)
+            continue
+        key, value = _figure_key(match, text), Decimal(match["num"].replace(",", ""))
+        percent = bool(re.search("%|cent", match["scale"] or ""))
+        bounds = {_bound(text, match.start())}
+        bounds |= {-_bound(other, m.start()) for other in others for k, m in _figures(other) if k == key}
+        changes = [c for c in (SMALL_CHANGES if "." not in match["num"] and value < 10 else FIGURE_CHANGES)
+                   if 0 < _changed_value(value, c) <= (100 if percent else math.inf)
+                   and not (1 in bounds and _changed_value(value, c) < value)
+                   and not (-1 in bounds and _changed_value(value, c) > value)]
+        if changes:
+            out.append(replace(edit, new=changed_figure(match["num"], percent, rng.choice(changes))))
+    return out
 
 
 def figure_edits(text: str, others: Sequence[str]) -> list[Edit]:
@@ -381,8 +440,10 @@ def detect(brief: Brief, injection: Injection) -> tuple[bool, bool]:
     return found, touched
 
 
-def run_story(story: str, articles: list[Article], fold: Fold, seed: int = 0) -> StoryResult:
-    """Fold the story as it is, change one source, fold again, and score each change."""
+def run_story(story: str, articles: list[Article], fold: Fold, seed: int = 0,
+              figure_change: str = "fixed") -> StoryResult:
+    """Fold the story as it is, change one source, fold again, and score each
+    change; ``figure_change="vary"``: the changed figure's value as ``vary_figures`` picks."""
     rng = random.Random(f"{seed}:{story}")
     before = fold(articles)
     target, edits = plan(before, rng)
@@ -390,6 +451,9 @@ def run_story(story: str, articles: list[Article], fold: Fold, seed: int = 0) ->
     if target is None or not edits:
         return result
     original = next(a for a in articles if a.id == target.id)
+    if figure_change == "vary":
+        others = [visible_text(a) for a in before.sources if not a.off_topic and root_of(a) != root_of(target)]
+        edits = vary_figures(edits, visible_text(target), others, random.Random(f"{seed}:{story}:figure"))
     changed, result.injections = apply_edits(original, edits)
     after = fold([changed if a.id == target.id else a for a in articles])
     result.conflicts_after = len(after.conflicts)
@@ -422,3 +486,20 @@ def score(results: Sequence[StoryResult]) -> dict[str, object]:
         "extra_conflicts_per_changed_story": round(sum(extra) / len(extra), 3) if extra else 0.0,
     }
 
+
+def figure_recall_by_change(results: Sequence[StoryResult]) -> dict[str, dict[str, float]]:
+    """Figure recall per change made ("x1.5", "+3"; ``figure_change_of``):
+    attempted, found, recall, and the same over changes whose original
+    stands in three or more outlets."""
+    groups: dict[str, list[tuple[bool, bool]]] = {}
+    for r in results:
+        for i in r.injections:
+            if i.kind == "figure":
+                groups.setdefault(figure_change_of(i.old, i.new), []).append((r.found["figure"], i.sources >= 2))
+    out = {}
+    for change, rows in sorted(groups.items()):
+        wide = [found for found, three in rows if three]
+        out[change] = {"attempted": len(rows), "found": sum(f for f, _ in rows),
+                       "recall": round(sum(f for f, _ in rows) / len(rows), 3),
+                       "attempted_3_outlets": len(wide), "recall_3_outlets": round(sum(wide) / len(wide), 3) if wide else 0.0}
+    return out
