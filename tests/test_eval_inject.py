@@ -82,12 +82,12 @@ def test_figure_changes_by_name_and_named_back():
 
 def test_varied_figures_never_take_a_change_a_bound_allows():
     target = "At least 20 buildings fell, up to 40 trucks came and 3 people died."
-    other = "20 buildings fell, 40 trucks came and 3 people died; some say up to 40 trucks."
+    other = "20 buildings fell, 40 trucks came and 3 people died; some say not more than 40 trucks."
     edits = {target[e.start:e.end]: e for e in figure_edits(target, [other])}
     for seed in range(12):
         varied = {e.start: e.new for e in vary_figures(list(edits.values()), target, [other], random.Random(seed))}
         assert int(varied[edits["20"].start]) > 20  # "at least 15" would agree with 20
-        assert edits["40"].start not in varied  # "up to 40" here and there: every change agrees
+        assert edits["40"].start not in varied  # "up to 40" here, "not more than 40" there: every change agrees
         assert int(varied[edits["3"].start]) in (1, 5, 8)  # a small count: -2, +2, +5
 
 

@@ -165,8 +165,8 @@ def changed_figure(num: str, percent: bool = False, change: str | None = None) -
 # --figure-change vary: the seed picks one of these per changed figure
 FIGURE_CHANGES = ("x0.5", "x0.7", "x1.3", "x1.5", "x2", "x3")
 SMALL_CHANGES = ("-2", "+2", "+5")  # counts under 10 written in digits
-_LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|above|upwards of|in excess of|no fewer than|"
-                          r"no less than|exceeding)\s$", re.I)
+_LOWER_BOUND = re.compile(r"\b(?:at least|(?<!no )(?<!not )more than|over|above|upwards of|in excess of|"
+                          r"no fewer than|no less than|not less than|exceeding)\s$", re.I)
 _UPPER_BOUND = re.compile(r"\b(?:up to|less than|fewer than|under|below|at most|no more than|as many as|"
                           r"almost|nearly|just under|not more than)\s$", re.I)
 

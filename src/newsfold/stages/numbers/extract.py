@@ -215,10 +215,11 @@ def _read_range(doc: Doc, written: _Written) -> None:
 
 
 def _not_a_count(doc: Doc, i: int, written: _Written, head_token: Token | None) -> bool:
-    """"one of those places" (a pronoun), a bare year."""
+    """"one of those places" (a pronoun), a bare year (an amount, "$1000" or
+    "1500%", is never a year)."""
     if written.as_words and doc[written.last].lower_ == "one" and doc[written.last].dep_ != "nummod":
         return True
-    return looks_like_year(doc[i].text, written.value, head_token)
+    return written.unit is None and looks_like_year(doc[i].text, written.value, head_token)
 
 
 def _classify(doc: Doc, quantity: Quantity, number_index: int, last: int, head_token: Token | None) -> None:
