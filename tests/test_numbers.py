@@ -64,6 +64,13 @@ def test_an_amount_in_four_digits_is_no_year():
     assert by_text(qs, "$1500").value == 1500 and by_text(qs, "$1500").unit == "$"
 
 
+def test_an_amount_is_never_a_span_of_time():
+    qs = one("Each charge carries a fine of S$4,500 or 18 days' jail in default.")
+    fine, days = by_text(qs, "S$4,500"), by_text(qs, "18")
+    assert (fine.head, fine.duration) == (None, False)
+    assert (days.head, days.duration) == ("day", True)
+
+
 def test_number_words():
     qs = one("Eleven soldiers, twenty-five police officers and two hundred and fifty residents "
              "were hurt. A dozen journalists were detained.")

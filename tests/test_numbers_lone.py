@@ -103,3 +103,24 @@ def test_a_unit_written_short_after_the_number_is_what_it_counts_however_it_is_p
                  "The 19,289 sq ft property on the fourth floor was sold."):
         [q] = one(text)
         assert (q.head, q.counted) == ("foot", "sq ft"), text
+
+
+JAILED = [
+    "The two brothers were jailed for 14 months on April 4, 2024, for laundering the proceeds of fraud.",
+    "In April 2024, the pair were sentenced to 14 months' jail each for money laundering.",
+]
+
+
+def test_a_lone_term_told_in_the_past_without_its_date_is_the_dated_event():
+    dated = [Article(f"d{i}", text, published="2025-01-20") for i, text in enumerate(JAILED)]
+    lone = Article("lone", "The brothers were each given 21 months' jail and forfeited S$65 million to the state.",
+                   published="2025-01-20")
+    [conflict] = conflicts_of(*dated, lone)
+    assert [v.value for v in conflict.values] == ["14", "21"]
+    # told in the present it may be a later state; with its own year it is another event
+    facing = Article("lone", "The brothers now face 21 months' jail and must forfeit S$65 million to the state.",
+                     published="2025-01-20")
+    assert conflicts_of(*dated, facing) == []
+    other_year = Article("lone", "In 2019 the brothers were each given 21 months' jail and forfeited S$65 million.",
+                         published="2025-01-20")
+    assert conflicts_of(*dated, other_year) == []

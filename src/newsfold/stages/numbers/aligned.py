@@ -69,7 +69,17 @@ from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
 from .lone import Backing
 from .quantity import Quantity
-from .surroundings import YEAR, Claim, after_a_name, bracket_label, near_words, same_time, slot_time
+from .surroundings import (
+    YEAR,
+    Claim,
+    after_a_name,
+    bracket_label,
+    near_words,
+    past_event,
+    same_time,
+    slot_time,
+    told_in_past,
+)
 from .vocabulary import CHANGE_WORDS
 
 _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
@@ -203,7 +213,7 @@ class _Words:
         if one_time and loose and _sentence_alike(shared, cosine, around):
             return 1.0
         if one_time and (loose and self.backing.lone_pair(x, y) or self.told_alike(x, y)) \
-                or self.labels[x] & self.labels[y]:
+                or self.labels[x] & self.labels[y] or loose and self._past_pair(x, y):
             return _LONE_WEIGHT
         if not self.backing.slot(x, y):
             return 0.0
@@ -211,6 +221,16 @@ class _Words:
         timely = slot_time(self.claims[i], a, self.claims[j]) if lone_first \
             else slot_time(self.claims[j], b, self.claims[i])
         return _SLOT_WEIGHT if timely else 0.0
+
+
+    def _past_pair(self, x: int, y: int) -> bool:
+        """A lone value told of a past event without its date, beside a
+        counting-the-same-noun consensus value dated earlier (``past_event``)."""
+        (i, _), (j, _) = self.figures[x], self.figures[y]
+        if not self.backing.lone_pair(x, y):
+            return False
+        lone_first = self.backing.lone(x)
+        return past_event(self.claims[i], self.claims[j]) if lone_first else past_event(self.claims[j], self.claims[i])
 
 
 def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
@@ -234,7 +254,8 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[Claim]:
         lemmas = frozenset().union(*(q.context for q in qs))
         published = (ctx.article(source).published or "")[:4]
         earlier = any(q.background for q in qs) or any(year < published for year in YEAR.findall(text))
-        claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier))
+        claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier,
+                            told_in_past(ctx.docs[source], span)))
     return claims
 
 

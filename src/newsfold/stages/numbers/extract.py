@@ -135,8 +135,9 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
     if written is None:
         return None
     counted, head_token = counted_noun(doc, written.last, written.end, written.unit)
-    if head_token is not None and head_token.lower_ in _DAY_WORDS:
-        counted, head_token = None, None
+    if head_token is not None and (head_token.lower_ in _DAY_WORDS or written.unit not in (None, "%")
+                                   and singular(head_token.text) in _TIME_UNITS):
+        counted, head_token = None, None  # "S$4,500 or 18 days' jail": an amount is never a span of time
     if _not_a_count(doc, i, written, head_token):
         return None
     duration = head_token is not None and singular(head_token.text) in _TIME_UNITS
