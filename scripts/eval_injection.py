@@ -33,7 +33,8 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.eval_inject import KINDS, StoryResult, figure_recall_by_change, run_story, score, split_of
+from newsfold.eval_figures import figure_recall_by_change, vary_figures
+from newsfold.eval_inject import KINDS, StoryResult, run_story, score, split_of
 from newsfold.model import Article
 from newsfold.pipeline import fold
 from newsfold.readers.files import article_from_record
@@ -104,7 +105,8 @@ def main() -> int:
     started = time.perf_counter()
     results = []
     for story, articles in stories(args.split, args.stories, args.articles, args.seed).items():
-        results.append(run_story(story, articles, fold, seed=args.seed, figure_change=args.figure_change))
+        results.append(run_story(story, articles, fold, seed=args.seed,
+                                 revalue=vary_figures if args.figure_change == "vary" else None))
         print(f"{story}: {len(articles)} articles, changed {sorted(results[-1].found)}, "
               f"found {sorted(k for k, v in results[-1].found.items() if v)}", file=sys.stderr, flush=True)
     summary = score(results)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from newsfold.eval_figures import figure_change_of, figure_recall_by_change, vary_figures
 from newsfold.eval_inject import (
     Injection,
     StoryResult,
@@ -19,15 +20,12 @@ from newsfold.eval_inject import (
     changed_figure,
     date_edits,
     detect,
-    figure_change_of,
     figure_edits,
-    figure_recall_by_change,
     moved_day,
     run_story,
     score,
     speaker_edits,
     split_of,
-    vary_figures,
 )
 from newsfold.model import Article, Brief, Conflict, ConflictValue, Entity, Evidence
 from newsfold.pipeline import fold
