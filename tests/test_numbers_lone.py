@@ -124,3 +124,22 @@ def test_a_lone_term_told_in_the_past_without_its_date_is_the_dated_event():
     other_year = Article("lone", "In 2019 the brothers were each given 21 months' jail and forfeited S$65 million.",
                          published="2025-01-20")
     assert conflicts_of(*dated, other_year) == []
+
+
+BORROWED = [
+    "His father told reporters that the man had borrowed $500 from loan sharks to cover daily expenses.",
+    "His father said the man had borrowed $500 from loan sharks to cover daily expenses.",
+]
+
+
+def test_a_source_telling_one_claim_twice_with_two_values_disagrees_with_the_consensus():
+    told = [Article(f"t{i}", text) for i, text in enumerate(BORROWED)]
+    # its $500 sentence pairs best with the others' (they agree): the $900 is paired with them too
+    twice = Article("twice", "The man borrowed $900 from a loan shark to cover his daily expenses. " + BORROWED[1])
+    [conflict] = conflicts_of(*told, twice)
+    assert [v.value for v in conflict.values] == ["$500", "$900"]
+    [evidence] = conflict.values[1].support
+    assert twice.text[evidence.start:evidence.end].startswith("The man borrowed $900")
+    # a word of change makes the two an update, not two values for one thing
+    update = Article("twice", twice.text.replace("had borrowed $500", "had initially borrowed $500"))
+    assert conflicts_of(*told, update) == []
