@@ -143,3 +143,14 @@ def test_a_source_telling_one_claim_twice_with_two_values_disagrees_with_the_con
     # a word of change makes the two an update, not two values for one thing
     update = Article("twice", twice.text.replace("had borrowed $500", "had initially borrowed $500"))
     assert conflicts_of(*told, update) == []
+
+
+def test_an_age_explains_no_term():
+    # a and b write 42 too, but as an age: no term of 42 months, nothing explained away
+    a = Article("a", "The two brothers were jailed for 14 months for laundering money. "
+                     "Ana Ruiz, 42, is accused of helping two of the men who were earlier convicted.")
+    b = Article("b", "A court jailed the two brothers for 14 months for laundering money. "
+                     "Ana Ruiz, 42, faces charges for helping them, and earlier helped others.")
+    c = Article("c", "The two brothers were jailed for 42 months for laundering money.")
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["14", "42"]

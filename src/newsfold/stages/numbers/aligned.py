@@ -349,7 +349,9 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     thing. Anywhere else,
     the same number explains the disagreement only with a word of change
     in one of the three sentences (``CHANGE_WORDS``: "initially", "ballooned"),
-    or when the two figures count different nouns (a group and its part)."""
+    or when the two figures count different nouns (a group and its part);
+    a bare number ("Ana Ruiz, 42,") writes no figure that counts or measures
+    something ("42 months")."""
     figure, own = figures[x][1], figures[y][1]
     text = article_texts[own.source]
     label = bracket_label(article_texts[figure.source], figure)
@@ -365,10 +367,11 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
            for z, (_, q) in enumerate(figures)):
         return True
     # Two counted nouns ("1,200 teachers", "4,500 staff"): a source writing both counts two groups.
-    twogrouped = bool(own.head and figure.head and own.head != figure.head)
-    changed = twogrouped or _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
+    two_groups = bool(own.head and figure.head and own.head != figure.head)
+    changed = two_groups or _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
+    counted = bool(figure.head or figure.unit)
     return any(q is not own and q.source == own.source and same_kind(q, figure) and _same_bound_value(q, figure)
-               and (changed or _tells_change(text, q)) for q in quantities)
+               and (bool(q.head or q.unit) or not counted) and (changed or _tells_change(text, q)) for q in quantities)
 
 
 def _best_in(likeness: list[list[float]], figures: list[tuple[int, Quantity]], z: int, source: str) -> float:
