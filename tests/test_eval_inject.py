@@ -97,6 +97,12 @@ def test_varied_figures_cover_every_change():
     assert made == {"x0.5", "x0.7", "x1.3", "x1.5", "x2", "x3"}
 
 
+def test_the_top_of_an_age_range_is_no_figure():
+    text = "Children aged seven to 12 years should sleep nine hours, and 40 schools agree."
+    other = "For children aged seven to 12 years, nine hours of sleep; 40 schools back it."
+    assert [text[e.start:e.end] for e in figure_edits(text, [other])] == ["40"]
+
+
 def test_no_figure_without_another_source():
     assert figure_edits(TARGET, ["Nothing in common here."]) == []
 

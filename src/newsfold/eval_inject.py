@@ -57,7 +57,7 @@ _NAME = rf"(?:(?:{_TITLE})\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,4}}"
 _VERB = "|".join(sorted(QUOTE_VERBS - {"according", "read", "reads"}, key=len, reverse=True))
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?:(?P<a>{_NAME})\s(?:{_VERB})\b|(?:{_VERB})\s(?P<b>{_NAME}))")
 _NAME_BEFORE = re.compile(rf"(?P<a>{_NAME})\s(?:{_VERB})\s?[:,]?\s*$")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s(?:\w+\s(?:to|and)\s)?$", re.I)  # "aged seven to 12 years"
 _TIME_NOUNS = frozenset({"am", "pm", "hrs", "hours", "h", "gmt"})
 
 
@@ -124,7 +124,7 @@ def _figure_key(match: re.Match[str], text: str) -> tuple[str, ...] | None:
     num, noun = match["num"], match["noun"] or ""
     cur = (match["cur"] or "").strip()
     scale = " ".join((match["scale"] or "").split()).replace("percent", "per cent")
-    before = text[max(0, match.start() - 12):match.start()]
+    before = text[max(0, match.start() - 24):match.start()]
     age = noun in ("year", "years") and text.startswith(" old", match.end())
     if age or _AGE_BEFORE.search(before) or noun in _TIME_NOUNS or noun in MONTHS:
         return None
