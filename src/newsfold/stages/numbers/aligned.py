@@ -227,7 +227,8 @@ class _Words:
         (i, a), (j, b) = self.figures[z], self.figures[y]
         if i == j or not self.backing.lone(y) or len(self.backing.backers[z] - {self.claims[j].root}) < CONSENSUS:
             return False
-        one_noun = self.backing.synonyms.get(a.head or "", a.head) == self.backing.synonyms.get(b.head or "", b.head)
+        synonyms = self.backing.synonyms
+        one_noun = (a.head and synonyms.get(a.head, a.head)) == (b.head and synonyms.get(b.head, b.head))
         return one_noun and overlap(self.near[z], self.near[y]) >= _MIN_NEAR_LONE and same_time(self.claims[i], self.claims[j])
 
     def two_items(self, x: int, y: int) -> bool:
@@ -236,7 +237,8 @@ class _Words:
 
     def weight(self, x: int, y: int, shared: float, cosine: float, around: float) -> float:
         """1 for figures in alike sentences of one time, ``_LONE_WEIGHT`` for a
-        lone value in looser ones or one item's price in two lists,
+        lone value in looser ones (of one time, or told of a dated past
+        event: ``_past_pair``) or one item's price in two lists,
         ``_SLOT_WEIGHT`` for a lone value in a consensus value's place, else 0."""
         (i, a), (j, b) = self.figures[x], self.figures[y]
         if (i, j) not in self.of_one_time:
@@ -254,7 +256,6 @@ class _Words:
         timely = slot_time(self.claims[i], a, self.claims[j]) if lone_first \
             else slot_time(self.claims[j], b, self.claims[i])
         return _SLOT_WEIGHT if timely else 0.0
-
 
     def _past_pair(self, x: int, y: int) -> bool:
         """A lone value told of a past event without its date, beside a
