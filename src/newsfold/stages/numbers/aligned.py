@@ -351,8 +351,8 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     the same number explains the disagreement only with a word of change
     in one of the three sentences (``CHANGE_WORDS``: "initially", "ballooned"),
     or when the two figures count different nouns (a group and its part);
-    a bare number ("Ana Ruiz, 42,") writes no figure that counts or measures
-    something ("42 months")."""
+    an age set off after a name ("Ana Ruiz, 42,") writes no figure that
+    counts or measures something ("42 months")."""
     figure, own = figures[x][1], figures[y][1]
     text = article_texts[own.source]
     label = bracket_label(article_texts[figure.source], figure)
@@ -372,7 +372,14 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     changed = two_groups or _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
     counted = bool(figure.head or figure.unit)
     return any(q is not own and q.source == own.source and same_kind(q, figure) and _same_bound_value(q, figure)
-               and (bool(q.head or q.unit) or not counted) and (changed or _tells_change(text, q)) for q in quantities)
+               and not (counted and _an_age(text, q)) and (changed or _tells_change(text, q)) for q in quantities)
+
+
+def _an_age(text: str, q: Quantity) -> bool:
+    """A bare number set off by commas after a name: "Ana Ruiz, 42, said"."""
+    before = text[max(0, q.start - 40):q.start]
+    return not (q.head or q.unit) and text[q.end:q.end + 1] == "," \
+        and bool(re.search(r"[A-Z][\w'’-]*,\s(?:then\s|aged\s)?$", before))
 
 
 def _best_in(likeness: list[list[float]], figures: list[tuple[int, Quantity]], z: int, source: str) -> float:
