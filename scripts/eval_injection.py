@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(REPO / "src"))
 
+from newsfold.eval_figures import figure_recall_by_change, vary_figures
 from newsfold.eval_inject import KINDS, StoryResult, run_story, score, split_of
 from newsfold.model import Article
 from newsfold.pipeline import fold
@@ -94,6 +95,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--misses", type=int, default=8, help="misses to print (default 8)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--figure-change", choices=("fixed", "vary"), default="fixed",
+                        help="fixed: small counts +3, else x1.5; vary: the seed picks x0.5 to x3 (small: -2, +2, +5)")
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"error: {SHARED} is not present; the benchmark needs ../shared/data", file=sys.stderr)
@@ -102,17 +105,22 @@ def main() -> int:
     started = time.perf_counter()
     results = []
     for story, articles in stories(args.split, args.stories, args.articles, args.seed).items():
-        results.append(run_story(story, articles, fold, seed=args.seed))
+        results.append(run_story(story, articles, fold, seed=args.seed,
+                                 revalue=vary_figures if args.figure_change == "vary" else None))
         print(f"{story}: {len(articles)} articles, changed {sorted(results[-1].found)}, "
               f"found {sorted(k for k, v in results[-1].found.items() if v)}", file=sys.stderr, flush=True)
     summary = score(results)
-    summary.update(split=args.split, seed=args.seed, seconds=round(time.perf_counter() - started))
+    summary.update(split=args.split, seed=args.seed, seconds=round(time.perf_counter() - started),
+                   figure_change=args.figure_change, figure_by_change=figure_recall_by_change(results))
     missed = misses(results)
     if args.json:
         print(json.dumps({**summary, "misses": missed}, indent=2, ensure_ascii=False))
         return 0
     print(f"split {args.split}, seed {args.seed}, {summary['seconds']} s\n")
     print(table(summary))
+    print("\nfigure recall by change: " + "; ".join(
+        f"{change} {k['found']}/{k['attempted']} (3+: {k['recall_3_outlets']:.2f} of {k['attempted_3_outlets']})"
+        for change, k in summary["figure_by_change"].items()))
     for miss in missed[:args.misses]:
         print(f"\nmissed {miss['kind']} in {miss['story']}/{miss['source']}: {miss['old']} -> {miss['new']}"
               f" (touched: {miss['touched']}; {miss['others']} other sources write it)\n  {miss['sentence']}")

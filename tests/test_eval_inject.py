@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from newsfold.eval_figures import figure_change_of, figure_recall_by_change, vary_figures
 from newsfold.eval_inject import (
     Injection,
     StoryResult,
@@ -68,6 +69,38 @@ def test_figure_changes_are_clearly_different():
     assert changed_figure("4") == "7"
     assert changed_figure("1,200") == "1,800"
     assert changed_figure("80", percent=True) == "40"
+
+
+def test_figure_changes_by_name_and_named_back():
+    assert changed_figure("1,200", change="x0.7") == "840"
+    assert changed_figure("2.3", change="x3") == "6.9"
+    assert changed_figure("4", change="-2") == "2"
+    assert [figure_change_of(old, changed_figure(old)) for old in ("4", "1,200", "2.3")] == ["+3", "x1.5", "x1.5"]
+
+
+def test_varied_figures_never_take_a_change_a_bound_allows():
+    target = "At least 20 buildings fell, up to 40 trucks came and 3 people died."
+    other = "20 buildings fell, 40 trucks came and 3 people died; some say not more than 40 trucks."
+    edits = {target[e.start:e.end]: e for e in figure_edits(target, [other])}
+    for seed in range(12):
+        varied = {e.start: e.new for e in vary_figures(list(edits.values()), target, [other], random.Random(seed))}
+        assert int(varied[edits["20"].start]) > 20  # "at least 15" would agree with 20
+        assert edits["40"].start not in varied  # "up to 40" here, "not more than 40" there: every change agrees
+        assert int(varied[edits["3"].start]) in (1, 5, 8)  # a small count: -2, +2, +5
+
+
+def test_varied_figures_cover_every_change():
+    text, other = "Police seized 1,200 kilograms.", "Some 1,200 kilograms were seized."
+    [edit] = figure_edits(text, [other])
+    made = {figure_change_of("1,200", vary_figures([edit], text, [other], random.Random(seed))[0].new)
+            for seed in range(60)}
+    assert made == {"x0.5", "x0.7", "x1.3", "x1.5", "x2", "x3"}
+
+
+def test_the_top_of_an_age_range_is_no_figure():
+    text = "Children aged seven to 12 years should sleep nine hours, and 40 schools agree."
+    other = "For children aged seven to 12 years, nine hours of sleep; 40 schools back it."
+    assert [text[e.start:e.end] for e in figure_edits(text, [other])] == ["40"]
 
 
 def test_no_figure_without_another_source():
@@ -226,3 +259,15 @@ def test_recall_in_three_outlets_counts_only_widely_written_changes():
     kinds = score(results)["kinds"]
     assert (kinds["figure"]["attempted_3_outlets"], kinds["figure"]["recall_3_outlets"]) == (2, 0.5)
     assert (kinds["date"]["attempted_3_outlets"], kinds["date"]["recall"]) == (0, 0.0)
+
+
+def test_figure_recall_is_reported_per_change():
+    doubled = Injection("figure", "a", 40, 50, "20", "40", "", sources=2)
+    plus_two = Injection("figure", "a", 40, 50, "4", "6", "", sources=1)
+    results = [StoryResult("s1", "a", [doubled], found={"figure": True}),
+               StoryResult("s2", "a", [replace(doubled, new="60")], found={"figure": False}),
+               StoryResult("s3", "a", [plus_two], found={"figure": False})]
+    by_change = figure_recall_by_change(results)
+    assert set(by_change) == {"x2", "x3", "+2"}
+    assert (by_change["x2"]["recall_3_outlets"], by_change["x3"]["recall_3_outlets"]) == (1.0, 0.0)
+    assert (by_change["+2"]["attempted"], by_change["+2"]["attempted_3_outlets"]) == (1, 0)

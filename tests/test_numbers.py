@@ -58,6 +58,19 @@ def test_digits_percent_money_and_scale():
     assert any(q.value == 5e9 for q in qs)
 
 
+def test_an_amount_in_four_digits_is_no_year():
+    qs = one("He owed $1500 to a lender in 1998 and was fined S$2000. Prices rose 1200% in 2020.")
+    assert [q.text for q in qs] == ["$1500", "S$2000", "1200%"]
+    assert by_text(qs, "$1500").value == 1500 and by_text(qs, "$1500").unit == "$"
+
+
+def test_an_amount_is_never_a_span_of_time():
+    qs = one("Each charge carries a fine of S$4,500 or 18 days' jail in default.")
+    fine, days = by_text(qs, "S$4,500"), by_text(qs, "18")
+    assert (fine.head, fine.duration) == (None, False)
+    assert (days.head, days.duration) == ("day", True)
+
+
 def test_number_words():
     qs = one("Eleven soldiers, twenty-five police officers and two hundred and fifty residents "
              "were hurt. A dozen journalists were detained.")

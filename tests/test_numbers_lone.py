@@ -103,3 +103,54 @@ def test_a_unit_written_short_after_the_number_is_what_it_counts_however_it_is_p
                  "The 19,289 sq ft property on the fourth floor was sold."):
         [q] = one(text)
         assert (q.head, q.counted) == ("foot", "sq ft"), text
+
+
+JAILED = [
+    "The two brothers were jailed for 14 months on April 4, 2024, for laundering the proceeds of fraud.",
+    "In April 2024, the pair were sentenced to 14 months' jail each for money laundering.",
+]
+
+
+def test_a_lone_term_told_in_the_past_without_its_date_is_the_dated_event():
+    dated = [Article(f"d{i}", text, published="2025-01-20") for i, text in enumerate(JAILED)]
+    lone = Article("lone", "The brothers were each given 21 months' jail and forfeited S$65 million to the state.",
+                   published="2025-01-20")
+    [conflict] = conflicts_of(*dated, lone)
+    assert [v.value for v in conflict.values] == ["14", "21"]
+    # told in the present it may be a later state; with its own year it is another event
+    facing = Article("lone", "The brothers now face 21 months' jail and must forfeit S$65 million to the state.",
+                     published="2025-01-20")
+    assert conflicts_of(*dated, facing) == []
+    other_year = Article("lone", "In 2019 the brothers were each given 21 months' jail and forfeited S$65 million.",
+                         published="2025-01-20")
+    assert conflicts_of(*dated, other_year) == []
+
+
+BORROWED = [
+    "His father told reporters that the man had borrowed $500 from loan sharks to cover daily expenses.",
+    "His father said the man had borrowed $500 from loan sharks to cover daily expenses.",
+]
+
+
+def test_a_source_telling_one_claim_twice_with_two_values_disagrees_with_the_consensus():
+    told = [Article(f"t{i}", text) for i, text in enumerate(BORROWED)]
+    # its $500 sentence pairs best with the others' (they agree): the $900 is paired with them too
+    twice = Article("twice", "The man borrowed $900 from a loan shark to cover his daily expenses. " + BORROWED[1])
+    [conflict] = conflicts_of(*told, twice)
+    assert [v.value for v in conflict.values] == ["$500", "$900"]
+    [evidence] = conflict.values[1].support
+    assert twice.text[evidence.start:evidence.end].startswith("The man borrowed $900")
+    # a word of change makes the two an update, not two values for one thing
+    update = Article("twice", twice.text.replace("had borrowed $500", "had initially borrowed $500"))
+    assert conflicts_of(*told, update) == []
+
+
+def test_an_age_explains_no_term():
+    # a and b write 42 too, but as an age: no term of 42 months, nothing explained away
+    a = Article("a", "The two brothers were jailed for 14 months for laundering money. "
+                     "Ana Ruiz, 42, is accused of helping two of the men who were earlier convicted.")
+    b = Article("b", "A court jailed the two brothers for 14 months for laundering money. "
+                     "Ana Ruiz, 42, faces charges for helping them, and earlier helped others.")
+    c = Article("c", "The two brothers were jailed for 42 months for laundering money.")
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["14", "42"]

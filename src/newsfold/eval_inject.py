@@ -57,7 +57,7 @@ _NAME = rf"(?:(?:{_TITLE})\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,4}}"
 _VERB = "|".join(sorted(QUOTE_VERBS - {"according", "read", "reads"}, key=len, reverse=True))
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?:(?P<a>{_NAME})\s(?:{_VERB})\b|(?:{_VERB})\s(?P<b>{_NAME}))")
 _NAME_BEFORE = re.compile(rf"(?P<a>{_NAME})\s(?:{_VERB})\s?[:,]?\s*$")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s(?:\w+\s(?:to|and)\s)?$", re.I)  # "aged seven to 12 years"
 _TIME_NOUNS = frozenset({"am", "pm", "hrs", "hours", "h", "gmt"})
 
 
@@ -124,7 +124,7 @@ def _figure_key(match: re.Match[str], text: str) -> tuple[str, ...] | None:
     num, noun = match["num"], match["noun"] or ""
     cur = (match["cur"] or "").strip()
     scale = " ".join((match["scale"] or "").split()).replace("percent", "per cent")
-    before = text[max(0, match.start() - 12):match.start()]
+    before = text[max(0, match.start() - 24):match.start()]
     age = noun in ("year", "years") and text.startswith(" old", match.end())
     if age or _AGE_BEFORE.search(before) or noun in _TIME_NOUNS or noun in MONTHS:
         return None
@@ -142,12 +142,16 @@ def _figures(text: str) -> list[tuple[tuple[str, ...], re.Match[str]]]:
     return [(key, match) for key, match in keyed if key]
 
 
-def changed_figure(num: str, percent: bool = False) -> str:
-    """A clearly different figure in the same format: small counts + 3, else x1.5
-    ("15,000" -> "22,500", "2.3" -> "3.5"); a percentage over 100 is halved instead."""
+def changed_figure(num: str, percent: bool = False, change: str | None = None) -> str:
+    """A clearly different figure in the same format: by default small counts
+    + 3, else x1.5 ("15,000" -> "22,500", "2.3" -> "3.5"), a percentage over
+    100 halved instead; or the ``change`` named ("x0.7", "+2", see
+    ``eval_figures.FIGURE_CHANGES``)."""
     places = Decimal(1).scaleb(-len(num.split(".")[1])) if "." in num else Decimal(1)
     value = Decimal(num.replace(",", ""))
-    if "." not in num and value < 10:
+    if change is not None:
+        new = _changed_value(value, change)
+    elif "." not in num and value < 10:
         new = value + 3
     else:
         new = value * Decimal("1.5") if not (percent and value * Decimal("1.5") > 100) else value / 2
@@ -155,6 +159,10 @@ def changed_figure(num: str, percent: bool = False) -> str:
     if new == value:
         new += places
     return f"{new:,}" if "," in num else f"{new}"
+
+
+def _changed_value(value: Decimal, change: str) -> Decimal:
+    return value + int(change) if change[0] in "+-" else value * Decimal(change[1:])
 
 
 def figure_edits(text: str, others: Sequence[str]) -> list[Edit]:
@@ -381,8 +389,14 @@ def detect(brief: Brief, injection: Injection) -> tuple[bool, bool]:
     return found, touched
 
 
-def run_story(story: str, articles: list[Article], fold: Fold, seed: int = 0) -> StoryResult:
-    """Fold the story as it is, change one source, fold again, and score each change."""
+Revalue = Callable[[Sequence[Edit], str, Sequence[str], random.Random], list[Edit]]
+
+
+def run_story(story: str, articles: list[Article], fold: Fold, seed: int = 0,
+              revalue: Revalue | None = None) -> StoryResult:
+    """Fold the story as it is, change one source, fold again, and score each
+    change; ``revalue`` (``eval_figures.vary_figures``) may give the planned
+    edits other values (the changed text, the others' texts, a seeded rng)."""
     rng = random.Random(f"{seed}:{story}")
     before = fold(articles)
     target, edits = plan(before, rng)
@@ -390,6 +404,9 @@ def run_story(story: str, articles: list[Article], fold: Fold, seed: int = 0) ->
     if target is None or not edits:
         return result
     original = next(a for a in articles if a.id == target.id)
+    if revalue is not None:
+        others = [visible_text(a) for a in before.sources if not a.off_topic and root_of(a) != root_of(target)]
+        edits = revalue(edits, visible_text(target), others, random.Random(f"{seed}:{story}:figure"))
     changed, result.injections = apply_edits(original, edits)
     after = fold([changed if a.id == target.id else a for a in articles])
     result.conflicts_after = len(after.conflicts)
@@ -421,4 +438,3 @@ def score(results: Sequence[StoryResult]) -> dict[str, object]:
         if results else 0.0,
         "extra_conflicts_per_changed_story": round(sum(extra) / len(extra), 3) if extra else 0.0,
     }
-

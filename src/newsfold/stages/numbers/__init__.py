@@ -22,7 +22,8 @@ The package, by job:
 - ``extract``: one article's quantities, read in that order;
 - ``compare``: whether two values can both be right and measure the same thing;
 - ``kinds``: whether two figures count or measure the same kind of thing;
-- ``conflicts``: number conflicts across sources (by key), and ``aligned``: by claim.
+- ``conflicts``: number conflicts across sources (by key), and ``aligned``: by claim
+  (``lone``: values one source alone gives; ``disputes``: disagreeing pairs as conflicts).
 """
 from __future__ import annotations
 

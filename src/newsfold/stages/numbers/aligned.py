@@ -56,20 +56,31 @@ Method, in order:
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...context import StoryContext
-from ...model import Conflict, ConflictValue, Evidence
+from ...model import Conflict
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
+from .disputes import as_conflict, grouped, held, known_pairs
 from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
-from .lone import Backing
+from .lone import CONSENSUS, Backing
 from .quantity import Quantity
-from .surroundings import YEAR, Claim, after_a_name, bracket_label, near_words, same_time, slot_time
+from .surroundings import (
+    YEAR,
+    Claim,
+    after_a_name,
+    bracket_label,
+    near_words,
+    past_event,
+    same_time,
+    slot_time,
+    told_in_past,
+)
 from .vocabulary import CHANGE_WORDS
 
 _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
@@ -103,21 +114,40 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     same_kind = kind_test(synonyms)
     backing = Backing([q for _, q in figures], [claims[i].root for i, _ in figures], same_kind, synonyms,
                       quantities)
-    likeness = _likeness(ctx, claims, figures, backing)
-    known_pairs = _known_pairs(known)
+    likeness, words = _likeness(ctx, claims, figures, backing)
+    held_pairs = known_pairs(known)
     texts = {article.id: article.text for article in ctx.articles}
     pairs = []
-    for x, y in mutual_best([q.source for _, q in figures], [claims[i].root for i, _ in figures], likeness):
+    best = mutual_best([q.source for _, q in figures], [claims[i].root for i, _ in figures], likeness)
+    for x, y in best + _restated_pairs(best, figures, likeness, words):
         a, b = figures[x][1], figures[y][1]
-        if _disagree(a, b) and not _held(a, b, known_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
-                and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, y, x) \
-                and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, x, y):
+        if _disagree(a, b) and not held(a, b, held_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
+                and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, y, x, words.restates) \
+                and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, x, y, words.restates):
             pairs.append((a, b))
-    return [_conflict(group) for group in _groups(pairs)]
+    return [as_conflict(group) for group in grouped(pairs)]
+
+
+def _restated_pairs(best: list[tuple[int, int]], figures: list[tuple[int, Quantity]],
+                    likeness: list[list[float]], words: _Words) -> list[tuple[int, int]]:
+    """A source telling one claim twice, once with the others' value (paired,
+    agreeing) and once with a lone value (``_Words.restates``): the lone
+    figure paired too, with each figure its agreeing twin pairs with, where
+    that figure is the lone one's best in its source."""
+    out = []
+    for x, y in best + [(y, x) for x, y in best]:
+        if not agree(figures[x][1], figures[y][1]):
+            continue
+        source = figures[y][1].source
+        for z, (_, q) in enumerate(figures):
+            if q.source == figures[x][1].source and z != x and likeness[z][y] > 0 and words.restates(x, z) \
+                    and _best_in(likeness, figures, z, source) <= likeness[z][y]:
+                out.append((z, y))
+    return out
 
 
 def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Quantity]],
-              backing: Backing) -> list[list[float]]:
+              backing: Backing) -> tuple[list[list[float]], _Words]:
     """How alike each two figures of independent sources are (0: not to be
     paired): of one kind, in sentences of one time that are alike once their
     numbers are masked (``_sentence_alike``), scored by the sentences' shared
@@ -158,7 +188,7 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
             around = overlap(words.near[x], words.near[y])
             score = shared[i][j] + cosine[i][j] + around
             out[x][y] = out[y][x] = score * words.weight(x, y, shared[i][j], cosine[i][j], around)
-    return out
+    return out, words
 
 
 @dataclass
@@ -187,13 +217,28 @@ class _Words:
         return overlap(self.near[x], self.near[y]) >= _MIN_NEAR_LONE and not (self.named[x] or self.named[y]) \
             and self.backing.lone_against(x, y)
 
+    def restates(self, z: int, y: int) -> bool:
+        """Figures ``z`` and ``y`` of one source in two sentences of one time,
+        counting one noun with most words next to them shared ("borrowed $500
+        from loan sharks", "borrowed $750 from a loan shark"), ``y`` a lone
+        value and ``z``'s number one that ``CONSENSUS`` or more other sources
+        write: the source tells one claim twice with two values, so ``z``
+        explains nothing about ``y``."""
+        (i, a), (j, b) = self.figures[z], self.figures[y]
+        if i == j or not self.backing.lone(y) or len(self.backing.backers[z] - {self.claims[j].root}) < CONSENSUS:
+            return False
+        synonyms = self.backing.synonyms
+        one_noun = (a.head and synonyms.get(a.head, a.head)) == (b.head and synonyms.get(b.head, b.head))
+        return one_noun and overlap(self.near[z], self.near[y]) >= _MIN_NEAR_LONE and same_time(self.claims[i], self.claims[j])
+
     def two_items(self, x: int, y: int) -> bool:
         """Bracketed figures of two items: "Korean teas ($9)", "sesame ice cream (S$8)"."""
         return bool(self.labels[x] and self.labels[y] and not self.labels[x] & self.labels[y])
 
     def weight(self, x: int, y: int, shared: float, cosine: float, around: float) -> float:
         """1 for figures in alike sentences of one time, ``_LONE_WEIGHT`` for a
-        lone value in looser ones or one item's price in two lists,
+        lone value in looser ones (of one time, or told of a dated past
+        event: ``_past_pair``) or one item's price in two lists,
         ``_SLOT_WEIGHT`` for a lone value in a consensus value's place, else 0."""
         (i, a), (j, b) = self.figures[x], self.figures[y]
         if (i, j) not in self.of_one_time:
@@ -203,7 +248,7 @@ class _Words:
         if one_time and loose and _sentence_alike(shared, cosine, around):
             return 1.0
         if one_time and (loose and self.backing.lone_pair(x, y) or self.told_alike(x, y)) \
-                or self.labels[x] & self.labels[y]:
+                or self.labels[x] & self.labels[y] or loose and self._past_pair(x, y):
             return _LONE_WEIGHT
         if not self.backing.slot(x, y):
             return 0.0
@@ -211,6 +256,15 @@ class _Words:
         timely = slot_time(self.claims[i], a, self.claims[j]) if lone_first \
             else slot_time(self.claims[j], b, self.claims[i])
         return _SLOT_WEIGHT if timely else 0.0
+
+    def _past_pair(self, x: int, y: int) -> bool:
+        """A lone value told of a past event without its date, beside a
+        counting-the-same-noun consensus value dated earlier (``past_event``)."""
+        (i, _), (j, _) = self.figures[x], self.figures[y]
+        if not self.backing.lone_pair(x, y):
+            return False
+        lone_first = self.backing.lone(x)
+        return past_event(self.claims[i], self.claims[j]) if lone_first else past_event(self.claims[j], self.claims[i])
 
 
 def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
@@ -234,7 +288,8 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[Claim]:
         lemmas = frozenset().union(*(q.context for q in qs))
         published = (ctx.article(source).published or "")[:4]
         earlier = any(q.background for q in qs) or any(year < published for year in YEAR.findall(text))
-        claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier))
+        claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier,
+                            told_in_past(ctx.docs[source], span)))
     return claims
 
 
@@ -279,7 +334,7 @@ def _disagree(a: Quantity, b: Quantity) -> bool:
 
 def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quantity]],
                       likeness: list[list[float]], article_texts: dict[str, str], same_kind: SameKind,
-                      x: int, y: int) -> bool:
+                      x: int, y: int, restates: Callable[[int, int], bool]) -> bool:
     """True when figure ``y``'s source also writes figure ``x``'s number (of
     its kind, not vague, or one agreeing with it: "$72.60" beside "almost
     $73") in ``y``'s own sentence ("cut from 250g to 220g"; "at least nine
@@ -289,10 +344,15 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     source gives both, for the claim ``x`` makes and for another (an update,
     a sub-count, another group). The same number in an unlike sentence is
     another thing; it does not explain away the disagreement. A bound only
-    bounds: "up to S$3,000" does not write a fine of S$3,000. Anywhere else,
+    bounds: "up to S$3,000" does not write a fine of S$3,000. Nor does a
+    sentence telling ``y``'s claim again with ``x``'s number
+    (``_Words.restates``, no word of change in either): two values for one
+    thing. Anywhere else,
     the same number explains the disagreement only with a word of change
     in one of the three sentences (``CHANGE_WORDS``: "initially", "ballooned"),
-    or when the two figures count different nouns (a group and its part)."""
+    or when the two figures count different nouns (a group and its part);
+    an age set off after a name ("Ana Ruiz, 42,") writes no figure that
+    counts or measures something ("42 months")."""
     figure, own = figures[x][1], figures[y][1]
     text = article_texts[own.source]
     label = bracket_label(article_texts[figure.source], figure)
@@ -304,13 +364,22 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     least = likeness[y][x] * _EXPLAINS
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
            and _best_in(likeness, figures, z, figure.source) <= likeness[z][x]
+           and not (restates(z, y) and not _tells_change(text, q) and not _tells_change(text, own))
            for z, (_, q) in enumerate(figures)):
         return True
     # Two counted nouns ("1,200 teachers", "4,500 staff"): a source writing both counts two groups.
     two_groups = bool(own.head and figure.head and own.head != figure.head)
     changed = two_groups or _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
+    counted = bool(figure.head or figure.unit)
     return any(q is not own and q.source == own.source and same_kind(q, figure) and _same_bound_value(q, figure)
-               and (changed or _tells_change(text, q)) for q in quantities)
+               and not (counted and _an_age(text, q)) and (changed or _tells_change(text, q)) for q in quantities)
+
+
+def _an_age(text: str, q: Quantity) -> bool:
+    """A bare number set off by commas after a name: "Ana Ruiz, 42, said"."""
+    before = text[max(0, q.start - 40):q.start]
+    return not (q.head or q.unit) and text[q.end:q.end + 1] == "," \
+        and bool(re.search(r"[A-Z][\w'’-]*,\s(?:then\s|aged\s)?$", before))
 
 
 def _best_in(likeness: list[list[float]], figures: list[tuple[int, Quantity]], z: int, source: str) -> float:
@@ -331,65 +400,3 @@ def _same_bound_value(q: Quantity, figure: Quantity) -> bool:
 
 def _bound(q: Quantity) -> bool:
     return q.qualifier in _BOUNDS
-
-
-def _known_pairs(known: list[Conflict]) -> set[frozenset[tuple[str, int]]]:
-    """Pairs of sentences (source, start) that a known conflict already sets against each other."""
-    pairs = set()
-    for conflict in known:
-        for i, value in enumerate(conflict.values):
-            for other in conflict.values[i + 1:]:
-                pairs |= {frozenset({(e.source, e.start), (f.source, f.start)})
-                          for e in value.support for f in other.support}
-    return pairs
-
-
-def _held(a: Quantity, b: Quantity, known_pairs: set[frozenset[tuple[str, int]]]) -> bool:
-    assert a.sentence_span is not None and b.sentence_span is not None
-    return frozenset({(a.source, a.sentence_span[0]), (b.source, b.sentence_span[0])}) in known_pairs
-
-
-def _groups(pairs: list[tuple[Quantity, Quantity]]) -> list[list[Quantity]]:
-    """Pairs sharing a quantity, joined: one group per disagreement."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    members: dict[int, Quantity] = {}
-    for a, b in pairs:
-        members[id(a)], members[id(b)] = a, b
-        parent[find(id(a))] = find(id(b))
-    groups: dict[int, list[Quantity]] = defaultdict(list)
-    for key, q in members.items():
-        groups[find(key)].append(q)
-    return list(groups.values())
-
-
-def _conflict(group: list[Quantity]) -> Conflict:
-    by_value: dict[tuple[str, float, float | None, float | None], list[Quantity]] = defaultdict(list)
-    for q in group:
-        by_value[(q.qualifier, q.value, q.low, q.high)].append(q)
-    ordered = sorted(by_value.values(), key=lambda qs: (-len({q.source for q in qs}), qs[0].value))
-    values = [ConflictValue(value=_as_written(qs), support=_evidence(qs)) for qs in ordered]
-    return Conflict(id="", kind="number", topic=_topic(group), values=values)
-
-
-def _as_written(quantities: list[Quantity]) -> str:
-    return Counter(" ".join(q.text.split()) for q in quantities).most_common(1)[0][0]
-
-
-def _evidence(quantities: list[Quantity]) -> list[Evidence]:
-    spans = sorted({(q.source, *q.sentence_span) for q in quantities if q.sentence_span is not None})
-    return [Evidence(source=source, start=start, end=end) for source, start, end in spans]
-
-
-def _topic(group: list[Quantity]) -> str:
-    """The counted noun most reports use, else what the unit measures."""
-    nouns = Counter(q.head for q in group if q.head)
-    if nouns:
-        return nouns.most_common(1)[0][0]
-    unit = group[0].unit
-    return "percentage" if unit == "%" else f"amount ({unit})"

@@ -135,8 +135,9 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
     if written is None:
         return None
     counted, head_token = counted_noun(doc, written.last, written.end, written.unit)
-    if head_token is not None and head_token.lower_ in _DAY_WORDS:
-        counted, head_token = None, None
+    if head_token is not None and (head_token.lower_ in _DAY_WORDS or written.unit not in (None, "%")
+                                   and singular(head_token.text) in _TIME_UNITS):
+        counted, head_token = None, None  # "S$4,500 or 18 days' jail": an amount is never a span of time
     if _not_a_count(doc, i, written, head_token):
         return None
     duration = head_token is not None and singular(head_token.text) in _TIME_UNITS
@@ -215,10 +216,11 @@ def _read_range(doc: Doc, written: _Written) -> None:
 
 
 def _not_a_count(doc: Doc, i: int, written: _Written, head_token: Token | None) -> bool:
-    """"one of those places" (a pronoun), a bare year."""
+    """"one of those places" (a pronoun), a bare year (an amount, "$1000" or
+    "1500%", is never a year)."""
     if written.as_words and doc[written.last].lower_ == "one" and doc[written.last].dep_ != "nummod":
         return True
-    return looks_like_year(doc[i].text, written.value, head_token)
+    return written.unit is None and looks_like_year(doc[i].text, written.value, head_token)
 
 
 def _classify(doc: Doc, quantity: Quantity, number_index: int, last: int, head_token: Token | None) -> None:

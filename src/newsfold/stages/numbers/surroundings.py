@@ -7,10 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from ...context import StoryContext
 from ...nlp.lexicon import STOPWORDS
 from .kinds import STEM
 from .quantity import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _NEAR_WORDS = 5  # words each side of a figure
 _LABEL_WORDS = 4  # words before a bracketed figure that name its item
@@ -32,6 +37,7 @@ class Claim:
     lemmas: frozenset[str]
     quantities: tuple[Quantity, ...]
     earlier: bool = False  # dated to an earlier time: "last week", a year before publication
+    past: bool = False  # told in the simple past ("were each given 21 months' jail")
 
 
 def bracket_label(text: str, q: Quantity) -> frozenset[str]:
@@ -73,6 +79,24 @@ def same_time(a: Claim, b: Claim) -> bool:
     if a.earlier or b.earlier:
         return bool(years_a & years_b)
     return not (years_a and years_b) or bool(years_a & years_b)
+
+
+def told_in_past(doc: Doc, span: tuple[int, int]) -> bool:
+    """The sentence's main verb is in the simple past ("was jailed", "fined"),
+    not the present or a perfect ("has risen": a state up to now)."""
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    roots = [t for t in tokens or () if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    return bool(roots) and all(
+        t.tag_ == "VBD" or t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children)
+        for t in roots)
+
+
+def past_event(lone: Claim, placed: Claim) -> bool:
+    """A lone value told in the simple past with no year (``lone``) beside a
+    consensus value dated earlier (``placed``: "jailed for 14 months on
+    April 4, 2024"): one past event, the date left out. A lone value in the
+    present or perfect ("has risen to 200") may be a later state."""
+    return lone.past and not lone.earlier and placed.earlier and not YEAR.search(lone.text)
 
 
 def slot_time(lone: Claim, figure: Quantity, placed: Claim) -> bool:

@@ -1,0 +1,82 @@
+"""Injection benchmark, figures changed by other amounts: under
+``--figure-change vary`` the seed picks each changed figure's change
+(``FIGURE_CHANGES``; ``SMALL_CHANGES`` for counts under 10), so recall is not
+tuned to the one change ``eval_inject.changed_figure`` makes by default, and
+recall is reported per change (``figure_recall_by_change``).
+"""
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from .eval_inject import Edit, StoryResult, _changed_value, _figure_key, _figures, changed_figure
+
+FIGURE_CHANGES = ("x0.5", "x0.7", "x1.3", "x1.5", "x2", "x3")
+SMALL_CHANGES = ("-2", "+2", "+5")  # counts under 10 written in digits
+_LOWER_BOUND = re.compile(r"\b(?:at least|(?<!no )(?<!not )more than|over|above|upwards of|in excess of|"
+                          r"no fewer than|no less than|not less than|exceeding)\s$", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:up to|less than|fewer than|under|below|at most|no more than|as many as|"
+                          r"almost|nearly|just under|not more than)\s$", re.I)
+
+
+def _bound(text: str, start: int) -> int:
+    """+1 when the words before a figure make it a lower bound ("at least
+    20"), -1 an upper bound ("up to 20"), else 0."""
+    before = text[max(0, start - 24):start]
+    return 1 if _LOWER_BOUND.search(before) else -1 if _UPPER_BOUND.search(before) else 0
+
+
+def figure_change_of(old: str, new: str) -> str:
+    """The name of the change that turned ``old`` into ``new`` ("+3", "x1.5")."""
+    before, after = Decimal(old.replace(",", "")), Decimal(new.replace(",", ""))
+    if "." not in old and before < 10:
+        return f"{int(after - before):+d}"
+    ratio = after / before if before else Decimal(0)
+    return min(FIGURE_CHANGES, key=lambda c: abs(Decimal(c[1:]) - ratio))
+
+
+def vary_figures(edits: Sequence[Edit], text: str, others: Sequence[str], rng: random.Random) -> list[Edit]:
+    """Each figure edit given a change the seed picks among ``FIGURE_CHANGES``
+    (``SMALL_CHANGES`` for counts under 10), never one a bound makes
+    compatible: "at least 20" in the changed text lowered ("at least 15"),
+    or raised where another source writes "at least 20"; "up to" the other
+    way; nor a percentage over 100. Other edits stay as they are."""
+    out = []
+    for edit in edits:
+        match = next((m for key, m in _figures(text) if m.start("num") == edit.start), None)
+        if edit.kind != "figure" or match is None:
+            out.append(edit)
+            continue
+        key, value = _figure_key(match, text), Decimal(match["num"].replace(",", ""))
+        percent = bool(re.search("%|cent", match["scale"] or ""))
+        bounds = {_bound(text, match.start())}
+        bounds |= {-_bound(other, m.start()) for other in others for k, m in _figures(other) if k == key}
+        changes = [c for c in (SMALL_CHANGES if "." not in match["num"] and value < 10 else FIGURE_CHANGES)
+                   if 0 < _changed_value(value, c) <= (100 if percent else math.inf)
+                   and not (1 in bounds and _changed_value(value, c) < value)
+                   and not (-1 in bounds and _changed_value(value, c) > value)]
+        if changes:
+            out.append(replace(edit, new=changed_figure(match["num"], percent, rng.choice(changes))))
+    return out
+
+
+def figure_recall_by_change(results: Sequence[StoryResult]) -> dict[str, dict[str, float]]:
+    """Figure recall per change made ("x1.5", "+3"; ``figure_change_of``):
+    attempted, found, recall, and the same over changes whose original
+    stands in three or more outlets."""
+    groups: dict[str, list[tuple[bool, bool]]] = {}
+    for r in results:
+        for i in r.injections:
+            if i.kind == "figure":
+                groups.setdefault(figure_change_of(i.old, i.new), []).append((r.found["figure"], i.sources >= 2))
+    out = {}
+    for change, rows in sorted(groups.items()):
+        wide = [found for found, three in rows if three]
+        out[change] = {"attempted": len(rows), "found": sum(f for f, _ in rows),
+                       "recall": round(sum(f for f, _ in rows) / len(rows), 3),
+                       "attempted_3_outlets": len(wide), "recall_3_outlets": round(sum(wide) / len(wide), 3) if wide else 0.0}
+    return out
