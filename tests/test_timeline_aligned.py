@@ -312,3 +312,30 @@ def test_a_lone_day_told_in_a_sentence_unlike_in_meaning_is_not_weighed():
     moved = "On March 12, the council announced new tax breaks for harbour shops."
     assert _embedded_conflicts(*_market(*_FIRE, moved), cosine=0.2) == []
     assert len(_embedded_conflicts(*_market(*_FIRE, moved), cosine=0.45)) == 1
+
+
+_ALERTED = "Crews were alerted to the blaze at the Harbour Street market stall at 4.55am on {}."
+
+
+def test_one_telling_much_alike_and_a_second_source_s_day_make_a_consensus():
+    # s0 tells it alike; s1 gives the day only as a weekday, in its own words
+    alike = Article("s0", _ALERTED.format("March 9"), published="2031-03-14")
+    weekday = Article("s1", "A noodle stall burned down on Sunday.", published="2031-03-10")
+    moved = Article("s2", "A stall in the Harbour Street market burned on March 12 before crews came, the fire"
+                          " service said.", published="2031-03-14")
+    [conflict] = _embedded_conflicts(alike, weekday, moved)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert [e.source for e in conflict.values[1].support] == ["s2"]
+    # one source alone, however alike, is no consensus
+    assert _embedded_conflicts(alike, moved) == []
+
+
+def test_a_day_inside_a_quote_is_compared_but_not_on_the_timeline():
+    told = ["The ferry left for the island on March 9 with 40 passengers, the coast guard said.",
+            "On March 9 the ferry left for the island, carrying 40 passengers."]
+    quoted = '"The ferry left for the island on March 12 and never came back," a relative said.'
+    articles = _market(*told, quoted)
+    [conflict] = _embedded_conflicts(*articles)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert [e.source for e in conflict.values[1].support] == ["s2"]
+    assert one(quoted) == []  # speech: no timeline entry

@@ -79,5 +79,5 @@ def build_timeline(ctx: StoryContext) -> tuple[list[TimelineEvent], list[Conflic
         if article.off_topic or doc is None:
             continue
         events.extend(events_of(article, ctx.sentences.get(article.id, []), doc))
-    timeline, conflicts = merge_events(events, ctx.roots())
+    timeline, conflicts = merge_events([e for e in events if not e.quoted], ctx.roots())
     return timeline, conflicts + aligned_date_conflicts(ctx, events, conflicts)

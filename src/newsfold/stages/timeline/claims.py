@@ -61,7 +61,8 @@ def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
         if not days:
             continue
         raw = ctx.article(source).text[span[0]:span[1]]
-        text = unquoted(raw)
+        # what it quotes is masked, unless a day it gives is quoted: then that is what it dates
+        text = raw if any(e.quoted for e in days) else unquoted(raw)
         words = frozenset(content_words(DATE_WORDS.sub(" ", text)))
         near: dict[str, frozenset[str]] = {}
         for e in days:

@@ -61,6 +61,10 @@ _FEW_DAYS = 5
 # against the story: (one sentence's words + cosine; the same when the lone
 # source gives the consensus day too, and a second source's sentence then)
 _LONE = (0.6, 1.3, 1.0)
+# ... or one other source's sentence this alike, the day given by a second
+# source in its own words ("alerted to the fire at 4.55am on Jan 19" beside
+# "the fire broke out on Sunday"): the telling is one event, the consensus two sources
+_LONE_ONE = 1.1
 _LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
 _STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
 
@@ -140,13 +144,12 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
                 best[other_day][other.root] = (score, other)
     options = []
     for other_day, by_root in best.items():
-        if len(by_root) < 2:
-            continue
-        first, second = sorted((score for score, _ in by_root.values()), reverse=True)[:2]
-        if (claim.source, other_day) in given.sources:
-            told = first >= _LONE[1] and second >= _LONE[2]
-        else:
-            told = first >= _LONE[0]
+        first, second = [*sorted((score for score, _ in by_root.values()), reverse=True), 0.0][:2]
+        gives_too = (claim.source, other_day) in given.sources
+        told = len(by_root) >= 2 and (first >= _LONE[1] and second >= _LONE[2] if gives_too else first >= _LONE[0])
+        # or one telling much alike, and a second source gives the day in its own words
+        told = told or not gives_too and first >= _LONE_ONE \
+            and len(given.roots.get(other_day, set()) - {claim.root}) >= 2
         if told:
             options.append((first + second, other_day, [other for _, other in by_root.values()]))
     if not options:
