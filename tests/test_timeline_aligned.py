@@ -339,3 +339,16 @@ def test_a_day_inside_a_quote_is_compared_but_not_on_the_timeline():
     assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
     assert [e.source for e in conflict.values[1].support] == ["s2"]
     assert one(quoted) == []  # speech: no timeline entry
+
+
+def test_today_as_nowadays_does_not_tell_a_second_event():
+    # the lone source's paper is dated the story's day, and "today" there means nowadays
+    told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."
+    articles = _market(_MARKET[0], told_apart, _MOVED + " Such markets still matter today, the mayor said.")
+    articles[2].published = "2031-03-09"
+    [conflict] = _embedded_conflicts(*articles)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    # a day it writes out is another matter: two events
+    articles[2] = Article("s2", _MOVED + " Stallholders had met the council on March 9 about the rent.",
+                          published="2031-03-09")
+    assert _embedded_conflicts(*articles) == []
