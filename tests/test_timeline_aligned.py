@@ -352,3 +352,16 @@ def test_today_as_nowadays_does_not_tell_a_second_event():
     articles[2] = Article("s2", _MOVED + " Stallholders had met the council on March 9 about the rent.",
                           published="2031-03-09")
     assert _embedded_conflicts(*articles) == []
+
+
+def test_the_same_day_a_month_off_in_an_aligned_sentence_is_a_date_conflict():
+    assert claims.month_slip("2031-03-09", "2031-04-09") and claims.month_slip("2030-12-24", "2031-01-24")
+    assert not claims.month_slip("2031-03-09", "2031-05-09") and not claims.month_slip("2031-03-09", "2031-04-10")
+    a = Article("a", HEARING.format("March 9"), published="2031-04-14")
+    b = Article("b", "On 9 March the council approved new parking rules for the harbour district.",
+                published="2031-04-14")
+    c = Article("c", HEARING.format("April 9"), published="2031-04-14")
+    [conflict] = _date_conflicts(a, b, c)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-04-09"]
+    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-04-09")) == [("2031-03-09", "2031-04-09")]
+    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-05-09")) == []  # a monthly event

@@ -102,6 +102,13 @@ def days_apart(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
+def month_slip(a: str, b: str) -> bool:
+    """Whether two days differ only by one month ("Jan 24" and "Feb 24"): a
+    month misread or mistyped, as close as a day a few days off."""
+    x, y = date.fromisoformat(a), date.fromisoformat(b)
+    return x.day == y.day and abs((x.year * 12 + x.month) - (y.year * 12 + y.month)) == 1
+
+
 def holds(held: set[tuple[str, int]], claim: Claim) -> bool:
     """Whether a support ``(source, start)`` of a known conflict lies in the claim's sentence."""
     return any(source == claim.source and claim.span[0] <= start < claim.span[1] for source, start in held)

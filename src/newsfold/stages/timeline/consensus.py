@@ -13,7 +13,8 @@ sentence no conflict holds yet and that places its event in no series ("the
 next draw"):
 
 1. alike (``_alike_consensus``): against a day of the same month at most
-   ``_MOST_DAYS`` apart that two or more other independent sources give in
+   ``_MOST_DAYS`` apart, or the same day a month off (``claims.month_slip``),
+   that two or more other independent sources give in
    sentences loosely alike (``_LOOSE``: some content words shared, a lower
    cosine, some words next to the two days shared; only with an embedder).
    The lone day's source giving the consensus day in another sentence does
@@ -43,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import EVENT_STAGES
 from ...nlp.text import overlap
-from .claims import Claim, days_apart, sequence
+from .claims import Claim, days_apart, month_slip, sequence
 from .merging import content_words
 
 if TYPE_CHECKING:
@@ -108,7 +109,8 @@ def _alike_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         if other.root == claim.root or not free[j] or sequence(other) != sequence(claim):
             continue
         for other_day, other_near in other.dated:
-            if other_day[:7] != day[:7] or other_day in claim.days or days_apart(day, other_day) > _MOST_DAYS:
+            close = other_day[:7] == day[:7] and days_apart(day, other_day) <= _MOST_DAYS
+            if not (close or month_slip(day, other_day)) or other_day in claim.days:
                 continue
             if overlap(near, other_near) >= _LOOSE[2] and shared[i][j] >= _LOOSE[0] \
                     and cosine[i][j] >= _LOOSE[1]:  # the words next to the days: one event
