@@ -365,3 +365,12 @@ def test_the_same_day_a_month_off_in_an_aligned_sentence_is_a_date_conflict():
     assert [v.value for v in conflict.values] == ["2031-03-09", "2031-04-09"]
     assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-04-09")) == [("2031-03-09", "2031-04-09")]
     assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-05-09")) == []  # a monthly event
+
+
+def test_a_source_dating_the_story_s_event_twice_is_at_odds_with_itself():
+    told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."
+    # its other sentence tells the story's event, alike another source's: one event, two days
+    twice = _MOVED + " Fire crews put out the blaze at the Harbour Street market stall on March 9."
+    [conflict] = _embedded_conflicts(*_market(_MARKET[0], told_apart, twice))
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert [e.start for e in conflict.values[1].support] == [0]  # the moved sentence, not the other
