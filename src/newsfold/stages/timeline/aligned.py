@@ -13,7 +13,9 @@ Method, in order:
    date a source is given, often a day off; a day counted from another, "a
    day after X", agrees with that day and is never disputed); a year or
    month beside the days is context ("by 2030"), a range gives both its
-   days; each day keeps the content words next to it (what it dates);
+   days; a day inside quotation marks counts too, with what it quotes as
+   the sentence's words ("'He flew there on Jan 8,' his cousin said"); each
+   day keeps the content words next to it (what it dates);
 2. pairs: sentences of independent sources whose wording, with date words
    and quoted text masked, is alike: most content words shared
    (``_MIN_SHARED``) and, when the context has an embedder, close in meaning

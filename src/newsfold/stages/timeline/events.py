@@ -71,7 +71,8 @@ def _date_mentions(article: Article, doc: Doc, published: date | None) -> tuple[
     only where they are dates; and apart, those in quotation marks (speech, not
     reported events)."""
     quotes = quoted_spans(article.text)
-    mentions, quoted = [], []
+    mentions: list[Mention] = []
+    quoted: list[Mention] = []
     for mention in find_date_words(article.text):
         if article.is_removed(mention.start, mention.end):
             continue
