@@ -32,7 +32,8 @@ next draw"):
    two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
    second source's at least ``_LONE[2]``; unless its sentence giving that day
    is told like another source's sentence giving it (at least ``_SELF``):
-   then it dates the story's event twice and is at odds with itself. A sentence that names another
+   then it dates the story's event twice and is at odds with itself, and one
+   sentence at least ``_LONE[1]`` is enough when a second source gives the day. A sentence that names another
    stage of a process next to its day ("charged on Mar 12" against "the
    fire on Mar 9", ``lexicon.EVENT_STAGES``) tells another event and is not
    weighed. Of several such days, the one told most alike.
@@ -154,11 +155,14 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
     for other_day, by_root in best.items():
         first, second = [*sorted((score for score, _ in by_root.values()), reverse=True), 0.0][:2]
         told_alike = [j for _, j in by_root.values()]
-        gives_too = (claim.source, other_day) in given.sources and not _tells_it_twice(claims, shared, cosine, i, other_day)
-        told = len(by_root) >= 2 and (first >= _LONE[1] and second >= _LONE[2] if gives_too else first >= _LONE[0])
-        # or one telling much alike, and a second source gives the day in its own words
-        told = told or not gives_too and first >= _LONE_ONE \
-            and len(given.roots.get(other_day, set()) - {claim.root}) >= 2
+        agreeing = len(given.roots.get(other_day, set()) - {claim.root})
+        if (claim.source, other_day) not in given.sources:
+            # or one telling much alike, and a second source gives the day in its own words
+            told = len(by_root) >= 2 and first >= _LONE[0] or first >= _LONE_ONE and agreeing >= 2
+        elif _tells_it_twice(claims, shared, cosine, i, other_day):
+            told = first >= _LONE[1] and agreeing >= 2
+        else:
+            told = len(by_root) >= 2 and first >= _LONE[1] and second >= _LONE[2]
         if told:
             options.append((first + second, other_day, [claims[j] for j in told_alike]))
     if not options:
