@@ -195,8 +195,9 @@ VARIED_SHIFTS: tuple[int | str, ...] = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5, "mont
 
 
 def changed_month(written: str, month: int, day: int) -> str:
-    """The next month in the style written ("Jan" -> "Feb", "January" ->
-    "February"), or the one before where the next lacks the day ("Jan 31" -> "Dec 31")."""
+    """The next month in the style written ("Sept" -> "Oct", "March" ->
+    "April"), or the one before where the next lacks the day (the 31st of a
+    month before a 30-day one)."""
     new = month % 12 + 1 if day <= calendar.monthrange(2001, month % 12 + 1)[1] else (month - 2) % 12 + 1
     name = MONTH_NAMES[new - 1]
     return name if written.lower().rstrip(".") in MONTHS_FULL else name[:3] + written[3:].lstrip("tT")
