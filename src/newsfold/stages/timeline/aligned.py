@@ -85,9 +85,7 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
                 pairs.append(((claims[i], day_a), (claims[j], day_b)))
     paired = {claim for pair in pairs for claim, _ in pair}
     roots = ctx.roots()
-    # "today" alone is most often "nowadays" ("the model is still valuable today"): it tells no second event
-    given = Given(defaultdict(set), {(e.support.source, e.date) for e in events
-                                     if (e.support.as_written or "").lower() != "today"})
+    given = Given(defaultdict(set), {(e.support.source, e.date) for e in events})
     for event in events:
         given.roots[event.date].add(roots.get(event.support.source, event.support.source))
     pairs += lone_day_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)],

@@ -30,10 +30,7 @@ next draw"):
    sentence at least ``_LONE_ONE`` when a second source gives the day in
    words of its own. A source that also gives the consensus day elsewhere tells
    two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
-   second source's at least ``_LONE[2]``; unless its sentence giving that day
-   is told like another source's sentence giving it (at least ``_SELF``):
-   then it dates the story's event twice and is at odds with itself, and one
-   sentence at least ``_LONE[1]`` is enough when a second source gives the day. A sentence that names another
+   second source's at least ``_LONE[2]``. A sentence that names another
    stage of a process next to its day ("charged on Mar 12" against "the
    fire on Mar 9", ``lexicon.EVENT_STAGES``) tells another event and is not
    weighed. Of several such days, the one told most alike.
@@ -71,8 +68,6 @@ _LONE = (0.6, 1.3, 1.0)
 # source in its own words ("alerted to the fire at 4.55am on Jan 19" beside
 # "the fire broke out on Sunday"): the telling is one event, the consensus two sources
 _LONE_ONE = 1.1
-# the lone day's source giving the story's day in a sentence this alike one of the consensus tells one event twice
-_SELF = 1.0
 _LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
 _STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
 
@@ -159,8 +154,6 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         if (claim.source, other_day) not in given.sources:
             # or one telling much alike, and a second source gives the day in its own words
             told = len(by_root) >= 2 and first >= _LONE[0] or first >= _LONE_ONE and agreeing >= 2
-        elif _tells_it_twice(claims, shared, cosine, i, other_day):
-            told = first >= _LONE[1] and agreeing >= 2
         else:
             told = len(by_root) >= 2 and first >= _LONE[1] and second >= _LONE[2]
         if told:
@@ -169,18 +162,6 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         return []
     _, agreed, others = max(options, key=lambda option: option[:2])
     return [((claim, day), (other, agreed)) for other in others]
-
-
-def _tells_it_twice(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
-                    i: int, day: str) -> bool:
-    """Whether the lone day's source also gives the story's ``day`` in a
-    sentence told much like another source's sentence giving that day: the
-    event the story dates, dated twice by one source (at odds with itself),
-    not a second event."""
-    consensus = [j for j, other in enumerate(claims) if other.root != claims[i].root and day in other.days]
-    return any(k != i and own.source == claims[i].source and day in own.days
-               and max((shared[k][j] + float(cosine[k][j]) for j in consensus), default=0.0) >= _SELF
-               for k, own in enumerate(claims))
 
 
 def _stages(near: frozenset[str]) -> set[str]:
