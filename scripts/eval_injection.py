@@ -3,6 +3,7 @@
 
     python scripts/eval_injection.py                    # dev half, table and misses
     python scripts/eval_injection.py --json             # the same as JSON
+    python scripts/eval_injection.py --date-change vary # dates moved -5..+5 days or a month, per seed
     python scripts/eval_injection.py --split heldout    # only at the end of a piece of work
 
 Real multi-outlet stories (three or more articles) of the shared LocalNews and
@@ -34,6 +35,7 @@ SHARED = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(REPO / "src"))
 
 from newsfold.eval_figures import figure_recall_by_change, vary_figures
+from newsfold.eval_dates import DATE_CHANGES
 from newsfold.eval_inject import KINDS, StoryResult, run_story, score, split_of
 from newsfold.model import Article
 from newsfold.pipeline import fold
@@ -74,6 +76,18 @@ def misses(results: list[StoryResult]) -> list[dict[str, str]]:
             for r in results for i in r.injections if not r.found.get(i.kind)]
 
 
+def date_by_change(results: list[StoryResult]) -> dict[str, str]:
+    """Date changes found / made, per change ("+3", "-1", "month")."""
+    counts: dict[str, list[int]] = {}
+    for r in results:
+        for i in r.injections:
+            if i.kind == "date":
+                change = f"{int(i.new) - int(i.old):+d}" if i.new.isdigit() else "month"
+                counts.setdefault(change, [0, 0])[0] += r.found.get("date", False)
+                counts[change][1] += 1
+    return {change: f"{found}/{made}" for change, (found, made) in sorted(counts.items())}
+
+
 def table(summary: dict) -> str:
     lines = ["| kind | attempted | found | touched | skipped | recall | in 3+ outlets | recall there |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -93,6 +107,8 @@ def main() -> int:
     parser.add_argument("--stories", type=int, default=45, help="most stories of the split (default 45: all of either half)")
     parser.add_argument("--articles", type=int, default=8, help="most articles per story (default 8)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--date-change", choices=DATE_CHANGES, default="three",
+                        help="move each date three days (default) or by a seeded -5..+5 days or a month (vary)")
     parser.add_argument("--misses", type=int, default=8, help="misses to print (default 8)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--figure-change", choices=("fixed", "vary"), default="fixed",
@@ -105,13 +121,14 @@ def main() -> int:
     started = time.perf_counter()
     results = []
     for story, articles in stories(args.split, args.stories, args.articles, args.seed).items():
-        results.append(run_story(story, articles, fold, seed=args.seed,
+        results.append(run_story(story, articles, fold, seed=args.seed, date_change=args.date_change,
                                  revalue=vary_figures if args.figure_change == "vary" else None))
         print(f"{story}: {len(articles)} articles, changed {sorted(results[-1].found)}, "
               f"found {sorted(k for k, v in results[-1].found.items() if v)}", file=sys.stderr, flush=True)
     summary = score(results)
     summary.update(split=args.split, seed=args.seed, seconds=round(time.perf_counter() - started),
-                   figure_change=args.figure_change, figure_by_change=figure_recall_by_change(results))
+                   figure_change=args.figure_change, figure_by_change=figure_recall_by_change(results),
+                   date_by_change=date_by_change(results))
     missed = misses(results)
     if args.json:
         print(json.dumps({**summary, "misses": missed}, indent=2, ensure_ascii=False))
@@ -121,6 +138,7 @@ def main() -> int:
     print("\nfigure recall by change: " + "; ".join(
         f"{change} {k['found']}/{k['attempted']} (3+: {k['recall_3_outlets']:.2f} of {k['attempted_3_outlets']})"
         for change, k in summary["figure_by_change"].items()))
+    print("date found per change: " + ", ".join(f"{c} {n}" for c, n in summary["date_by_change"].items()))
     for miss in missed[:args.misses]:
         print(f"\nmissed {miss['kind']} in {miss['story']}/{miss['source']}: {miss['old']} -> {miss['new']}"
               f" (touched: {miss['touched']}; {miss['others']} other sources write it)\n  {miss['sentence']}")

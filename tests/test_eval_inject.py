@@ -17,7 +17,9 @@ from newsfold.eval_inject import (
     Injection,
     StoryResult,
     apply_edits,
+    VARIED_SHIFTS,
     changed_figure,
+    changed_month,
     date_edits,
     detect,
     figure_edits,
@@ -113,6 +115,25 @@ def test_date_moves_three_days_within_its_month():
     _assert_only_change(TARGET, text, "January 24", "January 27")
     assert text[injection.start:injection.end] == "January 27"
     assert moved_day(2, 27) == 24 and moved_day(1, 31) == 28
+
+
+def test_a_varied_date_change_moves_the_day_or_the_month_by_the_seed():
+    changes = set()
+    for seed in range(40):
+        [edit] = date_edits(TARGET, [OTHER], vary=random.Random(seed))
+        text, [injection] = _apply(TARGET, [edit])
+        marked = text[injection.start:injection.end]
+        assert marked != "January 24" and text.replace(marked, "January 24", 1) == TARGET
+        changes.add(marked)
+    # every shift of VARIED_SHIFTS is drawn: ten days around the 24th and one month
+    assert changes == {f"January {24 + s}" for s in VARIED_SHIFTS if isinstance(s, int)} | {"February 24"}
+    assert moved_day(1, 29, by=5) == 24 and moved_day(3, 2, by=-4) == 6
+
+
+def test_a_changed_month_keeps_its_style_and_its_day():
+    assert changed_month("Jan", 1, 24) == "Feb" and changed_month("Sept", 9, 3) == "Oct"
+    assert changed_month("January", 1, 31) == "December"  # no February 31
+    assert changed_month("Dec.", 12, 5) == "Jan."
 
 
 def test_speaker_swapped_for_another_person_of_the_story():

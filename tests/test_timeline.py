@@ -194,6 +194,14 @@ def test_vague_and_unresolvable_dates_are_kept_out():
     assert one("Valdoria, Monday, March 10, 2031.") == []
 
 
+def test_today_in_a_name_is_no_date():
+    # a paper or a programme named "Today" dates nothing; the day word itself does
+    assert one("Crews shown in a USA TODAY photo rebuilt the pier. The council told Harbour Today"
+               " that the pier reopened.") == []
+    assert dates(one("Today the council reopened the pier.")) == ["2031-03-14"]
+    assert dates(one("The council reopened the pier. Yesterday crews painted it.")) == ["2031-03-13"]
+
+
 def test_removed_spans_and_quotes_are_skipped():
     text = ("Photo taken on Monday. The bridge reopened on Tuesday.\n"
             "“We will not stop today,” the mayor said.")

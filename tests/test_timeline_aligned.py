@@ -312,3 +312,44 @@ def test_a_lone_day_told_in_a_sentence_unlike_in_meaning_is_not_weighed():
     moved = "On March 12, the council announced new tax breaks for harbour shops."
     assert _embedded_conflicts(*_market(*_FIRE, moved), cosine=0.2) == []
     assert len(_embedded_conflicts(*_market(*_FIRE, moved), cosine=0.45)) == 1
+
+
+_ALERTED = "Crews were alerted to the blaze at the Harbour Street market stall at 4.55am on {}."
+
+
+def test_one_telling_much_alike_and_a_second_source_s_day_make_a_consensus():
+    # s0 tells it alike; s1 gives the day only as a weekday, in its own words
+    alike = Article("s0", _ALERTED.format("March 9"), published="2031-03-14")
+    weekday = Article("s1", "A noodle stall burned down on Sunday.", published="2031-03-10")
+    moved = Article("s2", "A stall in the Harbour Street market burned on March 12 before crews came, the fire"
+                          " service said.", published="2031-03-14")
+    [conflict] = _embedded_conflicts(alike, weekday, moved)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert [e.source for e in conflict.values[1].support] == ["s2"]
+    # one source alone, however alike, is no consensus
+    assert _embedded_conflicts(alike, moved) == []
+
+
+def test_a_day_inside_a_quote_is_compared_but_not_on_the_timeline():
+    told = ["The ferry left for the island on March 9 with 40 passengers, the coast guard said.",
+            "On March 9 the ferry left for the island, carrying 40 passengers."]
+    quoted = '"The ferry left for the island on March 12 and never came back," a relative said.'
+    articles = _market(*told, quoted)
+    [conflict] = _embedded_conflicts(*articles)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    assert [e.source for e in conflict.values[1].support] == ["s2"]
+    assert one(quoted) == []  # speech: no timeline entry
+
+
+def test_the_same_day_a_month_off_in_an_aligned_sentence_is_a_date_conflict():
+    assert claims.month_slip("2031-03-09", "2031-04-09") and claims.month_slip("2030-12-24", "2031-01-24")
+    assert not claims.month_slip("2031-03-09", "2031-05-09") and not claims.month_slip("2031-03-09", "2031-04-10")
+    a = Article("a", HEARING.format("March 9"), published="2031-04-14")
+    b = Article("b", "On 9 March the council approved new parking rules for the harbour district.",
+                published="2031-04-14")
+    c = Article("c", HEARING.format("April 9"), published="2031-04-14")
+    [conflict] = _date_conflicts(a, b, c)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-04-09"]
+    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-04-09")) == [("2031-03-09", "2031-04-09")]
+    assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-05-09")) == []  # a monthly event
+

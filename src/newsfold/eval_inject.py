@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Article, Brief, Entity, root_of, source_roots
+from .eval_dates import VARIED_SHIFTS, changed_month, moved_day
 from .nlp.lexicon import HONORIFICS, MONTHS, QUOTE_VERBS, STOPWORDS
 from .nlp.names import fold as fold_name
 from .nlp.names import same_person, speaker_name
@@ -190,19 +191,22 @@ def _dates(text: str) -> Iterable[tuple[tuple[int, int], re.Match[str], str]]:
             yield (month, day), match, group
 
 
-def moved_day(month: int, day: int) -> int:
-    """Three days later, or earlier where later leaves the month (a non-leap year)."""
-    return day + 3 if day + 3 <= calendar.monthrange(2001, month)[1] else day - 3
-
-
-def date_edits(text: str, others: Sequence[str]) -> list[Edit]:
-    """Day-of-month dates of ``text`` that some of ``others`` also write, each moved."""
+def date_edits(text: str, others: Sequence[str], vary: random.Random | None = None) -> list[Edit]:
+    """Day-of-month dates of ``text`` that some of ``others`` also write, each
+    moved three days; with ``vary``, by a seeded choice of ``VARIED_SHIFTS``."""
     other_keys = [{key for key, _, _ in _dates(other)} for other in others]
     edits = []
     for key, match, group in _dates(text):
         sources = sum(key in keys for keys in other_keys)
-        if sources:
-            edits.append(Edit("date", match.start(group), match.end(group), str(moved_day(*key)),
+        if not sources:
+            continue
+        shift = vary.choice(VARIED_SHIFTS) if vary else 3
+        if shift == "month":
+            month_group = "m1" if match["m1"] else "m2"
+            edits.append(Edit("date", match.start(month_group), match.end(month_group),
+                              changed_month(match[month_group], *key), match.start(), match.end(), sources))
+        else:
+            edits.append(Edit("date", match.start(group), match.end(group), str(moved_day(*key, by=int(shift))),
                               match.start(), match.end(), sources))
     return edits
 
@@ -289,7 +293,7 @@ def speaker_edits(text: str, others: Sequence[str], people: Sequence[Entity], rn
 
 
 def _candidates(brief: Brief, target: Article, people: Sequence[Entity],
-                rng: random.Random) -> dict[str, list[Edit]]:
+                rng: random.Random, vary: random.Random | None = None) -> dict[str, list[Edit]]:
     """Each kind's possible edits in ``target``, outside its removed spans."""
     others = [visible_text(a) for a in brief.sources
               if not a.off_topic and root_of(a) != root_of(target)]
@@ -300,7 +304,7 @@ def _candidates(brief: Brief, target: Article, people: Sequence[Entity],
             e.source == target.id and e.start < end and start < e.end for e in quote.support)
             for e in quote.support if e.speaker}
 
-    found = {"figure": figure_edits(text, others), "date": date_edits(text, others),
+    found = {"figure": figure_edits(text, others), "date": date_edits(text, others, vary),
              "speaker": speaker_edits(text, others, people, rng, said_by)}
     return {kind: [e for e in edits if not target.is_removed(e.mark_start, e.mark_end)]
             for kind, edits in found.items()}
@@ -316,12 +320,12 @@ def _pick(edits: list[Edit], taken: list[Edit], rng: random.Random) -> Edit | No
     return rng.choice([e for e in free if min(e.sources, 2) == best])
 
 
-def plan(brief: Brief, rng: random.Random) -> tuple[Article | None, list[Edit]]:
+def plan(brief: Brief, rng: random.Random, vary: random.Random | None = None) -> tuple[Article | None, list[Edit]]:
     """The source to change (independent, on topic, with the most kinds to change;
     a seeded choice among ties) and one edit per kind it allows."""
     people = [e for e in brief.entities if e.type == "PERSON"]
     eligible = [a for a in brief.sources if a.copy_of is None and not a.off_topic]
-    options = {a.id: (a, _candidates(brief, a, people, rng)) for a in eligible}
+    options = {a.id: (a, _candidates(brief, a, people, rng, vary)) for a in eligible}
     most = max((sum(bool(edits) for edits in found.values()) for _, found in options.values()), default=0)
     if not most:
         return None, []
@@ -393,13 +397,14 @@ Revalue = Callable[[Sequence[Edit], str, Sequence[str], random.Random], list[Edi
 
 
 def run_story(story: str, articles: list[Article], fold: Fold, seed: int = 0,
-              revalue: Revalue | None = None) -> StoryResult:
+              revalue: Revalue | None = None, date_change: str = "three") -> StoryResult:
     """Fold the story as it is, change one source, fold again, and score each
     change; ``revalue`` (``eval_figures.vary_figures``) may give the planned
-    edits other values (the changed text, the others' texts, a seeded rng)."""
+    edits other values (the changed text, the others' texts, a seeded rng);
+    ``date_change`` "vary" moves the date by a seeded ``VARIED_SHIFTS``."""
     rng = random.Random(f"{seed}:{story}")
     before = fold(articles)
-    target, edits = plan(before, rng)
+    target, edits = plan(before, rng, random.Random(f"date:{seed}:{story}") if date_change == "vary" else None)
     result = StoryResult(story, target.id if target else None, [], conflicts_before=len(before.conflicts))
     if target is None or not edits:
         return result

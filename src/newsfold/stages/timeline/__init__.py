@@ -17,8 +17,9 @@ How a date becomes an event, one module a step:
    after"). A bare year or month counts only where the parse or a cue word
    makes it a date ("in 2008", "the 2013 deal", "in April"; not "2000
    troops", not the verb "may"). Vague words ("recently", "this week",
-   "decades") are not dates here, and date words inside quotation marks are
-   speech, not reported events. A dateline's date ("PORT CALDEN, March 11
+   "decades") are not dates here, nor is a capitalised "Today" in a name
+   ("USA TODAY"), and date words inside quotation marks are speech, not
+   reported events (a day written there is still compared, step 5). A dateline's date ("PORT CALDEN, March 11
    (Coastline Press) -") dates the report, not an event: it gives no entry,
    and the sentence's event is described without it.
 2. *Resolve* (``resolving``, with ``clauses`` reading tense and outlook)
@@ -79,5 +80,5 @@ def build_timeline(ctx: StoryContext) -> tuple[list[TimelineEvent], list[Conflic
         if article.off_topic or doc is None:
             continue
         events.extend(events_of(article, ctx.sentences.get(article.id, []), doc))
-    timeline, conflicts = merge_events(events, ctx.roots())
+    timeline, conflicts = merge_events([e for e in events if not e.quoted], ctx.roots())
     return timeline, conflicts + aligned_date_conflicts(ctx, events, conflicts)

@@ -13,7 +13,9 @@ Method, in order:
    date a source is given, often a day off; a day counted from another, "a
    day after X", agrees with that day and is never disputed); a year or
    month beside the days is context ("by 2030"), a range gives both its
-   days; each day keeps the content words next to it (what it dates);
+   days; a day inside quotation marks counts too, with what it quotes as
+   the sentence's words ("'He flew there on Jan 8,' his cousin said"); each
+   day keeps the content words next to it (what it dates);
 2. pairs: sentences of independent sources whose wording, with date words
    and quoted text masked, is alike: most content words shared
    (``_MIN_SHARED``) and, when the context has an embedder, close in meaning
@@ -32,7 +34,8 @@ Method, in order:
    (``_disputed``: "left for the capital on Mar 14" against "flew there on
    Mar 11 and was to return on Mar 18"). Counterparts are at most
    ``_MOST_DAYS`` apart (further apart they are more often two events: a
-   launch and a deadline), and neither source gives the other's day in
+   launch and a deadline), or the same day of the next or previous month (a
+   month misread: ``claims.month_slip``), and neither source gives the other's day in
    another sentence alike the other's (a source giving both days for the
    same kind of claim is telling two events);
 4. a lone day against the story (``consensus``): a day that only one
@@ -51,7 +54,7 @@ from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
-from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds
+from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, month_slip
 from .consensus import Given, lone_day_pairs
 from .merging import Event, one_occurrence
 
@@ -131,7 +134,7 @@ def _disputed(a: Claim, b: Claim) -> list[tuple[str, str]]:
     one_each = len(only_a) == 1 and len(only_b) == 1
     scored = sorted(((1.0 if one_each else overlap(near_a, near_b), day_a, day_b)
                      for day_a, near_a in only_a for day_b, near_b in only_b
-                     if days_apart(day_a, day_b) <= _MOST_DAYS), reverse=True)
+                     if days_apart(day_a, day_b) <= _MOST_DAYS or month_slip(day_a, day_b)), reverse=True)
     out: list[tuple[str, str]] = []
     for score, day_a, day_b in scored:
         if score > 0 and all(day_a != x and day_b != y for x, y in out):

@@ -61,7 +61,8 @@ def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
         if not days:
             continue
         raw = ctx.article(source).text[span[0]:span[1]]
-        text = unquoted(raw)
+        # what it quotes is masked, unless a day it gives is quoted: then that is what it dates
+        text = raw if any(e.quoted for e in days) else unquoted(raw)
         words = frozenset(content_words(DATE_WORDS.sub(" ", text)))
         near: dict[str, frozenset[str]] = {}
         for e in days:
@@ -99,6 +100,13 @@ def sequence(claim: Claim) -> frozenset[str]:
 
 def days_apart(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def month_slip(a: str, b: str) -> bool:
+    """Whether two days differ only by one month ("Jan 24" and "Feb 24"): a
+    month misread or mistyped, as close as a day a few days off."""
+    x, y = date.fromisoformat(a), date.fromisoformat(b)
+    return x.day == y.day and abs((x.year * 12 + x.month) - (y.year * 12 + y.month)) == 1
 
 
 def holds(held: set[tuple[str, int]], claim: Claim) -> bool:

@@ -13,7 +13,8 @@ sentence no conflict holds yet and that places its event in no series ("the
 next draw"):
 
 1. alike (``_alike_consensus``): against a day of the same month at most
-   ``_MOST_DAYS`` apart that two or more other independent sources give in
+   ``_MOST_DAYS`` apart, or the same day a month off (``claims.month_slip``),
+   that two or more other independent sources give in
    sentences loosely alike (``_LOOSE``: some content words shared, a lower
    cosine, some words next to the two days shared; only with an embedder).
    The lone day's source giving the consensus day in another sentence does
@@ -25,7 +26,9 @@ next draw"):
    tells what was moved). Each other source's sentence most like the lone
    one is weighed by its words (the larger of the shared content words and
    the shared words next to the days) plus its cosine (at least
-   ``_LONE_COSINE``): one of them at least ``_LONE[0]``. A source that also gives the consensus day elsewhere tells
+   ``_LONE_COSINE``): one of them at least ``_LONE[0]``; or a single source's
+   sentence at least ``_LONE_ONE`` when a second source gives the day in
+   words of its own. A source that also gives the consensus day elsewhere tells
    two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
    second source's at least ``_LONE[2]``. A sentence that names another
    stage of a process next to its day ("charged on Mar 12" against "the
@@ -43,7 +46,7 @@ from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import EVENT_STAGES
 from ...nlp.text import overlap
-from .claims import Claim, days_apart, sequence
+from .claims import Claim, days_apart, month_slip, sequence
 from .merging import content_words
 
 if TYPE_CHECKING:
@@ -61,6 +64,10 @@ _FEW_DAYS = 5
 # against the story: (one sentence's words + cosine; the same when the lone
 # source gives the consensus day too, and a second source's sentence then)
 _LONE = (0.6, 1.3, 1.0)
+# ... or one other source's sentence this alike, the day given by a second
+# source in its own words ("alerted to the fire at 4.55am on Jan 19" beside
+# "the fire broke out on Sunday"): the telling is one event, the consensus two sources
+_LONE_ONE = 1.1
 _LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
 _STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
 
@@ -104,7 +111,8 @@ def _alike_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         if other.root == claim.root or not free[j] or sequence(other) != sequence(claim):
             continue
         for other_day, other_near in other.dated:
-            if other_day[:7] != day[:7] or other_day in claim.days or days_apart(day, other_day) > _MOST_DAYS:
+            close = other_day[:7] == day[:7] and days_apart(day, other_day) <= _MOST_DAYS
+            if not (close or month_slip(day, other_day)) or other_day in claim.days:
                 continue
             if overlap(near, other_near) >= _LOOSE[2] and shared[i][j] >= _LOOSE[0] \
                     and cosine[i][j] >= _LOOSE[1]:  # the words next to the days: one event
@@ -122,7 +130,7 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
     claim = claims[i]
     lone_near = dict(claim.dated)[day]
     lone_stages = _stages(lone_near)
-    best: dict[str, dict[str, tuple[float, Claim]]] = defaultdict(dict)  # day -> root -> its likest sentence
+    best: dict[str, dict[str, tuple[float, int]]] = defaultdict(dict)  # day -> root -> its likest sentence
     for j, other in enumerate(claims):
         if other.root == claim.root or sequence(other) != sequence(claim):
             continue
@@ -136,19 +144,20 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
                 continue
             words = max(shared[i][j], overlap(lone_near, other_near))
             score = words + float(cosine[i][j])
-            if score > best[other_day].get(other.root, (-1.0, claim))[0]:
-                best[other_day][other.root] = (score, other)
+            if score > best[other_day].get(other.root, (-1.0, j))[0]:
+                best[other_day][other.root] = (score, j)
     options = []
     for other_day, by_root in best.items():
-        if len(by_root) < 2:
-            continue
-        first, second = sorted((score for score, _ in by_root.values()), reverse=True)[:2]
-        if (claim.source, other_day) in given.sources:
-            told = first >= _LONE[1] and second >= _LONE[2]
+        first, second = [*sorted((score for score, _ in by_root.values()), reverse=True), 0.0][:2]
+        told_alike = [j for _, j in by_root.values()]
+        agreeing = len(given.roots.get(other_day, set()) - {claim.root})
+        if (claim.source, other_day) not in given.sources:
+            # or one telling much alike, and a second source gives the day in its own words
+            told = len(by_root) >= 2 and first >= _LONE[0] or first >= _LONE_ONE and agreeing >= 2
         else:
-            told = first >= _LONE[0]
+            told = len(by_root) >= 2 and first >= _LONE[1] and second >= _LONE[2]
         if told:
-            options.append((first + second, other_day, [other for _, other in by_root.values()]))
+            options.append((first + second, other_day, [claims[j] for j in told_alike]))
     if not options:
         return []
     _, agreed, others = max(options, key=lambda option: option[:2])

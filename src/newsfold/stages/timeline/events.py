@@ -32,10 +32,10 @@ def events_of(article: Article, sentences: list[Sentence], doc: Doc) -> list[Eve
     in the sentence before it in the same paragraph; with neither it is skipped.
     """
     published = parse_published(article.published)
-    mentions = _date_mentions(article, doc, published)
+    mentions, quoted = _date_mentions(article, doc, published)
     cuts = _dateline_cuts(article.text, mentions)
     mentions = [m for m in mentions if m.start not in cuts]
-    events: list[Event] = []
+    events = _quoted_days(article, quoted, sentences, doc, published)
     previous_dates: list[tuple[int, str]] = []  # (paragraph, day date) of the last sentence
     for sentence in sentences:
         sentence = _after_dateline(sentence, cuts, article.text)
@@ -63,23 +63,43 @@ def events_of(article: Article, sentences: list[Sentence], doc: Doc) -> list[Eve
             if event is not None:
                 events.append(event)
         previous_dates = [(sentence.paragraph, d) for d in days]
-    return events
+    return sorted(events, key=lambda e: e.support.start)
 
 
-def _date_mentions(article: Article, doc: Doc, published: date | None) -> list[Mention]:
-    """Date words of the reporting: not in removed spans, not in quotation marks
-    (speech, not reported events), and bare years and months only where they are dates."""
+def _date_mentions(article: Article, doc: Doc, published: date | None) -> tuple[list[Mention], list[Mention]]:
+    """Date words of the reporting: not in removed spans, bare years and months
+    only where they are dates; and apart, those in quotation marks (speech, not
+    reported events)."""
     quotes = quoted_spans(article.text)
-    mentions = []
+    mentions: list[Mention] = []
+    quoted: list[Mention] = []
     for mention in find_date_words(article.text):
         if article.is_removed(mention.start, mention.end):
             continue
-        if any(q_start <= mention.start and mention.end <= q_end for q_start, q_end in quotes):
-            continue
         if not looks_like_date(mention, doc, published):
             continue
-        mentions.append(mention)
-    return mentions
+        inside = any(q_start <= mention.start and mention.end <= q_end for q_start, q_end in quotes)
+        (quoted if inside else mentions).append(mention)
+    return mentions, quoted
+
+
+def _quoted_days(article: Article, quoted: list[Mention], sentences: list[Sentence], doc: Doc,
+                 published: date | None) -> list[Event]:
+    """Days written with their month inside quotation marks ("flew there on
+    January 8"), as ``quoted`` events: no timeline entry (speech), but what
+    the speaker dates, for comparing claims across sources."""
+    events = []
+    for mention in quoted:
+        sentence = next((s for s in sentences if s.start <= mention.start and mention.end <= s.end), None)
+        tokens = _tokens_of(doc, mention)
+        if mention.kind != "day" or sentence is None or not tokens:
+            continue
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        mention.date = resolve(mention, published)
+        event = _event(article, mention, tokens, [], list(span) if span is not None else [], sentence)
+        if event is not None:
+            events.append(replace(event, quoted=True))
+    return events
 
 
 def _dateline_cuts(text: str, mentions: list[Mention]) -> dict[int, tuple[int, int]]:

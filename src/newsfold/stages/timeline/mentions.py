@@ -133,8 +133,25 @@ def _ends_paragraph(text: str, newline: int) -> bool:
     return not _HARD_WRAP.match(text, max(0, newline - 1))
 
 
+# a capitalised word right before, on the same line: "USA Today", "Asia Today"
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+$")
+
+
+def in_a_name(text: str, mention: Mention) -> bool:
+    """Whether a "today"/"tonight" written with capitals is a name's word (a
+    paper, a programme: "USA TODAY", "told Asia Today"), not a day: in capitals
+    throughout, or capitalised after a capitalised word of the same line."""
+    word = text[mention.start:mention.end]
+    if "word" not in mention.groups or word.islower():
+        return False
+    return word.isupper() or bool(_NAME_WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start))
+
+
 def looks_like_date(mention: Mention, doc: Doc, published: date | None) -> bool:
-    """Bare years and months need a cue; everything else the pattern already vouches for."""
+    """Bare years and months need a cue; a capitalised "today" in a name is
+    none (``in_a_name``); everything else the pattern already vouches for."""
+    if in_a_name(doc.text, mention):
+        return False
     if mention.kind == "month" and "year" not in mention.groups and "ryear" not in mention.groups:
         if mention.groups.get("cue"):
             return True

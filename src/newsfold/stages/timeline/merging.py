@@ -31,6 +31,7 @@ class Event:
     relative: bool = False  # dated from another event ("a day after X")
     shown: str = ""  # the text a reader sees, with a borrowed subject; ``text`` is what events are compared by
     apart: bool = False  # its sentence tells another event than the story's ("In an unrelated case, …")
+    quoted: bool = False  # a day inside quotation marks: what a speaker dates, no timeline entry
 
 
 @dataclass
