@@ -36,9 +36,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.model import Article  # noqa: E402
-from newsfold.readers.files import article_from_record  # noqa: E402
-from newsfold.stages.clean import clean  # noqa: E402
+from newsfold.model import Article
+from newsfold.readers.files import article_from_record
+from newsfold.stages.clean import clean
 
 SHARED = Path(os.environ.get("NEWSFOLD_SHARED_DATA", REPO.parent / "shared" / "data"))
 FILES = ("newscope_localnews/dev.jsonl", "giveme5w1h/dev.jsonl")

@@ -27,11 +27,13 @@ from .markers import COPYRIGHT_LINE, FORM_RUN, MONTH, PROMO, PROMO_INSIDE, SAYS,
 from .paragraphs import Paragraph, Span, sentence_pieces
 
 # Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN",
-# "... from the fund. - January 20, 2031" (the date the outlet filed it).
+# "... from the fund. - January 20, 2031" (the date the outlet filed it), "... said. PTI GS ARI" (editors' codes).
 _SIGNOFF_AT_END = re.compile(
     r"(?<=[.!?\"”’)])\s+(?:/\s*[A-Z]{2,8}|[-–—]+\s*(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}/[A-Z]{2,8}"
     r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|IANS|PTI|ANI|Xinhua|dpa|[A-Z]{2,10}(?:[-/][A-Z]{2,10})*)"
-    rf"|[-–—]+\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}})\s*$"
+    rf"|[-–—]+\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}}"
+    # a wire's code and its editors' initials, in capitals: "... the report said. PTI GS ARI ARI"
+    r"|(?:[A-Z]{2,5}\s+){1,6}[A-Z]{2,5})\s*$"
 )
 # Sentences that only make sense inside a sign-up box; kept as promo when next to one.
 _FORM_RESIDUE = re.compile(

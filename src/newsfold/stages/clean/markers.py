@@ -85,7 +85,10 @@ EMBED = re.compile(
     re.VERBOSE,
 )
 SOURCE_LINE = re.compile(
-    r"^\(?\s*(?:Sources?\s*:\s*\S|Source\s+link$|(?:With|Including)\s+(?:files|reporting|additional\s+reporting|input|material)\s+(?:from|by)\b)",
+    r"^\(?\s*(?:Sources?\s*:\s*\S|Source\s+link$|(?:With|Including)\s+(?:files|reporting|additional\s+reporting|input|material)\s+(?:from|by)\b"
+    # a note on where the text came from: "Parts of this story have been sourced from ...", "This article was translated from ..."
+    r"|(?:(?:Parts|Some)\s+of\s+)?this\s+(?:story|article|report)\s+(?:has\s+been|have\s+been|was|were|is)\s+(?:partly\s+|partially\s+)?"
+    r"(?:sourced|adapted|translated|compiled|taken)\s+from\b)",
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -129,7 +132,8 @@ PROMO = re.compile(
       | reading\s+time\s*:?\s*\d+\s*min | read\s+related\b | in\s+case\s+you\s+missed\s+it\b | editor['’]?s\s+(?:choice|picks?)\s*: | recommended\s+reads?\s*:
       | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}$
       | (?:what\s+do\s+you\s+think(?:\s+(?:of|about)\s+(?:it|this|that))?\?\s*)?(?:let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b
-      | baca\s+juga\b | lihat\s+juga\b
+      | baca\s+juga\b | lihat\s+juga\b | don['’]?t\s+miss\s*: | check\s+out\s+our\b
+      | (?:enjoy|get|save)\s+(?:up\s+to\s+)?\d+\s?%\s+off\b
       | (?:watch|see)\s+the\s+(?:full\s+)?video\s*(?:below|here|:)|(?:you\s+can\s+)?watch\s+the\s+(?:full\s+)?video\s+(?:down\s+)?below\b
       | get\s+a\s+copy\s+of\b | got\s+a\s+(?:reaction|comment|question)\b | share\s+your\s+(?:thoughts|views|comments)\b
       | share\s+the\s+best\s+of\b | as\s+a\s+subscriber\b | why\s+you\s+can\s+trust\b

@@ -10,6 +10,8 @@ from ...model import Removed
 END_PUNCT = (".", "!", "?", ":", ";", ",", '"', "”", "’", "'", ")", "…", "»")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
+# Hard-wrapped text breaks its lines at a fixed width, usually 72 to 80 characters.
+_MAX_WRAP_WIDTH = 110
 # A span to remove: (start, end, reason).
 Span = tuple[int, int, str]
 
@@ -61,19 +63,29 @@ def _split_block(masked: str, block: list[tuple[int, int]]) -> list[Paragraph]:
 
     # Hard-wrapped prose: most lines break mid-sentence, or a line breaks before a
     # lower-case word. Scraped pages (one paragraph a line) break mid-sentence
-    # only at their headings, which are a minority of the lines.
+    # only at their headings and list items; their lines run to any length,
+    # while a wrapped block has no line much longer than its wrap width.
     open_lines = [
         (start, end) for start, end in block[:-1]
         if masked[end - 1: end] not in END_PUNCT and len(masked[start:end].split()) > 8
     ]
-    # (a one- or two-word line such as "[[nid:713695]]" before an e-mail address is no wrap)
+    # (a one- or two-word line such as "[[nid:713695]]" before an e-mail address is no wrap,
+    # nor is a headline before a short unpunctuated button such as "share on")
     continued = any(
         masked[end - 1: end] not in END_PUNCT and masked[nxt[0]: nxt[0] + 1].islower()
-        and len(masked[start:end].split()) > 2
+        and len(masked[start:end].split()) > 2 and not _button(masked[nxt[0]:nxt[1]])
         for (start, end), nxt in itertools.pairwise(block)
     )
-    wrapped = continued or (len(open_lines) >= 2 and 2 * len(open_lines) >= len(block) - 1)
+    widths = [end - start for start, end in block]
+    wrapped = continued or (len(open_lines) >= 2 and 2 * len(open_lines) >= len(block) - 1
+                            and max(widths) <= _MAX_WRAP_WIDTH)
     return [one(block)] if wrapped else [one([line]) for line in block]
+
+
+def _button(line: str) -> bool:
+    """A line of one to three words that ends no sentence: a button or label, not the
+    tail of a wrapped sentence."""
+    return len(line.split()) <= 3 and not line.rstrip().endswith(END_PUNCT)
 
 
 def sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
