@@ -1,22 +1,24 @@
 #!/usr/bin/env python
 """Score boilerplate removal on a labelled sample of pages no other annotation uses.
 
-    python scripts/eval_boilerplate.py [--half A|B] [--errors] [--json]
-    python scripts/eval_boilerplate.py --show --half A     # lines and what clean does, for labelling
+    python scripts/eval_boilerplate.py [--half A|B] [--batch 1|2|all] [--errors] [--json]
+    python scripts/eval_boilerplate.py --show --half A --batch 2   # lines and what clean does, for labelling
 
 The pool is every LocalNews and Giveme5W1H dev story that no file under
 ``tests/annotations`` (held-out ones included, by story id only) uses. Each
 story falls in half A or B by ``sha1(story) % 2``: A is looked at while fixing
 rules, B only scored. From each half about 40 articles are drawn in a fixed
 order (sha1 of the article id), at most two a story and two an outlet, so the
-sample spans many sites.
+sample spans many sites. Half A has a second draw of 40 (batch 2), labelled
+after the rules were fitted to batch 1, so it measures them on pages unseen
+when they were written.
 
-Labels (``tests/annotations/boilerplate/<half>.json``): for every sampled
+Labels (``tests/annotations/boilerplate/<half>.json``, ``A2.json`` for batch 2): for every sampled
 article, each piece of boilerplate on the page (a whole line, or the piece of
 a flattened line), removed or not, with its class; and, verdict "article", the
 start of each line of article text that clean removed when the sample was
 labelled. Any line not labelled boilerplate is article text; the headline
-(removed as "title") is neither.
+(removed as "title", or labelled "title") is neither.
 
 Scores: ``boilerplate_removed`` (pieces with at least 90% of their characters
 removed, as in ``newsfold.eval``), ``article_lines_kept`` (article lines with
@@ -65,8 +67,9 @@ def _used_stories() -> set[str]:
     return used
 
 
-def sample(half: str) -> list[dict]:
-    """About 40 records of one half, in a fixed order, spread over stories and outlets."""
+def sample(half: str, batch: int = 1) -> list[dict]:
+    """About 40 records of one half, in a fixed order, spread over stories and
+    outlets; batch 2 draws the next 40 the same way from what batch 1 left."""
     used = _used_stories()
     records = []
     for name in FILES:
@@ -74,6 +77,14 @@ def sample(half: str) -> list[dict]:
             records += [json.loads(line) for line in handle]
     pool = [r for r in records if r["story"] not in used and half_of(r["story"]) == half and (r.get("text") or "").strip()]
     pool.sort(key=lambda r: hashlib.sha1(r["id"].encode()).hexdigest())
+    chosen: list[dict] = []
+    for _ in range(batch):
+        taken = {r["id"] for r in chosen}
+        chosen = chosen + _spread([r for r in pool if r["id"] not in taken])
+    return chosen[SAMPLE_SIZE * (batch - 1):]
+
+
+def _spread(pool: list[dict]) -> list[dict]:
     stories: Counter[str] = Counter()
     outlets: Counter[str] = Counter()
     chosen = []
@@ -144,11 +155,14 @@ def score_article(cleaned: Article, labels: list[dict]) -> dict[str, list[str]]:
     """Each labelled piece and each article line of one page, sorted into outcomes."""
     text, lines = cleaned.text, _lines(cleaned.text)
     out: dict[str, list[str]] = {"caught": [], "missed": [], "cut": [], "kept": []}
-    pieces = []
+    pieces: list[tuple[int, int]] = []
+    neutral: list[tuple[int, int]] = []
     for label in labels:
         spans = _pieces(text, lines, label["text"])
         if not spans:
             raise SystemExit(f"{cleaned.id}: label {label['text']!r} not found")
+        if label["verdict"] == "title":  # a headline: neither article text nor boilerplate
+            neutral.extend(spans)
         if label["verdict"] != "boilerplate":
             continue
         for span in spans:
@@ -156,7 +170,7 @@ def score_article(cleaned: Article, labels: list[dict]) -> dict[str, list[str]]:
             share = _removed_share(cleaned, *span)
             out["caught" if share >= RECALL_SHARE else "missed"].append(f"[{label['class']}] {label['text'][:140]}")
     for start, end in lines:
-        if any(a < end and start < b for a, b in pieces) or _neutral(cleaned, start, end):
+        if any(a < end and start < b for a, b in pieces + neutral) or _neutral(cleaned, start, end):
             continue
         line = " ".join(text[start:end].split())
         reasons = sorted({r.reason for r in cleaned.removed if r.start < end and start < r.end})
@@ -165,9 +179,15 @@ def score_article(cleaned: Article, labels: list[dict]) -> dict[str, list[str]]:
     return out
 
 
-def score(half: str, *, errors: bool = False) -> dict[str, float]:
-    labels = json.loads((LABELS / f"{half}.json").read_text(encoding="utf-8"))["articles"]
-    records = {r["id"]: r for r in sample(half)}
+def labels_path(half: str, batch: int) -> Path:
+    return LABELS / (f"{half}.json" if batch == 1 else f"{half}{batch}.json")
+
+
+def score(half: str, *, batches: tuple[int, ...] = (1,), errors: bool = False) -> dict[str, float]:
+    labels, records = {}, {}
+    for batch in batches:
+        labels.update(json.loads(labels_path(half, batch).read_text(encoding="utf-8"))["articles"])
+        records.update({r["id"]: r for r in sample(half, batch)})
     totals: Counter[str] = Counter()
     for article_id, article_labels in labels.items():
         outcome = score_article(clean(article_of(records[article_id])), article_labels)
@@ -188,9 +208,9 @@ def score(half: str, *, errors: bool = False) -> dict[str, float]:
     }
 
 
-def show(half: str) -> None:
+def show(half: str, batch: int) -> None:
     """Every line of the sampled pages with what clean does to it, for labelling."""
-    for record in sample(half):
+    for record in sample(half, batch):
         cleaned = clean(article_of(record))
         print(f"\n##### {record['id']}  {record.get('outlet')}  title={record.get('title')!r}")
         for start, end in _lines(cleaned.text):
@@ -205,20 +225,23 @@ def show(half: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["A", "B"], default="A")
+    parser.add_argument("--batch", choices=["1", "2", "all"], default="all",
+                        help="which draw of 40 pages (batch 2 exists for half A only)")
     parser.add_argument("--show", action="store_true", help="print the sample's lines and what clean does")
     parser.add_argument("--errors", action="store_true", help="list boilerplate kept and article lines removed")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if not all((SHARED / name).exists() for name in FILES):
         sys.exit(f"{SHARED} lacks the LocalNews and Giveme5W1H dev files: the shared data is not here")
+    batches = tuple(b for b in (1, 2) if args.batch in (str(b), "all") and labels_path(args.half, b).exists())
     if args.show:
-        show(args.half)
+        show(args.half, int(args.batch) if args.batch != "all" else 1)
         return
-    scores = score(args.half, errors=args.errors)
+    scores = score(args.half, batches=batches, errors=args.errors)
     if args.json:
         print(json.dumps(scores, indent=2))
         return
-    print(f"half {args.half}")
+    print(f"half {args.half}, batch {'+'.join(map(str, batches))}")
     for key, value in scores.items():
         print(f"  {key:<20} {value:.3f}" if isinstance(value, float) else f"  {key:<20} {value}")
 

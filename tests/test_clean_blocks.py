@@ -101,3 +101,44 @@ def test_a_short_clips_caption_goes_with_its_sound_line_and_a_label_line_stays()
     detail = (LEDE + "\n" + BODY + "\nNearest ferry stop: Pier Road\n"
               "Have news to share? Get in touch with us via email at news@example.org.")
     assert removed(detail).get("Nearest ferry stop: Pier Road") != "promo"
+
+
+def test_a_stray_hard_wrap_joins_two_lines_only():
+    # One paragraph a line, with one sentence wrapped mid-way: only those two lines join,
+    # so the headline and the closing credit are still judged as lines of their own.
+    text = "\n".join([
+        "Ferries collide off Port Calden in morning fog",
+        LEDE,
+        '"The fog made the crossing far less',
+        'safe than usual," the harbour master said.',
+        "The board said both vessels would sail again on Thursday after checks by its inspectors.",
+        "Top photo via Calden Harbour Board",
+    ])
+    gone = removed(text)
+    assert gone.get("Ferries collide off Port Calden in morning fog") == "title"
+    assert gone.get("Top photo via Calden Harbour Board") == "caption"
+    assert "far less\nsafe than usual" in kept(text)
+
+
+def test_a_closing_call_to_action_goes_with_the_question_before_it():
+    text = LEDE + "\n\n" + BODY + " Are you keen to ride the new ferry? Check out the Harbour Board's summer timetable."
+    left = kept(text)
+    assert "keen to ride" not in left and "summer timetable" not in left
+    assert "Calden General Hospital for checks." in left
+    visit = LEDE + "\n\n" + BODY + " For more details, visit here."
+    assert "visit here" not in kept(visit)
+    reporting = LEDE + "\n\n" + BODY + " Inspectors will visit the pier on Monday."
+    assert "Inspectors will visit the pier on Monday." in kept(reporting)
+
+
+def test_publication_notes_bracketed_links_and_a_publishers_blurb_are_removed():
+    note = "(This article was published on March 14, 2031)"
+    assert note in removed(LEDE + "\n\n" + BODY + "\n\n" + note)
+    link = "[Jane Doe: Why the harbour keeps flooding]"
+    text = LEDE + " " + link + " The board said it would review the crossing. " + BODY
+    assert link in removed(text)
+    assert "The board said it would review the crossing." in kept(text)
+    blurb = "Harbour Voice is the one stop site for local news and culture. We also cover history and sport."
+    assert blurb in removed(LEDE + "\n\n" + BODY + "\n\n" + blurb)
+    company = "FerryGo is the leading platform for ferry bookings in the region."
+    assert company in kept(LEDE + "\n\n" + BODY + "\n\n" + company)

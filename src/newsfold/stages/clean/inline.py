@@ -23,7 +23,18 @@ from .captions import (
     position_captions,
 )
 from .galleries import gallery_spans
-from .markers import COPYRIGHT_LINE, FORM_RUN, MONTH, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
+from .markers import (
+    CLOSING_CALL,
+    COPYRIGHT_LINE,
+    FORM_RUN,
+    MONTH,
+    PROMO,
+    PROMO_INSIDE,
+    READER_QUESTION,
+    SAYS,
+    SIGNOFF,
+    SOURCE_LINE,
+)
 from .paragraphs import Paragraph, Span, sentence_pieces
 
 # Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN",
@@ -79,6 +90,8 @@ _RELATED_LINK = re.compile(r"(?<=[.!?\"”’'] )[^.!?|\n]{5,150}\|\s*(?:[A-Z][\
 # A capitals heading after a sentence's end, its closing quote mark included:
 # "… look cheap.' HOW DID THE BAR GET ITS NAME? The name …"
 _CAPS_HEADING_AFTER = re.compile(r"(?<=[.!?][\"'”’] )(?:[A-Z][A-Z'’-]*\s+){3,}[A-Z][A-Z'’-]*[?!]?(?=\s+[A-Z][a-z])")
+# A related link in brackets opening a sentence piece: "... stomach. [Jane Doe: A time to rejoice] They ..."
+_BRACKETED_LINK = re.compile(r"\[[A-Z][^\[\]]{3,40}:\s+[^\[\]]{10,150}\](?=\s+[A-Z]|\s*$)")
 _CREDITS_AT_END = re.compile(r"^(?:Additional\s+reporting|With\s+inputs)\s+(?:by|from)\b", re.IGNORECASE)
 
 
@@ -127,7 +140,7 @@ def _residue(text: str, p: Paragraph) -> list[Span]:
 
 def _page_parts(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
     """A paywall's login box to the paragraph's end, a byline run into the
-    text, a bracketed photo credit, a related link, a "Jane Doe reports."
+    text, a bracketed photo credit, a related link (also "[Author: Headline]"), a "Jane Doe reports."
     sign-off, a capitals heading after a quote's closing mark."""
     spans: list[Span] = []
     paywall = _PAYWALL.search(text, p.start, p.end)
@@ -137,6 +150,8 @@ def _page_parts(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> lis
     spans += [(m.start(), m.end(), "caption") for m in _BRACKET_CREDIT.finditer(text, p.start, p.end)]
     spans += [(m.start(), m.end(), "promo") for m in _RELATED_LINK.finditer(text, p.start, p.end)]
     spans += [(a, b, "byline") for a, b in segments if _REPORTS.fullmatch(text, a, b)]
+    links = (_BRACKETED_LINK.match(text, a, b) for a, b in segments if len(segments) > 1)
+    spans += [(m.start(), m.end(), "promo") for m in links if m]
     spans += [(m.start(), m.end(), "subheading") for m in _CAPS_HEADING_AFTER.finditer(text, p.start, p.end)
               if len(m.group().split()) <= 20]
     return spans
@@ -158,8 +173,10 @@ def _inline_headings(text: str, segments: list[tuple[int, int]]) -> list[Span]:
 
 
 def _closing_signoff(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
-    """A sign-off closing the last kept paragraph: "... hospital. /OUTLET", or a
-    short source, credits or copyright sentence ending the text."""
+    """A sign-off closing the last kept paragraph: "... hospital. /OUTLET", a
+    short source, credits or copyright sentence ending the text, or a call to
+    action ("For more details, visit here."), with a question to the reader
+    before it ("Are you keen to return to work? Check out ...")."""
     match = _SIGNOFF_AT_END.search(text, p.start, p.end)
     if match:
         return [(match.start() + len(match.group()) - len(match.group().lstrip()), match.end(), "signoff")]
@@ -169,6 +186,11 @@ def _closing_signoff(text: str, p: Paragraph, segments: list[tuple[int, int]]) -
                               or SIGNOFF.match(sentence) or COPYRIGHT_LINE.match(sentence)) \
             and len(sentence.split()) <= 15:
         return [(tail[0], tail[1], "signoff")]
+    if CLOSING_CALL.match(sentence) and len(sentence.split()) <= 30 and not SAYS.search(sentence):
+        start = tail[0]
+        if len(segments) > 1 and READER_QUESTION.match(" ".join(text[segments[-2][0]:segments[-2][1]].split())):
+            start = segments[-2][0]
+        return [(start, tail[1], "promo")]
     return []
 
 

@@ -113,6 +113,7 @@ PROMO = re.compile(
       | get\s+(?:the|our)\s+(?:\S+\s+){0,4}(?:on|in)\s+your\s+(?:phone|inbox|mobile)\b
       | download\s+(?:the\s+)?(?:new\s+|free\s+)?\S+\s+app\b | go\s+to\s+\S+(?:\s+\S+)?\s+for\s+more\s+(?:stories|news)\b
       | (?:this\s+)?(?:article|story)\s+(?:was\s+)?first\s+published\b | permission\s+required\s+for\s+reproduction\b
+      | this\s+(?:article|story)\s+was\s+(?:published|posted|updated)\s+on\b.{0,40}$
       | please\s+verify\s+you['’]re\s+not\s+a\s+robot\b | today['’]s\s+headlines\s*:
       | watch\s+(?:the\s+)?video\s+(?:below|here|above)\b | (?:tags?|keywords|topics)\s*: | share\s+on$
       | skip\s+to\s+(?:main\s+)?content\b | scroll\s+down\s+for\s+(?:video|more)\b | your\s+browser\s+does\s+not\s+support\b
@@ -162,6 +163,16 @@ PROMO_INSIDE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A call to action closing the text, addressed to the reader: "For more details, visit here.",
+# "Check out the Harbour Board's programmes.", "Find out more at example.org."
+CLOSING_CALL = re.compile(
+    r"^(?:(?:for\s+(?:more|further)\s+(?:details|information|info)|to\s+(?:find\s+out|learn)\s+more)\s*,?\s*"
+    r"(?:visit|see|go\s+to|head\s+to|click|check\s+out)\b|check\s+out\s+(?:the|our|their)\b|find\s+out\s+more\b"
+    r"|visit\s+(?:here|our|\S+\.\w{2,}))",
+    re.IGNORECASE,
+)
+# ... and the question to the reader before it: "Are you keen to return to work?"
+READER_QUESTION = re.compile(r"^(?:are|do|did|have|would|will|want|looking|keen)\s+you\b.{0,120}\?$", re.IGNORECASE)
 COPYRIGHT_LINE = re.compile(r"^(?:Copyright\b|©|\(c\)\s*\d{4}).{0,120}$|.{0,80}\bAll\s+rights\s+reserved\.?$", re.IGNORECASE)
 SAYS = re.compile(r"\b(?:said|says|told)\b")
 # A cheap finite-verb test for short lines: an auxiliary, a past form, a verb after a pronoun.
