@@ -9,11 +9,11 @@ The pool is every LocalNews and Giveme5W1H dev story that no file under
 story falls in half A or B by ``sha1(story) % 2``: A is looked at while fixing
 rules, B only scored. From each half about 40 articles are drawn in a fixed
 order (sha1 of the article id), at most two a story and two an outlet, so the
-sample spans many sites. Half A has a second draw of 40 (batch 2), labelled
-after the rules were fitted to batch 1, so it measures them on pages unseen
-when they were written.
+sample spans many sites. Half A has a second and a third draw of 40
+(batches 2 and 3), each labelled after the rules were fitted to the draws
+before it, so each measures them first on pages unseen when they were written.
 
-Labels (``tests/annotations/boilerplate/<half>.json``, ``A2.json`` for batch 2): for every sampled
+Labels (``tests/annotations/boilerplate/<half>.json``, ``A2.json`` and ``A3.json`` for batches 2 and 3): for every sampled
 article, each piece of boilerplate on the page (a whole line, or the piece of
 a flattened line), removed or not, with its class; and, verdict "article", the
 start of each line of article text that clean removed when the sample was
@@ -225,15 +225,15 @@ def show(half: str, batch: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["A", "B"], default="A")
-    parser.add_argument("--batch", choices=["1", "2", "all"], default="all",
-                        help="which draw of 40 pages (batch 2 exists for half A only)")
+    parser.add_argument("--batch", choices=["1", "2", "3", "all"], default="all",
+                        help="which draw of 40 pages (batches 2 and 3 exist for half A only)")
     parser.add_argument("--show", action="store_true", help="print the sample's lines and what clean does")
     parser.add_argument("--errors", action="store_true", help="list boilerplate kept and article lines removed")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if not all((SHARED / name).exists() for name in FILES):
         sys.exit(f"{SHARED} lacks the LocalNews and Giveme5W1H dev files: the shared data is not here")
-    batches = tuple(b for b in (1, 2) if args.batch in (str(b), "all") and labels_path(args.half, b).exists())
+    batches = tuple(b for b in (1, 2, 3) if args.batch in (str(b), "all") and labels_path(args.half, b).exists())
     if args.show:
         show(args.half, int(args.batch) if args.batch != "all" else 1)
         return

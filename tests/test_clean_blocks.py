@@ -142,3 +142,38 @@ def test_publication_notes_bracketed_links_and_a_publishers_blurb_are_removed():
     assert blurb in removed(LEDE + "\n\n" + BODY + "\n\n" + blurb)
     company = "FerryGo is the leading platform for ferry bookings in the region."
     assert company in kept(LEDE + "\n\n" + BODY + "\n\n" + company)
+
+
+def test_a_list_heading_with_trailing_marks_takes_its_headlines():
+    text = (LEDE + "\n" + BODY + "\nMore from Harbour Voice:-\n"
+            "Old Lighthouse Reopens After Ten Years of Repairs\nCity Council Approves New Night Ferry to the Islands")
+    left = kept(text)
+    assert "Old Lighthouse Reopens" not in left and "New Night Ferry" not in left
+
+
+def test_follow_prompts_and_donation_appeals_inside_a_sentence():
+    text = (LEDE + "\n\n" + BODY + "\n\nSince you have made it to the end of the article, follow Harbour Voice on Telegram!"
+            "\n\nIf you can, please do consider buying a mug to support Harbour Voice’s work!")
+    left = kept(text)
+    assert "Telegram" not in left and "buying a mug" not in left
+    story = LEDE + "\n\nPassengers would follow the board's advice on Telegram groups, a ferry operator added.\n\n" + BODY
+    assert "follow the board's advice" in kept(story)
+
+
+def test_a_posts_signature_after_a_link_and_a_caption_before_its_photo_credit():
+    post = ("The crossing is closed for the day. https://t.co/Ab12Cd- Calden Harbour (@caldenharbour) March 08, 2031 "
+            "The board said the ferries would resume on Thursday.")
+    assert "(@caldenharbour)" not in kept(LEDE + " " + post)
+    caption = ("Passengers wait on the pier after the collision. (Photo: Jane Doe/Calden Post) "
+               "Two ferries collided off Port Calden on Tuesday. The board said nine people were hurt.")
+    left = kept(caption)
+    assert "Passengers wait on the pier" not in left and "Jane Doe" not in left
+    assert "The board said nine people were hurt." in left
+
+
+def test_empty_field_labels_closing_the_page_go_but_a_label_with_values_stays():
+    text = LEDE + "\n" + BODY + "\n- Location :\n- First Published:"
+    left = kept(text)
+    assert "Location" not in left and "First Published" not in left
+    listed = LEDE + "\n" + BODY + "\nPlease refer:\n- Factsheet on the new ferry rules\n- Transcript of the minister's speech"
+    assert "Please refer:" in kept(listed)

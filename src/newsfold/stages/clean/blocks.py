@@ -9,7 +9,9 @@ their words.
   stands twice;
 - a sign-up box closing the page: a newsletter heading, up to three short
   lines selling it, and its button ("subscribe now"), with nothing kept
-  after it.
+  after it;
+- empty field labels after the reporting ("- Location :", "First Published:"):
+  a page template's fields whose values the scraper lost.
 """
 from __future__ import annotations
 
@@ -21,16 +23,19 @@ from .paragraphs import END_PUNCT, Paragraph, is_prose
 _SIGNATURE_LINE_WORDS = 8
 _MIN_SIGNATURE_LINES = 3
 _LISTED_HEADLINE_WORDS = (7, 20)
+_EMPTY_LABEL = re.compile(r"^(?:[-–•*]\s*)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:$")
 _SIGNUP_CUE = re.compile(r"\b(?:newsletters?|subscri\w+|sign\s+up|inbox)\b", re.IGNORECASE)
 _SIGNUP_LINES, _SIGNUP_LINE_WORDS = 3, 40
 
 
 def mark_blocks(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
     """Mark a closing signature ("byline"), listed headlines and a closing
-    sign-up box ("promo") in ``reasons``."""
+    sign-up box ("promo"), and empty field labels closing the page
+    ("navigation") in ``reasons``."""
     _mark_signature(paragraphs, reasons)
     _mark_listed_headlines(paragraphs, reasons)
     _mark_signup_box(paragraphs, reasons)
+    _mark_empty_labels(paragraphs, reasons)
 
 
 def _signature_line(p: Paragraph) -> bool:
@@ -83,3 +88,16 @@ def _mark_signup_box(paragraphs: list[Paragraph], reasons: list[str | None]) -> 
         if closed and 0 < j - i - 1 <= _SIGNUP_LINES:
             for k in range(i + 1, j):
                 reasons[k] = "promo"
+
+
+def _mark_empty_labels(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    last_prose = max((i for i, p in enumerate(paragraphs) if reasons[i] is None and is_prose(p)), default=-1)
+    if last_prose < 0:
+        return
+    empty = [reasons[i] is None and paragraphs[i].lines == 1 and bool(_EMPTY_LABEL.match(paragraphs[i].text))
+             for i in range(len(paragraphs))]
+    # A label is empty when no value follows it: the page ends, or another empty label
+    # or a removed line comes next ("Please refer:" above a list is a label with values).
+    for i in range(len(paragraphs) - 1, last_prose, -1):
+        if empty[i] and (i + 1 == len(paragraphs) or reasons[i + 1] is not None):
+            reasons[i] = "navigation"

@@ -66,8 +66,9 @@ _RESIDUE = re.compile(
     re.VERBOSE,
 )
 # A social post's signature flattened into the text: "... pic.twitter.com/Ab12 -- Jo Tan (@jotan) March 8, 2031"
+# (or "https://t.co/Ab12- Jo Tan (@jotan) March 08, 2031")
 _POST_SIGNATURE = re.compile(
-    rf"\bpic\.twitter\.com/\w+|(?:--|[—–])\s*[^()\n]{{1,60}}?\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
+    rf"\bpic\.twitter\.com/\w+|(?:--|[—–-])\s*[^()\n]{{1,60}}?\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
 )
 # An inline heading in flattened text: "'Massive damage'" or "HOW IT HAPPENED" before a sentence.
 _QUOTED_HEADING = re.compile(r"(?:'[^'.!?,:;]{3,50}'|‘[^’.!?,:;]{3,50}’|\"[^\".!?,:;]{3,50}\"|“[^”.!?,:;]{3,50}”)\s+(?=[A-Z](?:[a-z]|\s))")

@@ -117,7 +117,7 @@ PROMO = re.compile(
       | please\s+verify\s+you['’]re\s+not\s+a\s+robot\b | today['’]s\s+headlines\s*:
       | watch\s+(?:the\s+)?video\s+(?:below|here|above)\b | (?:tags?|keywords|topics)\s*: | share\s+on$
       | skip\s+to\s+(?:main\s+)?content\b | scroll\s+down\s+for\s+(?:video|more)\b | your\s+browser\s+does\s+not\s+support\b
-      | more\s+in\s+[\w&'’ ]{1,30}$ | listen\s+live\b | (?:turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:notifications|alerts)\b
+      | more\s+in\s+[\w&'’ ]{1,30}[:\-–—\s]*$ | listen\s+live\b | (?:turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:notifications|alerts)\b
       | get\s+the\s+(?:\S+\s+){0,2}app\b | (?:download|install)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,2}app\b
       | share\s+your\s+(?:experiences|feedback|comments)\b | thank\s+you\s+for\s+(?:sharing\s+your|your)\s+(?:thoughts|feedback)\b
       | quickly\s+share\s+this\b | we\s+are\s+an\s+independent\b.{0,80}\b(?:readers|donations|supporters)\b
@@ -131,7 +131,7 @@ PROMO = re.compile(
       | read\s+next\b | (?:most\s+(?:popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|popular\s+now)$
       | stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)\b.{0,40}\b(?:newsletter|app|alerts|notifications)\b
       | reading\s+time\s*:?\s*\d+\s*min | read\s+related\b | in\s+case\s+you\s+missed\s+it\b | editor['’]?s\s+(?:choice|picks?)\s*: | recommended\s+reads?\s*:
-      | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}$
+      | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}[:\-–—\s]*$
       | (?:what\s+do\s+you\s+think(?:\s+(?:of|about)\s+(?:it|this|that))?\?\s*)?(?:let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b
       | baca\s+juga\b | lihat\s+juga\b | don['’]?t\s+miss\s*: | check\s+out\s+our\b
       | (?:enjoy|get|save)\s+(?:up\s+to\s+)?\d+\s?%\s+off\b
@@ -160,6 +160,8 @@ PROMO_INSIDE = re.compile(
       | \brel(?:y|ies)\s+on\s+the\s+generosity\s+of\s+(?:our\s+)?readers\b | \bwe['’]re\s+here\s+to\s+listen\b
       | \bjoin\s+(?:(?:our|the|\S+['’]s)\s+)?(?:whatsapp|telegram|viber)\s+(?:(?:channel|group)\s+)?(?:now|today|here)\b
       | \bjoin\b.{0,30}\b(?:whatsapp|telegram|viber)\b.{0,60}\b(?:latest|breaking)\s+(?:news|updates|stories)\b
+      | \bfollow\s+(?-i:(?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:Telegram|WhatsApp|Instagram|Facebook|Twitter|X|TikTok|YouTube|Threads|LinkedIn)\b
+      | \bplease\s+(?:do\s+)?consider\s+(?:supporting|donating|subscribing|buying)\b | \bto\s+support\s+(?:us|our\s+work|[\w'’ ]{1,40}['’]s\s+work)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
