@@ -23,6 +23,8 @@ The rules come in families, one module each, run in this order:
    verbless dek under the headline, verbless dated captions (never the first
    paragraph), an op-ed's closing line on its author; then the dateline
    opening the first kept paragraph ("dateline");
+   ``blocks``: runs of lines known by their shape: a letter's closing
+   signature, headlines listed in a row, a sign-up box closing the page;
 5. ``inline`` (with ``captions``): boilerplate inside kept paragraphs of
    flattened pages: promo sentences, page residue, captions and their
    credits, inline headings, and outlet sign-offs ending the text ("signoff":
@@ -33,6 +35,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Article, Removed
+from .blocks import mark_blocks
 from .inline import inline_spans
 from .lines import marker_reason
 from .navigation import mark_navigation_and_lists
@@ -62,6 +65,7 @@ def clean(article: Article) -> Article:
     mark_subheadings(paragraphs, reasons)  # 4
     mark_deks_and_captions(paragraphs, reasons)
     mark_closing_bio(paragraphs, reasons)
+    mark_blocks(paragraphs, reasons)
 
     known = {(r.start, r.end) for r in article.removed}
     added = [Removed(p.start, p.end, reason) for p, reason in zip(paragraphs, reasons)

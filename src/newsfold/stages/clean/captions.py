@@ -36,6 +36,7 @@ _INLINE_CREDIT = re.compile(
 )
 
 
+_PHOTO_CREDIT = re.compile(r"\(\s*(?:Photo|Photograph|Image|Picture|Pic|Foto)s?(?:\s+credit)?\s*:")
 # "(left)", "(pictured centre)", "From left to right:": words that point into a photo
 _POSITION = re.compile(r"\((?:pictured\s+)?(?:left|right|centre|center|above|below|top|bottom)\b[^()]{0,20}\)"
                        r"|\b[Ff]rom\s+left\s+to\s+right\b|\b[Ll]eft\s+to\s+right\s*:")
@@ -109,6 +110,12 @@ def inline_credit_captions(text: str, p: Paragraph, segments: list[tuple[int, in
             seg += ends[-1].end() if ends else 0
             if len(text[seg:start].split()) <= 40:
                 start = seg
+        elif multi and before.endswith((".", "!")) and _PHOTO_CREDIT.match(match.group()):
+            # "Players celebrate on the field. (Photo: Jane Doe/Agency) The ...": an explicit
+            # photo credit after a sentence closes that sentence, a caption.
+            caption = max(((a, b) for a, b in segments if b <= start), default=None, key=lambda seg: seg[1])
+            if caption and len(text[caption[0]:caption[1]].split()) <= 40 and not SAYS.search(text, caption[0], caption[1]):
+                start = caption[0]
         elif not match.group().startswith("("):
             # "Photo: Getty Images Jane Doe celebrates ...": credit opening a caption.
             found = caption_end(text, stop, p.end) if re.match(r"\s+[A-Z]", text[stop:stop + 2]) else None

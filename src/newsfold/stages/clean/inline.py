@@ -23,15 +23,28 @@ from .captions import (
     position_captions,
 )
 from .galleries import gallery_spans
-from .markers import COPYRIGHT_LINE, FORM_RUN, MONTH, PROMO, PROMO_INSIDE, SAYS, SIGNOFF, SOURCE_LINE
+from .markers import (
+    CLOSING_CALL,
+    COPYRIGHT_LINE,
+    FORM_RUN,
+    MONTH,
+    PROMO,
+    PROMO_INSIDE,
+    READER_QUESTION,
+    SAYS,
+    SIGNOFF,
+    SOURCE_LINE,
+)
 from .paragraphs import Paragraph, Span, sentence_pieces
 
 # Inline sign-off closing the last sentence of the text: "... hospital. /TDH", "... - The Daily Herald/ANN",
-# "... from the fund. - January 20, 2031" (the date the outlet filed it).
+# "... from the fund. - January 20, 2031" (the date the outlet filed it), "... said. PTI GS ARI" (editors' codes).
 _SIGNOFF_AT_END = re.compile(
     r"(?<=[.!?\"”’)])\s+(?:/\s*[A-Z]{2,8}|[-–—]+\s*(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}/[A-Z]{2,8}"
     r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|IANS|PTI|ANI|Xinhua|dpa|[A-Z]{2,10}(?:[-/][A-Z]{2,10})*)"
-    rf"|[-–—]+\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}})\s*$"
+    rf"|[-–—]+\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}}"
+    # a wire's code and its editors' initials, in capitals: "... the report said. PTI GS ARI ARI"
+    r"|(?:[A-Z]{2,5}\s+){1,6}[A-Z]{2,5})\s*$"
 )
 # Sentences that only make sense inside a sign-up box; kept as promo when next to one.
 _FORM_RESIDUE = re.compile(
@@ -53,8 +66,9 @@ _RESIDUE = re.compile(
     re.VERBOSE,
 )
 # A social post's signature flattened into the text: "... pic.twitter.com/Ab12 -- Jo Tan (@jotan) March 8, 2031"
+# (or "https://t.co/Ab12- Jo Tan (@jotan) March 08, 2031")
 _POST_SIGNATURE = re.compile(
-    rf"\bpic\.twitter\.com/\w+|(?:--|[—–])\s*[^()\n]{{1,60}}?\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
+    rf"\bpic\.twitter\.com/\w+|(?:--|[—–-])\s*[^()\n]{{1,60}}?\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
 )
 # An inline heading in flattened text: "'Massive damage'" or "HOW IT HAPPENED" before a sentence.
 _QUOTED_HEADING = re.compile(r"(?:'[^'.!?,:;]{3,50}'|‘[^’.!?,:;]{3,50}’|\"[^\".!?,:;]{3,50}\"|“[^”.!?,:;]{3,50}”)\s+(?=[A-Z](?:[a-z]|\s))")
@@ -77,6 +91,8 @@ _RELATED_LINK = re.compile(r"(?<=[.!?\"”’'] )[^.!?|\n]{5,150}\|\s*(?:[A-Z][\
 # A capitals heading after a sentence's end, its closing quote mark included:
 # "… look cheap.' HOW DID THE BAR GET ITS NAME? The name …"
 _CAPS_HEADING_AFTER = re.compile(r"(?<=[.!?][\"'”’] )(?:[A-Z][A-Z'’-]*\s+){3,}[A-Z][A-Z'’-]*[?!]?(?=\s+[A-Z][a-z])")
+# A related link in brackets opening a sentence piece: "... stomach. [Jane Doe: A time to rejoice] They ..."
+_BRACKETED_LINK = re.compile(r"\[[A-Z][^\[\]]{3,40}:\s+[^\[\]]{10,150}\](?=\s+[A-Z]|\s*$)")
 _CREDITS_AT_END = re.compile(r"^(?:Additional\s+reporting|With\s+inputs)\s+(?:by|from)\b", re.IGNORECASE)
 
 
@@ -125,7 +141,7 @@ def _residue(text: str, p: Paragraph) -> list[Span]:
 
 def _page_parts(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
     """A paywall's login box to the paragraph's end, a byline run into the
-    text, a bracketed photo credit, a related link, a "Jane Doe reports."
+    text, a bracketed photo credit, a related link (also "[Author: Headline]"), a "Jane Doe reports."
     sign-off, a capitals heading after a quote's closing mark."""
     spans: list[Span] = []
     paywall = _PAYWALL.search(text, p.start, p.end)
@@ -135,6 +151,8 @@ def _page_parts(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> lis
     spans += [(m.start(), m.end(), "caption") for m in _BRACKET_CREDIT.finditer(text, p.start, p.end)]
     spans += [(m.start(), m.end(), "promo") for m in _RELATED_LINK.finditer(text, p.start, p.end)]
     spans += [(a, b, "byline") for a, b in segments if _REPORTS.fullmatch(text, a, b)]
+    links = (_BRACKETED_LINK.match(text, a, b) for a, b in segments if len(segments) > 1)
+    spans += [(m.start(), m.end(), "promo") for m in links if m]
     spans += [(m.start(), m.end(), "subheading") for m in _CAPS_HEADING_AFTER.finditer(text, p.start, p.end)
               if len(m.group().split()) <= 20]
     return spans
@@ -156,8 +174,10 @@ def _inline_headings(text: str, segments: list[tuple[int, int]]) -> list[Span]:
 
 
 def _closing_signoff(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
-    """A sign-off closing the last kept paragraph: "... hospital. /OUTLET", or a
-    short source, credits or copyright sentence ending the text."""
+    """A sign-off closing the last kept paragraph: "... hospital. /OUTLET", a
+    short source, credits or copyright sentence ending the text, or a call to
+    action ("For more details, visit here."), with a question to the reader
+    before it ("Are you keen to return to work? Check out ...")."""
     match = _SIGNOFF_AT_END.search(text, p.start, p.end)
     if match:
         return [(match.start() + len(match.group()) - len(match.group().lstrip()), match.end(), "signoff")]
@@ -167,6 +187,11 @@ def _closing_signoff(text: str, p: Paragraph, segments: list[tuple[int, int]]) -
                               or SIGNOFF.match(sentence) or COPYRIGHT_LINE.match(sentence)) \
             and len(sentence.split()) <= 15:
         return [(tail[0], tail[1], "signoff")]
+    if CLOSING_CALL.match(sentence) and len(sentence.split()) <= 30 and not SAYS.search(sentence):
+        start = tail[0]
+        if len(segments) > 1 and READER_QUESTION.match(" ".join(text[segments[-2][0]:segments[-2][1]].split())):
+            start = segments[-2][0]
+        return [(start, tail[1], "promo")]
     return []
 
 

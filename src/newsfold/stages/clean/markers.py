@@ -85,7 +85,10 @@ EMBED = re.compile(
     re.VERBOSE,
 )
 SOURCE_LINE = re.compile(
-    r"^\(?\s*(?:Sources?\s*:\s*\S|Source\s+link$|(?:With|Including)\s+(?:files|reporting|additional\s+reporting|input|material)\s+(?:from|by)\b)",
+    r"^\(?\s*(?:Sources?\s*:\s*\S|Source\s+link$|(?:With|Including)\s+(?:files|reporting|additional\s+reporting|input|material)\s+(?:from|by)\b"
+    # a note on where the text came from: "Parts of this story have been sourced from ...", "This article was translated from ..."
+    r"|(?:(?:Parts|Some)\s+of\s+)?this\s+(?:story|article|report)\s+(?:has\s+been|have\s+been|was|were|is)\s+(?:partly\s+|partially\s+)?"
+    r"(?:sourced|adapted|translated|compiled|taken)\s+from\b)",
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -110,10 +113,11 @@ PROMO = re.compile(
       | get\s+(?:the|our)\s+(?:\S+\s+){0,4}(?:on|in)\s+your\s+(?:phone|inbox|mobile)\b
       | download\s+(?:the\s+)?(?:new\s+|free\s+)?\S+\s+app\b | go\s+to\s+\S+(?:\s+\S+)?\s+for\s+more\s+(?:stories|news)\b
       | (?:this\s+)?(?:article|story)\s+(?:was\s+)?first\s+published\b | permission\s+required\s+for\s+reproduction\b
+      | this\s+(?:article|story)\s+was\s+(?:published|posted|updated)\s+on\b.{0,40}$
       | please\s+verify\s+you['’]re\s+not\s+a\s+robot\b | today['’]s\s+headlines\s*:
       | watch\s+(?:the\s+)?video\s+(?:below|here|above)\b | (?:tags?|keywords|topics)\s*: | share\s+on$
       | skip\s+to\s+(?:main\s+)?content\b | scroll\s+down\s+for\s+(?:video|more)\b | your\s+browser\s+does\s+not\s+support\b
-      | more\s+in\s+[\w&'’ ]{1,30}$ | listen\s+live\b | (?:turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:notifications|alerts)\b
+      | more\s+in\s+[\w&'’ ]{1,30}[:\-–—\s]*$ | listen\s+live\b | (?:turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:notifications|alerts)\b
       | get\s+the\s+(?:\S+\s+){0,2}app\b | (?:download|install)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,2}app\b
       | share\s+your\s+(?:experiences|feedback|comments)\b | thank\s+you\s+for\s+(?:sharing\s+your|your)\s+(?:thoughts|feedback)\b
       | quickly\s+share\s+this\b | we\s+are\s+an\s+independent\b.{0,80}\b(?:readers|donations|supporters)\b
@@ -127,9 +131,10 @@ PROMO = re.compile(
       | read\s+next\b | (?:most\s+(?:popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|popular\s+now)$
       | stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)\b.{0,40}\b(?:newsletter|app|alerts|notifications)\b
       | reading\s+time\s*:?\s*\d+\s*min | read\s+related\b | in\s+case\s+you\s+missed\s+it\b | editor['’]?s\s+(?:choice|picks?)\s*: | recommended\s+reads?\s*:
-      | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}$
+      | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}[:\-–—\s]*$
       | (?:what\s+do\s+you\s+think(?:\s+(?:of|about)\s+(?:it|this|that))?\?\s*)?(?:let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b
-      | baca\s+juga\b | lihat\s+juga\b
+      | baca\s+juga\b | lihat\s+juga\b | don['’]?t\s+miss\s*: | check\s+out\s+our\b
+      | (?:enjoy|get|save)\s+(?:up\s+to\s+)?\d+\s?%\s+off\b
       | (?:watch|see)\s+the\s+(?:full\s+)?video\s*(?:below|here|:)|(?:you\s+can\s+)?watch\s+the\s+(?:full\s+)?video\s+(?:down\s+)?below\b
       | get\s+a\s+copy\s+of\b | got\s+a\s+(?:reaction|comment|question)\b | share\s+your\s+(?:thoughts|views|comments)\b
       | share\s+the\s+best\s+of\b | as\s+a\s+subscriber\b | why\s+you\s+can\s+trust\b
@@ -155,9 +160,21 @@ PROMO_INSIDE = re.compile(
       | \brel(?:y|ies)\s+on\s+the\s+generosity\s+of\s+(?:our\s+)?readers\b | \bwe['’]re\s+here\s+to\s+listen\b
       | \bjoin\s+(?:(?:our|the|\S+['’]s)\s+)?(?:whatsapp|telegram|viber)\s+(?:(?:channel|group)\s+)?(?:now|today|here)\b
       | \bjoin\b.{0,30}\b(?:whatsapp|telegram|viber)\b.{0,60}\b(?:latest|breaking)\s+(?:news|updates|stories)\b
+      | \bfollow\s+(?-i:(?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:Telegram|WhatsApp|Instagram|Facebook|Twitter|X|TikTok|YouTube|Threads|LinkedIn)\b
+      | \bplease\s+(?:do\s+)?consider\s+(?:supporting|donating|subscribing|buying)\b | \bto\s+support\s+(?:us|our\s+work|[\w'’ ]{1,40}['’]s\s+work)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A call to action closing the text, addressed to the reader: "For more details, visit here.",
+# "Check out the Harbour Board's programmes.", "Find out more at example.org."
+CLOSING_CALL = re.compile(
+    r"^(?:(?:for\s+(?:more|further)\s+(?:details|information|info)|to\s+(?:find\s+out|learn)\s+more)\s*,?\s*"
+    r"(?:visit|see|go\s+to|head\s+to|click|check\s+out)\b|check\s+out\s+(?:the|our|their)\b|find\s+out\s+more\b"
+    r"|visit\s+(?:here|our|\S+\.\w{2,}))",
+    re.IGNORECASE,
+)
+# ... and the question to the reader before it: "Are you keen to return to work?"
+READER_QUESTION = re.compile(r"^(?:are|do|did|have|would|will|want|looking|keen)\s+you\b.{0,120}\?$", re.IGNORECASE)
 COPYRIGHT_LINE = re.compile(r"^(?:Copyright\b|©|\(c\)\s*\d{4}).{0,120}$|.{0,80}\bAll\s+rights\s+reserved\.?$", re.IGNORECASE)
 SAYS = re.compile(r"\b(?:said|says|told)\b")
 # A cheap finite-verb test for short lines: an auxiliary, a past form, a verb after a pronoun.

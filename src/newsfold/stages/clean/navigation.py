@@ -42,9 +42,12 @@ def _mark_menu(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
             reasons[i] = "navigation"
 
 
-def _headline_like(p: Paragraph) -> bool:
+def _headline_like(p: Paragraph, *, says: bool = False) -> bool:
+    """One short line that does not end a sentence. ``says``: a headline may report
+    speech ("..., says minister"), as a listed one does; elsewhere such a line may
+    be a quote's tail."""
     words = p.text.split()
-    return p.lines == 1 and 2 <= len(words) <= 30 and not SAYS.search(p.text) and (
+    return p.lines == 1 and 2 <= len(words) <= 30 and (says or not SAYS.search(p.text)) and (
         not p.text.endswith((".", "!", '"', "”")) or p.text.endswith("?"))
 
 
@@ -77,7 +80,8 @@ def _mark_headlines_beside_nav_lines(paragraphs: list[Paragraph], reasons: list[
     while changed:
         changed = False
         for i, p in enumerate(paragraphs):
-            if reasons[i] is not None or not _headline_like(p) or p.text.endswith("?") and len(p.text.split()) > 20:
+            if reasons[i] is not None or not _headline_like(p, says=True) \
+                    or p.text.endswith("?") and len(p.text.split()) > 20:
                 continue
             near = [k for k in (i - 1, i + 1) if 0 <= k < len(paragraphs)]
             if any(reasons[k] == "navigation" and NAV_LINE.match(paragraphs[k].text) for k in near):
@@ -109,13 +113,14 @@ def _mark_promo_neighbours(paragraphs: list[Paragraph], reasons: list[str | None
     if not prose:
         return
     edges = [range(prose[0] - 1, -1, -1), range(prose[-1] + 1, len(paragraphs))]
-    for edge in edges:
+    for closing, edge in enumerate(edges):
         for _ in range(2):  # a slogan two lines off the promo line joins after its neighbour
             for i in edge:
                 p = paragraphs[i]
                 near = [k for k in (i - 1, i + 1) if 0 <= k < len(paragraphs) and reasons[k] == "promo"]
+                # (after the reporting, a "Label: value" line is a detail of the story, such as a venue's address)
                 if reasons[i] is None and near and p.lines == 1 and len(p.text.split()) <= 8 \
-                        and not VERB_HINT.search(p.text):
+                        and not VERB_HINT.search(p.text) and not (closing and ":" in p.text):
                     reasons[i] = "promo"
 
 
@@ -126,8 +131,13 @@ _POST_MARK = re.compile(r"(?:^|\s)#\w|https?://\S|\S+\.\w{2,3}/\S|^\[[^\]]{3,80}
 
 def _mark_embedded_posts(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
     """The text of an embedded social-media post, signed "Posted by X on <date>" on
-    the next line, when it carries a post's marks."""
+    the next line, when it carries a post's marks; a short clip's caption above
+    its sound line."""
     for i in range(1, len(paragraphs)):
         if _POSTED_BY.match(paragraphs[i].text) and reasons[i - 1] is None \
                 and _POST_MARK.search(paragraphs[i - 1].text) and len(paragraphs[i - 1].text.split()) <= 120:
+            reasons[i - 1] = "embed"
+        # a short clip's caption, from its @handle, above the clip's sound ("♬ original sound - X")
+        if paragraphs[i].text.startswith("♬") and reasons[i - 1] is None and paragraphs[i - 1].text.startswith("@") \
+                and len(paragraphs[i - 1].text.split()) <= 120:
             reasons[i - 1] = "embed"

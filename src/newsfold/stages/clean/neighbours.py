@@ -40,6 +40,12 @@ _CLOSING_BIO = re.compile(
     r"^(?:[A-Z][\w'’.-]+\s+){1,3}(?:is|was)\s+(?:(?:a|an|the)\s+)?(?:[\w'’&,-]+\s+){1,10}?"
     r"(?:at|of|for|with)\s+(?:the\s+)?[A-Z][^\d\"“”]{0,80}$"
 )
+# A publisher describing itself, in the first person somewhere: "Harbour Voice is the one stop site for news ..."
+_OUTLET_BLURB = re.compile(
+    r"^(?:[A-Z][\w'’.&-]*\s+){1,4}is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:site|website|portal|platform|publication|publisher|newspaper|magazine|outlet|destination)\s+for\b"
+)
+_SELF = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S")
 _LIST_DASH = re.compile(r"^[-–—•*]\s+")
 _BIO_NEXT = re.compile(r"^(?:He|She|They|His|Her|Their)\b")
@@ -106,11 +112,15 @@ def mark_deks_and_captions(paragraphs: list[Paragraph], reasons: list[str | None
 
 def mark_closing_bio(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
     """The last kept paragraph is the author's bio when it names someone's role at
-    an organisation and, unlike a sentence of reporting, does not end like one."""
+    an organisation and, unlike a sentence of reporting, does not end like one;
+    or the publisher's blurb on itself, in the first person ("promo")."""
     last = max((i for i, reason in enumerate(reasons) if reason is None), default=-1)
     if last <= 0:
         return
     p = paragraphs[last]
+    if len(p.text.split()) <= 80 and _OUTLET_BLURB.match(p.text) and _SELF.search(p.text) and not SAYS.search(p.text):
+        reasons[last] = "promo"  # the publisher's own blurb: "Harbour Voice is the one stop site for ... We also cover ..."
+        return
     first = p.text.split()[0].rstrip(".").lower()
     if p.lines == 1 and len(p.text.split()) <= 30 and not p.text.endswith(END_PUNCT) and first not in HONORIFICS \
             and not SAYS.search(p.text) and _CLOSING_BIO.match(_LIST_DASH.sub("", p.text)):

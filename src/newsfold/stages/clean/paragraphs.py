@@ -10,6 +10,8 @@ from ...model import Removed
 END_PUNCT = (".", "!", "?", ":", ";", ",", '"', "”", "’", "'", ")", "…", "»")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
+# Hard-wrapped text breaks its lines at a fixed width, usually 72 to 80 characters.
+_MAX_WRAP_WIDTH = 110
 # A span to remove: (start, end, reason).
 Span = tuple[int, int, str]
 
@@ -25,9 +27,10 @@ class Paragraph:
 def split_paragraphs(text: str, removed: list[Removed]) -> list[Paragraph]:
     """Paragraphs with exact offsets; text already removed (a header) is blanked first.
 
-    Blocks are separated by blank lines. A block's lines are separate
-    paragraphs when they each end a sentence (one paragraph a line, as many
-    pasted texts are); otherwise the block is hard-wrapped and stays whole.
+    Blocks are separated by blank lines. A hard-wrapped block (most lines break
+    mid-sentence, none longer than a wrap width) stays whole; otherwise its
+    lines are separate paragraphs (one paragraph a line, as scraped pages
+    are), but for a line that runs on into a lower-case one.
     """
     masked = text
     for span in removed:
@@ -59,21 +62,37 @@ def _split_block(masked: str, block: list[tuple[int, int]]) -> list[Paragraph]:
         start, end = spans[0][0], spans[-1][1]
         return Paragraph(start, end, " ".join(masked[start:end].split()), len(spans))
 
-    # Hard-wrapped prose: most lines break mid-sentence, or a line breaks before a
-    # lower-case word. Scraped pages (one paragraph a line) break mid-sentence
-    # only at their headings, which are a minority of the lines.
+    # Hard-wrapped prose: most lines break mid-sentence. Scraped pages (one
+    # paragraph a line) break mid-sentence only at their headings and list
+    # items; their lines run to any length, while a wrapped block has no line
+    # much longer than its wrap width.
     open_lines = [
         (start, end) for start, end in block[:-1]
         if masked[end - 1: end] not in END_PUNCT and len(masked[start:end].split()) > 8
     ]
-    # (a one- or two-word line such as "[[nid:713695]]" before an e-mail address is no wrap)
-    continued = any(
-        masked[end - 1: end] not in END_PUNCT and masked[nxt[0]: nxt[0] + 1].islower()
-        and len(masked[start:end].split()) > 2
-        for (start, end), nxt in itertools.pairwise(block)
-    )
-    wrapped = continued or (len(open_lines) >= 2 and 2 * len(open_lines) >= len(block) - 1)
-    return [one(block)] if wrapped else [one([line]) for line in block]
+    widths = [end - start for start, end in block]
+    if len(open_lines) >= 2 and 2 * len(open_lines) >= len(block) - 1 and max(widths) <= _MAX_WRAP_WIDTH:
+        return [one(block)]
+    # One paragraph a line, except where a line runs on into a lower-case one: a
+    # stray hard wrap ("... far less" / "orderly and predictable," he said) joins
+    # its two lines, and only them. (A one- or two-word line such as
+    # "[[nid:713695]]" runs on into nothing, nor does a headline into a short
+    # unpunctuated button such as "share on".)
+    groups = [[block[0]]]
+    for (start, end), nxt in itertools.pairwise(block):
+        runs_on = (masked[end - 1: end] not in END_PUNCT and masked[nxt[0]: nxt[0] + 1].islower()
+                   and len(masked[start:end].split()) > 2 and not _button(masked[nxt[0]:nxt[1]]))
+        if runs_on:
+            groups[-1].append(nxt)
+        else:
+            groups.append([nxt])
+    return [one(group) for group in groups]
+
+
+def _button(line: str) -> bool:
+    """A line of one to three words that ends no sentence: a button or label, not the
+    tail of a wrapped sentence."""
+    return len(line.split()) <= 3 and not line.rstrip().endswith(END_PUNCT)
 
 
 def sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

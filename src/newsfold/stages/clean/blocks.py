@@ -1,0 +1,103 @@
+"""Block rules: page parts recognised by the shape of a run of lines, not by
+their words.
+
+- a letter's signature: after the last paragraph of prose, three or more
+  short capitalised lines with no digit, colon or closing punctuation (names,
+  titles, organisations);
+- listed headlines: two or more headlines in a row (title case, seven words
+  or more, no closing full stop) between paragraphs, where no subheading
+  stands twice;
+- a sign-up box closing the page: a newsletter heading, up to three short
+  lines selling it, and its button ("subscribe now"), with nothing kept
+  after it;
+- empty field labels after the reporting ("- Location :", "First Published:"):
+  a page template's fields whose values the scraper lost.
+"""
+from __future__ import annotations
+
+import re
+
+from .markers import FUNCTION_WORDS
+from .paragraphs import END_PUNCT, Paragraph, is_prose
+
+_SIGNATURE_LINE_WORDS = 8
+_MIN_SIGNATURE_LINES = 3
+_LISTED_HEADLINE_WORDS = (7, 20)
+_EMPTY_LABEL = re.compile(r"^(?:[-–•*]\s*)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:$")
+_SIGNUP_CUE = re.compile(r"\b(?:newsletters?|subscri\w+|sign\s+up|inbox)\b", re.IGNORECASE)
+_SIGNUP_LINES, _SIGNUP_LINE_WORDS = 3, 40
+
+
+def mark_blocks(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    """Mark a closing signature ("byline"), listed headlines and a closing
+    sign-up box ("promo"), and empty field labels closing the page
+    ("navigation") in ``reasons``."""
+    _mark_signature(paragraphs, reasons)
+    _mark_listed_headlines(paragraphs, reasons)
+    _mark_signup_box(paragraphs, reasons)
+    _mark_empty_labels(paragraphs, reasons)
+
+
+def _signature_line(p: Paragraph) -> bool:
+    words = p.text.split()
+    return (p.lines == 1 and len(words) <= _SIGNATURE_LINE_WORDS and not p.text.endswith(END_PUNCT)
+            and not any(c.isdigit() or c in ":|@" for c in p.text)
+            and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words))
+
+
+def _mark_signature(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    last_prose = max((i for i, p in enumerate(paragraphs) if reasons[i] is None and is_prose(p)), default=-1)
+    if last_prose < 0:
+        return
+    tail = [i for i in range(last_prose + 1, len(paragraphs))
+            if reasons[i] in (None, "subheading") and any(c.isalpha() for c in paragraphs[i].text)]
+    if len(tail) >= _MIN_SIGNATURE_LINES and all(_signature_line(paragraphs[i]) for i in tail):
+        for i in tail:
+            reasons[i] = "byline"
+
+
+def _listed_headline(p: Paragraph) -> bool:
+    words = [w for w in p.text.split() if any(c.isalpha() for c in w)]
+    low, high = _LISTED_HEADLINE_WORDS
+    if p.lines != 1 or not low <= len(words) <= high or p.text.endswith((".", "!", '"', "”")) or "|" in p.text:
+        return False
+    content = [w for w in words if w.lower().strip(",:;'‘’") not in FUNCTION_WORDS]
+    return bool(content) and sum(w[0].isupper() or w[0].isdigit() for w in content) >= 0.8 * len(content)
+
+
+def _mark_listed_headlines(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    i = 0
+    while i < len(paragraphs):
+        j = i
+        while j < len(paragraphs) and reasons[j] is None and _listed_headline(paragraphs[j]):
+            j += 1
+        if j - i >= 2 and i > 0 and is_prose(paragraphs[i - 1]):
+            for k in range(i, j):
+                reasons[k] = "promo"
+        i = max(j, i + 1)
+
+
+def _mark_signup_box(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    for i, p in enumerate(paragraphs):
+        if reasons[i] not in ("promo", "subheading") or not _SIGNUP_CUE.search(p.text):
+            continue
+        j = i + 1
+        while j < len(paragraphs) and reasons[j] is None and len(paragraphs[j].text.split()) <= _SIGNUP_LINE_WORDS:
+            j += 1
+        closed = j < len(paragraphs) and reasons[j] == "promo" and all(r is not None for r in reasons[j:])
+        if closed and 0 < j - i - 1 <= _SIGNUP_LINES:
+            for k in range(i + 1, j):
+                reasons[k] = "promo"
+
+
+def _mark_empty_labels(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    last_prose = max((i for i, p in enumerate(paragraphs) if reasons[i] is None and is_prose(p)), default=-1)
+    if last_prose < 0:
+        return
+    empty = [reasons[i] is None and paragraphs[i].lines == 1 and bool(_EMPTY_LABEL.match(paragraphs[i].text))
+             for i in range(len(paragraphs))]
+    # A label is empty when no value follows it: the page ends, or another empty label
+    # or a removed line comes next ("Please refer:" above a list is a label with values).
+    for i in range(len(paragraphs) - 1, last_prose, -1):
+        if empty[i] and (i + 1 == len(paragraphs) or reasons[i + 1] is not None):
+            reasons[i] = "navigation"
