@@ -394,3 +394,13 @@ def test_a_gallery_widget_s_bare_caption_label_opens_a_caption():
     article = clean(Article(id="a", text=text))
     removed = [text[r.start:r.end] for r in article.removed if r.reason == "caption"]
     assert removed == ["Caption The crew waved from the deck as the ferry was towed into port."]
+
+
+def test_a_comment_prompt_and_a_trending_list_are_removed():
+    text = ("Join the discussion: comments are open below.\n\n" + BODY
+            + "Trending now\n\nFive ways to beat the morning queues\n\nWhy the harbour ferry keeps running late\n")
+    article, removed = _removed(text)
+    gone = [line for lines in removed.values() for line in lines]
+    assert "Join the discussion: comments are open below." in gone
+    assert "Five ways to beat the morning queues" in gone and "Why the harbour ferry keeps running late" in gone
+    assert not any("collided" in line or "reopen" in line for line in gone)

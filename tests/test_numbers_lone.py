@@ -154,3 +154,33 @@ def test_an_age_explains_no_term():
     c = Article("c", "The two brothers were jailed for 42 months for laundering money.")
     [conflict] = conflicts_of(a, b, c)
     assert [v.value for v in conflict.values] == ["14", "42"]
+
+
+def test_a_count_spelled_out_where_a_sentence_starts_backs_the_consensus():
+    homes = [
+        Article("s0", "A wildfire driven by strong winds destroyed 14 homes in the hill town of Brackley on Sunday."),
+        Article("s1", "Families returned to Brackley on Monday after the weekend fire. "
+                      "Fourteen homes were destroyed and about 300 residents were evacuated, the county said."),
+        Article("s2", "Residents of Brackley say the alerts came too late on Sunday, when a wildfire burned "
+                      "12 homes on the ridge above the town."),
+    ]
+    [conflict] = conflicts_of(*homes)
+    assert [v.value for v in conflict.values][1] == "12"
+    assert {e.source for e in conflict.values[0].support} == {"s0", "s1"}  # "14 [2 sources]", not one
+
+
+def test_a_disagreement_found_twice_stands_once_with_all_its_support():
+    from newsfold.model import Conflict, ConflictValue, Evidence
+    from newsfold.stages.numbers.disputes import folded_into
+
+    def value(text, *sources):
+        return ConflictValue(value=text, support=[Evidence(source=s, start=0, end=5) for s in sources])
+
+    keyed = Conflict(id="", kind="number", topic="people injured",
+                     values=[value("52", "b", "c"), value("More than 53", "d")])
+    aligned = Conflict(id="", kind="number", topic="passenger", values=[value("52", "a"), value("More than 53", "d")])
+    assert folded_into(aligned, [keyed])
+    assert [e.source for e in keyed.values[0].support] == ["a", "b", "c"]
+    assert [e.source for e in keyed.values[1].support] == ["d"]
+    other = Conflict(id="", kind="number", topic="homes", values=[value("14", "a"), value("12", "d")])
+    assert not folded_into(other, [keyed])

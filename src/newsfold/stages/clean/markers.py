@@ -138,6 +138,8 @@ PROMO = re.compile(
       | (?:watch|see)\s+the\s+(?:full\s+)?video\s*(?:below|here|:)|(?:you\s+can\s+)?watch\s+the\s+(?:full\s+)?video\s+(?:down\s+)?below\b
       | get\s+a\s+copy\s+of\b | got\s+a\s+(?:reaction|comment|question)\b | share\s+your\s+(?:thoughts|views|comments)\b
       | share\s+the\s+best\s+of\b | as\s+a\s+subscriber\b | why\s+you\s+can\s+trust\b
+      | join\s+the\s+(?:conversation|discussion|debate)\b | comments?\s+(?:are|is)\s+(?:now\s+)?(?:open|closed)\b
+      | (?:leave|add|post)\s+(?:a|your)\s+comment\b
       | this\s+(?:web)?site\s+uses\s+cookies\b | we\s+use\s+cookies\b
       | (?:more|further)\s+information\b.{0,100}\b(?:can\s+be\s+found|is\s+available)\s+(?:here|online|at\s+\S+\.\w|on\s+\S+\.\w)
       | (?:find\s+out\s+more|(?:get|find)\s+(?:more\s+)?details)\b.{0,80}(?:\bhere|\s\S+\.(?:com|org|net|gov|sg|my|co|io)\b\S*)\s*\.?$

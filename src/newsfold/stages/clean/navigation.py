@@ -10,7 +10,8 @@ from .paragraphs import END_PUNCT, Paragraph, is_prose, norm
 
 LIST_MARKER = re.compile(
     r"^\W*(?:more\s+(?:great\s+)?stories|related(?:\s+(?:stories|articles|news|topics|reading))?|you\s+(?:may|might)\s+(?:also\s+)?like"
-    r"|latest\s+news|most\s+read|read\s+more|recommended(?:\s+for\s+you)?|also\s+read|read\s+also|see\s+also|trending"
+    r"|latest\s+news|most\s+read|read\s+more|recommended(?:\s+for\s+you)?|also\s+read|read\s+also|see\s+also"
+    r"|trending(?:\s+now)?|most\s+(?:popular|viewed|shared)|popular\s+now|top\s+stories"
     r"|more\s+(?:in|from)\s+[\w&' ]{1,30})\W*$",
     re.IGNORECASE,
 )

@@ -65,7 +65,7 @@ from ...model import Conflict
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
-from .disputes import as_conflict, grouped, held, known_pairs
+from .disputes import as_conflict, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
 from .lone import CONSENSUS, Backing
@@ -125,7 +125,8 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, y, x, words.restates) \
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, x, y, words.restates):
             pairs.append((a, b))
-    return [as_conflict(group) for group in grouped(pairs)]
+    found = [as_conflict(backed(group, [q for _, q in figures], same_kind)) for group in grouped(pairs)]
+    return [conflict for conflict in found if not folded_into(conflict, known)]
 
 
 def _restated_pairs(best: list[tuple[int, int]], figures: list[tuple[int, Quantity]],
@@ -296,15 +297,15 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[Claim]:
 def _candidate(q: Quantity) -> bool:
     """A figure that may be compared: it counts or measures something, or is
     large enough to be a figure rather than a small bare number."""
-    if not any(c.isdigit() for c in q.text):
-        return False  # "one man", "two bars": spelled-out small counts are asides, not the figures
+    if not any(c.isdigit() for c in q.text) and (q.value < 10 or q.head is None):
+        # "one man", "two bars": spelled-out small counts are asides, not the figures; a count of ten
+        # or more is spelled out where a sentence starts ("Fourteen homes were destroyed")
+        return False
     if q.vague or q.descriptor or q.increment or q.derived or q.sentence_span is None:
         return False
     if q.part_of is not None and q.head not in MEASURES:
         return False  # "10 research labs and three teaching labs": parts of a count, not its figures
     return q.unit is not None or q.head is not None or q.value >= _LEAST_BARE
-
-
 
 
 def _sentence_likeness(ctx: StoryContext, claims: list[Claim], read: Callable[[int, int, float], bool],

@@ -1,11 +1,14 @@
 """Disagreeing figure pairs, as conflicts: pairs a known conflict already
 holds are left out, pairs sharing a figure form one conflict, and each value
-is supported by the sentence of each figure stating it (``aligned``)."""
+is supported by the sentence of each figure stating it (``aligned``), and
+of every other source writing it (``backed``)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from ...model import Conflict, ConflictValue, Evidence
+from .compare import same_number
 from .quantity import Quantity
 
 
@@ -42,6 +45,36 @@ def grouped(pairs: list[tuple[Quantity, Quantity]]) -> list[list[Quantity]]:
     for key, q in members.items():
         groups[find(key)].append(q)
     return list(groups.values())
+
+
+def backed(group: list[Quantity], figures: list[Quantity], same_kind: Callable[[Quantity, Quantity], bool]) -> list[Quantity]:
+    """The group with every other source that writes one of its values, of its
+    kind (``lone.Backing``'s test): "14 [3 sources]" is what a lone value is
+    set against, not the one sentence it was paired with. A source already in
+    the group (with this value or another) adds nothing."""
+    sources = {q.source for q in group}
+    extra: list[Quantity] = []
+    for z in figures:
+        if z.source not in sources and any(same_kind(q, z) and same_number(q, z) for q in group):
+            extra.append(z)
+            sources.add(z.source)
+    return group + extra
+
+
+def folded_into(conflict: Conflict, known: list[Conflict]) -> bool:
+    """Whether a known number conflict lists every value of ``conflict`` as
+    written ("52" against "More than 53"): then the known one takes its
+    support, and the disagreement stands once."""
+    values = {v.value for v in conflict.values}
+    home = next((k for k in known if k.kind == "number" and values <= {v.value for v in k.values}), None)
+    if home is None:
+        return False
+    for value in home.values:
+        seen = {(e.source, e.start) for e in value.support}
+        for other in (v for v in conflict.values if v.value == value.value):
+            value.support.extend(e for e in other.support if (e.source, e.start) not in seen)
+        value.support.sort(key=lambda e: (e.source, e.start))
+    return True
 
 
 def as_conflict(group: list[Quantity]) -> Conflict:
