@@ -184,3 +184,18 @@ def test_a_disagreement_found_twice_stands_once_with_all_its_support():
     assert [e.source for e in keyed.values[1].support] == ["d"]
     other = Conflict(id="", kind="number", topic="homes", values=[value("14", "a"), value("12", "d")])
     assert not folded_into(other, [keyed])
+
+
+def test_a_keyed_conflict_counts_every_source_that_writes_its_value():
+    # "sent 46 people to hospital" and "put 46 people in hospital": one value, two sources
+    arts = [
+        Article("s0", "A gas leak at the Harvell plant in Brenmoor on Wednesday sent 46 people to hospital and "
+                      "forced 900 residents from their homes, officials said."),
+        Article("s1", "A gas leak at the Harvell plant in Brenmoor on Wednesday put 46 people in hospital and "
+                      "emptied the streets north of the site."),
+        Article("s2", "More than 50 people were treated in hospital after gas leaked from the Harvell plant in "
+                      "Brenmoor on Wednesday."),
+    ]
+    [conflict] = conflicts_of(*arts)
+    assert {v.value: {e.source for e in v.support} for v in conflict.values} == {
+        "46": {"s0", "s1"}, "More than 50": {"s2"}}

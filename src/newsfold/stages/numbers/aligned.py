@@ -65,7 +65,7 @@ from ...model import Conflict
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
-from .disputes import as_conflict, backed, folded_into, grouped, held, known_pairs
+from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
 from .lone import CONSENSUS, Backing
@@ -125,6 +125,7 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, y, x, words.restates) \
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, x, y, words.restates):
             pairs.append((a, b))
+    back_known(known, [q for _, q in figures], same_kind)
     found = [as_conflict(backed(group, [q for _, q in figures], same_kind)) for group in grouped(pairs)]
     return [conflict for conflict in found if not folded_into(conflict, known)]
 

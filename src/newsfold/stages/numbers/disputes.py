@@ -61,6 +61,24 @@ def backed(group: list[Quantity], figures: list[Quantity], same_kind: Callable[[
     return group + extra
 
 
+def back_known(known: list[Conflict], figures: list[Quantity],
+               same_kind: Callable[[Quantity, Quantity], bool]) -> None:
+    """Each value of a known (keyed) number conflict backed, as ``backed``
+    does, by the other sources that write it: the keyed comparison takes one
+    value per source and key, so a source that counts the same people with
+    another noun ("sent 46 people to hospital" beside "46 people were
+    treated") was left out of the count."""
+    for conflict in (c for c in known if c.kind == "number"):
+        involved = {e.source for v in conflict.values for e in v.support}
+        for value in conflict.values:
+            at = {(e.source, e.start) for e in value.support}
+            members = [q for q in figures if q.sentence_span is not None
+                       and (q.source, q.sentence_span[0]) in at and " ".join(q.text.split()) == value.value]
+            for q in backed(members, [z for z in figures if z.source not in involved], same_kind)[len(members):]:
+                value.support.extend(_evidence([q]))
+                involved.add(q.source)
+
+
 def folded_into(conflict: Conflict, known: list[Conflict]) -> bool:
     """Whether a known number conflict lists every value of ``conflict`` as
     written ("52" against "More than 53"): then the known one takes its

@@ -14,6 +14,7 @@ import numpy as np
 
 from ...context import StoryContext
 from .quantity import Quantity
+from .vocabulary import PEOPLE_CLASSES
 
 SameKind = Callable[[Quantity, Quantity], bool]
 STEM = 5  # counted nouns alike this far are one ("offence", "offense")
@@ -46,12 +47,15 @@ def kind_test(synonyms: dict[str, str]) -> SameKind:
 
 def same_kind_plain(a: Quantity, b: Quantity) -> bool:
     """The same unit ("$" and "S$" are one: a local paper drops its country's
-    letter) and the same counted noun, any people for people, or one of them
+    letter) and the same counted noun, any people for people (not of two
+    classes: soldiers and protesters), or one of them
     left unsaid ("fined S$3,000" beside "a S$3,000 fine")."""
     if not same_unit(a, b):
         return False
-    if a.head is None or b.head is None or a.head == b.head or (a.people and b.people):
+    if a.head is None or b.head is None or a.head == b.head:
         return True
+    if a.people and b.people:  # any people for people, but soldiers are never protesters (two classes)
+        return not (a.referent in PEOPLE_CLASSES and b.referent in PEOPLE_CLASSES and a.referent != b.referent)
     return a.head[:STEM] == b.head[:STEM]
 
 
