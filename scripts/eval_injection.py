@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.eval_inject import KINDS, StoryResult, run_story, score, split_of
+from newsfold.eval_inject import KINDS, StoryResult, half_of, run_story, run_story_every, score, split_of
 from newsfold.model import Article
 from newsfold.pipeline import fold
 from newsfold.readers.files import article_from_record
@@ -73,6 +73,20 @@ def misses(results: list[StoryResult]) -> list[dict[str, str]]:
             for r in results for i in r.injections if not r.found.get(i.kind)]
 
 
+def every_halves(results: list[StoryResult]) -> dict[str, dict]:
+    """Per half of the split (see ``half_of``): cases, found, recall, and the
+    conflicts of each story unchanged (counted once per story)."""
+    out = {}
+    for half in ("A", "B"):
+        cases = [r for r in results if half_of(r.story) == half]
+        before = {r.story: r.conflicts_before for r in cases}
+        found = sum(r.found["speaker"] for r in cases)
+        out[half] = {"cases": len(cases), "stories": len(before), "found": found,
+                     "recall": round(found / len(cases), 3) if cases else 0.0,
+                     "conflicts_before": round(sum(before.values()) / len(before), 3) if before else 0.0}
+    return out
+
+
 def table(summary: dict) -> str:
     lines = ["| kind | attempted | found | touched | skipped | recall | in 3+ outlets | recall there |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -94,6 +108,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--misses", type=int, default=8, help="misses to print (default 8)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--every", choices=("speaker",),
+                        help="fold once per eligible change of this kind (each quote, two substitutes), not once per story")
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"error: {SHARED} is not present; the benchmark needs ../shared/data", file=sys.stderr)
@@ -102,17 +118,28 @@ def main() -> int:
     started = time.perf_counter()
     results = []
     for story, articles in stories(args.split, args.stories, args.articles, args.seed).items():
+        if args.every:
+            cases = run_story_every(story, articles, fold, seed=args.seed)
+            results += cases
+            print(f"{story} ({half_of(story)}): {len(cases)} cases, found {sum(r.found['speaker'] for r in cases)}",
+                  file=sys.stderr, flush=True)
+            continue
         results.append(run_story(story, articles, fold, seed=args.seed))
         print(f"{story}: {len(articles)} articles, changed {sorted(results[-1].found)}, "
               f"found {sorted(k for k, v in results[-1].found.items() if v)}", file=sys.stderr, flush=True)
     summary = score(results)
     summary.update(split=args.split, seed=args.seed, seconds=round(time.perf_counter() - started))
+    if args.every:
+        summary["halves"] = every_halves(results)
     missed = misses(results)
     if args.json:
         print(json.dumps({**summary, "misses": missed}, indent=2, ensure_ascii=False))
         return 0
     print(f"split {args.split}, seed {args.seed}, {summary['seconds']} s\n")
     print(table(summary))
+    for half, row in summary.get("halves", {}).items():
+        print(f"half {half}: {row['cases']} cases in {row['stories']} stories, found {row['found']}, "
+              f"recall {row['recall']:.3f}; conflicts per unchanged story {row['conflicts_before']:.2f}")
     for miss in missed[:args.misses]:
         print(f"\nmissed {miss['kind']} in {miss['story']}/{miss['source']}: {miss['old']} -> {miss['new']}"
               f" (touched: {miss['touched']}; {miss['others']} other sources write it)\n  {miss['sentence']}")
