@@ -231,3 +231,37 @@ def test_it_after_a_quote_of_several_paragraphs_looks_back_from_where_it_opened(
             "“This does not include the $20 million recovered this month,” it further read.")
     found = speakers(text)
     assert found["He agreed to"] == "Calden Anti-Graft Agency"
+
+
+# ------------------------------------------ attribution coverage (eval_quote_agreement.py)
+
+
+def test_a_body_the_tagger_read_as_a_region_still_speaks_by_its_last_word():
+    # the tagger calls "East Europe Forum" a LOC, and "East" hangs on "Europe", not on "Forum"
+    text = ('Three of the four claims are not based on the words of the author, said East Europe Forum. '
+            '"This is sufficient to remove the inaccuracy in the article," said East Europe Forum.')
+    assert speakers(text) == {"This is sufficient": "East Europe Forum"}
+
+
+def test_she_after_a_speaker_the_tagger_did_not_tag_is_that_speaker():
+    text = ("Mayor Ana Ruiz said the bridge will reopen soon.\n\n"
+            "The works began in May after a flood damaged the pillars.\n\n"
+            '"We are doing everything we can to open it before the winter," she said.')
+    assert speakers(text) == {"We are doing": "Ana Ruiz"}
+
+
+def test_it_is_an_organisation_that_was_the_subject_of_a_verb_before():
+    text = ("Harbor Review put up a correction notice on Monday. However, it also stated its "
+            'disagreement, saying that "all of its articles are reviewed by leading experts in the field".')
+    assert speakers(text) == {"all of its": "Harbor Review"}
+
+
+def test_a_judge_who_ruled_that_speaks():
+    text = 'Justice Ana Ruiz ruled that the sentence was "not disproportionate or crushing in any way at all".'
+    assert speakers(text) == {"not disproportionate or": "Ana Ruiz"}
+
+
+def test_a_title_in_quote_marks_is_nobodys_words():
+    text = ("The Harbor Office had directed the platform to correct an article, titled "
+            '"Our new mayor entangled in old politics", that it said contained false statements.')
+    assert speakers(text) == {"Our new mayor": None}

@@ -28,7 +28,7 @@ from ...nlp.lexicon import (
     STATEMENT_NOUNS,
     UNNAMED_SPEAKER_NOUNS,
 )
-from ...nlp.names import clean_name, speaker_name, title_before_name
+from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
 from .people import People
 from .roles import institution_of, named_after, spokes_role
@@ -218,12 +218,15 @@ class SpeakerResolver:
         """'Ana Ruiz told the Herald', 'Central MP Ana Ruiz said': the run of
         capitalised proper nouns ending at the subject, after its last title
         word, where the tagger found no name (a person or a body that speaks);
-        not a place the tagger or the story's entities name."""
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in _PLACE_TYPES:
+        not a place the tagger or the story's entities name, unless the name's
+        last word makes it a body ("East Region Forum" the tagger read as a
+        region) or the story's entities call it a person or an organisation."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
             return None
         words = [token]
-        for left in reversed(list(token.lefts)):
-            if left.i != words[0].i - 1 or left.i not in allowed or left.dep_ not in ("compound", "flat") \
+        while words[0].i > 0:  # "East Region Forum": "East" hangs on "Region", not on "Forum"
+            left = self.page.doc[words[0].i - 1]
+            if left.head not in words or left.i not in allowed or left.dep_ not in ("compound", "flat") \
                     or not left.text[:1].isupper() or left.pos_ != "PROPN" or self.page.in_quote(left.idx) \
                     or "\n" in left.whitespace_:  # a heading's last word is no part of the name after it
                 break
@@ -233,7 +236,8 @@ class SpeakerResolver:
         name = speaker_name(" ".join(texts[titles[-1] + 1:] if titles else texts))
         kind = self.people.names.type_of(name) if name else None
         last = name.split()[-1] if name else ""
-        if not name or kind in _PLACE_TYPES or clean_name(name) is None \
+        place = kind in _PLACE_TYPES or token.ent_type_ in _PLACE_TYPES and kind not in ("ORG", "PERSON")
+        if not name or place and suffix_label(name) != "ORG" or clean_name(name) is None \
                 or title_before_name(last) or plain(last) in ROLE_WORDS:
             return None  # a place, or a title ("Director", "Harbour Master", "Senior Warden")
         if len(name.split()) == 1:  # one word: only a name the story knows ("the 2005 Code of …" is none)
@@ -303,7 +307,8 @@ class SpeakerResolver:
 
     def _organisation_before(self, offset: int, depth: int) -> str | None:
         """'…,” it added': the last non-person speaker of a speech verb in this
-        or the two paragraphs before, else None."""
+        or the two paragraphs before, or an organisation that is the subject of
+        a later verb ("X put up a notice. It also stated, saying “…”"); else None."""
         if depth >= _IT_DEPTH:
             return None  # "it said … it added … it said": far enough back
         persons = {name for _, name, _ in self.people.mentions}
@@ -316,6 +321,9 @@ class SpeakerResolver:
             return kind == "PERSON" if kind else name in persons
 
         for token in reversed(self.page.tokens(limit, offset)):
+            body = self._body_subject(token)
+            if body is not None and not person(body):
+                return body
             if token.lower_ not in QUOTE_VERBS or self.page.in_quote(token.idx) \
                     or (token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says")):
                 continue
@@ -327,6 +335,21 @@ class SpeakerResolver:
                 return speaker
         return None
 
+
+    def _body_subject(self, token: Any) -> str | None:
+        """The organisation ``token`` names when it heads the subject of a verb
+        that is not a speech verb (speech verbs are read for their speaker),
+        outside quotes: the tagger's organisation, or a name the story types so."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" \
+                or token.head.lower_ in QUOTE_VERBS or self.page.in_quote(token.idx):
+            return None
+        ent = next((e for e in self.page.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.root.i != token.i:
+            return None
+        cleaned = clean_name(ent.text, "ORG")  # "The Harbor Office": the determiner goes
+        name = speaker_name(cleaned[0]) if cleaned else ""
+        kind = self.people.names.type_of(name) if name else None
+        return name if name and (kind == "ORG" or kind is None and ent.label_ == "ORG") else None
 
     def _group_before(self, offset: int) -> str | None:
         """'…,” they said': the people this or the paragraph before last named
