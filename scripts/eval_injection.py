@@ -33,7 +33,8 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.eval_inject import KINDS, StoryResult, half_of, run_story, run_story_every, score, split_of
+from newsfold.eval_inject import KINDS, StoryResult, run_story, score, split_of
+from newsfold.eval_speakers import half_of, run_story_every
 from newsfold.model import Article
 from newsfold.pipeline import fold
 from newsfold.readers.files import article_from_record

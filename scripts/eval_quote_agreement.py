@@ -38,7 +38,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from eval_injection import SHARED, stories
 
-from newsfold.eval_inject import half_of
+from newsfold.eval_speakers import half_of
 from newsfold.model import Brief, root_of
 from newsfold.pipeline import fold
 

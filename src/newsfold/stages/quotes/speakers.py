@@ -335,7 +335,6 @@ class SpeakerResolver:
                 return speaker
         return None
 
-
     def _body_subject(self, token: Any) -> str | None:
         """The organisation ``token`` names when it heads the subject of a verb
         that is not a speech verb (speech verbs are read for their speaker),
@@ -378,7 +377,6 @@ class SpeakerResolver:
         if together and (not bodies or together[0] > bodies[-1][0]):
             return together[1]
         return bodies[-1][1] if bodies else None
-
 
     def _unnamed_group_spoke(self, start: int, offset: int) -> bool:
         """Whether the last speech verb in [start, offset) outside quotes has a
