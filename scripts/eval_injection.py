@@ -34,9 +34,10 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfold.eval_figures import figure_recall_by_change, vary_figures
 from newsfold.eval_dates import DATE_CHANGES
+from newsfold.eval_figures import figure_recall_by_change, vary_figures
 from newsfold.eval_inject import KINDS, StoryResult, run_story, score, split_of
+from newsfold.eval_speakers import half_of, run_story_every
 from newsfold.model import Article
 from newsfold.pipeline import fold
 from newsfold.readers.files import article_from_record
@@ -88,6 +89,20 @@ def date_by_change(results: list[StoryResult]) -> dict[str, str]:
     return {change: f"{found}/{made}" for change, (found, made) in sorted(counts.items())}
 
 
+def every_halves(results: list[StoryResult]) -> dict[str, dict]:
+    """Per half of the split (see ``half_of``): cases, found, recall, and the
+    conflicts of each story unchanged (counted once per story)."""
+    out = {}
+    for half in ("A", "B"):
+        cases = [r for r in results if half_of(r.story) == half]
+        before = {r.story: r.conflicts_before for r in cases}
+        found = sum(r.found["speaker"] for r in cases)
+        out[half] = {"cases": len(cases), "stories": len(before), "found": found,
+                     "recall": round(found / len(cases), 3) if cases else 0.0,
+                     "conflicts_before": round(sum(before.values()) / len(before), 3) if before else 0.0}
+    return out
+
+
 def table(summary: dict) -> str:
     lines = ["| kind | attempted | found | touched | skipped | recall | in 3+ outlets | recall there |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -113,6 +128,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--figure-change", choices=("fixed", "vary"), default="fixed",
                         help="fixed: small counts +3, else x1.5; vary: the seed picks x0.5 to x3 (small: -2, +2, +5)")
+    parser.add_argument("--every", choices=("speaker",),
+                        help="fold once per eligible change of this kind (each quote, two substitutes), not once per story")
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"error: {SHARED} is not present; the benchmark needs ../shared/data", file=sys.stderr)
@@ -121,6 +138,12 @@ def main() -> int:
     started = time.perf_counter()
     results = []
     for story, articles in stories(args.split, args.stories, args.articles, args.seed).items():
+        if args.every:
+            cases = run_story_every(story, articles, fold, seed=args.seed)
+            results += cases
+            print(f"{story} ({half_of(story)}): {len(cases)} cases, found {sum(r.found['speaker'] for r in cases)}",
+                  file=sys.stderr, flush=True)
+            continue
         results.append(run_story(story, articles, fold, seed=args.seed, date_change=args.date_change,
                                  revalue=vary_figures if args.figure_change == "vary" else None))
         print(f"{story}: {len(articles)} articles, changed {sorted(results[-1].found)}, "
@@ -129,6 +152,8 @@ def main() -> int:
     summary.update(split=args.split, seed=args.seed, seconds=round(time.perf_counter() - started),
                    figure_change=args.figure_change, figure_by_change=figure_recall_by_change(results),
                    date_by_change=date_by_change(results))
+    if args.every:
+        summary["halves"] = every_halves(results)
     missed = misses(results)
     if args.json:
         print(json.dumps({**summary, "misses": missed}, indent=2, ensure_ascii=False))
@@ -139,6 +164,9 @@ def main() -> int:
         f"{change} {k['found']}/{k['attempted']} (3+: {k['recall_3_outlets']:.2f} of {k['attempted_3_outlets']})"
         for change, k in summary["figure_by_change"].items()))
     print("date found per change: " + ", ".join(f"{c} {n}" for c, n in summary["date_by_change"].items()))
+    for half, row in summary.get("halves", {}).items():
+        print(f"half {half}: {row['cases']} cases in {row['stories']} stories, found {row['found']}, "
+              f"recall {row['recall']:.3f}; conflicts per unchanged story {row['conflicts_before']:.2f}")
     for miss in missed[:args.misses]:
         print(f"\nmissed {miss['kind']} in {miss['story']}/{miss['source']}: {miss['old']} -> {miss['new']}"
               f" (touched: {miss['touched']}; {miss['others']} other sources write it)\n  {miss['sentence']}")

@@ -238,3 +238,37 @@ def test_a_title_before_a_hyphenated_name_after_the_quote():
                      'Harbor Chief Mira Adeyo-Kant told reporters on Friday.\n\n'
                      '"Nobody was hurt in the second wave," Mira Adeyo-Kant said.')
     assert found == {"We sealed the": "Mira Adeyo-Kant", "Nobody was hurt": "Mira Adeyo-Kant"}
+
+
+# ------------------------------------------ attribution coverage (eval_quote_agreement.py)
+
+
+def test_a_body_the_tagger_read_as_a_region_still_speaks_by_its_last_word():
+    # the tagger calls "East Europe Forum" a LOC, and "East" hangs on "Europe", not on "Forum"
+    text = ('Three of the four claims are not based on the words of the author, said East Europe Forum. '
+            '"This is sufficient to remove the inaccuracy in the article," said East Europe Forum.')
+    assert speakers(text) == {"This is sufficient": "East Europe Forum"}
+
+
+def test_she_after_a_speaker_the_tagger_did_not_tag_is_that_speaker():
+    text = ("Mayor Ana Ruiz said the bridge will reopen soon.\n\n"
+            "The works began in May after a flood damaged the pillars.\n\n"
+            '"We are doing everything we can to open it before the winter," she said.')
+    assert speakers(text) == {"We are doing": "Ana Ruiz"}
+
+
+def test_it_is_an_organisation_that_was_the_subject_of_a_verb_before():
+    text = ("Harbor Review put up a correction notice on Monday. However, it also stated its "
+            'disagreement, saying that "all of its articles are reviewed by leading experts in the field".')
+    assert speakers(text) == {"all of its": "Harbor Review"}
+
+
+def test_a_judge_who_ruled_that_speaks():
+    text = 'Justice Ana Ruiz ruled that the sentence was "not disproportionate or crushing in any way at all".'
+    assert speakers(text) == {"not disproportionate or": "Ana Ruiz"}
+
+
+def test_a_title_in_quote_marks_is_nobodys_words():
+    text = ("The Harbor Office had directed the platform to correct an article, titled "
+            '"Our new mayor entangled in old politics", that it said contained false statements.')
+    assert speakers(text) == {"Our new mayor": None}

@@ -263,11 +263,13 @@ def _attributed(text: str, quote: re.Match[str]) -> tuple[int, int] | None:
 
 
 def speaker_edits(text: str, others: Sequence[str], people: Sequence[Entity], rng: random.Random,
-                  said_by: Callable[[int, int], set[str]] = lambda start, end: set()) -> list[Edit]:
+                  said_by: Callable[[int, int], set[str]] = lambda start, end: set(),
+                  substitutes: int = 1) -> list[Edit]:
     """Quotes of ``text`` that some of ``others`` also quote (the words inside
     their quotation marks: a paraphrase carries no speaker), attributed to a
     named person of the story (not "Mr Ruiz's father"): the name is swapped for another person of the story,
-    never one ``said_by(quote start, end)`` (what other sources say) names."""
+    never one ``said_by(quote start, end)`` (what other sources say) names;
+    one edit per quote, or with ``substitutes`` > 1 one per substitute (a seeded sample)."""
     other_grams = [set().union(*(_grams(q["quote"]) for q in _QUOTE.finditer(other))) for other in others]
     edits = []
     for quote in _QUOTE.finditer(text):
@@ -283,9 +285,10 @@ def speaker_edits(text: str, others: Sequence[str], people: Sequence[Entity], rn
         swaps = [p for p in people if not any(
             same_person(fold_name(a), n) or fold_name(a) == n for a in [p.name, *p.aliases] for n in taken if a and n)]
         full = [p for p in swaps if " " in p.name.strip()] or swaps
-        if full:
-            edits.append(Edit("speaker", span[0], span[1], rng.choice(sorted(p.name for p in full)),
-                              min(span[0], quote.start()), max(span[1], quote.end()), sources))
+        names = sorted(p.name for p in full)
+        chosen = [rng.choice(names)] if names and substitutes == 1 else rng.sample(names, min(substitutes, len(names)))
+        edits += [Edit("speaker", span[0], span[1], name, min(span[0], quote.start()), max(span[1], quote.end()),
+                       sources) for name in chosen]
     return edits
 
 

@@ -215,7 +215,7 @@ QUOTE_VERBS: frozenset[str] = frozenset({
     "assure", "assured", "assures", "respond", "responded", "responds", "caution", "cautioned",
     "cautions", "lament", "lamented", "laments", "concede", "conceded", "concedes", "confirm",
     "confirmed", "confirms", "reveal", "revealed", "reveals", "exclaim", "exclaimed", "shout",
-    "shouted", "read", "reads",
+    "shouted", "read", "reads", "rule", "ruled", "rules",
 })
 # Nouns for words given out in writing: "a statement from X read", "a letter by X said": X speaks.
 STATEMENT_NOUNS: frozenset[str] = frozenset({"statement", "letter", "message", "tribute", "note"})
@@ -230,7 +230,8 @@ NAME_SUFFIX_LABELS: dict[str, str] = {
     **dict.fromkeys(("authority", "agency", "ministry", "lines", "press", "guard", "council",
                      "company", "group", "foundation", "trust", "institute", "university",
                      "association", "commission", "committee", "corporation", "party", "board", "bureau",
-                     "department", "force", "tribunal"), "ORG"),
+                     "department", "force", "tribunal", "forum", "society", "federation", "alliance",
+                     "coalition"), "ORG"),
     # laws and instruments ("... Harmony Act", "... Amendment Bill"): things, never speakers
     **dict.fromkeys(("act", "bill", "code", "amendment", "treaty", "convention", "charter",
                      "ordinance", "regulations", "directive", "constitution"), "OTHER"),

@@ -33,6 +33,8 @@ from .speakers import PRONOUNS, SpeakerResolver
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:")
 # the words after a quote up to a colon that opens the next quote
 _NEXT_QUOTE_TAG = re.compile(r"[^\"“”‘’«»„\n]{0,200}?:[ \t]*(?=[\"“‘«„'])")
+# words that name a title, not speech: 'an article titled “…”', 'a report headlined “…”'
+_TITLED = re.compile(r"\b(?:titled|entitled|headlined|headed)[ \t]*[,:]?[ \t]*$", re.I)
 _ROLE_LABEL = re.compile(
     r"(?:^|[.!?][\"”’']?\s+|\n)(?:An?\s+|The\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\s*:\s*$")
@@ -96,6 +98,8 @@ class _Attribution:
         return out
 
     def _speaker(self, open_index: int, close_index: int) -> str | None:
+        if _TITLED.search(self.text, max(0, open_index - 40), open_index):
+            return None  # 'an article titled “…”': a title is nobody's words
         inner_text = self.text[open_index + 1:close_index].rstrip()
         after_start, after_end = close_index + 1, self.page.sentence_end(close_index + 1)
         following = self.text[after_start:after_end].lstrip(" ,")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...nlp.lexicon import PLACE_NOUNS, QUOTE_VERBS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
-from ...nlp.names import honorific_gender, speaker_name, surname_key, title_before_name
+from ...nlp.lexicon import INSTITUTION_WORDS, PLACE_NOUNS, QUOTE_VERBS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
+from ...nlp.names import honorific_gender, speaker_name, suffix_label, surname_key, title_before_name
 from ...nlp.text import plain
 from .canonical import StoryNames
 from .page import Page
@@ -34,7 +34,7 @@ class People:
 
         Salient = the grammatical subject of its clause; pronouns prefer those.
         """
-        mentions = self._tagged() + self._introduced()
+        mentions = self._tagged() + self._introduced() + self._speaking()
         known_surnames = {surname_key(name): name for _, name, _ in mentions}
         known_surnames.update(self.names.surnames)
         # surnames spaCy tagged as something else (a surname as ORG)
@@ -98,6 +98,36 @@ class People:
                     continue
                 self.extra_names.append(name)
                 mentions.append((words[0].idx, name, True))
+        return mentions
+
+    def _speaking(self) -> list[Mention]:
+        """"Mayor Ana Ruiz said the bridge…" where the tagger found no name: the
+        capitalised proper nouns (two or more, after any title) that are the
+        subject of a speech verb outside quotes are a person, so that a later
+        "she said" has someone to stand for. Not a name the story or the
+        sentence types as anything but a person, nor one whose last word makes
+        it a body ("Harbor Council")."""
+        mentions = []
+        for token in self.page.doc:
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ \
+                    or token.head.lower_ not in QUOTE_VERBS or self.page.in_quote(token.idx):
+                continue
+            words = [token]
+            while words[0].i > 0:
+                left = self.page.doc[words[0].i - 1]
+                if left.head not in words or left.dep_ not in ("compound", "flat") or left.pos_ != "PROPN" \
+                        or left.ent_type_ or not left.is_alpha or not left.text[:1].isupper():
+                    break
+                words.insert(0, left)
+            texts = [w.text for w in words]
+            titles = [i for i, word in enumerate(texts[:-1]) if title_before_name(word)]
+            name = speaker_name(" ".join(texts[titles[-1] + 1:] if titles else texts))  # "Calden MP Ana Ruiz"
+            if len(name.split()) < 2 or suffix_label(name) or plain(name.split()[-1]) in INSTITUTION_WORDS \
+                    or self.names.type_of(name) not in (None, "PERSON") \
+                    or self.page.article.is_removed(words[0].idx, token.idx + len(token.text)):
+                continue
+            self.extra_names.append(name)
+            mentions.append((words[0].idx, name, True))
         return mentions
 
     def full_name(self, surface: str) -> str:

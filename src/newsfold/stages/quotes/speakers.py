@@ -16,7 +16,6 @@ may stand for any of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from ...nlp.lexicon import (
@@ -28,10 +27,11 @@ from ...nlp.lexicon import (
     STATEMENT_NOUNS,
     UNNAMED_SPEAKER_NOUNS,
 )
-from ...nlp.names import clean_name, speaker_name, title_before_name
+from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
 from .people import People
 from .roles import institution_of, named_after, spokes_role
+from .tokens import beside, introduces_person, joining_hyphen
 
 _IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
 _THEY_REACH_CHARS = 600  # how far back "they said" looks for people named together
@@ -103,7 +103,7 @@ class SpeakerResolver:
             else:
                 break
         # the parse found no subject: read the words right next to the verb
-        for token in _beside(self.page.doc, verb, window_ids):
+        for token in beside(self.page.doc, verb, window_ids):
             speaker = self.resolve(token, window_ids, depth=depth)
             if speaker is not None:
                 return speaker, False
@@ -173,7 +173,7 @@ class SpeakerResolver:
                 return described
         if any(w in ROLE_WORDS for w in plain(token.text).split("-")):
             return self._role_speaker(token, allowed, remember)
-        if determiners == {"the"} and token.pos_ == "NOUN" and _introduces_person(token):
+        if determiners == {"the"} and token.pos_ == "NOUN" and introduces_person(token):
             return self._pronoun(token.idx, "", depth)  # "said the accountant, who …": someone named before
         if token.lower_ in INSTITUTION_WORDS:
             words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
@@ -218,27 +218,31 @@ class SpeakerResolver:
         """'Ana Ruiz told the Herald', 'Central MP Ana Ruiz said': the run of
         capitalised proper nouns ending at the subject, after its last title
         word, where the tagger found no name (a person or a body that speaks);
-        not a place the tagger or the story's entities name."""
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in _PLACE_TYPES:
+        not a place the tagger or the story's entities name, unless the name's
+        last word makes it a body ("East Region Forum" the tagger read as a
+        region) or the story's entities call it a person or an organisation."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
             return None
         words = [token]
-        for left in reversed(list(token.lefts)):
-            if left.i == words[0].i - 1 and left.i in allowed and _joining_hyphen(left):
-                words.insert(0, left)  # "Okonjo-Barth": one name the tagger cut at its hyphen
+        while words[0].i > 0:  # "East Region Forum": "East" hangs on "Region", not on "Forum"
+            left = self.page.doc[words[0].i - 1]
+            if left.i in allowed and joining_hyphen(left):
+                words.insert(0, left)  # "Ana Dela-Cruz": one name the tagger cut at its hyphen
                 continue
-            if left.i != words[0].i - 1 or left.i not in allowed or left.dep_ not in ("compound", "flat") \
+            if left.head not in words or left.i not in allowed or left.dep_ not in ("compound", "flat") \
                     or not left.text[:1].isupper() or left.pos_ != "PROPN" or self.page.in_quote(left.idx) \
                     or "\n" in left.whitespace_:  # a heading's last word is no part of the name after it
                 break
             words.insert(0, left)
-        if _joining_hyphen(words[0]):
+        if joining_hyphen(words[0]):
             words = words[1:]
         texts = ("".join(t.text_with_ws for t in words[:-1]) + words[-1].text).split()
         titles = [i for i, word in enumerate(texts[:-1]) if title_before_name(word)]
         name = speaker_name(" ".join(texts[titles[-1] + 1:] if titles else texts))
         kind = self.people.names.type_of(name) if name else None
         last = name.split()[-1] if name else ""
-        if not name or kind in _PLACE_TYPES or clean_name(name) is None \
+        place = kind in _PLACE_TYPES or token.ent_type_ in _PLACE_TYPES and kind not in ("ORG", "PERSON")
+        if not name or place and suffix_label(name) != "ORG" or clean_name(name) is None \
                 or title_before_name(last) or plain(last) in ROLE_WORDS:
             return None  # a place, or a title ("Director", "Harbour Master", "Senior Warden")
         if len(name.split()) == 1:  # one word: only a name the story knows ("the 2005 Code of …" is none)
@@ -308,7 +312,8 @@ class SpeakerResolver:
 
     def _organisation_before(self, offset: int, depth: int) -> str | None:
         """'…,” it added': the last non-person speaker of a speech verb in this
-        or the two paragraphs before, else None."""
+        or the two paragraphs before, or an organisation that is the subject of
+        a later verb ("X put up a notice. It also stated, saying “…”"); else None."""
         if depth >= _IT_DEPTH:
             return None  # "it said … it added … it said": far enough back
         persons = {name for _, name, _ in self.people.mentions}
@@ -321,6 +326,9 @@ class SpeakerResolver:
             return kind == "PERSON" if kind else name in persons
 
         for token in reversed(self.page.tokens(limit, offset)):
+            body = self._body_subject(token)
+            if body is not None and not person(body):
+                return body
             if token.lower_ not in QUOTE_VERBS or self.page.in_quote(token.idx) \
                     or (token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says")):
                 continue
@@ -332,6 +340,20 @@ class SpeakerResolver:
                 return speaker
         return None
 
+    def _body_subject(self, token: Any) -> str | None:
+        """The organisation ``token`` names when it heads the subject of a verb
+        that is not a speech verb (speech verbs are read for their speaker),
+        outside quotes: the tagger's organisation, or a name the story types so."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" \
+                or token.head.lower_ in QUOTE_VERBS or self.page.in_quote(token.idx):
+            return None
+        ent = next((e for e in self.page.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.root.i != token.i:
+            return None
+        cleaned = clean_name(ent.text, "ORG")  # "The Harbor Office": the determiner goes
+        name = speaker_name(cleaned[0]) if cleaned else ""
+        kind = self.people.names.type_of(name) if name else None
+        return name if name and (kind == "ORG" or kind is None and ent.label_ == "ORG") else None
 
     def _group_before(self, offset: int) -> str | None:
         """'…,” they said': the people this or the paragraph before last named
@@ -361,7 +383,6 @@ class SpeakerResolver:
             return together[1]
         return bodies[-1][1] if bodies else None
 
-
     def _unnamed_group_spoke(self, start: int, offset: int) -> bool:
         """Whether the last speech verb in [start, offset) outside quotes has a
         plural common noun naming nobody for its subject ("Residents said",
@@ -386,12 +407,6 @@ _JOINED = re.compile(rf"(?P<first>{_NAME_RUN}),?[ \t]+and[ \t]+(?:(?P<title>[A-Z
                      rf"(?P<second>{_NAME_RUN})")
 
 
-def _joining_hyphen(token: Any) -> bool:
-    """A hyphen written between two words without spaces ("Okonjo-Barth")."""
-    return token.text in ("-", "‐") and not token.whitespace_ and token.i > 0 \
-        and not token.doc[token.i - 1].whitespace_
-
-
 def _known_tail(run: str, known: set[str]) -> str | None:
     """The longest tail of two words or more of ``run`` that is a known person's name."""
     words = run.split()
@@ -400,15 +415,6 @@ def _known_tail(run: str, known: set[str]) -> str | None:
         if plain(tail) in known:
             return tail
     return None
-
-
-def _introduces_person(token: Any) -> bool:
-    """Whether a noun is said of a person: a "who" clause on it ("the
-    accountant, who manages the garden") or an age ("the 65-year-old")."""
-    if "year-old" in token.lower_ or any(c.lower_ == "old" for c in token.children):
-        return True
-    return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children)
-               for c in token.children)
 
 
 def _cited_person(verb: Any) -> Any | None:
@@ -420,20 +426,3 @@ def _cited_person(verb: Any) -> Any | None:
     if node.lower_ not in _CITING_VERBS:
         return None
     return next((c for c in node.children if c.dep_ == "dobj"), None)
-
-
-def _beside(doc: Any, verb: Any, window_ids: set[int]) -> Iterator[Any]:
-    """The nouns and names right next to a verb whose subject the parse missed."""
-    j = verb.i - 1
-    while j >= 0 and j in window_ids and doc[j].pos_ in ("ADV", "AUX", "PART"):
-        j -= 1
-    if j >= 0 and j in window_ids and doc[j].pos_ in ("PROPN", "PRON", "NOUN"):
-        yield doc[j]
-    j = verb.i + 1
-    while j < len(doc) and j in window_ids and j <= verb.i + 8:
-        if doc[j].text in (",", ".", ";"):
-            break
-        if doc[j].pos_ in ("PROPN", "PRON") or doc[j].ent_type_ == "PERSON":
-            yield doc[j]
-            break
-        j += 1
