@@ -133,13 +133,13 @@ def _ends_paragraph(text: str, newline: int) -> bool:
     return not _HARD_WRAP.match(text, max(0, newline - 1))
 
 
-# a capitalised word right before, on the same line: "USA Today", "Asia Today"
+# a capitalised word right before, on the same line: "USA Today", "Harbour Today"
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+$")
 
 
 def in_a_name(text: str, mention: Mention) -> bool:
     """Whether a "today"/"tonight" written with capitals is a name's word (a
-    paper, a programme: "USA TODAY", "told Asia Today"), not a day: in capitals
+    paper, a programme: "USA TODAY", "told Harbour Today"), not a day: in capitals
     throughout, or capitalised after a capitalised word of the same line."""
     word = text[mention.start:mention.end]
     if "word" not in mention.groups or word.islower():
