@@ -46,8 +46,7 @@ event still retells its core and keeps most of all four.
    ``_RELATIVE_DATED``: a strike three days after a crash in the same city.
    A source that gives a sum that most other sources give (the share of
    the story's days, three at least: "US$20m") reports the story, however
-   dated: an
-   announcement a week before the follow-up the others report.
+   dated: an announcement a week before the follow-up the others report.
 
 Nothing is flagged with fewer than three independent sources (no majority to
 compare against), and never more than a minority of them: another day first,
@@ -172,20 +171,20 @@ def _dated_elsewhere(roots: dict[str, list[Article]],
     give none of the story's figures (another event if they retell it little)."""
     named: dict[str, set[Day]] = {}
     ledes: dict[str, set[Day]] = {}
-    figures: dict[str, set[str]] = {}
+    figures: dict[str, set[str]] = {}  # the specific ones (``_specific``)
     numbers: dict[str, set[str]] = {}  # every figure, small ones too
     amounts: dict[str, set[str]] = {}
     for root, articles in roots.items():
-        named[root], ledes[root], figures[root], numbers[root], amounts[root] = set(), set(), set(), set(), set()
+        named[root], ledes[root], numbers[root], amounts[root] = set(), set(), set(), set()
         for article in articles:
             for index, sentence in enumerate(sentences[article.id]):
                 days = days_named(sentence.text, article.published)
                 named[root] |= days
-                figures[root] |= _specific_figures(without_days(sentence.text))
-                numbers[root] |= _specific_figures(without_days(sentence.text), small=True)
+                numbers[root] |= _figures(without_days(sentence.text))
                 amounts[root] |= _amounts(sentence.text)
                 if index < _LEDE_SENTENCES:
                     ledes[root] |= days
+        figures[root] = {value for value in numbers[root] if _specific(value)}
     found: dict[str, str] = {}
     doubtful: dict[str, str] = {}
     for root in roots:
@@ -222,16 +221,16 @@ _AMOUNT = re.compile(r"(?:[A-Z]{0,3}\$|€|£|RM)\s?(?P<money>\d+(?:[.,]\d+)*)"
                      r"|(?<![\w.])(?P<scaled>\d+(?:[.,]\d+)*)\s?(?:million|billion|mil|bn)\b")
 
 
-def _specific_figures(text: str, *, small: bool = False) -> set[str]:
-    """Figures specific enough to tell an event by: with a decimal point or of
-    three digits or more, not a year ("3.04", "91,930"; not "3", not "2025");
-    with ``small``, every figure but a year ("20" of "US$20m" too)."""
-    found = set()
-    for match in _FIGURE.finditer(text):
-        value = match.group().rstrip(".,").replace(",", "")
-        if (small or "." in value or len(value) >= 3) and not re.fullmatch(r"(?:19|20)\d\d", value):
-            found.add(value)
-    return found
+def _figures(text: str) -> set[str]:
+    """Every figure of ``text`` but a year ("20" of "US$20m" too; not "2025")."""
+    values = (match.group().rstrip(".,").replace(",", "") for match in _FIGURE.finditer(text))
+    return {value for value in values if not re.fullmatch(r"(?:19|20)\d\d", value)}
+
+
+def _specific(value: str) -> bool:
+    """A figure specific enough to tell an event by: with a decimal point or
+    of three digits or more ("3.04", "91930"; not "3")."""
+    return "." in value or len(value) >= 3
 
 
 def _amounts(text: str) -> set[str]:

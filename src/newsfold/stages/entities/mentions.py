@@ -37,6 +37,7 @@ LABEL_PRIORITY = ["GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "OTHER"
 PLACE_PREPOSITIONS = {"to", "from", "in", "at", "near"}
 # Roles a body's people hold, written right after its name ("Calmark chief executive")
 _BODY_ROLES = "|".join(sorted(ROLE_WORDS | {"executive", "manager", "boss", "founder", "owner"}))
+_ROLE_AFTER = re.compile(rf" (?:{_BODY_ROLES})\b")  # the space before a role, where a name may end
 # A tied full name and its acronym travel as one mention with this label prefix.
 ACRONYM_TIE = "ACRONYM-FULL:"
 # A name and an alternate name the text gives it: "ALIAS:<label>:<alternate>".
@@ -143,7 +144,7 @@ def _name_end(text: str, start: int, end: int, label: str) -> int:
     """Where the name the tagger marked in [start, end) really ends: before a
     sentence break inside it, and for an organisation before its possessive
     when the owner is a name of two words or more or an acronym and a unit
-    of two words or more follows ("NTU's Asian School", not "St George's Hospital")."""
+    of two words or more follows ("CTU's Coastal School", not "St George's Hospital")."""
     span = text[start:end]
     cut = _SENTENCE_BREAK.search(span)
     if cut is not None and not is_title(span[:cut.start()].split()[-1], PERSON_TITLES):
@@ -252,15 +253,14 @@ def bodies_read_as_people(groups: dict[str, list[Mention]], articles: list[Artic
     boss"), is an organisation, whatever the tagger said; so is its first word
     alone ("Calmark"), a "person" too. Never a name written with an honorific.
     Returns the (name key, first word key) pairs that are one body."""
-    texts = [a.text for a in articles if not a.off_topic]
+    reach = 1 + max((len(m.surface) for ms in groups.values() for m in ms), default=0)
+    before = [a.text[max(0, role.start() - reach):role.start()]
+              for a in articles if not a.off_topic for role in _ROLE_AFTER.finditer(a.text)]
     firsts: list[tuple[str, str]] = []
     for key, ms in list(groups.items()):
         people = [m for m in ms if m.label == "PERSON"]
-        if not people or any(m.honorific for m in ms):
-            continue
-        pattern = "|".join(re.escape(f) for f in sorted({m.surface for m in people}, key=len, reverse=True))
-        body = re.compile(rf"\b(?:{pattern}) (?:{_BODY_ROLES})\b")
-        if not any(body.search(text) for text in texts):
+        if not people or any(m.honorific for m in ms) \
+                or not any(_ends_with_name(text, m.surface) for text in before for m in people):
             continue
         for m in people:
             m.label = "ORG"
@@ -271,6 +271,11 @@ def bodies_read_as_people(groups: dict[str, list[Mention]], articles: list[Artic
                 m.label = "ORG"
             firsts.append((key, first))
     return firsts
+
+
+def _ends_with_name(text: str, name: str) -> bool:
+    """Whether ``text`` ends with ``name`` as whole words."""
+    return text.endswith(name) and (len(text) == len(name) or not re.match(r"\w", text[-len(name) - 1]))
 
 
 def people_tagged_as_organisations(mentions: list[Mention]) -> None:

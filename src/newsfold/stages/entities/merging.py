@@ -67,9 +67,7 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     mentions = resolve_caps(collect_mentions(ctx.articles, ctx.docs))
     titled_known_people(mentions)
     people_tagged_as_organisations(mentions)
-    groups, ties = _group_mentions(mentions)
-    alternates = {other for mention in mentions if mention.label.startswith(ALIAS_TIE)
-                  for other in [fold(mention.label[len(ALIAS_TIE):].split(":", 1)[1])]}
+    groups, ties, alternates = _group_mentions(mentions)
     places_read_as_people(groups)
     firsts = bodies_read_as_people(groups, ctx.articles)
     labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
@@ -85,9 +83,11 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     return entities
 
 
-def _group_mentions(mentions: list[Mention]) -> tuple[Groups, list[tuple[str, str]]]:
-    """Mentions by folded key, and the (name key, acronym or alternate key) ties."""
+def _group_mentions(mentions: list[Mention]) -> tuple[Groups, list[tuple[str, str]], set[str]]:
+    """Mentions by folded key, the (name key, acronym or alternate key) ties,
+    and the keys of the alternate names ("known in older maps as X")."""
     ties: list[tuple[str, str]] = []
+    alternates: set[str] = set()
     groups: Groups = defaultdict(list)
     tied: list[tuple[Mention, str, str]] = []  # (tie, the other name, the label of a missed mention)
     for mention in mentions:
@@ -107,10 +107,12 @@ def _group_mentions(mentions: list[Mention]) -> tuple[Groups, list[tuple[str, st
             key = fold(surface)
             if not any(m.source == mention.source for m in groups.get(key, ())):
                 groups[key].append(Mention(surface, label, mention.source))
-        if label != "PERSON" and mention.label.startswith(ALIAS_TIE):
-            for m in groups[fold(other)] + groups[fold(mention.surface)]:
-                m.label = label  # "the town, known as Brennholtz": a town, whatever the tagger said
-    return groups, ties
+        if mention.label.startswith(ALIAS_TIE):
+            alternates.add(fold(other))
+            if label != "PERSON":
+                for m in groups[fold(other)] + groups[fold(mention.surface)]:
+                    m.label = label  # "the town, known as Brennholtz": a town, whatever the tagger said
+    return groups, ties, alternates
 
 
 def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],

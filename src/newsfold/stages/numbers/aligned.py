@@ -110,23 +110,23 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     if len({claim.root for claim in claims}) < 2:
         return []
     figures = [(i, q) for i, claim in enumerate(claims) for q in claim.quantities]
-    synonyms = synonyms_of(ctx, [q for _, q in figures])
+    figured, roots = [q for _, q in figures], [claims[i].root for i, _ in figures]
+    synonyms = synonyms_of(ctx, figured)
     same_kind = kind_test(synonyms)
-    backing = Backing([q for _, q in figures], [claims[i].root for i, _ in figures], same_kind, synonyms,
-                      quantities)
+    backing = Backing(figured, roots, same_kind, synonyms, quantities)
     likeness, words = _likeness(ctx, claims, figures, backing)
     held_pairs = known_pairs(known)
     texts = {article.id: article.text for article in ctx.articles}
     pairs = []
-    best = mutual_best([q.source for _, q in figures], [claims[i].root for i, _ in figures], likeness)
+    best = mutual_best([q.source for q in figured], roots, likeness)
     for x, y in best + _restated_pairs(best, figures, likeness, words):
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not held(a, b, held_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, y, x, words.restates) \
                 and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, x, y, words.restates):
             pairs.append((a, b))
-    back_known(known, [q for _, q in figures], same_kind)
-    found = [as_conflict(backed(group, [q for _, q in figures], same_kind)) for group in grouped(pairs)]
+    back_known(known, figured, same_kind)
+    found = [as_conflict(backed(group, figured, same_kind)) for group in grouped(pairs)]
     return [conflict for conflict in found if not folded_into(conflict, known)]
 
 

@@ -5,10 +5,10 @@ of every other source writing it (``backed``)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
 
 from ...model import Conflict, ConflictValue, Evidence
 from .compare import same_number
+from .kinds import SameKind
 from .quantity import Quantity
 
 
@@ -47,22 +47,14 @@ def grouped(pairs: list[tuple[Quantity, Quantity]]) -> list[list[Quantity]]:
     return list(groups.values())
 
 
-def backed(group: list[Quantity], figures: list[Quantity], same_kind: Callable[[Quantity, Quantity], bool]) -> list[Quantity]:
+def backed(group: list[Quantity], figures: list[Quantity], same_kind: SameKind) -> list[Quantity]:
     """The group with every other source that writes one of its values, of its
     kind (``lone.Backing``'s test): "14 [3 sources]" is what a lone value is
-    set against, not the one sentence it was paired with. A source already in
-    the group (with this value or another) adds nothing."""
-    sources = {q.source for q in group}
-    extra: list[Quantity] = []
-    for z in figures:
-        if z.source not in sources and any(same_kind(q, z) and same_number(q, z) for q in group):
-            extra.append(z)
-            sources.add(z.source)
-    return group + extra
+    set against, not the one sentence it was paired with."""
+    return group + _backers(group, figures, same_kind)
 
 
-def back_known(known: list[Conflict], figures: list[Quantity],
-               same_kind: Callable[[Quantity, Quantity], bool]) -> None:
+def back_known(known: list[Conflict], figures: list[Quantity], same_kind: SameKind) -> None:
     """Each value of a known (keyed) number conflict backed, as ``backed``
     does, by the other sources that write it: the keyed comparison takes one
     value per source and key, so a source that counts the same people with
@@ -73,10 +65,23 @@ def back_known(known: list[Conflict], figures: list[Quantity],
         for value in conflict.values:
             at = {(e.source, e.start) for e in value.support}
             members = [q for q in figures if q.sentence_span is not None
-                       and (q.source, q.sentence_span[0]) in at and " ".join(q.text.split()) == value.value]
-            for q in backed(members, [z for z in figures if z.source not in involved], same_kind)[len(members):]:
+                       and (q.source, q.sentence_span[0]) in at and _written(q) == value.value]
+            for q in _backers(members, [z for z in figures if z.source not in involved], same_kind):
                 value.support.extend(_evidence([q]))
                 involved.add(q.source)
+
+
+def _backers(group: list[Quantity], figures: list[Quantity], same_kind: SameKind) -> list[Quantity]:
+    """One figure of each source outside ``group`` that writes one of its
+    values, of its kind (a source already in the group, with this value or
+    another, adds nothing)."""
+    sources = {q.source for q in group}
+    extra: list[Quantity] = []
+    for z in figures:
+        if z.source not in sources and any(same_kind(q, z) and same_number(q, z) for q in group):
+            extra.append(z)
+            sources.add(z.source)
+    return extra
 
 
 def folded_into(conflict: Conflict, known: list[Conflict]) -> bool:
@@ -105,7 +110,11 @@ def as_conflict(group: list[Quantity]) -> Conflict:
 
 
 def _as_written(quantities: list[Quantity]) -> str:
-    return Counter(" ".join(q.text.split()) for q in quantities).most_common(1)[0][0]
+    return Counter(_written(q) for q in quantities).most_common(1)[0][0]
+
+
+def _written(q: Quantity) -> str:
+    return " ".join(q.text.split())
 
 
 def _evidence(quantities: list[Quantity]) -> list[Evidence]:
