@@ -6,6 +6,9 @@
     python scripts/eval_injection.py --date-change vary # dates moved -5..+5 days or a month, per seed
     python scripts/eval_injection.py --split heldout    # only at the end of a piece of work
 
+The dev table ends with each half of the split (A, B; see ``half_of``): read
+misses on half A only, and keep half B to check that a fix generalises.
+
 Real multi-outlet stories (three or more articles) of the shared LocalNews and
 Giveme5W1H dev files, never hand-picked: a hash of the story id puts each in a
 dev or a held-out half, and a seeded choice takes up to ``--stories`` of the
@@ -72,7 +75,7 @@ def stories(split: str, max_stories: int, max_articles: int, seed: int) -> dict[
 
 def misses(results: list[StoryResult]) -> list[dict[str, str]]:
     """Every change the brief did not show, with its changed sentence."""
-    return [{"story": r.story, "source": i.source, "kind": i.kind, "old": i.old, "new": i.new, "others": i.sources,
+    return [{"story": r.story, "half": half_of(r.story), "source": i.source, "kind": i.kind, "old": i.old, "new": i.new, "others": i.sources,
              "touched": str(r.touched.get(i.kind, False)), "sentence": i.sentence}
             for r in results for i in r.injections if not r.found.get(i.kind)]
 
@@ -154,6 +157,8 @@ def main() -> int:
                    date_by_change=date_by_change(results))
     if args.every:
         summary["halves"] = every_halves(results)
+    else:
+        summary["by_half"] = {half: score([r for r in results if half_of(r.story) == half]) for half in ("A", "B")}
     missed = misses(results)
     if args.json:
         print(json.dumps({**summary, "misses": missed}, indent=2, ensure_ascii=False))
@@ -164,11 +169,15 @@ def main() -> int:
         f"{change} {k['found']}/{k['attempted']} (3+: {k['recall_3_outlets']:.2f} of {k['attempted_3_outlets']})"
         for change, k in summary["figure_by_change"].items()))
     print("date found per change: " + ", ".join(f"{c} {n}" for c, n in summary["date_by_change"].items()))
+    for half, part in summary.get("by_half", {}).items():
+        print(f"half {half}: " + "; ".join(
+            f"{kind} {k['found']}/{k['attempted']} (3+: {k['recall_3_outlets']:.2f} of {k['attempted_3_outlets']})"
+            for kind, k in part["kinds"].items()) + f"; conflicts per unchanged story {part['conflicts_per_unchanged_story']:.2f}")
     for half, row in summary.get("halves", {}).items():
         print(f"half {half}: {row['cases']} cases in {row['stories']} stories, found {row['found']}, "
               f"recall {row['recall']:.3f}; conflicts per unchanged story {row['conflicts_before']:.2f}")
     for miss in missed[:args.misses]:
-        print(f"\nmissed {miss['kind']} in {miss['story']}/{miss['source']}: {miss['old']} -> {miss['new']}"
+        print(f"\nmissed {miss['kind']} in {miss['story']} (half {miss['half']})/{miss['source']}: {miss['old']} -> {miss['new']}"
               f" (touched: {miss['touched']}; {miss['others']} other sources write it)\n  {miss['sentence']}")
     return 0
 
