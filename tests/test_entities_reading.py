@@ -101,3 +101,27 @@ def test_a_town_is_no_short_form_of_its_school():
         "Harlowby Grammar School will reopen on Friday, staff in Harlowby said.",
     )
     assert holder(found, "Harlowby") is not holder(found, "Harlowby Grammar School")
+
+
+def test_two_names_run_together_by_a_verb_are_no_persons_name():
+    # the tagger's "Ruiz fed Dean" would become the full name of every "Dean"
+    assert clean_name("Ruiz fed Dean", "PERSON") is None
+    assert clean_name("Ludwig van Halder", "PERSON") == ("Ludwig van Halder", "PERSON")
+    assert clean_name("Aziz bin Omar", "PERSON") == ("Aziz bin Omar", "PERSON")
+
+
+def test_a_full_name_tagged_a_body_twice_is_a_person_when_its_surname_is_one():
+    from newsfold.stages.entities.mentions import Mention, people_read_as_bodies
+    groups = {
+        "dario benn": [Mention("Dario Benn", "PERSON", "a"), Mention("Dario Benn", "ORG", "b"),
+                       Mention("Dario Benn", "ORG", "c")],
+        "benn": [Mention("Benn", "PERSON", "a"), Mention("Benn", "PERSON", "d")],
+        "orla transit group": [Mention("Orla Transit Group", "PERSON", "a"), Mention("Orla Transit Group", "ORG", "b")],
+        "group": [Mention("Group", "PERSON", "a")],
+        "velo motors": [Mention("Velo Motors", "ORG", "a"), Mention("Velo Motors", "ORG", "b")],
+        "motors": [Mention("Motors", "PERSON", "a")],
+    }
+    people_read_as_bodies(groups)
+    assert {m.label for m in groups["dario benn"]} == {"PERSON"}
+    assert [m.label for m in groups["orla transit group"]] == ["PERSON", "ORG"]  # a telling ending
+    assert {m.label for m in groups["velo motors"]} == {"ORG"}  # never tagged a person

@@ -272,3 +272,47 @@ def test_a_title_in_quote_marks_is_nobodys_words():
     text = ("The Harbor Office had directed the platform to correct an article, titled "
             '"Our new mayor entangled in old politics", that it said contained false statements.')
     assert speakers(text) == {"Our new mayor": None}
+
+
+def test_adding_that_after_a_reported_clause_is_the_reporters_speaker():
+    # the parse hangs "adding" on the reported clause's verb, whose subject
+    # (the group, the repair) is not who speaks: the speech verb above it is
+    text = ("Mara Quint, the group's finance chief, noted that so far this year Veltro has set aside "
+            "4 billion euros for the repairs, adding that “the issue is far from over and needs work”.\n\n"
+            "Tobias Rennert said the repair offered to owners is enough to deal with the fault, adding "
+            "that there are “clear steps to make sure the device is gone from every car.”")
+    found = speakers(text)
+    assert found["the issue is"] == "Mara Quint"
+    assert found["clear steps to"] == "Tobias Rennert"
+
+
+def test_a_relative_clause_after_a_quote_is_no_speech_tag():
+    # "…,” that confirmed the raids": "that" is the statement, not a speaker
+    text = ("Veltro Motors said in a statement: “Our cars were not changed and met every rule,” "
+            "a line that confirmed the visit but denied any wrongdoing.")
+    assert speakers(text)["Our cars were"] == "Veltro Motors"
+
+
+def test_the_firm_is_the_body_that_spoke_before():
+    text = ("Veltro Motors said on Friday that inspectors had visited its plant. "
+            "The firm said in a statement: “Our cars were not changed and met every rule.”")
+    assert speakers(text)["Our cars were"] == "Veltro Motors"
+
+
+def test_the_ministry_is_the_ministry_the_article_named():
+    text = ("The Ministry of Ports ordered checks at every yard on Monday. Later the ministry said: "
+            "“Our inspectors will visit every plant before the end of the month.”")
+    assert speakers(text)["Our inspectors will"] == "Ministry of Ports"
+
+
+def test_the_company_names_nobody_when_no_body_spoke_or_acted():
+    text = ("Shoppers queued at dawn on Monday. The company said: “We expect the shelves to be full "
+            "again by the weekend.”")
+    assert speakers(text)["We expect the"] is None
+
+
+def test_the_police_are_not_the_unit_the_article_named():
+    text = ("Officers from the Harbour Police Division used camera images to find the two men. "
+            "“The police have zero tolerance for such acts and will act against those who break the law,” "
+            "said the police.")
+    assert speakers(text)["The police have"] == "police"

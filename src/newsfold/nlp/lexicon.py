@@ -219,6 +219,20 @@ QUOTE_VERBS: frozenset[str] = frozenset({
 })
 # Nouns for words given out in writing: "a statement from X read", "a letter by X said": X speaks.
 STATEMENT_NOUNS: frozenset[str] = frozenset({"statement", "letter", "message", "tribute", "note"})
+# Lower-case words that may stand inside a person's name ("Ludwig van Beethoven",
+# "Ana de la Cruz", "Aziz bin Omar"): any other lower-case word inside a
+# tagged PERSON ("Ruiz fed Dean") shows two names run together by a verb.
+NAME_PARTICLES: frozenset[str] = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "la", "le",
+    "ter", "ten", "y", "e", "bin", "binti", "bint", "ibn", "al", "el", "ap", "bte", "s/o", "d/o",
+})
+# Common nouns an article uses for a body it has named ("the company said",
+# "the carmaker added"): the speaker is that body, as "it" would be.
+BODY_BACK_REFERENCES: frozenset[str] = frozenset({
+    "company", "firm", "group", "carmaker", "automaker", "manufacturer", "maker", "retailer",
+    "airline", "operator", "bank", "lender", "insurer", "developer", "chain", "business",
+    "conglomerate", "startup", "publisher", "broadcaster", "union", "charity", "club",
+})
 # Words before a name that are not part of it ("the Harbor Authority").
 LEADING_DETERMINERS: frozenset[str] = frozenset({
     "the", "a", "an", "both", "all", "this", "that", "these", "those",

@@ -24,6 +24,7 @@ from .lexicon import (
     JOB_TITLES,
     LEADING_DETERMINERS,
     LEADING_SPEECH_VERBS,
+    NAME_PARTICLES,
     NAME_SUFFIX_LABELS,
     PERSON_TITLES,
     PORTFOLIO_WORDS,
@@ -172,12 +173,22 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     if only_titles(words):
         return None  # a job title alone ("Harbor Master", "Deputy Mayor")
     words, label = _person_after_title(words, label)
+    if label == "PERSON" and runs_names_together(words):
+        return None  # "Ruiz fed Dean": no one's name
     name = " ".join(words)
     if not words or not re.search(r"[^\W\d_]", name) or not any(c.isupper() for c in name):
         return None
     if any(mark in name for mark in ("@", "/", "http", "#")):
         return None
     return name, label
+
+
+def runs_names_together(words: list[str]) -> bool:
+    """'Ruiz fed Dean': a lower-case word inside a tagged person that is neither
+    a name particle ("van", "bin") nor a connector of a title ("of", "for"):
+    two names run together by a verb."""
+    return any(w.isalpha() and w.islower() and w not in NAME_PARTICLES
+               and w not in ("of", "for", "and", "the", "at", "in", "on", "to") for w in words[1:-1])
 
 
 def _person_after_title(words: list[str], label: str) -> tuple[list[str], str]:

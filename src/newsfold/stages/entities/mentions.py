@@ -247,6 +247,23 @@ def places_read_as_people(groups: dict[str, list[Mention]]) -> None:
             m.label = "GPE"
 
 
+def people_read_as_bodies(groups: dict[str, list[Mention]]) -> None:
+    """'Dario Benn' tagged a person once and an organisation twice, in a
+    story that writes "Benn" alone as a person: a full name whose surname
+    the story uses for a person, and which the tagger called a person at
+    least once, is a person (no telling ending such as "Group")."""
+    lone_people = {key for key, ms in groups.items() if len(key.split()) == 1
+                   and sum(m.label == "PERSON" for m in ms) * 2 > len(ms)}
+    for key, ms in groups.items():
+        words = key.split()
+        if not 2 <= len(words) <= 3 or words[-1] not in lone_people or not any(m.label == "PERSON" for m in ms) \
+                or any(suffix_label(m.surface) for m in ms) or not all(w[:1].isupper() for w in ms[0].surface.split()):
+            continue
+        for m in ms:
+            if m.label == "ORG":
+                m.label = "PERSON"
+
+
 def bodies_read_as_people(groups: dict[str, list[Mention]], articles: list[Article]) -> list[tuple[str, str]]:
     """A "person" the text writes with a body's role right after its name, no
     comma between ("Calmark Transit chief executive Ana Ruiz", "Calmark

@@ -18,6 +18,7 @@ from .mentions import (
     collect_mentions,
     majority,
     mention_key,
+    people_read_as_bodies,
     people_tagged_as_organisations,
     places_read_as_people,
     resolve_caps,
@@ -69,6 +70,7 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     people_tagged_as_organisations(mentions)
     groups, ties, alternates = _group_mentions(mentions)
     places_read_as_people(groups)
+    people_read_as_bodies(groups)
     firsts = bodies_read_as_people(groups, ctx.articles)
     labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
     full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2 and not _one_word(groups[k])]

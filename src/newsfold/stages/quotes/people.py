@@ -5,7 +5,14 @@ import re
 from typing import Any
 
 from ...nlp.lexicon import INSTITUTION_WORDS, PLACE_NOUNS, QUOTE_VERBS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
-from ...nlp.names import honorific_gender, speaker_name, suffix_label, surname_key, title_before_name
+from ...nlp.names import (
+    honorific_gender,
+    runs_names_together,
+    speaker_name,
+    suffix_label,
+    surname_key,
+    title_before_name,
+)
 from ...nlp.text import plain
 from .canonical import StoryNames
 from .page import Page
@@ -20,7 +27,7 @@ class People:
         self.page = page
         self.names = names
         self.person_names = [name for name in (speaker_name(e.text) for e in page.ents if e.label_ == "PERSON")
-                             if name]
+                             if name and not runs_names_together(name.split())]
         self.extra_names: list[str] = []  # names the tagger missed ("Ana Ruiz, a shopkeeper")
         self.mentions = self._mentions()
         self.genders = self._genders()
@@ -53,7 +60,7 @@ class People:
             if self.page.in_quote(ent.start_char) or self.page.article.is_removed(ent.start_char, ent.end_char):
                 continue
             name = speaker_name(ent.text)
-            if not name or any(c.isdigit() for c in name):
+            if not name or any(c.isdigit() for c in name) or runs_names_together(name.split()):
                 continue
             if ent.label_ != "PERSON":
                 # "ACP Dara Imrie" tagged ORG: a person of the story's entities whatever the label

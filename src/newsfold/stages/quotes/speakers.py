@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from ...nlp.lexicon import (
+    BODY_BACK_REFERENCES,
     INSTITUTION_WORDS,
     QUOTE_VERBS,
     RELATION_NOUNS,
@@ -30,8 +31,8 @@ from ...nlp.lexicon import (
 from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
 from .people import People
-from .roles import institution_of, named_after, spokes_role
-from .tokens import beside, introduces_person, joining_hyphen
+from .roles import body_with_word, institution_of, named_after, spokes_role
+from .tokens import about_a_thing, beside, cited_person, introduces_person, joining_hyphen, reporting_subjects
 
 _IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
 _THEY_REACH_CHARS = 600  # how far back "they said" looks for people named together
@@ -41,8 +42,9 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _NON_SPEAKERS = {"i", "we", "it", "you", "who", "which", "that", "this", "one",
                  "them", "us", "me"}
 
-# "<outlet> quoted X as saying": X speaks (the parse has no lemmas)
-_CITING_VERBS = {"quote", "quotes", "quoted", "quoting", "cite", "cites", "cited", "citing"}
+# institutions written "the police", "the army" for the whole force: a unit the
+# article named ("the Harbour Police Division") is not who "the police" are
+_FORCES = {"police", "army", "military", "government"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}  # entity types of places: a place never speaks by name alone
 
 Reading = tuple[str | None, bool]  # (speaker, explicit: a speech verb had a subject in the window)
@@ -60,7 +62,8 @@ class SpeakerResolver:
         """The speaker of the first (or last) speech verb in [start, end)."""
         tokens = self.page.window_tokens(start, end)
         verbs = [t for t in tokens if t.lower_ in QUOTE_VERBS
-                 and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "according", "read"))]
+                 and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "according", "read"))
+                 and not about_a_thing(t)]
         if not verbs:
             return None, False
         verb = verbs[0] if first else verbs[-1]
@@ -84,7 +87,7 @@ class SpeakerResolver:
             heads = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
             if heads:
                 return self.resolve(heads[-1], {t.i for t in span}, depth=depth), True
-        cited = _cited_person(verb)
+        cited = cited_person(verb)
         if cited is not None and cited.i in window_ids:
             return self.resolve(cited, window_ids, depth=depth), True
         if verb.lower_ == "according":
@@ -96,6 +99,8 @@ class SpeakerResolver:
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not self.page.in_quote(c.idx)]
             if subjects:
+                if node is not verb:
+                    subjects = reporting_subjects(node, window_ids) or subjects
                 return self._subject_speaker(subjects, window_ids, depth), subjects[0].i in window_ids
             # "X responded by saying": through the preposition to the verb that has the subject
             if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep") and node.head is not node:
@@ -175,6 +180,13 @@ class SpeakerResolver:
             return self._role_speaker(token, allowed, remember)
         if determiners == {"the"} and token.pos_ == "NOUN" and introduces_person(token):
             return self._pronoun(token.idx, "", depth)  # "said the accountant, who …": someone named before
+        if determiners == {"the"} and token.pos_ == "NOUN" and len(phrase) == 2:
+            if lower in BODY_BACK_REFERENCES:  # "the firm said": the body that spoke or acted before
+                return self._organisation_before(token.idx, depth)
+            if lower in INSTITUTION_WORDS and lower not in _FORCES:  # "the ministry said": the one named
+                named = body_with_word(self.page, self.people, lower, token.idx)
+                if named is not None:
+                    return named
         if token.lower_ in INSTITUTION_WORDS:
             words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
             # "the Harbor Master's Office": the words as written, no space before "'s"
@@ -415,14 +427,3 @@ def _known_tail(run: str, known: set[str]) -> str | None:
         if plain(tail) in known:
             return tail
     return None
-
-
-def _cited_person(verb: Any) -> Any | None:
-    """'CNA quoted Ana Ruiz as saying', 'the paper cited her as saying': the
-    person quoted, not the outlet that quotes; None for any other verb."""
-    node = verb
-    if verb.lower_ in ("saying", "telling") and verb.head.lower_ == "as":
-        node = verb.head.head
-    if node.lower_ not in _CITING_VERBS:
-        return None
-    return next((c for c in node.children if c.dep_ == "dobj"), None)

@@ -1,10 +1,15 @@
 """Token helpers of the speaker reading (``speakers``): a hyphen inside a
 name, a noun said of a person, the words beside a verb whose subject the
-parse missed."""
+parse missed, and the verbs around a speech verb in the parse."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+
+from ...nlp.lexicon import QUOTE_VERBS
+
+# "<outlet> quoted X as saying": X speaks (the parse has no lemmas)
+_CITING_VERBS = {"quote", "quotes", "quoted", "quoting", "cite", "cites", "cited", "citing"}
 
 
 def joining_hyphen(token: Any) -> bool:
@@ -23,7 +28,7 @@ def introduces_person(token: Any) -> bool:
 
 
 def beside(doc: Any, verb: Any, window_ids: set[int]) -> Iterator[Any]:
-    """The nouns and names right next to a verb whose subject the parse missed."""
+    """The nouns and names right next to a verb whose subject the parse missed, and the verbs around a speech verb in the parse."""
     j = verb.i - 1
     while j >= 0 and j in window_ids and doc[j].pos_ in ("ADV", "AUX", "PART"):
         j -= 1
@@ -37,3 +42,34 @@ def beside(doc: Any, verb: Any, window_ids: set[int]) -> Iterator[Any]:
             yield doc[j]
             break
         j += 1
+
+
+def about_a_thing(verb: Any) -> bool:
+    """'…,” that confirmed the raids' or '…, a line that confirmed…': a verb
+    whose subject is "that"/"which" tells what a thing (the statement) did;
+    it is no speech tag."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in verb.children)
+
+
+def reporting_subjects(node: Any, window_ids: set[int]) -> list[Any]:
+    """'X said the repair is enough, adding that “…”': the parse hangs "adding"
+    on the reported clause ("is"), whose subject is not who speaks. When that
+    clause is what a speech verb reports, the speech verb's subject speaks."""
+    for _ in range(2):
+        if node.lower_ in QUOTE_VERBS or node.dep_ not in ("ccomp", "conj") or node.head is node:
+            return []
+        node = node.head
+        if node.lower_ in QUOTE_VERBS:
+            return [c for c in node.children if c.dep_ == "nsubj" and c.i in window_ids]
+    return []
+
+
+def cited_person(verb: Any) -> Any | None:
+    """'CNA quoted Ana Ruiz as saying', 'the paper cited her as saying': the
+    person quoted, not the outlet that quotes; None for any other verb."""
+    node = verb
+    if verb.lower_ in ("saying", "telling") and verb.head.lower_ == "as":
+        node = verb.head.head
+    if node.lower_ not in _CITING_VERBS:
+        return None
+    return next((c for c in node.children if c.dep_ == "dobj"), None)
