@@ -316,3 +316,11 @@ def test_the_police_are_not_the_unit_the_article_named():
             "“The police have zero tolerance for such acts and will act against those who break the law,” "
             "said the police.")
     assert speakers(text)["The police have"] == "police"
+
+
+def test_a_role_of_a_place_run_into_the_name_leaves_the_place_out():
+    # the tagger reads "Port Calden Ana Ruiz" as one place: the article names Port Calden alone too
+    text = ("Fans in Port Calden cheered until dawn. Mayor of Port Calden Ana Ruiz posted a message of "
+            "congratulations after the match. She said the result proved last night was 'more than a game "
+            "for all of us'.")
+    assert speakers(text)["more than a"] == "Ana Ruiz"

@@ -31,14 +31,27 @@ def named_after(page: Page, people: People, token: Any, allowed: set[int]) -> st
             if speaker_name(ent.text):
                 return people.full_name(ent.text)
             continue
+        if portfolio and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ != "PERSON":
+            name.append(tok.text)  # "Mayor of Port Calden Ana Ruiz", tagged one place: sorted out below
+            continue
         if tok.ent_type_ == "PERSON" or tok.text in ".-":
             continue
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in ("ORG", "GPE", "NORP"):
             name.append(tok.text)
             continue
         break
-    cleaned = speaker_name(" ".join(name))
+    cleaned = speaker_name(" ".join(_without_place(page, name)))
     return people.full_name(cleaned) if cleaned else None
+
+
+def _without_place(page: Page, words: list[str]) -> list[str]:
+    """'Port Calden Ana Ruiz' after "Mayor of": the leading words the article
+    names as a place elsewhere go, leaving two words or more."""
+    places = {" ".join(e.text.split()) for e in page.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    for size in range(len(words) - 2, 0, -1):
+        if " ".join(words[:size]) in places:
+            return words[size:]
+    return words
 
 
 def spokes_role(page: Page, token: Any, allowed: set[int]) -> str | None:
