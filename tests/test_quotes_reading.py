@@ -324,3 +324,9 @@ def test_a_role_of_a_place_run_into_the_name_leaves_the_place_out():
             "congratulations after the match. She said the result proved last night was 'more than a game "
             "for all of us'.")
     assert speakers(text)["more than a"] == "Ana Ruiz"
+
+
+def test_the_one_heard_saying_speaks_not_who_recalls_it():
+    text = ("Coach Tomas Berg met the players. Captain Ana Ruiz had called them together. "
+            "\"I have got something to say to all of you,\" Berg recalled Ruiz saying. And she talked about the game.")
+    assert speakers(text)["I have got"] == "Ana Ruiz"

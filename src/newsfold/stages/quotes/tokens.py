@@ -9,6 +9,7 @@ from typing import Any
 from ...nlp.lexicon import QUOTE_VERBS
 
 # "<outlet> quoted X as saying": X speaks (the parse has no lemmas)
+_HEARD_SPEECH = {"saying", "say", "telling", "tell", "asking", "ask"}
 _CITING_VERBS = {"quote", "quotes", "quoted", "quoting", "cite", "cites", "cited", "citing"}
 
 
@@ -65,11 +66,16 @@ def reporting_subjects(node: Any, window_ids: set[int]) -> list[Any]:
 
 
 def cited_person(verb: Any) -> Any | None:
-    """'CNA quoted Ana Ruiz as saying', 'the paper cited her as saying': the
-    person quoted, not the outlet that quotes; None for any other verb."""
+    """'CNA quoted Ana Ruiz as saying', 'the paper cited her as saying',
+    'Berg recalled Ruiz saying': the person quoted, not who quotes; None for
+    any other verb."""
     node = verb
     if verb.lower_ in ("saying", "telling") and verb.head.lower_ == "as":
         node = verb.head.head
+    # "Berg recalled Ruiz saying", "she heard him tell the team": the one heard speaks
+    heard = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ in _HEARD_SPEECH), None)
+    if heard is not None:
+        return next((c for c in heard.children if c.dep_ == "nsubj"), None)
     if node.lower_ not in _CITING_VERBS:
         return None
     return next((c for c in node.children if c.dep_ == "dobj"), None)
