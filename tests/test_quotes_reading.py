@@ -330,3 +330,7 @@ def test_the_one_heard_saying_speaks_not_who_recalls_it():
     text = ("Coach Tomas Berg met the players. Captain Ana Ruiz had called them together. "
             "\"I have got something to say to all of you,\" Berg recalled Ruiz saying. And she talked about the game.")
     assert speakers(text)["I have got"] == "Ana Ruiz"
+    # parsed the other way: the one heard as the object right before "saying"
+    text = ("Right fielder Tomas Heyer -- he of the long contract -- had called the players together. "
+            "\"I've got something to say,\" Dario Zobel recalled Heyer saying. And he talked about the game.")
+    assert speakers(text)["I've got something"] == "Tomas Heyer"

@@ -73,9 +73,15 @@ def cited_person(verb: Any) -> Any | None:
     if verb.lower_ in ("saying", "telling") and verb.head.lower_ == "as":
         node = verb.head.head
     # "Berg recalled Ruiz saying", "she heard him tell the team": the one heard speaks
-    heard = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ in _HEARD_SPEECH), None)
+    heard = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl") and c.lower_ in _HEARD_SPEECH
+                  and c.i > verb.i), None)
     if heard is not None:
-        return next((c for c in heard.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in heard.children if c.dep_ == "nsubj"), None)
+        # or parsed as the object right before it ("recalled [Ruiz] [saying]"), a name or "him"/"her"
+        named = next((c for c in verb.children if c.dep_ == "dobj" and c.i == heard.i - 1
+                      and c.pos_ in ("PROPN", "PRON")), None)
+        if subject is not None or named is not None:
+            return subject or named
     if node.lower_ not in _CITING_VERBS:
         return None
     return next((c for c in node.children if c.dep_ == "dobj"), None)
