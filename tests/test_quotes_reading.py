@@ -334,3 +334,10 @@ def test_the_one_heard_saying_speaks_not_who_recalls_it():
     text = ("Right fielder Tomas Heyer -- he of the long contract -- had called the players together. "
             "\"I've got something to say,\" Dario Zobel recalled Heyer saying. And he talked about the game.")
     assert speakers(text)["I've got something"] == "Tomas Heyer"
+
+
+def test_the_firm_names_nobody_when_another_body_was_named_since():
+    # "the firm" after another company's name is not sure to be the one that spoke
+    text = ("Veltro Motors said on Friday that inspectors had visited its plant. Rivals including Orla Motor Group "
+            "are suspected of the same. The firm said in a statement: “Our cars were not changed and met every rule.”")
+    assert speakers(text)["Our cars were"] is None

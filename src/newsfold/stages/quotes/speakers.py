@@ -181,8 +181,10 @@ class SpeakerResolver:
         if determiners == {"the"} and token.pos_ == "NOUN" and introduces_person(token):
             return self._pronoun(token.idx, "", depth)  # "said the accountant, who …": someone named before
         if determiners == {"the"} and token.pos_ == "NOUN" and len(phrase) == 2:
-            if lower in BODY_BACK_REFERENCES:  # "the firm said": the body that spoke or acted before
-                return self._organisation_before(token.idx, depth)
+            if lower in BODY_BACK_REFERENCES:  # "the firm said": the body that spoke or acted before,
+                spoke = self._organisation_before(token.idx, depth)  # when it is the last body named
+                last = self._last_body_named(token.idx)
+                return spoke if spoke and last and plain(last) == plain(spoke) else None
             if lower in INSTITUTION_WORDS and lower not in _FORCES:  # "the ministry said": the one named
                 named = body_with_word(self.page, self.people, lower, token.idx)
                 if named is not None:
@@ -350,6 +352,17 @@ class SpeakerResolver:
             speaker, _ = self.verb_speaker(token, window, depth + 1)
             if speaker is not None and not person(speaker):
                 return speaker
+        return None
+
+    def _last_body_named(self, offset: int) -> str | None:
+        """The last organisation the article names outside quotes in the two
+        paragraphs before ``offset``, as a speaker name."""
+        limit = max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
+        for ent in reversed([e for e in self.page.ents if limit <= e.start_char and e.end_char <= offset
+                             and e.label_ == "ORG" and not self.page.in_quote(e.start_char)]):
+            cleaned = clean_name(ent.text, "ORG")
+            if cleaned:
+                return speaker_name(cleaned[0])
         return None
 
     def _body_subject(self, token: Any) -> str | None:
