@@ -1,6 +1,6 @@
 """Sensitivity of story clustering to its parameters: each one ×0.8 and ×1.2 alone.
 
-    python scripts/cluster_sensitivity.py [FILE.jsonl ...] [--delay DAYS] [--halves K] [--errors]
+    python scripts/cluster_sensitivity.py [FILE.jsonl ...] [--delay DAYS] [--halves K] [--spread DAYS] [--errors]
 
 Prints a Markdown table of B3-F1 / ARI per file (default: the shared LocalNews
 and Giveme5W1H dev files), the table docs/stream.md shows, with the reference
@@ -20,6 +20,12 @@ half_of_the_stories``, seeds 0..K-1, the same halves in every row; the
 baseline is tuned on each half). A setting that only fits the file's own mix
 of stories gains on the whole file and not on its halves.
 
+``--spread DAYS`` scores the story window's price: each cell is the mean
+over 5 seeds of the file with every gold story moved by its own random 0 to
+DAYS - 1 days (``eval_cluster.stories_moved_apart``), so stories told in
+the same weeks drift apart and a short window separates some of them for
+free; a long window leaves that to the content.
+
 ``--errors`` prints, instead of the table, what the chosen parameters get
 wrong on each file: every gold story split over several stories and every
 story mixing gold stories, with titles, dates and the B3 share each costs.
@@ -38,6 +44,7 @@ from newsfold.eval_cluster import (
     half_of_the_stories,
     later_half_delayed,
     read_gold,
+    stories_moved_apart,
     tuned_baseline,
 )
 from newsfold.model import Article
@@ -46,12 +53,15 @@ from newsfold.stream.cluster import Params, cluster_articles
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEFAULT_FILES = [SHARED / "newscope_localnews" / "dev.jsonl", SHARED / "giveme5w1h" / "dev.jsonl"]
 SKIPPED = {"merge_candidates", "max_terms", "archive"}  # capacity limits, not model parameters
+SPREAD_SEEDS = 5
 
 Sample = tuple[list[Article], dict[str, str]]
 
 
-def samples(articles: list[Article], gold: dict[str, str], halves: int) -> list[Sample]:
-    """The whole file, or its ``halves`` random halves of the gold stories."""
+def samples(articles: list[Article], gold: dict[str, str], halves: int, spread: int = 0) -> list[Sample]:
+    """The whole file, its ``halves`` random halves of the gold stories, or its stories moved apart."""
+    if spread:
+        return [(stories_moved_apart(articles, gold, spread, seed), gold) for seed in range(SPREAD_SEEDS)]
     if not halves:
         return [(articles, gold)]
     out = []
@@ -130,6 +140,7 @@ def main() -> int:
     parser.add_argument("files", nargs="*", type=Path, default=DEFAULT_FILES)
     parser.add_argument("--delay", type=int, default=0, help="publish the later half of every story DAYS later")
     parser.add_argument("--halves", type=int, default=0, help="mean over K random halves of the gold stories")
+    parser.add_argument("--spread", type=int, default=0, help="move every story by a random 0..DAYS-1 days (5 seeds)")
     parser.add_argument("--errors", action="store_true", help="list the chosen parameters' errors instead")
     args = parser.parse_args()
     missing = [str(f) for f in args.files if not f.exists()]
@@ -143,7 +154,7 @@ def main() -> int:
         for name, (articles, gold) in zip(names, data):
             print_errors(name, articles, gold)
         return 0
-    print_table(names, [samples(articles, gold, args.halves) for articles, gold in data])
+    print_table(names, [samples(articles, gold, args.halves, args.spread) for articles, gold in data])
     return 0
 
 

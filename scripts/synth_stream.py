@@ -3,8 +3,9 @@
 
 The stream is cut into *epochs*. Each epoch draws as many articles as the base
 has, with replacement (a seeded random draw, nothing picked by hand), keeps
-them in the base's publication order and shifts the epoch 60 days past the
-previous one (beyond the clusterer's 45-day window), so a story never spans
+them in the base's publication order and starts the epoch ``EPOCH_GAP_DAYS``
+(the clusterer's window and two weeks) after the previous one's last possible
+day, so a story never spans
 epochs and the active set stays the size of one epoch. Every drawn article
 gets a new id and a perturbed copy of its title and text, as another outlet's
 version of the same report would be:
@@ -32,13 +33,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from newsfold.model import Article
+from newsfold.stream.scoring import Params
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 FILES = ("newscope_localnews/dev.jsonl", "giveme5w1h/dev.jsonl")
 # Clipping keeps a million articles inside the calendar (year 9999) while each
 # epoch still spreads its stories over weeks, as a real stream does.
 MAX_OFFSET_DAYS = 45
-EPOCH_GAP_DAYS = 60
+# Past the clusterer's window: an epoch's stories are evicted before the next begins.
+EPOCH_GAP_DAYS = Params().window_days + 15
 _LEAD_WORD = re.compile(r"\b[a-z]{5,}\b")
 
 

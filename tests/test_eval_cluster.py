@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -12,6 +13,7 @@ from newsfold.eval_cluster import (
     format_report,
     half_of_the_stories,
     later_half_delayed,
+    stories_moved_apart,
     read_gold,
 )
 from newsfold.errors import InputError
@@ -78,6 +80,23 @@ def test_later_half_delayed_moves_each_storys_later_half_only():
         "2031-01-01", "2031-01-17", "2031-01-02", "2031-01-18", "2031-01-16", None, None,
     ]
     assert later_half_delayed(articles, gold, 0) == articles
+
+
+def test_stories_moved_apart_shift_whole_stories_by_seeded_offsets():
+    articles = [Article(id=f"{s}{n}", text="x", published=f"2031-01-0{n + 1}") for s in "abcdefgh" for n in range(3)]
+    articles.append(Article(id="u", text="x", published=None))
+    gold = {a.id: a.id[0] for a in articles}
+    moved = stories_moved_apart(articles, gold, 90, seed=3)
+    assert [a.id for a in moved] == [a.id for a in articles]
+    assert moved[-1].published is None
+    shifts = {}
+    for before, after in zip(articles[:-1], moved[:-1]):
+        days = (date.fromisoformat(after.published) - date.fromisoformat(before.published)).days
+        assert 0 <= days < 90
+        assert shifts.setdefault(gold[before.id], days) == days  # a story keeps its own spacing
+    assert len(set(shifts.values())) > 1
+    assert stories_moved_apart(articles, gold, 90, seed=3) == moved
+    assert stories_moved_apart(articles, gold, 0, seed=3) == articles
 
 
 def test_cluster_errors_list_splits_and_merges_with_their_b3_cost():

@@ -5,7 +5,8 @@ Baldwin 1998, averaged over articles) and the adjusted Rand index.
 
 ``cluster_errors(gold, predicted)`` lists what a clustering gets wrong (each
 split gold story, each mixed predicted story, with its B3 cost), and
-``half_of_the_stories`` and ``later_half_delayed`` make probes of a gold file.
+``half_of_the_stories``, ``later_half_delayed`` and ``stories_moved_apart``
+make probes of a gold file.
 
 ``run(path)`` reads a JSONL file whose records carry a gold ``story``, groups
 the articles with :func:`newsfold.stream.cluster.cluster_articles` and with the
@@ -107,6 +108,30 @@ def later_half_delayed(articles: list[Article], gold: dict[str, str], days: int)
                 later = date.fromisoformat(article.published[:10]) + timedelta(days=days)
                 moved[article.id] = replace(article, published=later.isoformat())
     return [moved.get(a.id, a) for a in articles]
+
+
+def stories_moved_apart(articles: list[Article], gold: dict[str, str], days: int, seed: int) -> list[Article]:
+    """``articles`` with every gold story moved by its own random offset of 0 to ``days - 1`` days.
+
+    A probe for the story window's price: stories that were told in the same
+    weeks drift apart, so a short window separates some of them for free and
+    a long one leaves that to the content. Each story keeps its own spacing;
+    ``seed`` picks the offsets. Undated articles stay undated.
+    """
+    import random
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    offset = {story: rng.randrange(days) for story in sorted(set(gold.values()))} if days > 0 else {}
+    moved = []
+    for article in articles:
+        shift = offset.get(gold[article.id], 0)
+        if article.published and shift:
+            later = date.fromisoformat(article.published[:10]) + timedelta(days=shift)
+            article = replace(article, published=later.isoformat())
+        moved.append(article)
+    return moved
 
 
 def half_of_the_stories(articles: list[Article], gold: dict[str, str], seed: int) -> list[Article]:
