@@ -213,6 +213,22 @@ def test_summary_reads_in_the_order_the_sources_tell_it():
     assert [f.id for f in summary] == ["F3", "F2", "F1"]
 
 
+def test_a_summary_line_is_not_repeated_in_other_word_forms():
+    # "Vice-Chair"/"Vice Chair", "deploy"/"deployed": the same claim told twice
+    body = ("Port Vice-Chair Ana Ruiz announced that the board would deploy an extra 40 tugs in Calden amid "
+            "rising tensions in the harbour's north. Port Vice Chair Ana Ruiz announced that an extra 40 tugs will be deployed to Calden, "
+            "a day after two ships ran aground. The harbour reopened on Friday. Ferries ran again at noon.")
+    sources = [Article(key, body, published="2031-03-14") for key in "ab"]
+    sentences = [s + "." for s in body.rstrip(".").split(". ")]
+
+    def fact(n: int) -> Fact:
+        start = body.index(sentences[n])
+        return Fact(f"F{n + 1}", sentences[n], "consensus", 2, 2,
+                    [Evidence(key, start, start + len(sentences[n])) for key in "ab"], score=1.0 - n / 10)
+    summary = digest(Brief("Tugs", "2031-03-14", sources, [fact(n) for n in range(4)])).summary
+    assert [f.id for f in summary] == ["F1", "F3", "F4"]
+
+
 def test_summary_lines_read_alone_unless_too_few_do():
     sentences = ["However, the ferry was refloated at noon.", "It said all 41 passengers were safe.",
                  "The two other crew members were treated at the scene.",

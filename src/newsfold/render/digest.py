@@ -162,7 +162,19 @@ def _states(text: str, value: str) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in STOPWORDS}
+    """Word roots of a line, to tell a repeat told in other words: parts of a
+    hyphenated word ("Secretary-General" is "Secretary General") and the word
+    without its ending ("deployed", "deploy")."""
+    words = (part for m in _WORD.finditer(text) for part in m.group().lower().split("-"))
+    return {_root(w) for w in words if w and w not in STOPWORDS}
+
+
+def _root(word: str) -> str:
+    word = word.removesuffix("'s").removesuffix("’s")
+    for ending in ("ing", "ed", "es", "s"):
+        if len(word) > len(ending) + 3 and word.endswith(ending) and not word.endswith("ss"):
+            return word[:-len(ending)]
+    return word
 
 
 def _normal(text: str) -> str:
