@@ -180,15 +180,11 @@ class SpeakerResolver:
             return self._role_speaker(token, allowed, remember)
         if determiners == {"the"} and token.pos_ == "NOUN" and introduces_person(token):
             return self._pronoun(token.idx, "", depth)  # "said the accountant, who …": someone named before
-        if determiners == {"the"} and token.pos_ == "NOUN" and len(phrase) == 2:
-            if lower in BODY_BACK_REFERENCES:  # "the firm said": the body that spoke or acted before,
-                spoke = self._organisation_before(token.idx, depth)  # when it is the last body named
-                last = self._last_body_named(token.idx)
-                return spoke if spoke and last and plain(last) == plain(spoke) else None
-            if lower in INSTITUTION_WORDS and lower not in _FORCES:  # "the ministry said": the one named
-                named = body_with_word(self.page, self.people, lower, token.idx)
-                if named is not None:
-                    return named
+        if determiners == {"the"} and token.pos_ == "NOUN" and len(phrase) == 2 \
+                and (lower in BODY_BACK_REFERENCES or lower in INSTITUTION_WORDS and lower not in _FORCES):
+            body = self._the_body(token, depth)
+            if body is not None or lower in BODY_BACK_REFERENCES:
+                return body
         if token.lower_ in INSTITUTION_WORDS:
             words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
             # "the Harbor Master's Office": the words as written, no space before "'s"
@@ -353,6 +349,15 @@ class SpeakerResolver:
             if speaker is not None and not person(speaker):
                 return speaker
         return None
+
+    def _the_body(self, token: Any, depth: int) -> str | None:
+        """'The firm said': the body that spoke or acted before, when it is also
+        the last body named; 'the ministry said': the ministry the article named."""
+        if token.lower_ in BODY_BACK_REFERENCES:
+            spoke = self._organisation_before(token.idx, depth)
+            last = self._last_body_named(token.idx)
+            return spoke if spoke and last and plain(last) == plain(spoke) else None
+        return body_with_word(self.page, self.people, token.lower_, token.idx)
 
     def _last_body_named(self, offset: int) -> str | None:
         """The last organisation the article names outside quotes in the two
