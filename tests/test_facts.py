@@ -278,6 +278,34 @@ def test_manner_participle_without_comma_stays_in_its_clause():
     assert len(clause_units(sentence, parse([text])[0])) == 1
 
 
+def test_coordinated_verbs_of_one_phrase_stay_in_one_clause():
+    """Two verbs joined by "and"/"or" inside one phrase (a preposition's object,
+    a relative clause, a gerund object) are one claim: cut between them, each
+    half is a fragment that matches no other source's whole claim. Two
+    participle clauses after a comma, or a second verb with its own subject,
+    are still cut."""
+    from newsfold.nlp.spacy_model import parse
+
+    whole = [
+        "He was also disqualified from holding or obtaining any driving licence for five years after his release.",
+        "The officials warned that those who spread false claims and harmed the agency's name could face legal action.",
+        "The guards denied asking for and accepting money from drivers at the crossing, the inspector said.",
+    ]
+    cut = {
+        "A container ship struck the old harbour bridge late on Monday, injuring 14 people on the deck and "
+        "forcing the city to close the bridge to all traffic.": "forcing the city",
+        "The ferry lost power near the northern pier on Friday and the crew dropped anchor "
+        "to stop it drifting onto the rocks.": "the crew dropped anchor",
+    }
+    for text in whole:
+        sentence = split(Article(id="x", text=text))[0]
+        assert [u.text for u in clause_units(sentence, parse([text])[0])] == [text]
+    for text, second in cut.items():
+        sentence = split(Article(id="x", text=text))[0]
+        units = clause_units(sentence, parse([text])[0])
+        assert any(u.text.startswith(second) or u.text.startswith("and " + second) for u in units), units
+
+
 def test_the_same_kind_of_identifier_with_other_codes_never_joins():
     texts = {
         "a": "A fire broke out in a flat at Block 224A Sumang Lane early on Sunday morning.",
