@@ -421,6 +421,12 @@ def test_a_shared_specific_figure_pulls_two_statements_together():
     assert specific_numbers("Spanning 72.8ha, the park has over 380 species") == {"72.8", "380"}
     # counts under 13, years and days beside their month are shared by many statements of a story
     assert specific_numbers("On Jan 24, 2025, 12 officers and 24 May") == set()
+    # an amount with its scale is one figure, however it is written; a count in words is one too
+    assert specific_numbers("a jackpot of S$5 million") == specific_numbers("the S$5m jackpot") == {"5000000"}
+    assert specific_numbers("shared the $13.3m prize") == specific_numbers("a $13.3 million prize") == {"13300000"}
+    assert specific_numbers("up to a hundred relatives marched") == specific_numbers("up to 100 people") == {"100"}
+    assert specific_numbers("about 500m from the gate") == {"500"}  # a bare "m" is a distance
+    assert specific_numbers("10% of the 2,000 staff") == {"2000"}  # "2,000" is no year
     units = _units([("a", "Crews counted 380 birds at the lake."), ("b", "Volunteers saw 380 birds there."),
                     ("c", "Crews counted 12 birds at the lake."), ("d", "Volunteers saw 12 birds there.")])
     scores = pair_scores(units, np.zeros((4, 4), dtype=np.float32), np.zeros((4, 4), dtype=bool))
