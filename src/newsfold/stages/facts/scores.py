@@ -49,7 +49,9 @@ def without_topic(vectors: np.ndarray) -> np.ndarray:
     return residual / np.clip(np.linalg.norm(residual, axis=1, keepdims=True), 1e-9, None)
 
 
-def pair_scores(units: list[Unit], vectors: np.ndarray, clash: np.ndarray) -> np.ndarray:
+def pair_scores(
+    units: list[Unit], vectors: np.ndarray, clash: np.ndarray, claim_vectors: np.ndarray | None = None
+) -> np.ndarray:
     """Symmetric unit-by-unit similarity (about 0..1; the diagonal is meaningless).
 
     ``clash`` marks pairs naming the same kind of identifier with other codes
@@ -59,7 +61,10 @@ def pair_scores(units: list[Unit], vectors: np.ndarray, clash: np.ndarray) -> np
     specific = _co_occurrence([specific_numbers(u.text) for u in units]) > 0
     words = binary_idf_matrix([f[0] for f in unit_features], {})
     names = binary_idf_matrix([f[1] for f in unit_features], {})
-    score = _W_COSINE * (vectors @ vectors.T)
+    cosine = vectors @ vectors.T
+    if claim_vectors is not None:
+        cosine = np.maximum(cosine, claim_vectors @ claim_vectors.T)
+    score = _W_COSINE * cosine
     score += _W_WORDS * (words @ words.T).toarray()
     score += _W_NAMES * (names @ names.T).toarray()
     score += _number_term(unit_features) + _SHARED_SPECIFIC_NUMBER * specific
