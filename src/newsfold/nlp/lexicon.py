@@ -200,17 +200,6 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "claimed", "note", "notes", "noted", "explain", "explains", "explained",
     "ask", "asks", "asked", "urge", "urges", "urged",
 })
-# Verbs that report a claim without judging it ("X said that …", "…, X told
-# reporters"): their frame can be set aside to compare what two sources claim.
-# Denials, doubts and conclusions are no such frame ("X denied that …").
-NEUTRAL_REPORTING_VERBS: frozenset[str] = frozenset({
-    "say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added",
-    "state", "states", "stated", "announce", "announces", "announced", "confirm", "confirms",
-    "confirmed", "note", "notes", "noted", "explain", "explains", "explained", "report",
-    "reports", "reported", "write", "writes", "wrote", "post", "posts", "posted",
-    "tweet", "tweets", "tweeted", "reveal", "reveals", "revealed", "disclose", "discloses",
-    "disclosed",
-})
 # Words that attribute quoted words to a subject ("…,” she recalled; according to X).
 QUOTE_VERBS: frozenset[str] = frozenset({
     "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds",

@@ -92,51 +92,6 @@ def _join_repeats(
                     changed = True
 
 
-def with_lone_units(
-    groups: list[list[int]], units: list[Unit], scores: np.ndarray, roots: list[str], clash: np.ndarray
-) -> list[list[int]]:
-    """Let a unit that no first-pass join reached join the group it fits.
-
-    A paraphrase that shares few words with every other wording of a fact
-    can match a group fairly on average without matching any one member as
-    well as a first-pass join needs (``_JOIN``), and stays a one-source fact.
-    Such a lone unit joins its best group when its average link to the
-    group's units of other sources reaches ``_LINK`` (the link every
-    first-pass group keeps), when two independent sources already agree on
-    the group (a lone unit widens agreement, never creates it), when its
-    source is not in the group yet, and when no other unit of its source
-    fits the group better (the source's best statement of that fact).
-    ``roots`` is each unit's independent source.
-    """
-    result = [list(group) for group in groups]
-    agreed = [len({roots[i] for i in group}) >= 2 for group in result]
-    if not any(agreed):
-        return result
-    columns = [position for position, ok in enumerate(agreed) if ok]
-    link = np.stack([scores[:, result[p]].mean(axis=1) for p in columns], axis=1)
-    source_ids = np.array([u.source for u in units])
-    joins: dict[int, list[int]] = {}
-    for group in groups:
-        if len(group) != 1:
-            continue
-        (index,) = group
-        column = int(np.argmax(link[index]))
-        target = columns[column]
-        members = result[target]
-        if link[index, column] < _LINK or clash[index, members].any():
-            continue
-        if units[index].source in {units[i].source for i in members}:
-            continue
-        own = np.nonzero(source_ids == units[index].source)[0]
-        if link[own, column].max() > link[index, column]:
-            continue
-        joins.setdefault(target, []).append(index)
-    for target, indices in joins.items():
-        result[target] = sorted(result[target] + indices)
-    joined = {i for indices in joins.values() for i in indices}
-    return [group for group in result if not (len(group) == 1 and group[0] in joined)]
-
-
 def with_shared_units(
     groups: list[list[int]], units: list[Unit], scores: np.ndarray, roots: list[str], clash: np.ndarray
 ) -> tuple[list[list[int]], list[set[int]]]:

@@ -11,8 +11,7 @@ from ...context import StoryContext
 from ...errors import NewsfoldError
 from ...model import Fact, Sentence
 from ...nlp.lexicon import CAPTION_PARTICIPLES
-from .claims import claim_text
-from .clusters import cluster, with_lone_units, with_shared_units
+from .clusters import cluster, with_shared_units
 from .features import identifiers
 from .scores import identifier_clash, pair_scores, without_topic
 from .units import clause_units
@@ -42,16 +41,13 @@ def group_facts(ctx: StoryContext) -> list[Fact]:
         return []
     if ctx.embedder is None:
         raise NewsfoldError("group_facts needs the story's embedder (ctx.embedder)")
-    # The embedder is called once for all units, on what each claims (``claims``).
-    claims = [claim_text(u, ctx.docs.get(u.source)) for u in units]
-    rows = np.asarray(ctx.embedder.embed([u.text for u in units] + claims), dtype=np.float32)
-    vectors, claim_vectors = rows[: len(units)], rows[len(units) :]
+    # The embedder is called once for all units.
+    vectors = np.asarray(ctx.embedder.embed([u.text for u in units]), dtype=np.float32)
     clash = identifier_clash([identifiers(u.text) for u in units])
-    scores = pair_scores(units, without_topic(vectors), clash, without_topic(claim_vectors))
+    scores = pair_scores(units, without_topic(vectors), clash)
     roots = ctx.roots()
     unit_roots = [roots[u.source] for u in units]
-    groups = with_lone_units(cluster(units, scores, clash), units, scores, unit_roots, clash)
-    groups, borrowed = with_shared_units(groups, units, scores, unit_roots, clash)
+    groups, borrowed = with_shared_units(cluster(units, scores, clash), units, scores, unit_roots, clash)
     story = story_centroid(units, vectors, roots)
     facts = [
         to_fact(group, units, scores, vectors, story, on_topic, own)

@@ -49,9 +49,7 @@ def without_topic(vectors: np.ndarray) -> np.ndarray:
     return residual / np.clip(np.linalg.norm(residual, axis=1, keepdims=True), 1e-9, None)
 
 
-def pair_scores(
-    units: list[Unit], vectors: np.ndarray, clash: np.ndarray, claim_vectors: np.ndarray | None = None
-) -> np.ndarray:
+def pair_scores(units: list[Unit], vectors: np.ndarray, clash: np.ndarray) -> np.ndarray:
     """Symmetric unit-by-unit similarity (about 0..1; the diagonal is meaningless).
 
     ``clash`` marks pairs naming the same kind of identifier with other codes
@@ -61,10 +59,7 @@ def pair_scores(
     specific = _co_occurrence([specific_numbers(u.text) for u in units]) > 0
     words = binary_idf_matrix([f[0] for f in unit_features], {})
     names = binary_idf_matrix([f[1] for f in unit_features], {})
-    cosine = vectors @ vectors.T
-    if claim_vectors is not None:
-        cosine = np.maximum(cosine, claim_vectors @ claim_vectors.T)
-    score = _W_COSINE * cosine
+    score = _W_COSINE * (vectors @ vectors.T)
     score += _W_WORDS * (words @ words.T).toarray()
     score += _W_NAMES * (names @ names.T).toarray()
     score += _number_term(unit_features) + _SHARED_SPECIFIC_NUMBER * specific
