@@ -113,7 +113,7 @@ def features(text: str) -> Features:
     """(content stems, names, numbers, (number, noun) pairs) of one unit."""
     tokens = _TOKEN.findall(text)
     words, names, numbers, counted = set(), set(), set(), set()
-    in_figure = set()
+    in_figure: set[int] = set()
     for position, value, after in _quantities(text):
         in_figure.update(range(position, after))
         numbers.add(value)
