@@ -278,6 +278,34 @@ def test_manner_participle_without_comma_stays_in_its_clause():
     assert len(clause_units(sentence, parse([text])[0])) == 1
 
 
+def test_coordinated_verbs_of_one_phrase_stay_in_one_clause():
+    """Two verbs joined by "and"/"or" inside one phrase (a preposition's object,
+    a relative clause, a gerund object) are one claim: cut between them, each
+    half is a fragment that matches no other source's whole claim. Two
+    participle clauses after a comma, or a second verb with its own subject,
+    are still cut."""
+    from newsfold.nlp.spacy_model import parse
+
+    whole = [
+        "He was also disqualified from holding or obtaining any driving licence for five years after his release.",
+        "The officials warned that those who spread false claims and harmed the agency's name could face legal action.",
+        "The guards denied asking for and accepting money from drivers at the crossing, the inspector said.",
+    ]
+    cut = {
+        "A container ship struck the old harbour bridge late on Monday, injuring 14 people on the deck and "
+        "forcing the city to close the bridge to all traffic.": "forcing the city",
+        "The ferry lost power near the northern pier on Friday and the crew dropped anchor "
+        "to stop it drifting onto the rocks.": "the crew dropped anchor",
+    }
+    for text in whole:
+        sentence = split(Article(id="x", text=text))[0]
+        assert [u.text for u in clause_units(sentence, parse([text])[0])] == [text]
+    for text, second in cut.items():
+        sentence = split(Article(id="x", text=text))[0]
+        units = clause_units(sentence, parse([text])[0])
+        assert any(u.text.startswith(second) or u.text.startswith("and " + second) for u in units), units
+
+
 def test_the_same_kind_of_identifier_with_other_codes_never_joins():
     texts = {
         "a": "A fire broke out in a flat at Block 224A Sumang Lane early on Sunday morning.",
@@ -393,6 +421,12 @@ def test_a_shared_specific_figure_pulls_two_statements_together():
     assert specific_numbers("Spanning 72.8ha, the park has over 380 species") == {"72.8", "380"}
     # counts under 13, years and days beside their month are shared by many statements of a story
     assert specific_numbers("On Jan 24, 2025, 12 officers and 24 May") == set()
+    # an amount with its scale is one figure, however it is written; a count in words is one too
+    assert specific_numbers("a jackpot of S$5 million") == specific_numbers("the S$5m jackpot") == {"5000000"}
+    assert specific_numbers("shared the $13.3m prize") == specific_numbers("a $13.3 million prize") == {"13300000"}
+    assert specific_numbers("up to a hundred relatives marched") == specific_numbers("up to 100 people") == {"100"}
+    assert specific_numbers("about 500m from the gate") == {"500"}  # a bare "m" is a distance
+    assert specific_numbers("10% of the 2,000 staff") == {"2000"}  # "2,000" is no year
     units = _units([("a", "Crews counted 380 birds at the lake."), ("b", "Volunteers saw 380 birds there."),
                     ("c", "Crews counted 12 birds at the lake."), ("d", "Volunteers saw 12 birds there.")])
     scores = pair_scores(units, np.zeros((4, 4), dtype=np.float32), np.zeros((4, 4), dtype=bool))

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ...nlp.lexicon import (
     MONTHS,
+    SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     STOPWORDS,
     TENS_WORDS,
@@ -64,6 +65,40 @@ def number(token: str) -> str | None:
     return str(value_of_word) if value_of_word is not None else None
 
 
+_CURRENCY_MARKS = frozenset("$\u20ac\u00a3\u00a5")
+
+
+def _quantities(text: str) -> list[tuple[int, str, int]]:
+    """(token position, value, position after it) of every number of a unit,
+    its scale applied: "5 million" and "S$5m" are 5000000, so two amounts
+    match however they are written and "5 million" is not the count "5".
+    An abbreviated scale counts only right after a currency amount ("$2bn"):
+    a bare "500m" is a distance."""
+    found = list(_TOKEN.finditer(text))
+    out = []
+    position = 0
+    while position < len(found):
+        value = number(found[position].group())
+        if value is None:
+            position += 1
+            continue
+        scale, after = 1, position + 1
+        if after < len(found):
+            figure, following = found[position], found[after]
+            word = following.group().lower()
+            if word in SCALE_WORDS and word != found[position].group().lower():
+                scale = SCALE_WORDS[word]
+            elif word in SCALE_ABBREVIATIONS and following.start() == figure.end() \
+                    and figure.start() > 0 and text[figure.start() - 1] in _CURRENCY_MARKS:
+                scale = SCALE_ABBREVIATIONS[word]
+        if scale > 1:
+            amount = float(value) * scale
+            value, after = str(round(amount)) if amount >= 1000 else f"{amount:g}", after + 1
+        out.append((position, value, after))
+        position = after
+    return out
+
+
 @lru_cache(maxsize=50_000)
 def identifiers(text: str) -> frozenset[tuple[str, str]]:
     """(kind, code) of identifiers such as "Block 12B", "Street 91"."""
@@ -78,13 +113,15 @@ def features(text: str) -> Features:
     """(content stems, names, numbers, (number, noun) pairs) of one unit."""
     tokens = _TOKEN.findall(text)
     words, names, numbers, counted = set(), set(), set(), set()
+    in_figure: set[int] = set()
+    for position, value, after in _quantities(text):
+        in_figure.update(range(position, after))
+        numbers.add(value)
+        noun = "percent" if tokens[after - 1].endswith("%") else _counted_noun(tokens[after : after + 3])
+        if noun:
+            counted.add((value, noun))
     for position, token in enumerate(tokens):
-        value = number(token)
-        if value is not None:
-            numbers.add(value)
-            noun = "percent" if token.endswith("%") else _counted_noun(tokens[position + 1 : position + 4])
-            if noun:
-                counted.add((value, noun))
+        if position in in_figure:
             continue
         word = stem(token)
         if word in STOPWORDS_FOR_FACTS or len(word) < 2:
@@ -107,20 +144,21 @@ _SPECIFIC_FROM = 13
 @lru_cache(maxsize=50_000)
 def specific_numbers(text: str) -> frozenset[str]:
     """The figures of a unit that two statements share only by telling the
-    same thing: a decimal ("72.8 hectares") or a count of ``_SPECIFIC_FROM``
-    or more ("380 species", "1,200 residents"); never a year, nor a day
-    beside its month ("Jan 24"), which many statements of a story share."""
+    same thing: a decimal ("72.8 hectares"), a count of ``_SPECIFIC_FROM``
+    or more in digits or words ("380 species", "a hundred people"), or an
+    amount with its scale ("S$5 million"); never a year, nor a day beside
+    its month ("Jan 24"), which many statements of a story share."""
     tokens = _TOKEN.findall(text)
     out = set()
-    for position, token in enumerate(tokens):
-        value = number(token) if token[0].isdigit() else None
-        if value is None:
-            continue
-        before = tokens[position - 1].lower() if position else ""
-        after = tokens[position + 1].lower() if position + 1 < len(tokens) else ""
+    for position, value, after in _quantities(text):
+        token = tokens[position]
         amount = float(value)
-        day = before in MONTHS or after in MONTHS
-        if "." in value or (amount >= _SPECIFIC_FROM and not 1900 <= amount <= 2100 and not day):
+        scaled = after > position + 1 and not token.endswith("%")
+        before = tokens[position - 1].lower() if position else ""
+        following = tokens[after].lower() if after < len(tokens) else ""
+        day = before in MONTHS or following in MONTHS
+        year = token.rstrip(",").isdigit() and not scaled and 1900 <= amount <= 2100
+        if scaled or "." in token or (amount >= _SPECIFIC_FROM and not year and not day):
             out.add(value)
     return frozenset(out)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -14,7 +14,7 @@ from ...nlp.lexicon import CAPTION_PARTICIPLES
 from .clusters import cluster, with_shared_units
 from .features import identifiers
 from .scores import identifier_clash, pair_scores, without_topic
-from .units import clause_units
+from .units import Unit, clause_units
 from .wording import importance, story_centroid, to_fact
 
 if TYPE_CHECKING:  # typing only: spaCy is loaded by the pipeline, not here
@@ -32,13 +32,40 @@ def group_facts(ctx: StoryContext) -> list[Fact]:
     is no fact. Returns the facts,
     most important first, with ``id=""``: the pipeline numbers them.
     """
+    grouping = group_units(ctx)
+    if grouping is None:
+        return []
     on_topic = ctx.on_topic()
+    units, vectors, scores = grouping.units, grouping.vectors, grouping.scores
+    story = story_centroid(units, vectors, ctx.roots())
+    facts = [
+        to_fact(group, units, scores, vectors, story, on_topic, own)
+        for group, own in zip(grouping.groups, grouping.borrowed)
+    ]
+    facts.sort(key=lambda fact: importance(fact, on_topic))
+    return facts
+
+
+class Grouping(NamedTuple):
+    """What the grouping decided and on what: the units, their vectors, the
+    pair scores, and the groups (unit indices) with the units each borrowed.
+    ``scripts/audit_grouping.py`` prints it for the facts an annotation expects."""
+
+    units: list[Unit]
+    vectors: np.ndarray
+    scores: np.ndarray
+    groups: list[list[int]]
+    borrowed: list[set[int]]
+
+
+def group_units(ctx: StoryContext) -> Grouping | None:
+    """The units of the on-topic sources grouped (None when there are none)."""
     units = [
-        u for a in on_topic for s in headings_left_out(ctx.sentences.get(a.id, []))
+        u for a in ctx.on_topic() for s in headings_left_out(ctx.sentences.get(a.id, []))
         if not is_caption(s, ctx.docs.get(a.id)) for u in clause_units(s, ctx.docs.get(a.id))
     ]
     if not units:
-        return []
+        return None
     if ctx.embedder is None:
         raise NewsfoldError("group_facts needs the story's embedder (ctx.embedder)")
     # The embedder is called once for all units.
@@ -48,13 +75,7 @@ def group_facts(ctx: StoryContext) -> list[Fact]:
     roots = ctx.roots()
     unit_roots = [roots[u.source] for u in units]
     groups, borrowed = with_shared_units(cluster(units, scores, clash), units, scores, unit_roots, clash)
-    story = story_centroid(units, vectors, roots)
-    facts = [
-        to_fact(group, units, scores, vectors, story, on_topic, own)
-        for group, own in zip(groups, borrowed)
-    ]
-    facts.sort(key=lambda fact: importance(fact, on_topic))
-    return facts
+    return Grouping(units, vectors, scores, groups, borrowed)
 
 
 # A heading is a short line of its own with no closing mark: a subheading

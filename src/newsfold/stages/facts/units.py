@@ -90,6 +90,7 @@ def clause_units(sentence: Sentence, doc: Doc | None = None) -> list[Unit]:
     text = sentence.text
     candidates = {match.end() for match in _CONNECTOR.finditer(text) if _accept_cut(text, match)}
     if doc is not None:
+        candidates = {cut for cut in candidates if not _shared_verb_phrase(sentence, doc, cut)}
         candidates |= _parse_cuts(sentence, doc)
     cuts = [0]
     for cut in sorted(candidates):
@@ -124,6 +125,39 @@ def _accept_cut(text: str, match: re.Match[str]) -> bool:
         regular_past = verb.endswith("ed") and len(verb) > 4
         return (verb in _VERB_AFTER_AND or regular_past) and word_count(text[match.end() :]) >= 6
     return True
+
+
+# The heads under which two coordinated verbs are one predicate's parts, not
+# two clauses: "those who spread rumours and tarnished ..." (a relative
+# clause), "banned from holding or obtaining a licence" (a preposition's
+# object).
+_PHRASE_HEADS = frozenset({"relcl", "pcomp", "acl", "pobj", "csubj", "csubjpass"})
+
+
+def _shared_verb_phrase(sentence: Sentence, doc: Doc, cut: int) -> bool:
+    """Whether the parse reads the " and <verb>" starting at ``cut`` as the
+    second half of one verb phrase (see ``_PHRASE_HEADS``): cut there, both
+    halves read as fragments and each matches neither source's whole claim."""
+    start = sentence.start + cut
+    tokens = doc.char_span(start, sentence.end, alignment_mode="expand")
+    if tokens is None or len(tokens) < 2 or tokens[0].lower_ not in ("and", "or"):
+        return False
+    verb = next((t for t in tokens[1:3] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and not _coordinated_clause(verb)
+
+
+def _coordinated_clause(token: Token) -> bool:
+    """A verb joined by "and"/"or" to another starts a clause of its own when
+    it has its own subject, or when the verb it joins heads a clause (the
+    sentence's root, a reported clause, an adverbial or participle clause)."""
+    if token.dep_ != "conj":
+        return True
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
+        return True
+    head = token.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ not in _PHRASE_HEADS
 
 
 def _parse_cuts(sentence: Sentence, doc: Doc) -> set[int]:
@@ -165,8 +199,12 @@ def _starts_clause(token: Token) -> bool:
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
         # "... injured 14 people, and the bridge remains closed": a second
         # clause with its own subject, or a second participle.
+        # A second participle only of a participle clause ("..., injuring 14
+        # and leaving 30 homeless"), not of a gerund object ("denied asking
+        # for or accepting money").
         has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
-        return has_subject or (token.tag_ == "VBG" and token.head.tag_ == "VBG")
+        second_participle = token.tag_ == "VBG" and token.head.tag_ == "VBG" and token.head.dep_ == "advcl"
+        return has_subject or second_participle
     if token.lower_ in _ATTRIBUTION_VERBS:
         return False  # "..., according to hospital sources" belongs to its clause
     if token.dep_ == "advcl":
