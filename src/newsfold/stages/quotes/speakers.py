@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from ...nlp.lexicon import (
+    ADDRESSEE_VERBS,
     INSTITUTION_WORDS,
     QUOTE_VERBS,
     RELATION_NOUNS,
@@ -91,6 +92,13 @@ class SpeakerResolver:
             for token in verb.subtree:
                 if token.dep_ == "pobj" and token.i in window_ids:
                     return self.resolve(token, window_ids, depth=depth), False
+        addressed = _addressed(verb)
+        if addressed is not None:
+            # "The court was told: “…”": the court listened; "was told by X": X spoke
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents and agents[0].i in window_ids:
+                return self.resolve(agents[0], window_ids, depth=depth), True
+            return None, addressed.i in window_ids
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -415,6 +423,13 @@ def _known_tail(run: str, known: set[str]) -> str | None:
         if plain(tail) in known:
             return tail
     return None
+
+
+def _addressed(verb: Any) -> Any:
+    """The passive subject of a verb of addressing ("the court was told"), or None."""
+    if verb.lower_ not in ADDRESSEE_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _cited_person(verb: Any) -> Any | None:
