@@ -66,3 +66,14 @@ def test_a_surname_two_people_share_alike_joins_neither():
     ilse, petr = _holder(entities, "Ilse Varga"), _holder(entities, "Petr Varga")
     assert ilse is not None and petr is not None
     assert "Varga" not in ilse.aliases and "Varga" not in petr.aliases
+
+
+def test_a_surname_alone_beside_only_the_other_bearer_joins_neither():
+    # the third source writes "Quell" alone and names only the brother: it may mean him
+    entities = _entities(
+        "Mara Quell, 47, was fined for forging permits at the county court on Monday.",
+        "Mara Quell admitted the forgeries in February. Her lawyer spoke for her.",
+        "Mara Quell forged 30 permits, prosecutors said.",
+        "Her brother, Tobin Quell, 51, was not charged, police said. Quell declined to comment.")
+    mara = _holder(entities, "Mara Quell")
+    assert mara is not None and "Quell" not in mara.aliases

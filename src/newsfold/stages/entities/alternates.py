@@ -16,12 +16,15 @@ from .acronyms import NAME_PATTERN
 
 # ", also known as X", " (formerly known as X", ", known in older records as X", ", formerly X",
 # ", known until 2022 as X", ", which was called X until 2020", ", which used to be known as X"
+# (a bare "called X" only after "which was" or "formerly": ", called X a wake-up call" is a verb)
 _ALTERNATE = re.compile(
-    r"\s*[,(]\s*(?:(?:which|that|who)\s+(?:(?:was|were|is|had\s+been|has\s+been)|used\s+to\s+be)\s+)?"
-    r"(?:(?:(?:also|formerly|previously|once|originally|locally|widely|better|commonly|"
-    r"sometimes|still|then)\s+)?(?:known|called|named|spelt|spelled|written|listed)\s+"
-    r"(?:(?:in|on|by|to|among|until|till|before|up\s+to)\s+[^,();.\n]{1,40}?\s+as\s|as\s|(?=the\s|[A-Z\"“‘']))"
-    r"|formerly\s|previously\s|once\s|aka\s|a\.k\.a\.\s)\s*"
+    r"\s*[,(]\s*(?:(?:(?:also|formerly|previously|once|originally|locally|widely|better|commonly|"
+    r"sometimes|still)\s+)?(?:known|called|named|spelt|spelled|written|listed)\s+"
+    r"(?:(?:in|on|by|to|among|until|till|before)\s+[^,();.\n]{1,40}?\s+)?as"
+    r"|(?:which|that)\s+(?:was|were|is|had\s+been|has\s+been|used\s+to\s+be)\s+"
+    r"(?:(?:also|formerly|previously|once|originally)\s+)?(?:called|named|known\s+as)"
+    r"|(?:formerly|previously|once|originally)\s+(?:called|named)"
+    r"|formerly|previously|once|aka|a\.k\.a\.)\s+"
     rf"(?:the\s+)?[\"“‘']?(?P<alt>{NAME_PATTERN})")
 _BRACKETED_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.-]{1,9})\)")
 # "the North Hall, or NH2, is home to …": a code name between commas after "or"

@@ -234,21 +234,25 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             # Wei Jie) or the given name is used: the first word, when no full
             # name ends with it
             owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
-        owner = owners.pop() if len(owners) == 1 else _leading_owner(uf, groups, full_people, owners)
+        owner = owners.pop() if len(owners) == 1 else _leading_owner(uf, groups, full_people, owners, ms)
         if owner is not None:
             uf.union(owner, key)
 
 
-def _leading_owner(uf: _UnionFind, groups: Groups, full_people: list[str], owners: set[str]) -> str | None:
+def _leading_owner(uf: _UnionFind, groups: Groups, full_people: list[str], owners: set[str],
+                   alone: list[Mention]) -> str | None:
     """Of people who share a surname ("Corwin Ashdale" and his sister), the one named
-    in at least twice as many sources as any other: the surname alone stands for the
+    in at least twice as many sources as any other, and in every source that writes
+    the surname alone and names another of them: the surname alone stands for the
     story's main person; a relative goes by the first name."""
-    if len(owners) < 2:
+    if len(owners) < 2 or any(m.surface.isupper() for m in alone):  # "GRC" is no surname
         return None
-    ranked = sorted(((len({m.source for p in full_people if uf.find(p) == root for m in groups[p]}), root)
-                     for root in owners), reverse=True)
+    named = {root: {m.source for p in full_people if uf.find(p) == root for m in groups[p]} for root in owners}
+    ranked = sorted(((len(sources), root) for root, sources in named.items()), reverse=True)
     (most, first), (second, _) = ranked[0], ranked[1]
-    return first if most >= 2 and most >= 2 * second else None
+    others = set().union(*(sources for root, sources in named.items() if root != first))
+    elsewhere = {m.source for m in alone} & others - named[first]
+    return first if most >= 2 and most >= 2 * second and not elsewhere else None
 
 
 def _one_word(ms: list[Mention]) -> bool:
