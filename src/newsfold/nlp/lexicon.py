@@ -200,6 +200,13 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "claimed", "note", "notes", "noted", "explain", "explains", "explained",
     "ask", "asks", "asked", "urge", "urges", "urged",
 })
+# Speech verbs whose passive subject is the one spoken to, not the speaker: "the court
+# was told", "residents were urged"; only an agent ("was told by X") names who spoke.
+ADDRESSEE_VERBS: frozenset[str] = frozenset({
+    "tell", "tells", "told", "ask", "asks", "asked", "urge", "urges", "urged", "warn", "warns", "warned",
+    "assure", "assures", "assured", "remind", "reminds", "reminded", "inform", "informs", "informed",
+    "thank", "thanks", "thanked",
+})
 # Words that attribute quoted words to a subject ("…,” she recalled; according to X).
 QUOTE_VERBS: frozenset[str] = frozenset({
     "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds",

@@ -201,7 +201,10 @@ def _dated_elsewhere(roots: dict[str, list[Article]],
         told = set().union(*(figures[other] for other in roots if other != root))
         own, shared = figures[root] - told, figures[root] & told
         apart = min(days_apart(day, lede) for day in story_days for lede in ledes[root])
-        if apart < _OTHER_DAY_GAP:
+        # a day off may be one source getting the day wrong, unless none of its figures is the
+        # story's: then it is weighed as below, like a source dated further off
+        own_figures_only = bool(numbers[root]) and not numbers[root] & set().union(*numbered)
+        if apart < _OTHER_DAY_GAP and not own_figures_only:
             continue
         reason = (f"reports another event: its lede is dated {', '.join(map(day_label, sorted(ledes[root])))} "
                   f"and it names none of the days the other sources agree on "

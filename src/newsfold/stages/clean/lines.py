@@ -137,16 +137,26 @@ def is_page_header(text: str) -> bool:
     return dated or bool(NAV_LINE.match(text)) or bool(_STAMP_LINE.match(text))
 
 
+_SLASH_SEPARATOR = re.compile(r"\s+/\s+")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")  # "14.05.2031", "2031-05-14", "14/05/2031"
+
+
 def is_section_header(text: str) -> bool:
     """A page header of short labels between bars or dots, one of them a date or
     time, or all of them one to three words: "City | Feb 3, 2025, 10:15 am",
     "10:15 AM | The Daily Post | Transport", "News · Politics"."""
     parts = [part.strip() for part in HEADER_SEPARATOR.split(text)]
+    # a slash separates labels only beside a date or time ("Business / 14.05.2031 / 11:05"):
+    # "Fire / Rescue" or "Jane Doe / Reuters" may be a headline or a credit
+    slashed = len(parts) == 1
+    if slashed:
+        parts = [part.strip() for part in _SLASH_SEPARATOR.split(text)]
     if not 2 <= len(parts) <= 5 or len(text.split()) > 16 or not all(parts):
         return False
     if any(len(part.split()) > 6 or part.endswith((".", "!", "?", '"', "”")) for part in parts):
         return False
-    return any(HEADER_TIME.search(part) for part in parts) or all(len(part.split()) <= 3 for part in parts)
+    dated = any(HEADER_TIME.search(part) or _NUMERIC_DATE.fullmatch(part) for part in parts)
+    return dated or not slashed and all(len(part.split()) <= 3 for part in parts)
 
 
 def _is_byline(text: str) -> bool:

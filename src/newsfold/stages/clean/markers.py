@@ -122,7 +122,9 @@ PROMO = re.compile(
       | share\s+your\s+(?:experiences|feedback|comments)\b | thank\s+you\s+for\s+(?:sharing\s+your|your)\s+(?:thoughts|feedback)\b
       | quickly\s+share\s+this\b | we\s+are\s+an\s+independent\b.{0,80}\b(?:readers|donations|supporters)\b
       | (?:donate|support\s+us)\s*(?:now|today|here)?\s*[.!:]?$
-      | listen\s+(?:to\s+)?(?:\S+\s+){0,3}?(?:live\b|podcast|on\s+(?:the|our)\s+(?:\S+\s+)?app\b)
+      | listen\s+(?:to\s+)?(?:\S+\s+){0,3}?(?:live\b|podcast|on\s+(?:the|our)\s+(?:\S+\s+)?app\b) | listen\s+(?:again|back)\b
+      | have\s+your\s+say\b | (?:text|message|call|phone|e-?mail)\s+the\s+(?:studio|newsroom|show|programme|program|news\s+desk)\b
+      | .{0,60}\bcomment\s+on\s+our\s+(?:\S+\s+){0,2}(?:page|channel|account|post)\b
       | tune\s+in\s+(?:to|for|on)\b | stream\s+(?:\S+\s+){0,3}?(?:live|anywhere|on\s+(?:the|our)\s+app|with\s+(?:the|our)\s+(?:free\s+)?app)\b
       | catch\s+up\s+on\b.{0,60}\b(?:on\s+demand|podcast|app)\b | get\s+(?:breaking\s+news\s+|news\s+)?alerts\b
       | support\s+(?:local|quality|our|independent)\s+(?:news|journalism|reporting)\b | comments?\s*\(\d+\)$ | \d+\s+comments?$
@@ -132,7 +134,7 @@ PROMO = re.compile(
       | stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)\b.{0,40}\b(?:newsletter|app|alerts|notifications)\b
       | reading\s+time\s*:?\s*\d+\s*min | read\s+related\b | in\s+case\s+you\s+missed\s+it\b | editor['’]?s\s+(?:choice|picks?)\s*: | recommended\s+reads?\s*:
       | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}[:\-–—\s]*$
-      | (?:what\s+do\s+you\s+think(?:\s+(?:of|about)\s+(?:it|this|that))?\?\s*)?(?:let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b
+      | (?:what\s+do\s+you\s+(?:think|make)(?:\s+(?:of|about)\s+[^?]{1,60})?\?\s*)?(?:let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b
       | baca\s+juga\b | lihat\s+juga\b | don['’]?t\s+miss\s*: | check\s+out\s+our\b
       | (?:enjoy|get|save)\s+(?:up\s+to\s+)?\d+\s?%\s+off\b
       | (?:watch|see)\s+the\s+(?:full\s+)?video\s*(?:below|here|:)|(?:you\s+can\s+)?watch\s+the\s+(?:full\s+)?video\s+(?:down\s+)?below\b

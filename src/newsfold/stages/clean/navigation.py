@@ -12,6 +12,7 @@ LIST_MARKER = re.compile(
     r"^\W*(?:more\s+(?:great\s+)?stories|related(?:\s+(?:stories|articles|news|topics|reading))?|you\s+(?:may|might)\s+(?:also\s+)?like"
     r"|latest\s+news|most\s+read|read\s+more|recommended(?:\s+for\s+you)?|also\s+read|read\s+also|see\s+also"
     r"|trending(?:\s+now)?|most\s+(?:popular|viewed|shared)|popular\s+now|top\s+stories"
+    r"|(?:what\s+to\s+)?read\s+next|up\s+next|further\s+reading|more\s+on\s+this\s+(?:story|topic)"
     r"|more\s+(?:in|from)\s+[\w&' ]{1,30})\W*$",
     re.IGNORECASE,
 )

@@ -14,18 +14,24 @@ from ...nlp.lexicon import PLACE_NOUNS
 from ...nlp.names import clean_name
 from .acronyms import NAME_PATTERN
 
-# ", also known as X", " (formerly known as X", ", known in older records as X", ", formerly X"
+# ", also known as X", " (formerly known as X", ", known in older records as X", ", formerly X",
+# ", known until 2022 as X", ", which was called X until 2020", ", which used to be known as X"
+# (a bare "called X" only after "which was" or "formerly": ", called X a wake-up call" is a verb)
 _ALTERNATE = re.compile(
     r"\s*[,(]\s*(?:(?:(?:also|formerly|previously|once|originally|locally|widely|better|commonly|"
     r"sometimes|still)\s+)?(?:known|called|named|spelt|spelled|written|listed)\s+"
-    r"(?:(?:in|on|by|to|among)\s+[^,();.\n]{1,40}?\s+)?as|formerly|previously|once|aka|a\.k\.a\.)\s+"
+    r"(?:(?:in|on|by|to|among|until|till|before)\s+[^,();.\n]{1,40}?\s+)?as"
+    r"|(?:which|that)\s+(?:was|were|is|had\s+been|has\s+been|used\s+to\s+be)\s+"
+    r"(?:(?:also|formerly|previously|once|originally)\s+)?(?:called|named|known\s+as)"
+    r"|(?:formerly|previously|once|originally)\s+(?:called|named)"
+    r"|formerly|previously|once|aka|a\.k\.a\.)\s+"
     rf"(?:the\s+)?[\"“‘']?(?P<alt>{NAME_PATTERN})")
 _BRACKETED_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.-]{1,9})\)")
 # "the North Hall, or NH2, is home to …": a code name between commas after "or"
 _OR_CODE = re.compile(r",\s+or\s+(?P<code>[A-Z][A-Za-z-]*\d[\w-]*),")
 # "Calden Ferries’ (CF Ferries)", "Calden School of Law (Calden Law)": a short form in brackets
 _BRACKETED_SHORT = re.compile(rf"(?:['’]s?)?\s*\((?P<short>{NAME_PATTERN})\)")
-_ANTECEDENT = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)$")
+_ANTECEDENT = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)$")  # "the town", "the housing association"
 _ANTECEDENT_REACH = 400  # characters back to the name "the town" stands for
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _TRAILING_CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "del", "la", "le", "on", "in"}
@@ -125,9 +131,16 @@ def _owner(text: str, ents: list[Any], at: int) -> tuple[str, str, int] | None:
     antecedent = _ANTECEDENT.search(text, max(0, at - 40), at)
     if antecedent is None:
         return None
-    place = antecedent.group("noun") in PLACE_NOUNS
-    fitting = [e for e in ents if at - _ANTECEDENT_REACH <= e.start_char and e.end_char <= antecedent.start()
-               and e.label_ != "PERSON" and _reads_as_place(text, e) == place]
+    noun = antecedent.group("noun")
+    place = noun in PLACE_NOUNS
+    # "the association" is the Halvern Housing Association named before, however far back;
+    # else, for a place, the nearest place within reach. A company or a body is not taken
+    # by nearness: the tagger often reads one as a person, and the nearest organisation
+    # left is then another one (a union beside "the company"): no tie beats a wrong one.
+    named = [e for e in ents if e.end_char <= antecedent.start() and e.label_ != "PERSON"
+             and noun in (w.lower() for w in e.text.split()[1:])]
+    fitting = named or [e for e in ents if at - _ANTECEDENT_REACH <= e.start_char and e.end_char <= antecedent.start()
+                        and e.label_ != "PERSON" and _reads_as_place(text, e) == place and place]
     if not fitting:
         return None
     cleaned = clean_name(fitting[-1].text, fitting[-1].label_)

@@ -24,6 +24,7 @@ from .mentions import (
     resolve_caps,
     titled_known_people,
 )
+from .owners import leading_owner
 from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
@@ -236,8 +237,9 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             # Wei Jie) or the given name is used: the first word, when no full
             # name ends with it
             owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
-        if len(owners) == 1:
-            uf.union(owners.pop(), key)
+        owner = owners.pop() if len(owners) == 1 else leading_owner(uf, groups, full_people, owners, ms)
+        if owner is not None:
+            uf.union(owner, key)
 
 
 def _one_word(ms: list[Mention]) -> bool:

@@ -265,3 +265,36 @@ class People:
         if before:
             return before[-1][1]
         return matches[0][1] if matches else None
+
+
+# two names joined as one subject: "Ana Ruiz and Tomas Berg", "Mr Ana Ruiz and Mr Tomas Berg"
+_NAME_RUN = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}"
+_JOINED = re.compile(rf"(?P<first>{_NAME_RUN}),?[ \t]+and[ \t]+(?:(?P<title>[A-Z][a-z]{{1,4}}\.?)[ \t]+)?"
+                     rf"(?P<second>{_NAME_RUN})")
+
+
+def named_together(people: People, limit: int, offset: int) -> tuple[int, str] | None:
+    """The last pair of people named together in [limit, offset) outside quotes
+    ("prosecutors Ana Ruiz and Tomas Berg"), one of them a person the article
+    names: (where, "Ana Ruiz and Tomas Berg"); else None."""
+    known = {plain(name) for _, name, _ in people.mentions}
+    together: tuple[int, str] | None = None
+    for match in _JOINED.finditer(people.page.text, limit, offset):
+        if people.page.in_quote(match.start()) or match.group("title") and not title_before_name(match.group("title")):
+            continue
+        names = [_known_tail(match.group(side), known) for side in ("first", "second")]
+        if any(names):  # one of the two is a person the article names; the other reads as a name
+            written = [name or " ".join(match.group(side).split()[-2:])
+                       for name, side in zip(names, ("first", "second"))]
+            together = (match.start(), " and ".join(people.full_name(n) for n in written))
+    return together
+
+
+def _known_tail(run: str, known: set[str]) -> str | None:
+    """The longest tail of two words or more of ``run`` that is a known person's name."""
+    words = run.split()
+    for size in range(len(words), 1, -1):
+        tail = " ".join(words[-size:])
+        if plain(tail) in known:
+            return tail
+    return None

@@ -15,7 +15,6 @@ may stand for any of them.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ...nlp.lexicon import (
@@ -30,9 +29,17 @@ from ...nlp.lexicon import (
 )
 from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
-from .people import People
+from .people import People, named_together
 from .roles import body_with_word, institution_of, named_after, spokes_role
-from .tokens import about_a_thing, beside, cited_person, introduces_person, joining_hyphen, reporting_subjects
+from .tokens import (
+    about_a_thing,
+    addressed_subject,
+    beside,
+    cited_person,
+    introduces_person,
+    joining_hyphen,
+    reporting_subjects,
+)
 
 _IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
 _THEY_REACH_CHARS = 600  # how far back "they said" looks for people named together
@@ -94,6 +101,13 @@ class SpeakerResolver:
             for token in verb.subtree:
                 if token.dep_ == "pobj" and token.i in window_ids:
                     return self.resolve(token, window_ids, depth=depth), False
+        addressed = addressed_subject(verb)
+        if addressed is not None:
+            # "The court was told: “…”": the court listened; "was told by X": X spoke
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents and agents[0].i in window_ids:
+                return self.resolve(agents[0], window_ids, depth=depth), True
+            return None, addressed.i in window_ids
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -395,16 +409,7 @@ class SpeakerResolver:
         limit = max(self.page.paragraphs_back(offset, 1), offset - _THEY_REACH_CHARS)
         if self._unnamed_group_spoke(limit, offset):
             return None  # "Neighbours said they were tired. “…,” they said"
-        known = {plain(name) for _, name, _ in self.people.mentions}
-        together: tuple[int, str] | None = None
-        for match in _JOINED.finditer(self.page.text, limit, offset):
-            if self.page.in_quote(match.start()) or match.group("title") and not title_before_name(match.group("title")):
-                continue
-            names = [_known_tail(match.group(side), known) for side in ("first", "second")]
-            if any(names):  # one of the two is a person the article names; the other reads as a name
-                written = [name or " ".join(match.group(side).split()[-2:])
-                           for name, side in zip(names, ("first", "second"))]
-                together = (match.start(), " and ".join(self.people.full_name(n) for n in written))
+        together = named_together(self.people, limit, offset)
         # a body, or people who spoke together, in this or the two paragraphs before
         reach = max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
         bodies = [(at, name) for at, name in self.heard if reach <= at < offset and (
@@ -429,19 +434,3 @@ class SpeakerResolver:
                     and subject.ent_type_ != "PERSON" and len(list(subject.subtree)) == 1
                 return plural and not any(t.ent_type_ for t in subject.subtree if t.i != subject.i)
         return False
-
-
-# two names joined as one subject: "Ana Ruiz and Tomas Berg", "Mr Ana Ruiz and Mr Tomas Berg"
-_NAME_RUN = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}"
-_JOINED = re.compile(rf"(?P<first>{_NAME_RUN}),?[ \t]+and[ \t]+(?:(?P<title>[A-Z][a-z]{{1,4}}\.?)[ \t]+)?"
-                     rf"(?P<second>{_NAME_RUN})")
-
-
-def _known_tail(run: str, known: set[str]) -> str | None:
-    """The longest tail of two words or more of ``run`` that is a known person's name."""
-    words = run.split()
-    for size in range(len(words), 1, -1):
-        tail = " ".join(words[-size:])
-        if plain(tail) in known:
-            return tail
-    return None

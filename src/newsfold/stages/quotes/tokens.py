@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ...nlp.lexicon import QUOTE_VERBS
+from ...nlp.lexicon import ADDRESSEE_VERBS, QUOTE_VERBS
 
 # "<outlet> quoted X as saying": X speaks (the parse has no lemmas)
 _HEARD_SPEECH = {"saying", "say", "telling", "tell", "asking", "ask"}
@@ -85,3 +85,10 @@ def cited_person(verb: Any) -> Any | None:
     if node.lower_ not in _CITING_VERBS:
         return None
     return next((c for c in node.children if c.dep_ == "dobj"), None)
+
+
+def addressed_subject(verb: Any) -> Any:
+    """The passive subject of a verb of addressing ("the court was told"), or None."""
+    if verb.lower_ not in ADDRESSEE_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
