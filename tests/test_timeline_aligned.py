@@ -227,18 +227,6 @@ def test_a_lone_day_against_a_day_the_story_agrees_on_is_a_date_conflict():
     assert _embedded_conflicts(*_market(_MARKET[0], told_apart, charged)) == []
 
 
-def test_a_source_at_odds_with_itself_over_the_story_s_day_is_disputed():
-    # the lone day's source dates the same fire to March 9 too, in a sentence less like the others'
-    told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."
-    both = _MOVED + " The market reopened a week after the stall fire of March 9."
-    [conflict] = _embedded_conflicts(*_market(_MARKET[0], told_apart, both))
-    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
-    assert [(e.source, e.start) for e in conflict.values[1].support] == [("s2", 0)]
-    # its other sentence the likest telling of the fire: that is where it tells the event, with the story's day
-    likest = _MOVED + " Fire crews put out the blaze at the Harbour Street market stall on March 9 morning."
-    assert _embedded_conflicts(*_market(_MARKET[0], told_apart, likest)) == []
-
-
 def test_a_lone_day_whole_weeks_from_the_story_s_day_is_another_occurrence():
     # a weekly draw: the lone source tells the week before's, worded apart from the others
     told_apart = "Traders counted their losses after the March 9 fire that gutted a stall in the old market."

@@ -30,11 +30,7 @@ next draw"):
    sentence at least ``_LONE_ONE`` when a second source gives the day in
    words of its own. A source that also gives the consensus day elsewhere tells
    two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
-   second source's at least ``_LONE[2]``; unless it is at odds with itself
-   (``_at_odds``): another of its sentences tells the same event as an other
-   source's sentence, with the consensus day, and the lone sentence tells it
-   likest of all: then that other source's sentence is weighed as if the lone
-   source gave the day nowhere. A sentence that names another
+   second source's at least ``_LONE[2]``. A sentence that names another
    stage of a process next to its day ("charged on Mar 12" against "the
    fire on Mar 9", ``lexicon.EVENT_STAGES``) tells another event and is not
    weighed. Of several such days, the one told most alike.
@@ -146,71 +142,26 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
                 continue  # "charged on Mar 12" against "the fire on Mar 9": two stages, two events
             if cosine[i][j] < _LONE_COSINE:
                 continue
-            score = _telling(claims[j], lone_near, shared[i][j], cosine[i][j], other_day)
+            words = max(shared[i][j], overlap(lone_near, other_near))
+            score = words + float(cosine[i][j])
             if score > best[other_day].get(other.root, (-1.0, j))[0]:
                 best[other_day][other.root] = (score, j)
     options = []
     for other_day, by_root in best.items():
+        first, second = [*sorted((score for score, _ in by_root.values()), reverse=True), 0.0][:2]
+        told_alike = [j for _, j in by_root.values()]
         agreeing = len(given.roots.get(other_day, set()) - {claim.root})
         if (claim.source, other_day) not in given.sources:
-            told = _told(by_root, agreeing)
+            # or one telling much alike, and a second source gives the day in its own words
+            told = len(by_root) >= 2 and first >= _LONE[0] or first >= _LONE_ONE and agreeing >= 2
         else:
-            first, second = _two_best(by_root)
             told = len(by_root) >= 2 and first >= _LONE[1] and second >= _LONE[2]
-            if not told:  # or weighed as any lone day against the sources it is at odds with itself over
-                by_root = {root: (score, j) for root, (score, j) in by_root.items()
-                           if _at_odds(claims, shared, cosine, i, lone_near, j, other_day)}
-                told = bool(by_root) and _told(by_root, agreeing)
         if told:
-            options.append((sum(_two_best(by_root)), other_day, [claims[j] for _, j in by_root.values()]))
+            options.append((first + second, other_day, [claims[j] for j in told_alike]))
     if not options:
         return []
     _, agreed, others = max(options, key=lambda option: option[:2])
     return [((claim, day), (other, agreed)) for other in others]
-
-
-def _telling(other: Claim, near: frozenset[str], shared: float, cosine: float, other_day: str) -> float:
-    """How alike a sentence, with ``near`` the words next to its day, tells
-    ``other``'s event of ``other_day``: the larger of the shared content words
-    and the shared words next to the days, plus the cosine."""
-    return _words(other, near, shared, other_day) + float(cosine)
-
-
-def _words(other: Claim, near: frozenset[str], shared: float, other_day: str) -> float:
-    return max(shared, overlap(near, dict(other.dated).get(other_day, frozenset())))
-
-
-def _two_best(by_root: dict[str, tuple[float, int]]) -> tuple[float, float]:
-    first, second = [*sorted((score for score, _ in by_root.values()), reverse=True), 0.0, 0.0][:2]
-    return first, second
-
-
-def _told(by_root: dict[str, tuple[float, int]], agreeing: int) -> bool:
-    """Two sources' sentences alike the lone one, or one much alike while a
-    second source gives the day in words of its own."""
-    first, _ = _two_best(by_root)
-    return len(by_root) >= 2 and first >= _LONE[0] or first >= _LONE_ONE and agreeing >= 2
-
-
-def _at_odds(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
-             i: int, near: frozenset[str], j: int, other_day: str) -> bool:
-    """Whether the lone claim ``i``'s source is at odds with itself over claim
-    ``j``'s event: another of its sentences tells that event with ``j``'s day
-    (some words shared, ``_LONE[0]`` at least), and ``i`` tells it more alike than
-    every other sentence of the source, with another day. A source that gives
-    ``j``'s day only to something else tells two events."""
-    own = [k for k, claim in enumerate(claims) if k != i and claim.source == claims[i].source]
-
-    def telling(k: int) -> float:
-        return _telling(claims[j], dict(claims[k].dated).get(other_day, claims[k].near), shared[k][j],
-                        cosine[k][j], other_day)
-
-    if not any(other_day in claims[k].days and telling(k) >= _LONE[0]
-               and _words(claims[j], dict(claims[k].dated).get(other_day, frozenset()), shared[k][j], other_day) > 0
-               for k in own):
-        return False
-    lone = _telling(claims[j], near, shared[i][j], cosine[i][j], other_day)
-    return all(lone > telling(k) for k in own)
 
 
 def _stages(near: frozenset[str]) -> set[str]:
