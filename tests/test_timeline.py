@@ -354,6 +354,15 @@ def test_a_sentence_the_parse_hangs_from_the_word_before_it_still_dates_its_verb
     assert event.date == "2031-01-24" and "settings" in event.text
 
 
+def test_a_day_in_a_part_the_parse_roots_on_a_name_dates_the_verb_it_hangs_from():
+    # the parse starts a tree at "SG" (a name) halfway through the sentence: the day's part has no verb at
+    # its root, and the day dates the participle it hangs from
+    text = "This step is part of Harbour Well SG, a new national strategy launched on Jan. 21 to address children’s health."
+    article = Article("a", text, published="2031-01-26")
+    [event] = events_of(article, [Sentence("a", 0, len(text), text, 0, 0)], parse([text])[0])
+    assert event.date == "2031-01-21" and event.text.startswith("launched")
+
+
 def test_a_bare_year_in_a_sentence_the_parse_cuts_dates_nothing():
     # the subject reads as an apposition of the line before; the year is the law's name
     text = ("Read also: Harbour launches AI framework with 9 core pillars\nVarious provisions under the Harbour "

@@ -66,6 +66,22 @@ def main_verb_when_cut(token: Token, sentence_tokens: list[Token]) -> Token | No
     return None
 
 
+def verb_above(token: Token, sentence_tokens: list[Token]) -> Token | None:
+    """The nearest verb ``token`` hangs from inside its sentence, whatever its
+    dependency: the clause a day dates when the parse leaves the sentence no
+    verb at its root ("… part of the Harbour Plan, a strategy launched on Jan
+    21": the root a name, "launched" a participle of a noun)."""
+    inside = {t.i for t in sentence_tokens}
+    current = token
+    for _ in range(40):
+        if current.pos_ == "VERB":
+            return current
+        if current.head.i == current.i or current.head.i not in inside:
+            return None
+        current = current.head
+    return None
+
+
 def mention_root(tokens: list[Token], ids: set[int]) -> Token:
     """The token of a mention that the rest of the sentence hangs it from."""
     return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])

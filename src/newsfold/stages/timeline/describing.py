@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Sentence
-from .clauses import clause_head, main_verb_when_cut, mention_root
+from .clauses import clause_head, main_verb_when_cut, mention_root, verb_above
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,7 +28,8 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
     ``day`` (a day written with its month) that the parse hangs from another
     sentence dates its own sentence's main verb, told with all it governs
     (which clause holds the date is unknown); a bare year there may be a
-    name's ("the Harbour Safety Act 2021"), so it dates nothing.
+    name's ("the Harbour Safety Act 2021"), so it dates nothing. A day in a
+    sentence whose parse puts no verb at its root dates the verb it hangs from.
     """
     if not any(t.pos_ in ("VERB", "AUX") for t in sentence_tokens):
         return None
@@ -37,6 +38,9 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
     found = _event_head(root, mention_ids, sentence_tokens)
     cut_off = main_verb_when_cut(root, sentence_tokens) if found is None and day else None
     found = (cut_off, False) if cut_off is not None else found
+    # a verbless root inside the sentence (a name the parse made its head): the day dates the verb it hangs from
+    participle = verb_above(root, sentence_tokens) if found is None and day else None
+    found = (participle, True) if participle is not None else found
     if found is None:
         return None
     head, drop_clauses = found
