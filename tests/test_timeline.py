@@ -398,3 +398,12 @@ def test_brackets_the_date_words_left_leave_no_hole():
     assert _tidy("crew met (in Calden) on") == "crew met (in Calden) on"
     assert _tidy("PORT CALDEN: Residents can look forward to a new park") == \
         "Residents can look forward to a new park"  # a dateline is no part of the event
+
+
+def test_a_weekday_of_a_past_speech_tail_is_past_even_when_the_news_is_future():
+    # "…will cut 650 jobs, the maker announced on Tuesday": the announcement is past (published Wednesday)
+    text = ("Vantor Glassworks will cut 650 jobs at its Calden plant, the container glass maker announced on "
+            "Tuesday, as orders from drinks companies fall for a third year.")
+    article = Article("a", text, published="2031-03-12")
+    events = events_of(article, [Sentence("a", 0, len(text), text, 0, 0)], parse([text])[0])
+    assert [e.date for e in events] == ["2031-03-11"]

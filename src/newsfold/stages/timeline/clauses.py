@@ -91,6 +91,14 @@ def is_future(verb: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUX for child in verb.children)
 
 
+def told_in_past(token: Token, head: Token, sentence_tokens: list[Token]) -> bool:
+    """'…will cut 650 jobs, the maker announced on Tuesday': the day hangs from
+    a past speech verb below the future clause it reports, so it is a past day."""
+    verb = verb_above(token, sentence_tokens)  # "announced" may be parsed a participle of "the maker"
+    return verb is not None and verb.i != head.i and verb.tag_ in ("VBD", "VBN") \
+        and verb.lower_ in SPEECH_VERBS and not is_future(verb)
+
+
 def looks_forward(mention: Mention, tokens: list[Token], sentence_tokens: list[Token]) -> bool:
     """True when the clause of a bare month looks ahead ("expect ... until June")."""
     root = mention_root(tokens, {t.i for t in tokens})

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ...model import Article, Evidence, Sentence
-from .clauses import clause_head, is_future, looks_forward
+from .clauses import clause_head, is_future, looks_forward, told_in_past
 from .describing import describe
 from .mentions import (
     Mention,
@@ -137,8 +137,8 @@ def _resolve_all(inside: list[Mention], token_sets: list[list[Token]],
         if m.kind != "day_after" and tokens:
             head = clause_head(tokens[0], sentence_tokens)
             forward = m.kind == "month" and looks_forward(m, tokens, sentence_tokens)
-            m.date = resolve(m, published, future=head is not None and is_future(head),
-                             forward=forward)
+            m.date = resolve(m, published, future=head is not None and is_future(head)
+                             and not told_in_past(tokens[0], head, sentence_tokens), forward=forward)
 
 
 _RANGE_TO = frozenset({"to", "until", "till", "through", "-", "–"})
