@@ -407,3 +407,11 @@ def test_a_weekday_of_a_past_speech_tail_is_past_even_when_the_news_is_future():
     article = Article("a", text, published="2031-03-12")
     events = events_of(article, [Sentence("a", 0, len(text), text, 0, 0)], parse([text])[0])
     assert [e.date for e in events] == ["2031-03-11"]
+
+
+def test_a_weekday_someone_said_they_would_act_on_is_ahead():
+    # reported future: "said he would meet … on Friday" (published on a Tuesday) is the coming Friday
+    text = "Industry Minister Ana Ruiz said she would meet the company's board on Friday."
+    article = Article("a", text, published="2031-05-13")
+    events = events_of(article, [Sentence("a", 0, len(text), text, 0, 0)], parse([text])[0])
+    assert [e.date for e in events] == ["2031-05-16"]

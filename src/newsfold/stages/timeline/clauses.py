@@ -88,7 +88,12 @@ def mention_root(tokens: list[Token], ids: set[int]) -> Token:
 
 
 def is_future(verb: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUX for child in verb.children)
+    """'will meet', and a future reported in the past: 'said she would meet'
+    (a "would" clause that a speech verb reports; not "would have")."""
+    aux = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if aux & FUTURE_AUX:
+        return True
+    return "would" in aux and "have" not in aux and verb.dep_ == "ccomp" and verb.head.lower_ in SPEECH_VERBS
 
 
 def told_in_past(token: Token, head: Token, sentence_tokens: list[Token]) -> bool:
