@@ -107,6 +107,21 @@ def test_qualifiers(phrase, qualifier, value):
     assert (q.qualifier, q.value, q.event, q.referent) == (qualifier, value, "injured", "civilians")
 
 
+@pytest.mark.parametrize("phrase, qualifier", [("younger than 18", "less_than"), ("older than 65", "more_than")])
+def test_an_age_limit_is_a_bound(phrase, qualifier):
+    q = by_text(one(f"The rule bans screens for children {phrase} months old."), phrase)
+    assert q.qualifier == qualifier and q.head == "month"
+
+
+def test_an_amount_counts_the_noun_it_is_of():
+    qs = one("He was handed a fine of S$3,000 in 2022. A bond of $5,000 was posted. "
+             "A total of $7,000 was paid. He was fined S$2,000 on Monday.")
+    assert by_text(qs, "S$3,000").head == "fine"
+    assert by_text(qs, "$5,000").head == "bond"
+    assert by_text(qs, "$7,000").head is None  # "a total of" names no thing
+    assert by_text(qs, "S$2,000").head is None
+
+
 def test_less_than_percent():
     q = by_text(one("Turnout was less than 3.5% in the north."), "less than 3.5%")
     assert q.qualifier == "less_than" and q.unit == "%" and q.head == "turnout"

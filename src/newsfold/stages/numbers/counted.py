@@ -4,14 +4,14 @@ The counted noun is the head of the number's ``nummod`` arc, else the first
 noun after it ("Eleven Freedonian and 19 Ruritanian soldiers"); partitive
 heads take their ``of`` phrase ("30 members of the peace mission"),
 percentages the noun they describe ("a 3.5% turnout", "turnout of less than
-3.5%").
+3.5%"), amounts the noun they are "of" ("a fine of S$3,000").
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from .inflection import MEASURE_ABBREVIATIONS, is_plural_word, singular
-from .vocabulary import MILITARY_BODIES, NOUN_CLASS, PARTITIVE
+from .vocabulary import AMOUNT_FRAMES, MILITARY_BODIES, NOUN_CLASS, PARTITIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,6 +31,8 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tupl
         head = number.head
     if head is None:
         head = _following_noun(doc, last_token)
+    if head is None and unit is not None:
+        head = _noun_of_amount(doc, last_token)
     if head is None:
         return None, None
     if head.i > last_token and not any(t.pos_ == "NUM" for t in doc[last_token + 1:head.i]):
@@ -42,6 +44,20 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tupl
         if pobj is not None:
             text = doc.text[min(head.idx, doc[last_token + 1].idx):pobj.idx + len(pobj.text)]
     return text, head
+
+
+def _noun_of_amount(doc: Doc, last_token: int) -> Token | None:
+    """The noun an amount is "of": "a fine of S$3,000", "a jackpot of $12
+    million" count what "a S$3,000 fine" counts; a frame that names no
+    thing ("a total of", "to the tune of") gives none."""
+    amount = doc[last_token]
+    of = amount.head
+    if amount.dep_ != "pobj" or of.lower_ != "of" or of.i >= amount.i:
+        return None
+    noun = of.head
+    if noun.pos_ != "NOUN" or noun.i >= of.i or singular(noun.lower_) in AMOUNT_FRAMES:
+        return None
+    return noun
 
 
 def _measure_after(doc: Doc, last: int) -> Token | None:
