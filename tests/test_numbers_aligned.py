@@ -95,6 +95,16 @@ def test_a_bound_does_not_write_the_figure_it_bounds():
     assert [v.value for v in conflict.values] == ["S$3,000", "S$4,500"]
 
 
+def test_an_exact_number_beside_a_limit_does_not_write_the_limit():
+    rule = "From March, nurseries will ban screens for children {} months and allow them for learning for those aged 18 months to five years."
+    a = Article("a", "Children younger than 18 months should not be shown screens at nurseries from March, the ministry said.")
+    b = Article("b", "Children younger than 18 months should not be shown screens at nurseries from March, officials said.")
+    c = Article("c", rule.format("under 27"))
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["younger than 18", "under 27"]
+    assert conflicts_of(a, b, Article("c", rule.format("under 18"))) == []
+
+
 def test_one_sentence_giving_both_figures_is_no_conflict():
     a = Article("a", "The bars were cut to 360g this week, the maker said in a statement.")
     b = Article("b", "The maker said in a statement this week that the 400g bars were cut to 540g.")

@@ -340,7 +340,8 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     """True when figure ``y``'s source also writes figure ``x``'s number (of
     its kind, not vague, or one agreeing with it: "$72.60" beside "almost
     $73") in ``y``'s own sentence ("cut from 250g to 220g"; "at least nine
-    strokes" is no term of years), or
+    strokes" is no term of years; a limit, "younger than 18 months", is not
+    written by an exact "18 months" there, nor the other way), or
     of its kind in a sentence about as alike ``x``'s as ``y``'s is (``_EXPLAINS``;
     both exact or both bounds): that
     source gives both, for the claim ``x`` makes and for another (an update,
@@ -360,7 +361,7 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     label = bracket_label(article_texts[figure.source], figure)
     for q in quantities:
         if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
-                and not q.vague and same_kind(q, figure) and agree(q, figure) \
+                and not q.vague and same_kind(q, figure) and agree(q, figure) and _bound(q) == _bound(figure) \
                 and not (label and label.isdisjoint(bracket_label(text, q) or label)):
             return True
     least = likeness[y][x] * _EXPLAINS
