@@ -442,3 +442,10 @@ def test_a_subset_after_a_count_is_no_part_to_add():
         quantities = extract_quantities(article, split(article), parse([text])[0])
         assert not any(q.derived for q in quantities)  # no "24 people"
         assert sorted(q.value for q in quantities) == [4.0, 20.0]
+
+
+def test_three_times_a_decimal_figure_is_of_one_scale():
+    from newsfold.stages.numbers.compare import one_scale
+
+    assert one_scale(Quantity("a", 0, 3, 2.3, precision=0.05), Quantity("b", 0, 3, 6.9, precision=0.05))
+    assert not one_scale(Quantity("a", 0, 3, 2.3, precision=0.05), Quantity("b", 0, 3, 7.0, precision=0.05))
