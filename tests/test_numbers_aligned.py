@@ -105,6 +105,19 @@ def test_an_exact_number_beside_a_limit_does_not_write_the_limit():
     assert conflicts_of(a, b, Article("c", rule.format("under 18"))) == []
 
 
+def test_an_adjective_of_change_on_another_noun_explains_no_figure():
+    lead = "Children younger than 18 months should not be shown screens, the ministry said on Monday. "
+    code = "From March, nurseries must follow an updated code of practice that bars screens for infants up to {} months."
+    a = Article("a", lead + code.format(18))
+    b = Article("b", lead.replace("the ministry", "officials") + code.format(18))
+    c = Article("c", lead + code.format(27))
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["up to 18", "up to 27"]
+    # a verb of change tells the figure's own change: c explains both itself
+    revised = Article("c", lead + code.format(18).replace("bars", "was revised to bar").replace("18", "27"))
+    assert conflicts_of(a, b, revised) == []
+
+
 def test_one_sentence_giving_both_figures_is_no_conflict():
     a = Article("a", "The bars were cut to 360g this week, the maker said in a statement.")
     b = Article("b", "The maker said in a statement this week that the 400g bars were cut to 540g.")
