@@ -120,6 +120,7 @@ def test_an_amount_counts_the_noun_it_is_of():
     assert by_text(qs, "$5,000").head == "bond"
     assert by_text(qs, "$7,000").head is None  # "a total of" names no thing
     assert by_text(qs, "S$2,000").head is None
+    assert by_text(one("He argued for a fine of no more than S$5,600, the court heard."), "no more than S$5,600").head == "fine"
 
 
 def test_less_than_percent():

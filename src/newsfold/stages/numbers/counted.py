@@ -17,9 +17,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tuple[str | None, Token | None]:
+def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None,
+                 first: int | None = None) -> tuple[str | None, Token | None]:
     """(counted noun as written, head token) for the number whose value ends at
-    token ``last`` and whose unit ends at ``last_token``."""
+    token ``last`` and whose unit ends at ``last_token``; ``first``, its first
+    token (qualifier, currency sign), finds the noun an amount is "of"."""
     if unit == "%":
         return _percent_noun(doc, last_token)
     number = doc[last]
@@ -31,8 +33,8 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tupl
         head = number.head
     if head is None:
         head = _following_noun(doc, last_token)
-    if head is None and unit is not None:
-        head = _noun_of_amount(doc, last_token)
+    if head is None and unit is not None and first is not None:
+        head = _noun_of_amount(doc, first)
     if head is None:
         return None, None
     if head.i > last_token and not any(t.pos_ == "NUM" for t in doc[last_token + 1:head.i]):
@@ -46,16 +48,15 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tupl
     return text, head
 
 
-def _noun_of_amount(doc: Doc, last_token: int) -> Token | None:
-    """The noun an amount is "of": "a fine of S$3,000", "a jackpot of $12
-    million" count what "a S$3,000 fine" counts; a frame that names no
-    thing ("a total of", "to the tune of") gives none."""
-    amount = doc[last_token]
-    of = amount.head
-    if amount.dep_ != "pobj" or of.lower_ != "of" or of.i >= amount.i:
+def _noun_of_amount(doc: Doc, first: int) -> Token | None:
+    """The noun an amount is "of", the amount's first token (its qualifier or
+    currency sign) right after the "of": "a fine of S$3,000", "a fine of no
+    more than S$5,600" count what "a S$3,000 fine" counts; a frame that names
+    no thing ("a total of", "to the tune of") gives none."""
+    if first < 2 or doc[first - 1].lower_ != "of":
         return None
-    noun = of.head
-    if noun.pos_ != "NOUN" or noun.i >= of.i or singular(noun.lower_) in AMOUNT_FRAMES:
+    noun = doc[first - 1].head
+    if noun.pos_ != "NOUN" or noun.i >= first - 1 or singular(noun.lower_) in AMOUNT_FRAMES:
         return None
     return noun
 
