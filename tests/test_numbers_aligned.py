@@ -118,6 +118,20 @@ def test_an_adjective_of_change_on_another_noun_explains_no_figure():
     assert conflicts_of(a, b, revised) == []
 
 
+def test_a_word_of_time_tells_a_change_and_a_participle_of_another_noun_does_not():
+    from newsfold.nlp.spacy_model import parse
+    from newsfold.stages.numbers.aligned import _tells_change
+
+    texts = ["In the previous survey, households spent about $88 a month on tuition.",
+             "Nurseries must follow an updated code of practice that bars screens for infants up to 27 months.",
+             "A combined S$230 million was paid to the two firms."]
+    told = []
+    for text, doc in zip(texts, parse(texts)):
+        [q] = [q for q in one(text) if q.unit or q.head == "month"]
+        told.append(_tells_change(doc, q))
+    assert told == [True, False, True]
+
+
 def test_one_sentence_giving_both_figures_is_no_conflict():
     a = Article("a", "The bars were cut to 360g this week, the maker said in a statement.")
     b = Article("b", "The maker said in a statement this week that the 400g bars were cut to 540g.")

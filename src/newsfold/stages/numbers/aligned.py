@@ -395,13 +395,15 @@ def _best_in(likeness: list[list[float]], figures: list[tuple[int, Quantity]], z
 
 def _tells_change(doc: Doc, q: Quantity) -> bool:
     """A word of change (``CHANGE_WORDS``) in ``q``'s sentence that can speak
-    of a figure: a verb or an adverb ("rose", "initially"), or an adjective
-    of the figure or its noun ("a combined S$230 million"). An adjective of
-    another noun ("an updated code of practice", "the revised rules") tells
-    a change of that thing, not of a figure."""
+    of a figure: a verb or an adverb ("rose", "initially"), a word of time
+    ("in the previous survey": the sentence's figures are of then), or a
+    participle of the figure or its noun ("a combined S$230 million"). A
+    participle of another noun ("an updated code of practice", "the revised
+    rules") tells a change of that thing, not of a figure."""
     start, end = q.sentence_span or (q.start, q.end)
     reach = q.end + len(q.counted or "") + 1
-    return any(t.lower_ in CHANGE_WORDS and (t.dep_ != "amod" or q.start <= t.head.idx <= reach)
+    return any(t.lower_ in CHANGE_WORDS and not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBD")
+                                                 and not q.start <= t.head.idx <= reach)
                for t in doc.char_span(start, end, alignment_mode="expand") or ())
 
 
