@@ -107,6 +107,22 @@ def test_qualifiers(phrase, qualifier, value):
     assert (q.qualifier, q.value, q.event, q.referent) == (qualifier, value, "injured", "civilians")
 
 
+@pytest.mark.parametrize("phrase, qualifier", [("younger than 18", "less_than"), ("older than 65", "more_than")])
+def test_an_age_limit_is_a_bound(phrase, qualifier):
+    q = by_text(one(f"The rule bans screens for children {phrase} months old."), phrase)
+    assert q.qualifier == qualifier and q.head == "month"
+
+
+def test_an_amount_counts_the_noun_it_is_of():
+    qs = one("He was handed a fine of S$3,000 in 2022. A bond of $5,000 was posted. "
+             "A total of $7,000 was paid. He was fined S$2,000 on Monday.")
+    assert by_text(qs, "S$3,000").head == "fine"
+    assert by_text(qs, "$5,000").head == "bond"
+    assert by_text(qs, "$7,000").head is None  # "a total of" names no thing
+    assert by_text(qs, "S$2,000").head is None
+    assert by_text(one("He argued for a fine of no more than S$5,600, the court heard."), "no more than S$5,600").head == "fine"
+
+
 def test_less_than_percent():
     q = by_text(one("Turnout was less than 3.5% in the north."), "less than 3.5%")
     assert q.qualifier == "less_than" and q.unit == "%" and q.head == "turnout"
@@ -427,3 +443,10 @@ def test_a_subset_after_a_count_is_no_part_to_add():
         quantities = extract_quantities(article, split(article), parse([text])[0])
         assert not any(q.derived for q in quantities)  # no "24 people"
         assert sorted(q.value for q in quantities) == [4.0, 20.0]
+
+
+def test_three_times_a_decimal_figure_is_of_one_scale():
+    from newsfold.stages.numbers.compare import one_scale
+
+    assert one_scale(Quantity("a", 0, 3, 2.3, precision=0.05), Quantity("b", 0, 3, 6.9, precision=0.05))
+    assert not one_scale(Quantity("a", 0, 3, 2.3, precision=0.05), Quantity("b", 0, 3, 7.0, precision=0.05))

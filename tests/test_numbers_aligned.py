@@ -95,6 +95,43 @@ def test_a_bound_does_not_write_the_figure_it_bounds():
     assert [v.value for v in conflict.values] == ["S$3,000", "S$4,500"]
 
 
+def test_an_exact_number_beside_a_limit_does_not_write_the_limit():
+    rule = "From March, nurseries will ban screens for children {} months and allow them for learning for those aged 18 months to five years."
+    a = Article("a", "Children younger than 18 months should not be shown screens at nurseries from March, the ministry said.")
+    b = Article("b", "Children younger than 18 months should not be shown screens at nurseries from March, officials said.")
+    c = Article("c", rule.format("under 27"))
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["younger than 18", "under 27"]
+    assert conflicts_of(a, b, Article("c", rule.format("under 18"))) == []
+
+
+def test_an_adjective_of_change_on_another_noun_explains_no_figure():
+    lead = "Children younger than 18 months should not be shown screens, the ministry said on Monday. "
+    code = "From March, nurseries must follow an updated code of practice that bars screens for infants up to {} months."
+    a = Article("a", lead + code.format(18))
+    b = Article("b", lead.replace("the ministry", "officials") + code.format(18))
+    c = Article("c", lead + code.format(27))
+    [conflict] = conflicts_of(a, b, c)
+    assert [v.value for v in conflict.values] == ["up to 18", "up to 27"]
+    # a verb of change tells the figure's own change: c explains both itself
+    revised = Article("c", lead + code.format(18).replace("bars", "was revised to bar").replace("18", "27"))
+    assert conflicts_of(a, b, revised) == []
+
+
+def test_a_word_of_time_tells_a_change_and_a_participle_of_another_noun_does_not():
+    from newsfold.nlp.spacy_model import parse
+    from newsfold.stages.numbers.aligned import _tells_change
+
+    texts = ["In the previous survey, households spent about $88 a month on tuition.",
+             "Nurseries must follow an updated code of practice that bars screens for infants up to 27 months.",
+             "A combined S$230 million was paid to the two firms."]
+    told = []
+    for text, doc in zip(texts, parse(texts)):
+        [q] = [q for q in one(text) if q.unit or q.head == "month"]
+        told.append(_tells_change(doc, q))
+    assert told == [True, False, True]
+
+
 def test_one_sentence_giving_both_figures_is_no_conflict():
     a = Article("a", "The bars were cut to 360g this week, the maker said in a statement.")
     b = Article("b", "The maker said in a statement this week that the 400g bars were cut to 540g.")

@@ -59,6 +59,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...context import StoryContext
 from ...model import Conflict
@@ -83,6 +84,9 @@ from .surroundings import (
 )
 from .vocabulary import CHANGE_WORDS
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 _MIN_SHARED = 0.3  # shared content lemmas over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning with the words next to the figures shared
@@ -95,7 +99,6 @@ _SLOT_WEIGHT = 0.25  # a lone value in a consensus value's place, sentences leas
 _MIN_COSINE_SLOT = 0.3
 # ... or, for a lone value, with most words next to the two figures shared and the sentences less alike
 _MIN_NEAR_LONE, _MIN_SHARED_NEAR_LONE, _MIN_COSINE_NEAR_LONE = 0.5, 0.05, 0.4
-_LOWER_WORD = re.compile(r"[a-z]+")
 _BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 _EXPLAINS = 0.8  # another sentence of the source this alike the other's (of the pair's likeness) explains it
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
@@ -116,14 +119,13 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     backing = Backing(figured, roots, same_kind, synonyms, quantities)
     likeness, words = _likeness(ctx, claims, figures, backing)
     held_pairs = known_pairs(known)
-    texts = {article.id: article.text for article in ctx.articles}
     pairs = []
     best = mutual_best([q.source for q in figured], roots, likeness)
     for x, y in best + _restated_pairs(best, figures, likeness, words):
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not held(a, b, held_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
-                and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, y, x, words.restates) \
-                and not _writes_elsewhere(quantities, figures, likeness, texts, same_kind, x, y, words.restates):
+                and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, y, x, words.restates) \
+                and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, x, y, words.restates):
             pairs.append((a, b))
     back_known(known, figured, same_kind)
     found = [as_conflict(backed(group, figured, same_kind)) for group in grouped(pairs)]
@@ -335,12 +337,13 @@ def _disagree(a: Quantity, b: Quantity) -> bool:
 
 
 def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quantity]],
-                      likeness: list[list[float]], article_texts: dict[str, str], same_kind: SameKind,
+                      likeness: list[list[float]], docs: dict[str, Doc], same_kind: SameKind,
                       x: int, y: int, restates: Callable[[int, int], bool]) -> bool:
     """True when figure ``y``'s source also writes figure ``x``'s number (of
     its kind, not vague, or one agreeing with it: "$72.60" beside "almost
     $73") in ``y``'s own sentence ("cut from 250g to 220g"; "at least nine
-    strokes" is no term of years), or
+    strokes" is no term of years; a limit, "younger than 18 months", is not
+    written by an exact "18 months" there, nor the other way), or
     of its kind in a sentence about as alike ``x``'s as ``y``'s is (``_EXPLAINS``;
     both exact or both bounds): that
     source gives both, for the claim ``x`` makes and for another (an update,
@@ -356,25 +359,26 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     an age set off after a name ("Ana Ruiz, 42,") writes no figure that
     counts or measures something ("42 months")."""
     figure, own = figures[x][1], figures[y][1]
-    text = article_texts[own.source]
-    label = bracket_label(article_texts[figure.source], figure)
+    doc = docs[own.source]
+    text = doc.text
+    label = bracket_label(docs[figure.source].text, figure)
     for q in quantities:
         if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
-                and not q.vague and same_kind(q, figure) and agree(q, figure) \
+                and not q.vague and same_kind(q, figure) and agree(q, figure) and _bound(q) == _bound(figure) \
                 and not (label and label.isdisjoint(bracket_label(text, q) or label)):
             return True
     least = likeness[y][x] * _EXPLAINS
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
            and _best_in(likeness, figures, z, figure.source) <= likeness[z][x]
-           and not (restates(z, y) and not _tells_change(text, q) and not _tells_change(text, own))
+           and not (restates(z, y) and not _tells_change(doc, q) and not _tells_change(doc, own))
            for z, (_, q) in enumerate(figures)):
         return True
     # Two counted nouns ("1,200 teachers", "4,500 staff"): a source writing both counts two groups.
     two_groups = bool(own.head and figure.head and own.head != figure.head)
-    changed = two_groups or _tells_change(article_texts[figure.source], figure) or _tells_change(text, own)
+    changed = two_groups or _tells_change(docs[figure.source], figure) or _tells_change(doc, own)
     counted = bool(figure.head or figure.unit)
     return any(q is not own and q.source == own.source and same_kind(q, figure) and _same_bound_value(q, figure)
-               and not (counted and _an_age(text, q)) and (changed or _tells_change(text, q)) for q in quantities)
+               and not (counted and _an_age(text, q)) and (changed or _tells_change(doc, q)) for q in quantities)
 
 
 def _an_age(text: str, q: Quantity) -> bool:
@@ -389,9 +393,18 @@ def _best_in(likeness: list[list[float]], figures: list[tuple[int, Quantity]], z
     return max((likeness[z][w] for w, (_, q) in enumerate(figures) if q.source == source), default=0.0)
 
 
-def _tells_change(text: str, q: Quantity) -> bool:
+def _tells_change(doc: Doc, q: Quantity) -> bool:
+    """A word of change (``CHANGE_WORDS``) in ``q``'s sentence that can speak
+    of a figure: a verb or an adverb ("rose", "initially"), a word of time
+    ("in the previous survey": the sentence's figures are of then), or a
+    participle of the figure or its noun ("a combined S$230 million"). A
+    participle of another noun ("an updated code of practice", "the revised
+    rules") tells a change of that thing, not of a figure."""
     start, end = q.sentence_span or (q.start, q.end)
-    return bool(CHANGE_WORDS.intersection(_LOWER_WORD.findall(text[start:end].lower())))
+    reach = q.end + len(q.counted or "") + 1
+    return any(t.lower_ in CHANGE_WORDS and not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBD")
+                                                 and not q.start <= t.head.idx <= reach)
+               for t in doc.char_span(start, end, alignment_mode="expand") or ())
 
 
 def _same_bound_value(q: Quantity, figure: Quantity) -> bool:

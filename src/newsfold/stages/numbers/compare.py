@@ -11,6 +11,7 @@ _LOWER_BOUNDS = {"at_least", "more_than"}
 _UPPER_BOUNDS = {"at_most", "less_than"}
 BOUND_SPREAD = 1.2  # two stated bounds further apart than this are different figures
 MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
+_FLOAT_SLACK = 1e-9
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 # Verbs too general to say what an event-less count of things is about.
 _GENERIC_VERBS = {"be", "have", "show", "see", "include", "say", "make", "get", "take", "give",
@@ -126,6 +127,8 @@ def rounded(a: Quantity, b: Quantity) -> bool:
 
 def one_scale(a: Quantity, b: Quantity, ratio: float = MOST_RATIO) -> bool:
     """Values at most ``ratio`` apart: further apart they are other
-    things ("RM31.2 million, or RM1,640 per square metre"), never counterparts."""
+    things ("RM31.2 million, or RM1,640 per square metre"), never counterparts.
+    "6.9" is three times "2.3", though not in floating point: the ratio is
+    read with a hair of slack (``_FLOAT_SLACK``)."""
     small, large = sorted((abs(a.value), abs(b.value)))
-    return small > 0 and large / small <= ratio
+    return small > 0 and large <= small * ratio * (1 + _FLOAT_SLACK)

@@ -51,6 +51,8 @@ _QUALIFIER_PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
         (("fewer", "than"), "less_than"),
         (("under",), "less_than"),
         (("below",), "less_than"),
+        (("younger", "than"), "less_than"),  # an age limit: "children younger than 18 months"
+        (("older", "than"), "more_than"),
         (("up", "to"), "at_most"),
         (("at", "most"), "at_most"),
         (("no", "more", "than"), "at_most"),
