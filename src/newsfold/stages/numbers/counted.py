@@ -4,24 +4,24 @@ The counted noun is the head of the number's ``nummod`` arc, else the first
 noun after it ("Eleven Freedonian and 19 Ruritanian soldiers"); partitive
 heads take their ``of`` phrase ("30 members of the peace mission"),
 percentages the noun they describe ("a 3.5% turnout", "turnout of less than
-3.5%"), amounts the noun they are "of" ("a fine of S$3,000").
+3.5%"). An amount is not given the noun it is "of" ("a fine of S$3,000"):
+tried, it lost a prize a story's sources compare ("a prize of S$12 million"
+beside the changed first prize) as it won a fine.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from .inflection import MEASURE_ABBREVIATIONS, is_plural_word, singular
-from .vocabulary import AMOUNT_FRAMES, MILITARY_BODIES, NOUN_CLASS, PARTITIVE
+from .vocabulary import MILITARY_BODIES, NOUN_CLASS, PARTITIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None,
-                 first: int | None = None) -> tuple[str | None, Token | None]:
+def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tuple[str | None, Token | None]:
     """(counted noun as written, head token) for the number whose value ends at
-    token ``last`` and whose unit ends at ``last_token``; ``first``, its first
-    token (qualifier, currency sign), finds the noun an amount is "of"."""
+    token ``last`` and whose unit ends at ``last_token``."""
     if unit == "%":
         return _percent_noun(doc, last_token)
     number = doc[last]
@@ -33,8 +33,6 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None,
         head = number.head
     if head is None:
         head = _following_noun(doc, last_token)
-    if head is None and unit is not None and first is not None:
-        head = _noun_of_amount(doc, first)
     if head is None:
         return None, None
     if head.i > last_token and not any(t.pos_ == "NUM" for t in doc[last_token + 1:head.i]):
@@ -46,19 +44,6 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None,
         if pobj is not None:
             text = doc.text[min(head.idx, doc[last_token + 1].idx):pobj.idx + len(pobj.text)]
     return text, head
-
-
-def _noun_of_amount(doc: Doc, first: int) -> Token | None:
-    """The noun an amount is "of", the amount's first token (its qualifier or
-    currency sign) right after the "of": "a fine of S$3,000", "a fine of no
-    more than S$5,600" count what "a S$3,000 fine" counts; a frame that names
-    no thing ("a total of", "to the tune of") gives none."""
-    if first < 2 or doc[first - 1].lower_ != "of":
-        return None
-    noun = doc[first - 1].head
-    if noun.pos_ != "NOUN" or noun.i >= first - 1 or singular(noun.lower_) in AMOUNT_FRAMES:
-        return None
-    return noun
 
 
 def _measure_after(doc: Doc, last: int) -> Token | None:

@@ -134,7 +134,7 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
     written = _read_written(doc, i)
     if written is None:
         return None
-    counted, head_token = counted_noun(doc, written.last, written.end, written.unit, written.first)
+    counted, head_token = counted_noun(doc, written.last, written.end, written.unit)
     if head_token is not None and (head_token.lower_ in _DAY_WORDS or written.unit not in (None, "%")
                                    and singular(head_token.text) in _TIME_UNITS):
         counted, head_token = None, None  # "S$4,500 or 18 days' jail": an amount is never a span of time

@@ -54,9 +54,6 @@ PERSON_NOUNS = {
 }
 # "members of the mission": the class comes from what they are members of.
 PARTITIVE = {"member", "part", "group", "contingent"}
-# "a total of S$5,000", "to the tune of $2 million": nouns an amount is "of" that name no thing.
-AMOUNT_FRAMES = {"total", "sum", "amount", "maximum", "minimum", "average", "value", "tune",
-                 "region", "excess", "range", "figure", "upward", "upwards"}
 MILITARY_BODIES = {"mission", "force", "army", "military", "contingent", "battalion",
                    "brigade", "unit", "navy", "alliance", "troop", "soldier", "peacekeeper"}
 
