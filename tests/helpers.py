@@ -62,3 +62,19 @@ def entity_holding(found, alias: str):
     owners = [e for e in found if alias in e.aliases]
     assert len(owners) <= 1, f"{alias} is in {len(owners)} entities"
     return owners[0] if owners else None
+
+
+def article_speakers(text: str) -> dict[str, str | None]:
+    """One article's quotes, by their first three words (quote marks stripped),
+    with the speaker the article gives each (entities found first, as the fold does)."""
+    from newsfold.context import StoryContext
+    from newsfold.model import Article
+    from newsfold.nlp.spacy_model import parse
+    from newsfold.stages.entities import find_entities
+    from newsfold.stages.quotes import find_quotes
+
+    article = Article("a", text)
+    ctx = StoryContext([article], docs={"a": parse([text])[0]})
+    ctx.entities = find_entities(ctx)
+    quotes, _ = find_quotes(ctx)
+    return {" ".join(text[e.start:e.end].split()[:3]).strip('"“'): e.speaker for q in quotes for e in q.support}

@@ -3,17 +3,7 @@ of addressing ("the jury was told", "residents were urged") listened; an agent
 ("was told by X") spoke. Invented texts."""
 from __future__ import annotations
 
-from newsfold.context import StoryContext
-from newsfold.model import Article
-from newsfold.nlp.spacy_model import parse
-from newsfold.stages.quotes import find_quotes
-
-
-def _speakers(text: str) -> dict[str, str | None]:
-    article = Article("a", text)
-    docs = {"a": parse([text])[0]}
-    quotes, _ = find_quotes(StoryContext([article], docs=docs))
-    return {" ".join(text[e.start:e.end].split()[:3]).strip('"“'): e.speaker for q in quotes for e in q.support}
+from tests.helpers import article_speakers as _speakers
 
 
 def test_the_passive_subject_of_told_is_no_speaker_and_carries_no_earlier_one():

@@ -10,16 +10,12 @@ from newsfold.nlp.spacy_model import parse
 from newsfold.stages.entities import find_entities
 from newsfold.stages.quotes import find_quotes, quote_spans
 from newsfold.stages.quotes.canonical import StoryNames
+from tests.helpers import article_speakers
 
 
 def speakers(text: str) -> dict[str, str | None]:
     """First three words of each quote -> the speaker the article gives it."""
-    article = Article("a", text)
-    docs = {"a": parse([text])[0]}
-    ctx = StoryContext([article], docs=docs)
-    ctx.entities = find_entities(ctx)
-    quotes, _ = find_quotes(ctx)
-    return {" ".join(text[e.start:e.end].split()[:3]): e.speaker for q in quotes for e in q.support}
+    return article_speakers(text)
 
 
 def inner_quotes(text: str) -> list[str]:
