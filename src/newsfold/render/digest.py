@@ -163,7 +163,7 @@ def _states(text: str, value: str) -> bool:
 
 def _content_words(text: str) -> set[str]:
     """Word roots of a line, to tell a repeat told in other words: parts of a
-    hyphenated word ("Secretary-General" is "Secretary General") and the word
+    hyphenated word ("Vice-Chair" is "Vice Chair") and the word
     without its ending ("deployed", "deploy")."""
     words = (part for m in _WORD.finditer(text) for part in m.group().lower().split("-"))
     return {_root(w) for w in words if w and w not in STOPWORDS}

@@ -16,13 +16,11 @@ import math
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from ...nlp.lexicon import SCALE_WORDS, TENS_WORDS, UNIT_WORDS
+from ...nlp.lexicon import SCALE_ABBREVIATIONS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-                       "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000}
 VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
          "millions": 1_000_000, "billions": 1_000_000_000}
 PERCENT_WORDS = {"%", "percent", "pct"}

@@ -8,8 +8,9 @@ from typing import Any
 
 from ...nlp.lexicon import ADDRESSEE_VERBS, QUOTE_VERBS
 
-# "<outlet> quoted X as saying": X speaks (the parse has no lemmas)
+# "Berg recalled Ruiz saying": the one heard speaks
 _HEARD_SPEECH = {"saying", "say", "telling", "tell", "asking", "ask"}
+# "<outlet> quoted X as saying": X speaks (the parse has no lemmas)
 _CITING_VERBS = {"quote", "quotes", "quoted", "quoting", "cite", "cites", "cited", "citing"}
 
 
@@ -29,7 +30,7 @@ def introduces_person(token: Any) -> bool:
 
 
 def beside(doc: Any, verb: Any, window_ids: set[int]) -> Iterator[Any]:
-    """The nouns and names right next to a verb whose subject the parse missed, and the verbs around a speech verb in the parse."""
+    """The nouns and names right next to a verb whose subject the parse missed."""
     j = verb.i - 1
     while j >= 0 and j in window_ids and doc[j].pos_ in ("ADV", "AUX", "PART"):
         j -= 1
