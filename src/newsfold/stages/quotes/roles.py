@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...nlp.lexicon import INSTITUTION_WORDS
-from ...nlp.names import clean_name, speaker_name
+from ...nlp.names import speaker_name
 from .page import Page
 from .people import People
 
@@ -92,14 +92,3 @@ def institution_of(page: Page, token: Any, allowed: set[int]) -> str | None:
         return None
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words)
-
-
-def body_with_word(page: Page, people: People, word: str, offset: int) -> str | None:
-    """'The ministry said': the last organisation the article named before
-    ``offset`` with ``word`` in its name ("the Ministry of Ports"), else None."""
-    for ent in reversed([e for e in page.ents if e.end_char <= offset and e.label_ == "ORG"]):
-        cleaned = clean_name(ent.text, "ORG")  # "The Ministry of Ports": the determiner goes
-        name = speaker_name(cleaned[0]) if cleaned else ""
-        if name and word in name.lower().split() and people.names.type_of(name) in (None, "ORG"):
-            return name
-    return None

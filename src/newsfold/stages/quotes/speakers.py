@@ -30,7 +30,7 @@ from ...nlp.lexicon import (
 from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
 from .people import People, named_together
-from .roles import body_with_word, institution_of, named_after, spokes_role
+from .roles import institution_of, named_after, spokes_role
 from .tokens import (
     about_a_thing,
     addressed_subject,
@@ -49,9 +49,6 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _NON_SPEAKERS = {"i", "we", "it", "you", "who", "which", "that", "this", "one",
                  "them", "us", "me"}
 
-# institutions written "the police", "the army" for the whole force: a unit the
-# article named ("the Harbour Police Division") is not who "the police" are
-_FORCES = {"police", "army", "military", "government"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}  # entity types of places: a place never speaks by name alone
 
 Reading = tuple[str | None, bool]  # (speaker, explicit: a speech verb had a subject in the window)
@@ -194,11 +191,8 @@ class SpeakerResolver:
             return self._role_speaker(token, allowed, remember)
         if determiners == {"the"} and token.pos_ == "NOUN" and introduces_person(token):
             return self._pronoun(token.idx, "", depth)  # "said the accountant, who …": someone named before
-        if determiners == {"the"} and token.pos_ == "NOUN" and len(phrase) == 2 \
-                and (lower in BODY_BACK_REFERENCES or lower in INSTITUTION_WORDS and lower not in _FORCES):
-            body = self._the_body(token, depth)
-            if body is not None or lower in BODY_BACK_REFERENCES:
-                return body
+        if determiners == {"the"} and token.pos_ == "NOUN" and len(phrase) == 2 and lower in BODY_BACK_REFERENCES:
+            return self._the_body(token, depth)
         if token.lower_ in INSTITUTION_WORDS:
             words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
             # "the Harbor Master's Office": the words as written, no space before "'s"
@@ -366,12 +360,11 @@ class SpeakerResolver:
 
     def _the_body(self, token: Any, depth: int) -> str | None:
         """'The firm said': the body that spoke or acted before, when it is also
-        the last body named; 'the ministry said': the ministry the article named."""
-        if token.lower_ in BODY_BACK_REFERENCES:
-            spoke = self._organisation_before(token.idx, depth)
-            last = self._last_body_named(token.idx)
-            return spoke if spoke and last and plain(last) == plain(spoke) else None
-        return body_with_word(self.page, self.people, token.lower_, token.idx)
+        the last body named; else nobody. ("The ministry said" is the story's one
+        ministry: ``StoryNames.canonical`` reads the lower-case word.)"""
+        spoke = self._organisation_before(token.idx, depth)
+        last = self._last_body_named(token.idx)
+        return spoke if spoke and last and plain(last) == plain(spoke) else None
 
     def _last_body_named(self, offset: int) -> str | None:
         """The last organisation the article names outside quotes in the two
