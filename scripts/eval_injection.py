@@ -4,7 +4,8 @@
     python scripts/eval_injection.py                    # dev half, table and misses
     python scripts/eval_injection.py --json             # the same as JSON
     python scripts/eval_injection.py --date-change vary # dates moved -5..+5 days or a month, per seed
-    python scripts/eval_injection.py --split heldout    # only at the end of a piece of work
+    python scripts/eval_injection.py --split heldout --half A  # a reading set since 2026-12-07
+    python scripts/eval_injection.py --split heldout    # held-out B: only at the end of a piece of work
 
 The dev table ends with each half of the split (A, B; see ``half_of``): read
 misses on half A only, and keep half B to check that a fix generalises.
@@ -122,6 +123,9 @@ def table(summary: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
+    parser.add_argument("--half", choices=("A", "B"),
+                        help="fold only this half of the split's stories (see half_of); held-out A is a reading set "
+                             "since 2026-12-07, held-out B stays unread")
     parser.add_argument("--stories", type=int, default=45, help="most stories of the split (default 45: all of either half)")
     parser.add_argument("--articles", type=int, default=8, help="most articles per story (default 8)")
     parser.add_argument("--seed", type=int, default=0)
@@ -141,6 +145,8 @@ def main() -> int:
     started = time.perf_counter()
     results = []
     for story, articles in stories(args.split, args.stories, args.articles, args.seed).items():
+        if args.half and half_of(story) != args.half:
+            continue
         if args.every:
             cases = run_story_every(story, articles, fold, seed=args.seed)
             results += cases
