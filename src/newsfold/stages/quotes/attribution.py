@@ -107,8 +107,13 @@ class _Attribution:
         if following and not following.startswith("\n") and not self._tag_of_next_quote(after_start) \
                 and (not ends_sentence or self._short_tag(after_start, after_end)):
             speaker, explicit = self.speakers.from_window(after_start, after_end, first=True)
-            if speaker is not None or explicit:
-                return speaker  # "…,” one witness said": nobody named, nobody guessed
+            if speaker is not None:
+                return speaker
+            if explicit:  # "…,” one witness said": nobody named, nobody guessed, unless
+                # the quote's own lead-in names who ("X said, “…,” the lawmaker added")
+                lead_in = max([self.page.sentence_start(open_index)]
+                              + [close + 1 for _, close in self.page.spans if close < open_index])
+                return self.speakers.from_window(lead_in, open_index, first=False)[0]
         role = self._role_label(open_index)
         if role is not None:
             return role

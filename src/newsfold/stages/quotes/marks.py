@@ -103,6 +103,8 @@ def _find_close(text: str, i: int) -> int | None:
         if char == opener and _opens(text, j) and not at_paragraph_start(text, j) \
                 and not _after_sentence(text, j):
             return None
+        if char == opener and at_paragraph_start(text, j):
+            limit = min(len(text), j + MAX_QUOTE_CHARS)  # a reopened paragraph: each may be as long as one quote
         j += 1
     return None
 

@@ -37,6 +37,11 @@ class Page:
         index = bisect.bisect_left(self._span_starts, offset) - 1
         return index >= 0 and offset < self.spans[index][1]
 
+    def line_between(self, first: int, second: int) -> bool:
+        """Whether a line break lies between two offsets (in either order): a
+        subject on another line belongs to another paragraph's clause."""
+        return "\n" in self.text[min(first, second):max(first, second)]
+
     def tokens(self, start: int, end: int) -> Any:
         """The doc's tokens that start in [start, end)."""
         first = bisect.bisect_left(self._token_starts, start)

@@ -44,6 +44,20 @@ def named_after(page: Page, people: People, token: Any, allowed: set[int]) -> st
     return people.full_name(cleaned) if cleaned else None
 
 
+def named_before(page: Page, people: People, token: Any) -> str | None:
+    """'Minister for Harbour Affairs Ana Ruiz said … “…,” the minister said':
+    the name the article last wrote after the same role word, before
+    ``token`` and outside quotes; else None."""
+    word = token.lower_
+    for earlier in reversed(page.doc[:token.i]):
+        if earlier.lower_ == word and earlier.text[:1].isupper() and not page.in_quote(earlier.idx):
+            allowed = {t.i for t in earlier.sent if not page.in_quote(t.idx)}
+            named = named_after(page, people, earlier, allowed)
+            if named is not None:
+                return named
+    return None
+
+
 def _without_place(page: Page, words: list[str]) -> list[str]:
     """'Port Calden Ana Ruiz' after "Mayor of": the leading words the article
     names as a place elsewhere go, leaving two words or more."""

@@ -30,7 +30,7 @@ from ...nlp.lexicon import (
 from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
 from .people import People, named_together
-from .roles import institution_of, named_after, spokes_role
+from .roles import institution_of, named_after, named_before, spokes_role
 from .tokens import (
     about_a_thing,
     addressed_subject,
@@ -39,6 +39,7 @@ from .tokens import (
     introduces_person,
     joining_hyphen,
     reporting_subjects,
+    user_handle,
 )
 
 _IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
@@ -108,7 +109,7 @@ class SpeakerResolver:
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and not self.page.in_quote(c.idx)]
+                        and not self.page.in_quote(c.idx) and not self.page.line_between(c.idx, verb.idx)]
             if subjects:
                 if node is not verb:
                     subjects = reporting_subjects(node, window_ids) or subjects
@@ -156,6 +157,9 @@ class SpeakerResolver:
             return self._group_before(token.idx)
         if lower in _NON_SPEAKERS:
             return None
+        handle = user_handle(token)
+        if handle is not None:
+            return handle  # "Reddit user kopi_88 wrote": the one account that wrote
         if lower in STATEMENT_NOUNS:  # "a statement from Mr Vell's family read": the family speaks
             # only a named one: "a statement from the family" names nobody
             for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
@@ -283,6 +287,8 @@ class SpeakerResolver:
         indefinite = bool(determiners & {"a", "an", "another", "one"})
         qualifier = institution_of(self.page, token, allowed) if lower in SPOKESPERSON_ROLES else None
         speaker = None if indefinite else self.people.role_holder(role_words, token.idx, qualifier)
+        if speaker is None and determiners == {"the"}:
+            speaker = named_before(self.page, self.people, token)  # "Minister for X Ana Ruiz … the minister said"
         if speaker is None and lower in SPOKESPERSON_ROLES:
             speaker = spokes_role(self.page, token, allowed)
         if speaker is not None and remember:
@@ -351,7 +357,12 @@ class SpeakerResolver:
                     or (token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says")):
                 continue
             if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in token.children):
-                continue  # an earlier "it said" points further back still
+                # an earlier "it said": the body it was read as, or stands for further back
+                earlier = next((name for at, name in self.heard if at == token.idx), None) \
+                    or self._organisation_before(token.idx, depth + 1)
+                if earlier is not None and not person(earlier):
+                    return earlier
+                continue
             window = [t for t in token.sent if not self.page.in_quote(t.idx) and t.idx < offset]
             speaker, _ = self.verb_speaker(token, window, depth + 1)
             if speaker is not None and not person(speaker):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ...nlp.lexicon import ADDRESSEE_VERBS, QUOTE_VERBS
+from ...nlp.lexicon import ADDRESSEE_VERBS, QUOTE_VERBS, UNNAMED_SPEAKER_NOUNS
 
 # "Berg recalled Ruiz saying": the one heard speaks
 _HEARD_SPEECH = {"saying", "say", "telling", "tell", "asking", "ask"}
@@ -93,3 +93,21 @@ def addressed_subject(verb: Any) -> Any:
     if verb.lower_ not in ADDRESSEE_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def user_handle(token: Any) -> str | None:
+    """'Reddit user kopi_88 wrote': the account name written right after a
+    noun such as "user" (``token`` is that noun or the name), when it is
+    written as a handle (a digit, an underscore or "@", or a capital inside
+    the word); else None."""
+    doc = token.doc
+    if token.lower_ in UNNAMED_SPEAKER_NOUNS:
+        handle = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    else:
+        handle = token if token.i > 0 and doc[token.i - 1].lower_ in UNNAMED_SPEAKER_NOUNS else None
+    if handle is None or handle.is_punct or not token.whitespace_ and handle is not token:
+        return None
+    text = handle.text  # "Ana" of "a resident Ana Ruiz" is no handle: a plain capital is not enough
+    if len(text) < 3 or not any(ch.isdigit() or ch in "_@" for ch in text) and not any(ch.isupper() for ch in text[1:]):
+        return None
+    return text
