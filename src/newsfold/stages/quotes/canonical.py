@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ...model import Entity
-from ...nlp.lexicon import INSTITUTION_WORDS, JOB_TITLES, ROLE_WORDS, SPOKESPERSON_ROLES
+from ...nlp.lexicon import HONORIFICS, INSTITUTION_WORDS, JOB_TITLES, ROLE_WORDS, SPOKESPERSON_ROLES
 from ...nlp.names import suffix_label, title_before_name
 from ...nlp.text import plain
 
@@ -74,6 +74,7 @@ class StoryNames:
                         for label in re.split(r"[^a-z0-9]+", plain(outlet)) if len(label) >= 4}
         self._texts = list(texts)
         self._common: dict[str, bool] = {}
+        self._honours: dict[str, bool] = {}
         self._bodies_named: dict[str, str] = {}
 
     def type_of(self, name: str) -> str | None:
@@ -169,7 +170,8 @@ class StoryNames:
     def disputable(self, name: str) -> bool:
         """Whether two sources naming ``name`` and someone else for one quote is
         a dispute: a full name, a body the story names ("Halvard Lines", "NATO"),
-        an institution's spokesperson; not a one-word fragment ("Velmor") nor
+        an institution's spokesperson, a person's surname the texts write
+        after an honorific ("Mr Tan"); not a one-word fragment ("Velmor") nor
         a description ("the research house")."""
         words = name.split()
         if not words:
@@ -179,7 +181,16 @@ class StoryNames:
         if len(words) >= 2:
             return True
         letters = name.replace(".", "")
-        return self.type_of(name) in _BODY_TYPES or (len(letters) >= 2 and letters.isupper())
+        return self.type_of(name) in _BODY_TYPES or (len(letters) >= 2 and letters.isupper()) \
+            or self.type_of(name) == "PERSON" and self._honoured(name)
+
+    def _honoured(self, word: str) -> bool:
+        """Whether the texts write ``word`` after an honorific ("Mr Tan"): a
+        person's surname, no fragment."""
+        if word not in self._honours:
+            pattern = re.compile(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+{re.escape(word)}\b")
+            self._honours[word] = any(pattern.search(text) for text in self._texts)
+        return self._honours[word]
 
     def _named_body(self, body: str) -> str:
         """``body`` ("foreign ministry") with the one capitalised name the
