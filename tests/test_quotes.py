@@ -561,6 +561,14 @@ def test_only_names_make_a_dispute():
     assert not names.disputable("the research house")
 
 
+def test_a_surname_written_after_an_honorific_is_a_person_who_can_dispute():
+    from newsfold.stages.quotes.canonical import StoryNames
+    names = StoryNames([Entity("Tudung", "PERSON", [], [], 1), Entity("Varek", "PERSON", [], [], 2)],
+                       ["Mr Varek said the zone will create jobs. The tudung rule stays."])
+    assert names.disputable("Varek")
+    assert not names.disputable("Tudung")  # never written after an honorific
+
+
 def test_title_and_surname_in_one_source_full_name_in_another_is_no_dispute():
     a = Article("a", "“The harbour will reopen on Friday after the inspection,” Senior Minister Lee Wen Hao said.")
     b = Article("b", "“The harbour will reopen on Friday after the inspection,” SM Lee said.")
