@@ -513,6 +513,11 @@ def test_common_honorifics_and_rank_abbreviations_are_titles(raw, expected):
     assert clean_name(raw, "PERSON") == expected
 
 
+@pytest.mark.parametrize("raw", ["Chairperson Dr", "Chief Minister Datuk", "Harbour Board Mr"])
+def test_a_mention_cut_off_after_an_honorific_is_no_name(raw):
+    assert clean_name(raw, "PERSON") is None
+
+
 def test_a_person_after_an_initialism_inside_a_mention_is_that_person():
     assert clean_name("Calden Central SMC Ana Ruiz", "PERSON") == ("Ana Ruiz", "PERSON")
     assert clean_name("AJ Smith", "PERSON") == ("AJ Smith", "PERSON")  # initials that start a name stay

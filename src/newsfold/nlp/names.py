@@ -170,6 +170,8 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
             words.pop(0)  # not "Parks and Recreation Board": a name goes on after a connector
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
+        if plain(words[-1]).strip(".") in _NAME_OPENERS:
+            return None  # "Chairperson Dr", "Chief Minister Datuk": the name was cut off after its title
     if only_titles(words):
         return None  # a job title alone ("Harbor Master", "Deputy Mayor")
     words, label = _person_after_title(words, label)
@@ -181,6 +183,10 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     if any(mark in name for mark in ("@", "/", "http", "#")):
         return None
     return name, label
+
+
+# honorifics that only ever open a name: a "name" ending with one was cut off
+_NAME_OPENERS = frozenset(HONORIFIC_GENDER) | {"dr", "prof", "datuk", "dato", "datin"}
 
 
 def runs_names_together(words: list[str]) -> bool:
