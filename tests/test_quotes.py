@@ -772,3 +772,25 @@ def test_a_clergy_title_with_a_surname_is_the_story_s_full_name():
     quotes, conflicts = run(a, b, c, entities=people)
     assert [x for x in conflicts if x.kind == "attribution"] == []
     assert quotes[0].speaker == "Ana Ruiz"
+
+
+def test_one_utterance_worded_two_ways_disputes_its_speaker():
+    # two translations of one remark: not one quote by wording, one utterance by a long shared run
+    a = Article("a", "“Nevertheless, we will not wait until the March deadline. It will be submitted soon,” Tomas Berg said.")
+    b = Article("b", "“We have 45 days to finish the papers. However, I am sure we will not wait until the March "
+                     "deadline to hand them over,” Ana Ruiz said.")
+    entities = [Entity("Tomas Berg", "PERSON", [], ["a"], 1), Entity("Ana Ruiz", "PERSON", [], ["b"], 1)]
+    quotes, conflicts = run(a, b, entities=entities)
+    assert len(quotes) == 2  # still two quotes
+    assert [sorted(v.value for v in k.values) for k in conflicts] == [["Ana Ruiz", "Tomas Berg"]]
+    assert {e.source for k in conflicts for v in k.values for e in v.support} == {"a", "b"}
+
+
+def test_a_shared_run_of_stopwords_or_one_speaker_is_no_dispute():
+    a = Article("a", "“We will do all that we can to help the families of the missing fishermen,” Tomas Berg said.")
+    b = Article("b", "“We will do all that we can to find the boat before the storm arrives,” Ana Ruiz said.")
+    c = Article("c", "“I am sure we will not wait until the March deadline. The papers are ready,” Ana Ruiz said.")
+    d = Article("d", "“However, we will not wait until the March deadline to hand them over,” Ms Ruiz said.")
+    entities = [Entity("Tomas Berg", "PERSON", [], ["a"], 1), Entity("Ana Ruiz", "PERSON", ["Ruiz"], ["b", "c", "d"], 3)]
+    assert run(a, b, entities=entities)[1] == []
+    assert run(c, d, entities=entities)[1] == []

@@ -31,6 +31,8 @@ How it works, in order, one module per step:
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...context import StoryContext
 from ...model import Conflict, Evidence, Quote
 from .attribution import article_quotes
@@ -40,6 +42,7 @@ from .grouping import (
     agreed_speaker,
     attribution_conflict,
     group,
+    linked,
     same_quote,
     unify_speakers,
 )
@@ -76,8 +79,27 @@ def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
         conflict = attribution_conflict(variants, roots, longest.text, names)
         if conflict is not None:
             conflicts.append(conflict)
+    conflicts += _across_wordings(groups, roots, names)
     conflicts.sort(key=lambda c: -len({roots.get(e.source, e.source) for v in c.values for e in v.support}))
     return quotes, conflicts
+
+
+def _across_wordings(groups: list[list[Found]], roots: dict[str, str], names: StoryNames) -> list[Conflict]:
+    """Attribution conflicts between quotes that are one utterance worded two
+    ways (:func:`.grouping.linked`): the speakers each source names, compared
+    over all the wordings. A set with a conflict of its own already is left alone."""
+    conflicts = []
+    for members in linked(groups):
+        variants = [replace(f) for index in members for f in groups[index]]
+        unify_speakers(variants, names)
+        own = [attribution_conflict(groups[index], roots, "", names) for index in members]
+        if any(own):
+            continue
+        longest = max(variants, key=lambda f: len(f.norm))
+        conflict = attribution_conflict(variants, roots, longest.text, names)
+        if conflict is not None:
+            conflicts.append(conflict)
+    return conflicts
 
 
 def _found(ctx: StoryContext, names: StoryNames) -> list[Found]:

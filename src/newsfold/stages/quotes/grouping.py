@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ...model import Conflict, ConflictValue, Evidence
-from ...nlp.lexicon import SPOKESPERSON_ROLES
+from ...nlp.lexicon import COMMON_STOPWORDS, SPOKESPERSON_ROLES
 from ...nlp.names import name_words, title_before_name
 from ...nlp.text import plain
 from .canonical import StoryNames
@@ -22,6 +22,8 @@ from .marks import MIN_WORDS
 
 MATCH_PARTIAL = 88  # a trimmed wording lies inside the longer one
 MATCH_TOKEN_SET = 80  # a reordered / re-translated wording shares most words
+SHARED_RUN = 6  # words in a row two wordings of one utterance share ("we will not wait until March")
+SHARED_CONTENT = 3  # of them telling words: "we will do all that we" is no shared utterance
 
 
 @dataclass
@@ -75,6 +77,38 @@ def group(found: list[Found]) -> list[list[Found]]:
         else:
             best.append(item)
     return groups
+
+
+def linked(groups: list[list[Found]]) -> list[list[int]]:
+    """Indexes of groups that hold one utterance worded two ways (two
+    translations, two transcripts of one speech): a variant of each shares a
+    run of ``SHARED_RUN`` words, ``SHARED_CONTENT`` of them words of four
+    letters or more that are no stopwords, with
+    a variant of the other from another source. Only sets of two or more."""
+    owner: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for index, variants in enumerate(groups):
+        for f in variants:
+            words = f.norm.split()
+            for i in range(len(words) - SHARED_RUN + 1):
+                run = tuple(words[i:i + SHARED_RUN])
+                if sum(len(w) >= 4 and w not in COMMON_STOPWORDS for w in run) >= SHARED_CONTENT:
+                    owner[run].add(index)
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for indexes in owner.values():
+        first, *rest = sorted(indexes)
+        for other in rest:
+            if {f.source for f in groups[first]} != {f.source for f in groups[other]}:
+                parent[root(other)] = root(first)
+    sets: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(groups)):
+        sets[root(index)].append(index)
+    return [members for members in sets.values() if len(members) > 1]
 
 
 def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> None:
