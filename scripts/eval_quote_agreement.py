@@ -4,6 +4,7 @@
     python scripts/eval_quote_agreement.py                 # halves A and B of the dev stories
     python scripts/eval_quote_agreement.py --failures 20   # and the failures of half A, with context
     python scripts/eval_quote_agreement.py --json
+    python scripts/eval_quote_agreement.py --split heldout --failures 20  # held-out half A only: a reading set
 
 No annotation is needed. The dev stories of ``scripts/eval_injection.py`` (the
 same hash half, the same seeded articles) are folded once each. For every
@@ -83,6 +84,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=8, help="most articles per story (default 8)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--split", choices=("dev", "heldout"), default="dev",
+                        help="heldout folds its half A only (a reading set since 2026-12-07; half B stays unread)")
     parser.add_argument("--failures", type=int, default=0, help="failures of half A to print, with context")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -92,7 +95,9 @@ def main() -> int:
     warnings.simplefilter("ignore")
     found: dict[str, list[dict]] = {"A": [], "B": []}
     failures = []
-    for story, articles in stories("dev", 1000, args.articles, args.seed).items():
+    for story, articles in stories(args.split, 1000, args.articles, args.seed).items():
+        if args.split == "heldout" and half_of(story) != "A":
+            continue
         brief = fold(articles)
         quotes = shared_quotes(story, brief)
         found[half_of(story)] += quotes
