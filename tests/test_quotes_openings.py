@@ -65,3 +65,44 @@ def test_a_quote_reopened_at_each_paragraph_may_run_past_one_quote_length():
 def test_an_unbalanced_mark_still_stops_at_one_quote_length():
     text = "He said “" + _long_paragraph(30) + " and so on."
     assert quote_spans(text) == []
+
+
+def test_the_release_is_the_body_that_spoke_before_and_a_statement_is_nobody():
+    got = article_speakers(
+        "The Calden Harbour Board said on Monday that ferry fares will rise in May.\n"
+        "\"These increases will be small, as they build on the fare freeze of last year,\" the release stated.\n"
+        "Separately, unions met on Tuesday.\n"
+        "\"We will ask every member to vote on the offer before the end of the month,\" a statement said.")
+    assert got["These increases will"] == "Calden Harbour Board"
+    assert got["We will ask"] is None
+
+
+def test_a_heading_left_without_a_stop_is_no_part_of_the_sentence_below():
+    from newsfold.nlp.spacy_model import parse
+    doc = parse(["The council met on Monday.\nBuilding on the city's legacy\n"
+                 "Mr Berglund, who is also the harbour minister, underscored the plan. He left.\n"
+                 "The ferry will run\nuntil the end of May, the board said."])[0]
+    sentences = [s.text.strip() for s in doc.sents]
+    assert "Building on the city's legacy" in sentences
+    assert any(s.startswith("Mr Berglund") for s in sentences)
+    # a hard wrap (no stop, next line in lower case) stays inside its sentence
+    assert any("The ferry will run\nuntil" in s for s in sentences)
+
+
+def test_a_name_beside_a_lost_subject_is_the_subject_but_a_persons_seat_is_not():
+    from spacy.tokens import Doc
+
+    from newsfold.nlp.spacy_model import load
+    from newsfold.stages.quotes.people import _is_subject
+
+    # "state works committee chairman Omar Haddad confirmed …" parsed with "works" for the subject
+    words = ["state", "works", ",", "chairman", "Omar", "Haddad", "confirmed", "it"]
+    doc = Doc(load().vocab, words=words, heads=[1, 6, 1, 5, 5, 1, 6, 6],
+              deps=["compound", "nsubj", "punct", "compound", "compound", "appos", "ROOT", "dobj"])
+    assert _is_subject(doc[5]) and _is_subject(doc[1])
+    # "Ana Ruiz (Calden GRC) said …": the seat in apposition to a named subject is not
+    words = ["Ana", "Ruiz", "(", "Calden", "GRC", ")", "said", "it"]
+    doc = Doc(load().vocab, words=words, heads=[1, 6, 4, 4, 1, 4, 6, 6],
+              deps=["compound", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "dobj"],
+              ents=["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "O"])
+    assert _is_subject(doc[1]) and not _is_subject(doc[4])

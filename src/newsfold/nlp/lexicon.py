@@ -230,7 +230,7 @@ QUOTE_VERBS: frozenset[str] = frozenset({
     "shouted", "read", "reads", "rule", "ruled", "rules",
 })
 # Nouns for words given out in writing: "a statement from X read", "a letter by X said": X speaks.
-STATEMENT_NOUNS: frozenset[str] = frozenset({"statement", "letter", "message", "tribute", "note"})
+STATEMENT_NOUNS: frozenset[str] = frozenset({"statement", "letter", "message", "tribute", "note", "release"})
 # Lower-case words that may stand inside a person's name ("Ludwig van Beethoven",
 # "Ana de la Cruz", "Aziz bin Omar"): any other lower-case word inside a
 # tagged PERSON ("Ruiz fed Dean") shows two names run together by a verb.

@@ -67,11 +67,11 @@ class People:
                 known = self.names.canonical(name) or name  # "ACP Dara Imrie" ends with a known full name
                 if plain(known) in self.names.full_people:
                     self.person_names.append(known)
-                    mentions.append((ent.start_char, known, ent.root.dep_ in ("nsubj", "nsubjpass")))
+                    mentions.append((ent.start_char, known, _is_subject(ent.root)))
                 continue
             if self.names.type_of(name) not in (None, "PERSON") or self.place_tail(ent):
                 continue  # the story's entities say it is no person ("COVID-19", a company)
-            salient = ent.root.dep_ in ("nsubj", "nsubjpass")
+            salient = _is_subject(ent.root)
             mentions.append((ent.start_char, name, salient))
         return mentions
 
@@ -265,6 +265,16 @@ class People:
         if before:
             return before[-1][1]
         return matches[0][1] if matches else None
+
+
+def _is_subject(token: Any) -> bool:
+    """Whether a name is its clause's subject: the subject itself, in
+    apposition to it ("state works committee chairman Ana Ruiz, when
+    contacted, confirmed" parsed with "works" for the subject; not "Ana Ruiz
+    (Calden GRC)", a person's seat), or a name
+    the parse made the root of its sentence (a subject it lost the verb of)."""
+    return token.dep_ in ("nsubj", "nsubjpass", "ROOT") \
+        or token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.ent_type_ != "PERSON"
 
 
 # two names joined as one subject: "Ana Ruiz and Tomas Berg", "Mr Ana Ruiz and Mr Tomas Berg"

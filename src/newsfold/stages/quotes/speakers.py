@@ -167,6 +167,8 @@ class SpeakerResolver:
                 if any(t.pos_ == "PROPN" for t in pobj.subtree):
                     return self.resolve(pobj, allowed | {t.i for t in pobj.subtree}, remember, depth)
                 return None
+            if {c.lower_ for c in token.children if c.dep_ == "det"} == {"the"} and len(list(token.subtree)) == 2:
+                return self._the_body(token, depth)  # "the release added": the body that spoke, as "the firm said"
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
         lo, hi = (phrase[0].idx, phrase[-1].idx + 1) if phrase else (token.idx, token.idx + 1)
         persons = [e for e in self.page.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
@@ -320,7 +322,9 @@ class SpeakerResolver:
         people = self.people
         candidates: list[tuple[int, Any, bool]] = [
             m for m in people.mentions if m[0] < offset and people.agrees(m[1], wanted)]
-        candidates += [(o, name, True) for o, name in self.heard if o < offset and people.agrees(name, wanted)]
+        # "he"/"she" is a person: a body that spoke ("AKPS said") is no candidate, its spokesman is
+        candidates += [(o, name, True) for o, name in self.heard if o < offset and people.agrees(name, wanted)
+                       and not (wanted and people.names.body(name) and plain(name.split()[-1]) not in SPOKESPERSON_ROLES)]
         candidates += [(t.idx, t, True) for t in people.role_subjects if t.idx < offset]
         candidates.sort(key=lambda m: (m[0], isinstance(m[1], str)))
         salient = [m for m in candidates if m[2]]
