@@ -72,3 +72,34 @@ def test_counted_gallery_captions_run_into_the_text_go():
     prose = ("Police arrested 4 Men on Monday. A court charged 4 Women on Tuesday. Officers found 4 Knives "
              "in the flat on Wednesday.")
     assert kept(prose) == prose
+
+
+BODY = ("The council opened the new ferry pier on Monday after two years of work.\n\n"
+        "The pier will serve three routes, the transport office said.\n\n")
+
+
+def test_a_syndication_note_in_brackets_closing_the_text():
+    note = "(This article is published under a content partnership between The Harbor Post and Coast Radio)"
+    assert removed(BODY + note) == [note]
+    # reporting on a publication stays
+    story = "The article was published on Monday and drew wide comment, the editor said."
+    assert removed(BODY + story) == []
+
+
+def test_a_share_request_after_a_round_up():
+    promo = "Enjoyed this round-up? Share it with your friends and family!"
+    assert removed(BODY + promo) == [promo]
+
+
+def test_the_outlet_credited_in_capitals_after_the_last_sentence():
+    text = BODY + "It would ease traffic on the old bridge, it said. THE HARBOR TIMES"
+    assert removed(text) == ["THE HARBOR TIMES"]
+    # the same capitals inside the text are no sign-off
+    inside = BODY + "THE HARBOR TIMES reported the opening first. Crowds came to see it."
+    assert removed(inside) == []
+
+
+def test_an_embedded_posts_casual_text_above_its_signature():
+    post = "So calm. .. Too much smoke"
+    signature = "Posted by Jo Tan on Sunday 19 January 2031"
+    assert removed(BODY + post + "\n" + signature + "\n\nThe fire was out by 6am.") == [post, signature]

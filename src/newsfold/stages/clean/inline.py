@@ -44,7 +44,9 @@ _SIGNOFF_AT_END = re.compile(
     r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|IANS|PTI|ANI|Xinhua|dpa|[A-Z]{2,10}(?:[-/][A-Z]{2,10})*)"
     rf"|[-–—]+\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}}"
     # a wire's code and its editors' initials, in capitals: "... the report said. PTI GS ARI ARI"
-    r"|(?:[A-Z]{2,5}\s+){1,6}[A-Z]{2,5})\s*$"
+    r"|(?:[A-Z]{2,5}\s+){1,6}[A-Z]{2,5}"
+    # the outlet credited in capitals: "... it said. THE EVENING POST"
+    r"|THE(?:\s+[A-Z]{2,}){1,3})\s*$"
 )
 # Sentences that only make sense inside a sign-up box; kept as promo when next to one.
 _FORM_RESIDUE = re.compile(
