@@ -77,3 +77,34 @@ def test_a_surname_alone_beside_only_the_other_bearer_joins_neither():
         "Her brother, Tobin Quell, 51, was not charged, police said. Quell declined to comment.")
     mara = _holder(entities, "Mara Quell")
     assert mara is not None and "Quell" not in mara.aliases
+
+
+def test_a_surname_alone_written_before_the_relative_is_named_is_the_main_person():
+    # the fourth source never names Mara in full (its headline did), writes "Quell"
+    # from its first line and names the brother only at the end: it means her
+    entities = _entities(
+        "Mara Quell, 47, was fined for forging permits at the county court on Monday.",
+        "Mara Quell admitted the forgeries in February. Her lawyer spoke for her.",
+        "Mara Quell forged 30 permits, prosecutors said.",
+        "Quell, 47, was fined on Monday. Quell admitted 12 charges. Her brother, Tobin Quell, was not charged.")
+    mara, tobin = _holder(entities, "Mara Quell"), _holder(entities, "Tobin Quell")
+    assert mara is not None and tobin is not None and mara is not tobin
+    assert "Quell" in mara.aliases
+
+
+def test_a_place_with_its_division_in_lower_case_is_the_place():
+    entities = _entities("The well is in Velmora province, officials said.",
+                         "The village lies in Tarsk county, in the north of Velmora.",
+                         "Rescuers in Velmora Province worked through the night.")
+    place = _holder(entities, "Velmora")
+    assert place is not None and {"Velmora province", "Velmora Province"} <= set(place.aliases)
+    # a city named after its country ("Mexico City") is written capitalised: no description
+    apart = _entities("Flights from Orvania City resumed on Monday.", "Orvania closed its airspace on Friday.")
+    assert _holder(apart, "Orvania City") is not _holder(apart, "Orvania")
+
+
+def test_a_name_written_with_and_without_a_plural_ending_is_one_body():
+    entities = _entities("Wang was a director of Korrin Investments Holdings, court papers showed.",
+                         "He also ran Korrin Investment Holdings from 2019, prosecutors said.")
+    body = _holder(entities, "Korrin Investments Holdings")
+    assert body is not None and "Korrin Investment Holdings" in body.aliases

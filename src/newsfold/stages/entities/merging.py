@@ -26,6 +26,7 @@ from .mentions import (
 )
 from .owners import leading_owner
 from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
+from .spellings import merge_divisions, merge_plural_spellings
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
                          "around", "through", "to"}
@@ -123,6 +124,8 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
     """Root key -> the keys of one entity, merged by the rules in order."""
     uf = _UnionFind(groups)
     _merge_spellings(uf, groups, labels)
+    merge_plural_spellings(uf, groups, labels)
+    merge_divisions(uf, groups, labels)
     for i, a in enumerate(full_people):
         for b in full_people[i + 1:]:
             if same_person(a, b):
