@@ -103,3 +103,17 @@ def test_an_embedded_posts_casual_text_above_its_signature():
     post = "So calm. .. Too much smoke"
     signature = "Posted by Jo Tan on Sunday 19 January 2031"
     assert removed(BODY + post + "\n" + signature + "\n\nThe fire was out by 6am.") == [post, signature]
+
+
+def test_a_run_of_unpunctuated_captions_glued_before_a_sentence():
+    captions = ("Divers search the lake near Orvel pier on Monday The team are trying to reach the wreck "
+                "before dark A crane has been brought in from the port")
+    sentence = "The boat, named Silver Tern by its owner, sank on Sunday with two people on board."
+    text = BODY + "Crews worked through the night. " + captions + " " + sentence
+    assert captions in removed(text)
+    assert sentence in kept(text)
+    # one long sentence with a name's article in it is prose
+    prose = ("Divers from the harbour unit told a reporter from The Daily Post that they searched the lake "
+             "near the pier for six hours on Monday and would go back on Tuesday if the weather held, "
+             "and that I think we should wait was all the skipper said to them before he left.")
+    assert removed(BODY + prose) == []

@@ -17,6 +17,7 @@ import re
 
 from ...model import Removed
 from .captions import (
+    caption_runs,
     credit_first_captions,
     image_marker_captions,
     inline_credit_captions,
@@ -105,7 +106,8 @@ def inline_spans(text: str, p: Paragraph, *, last: bool) -> list[Removed]:
     spans = (_promo_sentences(text, segments) + _residue(text, p)
              + image_marker_captions(text, p) + inline_credit_captions(text, p, segments)
              + credit_first_captions(text, p, segments) + _inline_headings(text, segments)
-             + gallery_spans(text, p) + position_captions(text, p, segments) + _page_parts(text, p, segments))
+             + gallery_spans(text, p) + position_captions(text, p, segments) + caption_runs(text, p, segments)
+             + _page_parts(text, p, segments))
     if last:
         spans += _closing_signoff(text, p, segments)
     return disjoint(text, spans)
