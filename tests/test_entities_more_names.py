@@ -4,10 +4,14 @@ body "the cooperative" stands for, and a surname that two people share.
 Invented texts."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from newsfold.context import StoryContext
-from newsfold.model import Article
+from newsfold.model import Article, Removed
 from newsfold.nlp.spacy_model import parse
 from newsfold.stages.entities import find_entities
+from newsfold.stages.entities.mentions import Mention
+from newsfold.stages.entities.spellings import add_longer_forms
 
 
 def _entities(*texts: str):
@@ -108,3 +112,21 @@ def test_a_name_written_with_and_without_a_plural_ending_is_one_body():
                          "He also ran Korrin Investment Holdings from 2019, prosecutors said.")
     body = _holder(entities, "Korrin Investments Holdings")
     assert body is not None and "Korrin Investment Holdings" in body.aliases
+
+
+def test_a_long_name_written_with_one_more_word_inside_is_that_name():
+    # the tagger can miss the longer form (it did on a real page); the sweep adds it
+    text = "Hawkers at the Amber Street Cooked Food Centre said the stall reopened. Amber Street Old Food Centre"
+    article = Article(id="s0", text=text, removed=[Removed(text.index("Amber Street Old"), len(text), "promo")])
+    groups = defaultdict(list, {"amber street food centre": [Mention("Amber Street Food Centre", "ORG", "s1")],
+                                "ana maria ruiz lopez": [Mention("Ana Maria Ruiz Lopez", "PERSON", "s1")]})
+    labels = {"amber street food centre": "ORG", "ana maria ruiz lopez": "PERSON"}
+    add_longer_forms([article], groups, labels)
+    assert [m.surface for m in groups["amber street cooked food centre"]] == ["Amber Street Cooked Food Centre"]
+    assert labels["amber street cooked food centre"] == "ORG"
+    assert "amber street old food centre" not in groups  # removed text
+    # and the whole stage joins them
+    entities = _entities("A fire broke out at a stall in the Amber Street Food Centre on Sunday.",
+                         "Hawkers at the Amber Street Cooked Food Centre said the stall reopened on Monday.")
+    centre = _holder(entities, "Amber Street Food Centre")
+    assert centre is not None and "Amber Street Cooked Food Centre" in centre.aliases

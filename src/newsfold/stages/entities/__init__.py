@@ -34,7 +34,9 @@ How mentions become entities, in order:
    (Dar-i-Valon / Dar-e-Valon); a hyphenated name the tagger cut ("Dar") is
    read whole. Non-person names equal but for a plural ending merge ("X
    Investments Holdings" / "X Investment Holdings"), and so does a place with
-   its division written after it in lower case ("Velmora province")
+   its division written after it in lower case ("Velmora province"); a name
+   of four words or more written with one more capitalised word inside, which
+   the tagger missed, is a mention that the short-form rule (5) joins to it
    (:mod:`.spellings`).
 4. *Surname only*: a one-word mention joins the full-name person with that
    surname only when exactly one such person is in the story; when no full

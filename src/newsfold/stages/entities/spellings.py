@@ -1,16 +1,18 @@
 """Non-person names written two ways that say the same thing: a place with
-the administrative division after it in lower case, and a name whose words
-differ only in a plural ending.
+the administrative division after it in lower case, a name whose words
+differ only in a plural ending, and a long name with one more word inside.
 
 Each rule unions keys of the folded-name groups (see :mod:`.merging`); none
 touches a person's name.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Protocol
 
 from ...nlp.lexicon import ADMIN_DIVISIONS
+from ...nlp.names import fold
 
 PLACE_LABELS = {"GPE", "LOC"}
 
@@ -46,3 +48,35 @@ def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> 
     for keys in by_singular.values():
         for other in keys[1:]:
             uf.union(keys[0], other)
+
+
+_INSERTED_WORD = r"[A-Z][a-z]{2,}"
+_LONG_NAME_WORDS = 4  # a name this long is specific enough to be known with one more word in it
+
+
+def add_longer_forms(articles: list, groups: dict, labels: dict[str, str]) -> None:
+    """Mentions the tagger missed of a long name written with one more
+    capitalised word inside ("Amber Street Cooked Food Centre" beside the tagged
+    "Amber Street Food Centre"), added to ``groups`` under a key of their own
+    that the short-form rule (``merging._merge_short_forms``) then joins to the
+    name. Names of four words or more, not people's; never inside removed text."""
+    from .mentions import Mention
+
+    named = {m.surface: key for key, ms in groups.items() if labels.get(key) != "PERSON"
+             and len(key.split()) >= _LONG_NAME_WORDS for m in ms if len(m.surface.split()) >= _LONG_NAME_WORDS}
+    added: set[str] = set()  # a form the tagger found itself is swept with the exact forms later
+    for surface, owner in sorted(named.items()):
+        words = surface.split()
+        pattern = "|".join(" ".join(map(re.escape, words[:k])) + rf"\s+{_INSERTED_WORD}\s+"
+                           + " ".join(map(re.escape, words[k:])) for k in range(1, len(words)))
+        for article in articles:
+            if article.off_topic:
+                continue
+            for match in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", article.text):
+                key = fold(match.group())
+                if article.is_removed(match.start(), match.end()) or key in groups and key not in added:
+                    continue
+                groups[key].append(Mention(" ".join(match.group().split()), labels[owner], article.id,
+                                           "", match.start(), match.end()))
+                labels[key] = labels[owner]
+                added.add(key)
