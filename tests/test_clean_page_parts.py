@@ -117,3 +117,9 @@ def test_a_run_of_unpunctuated_captions_glued_before_a_sentence():
              "near the pier for six hours on Monday and would go back on Tuesday if the weather held, "
              "and that I think we should wait was all the skipper said to them before he left.")
     assert removed(BODY + prose) == []
+
+
+def test_the_paragraph_under_an_about_the_author_heading_is_a_bio():
+    bio = ("Jo Tan pens articles on first homes and credit cards. When she is not writing, "
+           "you will find her at dance classes.")
+    assert bio in removed(BODY + "About the author\n\n" + bio)
