@@ -117,6 +117,13 @@ def test_a_run_of_unpunctuated_captions_glued_before_a_sentence():
              "near the pier for six hours on Monday and would go back on Tuesday if the weather held, "
              "and that I think we should wait was all the skipper said to them before he left.")
     assert removed(BODY + prose) == []
+    # posts quoted in a row are no captions: a sentence the splitter ran into them stays
+    posts = ("The maker cut the weight of its bars by a tenth last week and kept the price, angering fans. "
+             "Hundreds took to social media to complain about the change, and some called for a boycott. "
+             "To many, the new bars signal a dim future outside the E.U. #Bars in three years: "
+             "pic.twitter.com/Ab12Cd -- Jo (@jo) November 8, 2031 Meanwhile, a spokesman for the maker said "
+             "the change was needed It comes after a number of makers raised prices.")
+    assert "To many, the new bars signal" in kept(BODY + posts)
 
 
 def test_the_paragraph_under_an_about_the_author_heading_is_a_bio():

@@ -11,7 +11,7 @@ from newsfold.model import Article, Removed
 from newsfold.nlp.spacy_model import parse
 from newsfold.stages.entities import find_entities
 from newsfold.stages.entities.mentions import Mention
-from newsfold.stages.entities.spellings import add_longer_forms
+from newsfold.stages.entities.spellings import add_longer_forms, merge_divisions
 
 
 def _entities(*texts: str):
@@ -107,6 +107,28 @@ def test_a_place_with_its_division_in_lower_case_is_the_place():
     assert _holder(apart, "Orvania City") is not _holder(apart, "Orvania")
 
 
+def test_a_place_the_story_names_with_two_divisions_joins_neither():
+    # a city and the province named after it: the place alone may be either
+    groups = defaultdict(list, {
+        "tarsk": [Mention("Tarsk", "GPE", "s0")], "tarsk city": [Mention("Tarsk city", "GPE", "s0")],
+        "tarsk province": [Mention("Tarsk province", "GPE", "s1")]})
+    labels = dict.fromkeys(groups, "GPE")
+    joined: list[tuple[str, str]] = []
+
+    class Recorder:
+        def find(self, key: str) -> str:
+            return key
+
+        def union(self, a: str, b: str) -> None:
+            joined.append((a, b))
+
+    merge_divisions(Recorder(), groups, labels)
+    assert joined == []
+    del groups["tarsk city"]
+    merge_divisions(Recorder(), groups, labels)
+    assert joined == [("tarsk", "tarsk province")]
+
+
 def test_a_name_written_with_and_without_a_plural_ending_is_one_body():
     entities = _entities("Wang was a director of Korrin Investments Holdings, court papers showed.",
                          "He also ran Korrin Investment Holdings from 2019, prosecutors said.")
@@ -125,6 +147,10 @@ def test_a_long_name_written_with_one_more_word_inside_is_that_name():
     assert [m.surface for m in groups["amber street cooked food centre"]] == ["Amber Street Cooked Food Centre"]
     assert labels["amber street cooked food centre"] == "ORG"
     assert "amber street old food centre" not in groups  # removed text
+    # a number word is no name's extra word ("... throughout the World Series Two Chicago Cubs fans ...")
+    counted = Article(id="s2", text="Fans at the Amber Street Two Food Centre cheered.")
+    add_longer_forms([counted], groups, labels)
+    assert "amber street two food centre" not in groups
     # and the whole stage joins them
     entities = _entities("A fire broke out at a stall in the Amber Street Food Centre on Sunday.",
                          "Hawkers at the Amber Street Cooked Food Centre said the stall reopened on Monday.")

@@ -188,11 +188,14 @@ def caption_runs(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> li
         starts = [k + 1 for k in range(1, len(words) - 2)
                   if _visible_start(words[k].group(), words[k + 1].group(), words[k + 2].group())]
         pieces = list(zip([0] + starts, starts + [len(words)]))
+        if _EMBED_MARK.search(text, a, a + words[starts[-1] - 1].end() if starts else a):
+            continue  # posts quoted in a row are embeds, their text a reader's; the embed rules judge them
         if len(starts) >= 2 and all(_CAPTION_WORDS[0] <= stop - start <= _CAPTION_WORDS[1] for start, stop in pieces[:-1]):
             spans.append((a, a + words[starts[-1] - 1].end(), "caption"))
     return spans
 
 
+_EMBED_MARK = re.compile(r"://|pic\.twitter\.com|@\w|(?:^|\s)#\w")
 _RUN_MIN_WORDS = 40  # a piece this long with no stop in it holds more than one sentence
 _CAPTION_WORDS = (4, 40)
 

@@ -11,7 +11,15 @@ import re
 from collections import defaultdict
 from typing import Protocol
 
-from ...nlp.lexicon import ADMIN_DIVISIONS
+from ...nlp.lexicon import (
+    ADMIN_DIVISIONS,
+    MONTHS,
+    SCALE_WORDS,
+    STOPWORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    WEEKDAYS,
+)
 from ...nlp.names import fold
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -26,7 +34,9 @@ def merge_divisions(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
     """'Hebei province' is Hebei: a place name followed by an administrative
     division that some source writes in lower case (a description, not part of
     the name: "Mexico City" is never "Mexico city") joins the place the story
-    also names without it."""
+    also names without it, unless the story names it with two divisions
+    ("Kunduz city", "Kunduz province": a city and its province)."""
+    divided: dict[str, list[str]] = defaultdict(list)  # the place -> its forms with a division
     for key, mentions in groups.items():
         words = key.split()
         if len(words) < 2 or words[-1] not in ADMIN_DIVISIONS or labels.get(key) not in PLACE_LABELS:
@@ -34,7 +44,11 @@ def merge_divisions(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
         base = " ".join(words[:-1])
         described = any(m.surface.split()[-1].islower() for m in mentions if len(m.surface.split()) == len(words))
         if described and base in groups and labels.get(base) in PLACE_LABELS:
-            uf.union(base, key)
+            divided[base].append(key)
+    for base, keys in divided.items():
+        # a story that writes "X city" and "X province" tells the two apart: X alone is either
+        if len(keys) == 1:
+            uf.union(base, keys[0])
 
 
 def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
@@ -51,6 +65,8 @@ def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> 
 
 
 _INSERTED_WORD = r"[A-Z][a-z]{2,}"
+# no number, date or function word is a name's extra word ("World Series Two Chicago Cubs fans")
+_NOT_INSERTED = STOPWORDS | set(UNIT_WORDS) | set(TENS_WORDS) | set(SCALE_WORDS) | set(MONTHS) | set(WEEKDAYS)
 _LONG_NAME_WORDS = 4  # a name this long is specific enough to be known with one more word in it
 
 
@@ -74,7 +90,9 @@ def add_longer_forms(articles: list, groups: dict, labels: dict[str, str]) -> No
                 continue
             for match in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", article.text):
                 key = fold(match.group())
-                if article.is_removed(match.start(), match.end()) or key in groups and key not in added:
+                extra = set(key.split()) - set(fold(surface).split())
+                if article.is_removed(match.start(), match.end()) or key in groups and key not in added \
+                        or extra & _NOT_INSERTED:
                     continue
                 groups[key].append(Mention(" ".join(match.group().split()), labels[owner], article.id,
                                            "", match.start(), match.end()))
