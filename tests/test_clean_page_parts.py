@@ -72,3 +72,61 @@ def test_counted_gallery_captions_run_into_the_text_go():
     prose = ("Police arrested 4 Men on Monday. A court charged 4 Women on Tuesday. Officers found 4 Knives "
              "in the flat on Wednesday.")
     assert kept(prose) == prose
+
+
+BODY = ("The council opened the new ferry pier on Monday after two years of work.\n\n"
+        "The pier will serve three routes, the transport office said.\n\n")
+
+
+def test_a_syndication_note_in_brackets_closing_the_text():
+    note = "(This article is published under a content partnership between The Harbor Post and Coast Radio)"
+    assert removed(BODY + note) == [note]
+    # reporting on a publication stays
+    story = "The article was published on Monday and drew wide comment, the editor said."
+    assert removed(BODY + story) == []
+
+
+def test_a_share_request_after_a_round_up():
+    promo = "Enjoyed this round-up? Share it with your friends and family!"
+    assert removed(BODY + promo) == [promo]
+
+
+def test_the_outlet_credited_in_capitals_after_the_last_sentence():
+    text = BODY + "It would ease traffic on the old bridge, it said. THE HARBOR TIMES"
+    assert removed(text) == ["THE HARBOR TIMES"]
+    # the same capitals inside the text are no sign-off
+    inside = BODY + "THE HARBOR TIMES reported the opening first. Crowds came to see it."
+    assert removed(inside) == []
+
+
+def test_an_embedded_posts_casual_text_above_its_signature():
+    post = "So calm. .. Too much smoke"
+    signature = "Posted by Jo Tan on Sunday 19 January 2031"
+    assert removed(BODY + post + "\n" + signature + "\n\nThe fire was out by 6am.") == [post, signature]
+
+
+def test_a_run_of_unpunctuated_captions_glued_before_a_sentence():
+    captions = ("Divers search the lake near Orvel pier on Monday The team are trying to reach the wreck "
+                "before dark A crane has been brought in from the port")
+    sentence = "The boat, named Silver Tern by its owner, sank on Sunday with two people on board."
+    text = BODY + "Crews worked through the night. " + captions + " " + sentence
+    assert captions in removed(text)
+    assert sentence in kept(text)
+    # one long sentence with a name's article in it is prose
+    prose = ("Divers from the harbour unit told a reporter from The Daily Post that they searched the lake "
+             "near the pier for six hours on Monday and would go back on Tuesday if the weather held, "
+             "and that I think we should wait was all the skipper said to them before he left.")
+    assert removed(BODY + prose) == []
+    # posts quoted in a row are no captions: a sentence the splitter ran into them stays
+    posts = ("The maker cut the weight of its bars by a tenth last week and kept the price, angering fans. "
+             "Hundreds took to social media to complain about the change, and some called for a boycott. "
+             "To many, the new bars signal a dim future outside the E.U. #Bars in three years: "
+             "pic.twitter.com/Ab12Cd -- Jo (@jo) November 8, 2031 Meanwhile, a spokesman for the maker said "
+             "the change was needed It comes after a number of makers raised prices.")
+    assert "To many, the new bars signal" in kept(BODY + posts)
+
+
+def test_the_paragraph_under_an_about_the_author_heading_is_a_bio():
+    bio = ("Jo Tan pens articles on first homes and credit cards. When she is not writing, "
+           "you will find her at dance classes.")
+    assert bio in removed(BODY + "About the author\n\n" + bio)

@@ -185,6 +185,12 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "city", "town", "village", "country", "province", "region", "capital", "district",
     "state", "area", "island", "port", "county", "suburb", "neighbourhood", "neighborhood",
 })
+# Administrative divisions a writer puts after a place's name in lower case
+# ("Hebei province", "Baoding city"): the place itself. Not "state" ("Washington
+# state" is not Washington, DC) nor "island" ("Christmas Island").
+ADMIN_DIVISIONS: frozenset[str] = frozenset({
+    "province", "county", "prefecture", "district", "municipality", "region", "city", "governorate",
+})
 # A photo caption is a noun phrase closed by one of these: "The wrecked shelter, photographed on Monday."
 CAPTION_PARTICIPLES: frozenset[str] = frozenset({"photographed", "pictured", "seen", "shown", "filmed"})
 # Speech verbs the tagger takes into the name after them ("…,” Said Ruiz").

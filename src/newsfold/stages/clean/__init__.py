@@ -27,7 +27,7 @@ The rules come in families, one module each, run in this order:
    signature, headlines listed in a row, a sign-up box closing the page;
 5. ``inline`` (with ``captions``): boilerplate inside kept paragraphs of
    flattened pages: promo sentences, page residue, captions and their
-   credits, inline headings, and outlet sign-offs ending the text ("signoff":
+   credits, runs of unpunctuated captions glued before a sentence, inline headings, and outlet sign-offs ending the text ("signoff":
    "/OUTLET", "- The Daily Herald/ANN", a reporter's e-mail address).
 """
 from __future__ import annotations

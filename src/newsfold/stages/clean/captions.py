@@ -169,3 +169,41 @@ def position_captions(text: str, p: Paragraph, segments: list[tuple[int, int]]) 
         if found and not found[1] and found[0] >= marker.end():
             spans.append((a, found[0], "caption"))
     return spans
+
+
+def caption_runs(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
+    """A run of photo captions flattened into the text before a sentence, none
+    with closing punctuation: "... to the scene. Rescuers work at the site on
+    Monday The team are trying to reach him A large crew has been sent The boy,
+    named ..., fell on Sunday." Inside one over-long sentence piece, each
+    caption visibly ends where a sentence opener follows an unpunctuated word
+    ("site on Monday The team"); with two such starts or more, all but the last
+    piece are captions and the last is the sentence the run was glued to. A
+    name's article ("a reporter from The Daily Post") is no start."""
+    spans: list[Span] = []
+    for a, b in segments:
+        words = list(re.finditer(r"\S+", text[a:b]))
+        if len(words) <= _RUN_MIN_WORDS:
+            continue
+        starts = [k + 1 for k in range(1, len(words) - 2)
+                  if _visible_start(words[k].group(), words[k + 1].group(), words[k + 2].group())]
+        pieces = list(zip([0] + starts, starts + [len(words)]))
+        if _EMBED_MARK.search(text, a, a + words[starts[-1] - 1].end() if starts else a):
+            continue  # posts quoted in a row are embeds, their text a reader's; the embed rules judge them
+        if len(starts) >= 2 and all(_CAPTION_WORDS[0] <= stop - start <= _CAPTION_WORDS[1] for start, stop in pieces[:-1]):
+            spans.append((a, a + words[starts[-1] - 1].end(), "caption"))
+    return spans
+
+
+_EMBED_MARK = re.compile(r"://|pic\.twitter\.com|@\w|(?:^|\s)#\w")
+_RUN_MIN_WORDS = 40  # a piece this long with no stop in it holds more than one sentence
+_CAPTION_WORDS = (4, 40)
+
+
+def _visible_start(before: str, opener: str, after: str) -> bool:
+    """Whether ``opener`` starts a sentence right after the unpunctuated word
+    ``before`` ("Monday The team", "writing However, the"), followed by a
+    lower-case word or a figure (not "from The Daily Post"); never "I", capitalised
+    anywhere ("I don't think I should")."""
+    return before[-1:].isalnum() and before.lower() not in ("a", "an", "the") \
+        and opener.rstrip(",") in _STARTERS - {"I"} and (after[:1].islower() or after[:1].isdigit())

@@ -17,6 +17,7 @@ import re
 
 from ...model import Removed
 from .captions import (
+    caption_runs,
     credit_first_captions,
     image_marker_captions,
     inline_credit_captions,
@@ -44,7 +45,9 @@ _SIGNOFF_AT_END = re.compile(
     r"|[-–—]+\s*(?:AFP|AP|Reuters|Bernama|IANS|PTI|ANI|Xinhua|dpa|[A-Z]{2,10}(?:[-/][A-Z]{2,10})*)"
     rf"|[-–—]+\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}}"
     # a wire's code and its editors' initials, in capitals: "... the report said. PTI GS ARI ARI"
-    r"|(?:[A-Z]{2,5}\s+){1,6}[A-Z]{2,5})\s*$"
+    r"|(?:[A-Z]{2,5}\s+){1,6}[A-Z]{2,5}"
+    # the outlet credited in capitals: "... it said. THE EVENING POST"
+    r"|THE(?:\s+[A-Z]{2,}){1,3})\s*$"
 )
 # Sentences that only make sense inside a sign-up box; kept as promo when next to one.
 _FORM_RESIDUE = re.compile(
@@ -103,7 +106,8 @@ def inline_spans(text: str, p: Paragraph, *, last: bool) -> list[Removed]:
     spans = (_promo_sentences(text, segments) + _residue(text, p)
              + image_marker_captions(text, p) + inline_credit_captions(text, p, segments)
              + credit_first_captions(text, p, segments) + _inline_headings(text, segments)
-             + gallery_spans(text, p) + position_captions(text, p, segments) + _page_parts(text, p, segments))
+             + gallery_spans(text, p) + position_captions(text, p, segments) + caption_runs(text, p, segments)
+             + _page_parts(text, p, segments))
     if last:
         spans += _closing_signoff(text, p, segments)
     return disjoint(text, spans)

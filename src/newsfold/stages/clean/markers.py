@@ -88,7 +88,11 @@ SOURCE_LINE = re.compile(
     r"^\(?\s*(?:Sources?\s*:\s*\S|Source\s+link$|(?:With|Including)\s+(?:files|reporting|additional\s+reporting|input|material)\s+(?:from|by)\b"
     # a note on where the text came from: "Parts of this story have been sourced from ...", "This article was translated from ..."
     r"|(?:(?:Parts|Some)\s+of\s+)?this\s+(?:story|article|report)\s+(?:has\s+been|have\s+been|was|were|is)\s+(?:partly\s+|partially\s+)?"
-    r"(?:sourced|adapted|translated|compiled|taken)\s+from\b)",
+    r"(?:sourced|adapted|translated|compiled|taken)\s+from\b"
+    # a syndication note: "(This article is published under a content partnership between ...)",
+    # "This story is republished from ... under a Creative Commons licence"
+    r"|(?:the|this)\s+(?:story|article|report|piece)\s+(?:is|was|has\s+been)\s+(?:re-?)?published\s+"
+    r"(?:under|in\s+(?:partnership|collaboration)|as\s+part\s+of|with\s+(?:the\s+)?permission|through|courtesy)\b)",
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -120,7 +124,7 @@ PROMO = re.compile(
       | more\s+in\s+[\w&'’ ]{1,30}[:\-–—\s]*$ | listen\s+live\b | (?:turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:notifications|alerts)\b
       | get\s+the\s+(?:\S+\s+){0,2}app\b | (?:download|install)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,2}app\b
       | share\s+your\s+(?:experiences|feedback|comments)\b | thank\s+you\s+for\s+(?:sharing\s+your|your)\s+(?:thoughts|feedback)\b
-      | quickly\s+share\s+this\b | we\s+are\s+an\s+independent\b.{0,80}\b(?:readers|donations|supporters)\b
+      | quickly\s+share\s+this\b | (?:(?:liked|enjoyed|loved)\s+this\b[^.!?]{0,30}\?\s*)?share\s+(?:it|this)\s+with\s+(?:your|a)\b | we\s+are\s+an\s+independent\b.{0,80}\b(?:readers|donations|supporters)\b
       | (?:donate|support\s+us)\s*(?:now|today|here)?\s*[.!:]?$
       | listen\s+(?:to\s+)?(?:\S+\s+){0,3}?(?:live\b|podcast|on\s+(?:the|our)\s+(?:\S+\s+)?app\b) | listen\s+(?:again|back)\b
       | have\s+your\s+say\b | (?:text|message|call|phone|e-?mail)\s+the\s+(?:studio|newsroom|show|programme|program|news\s+desk)\b

@@ -127,8 +127,9 @@ def _mark_promo_neighbours(paragraphs: list[Paragraph], reasons: list[str | None
 
 
 _POSTED_BY = re.compile(r"^Posted\s+by\s+\S.{0,80}\d{4}$")
-# hashtags, a link, a bracketed post heading, a preview cut off with "..."
-_POST_MARK = re.compile(r"(?:^|\s)#\w|https?://\S|\S+\.\w{2,3}/\S|^\[[^\]]{3,80}\]|(?:\.\.\.|…)$")
+# hashtags, a link, a bracketed post heading, a preview cut off with "...", a
+# post's casual last line with no closing stop (reporting ends its sentences)
+_POST_MARK = re.compile(r"(?:^|\s)#\w|https?://\S|\S+\.\w{2,3}/\S|^\[[^\]]{3,80}\]|(?:\.\.\.|…)$|[\w,]$")
 
 
 def _mark_embedded_posts(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:

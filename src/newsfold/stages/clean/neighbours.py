@@ -45,6 +45,7 @@ _OUTLET_BLURB = re.compile(
     r"^(?:[A-Z][\w'’.&-]*\s+){1,4}is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:site|website|portal|platform|publication|publisher|newspaper|magazine|outlet|destination)\s+for\b"
 )
+_BIO_HEADING = re.compile(r"^About\s+the\s+(?:author|writer|reporter|columnist|contributor)s?:?$", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S")
 _LIST_DASH = re.compile(r"^[-–—•*]\s+")
@@ -92,6 +93,10 @@ def mark_bylines_and_bios(paragraphs: list[Paragraph], reasons: list[str | None]
         if reasons[i] is None and i > 0 and reasons[i - 1] == "byline" and is_label(paragraph):
             reasons[i] = "byline"  # "By JANE DOE" then "Wire Service" or "Senior Correspondent"
         if reasons[i] is None and is_bio(paragraph, previous_is_bio=i > 0 and reasons[i - 1] == "bio"):
+            reasons[i] = "bio"
+        # under an "About the author" heading: the bio, however it is worded ("Jane Doe pens articles on ...")
+        if reasons[i] is None and i > 0 and _BIO_HEADING.match(paragraphs[i - 1].text) \
+                and not SAYS.search(paragraph.text) and len(paragraph.text.split()) <= 120:
             reasons[i] = "bio"
 
 

@@ -32,11 +32,18 @@ How mentions become entities, in order:
    Arvid Lindqvist"). Different first names never
    merge. Long place and organisation names that differ only in vowels merge
    (Dar-i-Valon / Dar-e-Valon); a hyphenated name the tagger cut ("Dar") is
-   read whole.
+   read whole. Non-person names equal but for a plural ending merge ("X
+   Investments Holdings" / "X Investment Holdings"), and so does a place with
+   its division written after it in lower case ("Velmora province"); a name
+   of four words or more written with one more capitalised word inside, which
+   the tagger missed, is a mention that the short-form rule (5) joins to it
+   (:mod:`.spellings`).
 4. *Surname only*: a one-word mention joins the full-name person with that
    surname only when exactly one such person is in the story; when no full
    name ends with it, the one full name that starts with it ("Mr Lim" =
-   Lim Wei Jie, family name first).
+   Lim Wei Jie, family name first). Of several people who share it, the one
+   most sources name, unless a source writes it alone after naming another
+   of them (:mod:`.owners`).
 5. *Acronyms* (:mod:`.acronyms`): an acronym joins a full name when the
    text ties them ("Full Name (ACR)", "ACR (Full Name)", "Full Name, ACR,",
    "ACR, the Full Name") and the letters fit the words; a bracketed acronym

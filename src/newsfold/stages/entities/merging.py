@@ -26,6 +26,7 @@ from .mentions import (
 )
 from .owners import leading_owner
 from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
+from .spellings import add_longer_forms, merge_divisions, merge_plural_spellings
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
                          "around", "through", "to"}
@@ -76,6 +77,7 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
     full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2 and not _one_word(groups[k])]
     _untagged_acronyms(ctx.articles, groups, labels)
+    add_longer_forms(ctx.articles, groups, labels)
     clusters = _merge(groups, labels, full_people, ties, firsts)
     _sweep_missed_mentions(ctx.articles, clusters, groups, full_people)
     entities = [_entity(keys, groups, full_people, alternates) for keys in clusters.values()]
@@ -123,6 +125,8 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
     """Root key -> the keys of one entity, merged by the rules in order."""
     uf = _UnionFind(groups)
     _merge_spellings(uf, groups, labels)
+    merge_plural_spellings(uf, groups, labels)
+    merge_divisions(uf, groups, labels)
     for i, a in enumerate(full_people):
         for b in full_people[i + 1:]:
             if same_person(a, b):

@@ -12,13 +12,28 @@ def leading_owner(uf: Any, groups: Groups, full_people: list[str], owners: set[s
                   alone: list[Mention]) -> str | None:
     """Of people who share a surname ("Corwin Ashdale" and his sister), the one named
     in at least twice as many sources as any other, and in every source that writes
-    the surname alone and names another of them: the surname alone stands for the
-    story's main person; a relative goes by the first name."""
+    the surname alone after naming another of them: the surname alone stands for the
+    story's main person; a relative goes by the first name. A source that writes the
+    surname alone before it names anyone else of that surname means the person the
+    story is about, whom it need not name in full (its headline did)."""
     if len(owners) < 2 or any(m.surface.isupper() for m in alone):  # "GRC" is no surname
         return None
     named = {root: {m.source for p in full_people if uf.find(p) == root for m in groups[p]} for root in owners}
     ranked = sorted(((len(sources), root) for root, sources in named.items()), reverse=True)
     (most, first), (second, _) = ranked[0], ranked[1]
-    others = set().union(*(sources for root, sources in named.items() if root != first))
-    elsewhere = {m.source for m in alone} & others - named[first]
+    other_mentions = [m for p in full_people if uf.find(p) in owners - {first} for m in groups[p]]
+    earliest: dict[str, Mention] = {}
+    for m in alone:
+        if m.source not in earliest or 0 <= m.start < earliest[m.source].start:
+            earliest[m.source] = m
+    elsewhere = {source for source, m in earliest.items() if not _before_others(m, other_mentions)} - named[first]
     return first if most >= 2 and most >= 2 * second and not elsewhere else None
+
+
+def _before_others(mention: Mention, others: list[Mention]) -> bool:
+    """Whether ``mention``'s source writes it before any of ``others`` (a source
+    naming none of them counts as before: it means no one else)."""
+    there = [m.start for m in others if m.source == mention.source]
+    if not there:
+        return True
+    return 0 <= mention.start < min(there) and min(there) >= 0
