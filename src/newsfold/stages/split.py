@@ -21,10 +21,10 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Article, Sentence
-from ..nlp.text import ENDS_SENTENCE
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LINE = re.compile(r"[^\n]+")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 # pysbd breaks after some titles ("Maj.-Gen. Aldo Brenner"): a sentence
 # ending in one of these, or a piece starting with a hyphen or in lower case,
 # is a false break and is glued to its neighbour.
@@ -60,7 +60,7 @@ def _paragraphs(text: str) -> list[tuple[int, int, int]]:
         hard_wrap = (
             previous_end is not None
             and text.count("\n", previous_end, start) == 1
-            and not ENDS_SENTENCE.search(text[out[-1][0] : previous_end])
+            and not _ENDS_SENTENCE.search(text[out[-1][0] : previous_end])
             and text[start:end].lstrip()[:1].islower()
         )
         if hard_wrap:
