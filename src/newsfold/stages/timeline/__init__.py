@@ -56,7 +56,9 @@ How a date becomes an event, one module a step:
    a few days away (``consensus``), is one as well: in loosely alike
    sentences, or, when the lone source never gives that day, in a sentence
    of its own telling that names no other stage of a process ("charged",
-   "hearing").
+   "hearing"). So is a day whose own weekday names another ("Tuesday (Jan
+   24)" where Jan 24 is a Friday), against that day in other sources
+   (``weekdays``).
 """
 from __future__ import annotations
 

@@ -38,10 +38,13 @@ Method, in order:
    month misread: ``claims.month_slip``), and neither source gives the other's day in
    another sentence alike the other's (a source giving both days for the
    same kind of claim is telling two events);
-4. a lone day against the story (``consensus``): a day that only one
+4. a day its own weekday contradicts (``weekdays``: "Tuesday (Jan 24)" in a
+   year where Jan 24 is a Friday), that no other source gives, against the
+   weekday's day in the likest sentence of each other source giving it;
+5. a lone day against the story (``consensus``): a day that only one
    independent source gives, in a sentence no pair holds, against the day
    two or more other independent sources give for the same event;
-5. grouped: pairs sharing a sentence form one conflict; a day's support is
+6. grouped: pairs sharing a sentence form one conflict; a day's support is
    each sentence giving it.
 """
 from __future__ import annotations
@@ -57,6 +60,7 @@ from ...nlp.text import overlap
 from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, month_slip
 from .consensus import Given, lone_day_pairs
 from .merging import Event, one_occurrence
+from .weekdays import weekday_pairs
 
 _MIN_SHARED = 0.5  # shared content words over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
@@ -83,6 +87,8 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
         for day_a, day_b in _disputed(claims[i], claims[j]):
             if not (_gives_elsewhere(claims, similar, i, j, day_b) or _gives_elsewhere(claims, similar, j, i, day_a)):
                 pairs.append(((claims[i], day_a), (claims[j], day_b)))
+    paired = {claim for pair in pairs for claim, _ in pair}
+    pairs += weekday_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     paired = {claim for pair in pairs for claim, _ in pair}
     roots = ctx.roots()
     given = Given(defaultdict(set), {(e.support.source, e.date) for e in events})
