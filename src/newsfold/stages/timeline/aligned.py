@@ -44,7 +44,10 @@ Method, in order:
 5. a lone day against the story (``consensus``): a day that only one
    independent source gives, in a sentence no pair holds, against the day
    two or more other independent sources give for the same event;
-6. grouped: pairs sharing a sentence form one conflict; a day's support is
+6. a lone day in a fact group (``grouped``): against the day two or more
+   other independent sources give in the sentences the facts stage groups
+   with it (``ctx.facts``);
+7. grouped: pairs sharing a sentence form one conflict; a day's support is
    each sentence giving it.
 """
 from __future__ import annotations
@@ -59,6 +62,7 @@ from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, month_slip
 from .consensus import Given, lone_day_pairs
+from .grouped import grouped_pairs
 from .merging import Event, one_occurrence
 from .weekdays import weekday_pairs
 
@@ -96,6 +100,8 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
         given.roots[event.date].add(roots.get(event.support.source, event.support.source))
     pairs += lone_day_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)],
                             given)
+    paired = {claim for pair in pairs for claim, _ in pair}
+    pairs += grouped_pairs(ctx, claims, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     return [_conflict(group) for group in _groups(pairs)]
 
 
