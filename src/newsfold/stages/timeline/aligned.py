@@ -101,7 +101,7 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     pairs += lone_day_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)],
                             given)
     paired = {claim for pair in pairs for claim, _ in pair}
-    pairs += grouped_pairs(ctx, claims, [free[i] and claim not in paired for i, claim in enumerate(claims)])
+    pairs += grouped_pairs(ctx, claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     return [_conflict(group) for group in _groups(pairs)]
 
 

@@ -26,7 +26,7 @@ next draw"):
    tells what was moved). Each other source's sentence most like the lone
    one is weighed by its words (the larger of the shared content words and
    the shared words next to the days) plus its cosine (at least
-   ``_LONE_COSINE``): one of them at least ``_LONE[0]``; or a single source's
+   ``LONE_COSINE``): one of them at least ``_LONE[0]``; or a single source's
    sentence at least ``_LONE_ONE`` when a second source gives the day in
    words of its own. A source that also gives the consensus day elsewhere tells
    two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
@@ -68,7 +68,7 @@ _LONE = (0.6, 1.3, 1.0)
 # source in its own words ("alerted to the fire at 4.55am on Jan 19" beside
 # "the fire broke out on Sunday"): the telling is one event, the consensus two sources
 _LONE_ONE = 1.1
-_LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
+LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
 _STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
 
 
@@ -146,7 +146,7 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
             other_near = dict(other.dated).get(other_day, frozenset())
             if _stages(other_near) != lone_stages:
                 continue  # "charged on Mar 12" against "the fire on Mar 9": two stages, two events
-            if cosine[i][j] < _LONE_COSINE:
+            if cosine[i][j] < LONE_COSINE:
                 continue
             words = max(shared[i][j], overlap(lone_near, other_near))
             score = words + float(cosine[i][j])

@@ -6,10 +6,14 @@ mistyped or changed stays in its group, however differently it is worded.
 In such a group, a day that one independent source alone gives in the whole
 story, against a day that two or more other independent sources give in the
 group, is a disagreement when the two are a few days apart in one month
-(``consensus._FEW_DAYS``) or the same day a month off (``claims.month_slip``).
+(``consensus.FEW_DAYS``) or the same day a month off (``claims.month_slip``).
 A support's days are those written inside it (a clause of a sentence gives
-only its own), and a telling placed in a series otherwise than the lone one
-("the next draw") counts only on a day another source gives placed alike
+only its own). A telling counts only where its sentence, date words and
+what it quotes masked, is at least loosely close in meaning to the lone one
+(``consensus.LONE_COSINE``): a letter citing a report's title and date is
+grouped with the report's sentences, but the day it gives is the report's.
+A telling placed in a series otherwise than the lone one ("the next draw")
+counts only on a day another source gives placed alike
 (``consensus.placed_alike``). The lone source may give the group's day in
 another sentence: the group says this sentence tells the same thing as the
 others, so the source is at odds with itself, not telling two events.
@@ -20,17 +24,21 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from .claims import Claim, days_apart, month_slip, sequence
-from .consensus import FEW_DAYS, Pair, placed_alike
+from .consensus import FEW_DAYS, LONE_COSINE, Pair, placed_alike
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    import numpy as np
+
     from ...context import StoryContext
 
 
-def grouped_pairs(ctx: StoryContext, claims: Sequence[Claim], free: Sequence[bool]) -> list[Pair]:
+def grouped_pairs(ctx: StoryContext, claims: Sequence[Claim], cosine: np.ndarray,
+                  free: Sequence[bool]) -> list[Pair]:
     """Pairs of a lone day in a fact group against the day two or more other
-    sources give in that group (see the module docstring); ``free``: the
+    sources give in that group (see the module docstring); ``cosine``: the
+    claims' masked sentences' (all 0 without an embedder); ``free``: the
     claims no conflict holds yet."""
     roots_of_day: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
@@ -45,7 +53,8 @@ def grouped_pairs(ctx: StoryContext, claims: Sequence[Claim], free: Sequence[boo
                 continue
             for day in days:
                 if roots_of_day[day] == {claim.root}:
-                    pairs += _against_group(claims, members, k, day)
+                    told = [(j, days) for j, days in members if cosine[k][j] >= LONE_COSINE or not cosine.any()]
+                    pairs += _against_group(claims, told, k, day)
     return pairs
 
 
