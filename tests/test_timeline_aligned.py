@@ -365,3 +365,14 @@ def test_a_series_word_beside_a_day_others_give_without_it_tells_the_same_event(
         ("2031-03-09", ["s0", "s1"]), ("2031-03-12", ["s2"])]
     # no source gives March 9 placed as the lone day is: the next open day is another one
     assert _embedded_conflicts(*_market(nxt, plain.replace("for its open day", "for its next open day"), moved)) == []
+
+
+def test_less_shared_wording_is_made_up_for_by_closer_meaning():
+    a = Article("a", "On March 9, the market management sent a letter to stallholders, warning of rats in the "
+                     "drains and bins.", published="2031-03-20")
+    b = Article("b", "Rats were seen everywhere in the kitchens, the market management said in a letter to stall "
+                     "operators on March 12.", published="2031-03-20")
+    # four of nine content words shared, nothing next to the days: alike only when very close in meaning
+    [conflict] = _embedded_conflicts(a, b, cosine=0.85)
+    assert sorted(v.value for v in conflict.values) == ["2031-03-09", "2031-03-12"]
+    assert _embedded_conflicts(a, b, cosine=0.75) == []

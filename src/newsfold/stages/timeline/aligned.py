@@ -19,7 +19,8 @@ Method, in order:
 2. pairs: sentences of independent sources whose wording, with date words
    and quoted text masked, is alike: most content words shared
    (``_MIN_SHARED``) and, when the context has an embedder, close in meaning
-   (``_MIN_COSINE``); or, aligned by the event they date, some content words
+   (``_MIN_COSINE``), fewer words shared made up for by closer meaning
+   (``_LEAST_SHARED_TRADED``: as much of the two in all); or, aligned by the event they date, some content words
    shared, less close in meaning, and most words next to the dates shared
    (``_MIN_SHARED_NEAR``, ``_MIN_COSINE_NEAR``, ``_MIN_NEAR``: "began his
    jail term on Mar 5"); or, sharing a day, most content words shared and
@@ -71,6 +72,9 @@ _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning but sharing most content words: a reworded
 # sentence with its date moved keeps its words while the embedding drifts.
 _MIN_COSINE_WORDS = (0.55, 0.6)
+# ... or, between the two, as much likeness in all as the first tier's least (shared words plus
+# cosine), with some more of one making up for less of the other, down to this share of words
+_LEAST_SHARED_TRADED = 0.4
 # ... or with the words next to the dates shared (the event they date), less alike as a whole
 _MIN_SHARED_NEAR, _MIN_COSINE_NEAR, _MIN_NEAR = 0.3, 0.55, 0.5
 _MOST_DAYS = 10
@@ -125,7 +129,9 @@ def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float
             return 0.0  # "the next draw on Jan 27" is not "the draw on Jan 24"
         near = overlap(claims[i].near, claims[j].near)
         alike = shared[i][j] >= _MIN_SHARED and (
-            cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared)
+            cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared) \
+            or shared[i][j] >= _LEAST_SHARED_TRADED and cosine[i][j] >= least_cosine \
+            and shared[i][j] + cosine[i][j] >= _MIN_SHARED + _MIN_COSINE
         dated_alike = shared[i][j] >= _MIN_SHARED_NEAR and cosine[i][j] >= _MIN_COSINE_NEAR and near >= _MIN_NEAR
         # a day both give anchors the rest: "from May 4 to Jun 29" against "from 4 May to 26 June"
         anchored = bool(claims[i].days & claims[j].days) and shared[i][j] >= _MIN_SHARED \
