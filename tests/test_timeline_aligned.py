@@ -353,3 +353,26 @@ def test_the_same_day_a_month_off_in_an_aligned_sentence_is_a_date_conflict():
     assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-04-09")) == [("2031-03-09", "2031-04-09")]
     assert aligned._disputed(_claim("a", "2031-03-09"), _claim("b", "2031-05-09")) == []  # a monthly event
 
+
+
+def test_a_series_word_beside_a_day_others_give_without_it_tells_the_same_event():
+    # "its next open day on March 9" beside "the open day on Sunday (March 9)": the one open day
+    nxt = "The harbour museum will hold its next open day on March 9 with free guided tours."
+    plain = "Families can visit the harbour museum on Sunday (March 9) for its open day."
+    moved = "Free guided tours await visitors of the harbour museum's open day on March 12."
+    [conflict] = _embedded_conflicts(*_market(nxt, plain, moved))
+    assert [(v.value, sorted(e.source for e in v.support)) for v in conflict.values] == [
+        ("2031-03-09", ["s0", "s1"]), ("2031-03-12", ["s2"])]
+    # no source gives March 9 placed as the lone day is: the next open day is another one
+    assert _embedded_conflicts(*_market(nxt, plain.replace("for its open day", "for its next open day"), moved)) == []
+
+
+def test_less_shared_wording_is_made_up_for_by_closer_meaning():
+    a = Article("a", "On March 9, the market management sent a letter to stallholders, warning of rats in the "
+                     "drains and bins.", published="2031-03-20")
+    b = Article("b", "Rats were seen everywhere in the kitchens, the market management said in a letter to stall "
+                     "operators on March 12.", published="2031-03-20")
+    # four of nine content words shared, nothing next to the days: alike only when very close in meaning
+    [conflict] = _embedded_conflicts(a, b, cosine=0.85)
+    assert sorted(v.value for v in conflict.values) == ["2031-03-09", "2031-03-12"]
+    assert _embedded_conflicts(a, b, cosine=0.75) == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .model import Article, Entity, Sentence, source_roots
+from .model import Article, Entity, Fact, Sentence, source_roots
 
 if TYPE_CHECKING:  # typing only: the context never loads a model itself
     from .nlp.embed import Embedder
@@ -27,6 +27,7 @@ class StoryContext:
     docs: dict[str, Any] = field(default_factory=dict)  # spaCy Doc over each source's whole text
     embedder: Embedder | None = None
     entities: list[Entity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # the claim groups, once found: sentences saying the same thing
 
     def roots(self) -> dict[str, str]:
         """Source id -> the independent source it stands for (a copy -> its original)."""

@@ -65,6 +65,7 @@ def fold(
     ctx = prepare(articles, date, embedder=embedder, timings=timings)
     with timings.stage("facts"):
         fact_groups = _numbered_facts(facts.group_facts(ctx))
+    ctx.facts = fact_groups
     analysis = _analyse(ctx, timings)
     articles = ctx.articles
 

@@ -4,7 +4,7 @@ Stage contract: ``build_timeline(ctx) -> (events, conflicts)``.
 
 Reads from the context each article's ``text``, ``published`` (ISO date; a
 source without one contributes only absolute dates), ``removed`` spans,
-``copy_of`` and ``off_topic`` (skipped); ``ctx.sentences`` (date words outside
+``copy_of`` and ``off_topic`` (skipped); ``ctx.facts`` (the claim groups); ``ctx.sentences`` (date words outside
 every sentence are not reporting and are skipped) and ``ctx.docs``, the spaCy
 ``Doc`` of each article (parse and DATE entities). Returns timeline events
 ordered by date then support, and ``date`` conflicts with ``id=""`` (the
@@ -56,7 +56,10 @@ How a date becomes an event, one module a step:
    a few days away (``consensus``), is one as well: in loosely alike
    sentences, or, when the lone source never gives that day, in a sentence
    of its own telling that names no other stage of a process ("charged",
-   "hearing").
+   "hearing"). So is a day whose own weekday names another ("Tuesday (Jan
+   24)" where Jan 24 is a Friday), against that day in other sources
+   (``weekdays``), and a lone day in a sentence the facts stage groups with
+   two or more other sources' tellings, against their day (``grouped``).
 """
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ Method, in order:
 2. pairs: sentences of independent sources whose wording, with date words
    and quoted text masked, is alike: most content words shared
    (``_MIN_SHARED``) and, when the context has an embedder, close in meaning
-   (``_MIN_COSINE``); or, aligned by the event they date, some content words
+   (``_MIN_COSINE``), fewer words shared made up for by closer meaning
+   (``_LEAST_SHARED_TRADED``: as much of the two in all); or, aligned by the event they date, some content words
    shared, less close in meaning, and most words next to the dates shared
    (``_MIN_SHARED_NEAR``, ``_MIN_COSINE_NEAR``, ``_MIN_NEAR``: "began his
    jail term on Mar 5"); or, sharing a day, most content words shared and
@@ -38,10 +39,16 @@ Method, in order:
    month misread: ``claims.month_slip``), and neither source gives the other's day in
    another sentence alike the other's (a source giving both days for the
    same kind of claim is telling two events);
-4. a lone day against the story (``consensus``): a day that only one
+4. a day its own weekday contradicts (``weekdays``: "Tuesday (Jan 24)" in a
+   year where Jan 24 is a Friday), that no other source gives, against the
+   weekday's day in the likest sentence of each other source giving it;
+5. a lone day against the story (``consensus``): a day that only one
    independent source gives, in a sentence no pair holds, against the day
    two or more other independent sources give for the same event;
-5. grouped: pairs sharing a sentence form one conflict; a day's support is
+6. a lone day in a fact group (``grouped``): against the day two or more
+   other independent sources give in the sentences the facts stage groups
+   with it (``ctx.facts``);
+7. grouped: pairs sharing a sentence form one conflict; a day's support is
    each sentence giving it.
 """
 from __future__ import annotations
@@ -56,13 +63,18 @@ from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, month_slip
 from .consensus import Given, lone_day_pairs
+from .grouped import grouped_pairs
 from .merging import Event, one_occurrence
+from .weekdays import weekday_pairs
 
 _MIN_SHARED = 0.5  # shared content words over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
 # ... or less close in meaning but sharing most content words: a reworded
 # sentence with its date moved keeps its words while the embedding drifts.
 _MIN_COSINE_WORDS = (0.55, 0.6)
+# ... or, between the two, as much likeness in all as the first tier's least (shared words plus
+# cosine), with some more of one making up for less of the other, down to this share of words
+_LEAST_SHARED_TRADED = 0.4
 # ... or with the words next to the dates shared (the event they date), less alike as a whole
 _MIN_SHARED_NEAR, _MIN_COSINE_NEAR, _MIN_NEAR = 0.3, 0.55, 0.5
 _MOST_DAYS = 10
@@ -84,12 +96,16 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
             if not (_gives_elsewhere(claims, similar, i, j, day_b) or _gives_elsewhere(claims, similar, j, i, day_a)):
                 pairs.append(((claims[i], day_a), (claims[j], day_b)))
     paired = {claim for pair in pairs for claim, _ in pair}
+    pairs += weekday_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
+    paired = {claim for pair in pairs for claim, _ in pair}
     roots = ctx.roots()
     given = Given(defaultdict(set), {(e.support.source, e.date) for e in events})
     for event in events:
         given.roots[event.date].add(roots.get(event.support.source, event.support.source))
     pairs += lone_day_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)],
                             given)
+    paired = {claim for pair in pairs for claim, _ in pair}
+    pairs += grouped_pairs(ctx, claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     return [_conflict(group) for group in _groups(pairs)]
 
 
@@ -113,7 +129,9 @@ def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float
             return 0.0  # "the next draw on Jan 27" is not "the draw on Jan 24"
         near = overlap(claims[i].near, claims[j].near)
         alike = shared[i][j] >= _MIN_SHARED and (
-            cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared)
+            cosine[i][j] >= _MIN_COSINE or cosine[i][j] >= least_cosine and shared[i][j] >= most_shared) \
+            or shared[i][j] >= _LEAST_SHARED_TRADED and cosine[i][j] >= least_cosine \
+            and shared[i][j] + cosine[i][j] >= _MIN_SHARED + _MIN_COSINE
         dated_alike = shared[i][j] >= _MIN_SHARED_NEAR and cosine[i][j] >= _MIN_COSINE_NEAR and near >= _MIN_NEAR
         # a day both give anchors the rest: "from May 4 to Jun 29" against "from 4 May to 26 June"
         anchored = bool(claims[i].days & claims[j].days) and shared[i][j] >= _MIN_SHARED \

@@ -38,6 +38,7 @@ class Claim:
     event: str  # what its first dated event says, for the conflict's topic
     near: frozenset[str] = frozenset()  # words next to its dates
     dated: tuple[tuple[str, frozenset[str]], ...] = ()  # each day it can dispute and the words next to it
+    written: tuple[tuple[str, str], ...] = ()  # each such day and its date words as written ("Tuesday (Jan 21)")
 
 
 def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
@@ -69,7 +70,8 @@ def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
             near[e.date] = near.get(e.date, frozenset()) | near_words(raw, e.support.as_written or "")
         counted = frozenset(e.date for e in dated if e.relative and len(e.date) == _ISO_DAY)
         claims.append(Claim(source, roots.get(source, source), span, text, words, frozenset(near) | counted,
-                            days[0].text, frozenset().union(*near.values()), tuple(near.items())))
+                            days[0].text, frozenset().union(*near.values()), tuple(near.items()),
+                            tuple((e.date, e.support.as_written or "") for e in days)))
     return claims
 
 

@@ -20,13 +20,13 @@ next draw"):
    The lone day's source giving the consensus day in another sentence does
    not explain it away: beside a consensus, that source is at odds with itself.
 2. against the story (``_story_consensus``): else, against a day of the same
-   month at most ``_FEW_DAYS`` apart that two or more other independent
+   month at most ``FEW_DAYS`` apart that two or more other independent
    sources give, in sentences of their own telling this event, and that the
    lone day's source never gives (its copies may: a copy that kept the day
    tells what was moved). Each other source's sentence most like the lone
    one is weighed by its words (the larger of the shared content words and
    the shared words next to the days) plus its cosine (at least
-   ``_LONE_COSINE``): one of them at least ``_LONE[0]``; or a single source's
+   ``LONE_COSINE``): one of them at least ``_LONE[0]``; or a single source's
    sentence at least ``_LONE_ONE`` when a second source gives the day in
    words of its own. A source that also gives the consensus day elsewhere tells
    two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
@@ -60,7 +60,7 @@ _MOST_DAYS = 10
 # a day only one source gives, against one two or more others give: (shared
 # content words, cosine, shared words next to the days), all at least
 _LOOSE = (0.3, 0.4, 0.3)
-_FEW_DAYS = 5
+FEW_DAYS = 5
 # against the story: (one sentence's words + cosine; the same when the lone
 # source gives the consensus day too, and a second source's sentence then)
 _LONE = (0.6, 1.3, 1.0)
@@ -68,7 +68,7 @@ _LONE = (0.6, 1.3, 1.0)
 # source in its own words ("alerted to the fire at 4.55am on Jan 19" beside
 # "the fire broke out on Sunday"): the telling is one event, the consensus two sources
 _LONE_ONE = 1.1
-_LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
+LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
 _STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
 
 
@@ -106,13 +106,16 @@ def _alike_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
                      free: Sequence[bool], i: int, day: str, near: frozenset[str]) -> list[Pair]:
     """The lone day against a day two or more other sources give in loosely alike sentences."""
     claim = claims[i]
+    placed = placed_alike(claims, claim)
     alike: dict[str, list[Claim]] = defaultdict(list)
     for j, other in enumerate(claims):
-        if other.root == claim.root or not free[j] or sequence(other) != sequence(claim):
+        if other.root == claim.root or not free[j]:
             continue
         for other_day, other_near in other.dated:
             close = other_day[:7] == day[:7] and days_apart(day, other_day) <= _MOST_DAYS
             if not (close or month_slip(day, other_day)) or other_day in claim.days:
+                continue
+            if sequence(other) != sequence(claim) and other_day not in placed:
                 continue
             if overlap(near, other_near) >= _LOOSE[2] and shared[i][j] >= _LOOSE[0] \
                     and cosine[i][j] >= _LOOSE[1]:  # the words next to the days: one event
@@ -130,17 +133,20 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
     claim = claims[i]
     lone_near = dict(claim.dated)[day]
     lone_stages = _stages(lone_near)
+    placed = placed_alike(claims, claim)
     best: dict[str, dict[str, tuple[float, int]]] = defaultdict(dict)  # day -> root -> its likest sentence
     for j, other in enumerate(claims):
-        if other.root == claim.root or sequence(other) != sequence(claim):
+        if other.root == claim.root:
             continue
         for other_day in other.days:
-            if other_day[:7] != day[:7] or other_day == day or days_apart(day, other_day) > _FEW_DAYS:
+            if other_day[:7] != day[:7] or other_day == day or days_apart(day, other_day) > FEW_DAYS:
+                continue
+            if sequence(other) != sequence(claim) and other_day not in placed:
                 continue
             other_near = dict(other.dated).get(other_day, frozenset())
             if _stages(other_near) != lone_stages:
                 continue  # "charged on Mar 12" against "the fire on Mar 9": two stages, two events
-            if cosine[i][j] < _LONE_COSINE:
+            if cosine[i][j] < LONE_COSINE:
                 continue
             words = max(shared[i][j], overlap(lone_near, other_near))
             score = words + float(cosine[i][j])
@@ -162,6 +168,16 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         return []
     _, agreed, others = max(options, key=lambda option: option[:2])
     return [((claim, day), (other, agreed)) for other in others]
+
+
+def placed_alike(claims: Sequence[Claim], claim: Claim) -> set[str]:
+    """The days other sources give in sentences that place their event in a
+    series as ``claim`` places its own. On such a day a sentence placing it
+    otherwise ("its next open house on Feb 2" beside "the open house on Feb
+    2") tells the same event: its series word counts from the day it was
+    written, not from another occurrence of the story."""
+    placed = sequence(claim)
+    return {day for other in claims if other.root != claim.root and sequence(other) == placed for day in other.days}
 
 
 def _stages(near: frozenset[str]) -> set[str]:
