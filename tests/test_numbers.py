@@ -129,6 +129,11 @@ def test_a_multiplier_counts_times(text):
     assert by_text(one(text), "up to 40").head == "time"
 
 
+def test_a_unit_abbreviation_at_a_sentence_end_is_its_unit():
+    qs = one("The maker cut the large bar to 360g and the small bar to 150g.")
+    assert by_text(qs, "150").head == "gram" and by_text(qs, "360").head == "gram"
+
+
 def test_less_than_percent():
     q = by_text(one("Turnout was less than 3.5% in the north."), "less than 3.5%")
     assert q.qualifier == "less_than" and q.unit == "%" and q.head == "turnout"
