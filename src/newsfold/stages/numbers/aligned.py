@@ -13,10 +13,11 @@ Method, in order:
 
 1. candidates: every quantity written in digits that counts or measures
    something (a unit, a counted noun, or 100 and up), not vague, not a
-   descriptor ("a 30-page report"), not an addition ("two more"), not a
-   part of another count (coordinated measures are figures: "cut to 220
-   grams and 90 grams"), not a total summed from parts; durations too
-   ("15 years"), each compared only with its own time unit;
+   descriptor ("a 30-page report"), not a part of another count
+   (coordinated measures are figures: "cut to 220 grams and 90 grams"),
+   not a total summed from parts; durations too
+   ("15 years"), each compared only with its own time unit, and additions
+   ("26 additional gates", "another 1,000") only with additions;
 2. pairs: figures, not sentences. Two figures of the same kind in sentences
    of independent sources whose masked wording is alike (most content lemmas
    shared, ``_MIN_SHARED``, and with an embedder close in meaning,
@@ -39,7 +40,8 @@ Method, in order:
    which its source never writes (``lone.Backing.slot``). Each figure is
    paired only with its best figure in the other source, both ways (a
    sentence with several figures pairs each with its own counterpart, and
-   a figure agreeing with one on the other side takes it);
+   a figure written with the same number on the other side takes it first:
+   ``counterparts``);
 3. kept: the values are incompatible, of one scale (``compare.MOST_RATIO``;
    figures further apart are never counterparts), neither is a sum of
    parts that add up to the other ("10 research labs ... two research
@@ -63,9 +65,10 @@ from typing import TYPE_CHECKING
 
 from ...context import StoryContext
 from ...model import Conflict
-from ...nlp.align import cosines_of_alike, mutual_best
+from ...nlp.align import cosines_of_alike
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
+from .counterparts import counterparts
 from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
@@ -120,7 +123,7 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     likeness, words = _likeness(ctx, claims, figures, backing)
     held_pairs = known_pairs(known)
     pairs = []
-    best = mutual_best([q.source for q in figured], roots, likeness)
+    best = counterparts(figured, roots, likeness)
     for x, y in best + _restated_pairs(best, figures, likeness, words):
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not held(a, b, held_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
@@ -166,7 +169,7 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
         members[i].append(x)
     words = _Words.of(ctx, claims, figures, backing)
 
-    def counterparts(i: int, j: int, shared: float) -> bool:
+    def may_pair(i: int, j: int, shared: float) -> bool:
         """Two figures that may pair: of one kind and scale, in sentences
         sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value."""
         return any(same_kind(figures[x][1], figures[y][1]) and one_scale(figures[x][1], figures[y][1])
@@ -175,7 +178,7 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
 
     # a lone value in a consensus value's place is read in sentences sharing no words too
     slots = {(figures[x][0], figures[w][0]) for x, w in backing.slot_pairs()}
-    shared, cosine = _sentence_likeness(ctx, claims, counterparts, _MIN_SHARED_NEAR_LONE,
+    shared, cosine = _sentence_likeness(ctx, claims, may_pair, _MIN_SHARED_NEAR_LONE,
                                         slots | {(j, i) for i, j in slots})
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
@@ -183,7 +186,7 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
         for y in range(x + 1, size):
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
-            if claims[i].root == claims[j].root or cosine[i][j] < _MIN_COSINE_SLOT \
+            if claims[i].root == claims[j].root or cosine[i][j] < _MIN_COSINE_SLOT or a.increment != b.increment \
                     or not same_kind(a, b) or not one_scale(a, b):
                 continue
             if (shared[i][j] < _MIN_SHARED_NEAR_LONE or cosine[i][j] < _MIN_COSINE_NEAR_LONE) \
@@ -304,7 +307,7 @@ def _candidate(q: Quantity) -> bool:
         # "one man", "two bars": spelled-out small counts are asides, not the figures; a count of ten
         # or more is spelled out where a sentence starts ("Fourteen homes were destroyed")
         return False
-    if q.vague or q.descriptor or q.increment or q.derived or q.sentence_span is None:
+    if q.vague or q.descriptor or q.derived or q.sentence_span is None:
         return False
     if q.part_of is not None and q.head not in MEASURES:
         return False  # "10 research labs and three teaching labs": parts of a count, not its figures
