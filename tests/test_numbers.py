@@ -134,6 +134,13 @@ def test_a_unit_abbreviation_at_a_sentence_end_is_its_unit():
     assert by_text(qs, "150").head == "gram" and by_text(qs, "360").head == "gram"
 
 
+def test_a_count_the_entity_tagger_takes_for_a_name():
+    # the small English model tags this "104" an organisation
+    qs = one("Four officers on duty were enforcing queue rules and 104 summonses were issued.")
+    assert by_text(qs, "104").value == 104
+    assert one("The airline grounded its Boeing 737 jets on Monday.") == []
+
+
 def test_less_than_percent():
     q = by_text(one("Turnout was less than 3.5% in the north."), "less than 3.5%")
     assert q.qualifier == "less_than" and q.unit == "%" and q.head == "turnout"
