@@ -129,11 +129,6 @@ def test_a_multiplier_counts_times(text):
     assert by_text(one(text), "up to 40").head == "time"
 
 
-def test_a_unit_abbreviation_at_a_sentence_end_is_its_unit():
-    qs = one("The maker cut the large bar to 360g and the small bar to 150g.")
-    assert by_text(qs, "150").head == "gram" and by_text(qs, "360").head == "gram"
-
-
 def test_a_count_the_entity_tagger_takes_for_a_name():
     # the small English model tags this "104" an organisation
     qs = one("Four officers on duty were enforcing queue rules and 104 summonses were issued.")

@@ -48,11 +48,8 @@ MEASURE_ABBREVIATIONS = frozenset(
 
 def measure_noun(word: str) -> str:
     """What a count counts, by one name: the singular, and a unit of measure
-    by its full name ("g", "grams" -> "gram"; "kilometers" -> "kilometre");
-    the tokenizer leaves a sentence's full stop on an abbreviation ("150g.")."""
+    by its full name ("g", "grams" -> "gram"; "kilometers" -> "kilometre")."""
     word = word.lower()
-    if word.endswith(".") and word[:-1] in _UNIT_SPELLINGS:
-        word = word[:-1]
     if word in _UNIT_SPELLINGS:
         return _UNIT_SPELLINGS[word]
     one = singular(word)
