@@ -40,8 +40,7 @@ Method, in order:
    which its source never writes (``lone.Backing.slot``). Each figure is
    paired only with its best figure in the other source, both ways (a
    sentence with several figures pairs each with its own counterpart, and
-   a figure written with the same number on the other side takes it first:
-   ``counterparts``);
+   a figure agreeing with one on the other side takes it);
 3. kept: the values are incompatible, of one scale (``compare.MOST_RATIO``;
    figures further apart are never counterparts), neither is a sum of
    parts that add up to the other ("10 research labs ... two research
@@ -65,10 +64,9 @@ from typing import TYPE_CHECKING
 
 from ...context import StoryContext
 from ...model import Conflict
-from ...nlp.align import cosines_of_alike
+from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
-from .counterparts import counterparts
 from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
@@ -123,7 +121,7 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     likeness, words = _likeness(ctx, claims, figures, backing)
     held_pairs = known_pairs(known)
     pairs = []
-    best = counterparts(figured, roots, likeness)
+    best = mutual_best([q.source for q in figured], roots, likeness)
     for x, y in best + _restated_pairs(best, figures, likeness, words):
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not held(a, b, held_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
@@ -169,7 +167,7 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
         members[i].append(x)
     words = _Words.of(ctx, claims, figures, backing)
 
-    def may_pair(i: int, j: int, shared: float) -> bool:
+    def counterparts(i: int, j: int, shared: float) -> bool:
         """Two figures that may pair: of one kind and scale, in sentences
         sharing ``_MIN_SHARED`` lemmas, or fewer for a lone value."""
         return any(same_kind(figures[x][1], figures[y][1]) and one_scale(figures[x][1], figures[y][1])
@@ -178,7 +176,7 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
 
     # a lone value in a consensus value's place is read in sentences sharing no words too
     slots = {(figures[x][0], figures[w][0]) for x, w in backing.slot_pairs()}
-    shared, cosine = _sentence_likeness(ctx, claims, may_pair, _MIN_SHARED_NEAR_LONE,
+    shared, cosine = _sentence_likeness(ctx, claims, counterparts, _MIN_SHARED_NEAR_LONE,
                                         slots | {(j, i) for i, j in slots})
     size = len(figures)
     out = [[0.0] * size for _ in range(size)]
