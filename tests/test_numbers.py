@@ -113,6 +113,29 @@ def test_an_age_limit_is_a_bound(phrase, qualifier):
     assert q.qualifier == qualifier and q.head == "month"
 
 
+@pytest.mark.parametrize("text, written, qualifier", [
+    ("The new agency will take over 114 border posts across the country in stages.", "114", "exactly"),
+    ("The clerk handed over 20 files to the inspectors on Monday.", "20", "exactly"),
+    ("The new agency will run over 114 border posts across the country.", "over 114", "more_than"),
+    ("Over 114 border posts will close in stages.", "Over 114", "more_than"),
+])
+def test_the_particle_of_a_phrasal_verb_is_no_bound(text, written, qualifier):
+    assert by_text(one(text), written).qualifier == qualifier
+
+
+@pytest.mark.parametrize("text", ["Offenders can be fined up to 40 times the amount of duty evaded.",
+                                  "Offenders face a fine of up to 40 times the duty evaded."])
+def test_a_multiplier_counts_times(text):
+    assert by_text(one(text), "up to 40").head == "time"
+
+
+def test_a_count_the_entity_tagger_takes_for_a_name():
+    # the small English model tags this "104" an organisation
+    qs = one("Four officers on duty were enforcing queue rules and 104 summonses were issued.")
+    assert by_text(qs, "104").value == 104
+    assert one("The airline grounded its Boeing 737 jets on Monday.") == []
+
+
 def test_less_than_percent():
     q = by_text(one("Turnout was less than 3.5% in the north."), "less than 3.5%")
     assert q.qualifier == "less_than" and q.unit == "%" and q.head == "turnout"

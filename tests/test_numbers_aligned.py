@@ -251,3 +251,14 @@ def test_numbers_after_a_name_and_bare_numbers_are_not_paired_by_their_words():
     d = Article("d", "The charity, founded by volunteers after the floods, now trains counsellors and "
                      "runs the helpline 1900 for free advice.")
     assert conflicts_of(c, d) == []
+
+
+def test_additions_are_compared_with_additions_only():
+    added = "A total of {} additional gates are being installed at the northern checkpoint, to open by March."
+    a, b = Article("a", added.format(26)), Article("b", added.format(26).replace("northern", "main northern"))
+    fitted = Article("c", "In all, 39 additional gates will be fitted at the northern checkpoint to open by March.")
+    [conflict] = conflicts_of(a, b, fitted)
+    assert [v.value for v in conflict.values] == ["26", "39"]
+    total = Article("c", "A total of 39 gates are being installed at the northern checkpoint, to open by March.")
+    assert conflicts_of(a, b, total) == []
+

@@ -48,6 +48,9 @@ SCALE_ABBREVIATIONS: dict[str, int] = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
     "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
 }
+# Verbs that take "over" as their particle ("will take over 114 checkpoints",
+# "handed over 20 files"): the "over" after them is no "more than".
+OVER_PARTICLE_VERBS: frozenset[str] = frozenset({"take", "hand", "turn", "sign"})
 
 # Honorifics written before a name, with the gender they mark where they mark one.
 HONORIFIC_GENDER: dict[str, str] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mdm": "f"}

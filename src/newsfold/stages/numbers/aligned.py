@@ -13,10 +13,11 @@ Method, in order:
 
 1. candidates: every quantity written in digits that counts or measures
    something (a unit, a counted noun, or 100 and up), not vague, not a
-   descriptor ("a 30-page report"), not an addition ("two more"), not a
-   part of another count (coordinated measures are figures: "cut to 220
-   grams and 90 grams"), not a total summed from parts; durations too
-   ("15 years"), each compared only with its own time unit;
+   descriptor ("a 30-page report"), not a part of another count
+   (coordinated measures are figures: "cut to 220 grams and 90 grams"),
+   not a total summed from parts; durations too
+   ("15 years"), each compared only with its own time unit, and additions
+   ("26 additional gates", "another 1,000") only with additions;
 2. pairs: figures, not sentences. Two figures of the same kind in sentences
    of independent sources whose masked wording is alike (most content lemmas
    shared, ``_MIN_SHARED``, and with an embedder close in meaning,
@@ -183,7 +184,7 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
         for y in range(x + 1, size):
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
-            if claims[i].root == claims[j].root or cosine[i][j] < _MIN_COSINE_SLOT \
+            if claims[i].root == claims[j].root or cosine[i][j] < _MIN_COSINE_SLOT or a.increment != b.increment \
                     or not same_kind(a, b) or not one_scale(a, b):
                 continue
             if (shared[i][j] < _MIN_SHARED_NEAR_LONE or cosine[i][j] < _MIN_COSINE_NEAR_LONE) \
@@ -304,7 +305,7 @@ def _candidate(q: Quantity) -> bool:
         # "one man", "two bars": spelled-out small counts are asides, not the figures; a count of ten
         # or more is spelled out where a sentence starts ("Fourteen homes were destroyed")
         return False
-    if q.vague or q.descriptor or q.increment or q.derived or q.sentence_span is None:
+    if q.vague or q.descriptor or q.derived or q.sentence_span is None:
         return False
     if q.part_of is not None and q.head not in MEASURES:
         return False  # "10 research labs and three teaching labs": parts of a count, not its figures

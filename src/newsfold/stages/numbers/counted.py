@@ -25,6 +25,9 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tupl
     if unit == "%":
         return _percent_noun(doc, last_token)
     number = doc[last]
+    if last_token + 1 < len(doc) and doc[last_token + 1].lower_ == "times":
+        # a multiplier ("up to 40 times the amount evaded"), however the parser attaches it
+        return doc[last_token + 1].text, doc[last_token + 1]
     head = _measure_after(doc, last_token)
     if head is not None:  # "19,289 sq ft", however the parser attaches it
         return doc.text[doc[last_token + 1].idx:head.idx + len(head.text)], head

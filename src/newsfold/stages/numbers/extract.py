@@ -129,7 +129,7 @@ def _containing(sentences: list[Sentence], starts: list[int], offset: int) -> Se
 
 def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] | None:
     """The quantity starting at token ``i``, and its last token index; or None."""
-    if doc[i].ent_type_ in _SKIP_ENTS and not CURRENCY_DIGITS.match(doc[i].text):
+    if doc[i].ent_type_ in _SKIP_ENTS and not CURRENCY_DIGITS.match(doc[i].text) and not _tagged_count(doc, i):
         return None  # a name; but "S$450" is an amount whatever the tagger says
     written = _read_written(doc, i)
     if written is None:
@@ -159,6 +159,17 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
             and quantity.verb in _PRESENCE_VERBS:
         quantity.event = "present"
     return quantity, written.end
+
+
+def _tagged_count(doc: Doc, i: int) -> bool:
+    """A number the entity tagger took for a name all by itself, that counts
+    the common noun after it ("and 104 summonses were issued" tagged an
+    organisation): a count. A number inside a longer name ("Boeing 737
+    jets") stays a name."""
+    token = doc[i]
+    alone = token.ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")
+    after_a_name = i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
+    return alone and not after_a_name and token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > i
 
 
 def _read_written(doc: Doc, i: int) -> _Written | None:

@@ -16,7 +16,8 @@ import math
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from ...nlp.lexicon import SCALE_ABBREVIATIONS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS
+from ...nlp.lexicon import OVER_PARTICLE_VERBS, SCALE_ABBREVIATIONS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS
+from .inflection import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -239,11 +240,16 @@ def read_range_end(doc: Doc, last: int, low: float, unit: str | None) -> tuple[f
 
 
 def read_qualifier(doc: Doc, first: int) -> tuple[str, int]:
-    """The qualifier written before token ``first`` and the token it starts at."""
+    """The qualifier written before token ``first`` and the token it starts at.
+    The particle of a phrasal verb qualifies nothing: "will take over 114
+    checkpoints" takes them all (``OVER_PARTICLE_VERBS``)."""
     for phrase, qualifier in _QUALIFIER_PHRASES:
         begin = first - len(phrase)
         if begin < 0:
             continue
         if tuple(t.lower_ for t in doc[begin:first]) == phrase:
+            if phrase == ("over",) and begin > 0 and doc[begin - 1].pos_ in ("VERB", "AUX") \
+                    and lemma(doc[begin - 1]) in OVER_PARTICLE_VERBS:
+                break
             return qualifier, begin
     return "exactly", first
