@@ -130,7 +130,7 @@ def test_a_place_the_story_names_with_two_divisions_joins_neither():
 
 
 def test_a_name_written_with_and_without_a_plural_ending_is_one_body():
-    entities = _entities("Wang was a director of Korrin Investments Holdings, court papers showed.",
+    entities = _entities("Varek was a director of Korrin Investments Holdings, court papers showed.",
                          "He also ran Korrin Investment Holdings from 2019, prosecutors said.")
     body = _holder(entities, "Korrin Investments Holdings")
     assert body is not None and "Korrin Investment Holdings" in body.aliases

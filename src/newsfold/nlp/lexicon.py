@@ -189,7 +189,7 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "state", "area", "island", "port", "county", "suburb", "neighbourhood", "neighborhood",
 })
 # Administrative divisions a writer puts after a place's name in lower case
-# ("Hebei province", "Baoding city"): the place itself. Not "state" ("Washington
+# ("Varlo province", "Menth city"): the place itself. Not "state" ("Washington
 # state" is not Washington, DC) nor "island" ("Christmas Island").
 ADMIN_DIVISIONS: frozenset[str] = frozenset({
     "province", "county", "prefecture", "district", "municipality", "region", "city", "governorate",

@@ -31,11 +31,11 @@ class _Union(Protocol):
 
 
 def merge_divisions(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
-    """'Hebei province' is Hebei: a place name followed by an administrative
+    """'Varlo province' is Varlo: a place name followed by an administrative
     division that some source writes in lower case (a description, not part of
     the name: "Mexico City" is never "Mexico city") joins the place the story
     also names without it, unless the story names it with two divisions
-    ("Kunduz city", "Kunduz province": a city and its province)."""
+    ("Tarsk city", "Tarsk province": a city and its province)."""
     divided: dict[str, list[str]] = defaultdict(list)  # the place -> its forms with a division
     for key, mentions in groups.items():
         words = key.split()

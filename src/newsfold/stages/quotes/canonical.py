@@ -171,7 +171,7 @@ class StoryNames:
         """Whether two sources naming ``name`` and someone else for one quote is
         a dispute: a full name, a body the story names ("Halvard Lines", "NATO"),
         an institution's spokesperson, a person's surname the texts write
-        after an honorific ("Mr Tan"); not a one-word fragment ("Velmor") nor
+        after an honorific ("Mr Varek"); not a one-word fragment ("Velmor") nor
         a description ("the research house")."""
         words = name.split()
         if not words:
@@ -185,7 +185,7 @@ class StoryNames:
             or self.type_of(name) == "PERSON" and self._honoured(name)
 
     def _honoured(self, word: str) -> bool:
-        """Whether the texts write ``word`` after an honorific ("Mr Tan"): a
+        """Whether the texts write ``word`` after an honorific ("Mr Varek"): a
         person's surname, no fragment."""
         if word not in self._honours:
             pattern = re.compile(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+{re.escape(word)}\b")

@@ -322,7 +322,7 @@ class SpeakerResolver:
         people = self.people
         candidates: list[tuple[int, Any, bool]] = [
             m for m in people.mentions if m[0] < offset and people.agrees(m[1], wanted)]
-        # "he"/"she" is a person: a body that spoke ("AKPS said") is no candidate, its spokesman is
+        # "he"/"she" is a person: a body that spoke ("HCA said") is no candidate, its spokesman is
         candidates += [(o, name, True) for o, name in self.heard if o < offset and people.agrees(name, wanted)
                        and not (wanted and people.names.body(name) and plain(name.split()[-1]) not in SPOKESPERSON_ROLES)]
         candidates += [(t.idx, t, True) for t in people.role_subjects if t.idx < offset]

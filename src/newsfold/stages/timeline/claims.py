@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -114,3 +115,12 @@ def month_slip(a: str, b: str) -> bool:
 def holds(held: set[tuple[str, int]], claim: Claim) -> bool:
     """Whether a support ``(source, start)`` of a known conflict lies in the claim's sentence."""
     return any(source == claim.source and claim.span[0] <= start < claim.span[1] for source, start in held)
+
+
+def roots_of_days(claims: Iterable[Claim]) -> dict[str, set[str]]:
+    """Day -> the independent sources whose claims give it."""
+    roots: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        for day in claim.days:
+            roots[day].add(claim.root)
+    return roots

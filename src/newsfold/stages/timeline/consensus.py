@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import EVENT_STAGES
 from ...nlp.text import overlap
-from .claims import Claim, days_apart, month_slip, sequence
+from .claims import Claim, days_apart, month_slip, roots_of_days, sequence
 from .merging import content_words
 
 if TYPE_CHECKING:
@@ -84,10 +84,7 @@ def lone_day_pairs(claims: Sequence[Claim], shared: Sequence[Sequence[float]], c
                    free: Sequence[bool], given: Given) -> list[Pair]:
     """Pairs of a lone day against the story's day (see the module docstring);
     ``free``: the claims no conflict holds yet."""
-    roots_of_day: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        for day in claim.days:
-            roots_of_day[day].add(claim.root)
+    roots_of_day = roots_of_days(claims)
     pairs: list[Pair] = []
     for i, claim in enumerate(claims):
         if not free[i]:

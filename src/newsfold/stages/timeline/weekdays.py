@@ -13,12 +13,11 @@ of each other source giving that day, some words shared or close in meaning.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import WEEKDAY_NAMES, WEEKDAYS
-from .claims import Claim, sequence
+from .claims import Claim, roots_of_days, sequence
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,10 +48,7 @@ def weekday_pairs(claims: Sequence[Claim], shared: Sequence[Sequence[float]], co
     """Pairs of a written day its weekday contradicts against the weekday's
     day in other sources (see the module docstring); ``free``: the claims no
     conflict holds yet."""
-    roots_of_day: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        for day in claim.days:
-            roots_of_day[day].add(claim.root)
+    roots_of_day = roots_of_days(claims)
     pairs: list[Pair] = []
     for i, claim in enumerate(claims):
         if not free[i]:
