@@ -94,3 +94,12 @@ def test_a_name_beside_a_lost_subject_is_the_subject_but_a_persons_seat_is_not()
               deps=["compound", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "dobj"],
               ents=["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "O"])
     assert _is_subject(doc[1]) and not _is_subject(doc[4])
+
+
+def test_he_never_stands_for_a_body_that_spoke():
+    got = article_speakers(
+        "The Harbour Control Agency (HCA) will take over 40 checkpoints in stages from Feb 1.\n"
+        "\"It will take some time before all checkpoints are handed over,\" HCA said.\n"
+        "\"We hope the transition will be smooth at both our checkpoints,\" he said.")
+    assert got["It will take"] == "Harbour Control Agency"
+    assert got["We hope the"] is None  # nobody named: no guess, and never the agency
