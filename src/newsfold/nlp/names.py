@@ -21,6 +21,7 @@ from rapidfuzz.distance import Indel
 
 from .lexicon import (
     HONORIFIC_GENDER,
+    HONORIFICS,
     JOB_TITLES,
     LEADING_DETERMINERS,
     LEADING_SPEECH_VERBS,
@@ -171,7 +172,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
         if plain(words[-1]).strip(".") in _NAME_OPENERS:
-            return None  # "Chairperson Dr", "Chief Minister Datuk": the name was cut off after its title
+            return None  # "Chairperson Dr", "Harbour Board Mr": the name was cut off after its title
     if only_titles(words):
         return None  # a job title alone ("Harbor Master", "Deputy Mayor")
     words, label = _person_after_title(words, label)
@@ -186,7 +187,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
 
 
 # honorifics that only ever open a name: a "name" ending with one was cut off
-_NAME_OPENERS = frozenset(HONORIFIC_GENDER) | {"dr", "prof", "datuk", "dato", "datin"}
+_NAME_OPENERS = HONORIFICS | {"prof", "datuk", "dato", "datin"}
 
 
 def runs_names_together(words: list[str]) -> bool:

@@ -65,15 +65,15 @@ def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> 
 
 
 _INSERTED_WORD = r"[A-Z][a-z]{2,}"
-# no number, date or function word is a name's extra word ("World Series Two Chicago Cubs fans")
+# no number, date or function word is a name's extra word ("Harbour Cup Two Calden Rovers fans")
 _NOT_INSERTED = STOPWORDS | set(UNIT_WORDS) | set(TENS_WORDS) | set(SCALE_WORDS) | set(MONTHS) | set(WEEKDAYS)
 _LONG_NAME_WORDS = 4  # a name this long is specific enough to be known with one more word in it
 
 
 def add_longer_forms(articles: list, groups: dict, labels: dict[str, str]) -> None:
     """Mentions the tagger missed of a long name written with one more
-    capitalised word inside ("Amber Street Cooked Food Centre" beside the tagged
-    "Amber Street Food Centre"), added to ``groups`` under a key of their own
+    capitalised word inside ("Amber Street Covered Market Hall" beside the tagged
+    "Amber Street Market Hall"), added to ``groups`` under a key of their own
     that the short-form rule (``merging._merge_short_forms``) then joins to the
     name. Names of four words or more, not people's; never inside removed text."""
     from .mentions import Mention

@@ -72,6 +72,7 @@ def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
 
     quotes: list[Quote] = []
     conflicts: list[Conflict] = []
+    disputed: set[int] = set()  # id() of the groups with an attribution conflict of their own
     for *_, variants in ranked:
         longest = max(variants, key=lambda f: len(f.norm))
         support = [Evidence(source=f.source, start=f.start, end=f.end, speaker=f.speaker) for f in variants]
@@ -79,22 +80,24 @@ def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
         conflict = attribution_conflict(variants, roots, longest.text, names)
         if conflict is not None:
             conflicts.append(conflict)
-    conflicts += _across_wordings(groups, roots, names)
+            disputed.add(id(variants))
+    conflicts += _across_wordings(groups, roots, names, disputed)
     conflicts.sort(key=lambda c: -len({roots.get(e.source, e.source) for v in c.values for e in v.support}))
     return quotes, conflicts
 
 
-def _across_wordings(groups: list[list[Found]], roots: dict[str, str], names: StoryNames) -> list[Conflict]:
+def _across_wordings(groups: list[list[Found]], roots: dict[str, str], names: StoryNames,
+                     disputed: set[int]) -> list[Conflict]:
     """Attribution conflicts between quotes that are one utterance worded two
     ways (:func:`.grouping.linked`): the speakers each source names, compared
-    over all the wordings. A set with a conflict of its own already is left alone."""
+    over all the wordings. A set holding a group ``disputed`` already (by
+    ``id``: a conflict of its own) is left alone."""
     conflicts = []
     for members in linked(groups):
+        if any(id(groups[index]) in disputed for index in members):
+            continue
         variants = [replace(f) for index in members for f in groups[index]]
         unify_speakers(variants, names)
-        own = [attribution_conflict(groups[index], roots, "", names) for index in members]
-        if any(own):
-            continue
         longest = max(variants, key=lambda f: len(f.norm))
         conflict = attribution_conflict(variants, roots, longest.text, names)
         if conflict is not None:

@@ -73,8 +73,7 @@ class StoryNames:
         self.outlets = {label for outlet in outlets if outlet and ".gov" not in outlet
                         for label in re.split(r"[^a-z0-9]+", plain(outlet)) if len(label) >= 4}
         self._texts = list(texts)
-        self._common: dict[str, bool] = {}
-        self._honours: dict[str, bool] = {}
+        self._found: dict[str, bool] = {}  # pattern -> whether any text holds it
         self._bodies_named: dict[str, str] = {}
 
     def type_of(self, name: str) -> str | None:
@@ -187,10 +186,7 @@ class StoryNames:
     def _honoured(self, word: str) -> bool:
         """Whether the texts write ``word`` after an honorific ("Mr Varek"): a
         person's surname, no fragment."""
-        if word not in self._honours:
-            pattern = re.compile(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+{re.escape(word)}\b")
-            self._honours[word] = any(pattern.search(text) for text in self._texts)
-        return self._honours[word]
+        return self._in_texts(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+{re.escape(word)}\b")
 
     def _named_body(self, body: str) -> str:
         """``body`` ("foreign ministry") with the one capitalised name the
@@ -204,10 +200,14 @@ class StoryNames:
 
     def _common_noun(self, word: str) -> bool:
         """Whether the texts write ``word`` after an article ("the Bill")."""
-        if word not in self._common:
-            pattern = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|an?)\s+{re.escape(word)}\b")
-            self._common[word] = any(pattern.search(text) for text in self._texts)
-        return self._common[word]
+        return self._in_texts(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|an?)\s+{re.escape(word)}\b")
+
+    def _in_texts(self, pattern: str) -> bool:
+        """Whether any of the story's texts holds ``pattern`` (cached)."""
+        if pattern not in self._found:
+            compiled = re.compile(pattern)
+            self._found[pattern] = any(compiled.search(text) for text in self._texts)
+        return self._found[pattern]
 
 
 def _head_word(name: str) -> str:

@@ -83,8 +83,10 @@ def linked(groups: list[list[Found]]) -> list[list[int]]:
     """Indexes of groups that hold one utterance worded two ways (two
     translations, two transcripts of one speech): a variant of each shares a
     run of ``SHARED_RUN`` words, ``SHARED_CONTENT`` of them words of four
-    letters or more that are no stopwords, with
-    a variant of the other from another source. Only sets of two or more."""
+    letters or more that are no stopwords, and the two groups are not quoted
+    by the very same sources (one source's two quotes alone link nothing;
+    ``attribution_conflict`` then needs independent sources to disagree).
+    Only sets of two or more."""
     owner: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for index, variants in enumerate(groups):
         for f in variants:

@@ -2,6 +2,7 @@
 spokesperson speaks for ("a spokesman for the harbour authority")."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from ...nlp.lexicon import INSTITUTION_WORDS
@@ -48,14 +49,20 @@ def named_before(page: Page, people: People, token: Any) -> str | None:
     """'Minister for Harbour Affairs Ana Ruiz said … “…,” the minister said':
     the name the article last wrote after the same role word, before
     ``token`` and outside quotes; else None."""
-    word = token.lower_
-    for earlier in reversed(page.doc[:token.i]):
-        if earlier.lower_ == word and earlier.text[:1].isupper() and not page.in_quote(earlier.idx):
-            allowed = {t.i for t in earlier.sent if not page.in_quote(t.idx)}
-            named = named_after(page, people, earlier, allowed)
+    for earlier in _earlier_uses(page, token):
+        if earlier.text[:1].isupper():
+            named = named_after(page, people, earlier, {t.i for t in earlier.sent if not page.in_quote(t.idx)})
             if named is not None:
                 return named
     return None
+
+
+def _earlier_uses(page: Page, token: Any) -> Iterator[Any]:
+    """The earlier tokens of the same word outside quotes, the nearest first:
+    where "the minister", "the spokesman" was first written with more."""
+    for earlier in reversed(page.doc[:token.i]):
+        if earlier.lower_ == token.lower_ and not page.in_quote(earlier.idx):
+            yield earlier
 
 
 def _without_place(page: Page, words: list[str]) -> list[str]:
@@ -74,11 +81,10 @@ def spokes_role(page: Page, token: Any, allowed: set[int]) -> str | None:
     spokesman", the last earlier mention that named it; else None."""
     qualifier = institution_of(page, token, allowed)
     if qualifier is None and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
-        for earlier in reversed(page.doc[:token.i]):
-            if earlier.lower_ == token.lower_ and not page.in_quote(earlier.idx):
-                qualifier = institution_of(page, earlier, {t.i for t in earlier.subtree})
-                if qualifier is not None:
-                    break
+        for earlier in _earlier_uses(page, token):
+            qualifier = institution_of(page, earlier, {t.i for t in earlier.subtree})
+            if qualifier is not None:
+                break
     return f"{qualifier} {token.lower_}" if qualifier else None
 
 
