@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Check that an annotation's locator strings stand in its story's raw texts.
 
-    python scripts/check_annotations.py [ANNOTATION ...]     # default: tests/annotations/heldout2/*.json
+    python scripts/check_annotations.py [ANNOTATION ...]     # default: tests/annotations/heldout{2,3}/*.json
 
 Pure reading: the story's records are read from ../shared/data as plain JSON
 (no newsfold stage runs, no brief is made), so an annotation can be checked
@@ -119,7 +119,8 @@ def _name_problems(annotation: dict, texts: dict[str, str]) -> list[str]:
 
 
 def main() -> int:
-    paths = [Path(p) for p in sys.argv[1:]] or sorted((REPO / "tests" / "annotations" / "heldout2").glob("*.json"))
+    blind_sets = [REPO / "tests" / "annotations" / name for name in ("heldout2", "heldout3")]
+    paths = [Path(p) for p in sys.argv[1:]] or [p for folder in blind_sets for p in sorted(folder.glob("*.json"))]
     shared = shared_data()
     if not shared.exists():
         print(f"no shared data at {shared}", file=sys.stderr)

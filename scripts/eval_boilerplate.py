@@ -47,8 +47,8 @@ FILES = ("newscope_localnews/dev.jsonl", "giveme5w1h/dev.jsonl")
 ANNOTATIONS = REPO / "tests" / "annotations"
 LABELS = ANNOTATIONS / "boilerplate"
 # picked on 2026-12-06, after the half-B sample below was drawn and labelled: leaving
-# its stories out of the pool would redraw that sample and orphan its labels
-LATER_HELDOUT = ANNOTATIONS / "heldout2"
+# their stories out of the pool would redraw that sample and orphan its labels
+LATER_HELDOUT = (ANNOTATIONS / "heldout2", ANNOTATIONS / "heldout3")
 SAMPLE_SIZE = 40
 PER_STORY = PER_OUTLET = 2
 RECALL_SHARE, ARTICLE_SHARE = 0.9, 0.5
@@ -62,7 +62,7 @@ def _used_stories() -> set[str]:
     """Story ids that any annotation file names (read by id only, nothing else)."""
     used = set()
     for path in ANNOTATIONS.rglob("*.json"):
-        if LABELS in path.parents or LATER_HELDOUT in path.parents:
+        if LABELS in path.parents or any(folder in path.parents for folder in LATER_HELDOUT):
             continue
         data = json.loads(path.read_text(encoding="utf-8")).get("data") or {}
         if isinstance(data, dict) and data.get("story"):

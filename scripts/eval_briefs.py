@@ -1,12 +1,14 @@
 #!/usr/bin/env python
 """Score the briefs of every annotated story (tests/annotations/*.json) and print a table.
 
-    python scripts/eval_briefs.py [--json] [--heldout | --heldout2] [ANNOTATION ...]
+    python scripts/eval_briefs.py [--json] [--heldout | --heldout2 | --heldout3] [ANNOTATION ...]
 
 Without ANNOTATION it scores the dev set (tests/annotations/*.json), with
 --heldout the first held-out set (tests/annotations/heldout/*.json, a reading
-set since 2026-12-06), or with --heldout2 the second one
-(tests/annotations/heldout2/*.json, six real stories annotated blind on
+set since 2026-12-06), with --heldout2 the second one
+(tests/annotations/heldout2/*.json, six real stories annotated blind, scored
+once and opened for reading on 2026-12-06), or with --heldout3 the third one
+(tests/annotations/heldout3/*.json, four real stories annotated blind on
 2026-12-06): score that one only when you are done tuning, and never read its
 briefs while you tune.
 
@@ -35,10 +37,12 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--heldout", action="store_true", help="score the first held-out set (now a reading set)")
-    which.add_argument("--heldout2", action="store_true",
-                       help="score the second held-out set: only at the end of a piece of work")
+    which.add_argument("--heldout2", action="store_true", help="score the second held-out set (now a reading set)")
+    which.add_argument("--heldout3", action="store_true",
+                       help="score the third held-out set: only at the end of a piece of work")
     args = parser.parse_args()
-    folder = REPO / "tests" / "annotations" / ("heldout2" if args.heldout2 else "heldout" if args.heldout else "")
+    subset = "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else ""
+    folder = REPO / "tests" / "annotations" / subset
     paths = args.annotations or sorted(folder.glob("*.json"))
     table: dict[str, dict[str, float]] = {}
     for path in paths:
