@@ -44,6 +44,21 @@ def test_copy_found_and_shared_quote_is_not_a_copy():
     assert _mark(articles) == {"copy": "wire", "wire": None, "indie": None}
 
 
+def test_a_follow_up_that_reuses_the_background_is_no_copy():
+    # the same outlet's next-day report: a new lead and new facts, with the
+    # earlier report's background (just under half of it) kept word for word
+    follow_up = (
+        "The water in the lower town of Brenna fell by a metre overnight, and the first residents went home.\n\n"
+        "Cleaning crews worked through the main square on Thursday morning.\n\n"
+        "The regional water agency lifted its red warning at noon.\n\n"
+        "Heavy rain flooded the lower town of Brenna on Wednesday, forcing 300 people from their homes.\n\n"
+        "The river rose by two metres in six hours, the regional water agency said.\n"
+    )
+    articles = [Article(id="first", text=WIRE, published="2031-03-13"),
+                Article(id="next", text=follow_up, published="2031-03-14")]
+    assert _mark(articles) == {"first": None, "next": None}
+
+
 def test_root_is_longest_when_dates_tie_and_rerun_is_stable():
     articles = [Article(id="b", text=WIRE), Article(id="a", text=COPY), Article(id="c", text=INDEPENDENT)]
     assert _mark(articles) == {"a": None, "b": "a", "c": None}

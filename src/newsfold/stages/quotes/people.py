@@ -4,7 +4,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...nlp.lexicon import INSTITUTION_WORDS, PLACE_NOUNS, QUOTE_VERBS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
+from ...nlp.lexicon import (
+    INSTITUTION_WORDS,
+    PLACE_NOUNS,
+    QUOTE_VERBS,
+    ROLE_WORDS,
+    TENURE_WORDS,
+    UNNAMED_SPEAKER_NOUNS,
+)
 from ...nlp.names import (
     honorific_gender,
     runs_names_together,
@@ -163,20 +170,23 @@ class People:
 
     # --- how they are named
 
-    def _descriptions(self) -> dict[str, list[tuple[int, str]]]:
+    def _descriptions(self) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
         """Folded word -> (offset, full name) of the persons this article
         describes with it: the words written before a name ("Calden resident
         Ana Ruiz", "CHO Vell"), the initials of a capitalised title there
         ("Chief Harbour Officer" = "cho") and an apposition's noun ("Ana
         Ruiz, an accountant"). "The accountant said" may then stand for her.
+        Each description keeps the tenure words written just before it
+        ("former Calden MP Ana Ruiz").
         An organisation is described by an apposition's noun only ("Velmont
         International, the company which makes the bar")."""
-        found: dict[str, list[tuple[int, str]]] = {}
+        found: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
         for ent in self.page.ents:
             if ent.label_ == "ORG" and not self.page.in_quote(ent.start_char) and speaker_name(ent.text):
                 # "Velmont International, the company which makes the bar": "the company said" is Velmont
                 for noun in (c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-                    found.setdefault(plain(noun.text), []).append((ent.start_char, str(speaker_name(ent.text))))
+                    found.setdefault(plain(noun.text), []).append(
+                        (ent.start_char, str(speaker_name(ent.text)), frozenset()))
             if ent.label_ != "PERSON" or self.page.in_quote(ent.start_char) or not speaker_name(ent.text):
                 continue
             name = self.full_name(ent.text)
@@ -188,17 +198,20 @@ class People:
                 j -= 1
             words += [c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
             keys = {plain(t.text) for t in words}
+            tenure = frozenset(w for t in self.page.doc[max(0, ent.start - 6):ent.start]
+                               if (w := plain(t.text)) in TENURE_WORDS)
             capitals = [t.text for t in words if t.text[:1].isupper() and t.text[1:].islower()]
             if len(capitals) >= 2:
                 keys.add("".join(w[0] for w in capitals).lower())
             for key in keys:
-                found.setdefault(key, []).append((ent.start_char, name))
+                found.setdefault(key, []).append((ent.start_char, name, tenure))
         return found
 
-    def described(self, word: str, offset: int) -> str | None:
+    def described(self, word: str, offset: int, tenure: frozenset[str] = frozenset()) -> str | None:
         """The person this article last described with ``word`` before
-        ``offset`` (else first after it), or None."""
-        named = self.descriptions.get(plain(word), [])
+        ``offset`` (else first after it), or None; with a ``tenure`` ("the
+        former MP"), one described with it too (not "current MP Tomas Berg")."""
+        named = [(at, name) for at, name, said in self.descriptions.get(plain(word), []) if tenure <= said]
         before = [name for at, name in named if at < offset]
         return before[-1] if before else named[0][1] if named else None
 
@@ -240,9 +253,12 @@ class People:
                 found.append(token)
         return found
 
-    def role_holder(self, role_words: list[str], offset: int, qualifier: str | None = None) -> str | None:
+    def role_holder(self, role_words: list[str], offset: int, qualifier: str | None = None,
+                    tenure: frozenset[str] = frozenset()) -> str | None:
         """The person this article names with the role ("Secretary-General");
-        with a ``qualifier`` ("foreign ministry" spokesman), one named with it."""
+        with a ``qualifier`` ("foreign ministry" spokesman), one named with it;
+        with a ``tenure`` ("the former MP"), one named with that word too (not
+        "current MP Tomas Berg")."""
         if not role_words:
             return None
         head = role_words[-1]
@@ -257,7 +273,7 @@ class People:
             context = doc[max(ent.sent.start, ent.start - 8):min(ent.sent.end, ent.end + 6)]
             words = {w for t in context for w in plain(t.text).split("-")}
             hits = sum(1 for w in role_words if w in words)
-            if wanted and not wanted & words:
+            if wanted and not wanted & words or tenure and not tenure & words:
                 continue
             if head in words and hits * 2 >= len(role_words):
                 matches.append((ent.start_char, speaker_name(ent.text)))

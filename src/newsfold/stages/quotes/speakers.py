@@ -30,7 +30,7 @@ from ...nlp.lexicon import (
 from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
 from .people import People, named_together
-from .roles import institution_of, named_after, named_before, spokes_role
+from .roles import institution_of, named_after, named_before, spokes_role, tenure_of
 from .tokens import (
     about_a_thing,
     addressed_subject,
@@ -190,7 +190,7 @@ class SpeakerResolver:
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if token.pos_ in ("NOUN", "PROPN") and (determiners == {"the"} or not determiners and token.is_upper) \
                 and token.ent_type_ != "PERSON":
-            described = self.people.described(token.text, token.idx)  # "the accountant", "the DPP"
+            described = self.people.described(token.text, token.idx, tenure_of(token))  # "the accountant", "the DPP"
             if described is not None:
                 return described
         if any(w in ROLE_WORDS for w in plain(token.text).split("-")):
@@ -288,7 +288,7 @@ class SpeakerResolver:
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         indefinite = bool(determiners & {"a", "an", "another", "one"})
         qualifier = institution_of(self.page, token, allowed) if lower in SPOKESPERSON_ROLES else None
-        speaker = None if indefinite else self.people.role_holder(role_words, token.idx, qualifier)
+        speaker = None if indefinite else self.people.role_holder(role_words, token.idx, qualifier, tenure_of(token))
         if speaker is None and determiners == {"the"}:
             speaker = named_before(self.page, self.people, token)  # "Minister for X Ana Ruiz … the minister said"
         if speaker is None and lower in SPOKESPERSON_ROLES:
