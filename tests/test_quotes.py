@@ -644,6 +644,15 @@ def test_the_former_holder_of_a_role_is_not_its_current_holder():
     assert found == {"We need new": "Tomas Berg"}
 
 
+def test_the_authority_is_the_last_authority_the_article_named():
+    entities = [Entity("Calden Transit Authority", "ORG", [], ["a"], 3),
+                Entity("Harbour Checkpoints Authority", "ORG", [], ["a"], 2)]
+    text = ("The Harbour Checkpoints Authority found the bikes at the port last year.\n\n"
+            "On Monday the Calden Transit Authority said the seller would be charged.\n\n"
+            "The authority added: “Buy only from sellers you trust.”")
+    assert speakers(text, entities) == {"Buy only from": "Calden Transit Authority"}
+
+
 def test_a_title_before_the_name_describes_the_person():
     text = ("Deputy Public Prosecutor Maria Lopez told the court that the couple disapproved.\n\n"
             "The DPP said: “They poured coffee over the costume on purpose.”")

@@ -164,7 +164,7 @@ CONTEXT_OPENERS: frozenset[str] = frozenset({
     "others", "both", "such", "there",
 })
 # Roles that speak for an institution ("a spokesman for the foreign ministry").
-SPOKESPERSON_ROLES: frozenset[str] = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+SPOKESPERSON_ROLES: frozenset[str] = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 # Nouns naming an institution that may speak ("the ministry said").
 INSTITUTION_WORDS: frozenset[str] = frozenset({
     "ministry", "government", "office", "embassy", "army", "presidency", "cabinet", "kremlin",

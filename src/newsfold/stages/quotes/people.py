@@ -217,17 +217,33 @@ class People:
 
     def _genders(self) -> dict[str, str]:
         """Folded surname -> "m" or "f" where the article writes an honorific
-        before the name ("Mr Vell", "Ms Ana Ruiz") and never the other one."""
+        before the name ("Mr Vell", "Ms Ana Ruiz"), or the name is the subject
+        of a clause that owns something with "his"/"her" ("Vell had left her
+        car"), and never the other one."""
         seen: dict[str, set[str]] = {}
         for ent in self.page.ents:
             if ent.label_ != "PERSON":
                 continue
             before = self.page.doc[ent.start - 1].text if ent.start else ""
-            gender = honorific_gender(ent.text.split()[0]) or honorific_gender(before)
+            gender = honorific_gender(ent.text.split()[0]) or honorific_gender(before) or self._owner_gender(ent)
             name = speaker_name(ent.text)
             if gender and name:
                 seen.setdefault(surname_key(name), set()).add(gender)
         return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+
+    def _owner_gender(self, ent: Any) -> str | None:
+        """"m"/"f" when ``ent`` is the subject of a verb whose object is owned
+        with "his"/"her", and the clause names no other person."""
+        root = ent.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or self.page.in_quote(ent.start_char):
+            return None
+        verb = root.head
+        owners = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "attr")
+                  for t in c.children if t.dep_ == "poss"}
+        others = [t for t in verb.subtree if t.ent_type_ == "PERSON" and not ent.start <= t.i < ent.end]
+        if others or len(owners & {"his", "her"}) != 1:
+            return None
+        return "m" if "his" in owners else "f"
 
     def agrees(self, name: str, wanted: str | None) -> bool:
         """Whether a pronoun of gender ``wanted`` may stand for ``name`` ("she"
@@ -275,12 +291,25 @@ class People:
             hits = sum(1 for w in role_words if w in words)
             if wanted and not wanted & words or tenure and not tenure & words:
                 continue
-            if head in words and hits * 2 >= len(role_words):
+            if head in words and hits * 2 >= len(role_words) and _beside(context, head, ent):
                 matches.append((ent.start_char, speaker_name(ent.text)))
         before = [m for m in matches if m[0] < offset]
         if before:
             return before[-1][1]
         return matches[0][1] if matches else None
+
+
+def _beside(context: Any, head: str, ent: Any) -> bool:
+    """Whether the role word ``head`` is written with the name, no verb
+    between ("Secretary-General Ana Ruiz", "Ana Ruiz, the secretary-general";
+    not "the representative said he had asked Ana Ruiz")."""
+    for token in context:
+        if head not in plain(token.text).split("-"):
+            continue
+        lo, hi = (token.i + 1, ent.start) if token.i < ent.start else (ent.end, token.i)
+        if not any(t.pos_ in ("VERB", "AUX") for t in token.doc[lo:hi]):
+            return True
+    return False
 
 
 def _is_subject(token: Any) -> bool:
