@@ -44,6 +44,38 @@ def test_copy_found_and_shared_quote_is_not_a_copy():
     assert _mark(articles) == {"copy": "wire", "wire": None, "indie": None}
 
 
+def test_a_follow_up_that_reuses_the_background_is_no_copy():
+    # the same outlet's next-day report: a new lead and new facts, with the
+    # earlier report's background (just under half of it) kept word for word
+    follow_up = (
+        "The water in the lower town of Brenna fell by a metre overnight, and the first residents went home.\n\n"
+        "Cleaning crews worked through the main square on Thursday morning.\n\n"
+        "The regional water agency lifted its red warning at noon.\n\n"
+        "Heavy rain flooded the lower town of Brenna on Wednesday, forcing 300 people from their homes.\n\n"
+        "The river rose by two metres in six hours, the regional water agency said.\n"
+    )
+    articles = [Article(id="first", text=WIRE, published="2031-03-13"),
+                Article(id="next", text=follow_up, published="2031-03-14")]
+    assert _mark(articles) == {"first": None, "next": None}
+
+
+def test_an_outlets_report_of_a_later_day_is_an_update_and_splits_no_copies():
+    # the outlet's court report keeps more than half of its pre-court report,
+    # and a reprint of each follows: two copy pairs, never one group of four
+    before = WIRE
+    court = ("A court in Brenna fined the water agency on Friday for the late warning.\n\n"
+             "Judge Ana Ruiz said the agency had ignored two alerts.\n\n"
+             + "\n\n".join(WIRE.split("\n\n")[:4]) + "\n")
+    articles = [Article(id="pre", text=before, published="2031-03-13", outlet="www.brenna-post.example"),
+                Article(id="pre-reprint", text=before, published="2031-03-13", outlet="www.reprints.example"),
+                Article(id="court", text=court, published="2031-03-16", outlet="www.brenna-post.example"),
+                Article(id="court-reprint", text=court, published="2031-03-16", outlet="www.other.example")]
+    assert _mark(articles) == {"pre": None, "pre-reprint": "pre", "court": None, "court-reprint": "court"}
+    # the same day, it is one text re-posted
+    articles[2] = Article(id="court", text=court, published="2031-03-13", outlet="www.brenna-post.example")
+    assert len(set(_mark(articles).values()) - {None}) == 1
+
+
 def test_root_is_longest_when_dates_tie_and_rerun_is_stable():
     articles = [Article(id="b", text=WIRE), Article(id="a", text=COPY), Article(id="c", text=INDEPENDENT)]
     assert _mark(articles) == {"a": None, "b": "a", "c": None}

@@ -633,6 +633,26 @@ def test_a_definite_description_stands_for_the_person_it_was_said_of():
     assert found == {"The garden has": None}
 
 
+def test_the_former_holder_of_a_role_is_not_its_current_holder():
+    found = speakers("Ana Ruiz, who sat in parliament until 2023, is moving abroad for work.\n\n"
+                     "The former MP added that she hoped for “new ideas about the world and where it is heading.”\n\n"
+                     "She entered politics with current Calden MP Tomas Berg.")
+    assert found == {"new ideas about": None}
+    # a holder written with the same tenure word is the one meant
+    found = speakers("Former Calden MP Tomas Berg spoke at the launch.\n\n"
+                     "“We need new ideas about the world and where it is heading,” the former MP said.")
+    assert found == {"We need new": "Tomas Berg"}
+
+
+def test_the_authority_is_the_last_authority_the_article_named():
+    entities = [Entity("Calden Transit Authority", "ORG", [], ["a"], 3),
+                Entity("Harbour Checkpoints Authority", "ORG", [], ["a"], 2)]
+    text = ("The Harbour Checkpoints Authority found the bikes at the port last year.\n\n"
+            "On Monday the Calden Transit Authority said the seller would be charged.\n\n"
+            "The authority added: “Buy only from sellers you trust.”")
+    assert speakers(text, entities) == {"Buy only from": "Calden Transit Authority"}
+
+
 def test_a_title_before_the_name_describes_the_person():
     text = ("Deputy Public Prosecutor Maria Lopez told the court that the couple disapproved.\n\n"
             "The DPP said: “They poured coffee over the costume on purpose.”")

@@ -390,6 +390,12 @@ def test_a_phone_number_s_groups_are_no_years():
         ["1999", "2008"]
 
 
+def test_a_day_joined_to_a_dated_one_takes_its_month():
+    found = find_date_words("Raids on Jan 6 and 7, and again on 20-21 February 2031.")
+    assert [(m.groups["month"], m.groups["day"], m.groups.get("year")) for m in found] == [
+        ("Jan", "6", None), ("Jan", "7", None), ("February", "20", "2031"), ("February", "21", "2031")]
+
+
 def test_brackets_the_date_words_left_leave_no_hole():
     from newsfold.stages.timeline.describing import _tidy
 

@@ -41,6 +41,28 @@ def test_no_date_conflict_from_a_copy_or_a_source_giving_both():
     assert _date_conflicts(a, both) == []
 
 
+def test_two_days_joined_under_one_month_are_both_given():
+    a = Article("a", "Officers searched the warehouse of the harbour district on March 6 and 7, officials said.",
+                published="2031-03-14")
+    b = Article("b", "Officers searched the warehouse of the harbour district on 6 and 7 March 2031, officials said.",
+                published="2031-03-14")
+    c = Article("c", "Officers searched the warehouse of the harbour district on 6-7 March, officials said.",
+                published="2031-03-14")
+    assert _date_conflicts(a, b, c) == []
+
+
+def test_the_day_of_an_announcement_is_not_the_day_of_the_event():
+    a = Article("a", "On March 9, the harbour authority said the ferry operator will be charged with two offences.",
+                published="2031-03-14")
+    b = Article("b", "The ferry operator admitted to two offences in court on March 10, the harbour authority said.",
+                published="2031-03-14")
+    c = Article("c", "The ferry operator admitted to two offences in court on March 10.", published="2031-03-14")
+    assert _date_conflicts(a, b, c) == []
+    # told as an event on both sides, the days are compared
+    d = Article("d", "The ferry operator admitted to two offences in court on March 13.", published="2031-03-14")
+    assert len(_date_conflicts(b, c, d)) == 1
+
+
 def _claim(source: str, *days: str, near: tuple[str, ...] = ()) -> claims.Claim:
     dated = tuple((day, frozenset(near[k:k + 1])) for k, day in enumerate(days))
     return claims.Claim(source, source, (0, 10), "", frozenset(), frozenset(days), "", dated=dated)

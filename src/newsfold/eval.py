@@ -379,7 +379,7 @@ def _fold(text: str | None) -> str:
     return " ".join(plain(text).split())
 
 
-_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "official", "officials",
                "statement", "a", "an", "the", "said", "says"}
 
 

@@ -99,6 +99,11 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "pastor", "ps", "reverend", "revd", "fr", "bishop", "archbishop", "cardinal", "imam", "rabbi",
     "ustaz", "venerable",
 })
+# Words that set a role in time ("the former MP", "the then minister"): a
+# holder named with the role but not with such a word may be someone else.
+TENURE_WORDS: frozenset[str] = frozenset({
+    "former", "ex", "then", "late", "outgoing", "incoming", "retired", "acting", "interim",
+})
 # Titles as abbreviated before a name ("Adm.", "Maj.-Gen."); a period after one
 # does not end a sentence.
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset({
@@ -159,7 +164,7 @@ CONTEXT_OPENERS: frozenset[str] = frozenset({
     "others", "both", "such", "there",
 })
 # Roles that speak for an institution ("a spokesman for the foreign ministry").
-SPOKESPERSON_ROLES: frozenset[str] = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+SPOKESPERSON_ROLES: frozenset[str] = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 # Nouns naming an institution that may speak ("the ministry said").
 INSTITUTION_WORDS: frozenset[str] = frozenset({
     "ministry", "government", "office", "embassy", "army", "presidency", "cabinet", "kremlin",

@@ -17,9 +17,11 @@ Two steps, cheap first:
    (rapidfuzz ratio) in the other. Independent reports that share a quote
    match one or two sentences, never most of them.
 
-Copies are grouped with union-find, so chains (A copies B, B copies C)
-collapse to one root: the earliest published, then the longest, then the
-smallest id, which keeps the result deterministic.
+Copies are grouped with union-find, the surest pairs first, so chains (A
+copies B, B copies C) collapse to one root: the earliest published, then the
+longest, then the smallest id, which keeps the result deterministic. One
+outlet's update of its own report on a later day (the charge, then the
+sentence) is no copy, and no group may hold both.
 """
 from __future__ import annotations
 
@@ -34,8 +36,9 @@ _PERMUTATIONS = 128
 _LSH_THRESHOLD = 0.15  # candidate recall matters more than precision here
 _EXACT_UP_TO = 40  # articles; all-pairs exact Jaccard is cheaper than MinHash below this
 _SENTENCE_MATCH = 85.0  # rapidfuzz ratio for "the same sentence, lightly edited"
-_COPY_SHARE = 0.4  # edited wire copies keep ~half their sentences verbatim; independents share few
+_COPY_SHARE = 0.5  # edited wire copies keep ~half their sentences verbatim; independents share few
 _MIN_MATCHED = 2  # one shared quote never makes a copy
+_SAME_TEXT = 0.8  # a share at which one outlet's two reports are one text, whatever their dates
 
 
 def find_copies(ctx: StoryContext) -> dict[str, str]:
@@ -53,9 +56,20 @@ def find_copies(ctx: StoryContext) -> dict[str, str]:
             node = parent[node]
         return node
 
+    by_id = {a.id: a for a in articles}
+    copies, updates = [], []
     for first, second in _candidate_pairs(articles, texts):
-        if _is_copy(texts[first], texts[second]):
-            parent[find(first)] = find(second)
+        share = _share(texts[first], texts[second])
+        if share >= _COPY_SHARE:
+            is_update = _is_update(by_id[first], by_id[second], share)
+            (updates if is_update else copies).append((-share, first, second))
+    members = {a.id: {a.id} for a in articles}
+    for _, first, second in sorted(copies, key=lambda pair: pair[0]):  # the surest copies first
+        one, other = find(first), find(second)
+        if one != other and not any((a in members[one] and b in members[other]) or
+                                    (b in members[one] and a in members[other]) for _, a, b in updates):
+            parent[one] = other
+            members[other] |= members.pop(one)
 
     groups: dict[str, list[Article]] = {}
     for article in articles:
@@ -121,11 +135,20 @@ def _lsh_pairs(articles: list[Article], texts: dict[str, list[str]]) -> list[tup
     return sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]]))
 
 
-def _is_copy(first: list[str], second: list[str]) -> bool:
+def _share(first: list[str], second: list[str]) -> float:
     if not first or not second:
-        return False
+        return 0.0
     smaller, larger = sorted((first, second), key=lambda texts: sum(map(len, texts)))
-    return copy_share(smaller, larger) >= _COPY_SHARE
+    return copy_share(smaller, larger)
+
+
+def _is_update(first: Article, second: Article, share: float) -> bool:
+    """One outlet's report of a later day that keeps part of its earlier one
+    (the charge, then the sentence): an update, no copy; nor may copies of
+    the one and of the other join into one group."""
+    return bool(first.outlet) and first.outlet == second.outlet and share < _SAME_TEXT \
+        and bool(first.published) and bool(second.published) \
+        and (first.published or "")[:10] != (second.published or "")[:10]
 
 
 def copy_share(smaller: list[str], larger: list[str]) -> float:

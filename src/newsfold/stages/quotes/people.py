@@ -4,7 +4,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...nlp.lexicon import INSTITUTION_WORDS, PLACE_NOUNS, QUOTE_VERBS, ROLE_WORDS, UNNAMED_SPEAKER_NOUNS
+from ...nlp.lexicon import (
+    INSTITUTION_WORDS,
+    PLACE_NOUNS,
+    QUOTE_VERBS,
+    ROLE_WORDS,
+    TENURE_WORDS,
+    UNNAMED_SPEAKER_NOUNS,
+)
 from ...nlp.names import (
     honorific_gender,
     runs_names_together,
@@ -163,20 +170,23 @@ class People:
 
     # --- how they are named
 
-    def _descriptions(self) -> dict[str, list[tuple[int, str]]]:
+    def _descriptions(self) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
         """Folded word -> (offset, full name) of the persons this article
         describes with it: the words written before a name ("Calden resident
         Ana Ruiz", "CHO Vell"), the initials of a capitalised title there
         ("Chief Harbour Officer" = "cho") and an apposition's noun ("Ana
         Ruiz, an accountant"). "The accountant said" may then stand for her.
+        Each description keeps the tenure words written just before it
+        ("former Calden MP Ana Ruiz").
         An organisation is described by an apposition's noun only ("Velmont
         International, the company which makes the bar")."""
-        found: dict[str, list[tuple[int, str]]] = {}
+        found: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
         for ent in self.page.ents:
             if ent.label_ == "ORG" and not self.page.in_quote(ent.start_char) and speaker_name(ent.text):
                 # "Velmont International, the company which makes the bar": "the company said" is Velmont
                 for noun in (c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-                    found.setdefault(plain(noun.text), []).append((ent.start_char, str(speaker_name(ent.text))))
+                    found.setdefault(plain(noun.text), []).append(
+                        (ent.start_char, str(speaker_name(ent.text)), frozenset()))
             if ent.label_ != "PERSON" or self.page.in_quote(ent.start_char) or not speaker_name(ent.text):
                 continue
             name = self.full_name(ent.text)
@@ -188,33 +198,52 @@ class People:
                 j -= 1
             words += [c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
             keys = {plain(t.text) for t in words}
+            tenure = frozenset(w for t in self.page.doc[max(0, ent.start - 6):ent.start]
+                               if (w := plain(t.text)) in TENURE_WORDS)
             capitals = [t.text for t in words if t.text[:1].isupper() and t.text[1:].islower()]
             if len(capitals) >= 2:
                 keys.add("".join(w[0] for w in capitals).lower())
             for key in keys:
-                found.setdefault(key, []).append((ent.start_char, name))
+                found.setdefault(key, []).append((ent.start_char, name, tenure))
         return found
 
-    def described(self, word: str, offset: int) -> str | None:
+    def described(self, word: str, offset: int, tenure: frozenset[str] = frozenset()) -> str | None:
         """The person this article last described with ``word`` before
-        ``offset`` (else first after it), or None."""
-        named = self.descriptions.get(plain(word), [])
+        ``offset`` (else first after it), or None; with a ``tenure`` ("the
+        former MP"), one described with it too (not "current MP Tomas Berg")."""
+        named = [(at, name) for at, name, said in self.descriptions.get(plain(word), []) if tenure <= said]
         before = [name for at, name in named if at < offset]
         return before[-1] if before else named[0][1] if named else None
 
     def _genders(self) -> dict[str, str]:
         """Folded surname -> "m" or "f" where the article writes an honorific
-        before the name ("Mr Vell", "Ms Ana Ruiz") and never the other one."""
+        before the name ("Mr Vell", "Ms Ana Ruiz"), or the name is the subject
+        of a clause that owns something with "his"/"her" ("Vell had left her
+        car"), and never the other one."""
         seen: dict[str, set[str]] = {}
         for ent in self.page.ents:
             if ent.label_ != "PERSON":
                 continue
             before = self.page.doc[ent.start - 1].text if ent.start else ""
-            gender = honorific_gender(ent.text.split()[0]) or honorific_gender(before)
+            gender = honorific_gender(ent.text.split()[0]) or honorific_gender(before) or self._owner_gender(ent)
             name = speaker_name(ent.text)
             if gender and name:
                 seen.setdefault(surname_key(name), set()).add(gender)
         return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+
+    def _owner_gender(self, ent: Any) -> str | None:
+        """"m"/"f" when ``ent`` is the subject of a verb whose object is owned
+        with "his"/"her", and the clause names no other person."""
+        root = ent.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or self.page.in_quote(ent.start_char):
+            return None
+        verb = root.head
+        owners = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "attr")
+                  for t in c.children if t.dep_ == "poss"}
+        others = [t for t in verb.subtree if t.ent_type_ == "PERSON" and not ent.start <= t.i < ent.end]
+        if others or len(owners & {"his", "her"}) != 1:
+            return None
+        return "m" if "his" in owners else "f"
 
     def agrees(self, name: str, wanted: str | None) -> bool:
         """Whether a pronoun of gender ``wanted`` may stand for ``name`` ("she"
@@ -240,9 +269,12 @@ class People:
                 found.append(token)
         return found
 
-    def role_holder(self, role_words: list[str], offset: int, qualifier: str | None = None) -> str | None:
+    def role_holder(self, role_words: list[str], offset: int, qualifier: str | None = None,
+                    tenure: frozenset[str] = frozenset()) -> str | None:
         """The person this article names with the role ("Secretary-General");
-        with a ``qualifier`` ("foreign ministry" spokesman), one named with it."""
+        with a ``qualifier`` ("foreign ministry" spokesman), one named with it;
+        with a ``tenure`` ("the former MP"), one named with that word too (not
+        "current MP Tomas Berg")."""
         if not role_words:
             return None
         head = role_words[-1]
@@ -257,14 +289,27 @@ class People:
             context = doc[max(ent.sent.start, ent.start - 8):min(ent.sent.end, ent.end + 6)]
             words = {w for t in context for w in plain(t.text).split("-")}
             hits = sum(1 for w in role_words if w in words)
-            if wanted and not wanted & words:
+            if wanted and not wanted & words or tenure and not tenure & words:
                 continue
-            if head in words and hits * 2 >= len(role_words):
+            if head in words and hits * 2 >= len(role_words) and _beside(context, head, ent):
                 matches.append((ent.start_char, speaker_name(ent.text)))
         before = [m for m in matches if m[0] < offset]
         if before:
             return before[-1][1]
         return matches[0][1] if matches else None
+
+
+def _beside(context: Any, head: str, ent: Any) -> bool:
+    """Whether the role word ``head`` is written with the name, no verb
+    between ("Secretary-General Ana Ruiz", "Ana Ruiz, the secretary-general";
+    not "the representative said he had asked Ana Ruiz")."""
+    for token in context:
+        if head not in plain(token.text).split("-"):
+            continue
+        lo, hi = (token.i + 1, ent.start) if token.i < ent.start else (ent.end, token.i)
+        if not any(t.pos_ in ("VERB", "AUX") for t in token.doc[lo:hi]):
+            return True
+    return False
 
 
 def _is_subject(token: Any) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ...nlp.lexicon import INSTITUTION_WORDS
+from ...nlp.lexicon import INSTITUTION_WORDS, TENURE_WORDS
 from ...nlp.names import speaker_name
+from ...nlp.text import plain
 from .page import Page
 from .people import People
 
@@ -112,3 +113,8 @@ def institution_of(page: Page, token: Any, allowed: set[int]) -> str | None:
         return None
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words)
+
+
+def tenure_of(token: Any) -> frozenset[str]:
+    """The words that set a role in time ("the *former* MP", "the *then* minister")."""
+    return frozenset(w for c in token.children if (w := plain(c.text)) in TENURE_WORDS)

@@ -30,7 +30,7 @@ from ...nlp.lexicon import (
 from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
 from .people import People, named_together
-from .roles import institution_of, named_after, named_before, spokes_role
+from .roles import institution_of, named_after, named_before, spokes_role, tenure_of
 from .tokens import (
     about_a_thing,
     addressed_subject,
@@ -190,7 +190,7 @@ class SpeakerResolver:
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if token.pos_ in ("NOUN", "PROPN") and (determiners == {"the"} or not determiners and token.is_upper) \
                 and token.ent_type_ != "PERSON":
-            described = self.people.described(token.text, token.idx)  # "the accountant", "the DPP"
+            described = self.people.described(token.text, token.idx, tenure_of(token))  # "the accountant", "the DPP"
             if described is not None:
                 return described
         if any(w in ROLE_WORDS for w in plain(token.text).split("-")):
@@ -201,6 +201,8 @@ class SpeakerResolver:
             return self._the_body(token, depth)
         if token.lower_ in INSTITUTION_WORDS:
             words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
+            if [t.lower_ for t in words] == [token.text] and determiners == {"the"}:
+                return self._last_body_named(token.idx, token.lower_) or token.text  # "the authority added"
             # "the Harbor Master's Office": the words as written, no space before "'s"
             return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else None
         return self._organisation_speaker(token, lo, hi) or self._known_body(token, allowed) \
@@ -288,7 +290,7 @@ class SpeakerResolver:
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         indefinite = bool(determiners & {"a", "an", "another", "one"})
         qualifier = institution_of(self.page, token, allowed) if lower in SPOKESPERSON_ROLES else None
-        speaker = None if indefinite else self.people.role_holder(role_words, token.idx, qualifier)
+        speaker = None if indefinite else self.people.role_holder(role_words, token.idx, qualifier, tenure_of(token))
         if speaker is None and determiners == {"the"}:
             speaker = named_before(self.page, self.people, token)  # "Minister for X Ana Ruiz … the minister said"
         if speaker is None and lower in SPOKESPERSON_ROLES:
@@ -381,12 +383,15 @@ class SpeakerResolver:
         last = self._last_body_named(token.idx)
         return spoke if spoke and last and plain(last) == plain(spoke) else None
 
-    def _last_body_named(self, offset: int) -> str | None:
+    def _last_body_named(self, offset: int, head: str = "") -> str | None:
         """The last organisation the article names outside quotes in the two
-        paragraphs before ``offset``, as a speaker name."""
-        limit = max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
+        paragraphs before ``offset`` (with ``head``, anywhere before it, the
+        last whose name ends in that word: "the authority" is the Transit
+        Authority), as a speaker name."""
+        limit = 0 if head else max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
         for ent in reversed([e for e in self.page.ents if limit <= e.start_char and e.end_char <= offset
-                             and e.label_ == "ORG" and not self.page.in_quote(e.start_char)]):
+                             and e.label_ == "ORG" and not self.page.in_quote(e.start_char)
+                             and (not head or plain(e.text).split()[-1:] == [head])]):
             cleaned = clean_name(ent.text, "ORG")
             if cleaned:
                 return speaker_name(cleaned[0])

@@ -146,13 +146,17 @@ def _disputed(a: Claim, b: Claim) -> list[tuple[str, str]]:
     both give agree; when each has one day the other lacks, those two are
     counterparts; else a day's counterpart is the one with the most words
     next to it shared, some at least ("left for the capital on Mar 14"
-    against "flew to the capital on Mar 11 and was to return on Mar 18")."""
+    against "flew to the capital on Mar 11 and was to return on Mar 18").
+    The day of an announcement ("On Jan 22, the agency said he will be
+    charged") is no counterpart of the day of an event ("he admitted the
+    charges on Jan 23")."""
     only_a = [(day, near) for day, near in a.dated if day not in b.days]
     only_b = [(day, near) for day, near in b.dated if day not in a.days]
     one_each = len(only_a) == 1 and len(only_b) == 1
     scored = sorted(((1.0 if one_each else overlap(near_a, near_b), day_a, day_b)
                      for day_a, near_a in only_a for day_b, near_b in only_b
-                     if days_apart(day_a, day_b) <= _MOST_DAYS or month_slip(day_a, day_b)), reverse=True)
+                     if (days_apart(day_a, day_b) <= _MOST_DAYS or month_slip(day_a, day_b))
+                     and (day_a in a.said) == (day_b in b.said)), reverse=True)
     out: list[tuple[str, str]] = []
     for score, day_a, day_b in scored:
         if score > 0 and all(day_a != x and day_b != y for x, y in out):

@@ -40,6 +40,7 @@ class Claim:
     near: frozenset[str] = frozenset()  # words next to its dates
     dated: tuple[tuple[str, frozenset[str]], ...] = ()  # each day it can dispute and the words next to it
     written: tuple[tuple[str, str], ...] = ()  # each such day and its date words as written ("Tuesday (Jan 21)")
+    said: frozenset[str] = frozenset()  # the days of an announcement ("On Jan 22, the agency said he will …")
 
 
 def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
@@ -72,7 +73,8 @@ def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
         counted = frozenset(e.date for e in dated if e.relative and len(e.date) == _ISO_DAY)
         claims.append(Claim(source, roots.get(source, source), span, text, words, frozenset(near) | counted,
                             days[0].text, frozenset().union(*near.values()), tuple(near.items()),
-                            tuple((e.date, e.support.as_written or "") for e in days)))
+                            tuple((e.date, e.support.as_written or "") for e in days),
+                            frozenset(e.date for e in days if e.said)))
     return claims
 
 

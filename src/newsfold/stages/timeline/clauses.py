@@ -96,6 +96,14 @@ def is_future(verb: Token) -> bool:
     return "would" in aux and "have" not in aux and verb.dep_ == "ccomp" and verb.head.lower_ in SPEECH_VERBS
 
 
+def announces(verb: Token) -> bool:
+    """'On Jan 22, the agency said he will be charged': a speech verb that
+    reports an event to come; its day is the announcement's, not the event's."""
+    return verb.lower_ in SPEECH_VERBS and any(
+        child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") and is_future(child)
+        for child in verb.children)
+
+
 def told_in_past(token: Token, head: Token, sentence_tokens: list[Token]) -> bool:
     """'…will cut 650 jobs, the maker announced on Tuesday': the day hangs from
     a past speech verb below the future clause it reports, so it is a past day."""

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ...model import Article, Evidence, Sentence
-from .clauses import clause_head, is_future, looks_forward, told_in_past
+from .clauses import announces, clause_head, is_future, looks_forward, told_in_past
 from .describing import describe
 from .mentions import (
     Mention,
@@ -182,5 +182,7 @@ def _event(article: Article, mention: Mention, tokens: list[Token], others: list
     if article.is_removed(start, end):
         return None
     evidence = Evidence(article.id, start, end, as_written=article.text[mention.start:mention.end])
+    head = clause_head(tokens[0], sentence_tokens)
     return Event(mention.date, bare, evidence, content_words(bare), relative=mention.kind == "day_after",
-                 shown=text, apart=tells_another_event(sentence.text))
+                 shown=text, apart=tells_another_event(sentence.text),
+                 said=head is not None and announces(head))

@@ -57,6 +57,13 @@ PATTERNS = [
     ("year", re.compile(r"(?:\b(?P<cue>(?i:in|since))\s+)?(?<![\d$€£¥.,/-])(?<!\d[ \t])\b(?P<year>1[5-9]\d\d|20\d\d)\b"
                         r"(?![-–/]\d|%|,\d|\.\d|s\b|['’]s|[ \t]\d{3,4}\b)")),
 ]
+# Two days of one month joined ("Jan 6 and 7", "6-7 January"): the match
+# above takes the day written beside the month; these give the other one.
+_JOIN = r"\s*(?:and|&|to|-|–)\s*"
+_PARTNER_AFTER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?{_JOIN}(?P<partner>\d{{1,2}})"
+                            rf"(?:st|nd|rd|th)?\b(?![,.]?\d){_YEAR}")
+_PARTNER_BEFORE = re.compile(rf"(?<![\d.,])\b(?P<partner>\d{{1,2}})(?:st|nd|rd|th)?{_JOIN}\d{{1,2}}(?:st|nd|rd|th)?"
+                             rf"\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR}")
 YEAR_CUES = {"in", "since", "until", "till", "by", "from", "during", "of", "before", "after",
              "between", "through", "around", "circa", "the", "a", "its", "their", "his", "her",
              "this", "that", "'s", "’s", "s", "early", "late", "mid"}
@@ -94,10 +101,22 @@ def find_date_words(text: str) -> list[Mention]:
                           Mention(start, match.end(), kind, groups)))
     found.sort(key=lambda item: (item[0], item[1], item[2].start))
     taken: list[Mention] = []
-    for _, _, mention in found:
+    for _, _, mention in [*found, *((0, 0, m) for m in _partner_days(text))]:
         if all(mention.end <= t.start or t.end <= mention.start for t in taken):
             taken.append(mention)
     return sorted(taken, key=lambda m: m.start)
+
+
+def _partner_days(text: str) -> list[Mention]:
+    """The day joined to a dated one without its own month: the "7" of "Jan 6
+    and 7", the "6" of "6-7 January 2025" (with the year written there)."""
+    partners = []
+    for pattern in (_PARTNER_AFTER, _PARTNER_BEFORE):
+        for match in pattern.finditer(text):
+            groups = {k: v for k, v in match.groupdict().items() if v is not None and k != "partner"}
+            partners.append(Mention(match.start("partner"), match.end("partner"), "day",
+                                    {**groups, "day": match.group("partner")}))
+    return partners
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

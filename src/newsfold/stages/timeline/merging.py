@@ -32,6 +32,7 @@ class Event:
     shown: str = ""  # the text a reader sees, with a borrowed subject; ``text`` is what events are compared by
     apart: bool = False  # its sentence tells another event than the story's ("In an unrelated case, …")
     quoted: bool = False  # a day inside quotation marks: what a speaker dates, no timeline entry
+    said: bool = False  # it dates an announcement ("On Jan 22, the agency said he will …"), not the event
 
 
 @dataclass
