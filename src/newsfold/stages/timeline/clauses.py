@@ -104,6 +104,22 @@ def announces(verb: Token) -> bool:
         for child in verb.children)
 
 
+def is_scheduled(verb: Token) -> bool:
+    """'The bazaar runs until Mar 29', 'the iftar happens on Mar 22': an event
+    told in the simple present, as a timetable tells what is to come (not
+    "says", nor a present perfect or passive: "has closed", "is closed")."""
+    aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBZ", "VBP") and not aux and verb.lower_ not in SPEECH_VERBS \
+        and verb.lemma_ not in ("be", "have", "say")
+
+
+def tells_no_time(verb: Token) -> bool:
+    """'The deadline is Mar 22', 'the iftar is where the magic happens': a
+    present "is"/"are" with no other verb form beside it."""
+    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") \
+        and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+
+
 def told_in_past(token: Token, head: Token, sentence_tokens: list[Token]) -> bool:
     """'…will cut 650 jobs, the maker announced on Tuesday': the day hangs from
     a past speech verb below the future clause it reports, so it is a past day."""

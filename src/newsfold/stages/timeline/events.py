@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ...model import Article, Evidence, Sentence
-from .clauses import announces, clause_head, is_future, looks_forward, told_in_past
+from .clauses import announces, clause_head, is_future, is_scheduled, looks_forward, told_in_past, tells_no_time
 from .describing import describe
 from .mentions import (
     Mention,
@@ -137,8 +137,9 @@ def _resolve_all(inside: list[Mention], token_sets: list[list[Token]],
         if m.kind != "day_after" and tokens:
             head = clause_head(tokens[0], sentence_tokens)
             forward = m.kind == "month" and looks_forward(m, tokens, sentence_tokens)
-            m.date = resolve(m, published, future=head is not None and is_future(head)
-                             and not told_in_past(tokens[0], head, sentence_tokens), forward=forward)
+            m.date = resolve(m, published, future=head is not None and (is_future(head) or is_scheduled(head))
+                             and not told_in_past(tokens[0], head, sentence_tokens), forward=forward,
+                             nearest=head is None or tells_no_time(head))
 
 
 _RANGE_TO = frozenset({"to", "until", "till", "through", "-", "–"})

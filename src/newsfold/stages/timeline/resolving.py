@@ -19,12 +19,14 @@ _SOON = 31  # days: a day this far on the other side of publication than its cla
 
 
 def resolve(mention: Mention, published: date | None, future: bool = False,
-            forward: bool = False) -> str | None:
+            forward: bool = False, nearest: bool = False) -> str | None:
     """The ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of a mention, or None.
 
     ``future``: the clause's verb is in the future tense. ``forward``: the clause
     looks forward (expectation, plan, "until"), which moves a bare month later
-    in the year than publication to its coming occurrence.
+    in the year than publication to its coming occurrence. ``nearest``: the
+    clause tells no time ("The deadline is Mar 22", a heading "Iftar (Mar
+    22)"): a bare day is its occurrence nearest publication.
     """
     g, kind = mention.groups, mention.kind
     if "ryear" in g:  # "January last year": the year publication gives; "that year": unknown here
@@ -35,7 +37,7 @@ def resolve(mention: Mention, published: date | None, future: bool = False,
     if kind == "year":
         return g["year"]
     if kind == "day":
-        return _day(g, published, ahead=future or forward)
+        return _day(g, published, ahead=True if future or forward else None if nearest else False)
     if kind == "month":
         return _month(g, published, future=future, forward=forward)
     if published is None:
@@ -57,12 +59,13 @@ def resolve(mention: Mention, published: date | None, future: bool = False,
     return None
 
 
-def _day(g: dict[str, str], published: date | None, *, ahead: bool = False) -> str | None:
+def _day(g: dict[str, str], published: date | None, *, ahead: bool | None = False) -> str | None:
     """A day of a month: with its year as written, else the occurrence nearest
     publication, unless that lies more than ``_SOON`` days on the wrong side:
-    a clause looking ahead then takes the next one, any other clause the past
-    one ("closed on May 25" in a January paper is last May's: reports look
-    back, but "the vote on Mar 14" in a Mar 10 paper is this week's)."""
+    a clause looking ahead then takes the next one, a clause told in the past
+    the past one ("closed on May 25" in a January paper is last May's: reports
+    look back, but "the vote on Mar 14" in a Mar 10 paper is this week's);
+    ``ahead`` None (a clause that tells no time): the nearest."""
     month = int(g["mnum"]) if "mnum" in g else MONTHS[g["month"].lower().rstrip(".")]
     day = int(g["day"])
     if "year" in g:
@@ -78,7 +81,7 @@ def _day(g: dict[str, str], published: date | None, *, ahead: bool = False) -> s
     earlier = [d for d in valid if d <= published]
     if ahead and (published - nearest).days > _SOON and later:
         return later[0].isoformat()
-    if not ahead and (nearest - published).days > _SOON and earlier:
+    if ahead is False and (nearest - published).days > _SOON and earlier:
         return earlier[-1].isoformat()
     return nearest.isoformat()
 
