@@ -51,6 +51,9 @@ Method, in order:
    other source): a source writing both there is giving an update, a
    sub-count or another group. The same number in an unlike sentence is
    another thing;
+   also kept: a copy and its original writing one sentence with different
+   figures in one place, where a source of another root writes one of the
+   two values (``copied``: they are one source, never paired above);
 4. grouped: pairs sharing a quantity form one conflict; a value's support is
    the sentence of each quantity stating it.
 """
@@ -67,6 +70,7 @@ from ...model import Conflict
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
+from .copied import copied_pairs
 from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
@@ -128,6 +132,8 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
                 and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, y, x, words.restates) \
                 and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, x, y, words.restates):
             pairs.append((a, b))
+    pairs += [(a, b) for a, b in copied_pairs(claims, figured, backing.backers, same_kind)
+              if not held(a, b, held_pairs)]
     back_known(known, figured, same_kind)
     found = [as_conflict(backed(group, figured, same_kind)) for group in grouped(pairs)]
     return [conflict for conflict in found if not folded_into(conflict, known)]
