@@ -40,7 +40,9 @@ Method, in order:
    which its source never writes (``lone.Backing.slot``). Each figure is
    paired only with its best figure in the other source, both ways (a
    sentence with several figures pairs each with its own counterpart, and
-   a figure agreeing with one on the other side takes it);
+   a figure agreeing with one on the other side takes it; the one figure of
+   a kind left unpaired in each of two sentences whose other figures of that
+   kind pair, agreeing, are counterparts: ``counterparts``);
 3. kept: the values are incompatible, of one scale (``compare.MOST_RATIO``;
    figures further apart are never counterparts), neither is a sum of
    parts that add up to the other ("10 research labs ... two research
@@ -71,6 +73,7 @@ from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
 from .copied import copied_pairs
+from .counterparts import last_left
 from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
@@ -126,7 +129,7 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     held_pairs = known_pairs(known)
     pairs = []
     best = mutual_best([q.source for q in figured], roots, likeness)
-    for x, y in best + _restated_pairs(best, figures, likeness, words):
+    for x, y in best + _restated_pairs(best, figures, likeness, words) + last_left(best, figures, likeness, same_kind):
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not held(a, b, held_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
                 and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, y, x, words.restates) \
