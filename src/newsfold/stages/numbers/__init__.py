@@ -23,7 +23,9 @@ The package, by job:
 - ``compare``: whether two values can both be right and measure the same thing;
 - ``kinds``: whether two figures count or measure the same kind of thing;
 - ``conflicts``: number conflicts across sources (by key), and ``aligned``: by claim
-  (``lone``: values one source alone gives; ``disputes``: disagreeing pairs as conflicts).
+  (``lone``: values one source alone gives; ``copied``: a figure a copy and its original
+  write differently; ``counterparts``: the last figure of a kind left in two alike
+  sentences; ``disputes``: disagreeing pairs as conflicts).
 """
 from __future__ import annotations
 

@@ -40,7 +40,9 @@ Method, in order:
    which its source never writes (``lone.Backing.slot``). Each figure is
    paired only with its best figure in the other source, both ways (a
    sentence with several figures pairs each with its own counterpart, and
-   a figure agreeing with one on the other side takes it);
+   a figure agreeing with one on the other side takes it; the one figure of
+   a kind left unpaired in each of two sentences whose other figures of that
+   kind pair, agreeing, are counterparts: ``counterparts``);
 3. kept: the values are incompatible, of one scale (``compare.MOST_RATIO``;
    figures further apart are never counterparts), neither is a sum of
    parts that add up to the other ("10 research labs ... two research
@@ -51,6 +53,9 @@ Method, in order:
    other source): a source writing both there is giving an update, a
    sub-count or another group. The same number in an unlike sentence is
    another thing;
+   also kept: a copy and its original writing one sentence with different
+   figures in one place, where a source of another root writes one of the
+   two values (``copied``: they are one source, never paired above);
 4. grouped: pairs sharing a quantity form one conflict; a value's support is
    the sentence of each quantity stating it.
 """
@@ -67,6 +72,8 @@ from ...model import Conflict
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
+from .copied import copied_pairs
+from .counterparts import last_left
 from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
@@ -122,12 +129,14 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     held_pairs = known_pairs(known)
     pairs = []
     best = mutual_best([q.source for q in figured], roots, likeness)
-    for x, y in best + _restated_pairs(best, figures, likeness, words):
+    for x, y in best + _restated_pairs(best, figures, likeness, words) + last_left(best, figures, likeness, same_kind):
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not held(a, b, held_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
                 and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, y, x, words.restates) \
                 and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, x, y, words.restates):
             pairs.append((a, b))
+    pairs += [(a, b) for a, b in copied_pairs(claims, figured, backing.backers, same_kind)
+              if not held(a, b, held_pairs)]
     back_known(known, figured, same_kind)
     found = [as_conflict(backed(group, figured, same_kind)) for group in grouped(pairs)]
     return [conflict for conflict in found if not folded_into(conflict, known)]
