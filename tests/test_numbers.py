@@ -71,6 +71,20 @@ def test_an_amount_is_never_a_span_of_time():
     assert (days.head, days.duration) == ("day", True)
 
 
+def test_a_span_of_time_still_running_when_written_is_never_compared():
+    found = one("The boy has been trapped for around 50 hours by now. Crews have been digging for 30 hours.")
+    assert [q.vague for q in found] == [True, True]
+    found = one("The boy was trapped for 50 hours. He had been trapped for 20 hours before the rain.")
+    assert [q.vague for q in found] == [False, False]
+
+
+def test_a_conversion_in_brackets_keeps_the_bound_of_its_figure():
+    found = one("The crew was less than 10 metres (33 feet) from the bottom, about four metres (13 feet) away.")
+    assert [(q.value, q.qualifier) for q in found] == [
+        (10, "less_than"), (33, "less_than"), (4, "about"), (13, "about")]
+    assert by_text(one("A fine of S$2,000 (US$1,480) was imposed."), "US$1,480").qualifier == "exactly"
+
+
 def test_number_words():
     qs = one("Eleven soldiers, twenty-five police officers and two hundred and fifty residents "
              "were hurt. A dozen journalists were detained.")

@@ -17,6 +17,7 @@ How a quantity is read, in order:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,11 @@ _TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "m
                "decade", "century", "millennium"}
 # Verbs of a force's standing strength: "Ruritania has 850 soldiers at a base".
 _PRESENCE_VERBS = {"have", "remain", "station", "base", "consist", "number", "keep", "maintain"}
+# Words that count a span of time up to the time of writing.
+_SO_FAR = re.compile(r"\b(?:by now|so far|as of (?:this )?writing|at the time of writing|as of press time|to date)\b",
+                     re.IGNORECASE)
+# Between a figure and its conversion: its unit, then an opening bracket ("metres (").
+_CONVERTED = re.compile(r"\s*(?:[^\W\d_]+\.?\s*){0,2}\(\s*")
 # Words a number takes its article with: "a dozen", "a hundred".
 _TAKES_ARTICLE = ("dozen", "hundred", "thousand", "million", "billion")
 
@@ -95,8 +101,19 @@ def extract_quantities(article: Article, sentences: list[Sentence] | dict[str, l
                 and _place(article, doc, doc[i], quantity, ordered, starts):
             found.append(quantity)
         i = last + 1
+    _conversions_bound(article.text, found)
     mark_parts(article, found)
     return found
+
+
+def _conversions_bound(text: str, found: list[Quantity]) -> None:
+    """A figure in brackets right after another ("less than 10 metres (33
+    feet)", "about S$5,000 (US$3,700)") is the same amount converted: it
+    takes the bound or the "about" its first writing has."""
+    for first, second in zip(found, found[1:]):
+        if second.qualifier == "exactly" and first.qualifier != "exactly" \
+                and _CONVERTED.fullmatch(text[first.end:second.start]):
+            second.qualifier = first.qualifier
 
 
 def _place(article: Article, doc: Doc, token: Token, quantity: Quantity,
@@ -152,6 +169,7 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
     )
     if duration:  # "15 years", "30 days": a span of time, compared only between aligned claims
         describe(doc, quantity, written.first, written.last, written.end, head_token)
+        quantity.vague = _running(doc, written.first)  # a clock still running when written: never compared
         return quantity, written.end
     _classify(doc, quantity, i, written.last, head_token)
     describe(doc, quantity, written.first, written.last, written.end, head_token)
@@ -159,6 +177,19 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
             and quantity.verb in _PRESENCE_VERBS:
         quantity.event = "present"
     return quantity, written.end
+
+
+def _running(doc: Doc, first: int) -> bool:
+    """A span of time counted up to the time of writing ("trapped for 50 hours
+    by now", "have been searching for more than 85 hours"): each report gives
+    the count of its own hour, so two reports' values differ without
+    disagreeing. A present perfect after "for", or a "so far" word in the
+    sentence."""
+    before = doc[first - 1] if first else None
+    if before is not None and before.lower_ == "for" and before.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve", "’s", "’ve") for c in before.head.children):
+        return True
+    return bool(_SO_FAR.search(doc[first].sent.text))
 
 
 def _tagged_count(doc: Doc, i: int) -> bool:
