@@ -109,3 +109,13 @@ def test_a_promo_box_flattened_into_a_paragraph_goes_whole():
     # one call to action in a paragraph of reporting takes only its own sentence
     mixed = "\n".join([LEDE, BODY + " The board thanked the crews. Follow us on Facebook. " + MORE])
     assert "The board thanked the crews." in kept(mixed) and MORE in kept(mixed)
+
+
+def test_a_heading_above_a_paragraph_that_opens_a_list_is_a_heading():
+    text = "\n".join([
+        LEDE, BODY,
+        "Renewed Calden Harbour Walk: Everything You Need to Know",
+        "The harbour walk, spanning four kilometres of piers and beaches, will gain these features next year:",
+        "- a covered boardwalk", MORE,
+    ])
+    assert removed(text).get("Renewed Calden Harbour Walk: Everything You Need to Know") == "subheading"

@@ -192,7 +192,8 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
     # Between two paragraphs of prose (scraped pages, one paragraph a line) a
     # heading may be longer and carry digits ("3 men arrested for affray"); a
     # long one is still one clause, without a sentence end or a link inside.
-    between_prose = is_prose(before) and is_prose(after)
+    # (a long paragraph that opens a list with a colon is prose too)
+    between_prose = is_prose(before) and (is_prose(after) or after.text.endswith(":") and len(after.text.split()) >= 12)
     # A question heading ("What can visitors expect at the new park?") may follow an intro's colon.
     question = p.text.endswith("?") and bool(_QUESTION_WORD.match(p.text)) and is_prose(after)
     limit = 20 if between_prose or question else 6
