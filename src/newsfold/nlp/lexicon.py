@@ -266,7 +266,7 @@ LEADING_DETERMINERS: frozenset[str] = frozenset({
 # A name's last word says what kind of thing it is ("Calden Harbor Bridge").
 NAME_SUFFIX_LABELS: dict[str, str] = {
     **dict.fromkeys(("bridge", "tunnel", "airport", "port", "station", "hospital", "stadium",
-                     "pier", "terminal"), "FAC"),
+                     "pier", "terminal", "checkpoint"), "FAC"),
     **dict.fromkeys(("authority", "agency", "ministry", "lines", "press", "guard", "council",
                      "company", "group", "foundation", "trust", "institute", "university",
                      "association", "commission", "committee", "corporation", "party", "board", "bureau",
@@ -276,6 +276,12 @@ NAME_SUFFIX_LABELS: dict[str, str] = {
     **dict.fromkeys(("act", "bill", "code", "amendment", "treaty", "convention", "charter",
                      "ordinance", "regulations", "directive", "constitution"), "OTHER"),
 }
+# Word endings that British and American English spell apart, British first
+# ("defence" / "defense", "harbour" / "harbor"): a body's name written either way is one name.
+SPELLING_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"),
+    ("ence", "ense"), ("ours", "ors"), ("our", "or"), ("tres", "ters"), ("tre", "ter"), ("ogue", "og"),
+)
 # Legal forms after a company's name ("X Ltd", "X (Private) Limited", "X Inc."):
 # the company without them is the same company.
 LEGAL_FORMS: frozenset[str] = frozenset({

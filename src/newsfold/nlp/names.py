@@ -29,6 +29,7 @@ from .lexicon import (
     NAME_SUFFIX_LABELS,
     PERSON_TITLES,
     PORTFOLIO_WORDS,
+    SPELLING_ENDINGS,
     STRONG_TITLES,
     TITLE_ABBREVIATIONS,
     TITLE_PHRASES,
@@ -60,6 +61,17 @@ def skeleton(name: str) -> str:
     for old, new in _SKELETON_RULES:
         out = out.replace(old, new)
     return re.sub(r"(\w)\1+", r"\1", out)
+
+
+def spelling_key(word: str) -> str:
+    """One folded word in one of its British and American spellings ("defence"
+    and "defense", "centre" and "center", "organisation" and "organization"):
+    the endings are :data:`newsfold.nlp.lexicon.SPELLING_ENDINGS`."""
+    if len(word) >= 5:
+        for british, american in SPELLING_ENDINGS:
+            if word.endswith(british) and len(word) - len(british) >= 2:
+                return word[: -len(british)] + american
+    return word
 
 
 def name_words(name: str) -> set[str]:
@@ -169,6 +181,8 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
         while (len(words) > 1 and is_title(words[0], PERSON_TITLES)
                or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS) and words[1][:1].isupper():
             words.pop(0)  # not "Parks and Recreation Board": a name goes on after a connector
+        while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+            words.pop()  # "Kampong Gelam postcard": a common noun the tagger took in ends no name
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
         if plain(words[-1]).strip(".") in _NAME_OPENERS:

@@ -16,7 +16,7 @@ The rules come in families, one module each, run in this order:
    Outlet", a date stamp), with the patterns of page parts in ``markers``;
 2. ``neighbours``: the headline, a label after a byline, author bios;
 3. ``navigation``: site navigation at the start and listed headlines
-   ("Read more" lists, "Opinion 2 weeks ago" lines), a verbless slogan beside
+   ("Read more" lists with their separators and standfirsts, "Opinion 2 weeks ago" lines), a verbless slogan beside
    a promo at either end, an embedded post's text above its "Posted by" line;
 4. ``neighbours``: subheadings, short unpunctuated lines standing alone, so a
    real sentence is never removed for its length or position alone; a
@@ -24,7 +24,9 @@ The rules come in families, one module each, run in this order:
    paragraph), an op-ed's closing line on its author; then the dateline
    opening the first kept paragraph ("dateline");
    ``blocks``: runs of lines known by their shape: a letter's closing
-   signature, headlines listed in a row, a sign-up box closing the page;
+   signature, headlines listed in a row, a sign-up box closing the page,
+   dashed bullets of other stories inside the text, lines that end no
+   sentence left among the page parts closing the text;
 5. ``inline`` (with ``captions``): boilerplate inside kept paragraphs of
    flattened pages: promo sentences, page residue, captions and their
    credits, runs of unpunctuated captions glued before a sentence, inline headings, and outlet sign-offs ending the text ("signoff":

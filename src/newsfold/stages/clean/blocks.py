@@ -11,12 +11,21 @@ their words.
   lines selling it, and its button ("subscribe now"), with nothing kept
   after it;
 - empty field labels after the reporting ("- Location :", "First Published:"):
-  a page template's fields whose values the scraper lost.
+  a page template's fields whose values the scraper lost;
+- linked headlines listed as bullets inside the text: two or more dashed
+  lines that end no sentence, between paragraphs of prose, none of them
+  sharing more than one content word with the rest of the article (a list
+  of the story's own points repeats its words);
+- lines left among the page parts closing the text: after the last paragraph
+  of prose, a run of lines that end no sentence ("HAVE YOU HEARD?", linked
+  headlines, an annex heading) with removed lines before it and after it (or
+  the page's end).
 """
 from __future__ import annotations
 
 import re
 
+from ...nlp.lexicon import STOPWORDS
 from .markers import FUNCTION_WORDS
 from .paragraphs import END_PUNCT, Paragraph, is_prose
 
@@ -26,16 +35,24 @@ _LISTED_HEADLINE_WORDS = (7, 20)
 _EMPTY_LABEL = re.compile(r"^(?:[-–•*]\s*)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:$")
 _SIGNUP_CUE = re.compile(r"\b(?:newsletters?|subscri\w+|sign\s+up|inbox)\b", re.IGNORECASE)
 _SIGNUP_LINES, _SIGNUP_LINE_WORDS = 3, 40
+_TAIL_LINE_WORDS = 30
+_STATEMENT_END = re.compile(r"[.!…][\"”’')\]]*$")
+# "Open: Monday to Sunday": a detail of the story (a venue's hours), not a page part
+# ("ANNEX: Items seized", its label in capitals, heads a page part)
+_LABEL_VALUE = re.compile(r"^(?![A-Z'’ -]+:)[\w'’ -]{1,30}:\s+\S")
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 def mark_blocks(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
     """Mark a closing signature ("byline"), listed headlines and a closing
-    sign-up box ("promo"), and empty field labels closing the page
-    ("navigation") in ``reasons``."""
+    sign-up box ("promo"), empty field labels closing the page
+    ("navigation") and lines left among the closing page parts ("promo") in ``reasons``."""
     _mark_signature(paragraphs, reasons)
     _mark_listed_headlines(paragraphs, reasons)
     _mark_signup_box(paragraphs, reasons)
     _mark_empty_labels(paragraphs, reasons)
+    _mark_foreign_bullets(paragraphs, reasons)
+    _mark_tail_lines(paragraphs, reasons)
 
 
 def _signature_line(p: Paragraph) -> bool:
@@ -101,3 +118,54 @@ def _mark_empty_labels(paragraphs: list[Paragraph], reasons: list[str | None]) -
     for i in range(len(paragraphs) - 1, last_prose, -1):
         if empty[i] and (i + 1 == len(paragraphs) or reasons[i + 1] is not None):
             reasons[i] = "navigation"
+
+
+def _unfinished_line(p: Paragraph) -> bool:
+    """One line that ends no sentence: a heading, a link's title, a question to the reader."""
+    return p.lines == 1 and len(p.text.split()) <= _TAIL_LINE_WORDS and not p.text.endswith(",") \
+        and not _STATEMENT_END.search(p.text) and not _LABEL_VALUE.match(p.text)
+
+
+def _mark_tail_lines(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    # (a line closing on a quote mark alone, "... ‘state of politics’", ends no sentence)
+    last_prose = max((i for i, p in enumerate(paragraphs) if reasons[i] is None and is_prose(p)
+                      and _SENTENCE_CLOSE.search(p.text)), default=-1)
+    if last_prose < 0:
+        return
+    i = last_prose + 1
+    while i < len(paragraphs):
+        j = i
+        while j < len(paragraphs) and reasons[j] is None and _unfinished_line(paragraphs[j]):
+            j += 1
+        # a run of such lines, removed lines on both sides (or the page's end after it)
+        if j > i and reasons[i - 1] is not None and (j == len(paragraphs) or reasons[j] is not None):
+            for k in range(i, j):
+                reasons[k] = "promo"
+        i = j + 1
+
+
+_BULLET = re.compile(r"^[-–—•*]\s+\S")
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _CONTENT_WORD.findall(text) if w.lower() not in FUNCTION_WORDS | STOPWORDS}
+
+
+def _mark_foreign_bullets(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    i = 1
+    while i < len(paragraphs):
+        j = i
+        while j < len(paragraphs) and reasons[j] is None and _BULLET.match(paragraphs[j].text) \
+                and paragraphs[j].lines == 1 and 4 <= len(paragraphs[j].text.split()) <= _LISTED_HEADLINE_WORDS[1] \
+                and not paragraphs[j].text.endswith(END_PUNCT):
+            j += 1
+        between = j - i >= 2 and j < len(paragraphs) and is_prose(paragraphs[i - 1]) \
+            and not paragraphs[i - 1].text.endswith(":") and is_prose(paragraphs[j])
+        if between:
+            rest = set().union(*(_content_words(p.text) for k, p in enumerate(paragraphs)
+                                 if reasons[k] is None and not i <= k < j))
+            if all(len(_content_words(paragraphs[k].text) & rest) <= 1 for k in range(i, j)):
+                for k in range(i, j):
+                    reasons[k] = "promo"
+        i = max(j, i + 1)

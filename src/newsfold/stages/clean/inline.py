@@ -132,6 +132,11 @@ def _promo_sentences(text: str, segments: list[tuple[int, int]]) -> list[Span]:
         if not flags[k] and _FORM_RESIDUE.match(sentence) and len(sentence.split()) <= 12 and (
                 k > 0 and flags[k - 1] or k + 1 < len(flags) and flags[k + 1]):
             flags[k] = True
+    # a promo box flattened into one paragraph: what stands between its calls to action
+    # ("BulgarianX.com has responsive design ...") is the box's too
+    if len(segments) >= 3 and 3 * sum(flags) >= 2 * len(segments) \
+            and not any(SAYS.search(text[a:b]) or len(text[a:b].split()) > 45 for a, b in segments):
+        flags = [True] * len(segments)
     return [(a, b, "promo") for (a, b), flag in zip(segments, flags) if flag]
 
 

@@ -78,6 +78,8 @@ _PARTICIPLE_CAPTION = re.compile(
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|told)\b", re.IGNORECASE)
 # A gallery caption with its toggle: "Items seized in the raid ▼".
 _GALLERY_CAPTION = re.compile(r"^.{3,150}[▼▾▲►]$")
+# A content system's placeholder left alone on a line ("[[nid:713695]]": an embedded link's slot).
+_PLACEHOLDER = re.compile(r"^\[\[[a-z_]{2,12}:[\w-]{1,20}\]\]$")
 
 
 def marker_reason(p: Paragraph) -> str | None:
@@ -100,6 +102,8 @@ def marker_reason(p: Paragraph) -> str | None:
         return "signoff"
     if words <= 12 and NAV_LINE.match(text):
         return "navigation"
+    if _PLACEHOLDER.match(text):
+        return "promo"
     if words <= 20 and SOURCE_LINE.match(text):
         return "source-line"
     if p.lines == 1 and _is_byline(text):

@@ -113,7 +113,7 @@ PROMO = re.compile(
       | send\s+(?:us\s+)?(?:your\s+)?(?:tips|stories|news\s+tips)\b | if\s+you\s+have\s+a\s+(?:story|tip)\b
       | share\s+your\s+(?:thoughts|views|story)\s+with\s+us\b | get\s+in\s+touch\s+with\s+us\b
       | join\s+(?:(?:the|our)\s+)?(?:\S+\s+){0,2}(?:whatsapp|telegram|viber|signal|line)\s+(?:channel|group|community)\b
-      | follow\s+\w+(?:\s+\w+)?\s+on\s+(?:twitter|x|facebook|instagram|tiktok|telegram|whatsapp|google\s+news|youtube)\b
+      | (?:stay\s+tuned\b.{0,40}?\b)?follow(?:ing)?\s+\w+(?:\s+\w+)?\s+on\s+(?:twitter|x|facebook|instagram|tiktok|telegram|whatsapp|google\s+news|youtube)\b
       | get\s+(?:the|our)\s+(?:\S+\s+){0,4}(?:on|in)\s+your\s+(?:phone|inbox|mobile)\b
       | download\s+(?:the\s+)?(?:new\s+|free\s+)?\S+\s+app\b | go\s+to\s+\S+(?:\s+\S+)?\s+for\s+more\s+(?:stories|news)\b
       | (?:this\s+)?(?:article|story)\s+(?:was\s+)?first\s+published\b | permission\s+required\s+for\s+reproduction\b
@@ -161,7 +161,7 @@ PROMO_INSIDE = re.compile(
       | \bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b | \bverify\s+you['’]re\s+not\s+a\s+robot\b
       | \bthank\s+you\s+for\s+subscribing\b | \binvalid\s+email\s+address\b | \breceive\s+occasional\s+updates\b
       | \bclick\s+(?:here|the\s+link|to\s+share)\b | \(opens\s+in\s+(?:a\s+)?new\s+window\)
-      | \bfollow\s+us\s+on\b | \bjoin\s+(?:us|our\s+\w+)\s+on\s+(?:whatsapp|telegram|facebook|instagram|twitter|x|tiktok)\b
+      | \bfollow\s+us\s+on\b | \bfollow\s+(?:us|our)\b.{0,60}\b(?:pages|channels|accounts|feeds)\b | \bjoin\s+(?:us|our\s+\w+)\s+on\s+(?:whatsapp|telegram|facebook|instagram|twitter|x|tiktok)\b
       | \bdownload\s+(?:the|our)\b.{0,30}\bapp\b.{0,40}\b(?:app\s+store|google\s+play|today|now)\b
       | \bget\s+in\s+touch\s+with\s+us\s+via\b | \bread\s+or\s+share\s+this\s+story\b
       | \blisten\s+live\b | \bturn\s+on\s+(?:push\s+)?notifications\b | \bget\s+the\s+(?:\S+\s+)?app\b

@@ -61,11 +61,14 @@ def _mark_listed_headlines(paragraphs: list[Paragraph], reasons: list[str | None
             continue
         linked = re.sub(r"^\W*(?:also\s+read|read\s+(?:also|more)|see\s+also|related)\W*", "",
                         paragraphs[i].text, flags=re.IGNORECASE)
+        listed = bool(LIST_MARKER.match(paragraphs[i].text))
         j = i + 1
         while j < len(paragraphs) and reasons[j] is None:
             q = paragraphs[j]
             if norm(q.text) == norm(linked) and len(q.text.split()) >= 3:
                 reasons[j] = "promo"
+            elif listed and (_SEPARATOR.fullmatch(q.text) or _teaser(paragraphs, reasons, j, i)):
+                reasons[j] = reasons[i]
             elif (reasons[i] == "navigation" and NAV_LINE.match(q.text) is None and not _headline_like(q)
                   or reasons[i] == "promo" and not (LIST_MARKER.match(paragraphs[i].text) and _headline_like(q))):
                 break
@@ -74,6 +77,20 @@ def _mark_listed_headlines(paragraphs: list[Paragraph], reasons: list[str | None
                 if reasons[j] is None:
                     break
             j += 1
+
+
+_SEPARATOR = re.compile(r"[-–—•*|·]+")
+
+
+def _teaser(paragraphs: list[Paragraph], reasons: list[str | None], j: int, marker: int) -> bool:
+    """A linked story's standfirst under its listed headline: one paragraph, then
+    a separator, the next listed headline with its own standfirst, or the page's end."""
+    if j - 1 <= marker or reasons[j - 1] != reasons[marker] or not _headline_like(paragraphs[j - 1]) \
+            or len(paragraphs[j].text.split()) > 60:
+        return False
+    after = paragraphs[j + 1:j + 3]
+    return not after or bool(_SEPARATOR.fullmatch(after[0].text)) or reasons[j + 1] is not None \
+        or len(after) == 2 and _headline_like(after[0]) and is_prose(after[1]) and not _headline_like(after[1])
 
 
 def _mark_headlines_beside_nav_lines(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:

@@ -51,6 +51,8 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S")
 _LIST_DASH = re.compile(r"^[-–—•*]\s+")
 _BIO_NEXT = re.compile(r"^(?:He|She|They|His|Her|Their)\b")
 _OPEN_END = re.compile(r"\w[\"”’']$")  # a line ending on a quoted word: "... is “bad influence”"
+# A bracket closing a line: a time, a date or a place when it holds a digit or only capitalised words.
+_TRAILING_BRACKET = re.compile(r"\s+\([^()]{1,40}\)$")
 _QUESTION_WORD = re.compile(r"^(?:What|Why|How|Who|Where|When|Which|Will|Is|Are|Can|Could|Should|Does|Do)\b")
 # "PORT CALDEN, March 11 (Coastline Press) - ", "HARBOURTON (Wire Service) — ",
 # "MERIDIA: ", "OSTVALE, Norland — ": where and (sometimes) when a report was filed, in
@@ -190,11 +192,13 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
     # Between two paragraphs of prose (scraped pages, one paragraph a line) a
     # heading may be longer and carry digits ("3 men arrested for affray"); a
     # long one is still one clause, without a sentence end or a link inside.
-    between_prose = is_prose(before) and is_prose(after)
+    # (a long paragraph that opens a list with a colon is prose too)
+    between_prose = is_prose(before) and (is_prose(after) or after.text.endswith(":") and len(after.text.split()) >= 12)
     # A question heading ("What can visitors expect at the new park?") may follow an intro's colon.
     question = p.text.endswith("?") and bool(_QUESTION_WORD.match(p.text)) and is_prose(after)
     limit = 20 if between_prose or question else 6
-    if p.lines != 1 or not 1 <= len(words) <= limit or not (p.text[0].isupper() or p.text[0].isdigit()):
+    first = p.text.lstrip("\"“‘'")[:1]  # a heading may open on a quoted phrase: "“Not worth it”: Owner vows ..."
+    if p.lines != 1 or not 1 <= len(words) <= limit or not (first.isupper() or first.isdigit()):
         return False
     if len(words) > 12 and (SENTENCE_END.search(p.text) or re.search(r"://|@|\w\.[a-z]{2,}/", p.text)):
         return False
@@ -207,7 +211,11 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
     open_end = bool(_OPEN_END.search(p.text)) and balanced
     if len(words) > 6 and (SAYS.search(p.text) or words[-1].lower() in FUNCTION_WORDS or not balanced):
         return False
-    if p.text.endswith(END_PUNCT) and not open_end and not (p.text.endswith("?") and _QUESTION_WORD.match(p.text)):
+    # a heading may close on when and where, in brackets: "Charity Run (February 15, 6 AM - 10 AM)"
+    bracket = _TRAILING_BRACKET.search(p.text)
+    dated = bracket is not None and (any(c.isdigit() for c in bracket.group()) or not re.search(r"\b[a-z]", bracket.group()))
+    text = p.text[:bracket.start()] if bracket and dated else p.text
+    if text.endswith(END_PUNCT) and not open_end and not (p.text.endswith("?") and _QUESTION_WORD.match(p.text)):
         return False
     # The paragraph before must have ended a sentence, or this is a wrapped line;
     # after a colon it is a list item.

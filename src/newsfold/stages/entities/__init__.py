@@ -19,7 +19,15 @@ How mentions become entities, in order:
    "... Authority") takes that type whatever spaCy said. An all-caps word in a
    dateline ("PORT CALDEN, March 11 -") joins the entity its mixed-case form
    names, else it is dropped; a one-word "person" that only ever follows a
-   place preposition ("sailing to Rotterdam") and never speaks is a place.
+   place preposition ("sailing to Rotterdam") and never speaks is a place,
+   and so is a "person" of several words that the tagger also reads as a
+   place or body, written after "in", "at", "through" ..., never with an
+   honorific nor quoted. A non-person mention opening with the portfolio of
+   an office written before it ("Secretary for [Transport Ana Ruiz]") is the
+   person after the portfolio; a lower-case word closing a person's name
+   ("Tarsk Vale postcard") is no part of it. A place the tagger never marked
+   whose last word is a facility word ("Harbour Checkpoint"), written twice
+   or more, is a mention (:mod:`.sweep`).
 2. *Same folded string*: mentions whose accent-folded form is equal are one
    entity whatever label spaCy gave each one (the majority label wins).
 3. *Transliteration* (:mod:`.merging`): equal transliteration skeletons
@@ -32,8 +40,9 @@ How mentions become entities, in order:
    Arvid Lindqvist"). Different first names never
    merge. Long place and organisation names that differ only in vowels merge
    (Dar-i-Valon / Dar-e-Valon); a hyphenated name the tagger cut ("Dar") is
-   read whole. Non-person names equal but for a plural ending merge ("X
-   Investments Holdings" / "X Investment Holdings"), and so does a place with
+   read whole. Non-person names equal but for a plural ending or British and
+   American spelling merge ("X Investments Holdings" / "X Investment
+   Holdings", "Civil Defence Force" / "Civil Defense Force"), and so does a place with
    its division written after it in lower case ("Velmora province"); a name
    of four words or more written with one more capitalised word inside, which
    the tagger missed, is a mention that the short-form rule (5) joins to it
@@ -43,9 +52,11 @@ How mentions become entities, in order:
    name ends with it, the one full name that starts with it ("Mr Lim" =
    Lim Wei Jie, family name first). Of several people who share it, the one
    most sources name, unless a source writes it alone after naming another
-   of them (:mod:`.owners`).
+   of them; else the one each source named last before the surname alone,
+   when that is one person everywhere (:mod:`.owners`). A surname of two
+   letters ("Ng") is counted only after an honorific ("Mr Ng", :mod:`.sweep`).
 5. *Acronyms* (:mod:`.acronyms`): an acronym joins a full name when the
-   text ties them ("Full Name (ACR)", "ACR (Full Name)", "Full Name, ACR,",
+   text ties them ("Full Name (ACR)" or "[ACR]", "ACR (Full Name)", "Full Name, ACR,",
    "ACR, the Full Name") and the letters fit the words; a bracketed acronym
    right after a tagged name ties even when its letters do not fit (another
    language's); an acronym written alone joins the one non-person name whose

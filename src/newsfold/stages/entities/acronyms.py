@@ -12,7 +12,7 @@ _ACRONYM = r"\d?[A-Z][A-Za-z&]*[A-Z](?:\.[A-Z])*\.?|[A-Z][a-z]*[A-Z][a-z]{2,}"
 _NAME = r"\d?[A-Z][\w’'.-]*(?:\s+(?:of|and|for|the|de|du|des|del|la|le|on|in|[A-Z][\w’'.-]*))*"
 NAME_PATTERN = _NAME  # a run of capitalised words with connectors, for other tie patterns
 _TIED_PATTERNS = [
-    re.compile(rf"(?P<name>{_NAME})\s+\((?P<acr>{_ACRONYM})\)"),
+    re.compile(rf"(?P<name>{_NAME})\s+[(\[](?P<acr>{_ACRONYM})[)\]]"),  # "Full Name (ACR)", "Full Name [ACR]"
     re.compile(rf"\b(?P<acr>{_ACRONYM})\s+\((?P<name>{_NAME})\)"),
     re.compile(rf"(?P<name>{_NAME}),\s+(?:known as\s+|or\s+)?(?P<acr>{_ACRONYM}),"),
 ]

@@ -64,6 +64,7 @@ class Mention:
     speaks: bool = False  # the subject of a speech verb ("Reyes said")
     dateline: str | None = None  # the all-caps dateline place it stands in ("PORT CALDEN")
     honorific: bool = False  # written "Mr Lim", "Ms Vell": certainly a person
+    title: tuple[str, ...] = ()  # the title words right before the name, folded: ("assoc", "prof")
 
 
 def mention_key(surface: str, label: str) -> str:
@@ -117,6 +118,8 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
         name = name[len(first.text):].strip()  # "Jubilant Rovers": a word the tagger took in
     if label != "NORP":
         label = suffix_label(name) or label
+    if label != "PERSON" and (person := _person_after_office(article.text, start_char, name)):
+        name, label = person, "PERSON"  # "Secretary for [Transport Ana Ruiz]": the tagger took the portfolio in
     if label != "PERSON" and not suffix_label(name) and _after_relation_noun(article.text, ent.start_char) \
             and 2 <= len(name.split()) <= 3 and all(w[:1].isupper() for w in name.split()):
         label = "PERSON"  # "son-in-law Tom Reyes", "his cousin, Ana Ruiz": a person, whatever the tagger said
@@ -128,7 +131,24 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
     if place is not None and not _all_caps(name):
         place = None
     honorific = before in HONORIFICS or fold(ent.text.split()[0]) in HONORIFICS
-    return Mention(name, label, article.id, before, start_char, end_char, speaks, place, honorific)
+    at = article.text.find(name, start_char, end_char)
+    title = _title_before(article.text, at if at >= 0 else start_char) if label == "PERSON" else ()
+    return Mention(name, label, article.id, before, start_char, end_char, speaks, place, honorific, title)
+
+
+_TITLE_WORDS = re.compile(r"(?:[A-Za-z][\w.-]*[ \t]+)+$")
+
+
+def _title_before(text: str, start: int) -> tuple[str, ...]:
+    """The title words written right before a name ("Associate Professor", "Assoc Prof"), folded."""
+    run = _TITLE_WORDS.search(text, max(0, start - 60), start)
+    words = run.group().split() if run else []
+    title: list[str] = []
+    for word in reversed(words[-4:]):
+        if not title_before_name(word):
+            break
+        title.insert(0, fold(word))
+    return tuple(title)
 
 
 # A sentence ends inside the tagged span: a word of three letters or more, a
@@ -156,6 +176,30 @@ def _name_end(text: str, start: int, end: int, label: str) -> int:
         if len(words) >= 2 or words and _all_caps(words[0]):
             span = span[:owner.start()]
     return start + len(span)
+
+
+# An office written before a mention: "Senior Parliamentary Secretary for (the Ministry of ...)"
+_OFFICE_TITLES = "|".join(sorted(JOB_TITLES | {"minister", "secretary", "parliamentary secretary"}))
+_OFFICE_BEFORE = re.compile(
+    rf"\b(?i:{_OFFICE_TITLES})\s+(?:for|of)\s+(?:(?:[A-Z][\w'’-]*|and|of|the|&),?\s+){{0,12}}$")
+_OFFICE_WORDS = PORTFOLIO_WORDS | PERSON_TITLES | {"ministry", "department", "office", "and", "of", "for", "the", "&"}
+
+
+def _person_after_office(text: str, start: int, name: str) -> str | None:
+    """The person a non-person mention ends with when it opens with the portfolio
+    of an office written before it ("Secretary for Transport Ana Ruiz" tagged
+    "Transport Ana Ruiz"): two to four capitalised words after the portfolio, no
+    telling ending ("Transport Workers Union" stays a body)."""
+    if not _OFFICE_BEFORE.search(text, max(0, start - 160), start):
+        return None
+    words = name.split()
+    k = 0
+    while k < len(words) and (fold(words[k]) or words[k]) in _OFFICE_WORDS:
+        k += 1
+    rest = words[k:]
+    if k == 0 or not 2 <= len(rest) <= 4 or not all(w[:1].isupper() for w in rest) or suffix_label(" ".join(rest)):
+        return None
+    return " ".join(rest)
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*),?[ \t]+$")
@@ -245,6 +289,24 @@ def places_read_as_people(groups: dict[str, list[Mention]]) -> None:
             continue
         for m in people:
             m.label = "GPE"
+    for key, ms in groups.items():
+        if len(key.split()) >= 2 and _place_of_several_words(ms):
+            for m in ms:
+                if m.label == "PERSON":
+                    m.label = "GPE"
+
+
+# Prepositions of place that people seldom follow ("a letter to X", "from X" they do)
+_PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "through", "within", "around", "across"}
+
+
+def _place_of_several_words(ms: list[Mention]) -> bool:
+    """A "person" of several words that the tagger also reads as a place, body
+    or building, that follows a preposition of place, and that no one calls by
+    an honorific or quotes: a place ("through Kampong Gelam")."""
+    return any(m.label == "PERSON" for m in ms) and any(m.label in ("GPE", "LOC", "FAC", "ORG") for m in ms) \
+        and any(m.preceded_by in _PLACE_ONLY_PREPOSITIONS for m in ms) \
+        and not any(m.honorific or m.speaks for m in ms)
 
 
 def people_read_as_bodies(groups: dict[str, list[Mention]]) -> None:

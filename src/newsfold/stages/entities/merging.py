@@ -24,9 +24,10 @@ from .mentions import (
     resolve_caps,
     titled_known_people,
 )
-from .owners import leading_owner
+from .owners import leading_owner, nearest_owner
 from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
 from .spellings import add_longer_forms, merge_divisions, merge_plural_spellings
+from .sweep import add_untagged_facilities, sweep_missed_mentions
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
                          "around", "through", "to"}
@@ -78,8 +79,9 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2 and not _one_word(groups[k])]
     _untagged_acronyms(ctx.articles, groups, labels)
     add_longer_forms(ctx.articles, groups, labels)
+    add_untagged_facilities(ctx.articles, groups, labels)
     clusters = _merge(groups, labels, full_people, ties, firsts)
-    _sweep_missed_mentions(ctx.articles, clusters, groups, full_people)
+    sweep_missed_mentions(ctx.articles, clusters, groups, full_people)
     entities = [_entity(keys, groups, full_people, alternates) for keys in clusters.values()]
     order = {a.id: i for i, a in enumerate(ctx.articles)}
     for entity in entities:
@@ -241,7 +243,8 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             # Wei Jie) or the given name is used: the first word, when no full
             # name ends with it
             owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
-        owner = owners.pop() if len(owners) == 1 else leading_owner(uf, groups, full_people, owners, ms)
+        owner = owners.pop() if len(owners) == 1 else leading_owner(uf, groups, full_people, owners, ms) \
+            or nearest_owner(uf, groups, full_people, owners, ms)
         if owner is not None:
             uf.union(owner, key)
 
@@ -340,61 +343,6 @@ def _boilerplate(article: Article, start: int, end: int) -> bool:
     """Whether [start, end) lies in removed text other than the source's title
     (a title is the source's own words: "NH brawl: three arrested")."""
     return any(r.start < end and start < r.end and r.reason != "title" for r in article.removed)
-
-
-def _sweep_missed_mentions(articles: list[Article], clusters: dict[str, list[str]],
-                           groups: Groups, full_people: list[str]) -> None:
-    """Count exact occurrences of known names that the NER model missed.
-
-    spaCy tags a name in one sentence and misses it in the next; an exact,
-    case-sensitive, whole-word occurrence of a surface form already seen (or of
-    the surname of a full-name person) is a mention too. A form shared by two
-    entities is not swept.
-    """
-    owner: dict[str, str] = {}
-    shared: set[str] = set()
-    for root, keys in clusters.items():
-        for key in keys:
-            for m in groups[key]:
-                forms = [m.surface]
-                if key in full_people:
-                    forms.append(m.surface.split()[-1])
-                for form in forms:
-                    if owner.setdefault(form, root) != root:
-                        shared.add(form)
-    surfaces = sorted((s for s in owner if s not in shared and len(s) >= 3),
-                      key=len, reverse=True)
-    if not surfaces:
-        return
-    pattern = re.compile(r"(?<![\w@#-])(?:" + "|".join(map(_dash_blind, surfaces)) + r")(?![\w-])")
-    by_dash = {_dash_key(surface): owner[surface] for surface in surfaces}
-    for article in articles:
-        if article.off_topic:
-            continue
-        taken = [(m.start, m.end, root) for root, keys in clusters.items() for k in keys
-                 for m in groups[k] if m.source == article.id and m.start >= 0]
-        for match in pattern.finditer(article.text):
-            start, end = match.span()
-            surface = match.group()
-            root = by_dash[_dash_key(surface)]
-            # a longer form of the same entity around a tagged part of it is a mention of its own
-            if article.is_removed(start, end) or any(s < end and start < e and (r != root or s <= start and end <= e)
-                                                     for s, e, r in taken):
-                continue
-            groups.setdefault(root, [])
-            groups[root].append(Mention(surface, "_SWEPT", article.id, "", start, end))
-            taken.append((start, end, root))
-
-
-def _dash_blind(surface: str) -> str:
-    """A pattern for ``surface`` where a spaced dash may be any dash ("A Road -
-    B Road" is "A Road — B Road")."""
-    return re.sub(r"\\ [-–—]\\ |\\ \\-\\ ", r"\\s*[-–—]\\s*", re.escape(surface))
-
-
-def _dash_key(surface: str) -> str:
-    """One form for any dash, spaced or not: the key a swept match finds its owner by."""
-    return re.sub(r"\s*[-–—]\s*", " - ", surface)
 
 
 def _consonants(name: str) -> str:

@@ -37,3 +37,28 @@ def _before_others(mention: Mention, others: list[Mention]) -> bool:
     if not there:
         return True
     return 0 <= mention.start < min(there) and min(there) >= 0
+
+
+def nearest_owner(uf: Any, groups: Groups, full_people: list[str], owners: set[str],
+                  alone: list[Mention]) -> str | None:
+    """Of people who share a surname, the one each source named last before every
+    place it writes the surname alone, with the title it gave that person
+    ("Associate Professor Ilona Varga ... said Assoc Prof Varga", after "Felix
+    Varga" earlier): when that is the same person everywhere, the surname alone
+    is that person. A surname alone without a title, or with another one, is
+    anyone's ("Mayor Ana Keller", "councillor Tomas Keller", "Keller said")."""
+    named = [(m.source, m.start, uf.find(p), m.title) for p in full_people if uf.find(p) in owners
+             for m in groups[p] if m.start >= 0]
+    found = set()
+    for m in alone:
+        before = [(start, root, title) for source, start, root, title in named
+                  if source == m.source and 0 <= start < m.start]
+        if m.start < 0 or not before or not _same_title(m.title, max(before)[2]):
+            return None
+        found.add(max(before)[1])
+    return found.pop() if len(found) == 1 else None
+
+
+def _same_title(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``short`` is ``full`` written the same or abbreviated word by word ("assoc prof")."""
+    return bool(short) and len(short) == len(full) and all(f.startswith(s) for s, f in zip(short, full))

@@ -1,6 +1,7 @@
 """Non-person names written two ways that say the same thing: a place with
 the administrative division after it in lower case, a name whose words
-differ only in a plural ending, and a long name with one more word inside.
+differ only in a plural ending or in British and American spelling, and a
+long name with one more word inside.
 
 Each rule unions keys of the folded-name groups (see :mod:`.merging`); none
 touches a person's name.
@@ -20,7 +21,7 @@ from ...nlp.lexicon import (
     UNIT_WORDS,
     WEEKDAYS,
 )
-from ...nlp.names import fold
+from ...nlp.names import fold, spelling_key
 
 PLACE_LABELS = {"GPE", "LOC"}
 
@@ -52,13 +53,16 @@ def merge_divisions(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
 
 
 def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
-    """'X Investments Holdings' and 'X Investment Holdings': names of two words
-    or more, not people's, that are equal once each word loses a plural "s"."""
+    """'X Investments Holdings' and 'X Investment Holdings', 'X Civil Defence
+    Force' and 'X Civil Defense Force': names of two words or more, not
+    people's, that are equal once each word loses a plural "s" and is written
+    the one way of British and American spelling (:func:`newsfold.nlp.names.spelling_key`)."""
     by_singular: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in groups:
         words = key.split()
         if len(words) >= 2 and labels.get(key) != "PERSON":
-            by_singular[tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)].append(key)
+            singular = (w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+            by_singular[tuple(spelling_key(w) for w in singular)].append(key)
     for keys in by_singular.values():
         for other in keys[1:]:
             uf.union(keys[0], other)
