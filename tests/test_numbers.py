@@ -85,6 +85,20 @@ def test_a_conversion_in_brackets_keeps_the_bound_of_its_figure():
     assert by_text(one("A fine of S$2,000 (US$1,480) was imposed."), "US$1,480").qualifier == "exactly"
 
 
+def test_an_age_set_off_after_a_full_name_is_that_persons_age():
+    found = one("Mr Tomas Berg, 28, of Calden Bikes will be charged. In Calden Town, 12, were hurt.")
+    assert [(q.value, q.key) for q in found] == [(28, ("age", "age of tomas berg", None)), (12, None)]
+
+
+def test_two_ages_of_one_person_disagree():
+    a = Article("a", "Mr Tomas Berg, 28, of Calden Bikes was charged with two offences on Monday.")
+    b = Article("b", "Tomas Berg, 29, the manager of Calden Bikes, admitted to two charges.")
+    c = Article("c", "Ana Ruiz, 35, a neighbour, saw the fire.")
+    [conflict] = conflicts_of(a, b, c)
+    assert conflict.topic == "age of Tomas Berg"
+    assert sorted(v.value for v in conflict.values) == ["28", "29"]
+
+
 def test_number_words():
     qs = one("Eleven soldiers, twenty-five police officers and two hundred and fifty residents "
              "were hurt. A dozen journalists were detained.")

@@ -166,6 +166,8 @@ def _evidence(quantities: list[Quantity]) -> list[Evidence]:
 def _topic(key: _Key, quantities: list[Quantity]) -> str:
     """"protesters injured": the noun most reports use, and the event."""
     event, referent, unit = key[:3]
+    if event == "age" and referent:  # "age of ana ruiz": the person's name, capitalised again
+        return "age of " + " ".join(word.capitalize() for word in referent.split()[2:])
     nouns: Counter[str] = Counter()
     for q in quantities:
         if q.counted:

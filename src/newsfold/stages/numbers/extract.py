@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Article, Sentence
-from ...nlp.lexicon import WEEKDAYS
+from ...nlp.lexicon import HONORIFICS, WEEKDAYS
+from ...nlp.text import plain
 from .counted import counted_noun, is_demonym, referent
 from .describe import PARTITION, dated_earlier, describe
 from .events import bare_toll, event_of
@@ -56,6 +57,8 @@ _SO_FAR = re.compile(r"\b(?:by now|so far|as of (?:this )?writing|at the time of
                      re.IGNORECASE)
 # Between a figure and its conversion: its unit, then an opening bracket ("metres (").
 _CONVERTED = re.compile(r"\s*(?:[^\W\d_]+\.?\s*){0,2}\(\s*")
+# A full name set off by a comma right before a number: "Mr Ana Ruiz, 28,".
+_AGE_AFTER_NAME = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,4}[A-Z][\w'’-]*),[ \t](?:aged[ \t])?\Z")
 # Words a number takes its article with: "a dozen", "a hundred".
 _TAKES_ARTICLE = ("dozen", "hundred", "thousand", "million", "billion")
 
@@ -173,6 +176,8 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
         return quantity, written.end
     _classify(doc, quantity, i, written.last, head_token)
     describe(doc, quantity, written.first, written.last, written.end, head_token)
+    if head_token is None and written.unit is None and not written.vague:
+        _read_age(article.text, quantity)
     if quantity.event is None and quantity.referent in ("military", "police") \
             and quantity.verb in _PRESENCE_VERBS:
         quantity.event = "present"
@@ -190,6 +195,17 @@ def _running(doc: Doc, first: int) -> bool:
             c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve", "’s", "’ve") for c in before.head.children):
         return True
     return bool(_SO_FAR.search(doc[first].sent.text))
+
+
+def _read_age(text: str, quantity: Quantity) -> None:
+    """'Mr Ana Ruiz, 28, of …': the age of the person named just before, set
+    off by commas; a source giving that person another age disagrees."""
+    match = _AGE_AFTER_NAME.search(text, max(0, quantity.start - 60), quantity.start)
+    if match is None or text[quantity.end:quantity.end + 1] != "," or quantity.value >= 120:
+        return
+    words = [w for w in plain(match.group("name")).split() if w not in HONORIFICS]
+    if len(words) >= 2 and not set(words) & {"in", "on", "at", "the", "of", "and", "by", "for"}:
+        quantity.event, quantity.referent = "age", "age of " + " ".join(words)
 
 
 def _tagged_count(doc: Doc, i: int) -> bool:
