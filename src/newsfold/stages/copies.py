@@ -17,7 +17,7 @@ Two steps, cheap first:
    (rapidfuzz ratio) in the other. Independent reports that share a quote
    match one or two sentences, never most of them.
 
-Copies are grouped with union-find, the surest pairs first, so chains (A
+Copy pairs are joined into groups, the surest first, so chains (A
 copies B, B copies C) collapse to one root: the earliest published, then the
 longest, then the smallest id, which keeps the result deterministic. One
 outlet's update of its own report on a later day (the charge, then the
@@ -48,39 +48,43 @@ def find_copies(ctx: StoryContext) -> dict[str, str]:
     """
     articles = ctx.articles
     texts = {a.id: [s.text for s in ctx.sentences.get(a.id, [])] for a in articles}
-    parent = {a.id: a.id for a in articles}
-
-    def find(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
     by_id = {a.id: a for a in articles}
-    copies, updates = [], []
+    copies: list[tuple[float, str, str]] = []
+    updates: list[tuple[str, str]] = []
     for first, second in _candidate_pairs(articles, texts):
         share = _share(texts[first], texts[second])
         if share >= _COPY_SHARE:
-            is_update = _is_update(by_id[first], by_id[second], share)
-            (updates if is_update else copies).append((-share, first, second))
-    members = {a.id: {a.id} for a in articles}
-    for _, first, second in sorted(copies, key=lambda pair: pair[0]):  # the surest copies first
-        one, other = find(first), find(second)
-        if one != other and not any((a in members[one] and b in members[other]) or
-                                    (b in members[one] and a in members[other]) for _, a, b in updates):
-            parent[one] = other
-            members[other] |= members.pop(one)
-
-    groups: dict[str, list[Article]] = {}
-    for article in articles:
-        groups.setdefault(find(article.id), []).append(article)
+            if _is_update(by_id[first], by_id[second], share):
+                updates.append((first, second))
+            else:
+                copies.append((-share, first, second))
     copy_of: dict[str, str] = {}
-    for members in groups.values():
-        if len(members) < 2:
+    for group in _groups(articles, sorted(copies), updates):
+        if len(group) < 2:
             continue
-        root = min(members, key=lambda a: _root_rank(a, texts[a.id]))
-        copy_of.update((article.id, root.id) for article in members if article is not root)
+        root = min(group, key=lambda a: _root_rank(a, texts[a.id]))
+        copy_of.update((article.id, root.id) for article in group if article is not root)
     return copy_of
+
+
+def _groups(articles: list[Article], copies: list[tuple[float, str, str]],
+            updates: list[tuple[str, str]]) -> list[list[Article]]:
+    """Copy pairs joined into groups, the surest first (``copies`` sorted),
+    never joining two groups that would hold an update and what it updates."""
+    group_of = {a.id: a.id for a in articles}
+    members = {a.id: {a.id} for a in articles}
+    for _, first, second in copies:
+        one, other = group_of[first], group_of[second]
+        if one == other or any(a in members[one] and b in members[other] or b in members[one] and a in members[other]
+                               for a, b in updates):
+            continue
+        for node in members[one]:
+            group_of[node] = other
+        members[other] |= members.pop(one)
+    grouped: dict[str, list[Article]] = {}
+    for article in articles:
+        grouped.setdefault(group_of[article.id], []).append(article)
+    return list(grouped.values())
 
 
 def _root_rank(article: Article, texts: list[str]) -> tuple[str, int, str]:
