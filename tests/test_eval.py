@@ -99,6 +99,10 @@ def test_speaker_names_match_through_roles_and_entity_aliases():
     assert not _same_name("SCDF", "Singapore Police Force", brief)
     assert not _same_name("Tomas Reyes", "Elena Sørby")
     assert not _same_name(None, "Elena Sørby") and _same_name(None, None)
+    # a family name written first: "Mr Tan" is the alias "Tan" of "Tan Wei Ming"
+    brief.entities.append(Entity("Tan Wei Ming", "PERSON", ["Tan Wei Ming", "Tan"], ["a"], 2))
+    assert _same_name("Tan Wei Ming", "Mr Tan", brief)
+    assert not _same_name("Tan Wei Ming", "Mr Lim", brief)
 
 
 def test_entity_holder_reads_a_titled_form_as_the_cleaned_alias():

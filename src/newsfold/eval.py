@@ -41,6 +41,7 @@ from pathlib import Path
 from .errors import InputError
 from .eval_disputes import conflict_scores, off_topic_scores
 from .model import Brief, source_roots
+from .nlp.lexicon import HONORIFICS
 from .nlp.names import clean_name
 from .nlp.text import plain
 
@@ -386,8 +387,9 @@ _ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "repr
 def _same_name(given: str | None, expected: str | None, brief: Brief | None = None) -> bool:
     """Whether two speaker names denote the same speaker.
 
-    Equal after folding, the same surname, the same once role words are set
-    aside ("HTA spokesman" is the HTA speaking), or two aliases of one entity of
+    Equal after folding, the same surname, the same once role words and
+    honorifics are set aside ("HTA spokesman" is the HTA speaking, "Mr Tan"
+    is Tan), or two aliases of one entity of
     the brief ("HTA" and "Harbor Transit Authority" when the text ties them).
     """
     if expected is None or given is None:
@@ -395,8 +397,8 @@ def _same_name(given: str | None, expected: str | None, brief: Brief | None = No
     given_f, expected_f = _fold(given), _fold(expected)
     if given_f == expected_f or given_f.split()[-1:] == expected_f.split()[-1:]:
         return True
-    given_core = " ".join(w for w in given_f.split() if w not in _ROLE_WORDS)
-    expected_core = " ".join(w for w in expected_f.split() if w not in _ROLE_WORDS)
+    given_core = " ".join(w for w in given_f.split() if w not in _ROLE_WORDS and w not in HONORIFICS)
+    expected_core = " ".join(w for w in expected_f.split() if w not in _ROLE_WORDS and w not in HONORIFICS)
     if given_core and given_core == expected_core:
         return True
     for entity in brief.entities if brief else []:
