@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...nlp.lexicon import INSTITUTION_WORDS, TENURE_WORDS
-from ...nlp.names import speaker_name
+from ...nlp.names import clean_name, speaker_name
 from ...nlp.text import plain
 from .page import Page
 from .people import People
@@ -118,3 +118,18 @@ def institution_of(page: Page, token: Any, allowed: set[int]) -> str | None:
 def tenure_of(token: Any) -> frozenset[str]:
     """The words that set a role in time ("the *former* MP", "the *then* minister")."""
     return frozenset(w for c in token.children if (w := plain(c.text)) in TENURE_WORDS)
+
+
+def last_body_named(page: Page, offset: int, head: str = "", reach: int = 0) -> str | None:
+    """The last organisation the article names outside quotes before
+    ``offset``: within two paragraphs and ``reach`` characters, or, with a
+    ``head`` word, anywhere before it, the last whose name ends in that word
+    ("the authority" is the Transit Authority); as a speaker name."""
+    limit = 0 if head else max(page.paragraphs_back(offset, 2), offset - reach)
+    for ent in reversed([e for e in page.ents if limit <= e.start_char and e.end_char <= offset
+                         and e.label_ == "ORG" and not page.in_quote(e.start_char)
+                         and (not head or plain(e.text).split()[-1:] == [head])]):
+        cleaned = clean_name(ent.text, "ORG")
+        if cleaned:
+            return speaker_name(cleaned[0])
+    return None

@@ -30,7 +30,7 @@ from ...nlp.lexicon import (
 from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
 from .people import People, named_together
-from .roles import institution_of, named_after, named_before, spokes_role, tenure_of
+from .roles import institution_of, last_body_named, named_after, named_before, spokes_role, tenure_of
 from .tokens import (
     about_a_thing,
     addressed_subject,
@@ -200,13 +200,17 @@ class SpeakerResolver:
         if determiners == {"the"} and token.pos_ == "NOUN" and len(phrase) == 2 and lower in BODY_BACK_REFERENCES:
             return self._the_body(token, depth)
         if token.lower_ in INSTITUTION_WORDS:
-            words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
-            if [t.lower_ for t in words] == [token.text] and determiners == {"the"}:
-                return self._last_body_named(token.idx, token.lower_) or token.text  # "the authority added"
-            # "the Harbor Master's Office": the words as written, no space before "'s"
-            return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else None
+            return self._institution(token, phrase, determiners)
         return self._organisation_speaker(token, lo, hi) or self._known_body(token, allowed) \
             or self._proper_name(token, allowed)
+
+    def _institution(self, token: Any, phrase: list[Any], determiners: set[str]) -> str | None:
+        """'the Harbor Master's Office': the words as written (no space before
+        "'s"); "the authority" alone: the last authority this article named."""
+        words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.i <= token.i]
+        if [t.lower_ for t in words] == [token.text] and determiners == {"the"}:
+            return last_body_named(self.page, token.idx, token.lower_) or token.text
+        return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else None
 
     def _relation_holder(self, token: Any, allowed: set[int]) -> str | None:
         """'Ana Ruiz's family said', 'the lawyer of Mr Ruiz said': the family
@@ -380,22 +384,8 @@ class SpeakerResolver:
         the last body named; else nobody. ("The ministry said" is the story's one
         ministry: ``StoryNames.canonical`` reads the lower-case word.)"""
         spoke = self._organisation_before(token.idx, depth)
-        last = self._last_body_named(token.idx)
+        last = last_body_named(self.page, token.idx, reach=_IT_REACH_CHARS)
         return spoke if spoke and last and plain(last) == plain(spoke) else None
-
-    def _last_body_named(self, offset: int, head: str = "") -> str | None:
-        """The last organisation the article names outside quotes in the two
-        paragraphs before ``offset`` (with ``head``, anywhere before it, the
-        last whose name ends in that word: "the authority" is the Transit
-        Authority), as a speaker name."""
-        limit = 0 if head else max(self.page.paragraphs_back(offset, 2), offset - _IT_REACH_CHARS)
-        for ent in reversed([e for e in self.page.ents if limit <= e.start_char and e.end_char <= offset
-                             and e.label_ == "ORG" and not self.page.in_quote(e.start_char)
-                             and (not head or plain(e.text).split()[-1:] == [head])]):
-            cleaned = clean_name(ent.text, "ORG")
-            if cleaned:
-                return speaker_name(cleaned[0])
-        return None
 
     def _body_subject(self, token: Any) -> str | None:
         """The organisation ``token`` names when it heads the subject of a verb
