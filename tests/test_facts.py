@@ -397,6 +397,64 @@ def test_a_longer_sentence_that_says_all_a_group_says_supports_it_too():
     assert result[0] == [0, 1, 2] and borrowed[0] == {2}
 
 
+def _shared_unit_story():
+    """Group X (0, 1) tells of new engines; Y (2, 3) and Z (4, 5) of the crash.
+    Units 2 and 4 each link to X at 0.52 and 0.45 (0.485 on average: a
+    first-pass join, not a strong link); 2 also tells of the new engines."""
+    import numpy as np
+
+    units = _units([
+        ("a", "The city will buy two new fire engines next year."),
+        ("b", "The city is to buy two new fire engines."),
+        ("c", "The engine overturned on a bend, and the city will buy others."),
+        ("d", "The engine overturned on a bend."),
+        ("e", "The engine overturned on a bend, police said."),
+        ("f", "Police said the engine overturned on a bend."),
+    ])
+    scores = np.full((6, 6), 0.2)
+    for first, second in ((0, 1), (2, 3), (4, 5)):
+        scores[first, second] = scores[second, first] = 0.9
+    for unit in (2, 4):
+        scores[unit, [0, 1]] = scores[[0, 1], unit] = [0.52, 0.45]
+    return units, scores, ["a", "b", "c", "d", "e", "f"], np.zeros((6, 6), dtype=bool)
+
+
+def test_a_unit_that_states_a_second_fact_supports_it_on_one_close_pair():
+    """A unit of a group of its own supports a second group it joins as a
+    first-pass join would, when it says some of that group's fact that its own
+    group does not ("buy", "city"); a unit whose words its own fact explains
+    (4: only "engine") does not, at the same link."""
+    from newsfold.stages.facts.clusters import with_shared_units
+
+    units, scores, roots, clash = _shared_unit_story()
+    result, borrowed = with_shared_units([[0, 1], [2, 3], [4, 5]], units, scores, roots, clash)
+    assert result == [[0, 1, 2], [2, 3], [4, 5]]
+    assert borrowed == [{2}, set(), set()]
+
+
+def test_a_unit_left_alone_moves_to_the_group_it_joins():
+    """A lone unit that matches a two-source group as a first-pass join would
+    moves into it (one statement, one fact): its own one-unit group is gone."""
+    from newsfold.stages.facts.clusters import with_shared_units
+
+    units, scores, roots, clash = _shared_unit_story()
+    result, borrowed = with_shared_units([[0, 1], [2], [3], [4, 5]], units, scores, roots, clash)
+    assert result == [[0, 1, 2], [3], [4, 5]]
+    assert borrowed == [set(), set(), set()]
+
+
+def test_a_second_wording_of_a_fact_lends_no_support_on_one_pair():
+    """When the rest of a unit's group links to the other group as two wordings
+    of one fact do, one close pair is not enough: support would only be copied
+    between near-duplicate facts."""
+    from newsfold.stages.facts.clusters import _SIBLING_LINK, with_shared_units
+
+    units, scores, roots, clash = _shared_unit_story()
+    scores[3, [0, 1]] = scores[[0, 1], 3] = _SIBLING_LINK
+    result, borrowed = with_shared_units([[0, 1], [2, 3], [4, 5]], units, scores, roots, clash)
+    assert result == [[0, 1], [2, 3], [4, 5]]
+
+
 def test_a_fact_is_worded_by_a_member_that_reads_alone():
     import numpy as np
 

@@ -25,6 +25,11 @@ _SHARED_UNIT = 0.55
 _CONTAINED_LINK = 0.45
 _CONTAINED_SHARE = 0.8
 _CONTAINED_WORDS = 3  # a group says too little to be "contained" with fewer core words
+# Two groups that link this well on average are two wordings of one fact (a
+# source that told it twice kept them apart); a unit of one supporting the
+# other on a single pair would only copy support between near-duplicates.
+# Unrelated statements of one story link at 0.2-0.3.
+_SIBLING_LINK = 0.35
 # Two units of one source join a group together only when they are this close
 # (the same sentence repeated, lightly edited).
 _REPEAT_SELF = 0.80
@@ -95,16 +100,24 @@ def _join_repeats(
 def with_shared_units(
     groups: list[list[int]], units: list[Unit], scores: np.ndarray, roots: list[str], clash: np.ndarray
 ) -> tuple[list[list[int]], list[set[int]]]:
-    """Let a unit that states two facts support a second group too.
+    """Let a unit that states two facts support a second group too, and a
+    unit left alone join the group it matches.
 
-    Clustering puts each unit in one group. A sentence the parser could not
-    cut ("struck the bridge after losing steering") may still match a second
-    group as well as a first-pass join would; it then supports that group as
-    well: only its best such group, only one where its source is not yet
-    present, and only one that two independent sources already support, so a
-    borrowed unit can widen agreement but never create it. ``roots`` is each
-    unit's independent source. Returns the groups and, per group, the units it
-    borrowed (never chosen as its wording).
+    Clustering puts each unit in one group, best pair first, and never undoes
+    a join: a sentence the parser could not cut ("struck the bridge after
+    losing steering") stays in the group of its first fact, and a unit whose
+    paraphrase was taken into a group by a closer pair may stay alone because
+    the groups grew apart before its own pair came up. Against the finished
+    groups, a unit then supports the best-linked group that it matches as a
+    first-pass join would (``_LINK`` on average over the group, with one pair
+    at ``_JOIN``, unless its own group is another wording of that one:
+    ``_siblings``), or on average by ``_SHARED_UNIT``, or at
+    ``_CONTAINED_LINK`` when it says all the group says. Only a group where its source is not yet
+    present, and one that two independent sources already support, so this
+    can widen agreement but never create it. A unit alone in its group moves
+    there; a unit of a group of its own supports both. ``roots`` is each
+    unit's independent source. Returns the groups and, per group, the units
+    it borrowed (never chosen as its wording).
     """
     result = [list(group) for group in groups]
     borrowed: list[set[int]] = [set() for _ in result]
@@ -114,20 +127,49 @@ def with_shared_units(
     agreed = [len({roots[i] for i in group}) >= 2 for group in result]
     link = np.stack([scores[:, group].mean(axis=1) for group in result], axis=1)
     core = [_core_words(group, units) for group in result]
+    home = {index: position for position, group in enumerate(groups) for index in group}
     for index, unit in enumerate(units):
         for position in np.argsort(-link[index], kind="stable"):
-            if link[index, position] < _CONTAINED_LINK:
+            average = link[index, position]
+            if average < _LINK:
                 break
-            if index in result[position]:
+            if index in result[position] or not agreed[position] or unit.source in sources[position] \
+                    or clash[index, result[position]].any():
                 continue
-            strong = link[index, position] >= _SHARED_UNIT or _contains(unit, core[position])
-            if strong and agreed[position] and unit.source not in sources[position] \
-                    and not clash[index, result[position]].any():
-                result[position].append(index)
+            strong = (
+                average >= _SHARED_UNIT
+                or (average >= _CONTAINED_LINK and _contains(unit, core[position]))
+                or (scores[index, groups[position]].max() >= _JOIN
+                    and _second_fact(unit, core[home[index]], core[position], len(groups[home[index]]))
+                    and not _siblings(groups[home[index]], groups[position], index, scores))
+            )
+            if not strong:
+                continue
+            result[position].append(index)
+            sources[position].add(unit.source)
+            if len(groups[home[index]]) == 1:
+                result[home[index]] = []  # alone, it moves: one statement, one fact
+            else:
                 borrowed[position].add(index)
-                sources[position].add(unit.source)
             break
-    return [sorted(group) for group in result], borrowed
+    kept = [(sorted(group), own) for group, own in zip(result, borrowed) if group]
+    return [group for group, _ in kept], [own for _, own in kept]
+
+
+def _second_fact(unit: Unit, own_core: frozenset[str], other_core: frozenset[str], own_size: int) -> bool:
+    """Whether a unit says something of another group's fact that its own
+    group's fact does not: a word of the other group's core outside its own
+    group's core. A unit alone has no fact of its own to explain its words."""
+    if own_size == 1:
+        return True
+    return bool((features(unit.text)[0] & other_core) - own_core)
+
+
+def _siblings(own: list[int], other: list[int], index: int, scores: np.ndarray) -> bool:
+    """Whether the rest of a unit's group links to another group as two
+    wordings of one fact do (kept apart only because a source says it twice)."""
+    rest = [j for j in own if j != index]
+    return bool(rest) and bool(scores[np.ix_(rest, other)].mean() >= _SIBLING_LINK)
 
 
 def _core_words(group: list[int], units: list[Unit]) -> frozenset[str]:
