@@ -78,3 +78,21 @@ def article_speakers(text: str) -> dict[str, str | None]:
     ctx.entities = find_entities(ctx)
     quotes, _ = find_quotes(ctx)
     return {" ".join(text[e.start:e.end].split()[:3]).strip('"“'): e.speaker for q in quotes for e in q.support}
+
+
+def removed_reasons(text: str) -> dict[str, str]:
+    """What cleaning removes from ``text``, each span with its reason."""
+    from newsfold.model import Article
+    from newsfold.stages.clean import clean
+
+    article = clean(Article(id="x", text=text))
+    return {text[span.start:span.end]: span.reason for span in article.removed}
+
+
+def kept_text(text: str) -> str:
+    """``text`` as cleaning leaves it (removed characters dropped)."""
+    from newsfold.model import Article
+    from newsfold.stages.clean import clean
+
+    article = clean(Article(id="x", text=text))
+    return "".join(ch for i, ch in enumerate(text) if not article.is_removed(i, i + 1))

@@ -5,22 +5,13 @@ editors' codes closing the text, listed headlines that report speech, a short
 clip's caption. Invented pages."""
 from __future__ import annotations
 
-from newsfold.model import Article
-from newsfold.stages.clean import clean
+
+from .helpers import kept_text as kept
+from .helpers import removed_reasons as removed
 
 LEDE = "Two ferries collided off Port Calden on Tuesday morning, injuring nine passengers, the harbour board said."
 BODY = ("The harbour board said both vessels were inspected overnight and would sail again on Thursday.\n\n"
         "Passengers on the morning service were taken to the Calden General Hospital for checks.")
-
-
-def removed(text: str) -> dict[str, str]:
-    article = clean(Article(id="x", text=text))
-    return {text[span.start:span.end]: span.reason for span in article.removed}
-
-
-def kept(text: str) -> str:
-    article = clean(Article(id="x", text=text))
-    return "".join(ch for i, ch in enumerate(text) if not article.is_removed(i, i + 1))
 
 
 def test_a_scraped_page_with_unpunctuated_list_lines_is_not_taken_for_wrapped_prose():

@@ -7,15 +7,12 @@ from __future__ import annotations
 from newsfold.model import Article
 from newsfold.stages.clean import clean
 
+from .helpers import kept_text as kept
+
 
 def removed(text: str) -> list[str]:
     article = clean(Article(id="x", text=text))
     return [text[span.start:span.end] for span in article.removed]
-
-
-def kept(text: str) -> str:
-    article = clean(Article(id="x", text=text))
-    return "".join(ch for i, ch in enumerate(text) if not article.is_removed(i, i + 1))
 
 
 def test_a_paywall_page_keeps_its_standfirst_and_loses_byline_and_login_box():

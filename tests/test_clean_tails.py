@@ -5,22 +5,13 @@ with separators and standfirsts, linked headlines listed as bullets inside the
 text, a promo box flattened into one paragraph. Invented pages."""
 from __future__ import annotations
 
-from newsfold.model import Article
-from newsfold.stages.clean import clean
+
+from .helpers import kept_text as kept
+from .helpers import removed_reasons as removed
 
 LEDE = "Two ferries collided off Port Calden on Tuesday morning, injuring nine passengers, the harbour board said."
 BODY = "The harbour board said both vessels were inspected overnight and would sail again on Thursday."
 MORE = "Passengers on the morning service were taken to the Calden General Hospital for checks."
-
-
-def removed(text: str) -> dict[str, str]:
-    article = clean(Article(id="x", text=text))
-    return {text[span.start:span.end]: span.reason for span in article.removed}
-
-
-def kept(text: str) -> str:
-    article = clean(Article(id="x", text=text))
-    return "".join(ch for i, ch in enumerate(text) if not article.is_removed(i, i + 1))
 
 
 def test_a_heading_may_open_on_a_quote_or_close_on_a_bracketed_time():
