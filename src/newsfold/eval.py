@@ -388,7 +388,7 @@ def _same_name(given: str | None, expected: str | None, brief: Brief | None = No
     """Whether two speaker names denote the same speaker.
 
     Equal after folding, the same surname, the same once role words and
-    honorifics are set aside ("HTA spokesman" is the HTA speaking, "Mr Tan"
+    honorifics are set aside ("HTA spokesman" is the HTA speaking, "Mr Vo"
     is Tan), or two aliases of one entity of
     the brief ("HTA" and "Harbor Transit Authority" when the text ties them).
     """

@@ -182,7 +182,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
                or len(words) > 2 and words[0].lower() in PORTFOLIO_WORDS) and words[1][:1].isupper():
             words.pop(0)  # not "Parks and Recreation Board": a name goes on after a connector
         while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
-            words.pop()  # "Kampong Gelam postcard": a common noun the tagger took in ends no name
+            words.pop()  # "Tarsk Vale postcard": a common noun the tagger took in ends no name
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
         if plain(words[-1]).strip(".") in _NAME_OPENERS:

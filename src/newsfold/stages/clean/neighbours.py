@@ -211,7 +211,7 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
     open_end = bool(_OPEN_END.search(p.text)) and balanced
     if len(words) > 6 and (SAYS.search(p.text) or words[-1].lower() in FUNCTION_WORDS or not balanced):
         return False
-    # a heading may close on when and where, in brackets: "Charity Run (February 15, 6 AM - 10 AM)"
+    # a heading may close on when and where, in brackets: "Harbour Fun Run (March 14, 6 AM - 10 AM)"
     bracket = _TRAILING_BRACKET.search(p.text)
     dated = bracket is not None and (any(c.isdigit() for c in bracket.group()) or not re.search(r"\b[a-z]", bracket.group()))
     text = p.text[:bracket.start()] if bracket and dated else p.text

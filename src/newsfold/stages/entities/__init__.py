@@ -42,7 +42,7 @@ How mentions become entities, in order:
    (Dar-i-Valon / Dar-e-Valon); a hyphenated name the tagger cut ("Dar") is
    read whole. Non-person names equal but for a plural ending or British and
    American spelling merge ("X Investments Holdings" / "X Investment
-   Holdings", "Civil Defence Force" / "Civil Defense Force"), and so does a place with
+   Holdings", "Harbour Defence Board" / "Harbour Defense Board"), and so does a place with
    its division written after it in lower case ("Velmora province"); a name
    of four words or more written with one more capitalised word inside, which
    the tagger missed, is a mention that the short-form rule (5) joins to it
@@ -54,7 +54,7 @@ How mentions become entities, in order:
    most sources name, unless a source writes it alone after naming another
    of them; else the one each source named last before the surname alone,
    when that is one person everywhere (:mod:`.owners`). A surname of two
-   letters ("Ng") is counted only after an honorific ("Mr Ng", :mod:`.sweep`).
+   letters ("Vo") is counted only after an honorific ("Mr Vo", :mod:`.sweep`).
 5. *Acronyms* (:mod:`.acronyms`): an acronym joins a full name when the
    text ties them ("Full Name (ACR)" or "[ACR]", "ACR (Full Name)", "Full Name, ACR,",
    "ACR, the Full Name") and the letters fit the words; a bracketed acronym

@@ -303,7 +303,7 @@ _PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "through", "within", "around", "
 def _place_of_several_words(ms: list[Mention]) -> bool:
     """A "person" of several words that the tagger also reads as a place, body
     or building, that follows a preposition of place, and that no one calls by
-    an honorific or quotes: a place ("through Kampong Gelam")."""
+    an honorific or quotes: a place ("through Calden Quay")."""
     return any(m.label == "PERSON" for m in ms) and any(m.label in ("GPE", "LOC", "FAC", "ORG") for m in ms) \
         and any(m.preceded_by in _PLACE_ONLY_PREPOSITIONS for m in ms) \
         and not any(m.honorific or m.speaks for m in ms)

@@ -53,8 +53,8 @@ def merge_divisions(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
 
 
 def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
-    """'X Investments Holdings' and 'X Investment Holdings', 'X Civil Defence
-    Force' and 'X Civil Defense Force': names of two words or more, not
+    """'X Investments Holdings' and 'X Investment Holdings', 'X Harbour Defence
+    Board' and 'X Harbour Defense Board': names of two words or more, not
     people's, that are equal once each word loses a plural "s" and is written
     the one way of British and American spelling (:func:`newsfold.nlp.names.spelling_key`)."""
     by_singular: dict[tuple[str, ...], list[str]] = defaultdict(list)

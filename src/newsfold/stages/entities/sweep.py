@@ -22,7 +22,7 @@ def sweep_missed_mentions(articles: list[Article], clusters: dict[str, list[str]
     case-sensitive, whole-word occurrence of a surface form already seen (or of
     the surname of a full-name person) is a mention too. A form shared by two
     entities is not swept, nor one of two letters ("Ng", "Li"), a word of
-    any text, unless an honorific stands before it ("Mr Ng").
+    any text, unless an honorific stands before it ("Mr Vo").
     """
     owner: dict[str, str] = {}
     shared: set[str] = set()
