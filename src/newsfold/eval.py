@@ -389,7 +389,7 @@ def _same_name(given: str | None, expected: str | None, brief: Brief | None = No
 
     Equal after folding, the same surname, the same once role words and
     honorifics are set aside ("HTA spokesman" is the HTA speaking, "Mr Vo"
-    is Tan), or two aliases of one entity of
+    is Vo), or two aliases of one entity of
     the brief ("HTA" and "Harbor Transit Authority" when the text ties them).
     """
     if expected is None or given is None:
