@@ -400,6 +400,7 @@ def test_a_day_joined_to_a_dated_one_takes_its_month():
     ("The harbour market closed for repairs on May 25.", "2030-05-25"),  # told in the past: last May's
     ("The harbour market opens on May 25 with forty stalls.", "2031-05-25"),  # a timetable's present
     ("The last day for entries to the harbour race is May 25.", "2031-05-25"),  # tells no time: the nearest
+    ("The harbour hotel is accepting bookings for stays from May 25.", "2031-05-25"),  # a present progressive
 ])
 def test_a_bare_day_takes_the_year_its_clause_tells(text, expected):
     assert dates(one(text, published="2031-03-20")) == [expected]

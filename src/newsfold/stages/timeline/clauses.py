@@ -115,9 +115,12 @@ def is_scheduled(verb: Token) -> bool:
 
 def tells_no_time(verb: Token) -> bool:
     """'The deadline is Mar 22', 'the iftar is where the magic happens': a
-    present "is"/"are" with no other verb form beside it."""
-    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") \
-        and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+    present "is"/"are" with no other verb form beside it; or a present
+    progressive ("the resort is accepting bookings for stays from Apr 2")."""
+    aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG":
+        return len(aux) == 1 and aux[0].lower_ in ("is", "are", "am", "'s", "'re", "’s", "’re")
+    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not aux
 
 
 def told_in_past(token: Token, head: Token, sentence_tokens: list[Token]) -> bool:
