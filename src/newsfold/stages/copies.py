@@ -150,9 +150,8 @@ def _is_update(first: Article, second: Article, share: float) -> bool:
     """One outlet's report of a later day that keeps part of its earlier one
     (the charge, then the sentence): an update, no copy; nor may copies of
     the one and of the other join into one group."""
-    return bool(first.outlet) and first.outlet == second.outlet and share < _SAME_TEXT \
-        and bool(first.published) and bool(second.published) \
-        and (first.published or "")[:10] != (second.published or "")[:10]
+    return bool(first.outlet and first.outlet == second.outlet and share < _SAME_TEXT
+                and first.published and second.published and first.published[:10] != second.published[:10])
 
 
 def copy_share(smaller: list[str], larger: list[str]) -> float:

@@ -190,8 +190,9 @@ class SpeakerResolver:
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if token.pos_ in ("NOUN", "PROPN") and (determiners == {"the"} or not determiners and token.is_upper) \
                 and token.ent_type_ != "PERSON":
-            described = self.people.described(token.text, token.idx, tenure_of(token))  # "the accountant", "the DPP"
-            if described is not None or tenure_of(token) & {"former", "ex"}:  # "the former MP": whom it tells of
+            tenure = tenure_of(token)
+            described = self.people.described(token.text, token.idx, tenure)  # "the accountant", "the DPP"
+            if described is not None or tenure & {"former", "ex"}:  # "the former MP": whom it tells of
                 return described or self._pronoun(token.idx, "", depth + 1)
         if any(w in ROLE_WORDS for w in plain(token.text).split("-")):
             return self._role_speaker(token, allowed, remember)
