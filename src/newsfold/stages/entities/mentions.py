@@ -140,7 +140,7 @@ _TITLE_WORDS = re.compile(r"(?:[A-Za-z][\w.-]*[ \t]+)+$")
 
 
 def _title_before(text: str, start: int) -> tuple[str, ...]:
-    """The title words written right before a name ("Associate Professor", "Assoc Prof"), folded."""
+    """The title words written right before a name ("Assistant Superintendent", "Asst Supt"), folded."""
     run = _TITLE_WORDS.search(text, max(0, start - 60), start)
     words = run.group().split() if run else []
     title: list[str] = []
@@ -178,7 +178,7 @@ def _name_end(text: str, start: int, end: int, label: str) -> int:
     return start + len(span)
 
 
-# An office written before a mention: "Senior Parliamentary Secretary for (the Ministry of ...)"
+# An office written before a mention: "Deputy Harbour Secretary for (the Ministry of ...)"
 _OFFICE_TITLES = "|".join(sorted(JOB_TITLES | {"minister", "secretary", "parliamentary secretary"}))
 _OFFICE_BEFORE = re.compile(
     rf"\b(?i:{_OFFICE_TITLES})\s+(?:for|of)\s+(?:(?:[A-Z][\w'’-]*|and|of|the|&),?\s+){{0,12}}$")

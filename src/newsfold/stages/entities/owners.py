@@ -43,7 +43,7 @@ def nearest_owner(uf: Any, groups: Groups, full_people: list[str], owners: set[s
                   alone: list[Mention]) -> str | None:
     """Of people who share a surname, the one each source named last before every
     place it writes the surname alone, with the title it gave that person
-    ("Associate Professor Ilona Varga ... said Assoc Prof Varga", after "Felix
+    ("Assistant Superintendent Ilona Varga ... said Asst Supt Varga", after "Felix
     Varga" earlier): when that is the same person everywhere, the surname alone
     is that person. A surname alone without a title, or with another one, is
     anyone's ("Mayor Ana Keller", "councillor Tomas Keller", "Keller said")."""
