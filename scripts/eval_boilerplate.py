@@ -48,7 +48,7 @@ ANNOTATIONS = REPO / "tests" / "annotations"
 LABELS = ANNOTATIONS / "boilerplate"
 # picked on 2026-12-06, after the half-B sample below was drawn and labelled: leaving
 # their stories out of the pool would redraw that sample and orphan its labels
-LATER_HELDOUT = (ANNOTATIONS / "heldout2", ANNOTATIONS / "heldout3")
+LATER_HELDOUT = (ANNOTATIONS / "heldout2", ANNOTATIONS / "heldout3", ANNOTATIONS / "heldout4")
 SAMPLE_SIZE = 40
 PER_STORY = PER_OUTLET = 2
 RECALL_SHARE, ARTICLE_SHARE = 0.9, 0.5

@@ -1,16 +1,18 @@
 #!/usr/bin/env python
 """Score the briefs of every annotated story (tests/annotations/*.json) and print a table.
 
-    python scripts/eval_briefs.py [--json] [--heldout | --heldout2 | --heldout3] [ANNOTATION ...]
+    python scripts/eval_briefs.py [--json] [--heldout | --heldout2 | --heldout3 | --heldout4] [ANNOTATION ...]
 
 Without ANNOTATION it scores the dev set (tests/annotations/*.json), with
 --heldout the first held-out set (tests/annotations/heldout/*.json, a reading
 set since 2026-12-06), with --heldout2 the second one
 (tests/annotations/heldout2/*.json, six real stories annotated blind, scored
-once and opened for reading on 2026-12-06), or with --heldout3 the third one
-(tests/annotations/heldout3/*.json, four real stories annotated blind on
-2026-12-06): score that one only when you are done tuning, and never read its
-briefs while you tune.
+once and opened for reading on 2026-12-06), with --heldout3 the third one
+(tests/annotations/heldout3/*.json, four real stories of held-out half B
+annotated blind on 2026-12-06), or with --heldout4 the fourth one
+(tests/annotations/heldout4/*.json, six real stories of held-out half A
+annotated blind on 2026-12-06): score a blind set only when you are done
+tuning, and never read its briefs while you tune.
 
 Stories whose data is missing (../shared absent) are skipped with a note. The
 test suite pins floors on the same scores (tests/test_quality.py).
@@ -40,8 +42,10 @@ def main() -> None:
     which.add_argument("--heldout2", action="store_true", help="score the second held-out set (now a reading set)")
     which.add_argument("--heldout3", action="store_true",
                        help="score the third held-out set: only at the end of a piece of work")
+    which.add_argument("--heldout4", action="store_true",
+                       help="score the fourth held-out set: only at the end of a piece of work")
     args = parser.parse_args()
-    subset = "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else ""
+    subset = next((name for name in ("heldout4", "heldout3", "heldout2", "heldout") if getattr(args, name)), "")
     folder = REPO / "tests" / "annotations" / subset
     paths = args.annotations or sorted(folder.glob("*.json"))
     table: dict[str, dict[str, float]] = {}
