@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ...context import StoryContext
 from ...model import Article, Entity
-from ...nlp.lexicon import LEGAL_FORMS, STOPWORDS
+from ...nlp.lexicon import LEGAL_FORMS, NAME_PARTICLES, STOPWORDS
 from ...nlp.names import clean_name, fold, same_person, similar, skeleton, suffix_label
 from .acronyms import initials
 from .mentions import (
@@ -243,6 +243,10 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             # Wei Jie) or the given name is used: the first word, when no full
             # name ends with it
             owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
+        if not owners and size == 1 and key not in NAME_PARTICLES:
+            # a given name inside a longer name ("Fadil" of "Ahmad Fadil Ahmad Noor")
+            owners = {uf.find(p) for p in full_people if len(p.split()) > 2
+                      and skeleton(key) in {skeleton(w) for w in p.split()[1:-1]}}
         owner = owners.pop() if len(owners) == 1 else leading_owner(uf, groups, full_people, owners, ms) \
             or nearest_owner(uf, groups, full_people, owners, ms)
         if owner is not None:
