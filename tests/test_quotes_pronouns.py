@@ -74,3 +74,22 @@ def test_a_name_ending_in_a_legal_form_is_an_organisation():
     kinds = {e.name: e.type for e in entities}
     assert kinds.get("Ancom Sejati Berhad") == "ORG"
     assert kinds.get("Sinar Maju Infra Sdn") == "ORG"  # the tagger stops before "Bhd"
+
+
+def test_a_title_before_a_name_tagged_an_organisation_makes_it_a_person():
+    entities = _entities("Deputy Chief Constable Adrian Holloway said last night: \"We expect to be here "
+                         "for at least the next 24 hours.\"")
+    kinds = {e.name: e.type for e in entities}
+    assert kinds.get("Adrian Holloway") == "PERSON"
+
+
+def test_a_full_name_after_an_honorific_is_a_person_and_its_family_name_after_one_too():
+    entities = _entities(
+        "Members of the public told The Harbour Times they saw oil off the island.\n"
+        "Mr Orion Tay, an outrigger paddler with the Calden Paddle Club, told HT that he saw patches of oil.",
+        "Dr Chim Soon Lai, a research fellow at the Calden Marine Science Institute (CMSI), told The Stra",
+        "The oil is toxic, said Dr Chim, who has studied the reefs for years.")
+    kinds = {e.name: e.type for e in entities}
+    assert kinds.get("Orion Tay") == "PERSON"
+    holders = [e for e in entities if "Chim Soon Lai" in e.aliases]
+    assert len(holders) == 1 and holders[0].type == "PERSON" and "Chim" in holders[0].aliases

@@ -27,7 +27,7 @@ from .mentions import (
 from .owners import leading_owner, nearest_owner
 from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
 from .spellings import add_longer_forms, merge_divisions, merge_plural_spellings
-from .sweep import add_untagged_facilities, sweep_missed_mentions
+from .sweep import add_honoured_people, add_untagged_facilities, sweep_missed_mentions
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
                          "around", "through", "to"}
@@ -75,6 +75,7 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     places_read_as_people(groups)
     people_read_as_bodies(groups)
     firsts = bodies_read_as_people(groups, ctx.articles)
+    add_honoured_people(ctx.articles, groups)
     labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
     full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2 and not _one_word(groups[k])]
     _untagged_acronyms(ctx.articles, groups, labels)
