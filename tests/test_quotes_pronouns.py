@@ -93,3 +93,28 @@ def test_a_full_name_after_an_honorific_is_a_person_and_its_family_name_after_on
     assert kinds.get("Orion Tay") == "PERSON"
     holders = [e for e in entities if "Chim Soon Lai" in e.aliases]
     assert len(holders) == 1 and holders[0].type == "PERSON" and "Chim" in holders[0].aliases
+
+
+def test_a_statement_on_a_bodys_page_is_that_bodys():
+    text = ("Velmont cut the size of its chocolate bar this week. Customers were angry.\n"
+            "Explaining the change, the statement on Velmont's Facebook page said: \"We had to make the bar "
+            "lighter to keep it affordable for our customers.\"")
+    assert article_speakers(text)["We had to"] == "Velmont"
+
+
+def test_a_quote_paragraph_before_one_given_to_someone_is_theirs():
+    text = ("Police chief Arvid Lindqvist said the incident happened near the customs building.\n"
+            "Preliminary investigations showed it took place between 5pm and 6pm on Jan 16.\n"
+            "\"We take such claims seriously and will not tolerate any misconduct by our officers.\"\n"
+            "\"All officers on duty have denied asking for or taking money,\" he said.")
+    speakers = article_speakers(text)
+    assert speakers["We take such"] == "Arvid Lindqvist"
+    assert speakers["All officers on"] == "Arvid Lindqvist"
+
+
+def test_a_quote_paragraph_before_narration_stays_unattributed():
+    text = ("Police chief Arvid Lindqvist said the incident happened near the customs building.\n"
+            "Preliminary investigations showed it took place between 5pm and 6pm on Jan 16.\n"
+            "\"We take such claims seriously and will not tolerate any misconduct by our officers.\"\n"
+            "The investigation is continuing, officials said.")
+    assert article_speakers(text)["We take such"] is None

@@ -383,9 +383,9 @@ def _reported(token: Any) -> bool:
     about, not someone a later "he said" stands for."""
     node = token.head
     for _ in range(4):
-        if node.dep_ == "ccomp" and node.head.lower_ in QUOTE_VERBS and node.head is not node:
+        if node.dep_ == "ccomp" and node.head.lower_ in QUOTE_VERBS and node.head.i != node.i:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -175,6 +175,11 @@ class SpeakerResolver:
                 if any(t.pos_ == "PROPN" for t in pobj.subtree):
                     return self.resolve(pobj, allowed | {t.i for t in pobj.subtree}, remember, depth)
                 return None
+            # "Velmont's statement said", "the statement on Velmont's Facebook page said": whose it is
+            owner = next((t for t in token.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i in allowed
+                          and not self.page.in_quote(t.idx)), None)
+            if owner is not None:
+                return self._proper_name(owner, allowed | {t.i for t in owner.lefts})
             if {c.lower_ for c in token.children if c.dep_ == "det"} == {"the"} and len(list(token.subtree)) == 2:
                 return self._the_body(token, depth)  # "the release added": the body that spoke, as "the firm said"
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]

@@ -46,7 +46,7 @@ def beside(doc: Any, verb: Any, window_ids: set[int]) -> Iterator[Any]:
                     and head.pos_ in ("PROPN", "NOUN"):
                 yield head
                 break
-            if head is node:
+            if head.i == node.i:
                 break
             node = head
     j = verb.i + 1
