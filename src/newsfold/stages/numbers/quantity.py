@@ -45,6 +45,7 @@ class Quantity:
     owners: frozenset[str] = field(default_factory=frozenset)  # whose: "Ruritanian troops", "Ruritania has"
     duration: bool = False  # "15 years", "30 days": a span of time, not a count
     verb: str | None = None  # lemma of the verb governing the count
+    converted: bool = False  # a conversion in brackets of the figure before it: "17 miles (27km)"
     context: frozenset[str] = field(default_factory=frozenset, repr=False)  # content lemmas of its sentence
     modifiers: frozenset[str] = field(default_factory=frozenset, repr=False)  # of the counted noun
 
