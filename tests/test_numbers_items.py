@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsfold.model import Article
 
-from .test_numbers import by_text, conflicts_of, quantities_of
+from .test_numbers import by_text, conflicts_of, one, quantities_of
 
 
 def values_of(conflict) -> dict[str, set[str]]:
@@ -28,3 +28,17 @@ def test_a_conversion_of_a_round_figure_is_no_more_precise_than_it():
     assert conflicts_of(a, b)
 
 
+def test_a_bound_raised_later_in_a_source_is_one_count_not_two():
+    a = Article("a", "The fire brigade said at least 40 people were injured after the tram overturned. "
+                     "Over 50 people were taken to hospital.")
+    b = Article("b", "More than 50 people were injured when the tram left the track.")
+    c = Article("c", "Police said more than 50 people were injured in the crash.")
+    conflicts = conflicts_of(a, b, c)
+    assert len(conflicts) == 1
+    values = values_of(conflicts[0])
+    assert values["at least 40"] == {"a"} and {"b", "c"} <= values["More than 50"] | values.get("more than 50", set())
+
+
+def test_a_bare_toll_word_after_a_number_is_its_event():
+    found = one("Ann Berg, 30, who was among more than 50 injured, said the tram sped up.")
+    assert by_text(found, "more than 50").event == "injured"

@@ -7,8 +7,8 @@ import re
 from .quantity import Quantity
 
 _APPROXIMATE = {"about", "almost"}
-_LOWER_BOUNDS = {"at_least", "more_than"}
-_UPPER_BOUNDS = {"at_most", "less_than"}
+LOWER_BOUNDS = frozenset({"at_least", "more_than"})
+UPPER_BOUNDS = frozenset({"at_most", "less_than"})
 BOUND_SPREAD = 1.2  # two stated bounds further apart than this are different figures
 MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
 _FLOAT_SLACK = 1e-9
@@ -59,8 +59,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
       than ``BOUND_SPREAD`` times the smaller ("at least 50" and "more than 53"
       agree); two upper bounds likewise.
     """
-    both_lower = a.qualifier in _LOWER_BOUNDS and b.qualifier in _LOWER_BOUNDS
-    both_upper = a.qualifier in _UPPER_BOUNDS and b.qualifier in _UPPER_BOUNDS
+    both_lower = a.qualifier in LOWER_BOUNDS and b.qualifier in LOWER_BOUNDS
+    both_upper = a.qualifier in UPPER_BOUNDS and b.qualifier in UPPER_BOUNDS
     if a.low is None and b.low is None and (both_lower or both_upper):
         small, large = sorted((a.value, b.value))
         return large <= small * BOUND_SPREAD + max(a.precision, b.precision)
