@@ -10,6 +10,7 @@ from ...model import Conflict, ConflictValue, Evidence, independent_count
 from .aligned import aligned_conflicts
 from .compare import LOWER_BOUNDS, UPPER_BOUNDS, comparable, compatible, interval
 from .extract import extract_quantities
+from .items import mark_bodies
 from .quantity import Quantity
 from .vocabulary import PARTITIVE
 
@@ -32,8 +33,10 @@ def number_conflicts(ctx: StoryContext) -> list[Conflict]:
     ``comparable`` (same owner; an event-less count needs the same verb and
     context). Never compared: parts of a total, sub-counts ("three of the
     soldiers", a sentence that splits a group: "two ... the other two"),
-    descriptors ("nine-person brawl") and counts in sentences dated to an
-    earlier time ("air strikes last week killed 30": another event). Each
+    figures of one item of several (``items``: "20 were taken to Riverside
+    Hospital, and 31 went to Hill General"), descriptors ("nine-person
+    brawl") and counts in sentences dated to an earlier time ("air strikes
+    last week killed 30": another event). Each
     source states one value per key: its first (the lead; later different
     figures are updates, sub-counts or other events), the largest if its first
     sentence holds several. A value is listed when an independent source
@@ -47,6 +50,7 @@ def number_conflicts(ctx: StoryContext) -> list[Conflict]:
     """
     quantities = [q for article in ctx.on_topic()
                   for q in extract_quantities(article, ctx.sentences.get(article.id, []), ctx.docs[article.id])]
+    mark_bodies(quantities)
     roots = ctx.roots()
     found: list[tuple[int, int, Conflict]] = []
     for key, per_source in _by_key(quantities).items():
@@ -67,7 +71,7 @@ def _by_key(quantities: list[Quantity]) -> dict[_Key, dict[str, list[Quantity]]]
     """The quantities that may be compared, by key and then by source."""
     per_key: dict[_Key, dict[str, list[Quantity]]] = defaultdict(lambda: defaultdict(list))
     for q in quantities:
-        if q.part_of is not None or q.key is None or q.subset or q.background:
+        if q.part_of is not None or q.key is None or q.subset or q.background or q.item is not None:
             continue
         per_key[(*q.key, q.increment)][q.source].append(q)
     return per_key

@@ -29,6 +29,7 @@ from .counted import counted_noun, is_demonym, referent
 from .describe import PARTITION, dated_earlier, describe
 from .events import bare_toll, event_of
 from .inflection import measure_noun, singular
+from .items import mark_items
 from .not_counts import is_date, is_identifier, is_score, looks_like_year
 from .parts import mark_parts
 from .quantity import Quantity
@@ -109,6 +110,7 @@ def extract_quantities(article: Article, sentences: list[Sentence] | dict[str, l
         i = last + 1
     _conversions_bound(article.text, found)
     mark_parts(article, found)
+    mark_items(doc, found)
     return found
 
 
