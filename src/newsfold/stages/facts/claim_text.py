@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-_SPEECH = r"(?:said|says|say|told\s+[^,.;:]{1,40}?|added|adds|noted|stated|explained|announced|confirmed)"
+_SPEECH = (r"(?:said|says|say|saying|told\s+[^,.;:]{1,40}?|added|adds|adding|noted|stated|explained|announced"
+           r"|confirmed|warned|reported|revealed|claimed|insisted)")
 _WHO = r"(?:(?!\b(?:which|who|whom|that|whose)\b)[^,.;:\"“”]){1,80}?"  # no relative clause inside
 _WHO_SHORT = r"(?:[^\s,.;:\"“”]+(?:\s+[^\s,.;:\"“”]+){0,7}?)"  # eight words at most
 _PREP_TAIL = r"(?:\s+(?:in|on|at|during|after|via)\s+[^,.;:]{1,60}?)?"
