@@ -139,11 +139,15 @@ def test_a_call_for_witnesses_closing_the_text_goes():
 
 
 def test_breaking_news_correction_and_coverage_notes_go():
-    notes = ["Correction note: An earlier version of this story misstated the ferry's age. We are sorry for the error.",
+    notes = ["Correction note: An earlier version of this story contained inaccurate information.",
              "Also, do check out our new podcast series on life in the harbour towns.",
              "Follow the Post’s coverage as we continue to bring you the latest developments."]
     article, gone = _gone("\n\n".join([LEDE, TAIL, *notes]))
     assert gone == notes
+    # a note that tells what was wrong is the story's (LocalNews labels such notes relevant)
+    told = "Correction note: An earlier version of this story said the ferry was 40 years old. It is 30."
+    article, gone = _gone("\n\n".join([LEDE, TAIL, told]))
+    assert gone == [] and _kept(article, told)
     breaking = "This is a breaking news story, more follows..."
     article, gone = _gone(" ".join([LEDE, TAIL, "(Jane Doe / The Post)", breaking]))
     assert breaking in " ".join(gone) and _kept(article, TAIL)

@@ -134,7 +134,11 @@ PROMO = re.compile(
       | support\s+(?:local|quality|our|independent)\s+(?:news|journalism|reporting)\b | comments?\s*\(\d+\)$ | \d+\s+comments?$
       | (?:do\s+you\s+)?(?:have|got)\s+a\s+(?:story\s+|news\s+)?tip\b
       | this\s+(?:story|article)\s+has\s+been\s+(?:updated|corrected|amended)\b
-      | (?:editor['’]?s\s+note|correction(?:\s+note)?|clarification)\s*: | an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b
+      | (?:editor['’]?s\s+note|correction)\s*:
+      | (?:(?:correction\s+note|clarification)\s*:\s*)?an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\s+
+        (?:contained|had|carried|included)\s+(?:an?\s+)?(?:inaccurate|incorrect|wrong|erroneous)\s+
+        (?:information|details?|figures?|facts?|errors?)(?:\s+(?:on|about|regarding|in)\s+[^.!?]{1,80})?
+        \.?(?:\s*we\s+(?:are\s+sorry|apologi[sz]e)\b[^.!?]{0,40})?\W*$
       | this\s+is\s+a\s+(?:breaking|developing)\s+(?:news\s+)?story\b | this\s+(?:story|article)\s+is\s+(?:developing|being\s+updated)\b
       | (?:more\s+(?:to\s+)?follows?|more\s+to\s+come|further\s+details\s+to\s+follow)\W*$
       | live\s+(?:updates?|coverage|blog)\s+(?:on|from)\s+[^.!?]{1,60}$

@@ -26,7 +26,8 @@ _HEAD = re.compile(
     rf"^(?:{_LEAD}?{_WHO}\s+{_SPEECH}(?:\s+(?:on|in|at)\s+[^,.;:]{{1,40}}?\s+that|\s+that)?\s+"
     rf"|according\s+to\s+[^,]{{1,80}},\s*)", re.IGNORECASE)
 _MIN_WORDS = 4  # what is left must still say something
-_ACTOR_PRONOUN = re.compile(r"(?:it|he|she|they|we|i)\b", re.IGNORECASE)
+# what the speaker did or is: "X said it was alerted", "X confirmed receiving a call"
+_ACTOR_PRONOUN = re.compile(r"(?:it|he|she|they|we|i)\b|\w+ing\b", re.IGNORECASE)
 
 
 def claim_text(text: str) -> str:
@@ -36,7 +37,7 @@ def claim_text(text: str) -> str:
     if tail is not None and len(core[:tail.start()].split()) >= _MIN_WORDS:
         core = core[:tail.start()]
     head = _HEAD.match(core)
-    # "Halvard Lines said it was cooperating": the one who speaks is who acts; it stays
+    # "Halvard Lines said it was cooperating", "X confirmed receiving": who speaks acts; it stays
     if head is not None and len(core[head.end():].split()) >= _MIN_WORDS \
             and not _ACTOR_PRONOUN.match(core, head.end()):
         core = core[head.end():]

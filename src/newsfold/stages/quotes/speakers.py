@@ -39,6 +39,7 @@ from .tokens import (
     introduces_person,
     joining_hyphen,
     reporting_subjects,
+    unnamed_group_spoke,
     user_handle,
 )
 
@@ -169,19 +170,9 @@ class SpeakerResolver:
         if handle is not None:
             return handle  # "Reddit user kopi_88 wrote": the one account that wrote
         if lower in STATEMENT_NOUNS:  # "a statement from Mr Vell's family read": the family speaks
-            # only a named one: "a statement from the family" names nobody
-            for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                         for g in c.children if g.dep_ == "pobj" and g.i in allowed):
-                if any(t.pos_ == "PROPN" for t in pobj.subtree):
-                    return self.resolve(pobj, allowed | {t.i for t in pobj.subtree}, remember, depth)
-                return None
-            # "Velmont's statement said", "the statement on Velmont's Facebook page said": whose it is
-            owner = next((t for t in token.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i in allowed
-                          and not self.page.in_quote(t.idx)), None)
-            if owner is not None:
-                return self._proper_name(owner, allowed | {t.i for t in owner.lefts})
-            if {c.lower_ for c in token.children if c.dep_ == "det"} == {"the"} and len(list(token.subtree)) == 2:
-                return self._the_body(token, depth)  # "the release added": the body that spoke, as "the firm said"
+            done, speaker = self._statement_speaker(token, allowed, remember, depth)
+            if done:
+                return speaker
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
         lo, hi = (phrase[0].idx, phrase[-1].idx + 1) if phrase else (token.idx, token.idx + 1)
         persons = [e for e in self.page.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
@@ -217,6 +208,25 @@ class SpeakerResolver:
             return self._institution(token, phrase, determiners)
         return self._organisation_speaker(token, lo, hi) or self._known_body(token, allowed) \
             or self._proper_name(token, allowed)
+
+    def _statement_speaker(self, token: Any, allowed: set[int], remember: bool, depth: int) -> tuple[bool, str | None]:
+        """(read, speaker) of a statement noun: whom "a statement from X" or
+        "X's statement" names (a named one only: "a statement from the family"
+        names nobody), or the body that spoke for "the release added"; read is
+        False where the noun tells nothing and the subject is read on."""
+        for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                     for g in c.children if g.dep_ == "pobj" and g.i in allowed):
+            if any(t.pos_ == "PROPN" for t in pobj.subtree):
+                return True, self.resolve(pobj, allowed | {t.i for t in pobj.subtree}, remember, depth)
+            return True, None
+        # "Velmont's statement said", "the statement on Velmont's Facebook page said": whose it is
+        owner = next((t for t in token.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i in allowed
+                      and not self.page.in_quote(t.idx)), None)
+        if owner is not None:
+            return True, self._proper_name(owner, allowed | {t.i for t in owner.lefts})
+        if {c.lower_ for c in token.children if c.dep_ == "det"} == {"the"} and len(list(token.subtree)) == 2:
+            return True, self._the_body(token, depth)
+        return False, None
 
     def _institution(self, token: Any, phrase: list[Any], determiners: set[str]) -> str | None:
         """'the Harbor Master's Office': the words as written (no space before
@@ -424,7 +434,7 @@ class SpeakerResolver:
         Velmont spokeswoman said … They added"); else nobody."""
         # people named together a few sentences back, not a page away in flattened text
         limit = max(self.page.paragraphs_back(offset, 1), offset - _THEY_REACH_CHARS)
-        if self._unnamed_group_spoke(limit, offset):
+        if unnamed_group_spoke(self.page, limit, offset):
             return None  # "Neighbours said they were tired. “…,” they said"
         together = named_together(self.people, limit, offset)
         # a body, or people who spoke together, in this or the two paragraphs before
@@ -434,20 +444,3 @@ class SpeakerResolver:
         if together and (not bodies or together[0] > bodies[-1][0]):
             return together[1]
         return bodies[-1][1] if bodies else None
-
-    def _unnamed_group_spoke(self, start: int, offset: int) -> bool:
-        """Whether the last speech verb in [start, offset) outside quotes has a
-        plural common noun naming nobody for its subject ("Residents said",
-        not "Lawyers Ana Ruiz and Tomas Berg said")."""
-        for token in reversed(self.page.tokens(start, offset)):
-            if token.lower_ not in QUOTE_VERBS or self.page.in_quote(token.idx):
-                continue
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].lower_ != "they":
-                subject = subjects[0]
-                # a sentence's first word may be tagged a proper noun ("Neighbours said")
-                # and tagged a one-word organisation in a long text
-                plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_.endswith("s") \
-                    and subject.ent_type_ != "PERSON" and len(list(subject.subtree)) == 1
-                return plural and not any(t.ent_type_ for t in subject.subtree if t.i != subject.i)
-        return False

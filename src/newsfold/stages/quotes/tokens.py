@@ -124,3 +124,21 @@ def user_handle(token: Any) -> str | None:
     if len(text) < 3 or not any(ch.isdigit() or ch in "_@" for ch in text) and not any(ch.isupper() for ch in text[1:]):
         return None
     return text
+
+
+def unnamed_group_spoke(page: Any, start: int, offset: int) -> bool:
+    """Whether the last speech verb in [start, offset) outside quotes has a
+    plural common noun naming nobody for its subject ("Residents said",
+    not "Lawyers Ana Ruiz and Tomas Berg said")."""
+    for token in reversed(page.tokens(start, offset)):
+        if token.lower_ not in QUOTE_VERBS or page.in_quote(token.idx):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].lower_ != "they":
+            subject = subjects[0]
+            # a sentence's first word may be tagged a proper noun ("Neighbours said")
+            # and tagged a one-word organisation in a long text
+            plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_.endswith("s") \
+                and subject.ent_type_ != "PERSON" and len(list(subject.subtree)) == 1
+            return plural and not any(t.ent_type_ for t in subject.subtree if t.i != subject.i)
+    return False
