@@ -300,10 +300,10 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[Claim]:
     for (source, span), qs in by_sentence.items():
         text = ctx.article(source).text[span[0]:span[1]]
         lemmas = frozenset().union(*(q.context for q in qs))
-        published = (ctx.article(source).published or "")[:4]
-        earlier = any(q.background for q in qs) or any(year < published for year in YEAR.findall(text))
+        published = ctx.article(source).published or ""
+        earlier = any(q.background for q in qs) or any(year < published[:4] for year in YEAR.findall(text))
         claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier,
-                            told_in_past(ctx.docs[source], span)))
+                            told_in_past(ctx.docs[source], span), published[:10] if len(published) >= 10 else ""))
     return claims
 
 
