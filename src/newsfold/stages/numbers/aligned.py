@@ -73,7 +73,7 @@ from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
 from .copied import copied_pairs
-from .counterparts import last_left
+from .counterparts import agreeing_first, last_left
 from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .kinds import SameKind, kind_test, synonyms_of
@@ -126,6 +126,7 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     same_kind = kind_test(synonyms)
     backing = Backing(figured, roots, same_kind, synonyms, quantities)
     likeness, words = _likeness(ctx, claims, figures, backing)
+    agreeing_first(figures, likeness, same_kind)
     held_pairs = known_pairs(known)
     pairs = []
     best = mutual_best([q.source for q in figured], roots, likeness)
