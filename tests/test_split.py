@@ -111,3 +111,12 @@ def test_a_list_item_sentence_starts_at_its_first_word():
         "Special rate: 5% for new firms.", "Maj.-Gen. Aldo Brenner spoke - briefly.",
     ]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_closing_quote_mark_split_off_by_the_sentence_splitter_goes_back():
+    # pysbd, thrown by a quote running over two sentences, opens the next one with its closing mark
+    text = ('The captain said: "We will go. "At this stage it is too early to say." '
+            "The ferry will be refloated tomorrow, the board said.")
+    sentences = [s.text for s in split(Article(id="x", text=text))]
+    assert sentences[-1] == "The ferry will be refloated tomorrow, the board said."
+    assert sentences[-2].endswith('too early to say."')

@@ -288,6 +288,11 @@ LEGAL_FORMS: frozenset[str] = frozenset({
     "limited", "ltd", "pte", "private", "inc", "incorporated", "corp", "llc", "plc", "gmbh",
     "ag", "bhd", "berhad", "sdn", "pty", "nv", "bv", "co", "llp", "sa", "spa",
 })
+# A legal form of three letters or more ends a company's name, never a person's
+# ("Halden Marine Sdn Bhd" tagged a person is a company); "Co", "SA" and the like
+# may be a surname ("Rui de Sa").
+NAME_SUFFIX_LABELS.update(dict.fromkeys(
+    (form for form in LEGAL_FORMS if len(form) >= 3 and form not in ("private", "spa")), "ORG"))
 # Words that may end a company's name without making another body ("Acme
 # International" is Acme): dropped like a legal form when the story also
 # writes the bare name of an organisation.

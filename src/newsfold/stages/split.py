@@ -33,6 +33,10 @@ _ENDS_IN_TITLE = re.compile(
     r"Mr|Mrs|Ms|St|Rev|Hon|Pres)\.$"
 )
 
+# pysbd, thrown by a quote running over several sentences, starts the next sentence
+# with the closing quote mark: '" The tram was ...'.
+_STRAY_CLOSING_QUOTE = re.compile(r"[\"\u201d]\s+(?=\S)")
+
 
 @lru_cache(maxsize=1)
 def _segmenter() -> Any:  # a pysbd.Segmenter
@@ -113,6 +117,12 @@ def split(article: Article) -> list[Sentence]:
         for piece_start, piece_end in _kept_pieces(article, para_start, para_end):
             first_in_piece = len(sentences)
             for start, end in _spans(text, piece_start, piece_end):
+                if len(sentences) > first_in_piece and _STRAY_CLOSING_QUOTE.match(text, start, end):
+                    # '... this incident.' / '" The tram ...': the quote mark closes the sentence before
+                    previous = sentences[-1]
+                    previous.end = start + 1
+                    previous.text = text[previous.start : previous.end]
+                    start = _strip(text, start + 1, end)[0]
                 if len(sentences) > first_in_piece and _false_break(sentences[-1].text, text[start:end]):
                     previous = sentences[-1]
                     previous.end = end

@@ -27,10 +27,13 @@ The rules come in families, one module each, run in this order:
    signature, headlines listed in a row, a sign-up box closing the page,
    dashed bullets of other stories inside the text, lines that end no
    sentence left among the page parts closing the text;
-5. ``inline`` (with ``captions``): boilerplate inside kept paragraphs of
-   flattened pages: promo sentences, page residue, captions and their
-   credits, runs of unpunctuated captions glued before a sentence, inline headings, and outlet sign-offs ending the text ("signoff":
-   "/OUTLET", "- The Daily Herald/ANN", a reporter's e-mail address).
+5. ``inline`` (with ``captions``, ``galleries`` and ``glued``): boilerplate inside
+   kept paragraphs of flattened pages: promo sentences, page residue, embedded
+   posts, captions and their credits, runs of unpunctuated captions glued
+   before a sentence, live-page links, video titles and verbless captions glued
+   before one, inline headings, and what closes the text: a call for witnesses,
+   a gallery of captions, outlet sign-offs ("signoff": "/OUTLET", "- The Daily
+   Herald/ANN", a reporter's e-mail address).
 """
 from __future__ import annotations
 
@@ -75,10 +78,10 @@ def clean(article: Article) -> Article:
     dateline = dateline_span(article.text, paragraphs, reasons)
     if dateline is not None:
         added.append(dateline)
-    last_kept = max((i for i, reason in enumerate(reasons) if reason is None), default=-1)
+    kept = [i for i, reason in enumerate(reasons) if reason is None]
     for i, (p, reason) in enumerate(zip(paragraphs, reasons)):  # 5
         if reason is None:
-            added.extend(r for r in inline_spans(article.text, p, last=i == last_kept)
+            added.extend(r for r in inline_spans(article.text, p, first=i == kept[0], last=i == kept[-1])
                          if (r.start, r.end) not in known)
     removed = sorted(article.removed + added, key=lambda r: (r.start, r.end))
     # A copy with its own lists: later stages add notes without touching the input article.

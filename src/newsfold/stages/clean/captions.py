@@ -9,32 +9,47 @@ import re
 from .markers import FUNCTION_WORDS, NOT_NAMES, SAYS
 from .paragraphs import Paragraph, Span
 
-_STARTERS = {
+STARTERS = {
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "This", "These", "Those", "There",
     "But", "And", "In", "On", "At", "After", "Before", "When", "While", "As", "Some", "Many", "More", "Most",
     "According", "However", "Meanwhile", "Earlier", "Later", "Also", "One", "Two", "Three", "Several",
 }
-AGENCY = (r"(?:Getty\s+Images|Getty(?!\s+Images)|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|REUTERS|EPA(?:-EFE)?|AP|PA\s+Wire|PA(?!\s+Wire)"
+AGENCY = (r"(?:Getty\s+Images|Getty(?!\s+Images)|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|REUTERS|EPA(?:-EFE)?|AP|PA\s+(?:Wire|Media)|PA(?!\s+(?:Wire|Media))"
            r"|Rex\s+Features|Rex(?!\s+Features)"
            r"|Alamy|Shutterstock|Bloomberg|Xinhua|Anadolu|Usa\s+Today\s+Sports|USA\s+TODAY\s+Sports|Splash\s+News|Backgrid"
+           # picture agencies of the British press: "SWNS", "Caters News", "Mercury Press", "Cover Images"
+           r"|SWNS|Caters\s+News|Mercury\s+Press|Cover\s+Images|ZUMA\s+Press|NurPhoto"
            r"|Instagram|Twitter|Facebook|Supplied|Handout)")
+# Credits in a row, each its own picture's: "SWNS * PA", "Getty Images / AFP".
+_CREDITS = rf"{AGENCY}(?:\s*[*/|•]\s*{AGENCY})*"
+# A broadcaster credits a still from its footage, but opens sentences as often ("BBC Radio said ...");
+# it opens a caption only where the caption visibly ends before the next sentence.
+_BROADCASTER_FIRST = re.compile(r"(?:BBC|ITV|Sky\s+News|CNN|ABC|NBC|CBS)(?:\s+News)?\s+(?=[A-Z][a-z])")
 # "Image copyright AGENCY Image caption ...", "Image caption ...", "Media caption ..."
 # "Image caption …", "Photo credit …", or a gallery widget's bare "Caption" label ("… Caption Crew members wave …")
 _IMAGE_MARKER = re.compile(r"\b(?:(?:Image|Media|Photo)\s+(?:copyright|source|caption|credit)\b|Caption(?=\s+[A-Z]))"
                            r",?:?\s*")
 # "Getty Images 9 Harbor City players celebrate ..." / "Getty Images The building ..." at a sentence start.
-_CREDIT_FIRST = re.compile(rf"{AGENCY}(?:\s+\d{{1,3}})?\s+(?=[A-Z][a-z])")
-# "(Photo: Jane Doe/Reuters)", "(Getty Images)", "(AP Photo/Jane Doe)", "Photo: Getty Images";
+_CREDIT_FIRST = re.compile(rf"{_CREDITS}(?:\s+\d{{1,3}})?\s+(?=[A-Z][a-z])")
+# "(Photo: Jane Doe/Reuters)", "(Getty Images)", "(AP Photo/Jane Doe)", "(Jane Doe/PA)", "Photo: Getty Images";
 # a bare agency or "(TV1/TV2)" closing an unpunctuated caption before the next sentence: "... at the scene (PA) The"
 _INLINE_CREDIT = re.compile(
     rf"""\(\s*(?:(?:Photo|Photograph|Image|Picture|Pic|Credit|Foto)s?(?:\s+credit)?\s*:\s*[^()]{{1,80}}
                |(?:[A-Z][\w.-]*\s+)?(?:Photo|Photograph)\s*/\s*[^()]{{1,60}}|{AGENCY}\s*/\s*[^()]{{1,40}}
+               |[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*/\s*{AGENCY}
                |(?:AFP\s+via\s+)?Getty(?:\s+Images)?|Shutterstock|Alamy|Rex(?:\s+Features)?|Supplied|Handout|Splash\s+News)\s*\)
       | \(\s*(?:{AGENCY}|[A-Z][A-Za-z]{{1,12}}\s*/\s*[A-Z][A-Za-z]{{1,12}})\s*\)(?=\s+[A-Z])
       | \b(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*:\s*(?:{AGENCY}\b|[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}\s*/\s*[\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,2}})""",
     re.VERBOSE,
 )
 
+# "(Jane Doe)": a person's name alone in brackets, before the next sentence or the paragraph's end.
+_NAME_CREDIT = re.compile(r"\(\s*[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s*\)(?=\s+[\"“]?[A-Z]|\s*$)")
+# A credit for footage as a caption: "Courtesy of Jane Doe and John Roe", "Video courtesy of Harbour TV";
+# each name a first and a last name, or one word.
+_COURTESY_NAME = r"(?:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+|[A-Z][\w'’.&-]+)"
+_COURTESY = re.compile(rf"(?:(?:Video|Footage|Pictures?|Photos?)\s+)?[Cc]ourtesy\s+of\s+{_COURTESY_NAME}"
+                       rf"(?:\s+and\s+{_COURTESY_NAME})?(?=\s+[\"“]?[A-Z]|\s*$)")
 
 _PHOTO_CREDIT = re.compile(r"\(\s*(?:Photo|Photograph|Image|Picture|Pic|Foto)s?(?:\s+credit)?\s*:")
 # "(left)", "(pictured centre)", "From left to right:": words that point into a photo
@@ -63,16 +78,25 @@ def caption_end(text: str, pos: int, end: int, max_words: int = 40) -> tuple[int
             continue
         nxt = words[k + 1].group()
         bare = w.rstrip(",;:")
+        lower_before = bare[:1].islower() and bare.lower() not in FUNCTION_WORDS
+        if bare == w and lower_before and opens_quoted_sentence([x.group() for x in words[k + 1:k + 5]]):
+            return pos + word.end(), False  # "... left two dead "We were ...": a quote opens the next sentence
         if bare != w or not nxt[:1].isupper() or nxt.rstrip(",.;:") in NOT_NAMES:
             continue
-        lower_before = bare[:1].islower() and bare.lower() not in FUNCTION_WORDS
-        if lower_before or (nxt in _STARTERS and bare.lower() not in FUNCTION_WORDS and not words[k + 2:k + 3]
-                            or nxt in _STARTERS and bare.lower() not in FUNCTION_WORDS
+        if lower_before or (nxt in STARTERS and bare.lower() not in FUNCTION_WORDS and not words[k + 2:k + 3]
+                            or nxt in STARTERS and bare.lower() not in FUNCTION_WORDS
                             and not words[k + 2].group()[:1].isupper()):
             return pos + word.end(), False
     if len(words) <= max_words:
         return end, False
     return None
+
+
+def opens_quoted_sentence(words: list[str]) -> bool:
+    """Whether ``words`` open a quoted sentence ('"We were told ...'), not a quoted
+    name or title ('"Harbour Engine Laboratory"'): a lower-case word soon follows."""
+    return bool(words) and words[0][:1] in "\"“" and words[0][1:2].isupper() \
+        and any(w[:1].islower() and w.lower() not in FUNCTION_WORDS for w in words[1:])
 
 
 def image_marker_captions(text: str, p: Paragraph) -> list[Span]:
@@ -89,6 +113,10 @@ def image_marker_captions(text: str, p: Paragraph) -> list[Span]:
             credit = re.match(r"(?:[A-Z][\w.'&-]*\s*){1,3}", text[pos:p.end])
             spans.append((start, pos + (len(credit.group().rstrip()) if credit else 0), "caption"))
             continue
+        courtesy = _COURTESY.match(text, pos, p.end)
+        if courtesy:  # "Media caption Courtesy of Jane Doe and John Roe": a credit, as long as its names
+            spans.append((start, courtesy.end(), "caption"))
+            continue
         found = caption_end(text, pos, p.end)
         spans.append((start, found[0] if found else pos, "caption"))
     return spans
@@ -104,10 +132,7 @@ def inline_credit_captions(text: str, p: Paragraph, segments: list[tuple[int, in
         before = text[p.start:start].rstrip()
         if multi and before and not before.endswith((".", "!", "?", '"', "”", ")")) and text[start] == "(":
             # "... celebrate the moment of triumph (Getty Images)": the caption it closes.
-            seg = max((a for a in seg_starts if a <= start), default=p.start)
-            # a sentence end the splitter missed ('… this time. " Floods: The river …'): the caption starts after it
-            ends = list(re.finditer(r"[.!?][\"”’']?\s+[\"”’']?\s*(?=[A-Z])", text[seg:start]))
-            seg += ends[-1].end() if ends else 0
+            seg = _piece_start(text, p, seg_starts, start)
             if len(text[seg:start].split()) <= 40:
                 start = seg
         elif multi and before.endswith((".", "!")) and _PHOTO_CREDIT.match(match.group()):
@@ -125,6 +150,34 @@ def inline_credit_captions(text: str, p: Paragraph, segments: list[tuple[int, in
     return spans
 
 
+def _piece_start(text: str, p: Paragraph, seg_starts: set[int], pos: int) -> int:
+    """Where the sentence piece holding ``pos`` starts: its segment's start, or after a
+    sentence end the splitter missed ('… this time. " Floods: The river …')."""
+    seg = max((a for a in seg_starts if a <= pos), default=p.start)
+    ends = list(re.finditer(r"[.!?][\"”’']?\s+[\"”’']?\s*(?=[A-Z])", text[seg:pos]))
+    return seg + (ends[-1].end() if ends else 0)
+
+
+def name_credit_captions(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
+    """A photographer's name in brackets closing an unpunctuated caption before the
+    next sentence: "Flooding: water covered the platform (Jane Doe) The line ...".
+    The caption is short and quotes no one; a name in brackets after a punctuated
+    sentence, or before a lower-case word, is the prose's own."""
+    spans: list[Span] = []
+    if len(segments) <= 1:
+        return spans
+    seg_starts = {a for a, _ in segments}
+    for match in _NAME_CREDIT.finditer(text, p.start, p.end):
+        before = text[p.start:match.start()].rstrip()
+        if not before[-1:].isalnum():
+            continue
+        start = _piece_start(text, p, seg_starts, match.start())
+        caption = text[start:match.start()]
+        if 3 <= len(caption.split()) <= 30 and not SAYS.search(caption) and not re.search(r"[\"“”]", caption):
+            spans.append((start, match.end(), "caption"))
+    return spans
+
+
 def credit_first_captions(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
     """An agency name opening a sentence opens a caption; chained captions follow it."""
     spans: list[Span] = []
@@ -133,6 +186,10 @@ def credit_first_captions(text: str, p: Paragraph, segments: list[tuple[int, int
     for a, b in segments:
         match = _CREDIT_FIRST.match(text, a, b)
         if not match:
+            weak = _BROADCASTER_FIRST.match(text, a, b)
+            found = caption_end(text, weak.end(), p.end) if weak else None
+            if weak and found and not found[1] and found[0] < b and len(text[weak.end():found[0]].split()) >= 4:
+                spans.append((a, found[0], "caption"))
             continue
         pos = match.end()
         while True:
@@ -206,4 +263,4 @@ def _visible_start(before: str, opener: str, after: str) -> bool:
     lower-case word or a figure (not "from The Daily Post"); never "I", capitalised
     anywhere ("I don't think I should")."""
     return before[-1:].isalnum() and before.lower() not in ("a", "an", "the") \
-        and opener.rstrip(",") in _STARTERS - {"I"} and (after[:1].islower() or after[:1].isdigit())
+        and opener.rstrip(",") in STARTERS - {"I"} and (after[:1].islower() or after[:1].isdigit())

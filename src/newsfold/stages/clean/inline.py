@@ -7,9 +7,10 @@ newsletter", "Please verify you're not a robot"), photo credits and the
 caption they open or close (see ``captions``), fixed page residue
 ("Advertisement Continue reading the main story", "Click to share on X (Opens
 in new window)"), photo galleries (see ``galleries``), a sign-up box's phrases
-in a row, a social post's signature ("-- Jo Tan (@jotan) March 8, 2031"),
-quoted or all-capital inline subheadings and a sign-off
-ending the text.
+in a row, a social post's signature ("-- Jo Tan (@jotan) March 8, 2031") and a
+reply's text before its link, lines glued before the next sentence (see
+``glued``), quoted or all-capital inline subheadings, and what closes the
+text: a sign-off, a call for witnesses, a gallery of captions.
 """
 from __future__ import annotations
 
@@ -21,11 +22,14 @@ from .captions import (
     credit_first_captions,
     image_marker_captions,
     inline_credit_captions,
+    name_credit_captions,
     position_captions,
 )
 from .galleries import gallery_spans
+from .glued import closing_gallery, glued_lines
 from .markers import (
     CLOSING_CALL,
+    CONTACT_CALL,
     COPYRIGHT_LINE,
     FORM_RUN,
     MONTH,
@@ -35,6 +39,7 @@ from .markers import (
     SAYS,
     SIGNOFF,
     SOURCE_LINE,
+    WITNESS_QUESTION,
 )
 from .paragraphs import Paragraph, Span, sentence_pieces
 
@@ -70,9 +75,12 @@ _RESIDUE = re.compile(
 )
 # A social post's signature flattened into the text: "... pic.twitter.com/Ab12 -- Jo Tan (@jotan) March 8, 2031"
 # (or "https://t.co/Ab12- Jo Tan (@jotan) March 08, 2031")
+# (the year may come cut short: "... March 8, 203")
 _POST_SIGNATURE = re.compile(
-    rf"\bpic\.twitter\.com/\w+|(?:--|[—–-])\s*[^()\n]{{1,60}}?\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
+    rf"\bpic\.twitter\.com/\w+|(?:--|[—–-])\s*[^()\n]{{1,60}}?\(@\w{{1,30}}\)\s*{MONTH}\s+\d{{1,2}},\s*\d{{2,4}}\b"
 )
+# A reply's text before its link: "@jotan @harbournews here it is, from the bridge pic.twitter.com/Ab12"
+_REPLY_POST = re.compile(r"@\w{1,30}(?:\s+@\w{1,30})*\s+[^@\n]{1,280}?(?=\s+(?:pic\.twitter\.com|https?://t\.co)/\w)")
 # An inline heading in flattened text: "'Massive damage'" or "HOW IT HAPPENED" before a sentence.
 _QUOTED_HEADING = re.compile(r"(?:'[^'.!?,:;]{3,50}'|‘[^’.!?,:;]{3,50}’|\"[^\".!?,:;]{3,50}\"|“[^”.!?,:;]{3,50}”)\s+(?=[A-Z](?:[a-z]|\s))")
 _CAPS_HEADING = re.compile(r"(?:[‘'\"“]?[A-Z][A-Z0-9'’&-]*[’'\"”]?\s+){2,}[‘'\"“]?[A-Z][A-Z0-9'’&-]*[’'\"”]?\??\s+(?=[A-Z][a-z])")
@@ -96,20 +104,23 @@ _RELATED_LINK = re.compile(r"(?<=[.!?\"”’'] )[^.!?|\n]{5,150}\|\s*(?:[A-Z][\
 _CAPS_HEADING_AFTER = re.compile(r"(?<=[.!?][\"'”’] )(?:[A-Z][A-Z'’-]*\s+){3,}[A-Z][A-Z'’-]*[?!]?(?=\s+[A-Z][a-z])")
 # A related link in brackets opening a sentence piece: "... stomach. [Jane Doe: A time to rejoice] They ..."
 _BRACKETED_LINK = re.compile(r"\[[A-Z][^\[\]]{3,40}:\s+[^\[\]]{10,150}\](?=\s+[A-Z]|\s*$)")
+_LEADING_BRACKET = re.compile(r"\([^()]{1,80}\)\s+(?=[A-Z])")
 _CREDITS_AT_END = re.compile(r"^(?:Additional\s+reporting|With\s+inputs)\s+(?:by|from)\b", re.IGNORECASE)
 
 
-def inline_spans(text: str, p: Paragraph, *, last: bool) -> list[Removed]:
-    """Boilerplate inside a kept paragraph (``last``: the last one kept): whole
-    sentences, or inline pieces."""
+def inline_spans(text: str, p: Paragraph, *, last: bool, first: bool = False) -> list[Removed]:
+    """Boilerplate inside a kept paragraph (``first``, ``last``: the first or last
+    one kept): whole sentences, or inline pieces."""
     segments = sentence_pieces(text, p.start, p.end)
     spans = (_promo_sentences(text, segments) + _residue(text, p)
              + image_marker_captions(text, p) + inline_credit_captions(text, p, segments)
+             + name_credit_captions(text, p, segments) + glued_lines(text, p, segments, first=first)
              + credit_first_captions(text, p, segments) + _inline_headings(text, segments)
              + gallery_spans(text, p) + position_captions(text, p, segments) + caption_runs(text, p, segments)
              + _page_parts(text, p, segments))
     if last:
-        spans += _closing_signoff(text, p, segments)
+        spans += _closing_signoff(text, p, segments) + _witness_call(text, p, segments) \
+            + closing_gallery(text, p, segments)
     return disjoint(text, spans)
 
 
@@ -117,6 +128,8 @@ def _promo_sentences(text: str, segments: list[tuple[int, int]]) -> list[Span]:
     """Sentence-level promo, and sign-up form residue next to it (never a lone sentence)."""
     if len(segments) <= 1:
         return []
+    # a bracketed credit closing the caption before opens no sentence: "(Jane Doe/Agency) More follows..."
+    segments = [(a + (m.end() if (m := _LEADING_BRACKET.match(text[a:b])) else 0), b) for a, b in segments]
     flags = []
     for a, b in segments:
         # a sign-up box glued to a sentence goes by itself (``_residue``): judge what is left
@@ -143,9 +156,11 @@ def _promo_sentences(text: str, segments: list[tuple[int, int]]) -> list[Span]:
 def _residue(text: str, p: Paragraph) -> list[Span]:
     """Page residue anywhere, sign-up boxes and social posts' signatures
     (the post's date is not the story's) flattened into the text."""
+    replies = [m for m in _REPLY_POST.finditer(text, p.start, p.end)
+               if m.start() == p.start or text[p.start:m.start()].rstrip()[-1:] in ".!?\"”"]
     return [(match.start(), match.end(), "promo") for pattern in (_RESIDUE, FORM_RUN)
             for match in pattern.finditer(text, p.start, p.end)] + [
-        (match.start(), match.end(), "embed") for match in _POST_SIGNATURE.finditer(text, p.start, p.end)]
+        (match.start(), match.end(), "embed") for match in [*_POST_SIGNATURE.finditer(text, p.start, p.end), *replies]]
 
 
 def _page_parts(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
@@ -202,6 +217,31 @@ def _closing_signoff(text: str, p: Paragraph, segments: list[tuple[int, int]]) -
             start = segments[-2][0]
         return [(start, tail[1], "promo")]
     return []
+
+
+def _witness_call(text: str, p: Paragraph, segments: list[tuple[int, int]]) -> list[Span]:
+    """A call for witnesses closing the text: questions to the reader ("Are you in
+    the area? Did you see what happened?"), then how to reach the newsroom ("...
+    share your experience by emailing news@post.com. Please include a contact
+    number."). All of it goes, from the first question to the end."""
+    calls = [k for k, (a, b) in enumerate(segments) if CONTACT_CALL.search(text, a, b)]
+    if not calls or len(segments) - calls[0] > _CALL_PIECES:
+        return []
+    tail = segments[calls[0]:]
+    if any(SAYS.search(text, a, b) or len(text[a:b].split()) > 40 for a, b in tail):
+        return []
+    start = tail[0][0]
+    for a, b in reversed(segments[:calls[0]]):
+        questions = list(WITNESS_QUESTION.finditer(text, a, b))
+        if not questions or text[questions[-1].end():b].strip():
+            break
+        start = questions[0].start()
+        if text[a:start].strip():
+            break  # the questions were glued to the end of another line
+    return [(start, p.end, "promo")]
+
+
+_CALL_PIECES = 5
 
 
 def disjoint(text: str, spans: list[tuple[int, int, str]]) -> list[Removed]:

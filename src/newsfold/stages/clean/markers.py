@@ -133,13 +133,19 @@ PROMO = re.compile(
       | catch\s+up\s+on\b.{0,60}\b(?:on\s+demand|podcast|app)\b | get\s+(?:breaking\s+news\s+|news\s+)?alerts\b
       | support\s+(?:local|quality|our|independent)\s+(?:news|journalism|reporting)\b | comments?\s*\(\d+\)$ | \d+\s+comments?$
       | (?:do\s+you\s+)?(?:have|got)\s+a\s+(?:story\s+|news\s+)?tip\b
-      | this\s+(?:story|article)\s+has\s+been\s+(?:updated|corrected|amended)\b | (?:editor['’]?s\s+note|correction)\s*:
+      | this\s+(?:story|article)\s+has\s+been\s+(?:updated|corrected|amended)\b
+      | (?:editor['’]?s\s+note|correction(?:\s+note)?|clarification)\s*: | an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b
+      | this\s+is\s+a\s+(?:breaking|developing)\s+(?:news\s+)?story\b | this\s+(?:story|article)\s+is\s+(?:developing|being\s+updated)\b
+      | (?:more\s+(?:to\s+)?follows?|more\s+to\s+come|further\s+details\s+to\s+follow)\W*$
+      | live\s+(?:updates?|coverage|blog)\s+(?:on|from)\s+[^.!?]{1,60}$
+      | follow\s+(?:our|(?:the\s+)?\S+['’]s)\s+(?:live\s+|full\s+|latest\s+|continuing\s+)?coverage\b
+      | please\s+include\s+a\s+(?:contact\s+|tele)?(?:phone\s+)?number\b
       | read\s+next\b | (?:most\s+(?:popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|popular\s+now)$
       | stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)\b.{0,40}\b(?:newsletter|app|alerts|notifications)\b
       | reading\s+time\s*:?\s*\d+\s*min | read\s+related\b | in\s+case\s+you\s+missed\s+it\b | editor['’]?s\s+(?:choice|picks?)\s*: | recommended\s+reads?\s*:
       | original\s+(?:article|story|post)\s*:?$ | now\s+playing\s*: | related$ | more\s+from\s+[\w&'’ ]{1,30}[:\-–—\s]*$
       | (?:what\s+do\s+you\s+(?:think|make)(?:\s+(?:of|about)\s+[^?]{1,60})?\?\s*)?(?:let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b
-      | baca\s+juga\b | lihat\s+juga\b | don['’]?t\s+miss\s*: | check\s+out\s+our\b
+      | baca\s+juga\b | lihat\s+juga\b | don['’]?t\s+miss\s*: | (?:also,?\s+)?(?:do\s+)?check\s+out\s+our\b
       | (?:enjoy|get|save)\s+(?:up\s+to\s+)?\d+\s?%\s+off\b
       | (?:watch|see)\s+the\s+(?:full\s+)?video\s*(?:below|here|:)|(?:you\s+can\s+)?watch\s+the\s+(?:full\s+)?video\s+(?:down\s+)?below\b
       | get\s+a\s+copy\s+of\b | got\s+a\s+(?:reaction|comment|question)\b | share\s+your\s+(?:thoughts|views|comments)\b
@@ -183,6 +189,15 @@ CLOSING_CALL = re.compile(
 )
 # ... and the question to the reader before it: "Are you keen to return to work?"
 READER_QUESTION = re.compile(r"^(?:are|do|did|have|would|will|want|looking|keen)\s+you\b.{0,120}\?$", re.IGNORECASE)
+# A call for witnesses closing the text, after questions to the reader ("Were you there? Did you see
+# what happened?"): how to reach the newsroom.
+CONTACT_CALL = re.compile(
+    r"\b(?:share\s+your\s+(?:experiences?|stor(?:y|ies)|pictures|photos|videos|footage)|get\s+in\s+touch\s+with\s+us"
+    r"|contact\s+us|include\s+a\s+contact\s+number|speak\s+to\s+(?:a|one\s+of\s+our)\s+(?:\w+\s+)?journalists?"
+    r"|(?:e-?mail|message|whatsapp|write\s+to)\s+us\b|e-?mailing\s+[\w.+-]+@[\w-]+\.[\w.]+)",
+    re.IGNORECASE,
+)
+WITNESS_QUESTION = re.compile(r"\b(?:Are|Were|Did|Do|Have|Was)\s+you\b[^.!?\"“”]{0,100}\?")
 COPYRIGHT_LINE = re.compile(r"^(?:Copyright\b|©|\(c\)\s*\d{4}).{0,120}$|.{0,80}\bAll\s+rights\s+reserved\.?$", re.IGNORECASE)
 SAYS = re.compile(r"\b(?:said|says|told)\b")
 # A cheap finite-verb test for short lines: an auxiliary, a past form, a verb after a pronoun.

@@ -95,10 +95,17 @@ def _button(line: str) -> bool:
     return len(line.split()) <= 3 and not line.rstrip().endswith(END_PUNCT)
 
 
+# A month's abbreviation before a day ("Nov. 9, 2031") ends no sentence.
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
 def sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence-like pieces of text[start:end], stripped, with exact offsets."""
     out, pos = [], start
     for match in SENTENCE_END.finditer(text, start, end):
+        if _MONTH_ABBREVIATION.search(text, max(start, match.start() - 5), match.start()) \
+                and text[match.end():match.end() + 1].isdigit():
+            continue
         out.append((pos, match.start()))
         pos = match.end()
     out.append((pos, end))

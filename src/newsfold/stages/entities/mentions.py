@@ -14,6 +14,7 @@ from typing import Any
 from ...model import Article
 from ...nlp.lexicon import (
     HONORIFICS,
+    INSTITUTION_WORDS,
     JOB_TITLES,
     MONTH_NAMES,
     PERSON_TITLES,
@@ -363,16 +364,18 @@ def people_tagged_as_organisations(mentions: list[Mention]) -> None:
     is a person."""
     honoured = {skeleton(m.surface) for m in mentions
                 if m.honorific and m.label == "PERSON" and len(m.surface.split()) == 1}
-    if not honoured:
-        return
     for m in mentions:
         words = m.surface.split()
-        if m.label != "ORG" or not 2 <= len(words) <= 4 or suffix_label(m.surface) \
+        if m.label != "ORG" or not 2 <= len(words) <= 5 or suffix_label(m.surface) \
                 or not all(w[:1].isupper() for w in words):
             continue
+        titled = False
         while len(words) > 2 and is_title(words[0], PERSON_TITLES | JOB_TITLES):
-            words = words[1:]
-        if skeleton(words[0]) in honoured or skeleton(words[-1]) in honoured:
+            words, titled = words[1:], True
+        # "Deputy Chief Constable Ana Ruiz" tagged ORG: a title, then a name of
+        # two or three words that no body word ends
+        named = titled and len(words) <= 3 and not any(fold(w) in INSTITUTION_WORDS for w in words)
+        if named or skeleton(words[0]) in honoured or skeleton(words[-1]) in honoured:
             m.surface, m.label = " ".join(words), "PERSON"
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ...context import StoryContext
 from ...model import Article, Entity
-from ...nlp.lexicon import LEGAL_FORMS, STOPWORDS
+from ...nlp.lexicon import LEGAL_FORMS, NAME_PARTICLES, STOPWORDS
 from ...nlp.names import clean_name, fold, same_person, similar, skeleton, suffix_label
 from .acronyms import initials
 from .mentions import (
@@ -27,7 +27,7 @@ from .mentions import (
 from .owners import leading_owner, nearest_owner
 from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
 from .spellings import add_longer_forms, merge_divisions, merge_plural_spellings
-from .sweep import add_untagged_facilities, sweep_missed_mentions
+from .sweep import add_honoured_people, add_untagged_facilities, sweep_missed_mentions
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across", "outside", "inside",
                          "around", "through", "to"}
@@ -75,6 +75,7 @@ def find_entities(ctx: StoryContext) -> list[Entity]:
     places_read_as_people(groups)
     people_read_as_bodies(groups)
     firsts = bodies_read_as_people(groups, ctx.articles)
+    add_honoured_people(ctx.articles, groups)
     labels = {key: majority(Counter(m.label for m in ms)) for key, ms in groups.items()}
     full_people = [k for k in groups if labels[k] == "PERSON" and len(k.split()) >= 2 and not _one_word(groups[k])]
     _untagged_acronyms(ctx.articles, groups, labels)
@@ -243,6 +244,10 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             # Wei Jie) or the given name is used: the first word, when no full
             # name ends with it
             owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
+        if not owners and size == 1 and key not in NAME_PARTICLES:
+            # a given name inside a longer name ("Fadil" of "Ahmad Fadil Ahmad Noor")
+            owners = {uf.find(p) for p in full_people if len(p.split()) > 2
+                      and skeleton(key) in {skeleton(w) for w in p.split()[1:-1]}}
         owner = owners.pop() if len(owners) == 1 else leading_owner(uf, groups, full_people, owners, ms) \
             or nearest_owner(uf, groups, full_people, owners, ms)
         if owner is not None:

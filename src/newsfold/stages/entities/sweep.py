@@ -1,5 +1,6 @@
 """Mentions the tagger missed: exact occurrences of names the story already
-has, and places named with a facility word that the tagger never marked."""
+has, places named with a facility word that the tagger never marked, and
+full names written after an honorific."""
 from __future__ import annotations
 
 import re
@@ -22,22 +23,30 @@ def sweep_missed_mentions(articles: list[Article], clusters: dict[str, list[str]
     case-sensitive, whole-word occurrence of a surface form already seen (or of
     the surname of a full-name person) is a mention too. A form shared by two
     entities is not swept, nor one of two letters ("Ng", "Li"), a word of
-    any text, unless an honorific stands before it ("Mr Vo").
+    any text, unless an honorific stands before it ("Mr Vo"). The first word
+    of a name of three words is swept only after an honorific too ("Dr Lim"
+    of Lim Wei Jie, a family name first).
     """
     owner: dict[str, str] = {}
     shared: set[str] = set()
+    firsts: set[str] = set()  # a full name's first word: a family name only after an honorific ("Dr Lim")
     for root, keys in clusters.items():
         for key in keys:
             for m in groups[key]:
                 forms = [m.surface]
                 if key in full_people:
                     forms.append(m.surface.split()[-1])
+                    if len(m.surface.split()) >= 3:  # "Lim Wei Jie": family name first
+                        forms.append(m.surface.split()[0])
+                        firsts.add(m.surface.split()[0])
                 for form in forms:
                     if owner.setdefault(form, root) != root:
                         shared.add(form)
-    surfaces = sorted((s for s in owner if s not in shared and len(s) >= 3),
+    firsts -= {m.surface for keys in clusters.values() for key in keys for m in groups[key]}
+    surfaces = sorted((s for s in owner if s not in shared and len(s) >= 3 and s not in firsts),
                       key=len, reverse=True)
-    short = sorted(s for s in owner if s not in shared and len(s) == 2 and s.istitle())
+    short = sorted(s for s in owner if s not in shared and s.istitle()
+                   and (len(s) == 2 or s in firsts and " " not in s))
     patterns = []
     if surfaces:
         patterns.append(re.compile(r"(?<![\w@#-])(" + "|".join(map(_dash_blind, surfaces)) + r")(?![\w-])"))
@@ -103,3 +112,27 @@ def add_untagged_facilities(articles: list[Article], groups: Groups, labels: dic
         if key not in groups and len(ms) >= 2:
             groups[key] = ms
             labels[key] = "FAC"
+
+
+_HONOURED_NAME = re.compile(
+    rf"\b(?:{_HONORIFIC})\.?[ \t]+((?:[A-Z][a-z][\w'’-]*[ \t]+){{1,3}}[A-Z][a-z][\w'’-]*)(?![\w'’-]|[ \t]+[A-Z])")
+
+
+def add_honoured_people(articles: list[Article], groups: Groups) -> None:
+    """A full name the tagger never marked, written after an honorific ("Dr Lena
+    Varga Holm, a research fellow"): a person, in that source."""
+    taken = defaultdict(list)
+    for ms in groups.values():
+        for m in ms:
+            if m.start >= 0:
+                taken[m.source].append((m.start, m.end))
+    for article in articles:
+        if article.off_topic:
+            continue
+        for match in _HONOURED_NAME.finditer(article.text):
+            start, end = match.span(1)
+            name = match.group(1)
+            if article.is_removed(start, end) or any(s < end and start < e for s, e in taken[article.id]) \
+                    or any(w.lower() in STOPWORDS for w in name.split()) or NAME_SUFFIX_LABELS.get(fold(name.split()[-1])):
+                continue
+            groups[fold(name)].append(Mention(name, "PERSON", article.id, "", start, end, honorific=True))

@@ -11,6 +11,7 @@ from ...context import StoryContext
 from ...errors import NewsfoldError
 from ...model import Fact, Sentence
 from ...nlp.lexicon import CAPTION_PARTICIPLES
+from .claim_text import claim_text
 from .clusters import cluster, with_shared_units
 from .features import identifiers
 from .scores import identifier_clash, pair_scores, without_topic
@@ -69,13 +70,30 @@ def group_units(ctx: StoryContext) -> Grouping | None:
     if ctx.embedder is None:
         raise NewsfoldError("group_facts needs the story's embedder (ctx.embedder)")
     # The embedder is called once for all units.
-    vectors = np.asarray(ctx.embedder.embed([u.text for u in units]), dtype=np.float32)
+    vectors = _claim_vectors(ctx, units)
     clash = identifier_clash([identifiers(u.text) for u in units])
     scores = pair_scores(units, without_topic(vectors), clash)
     roots = ctx.roots()
     unit_roots = [roots[u.source] for u in units]
     groups, borrowed = with_shared_units(cluster(units, scores, clash), units, scores, unit_roots, clash)
     return Grouping(units, vectors, scores, groups, borrowed)
+
+
+def _claim_vectors(ctx: StoryContext, units: list[Unit]) -> np.ndarray:
+    """Each unit's vector: the mean of its sentence's and its claim's (the
+    reporting clause left out, :mod:`.claim_text`), so a claim attributed in
+    one source and not in another still meets it, and who spoke still counts
+    a little. The embedder is called once, for the units and the claims that differ."""
+    texts = [u.text for u in units]
+    claims = [claim_text(t) for t in texts]
+    changed = [i for i, (t, c) in enumerate(zip(texts, claims)) if c != t]
+    assert ctx.embedder is not None
+    embedded = np.asarray(ctx.embedder.embed(texts + [claims[i] for i in changed]), dtype=np.float32)
+    vectors = embedded[:len(texts)].copy()
+    for k, i in enumerate(changed):
+        mixed = vectors[i] + embedded[len(texts) + k]
+        vectors[i] = mixed / max(float(np.linalg.norm(mixed)), 1e-9)
+    return vectors
 
 
 # A heading is a short line of its own with no closing mark: a subheading

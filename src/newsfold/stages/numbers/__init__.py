@@ -19,6 +19,9 @@ The package, by job:
 - ``counted``, ``vocabulary``, ``inflection``: what a number counts;
 - ``events``: what event it is a count of;
 - ``describe``, ``parts``: what tells one count from another, and parts of a total;
+- ``items``: figures of one item of several ("$20 billion and $7 billion,
+  respectively", parallel clauses, a count of one hospital of several),
+  compared only with their own item's;
 - ``extract``: one article's quantities, read in that order;
 - ``compare``: whether two values can both be right and measure the same thing;
 - ``kinds``: whether two figures count or measure the same kind of thing;

@@ -16,8 +16,11 @@ Method, in order:
    descriptor ("a 30-page report"), not a part of another count
    (coordinated measures are figures: "cut to 220 grams and 90 grams"),
    not a total summed from parts; durations too
-   ("15 years"), each compared only with its own time unit, and additions
-   ("26 additional gates", "another 1,000") only with additions;
+   ("15 years"), each compared only with its own time unit, additions
+   ("26 additional gates", "another 1,000") only with additions, and a
+   figure of one item of several ("cost $20 billion and $7 billion,
+   respectively") only with a figure of that item (``items.same_item``),
+   unless it is a lone value in a plain consensus value's place (below);
 2. pairs: figures, not sentences. Two figures of the same kind in sentences
    of independent sources whose masked wording is alike (most content lemmas
    shared, ``_MIN_SHARED``, and with an embedder close in meaning,
@@ -76,6 +79,7 @@ from .copied import copied_pairs
 from .counterparts import agreeing_first, last_left
 from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
+from .items import one_item
 from .kinds import SameKind, kind_test, synonyms_of
 from .lone import CONSENSUS, Backing
 from .quantity import Quantity
@@ -195,7 +199,7 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
             if claims[i].root == claims[j].root or cosine[i][j] < _MIN_COSINE_SLOT or a.increment != b.increment \
-                    or not same_kind(a, b) or not one_scale(a, b):
+                    or not same_kind(a, b) or not one_scale(a, b) or not one_item(backing, x, y):
                 continue
             if (shared[i][j] < _MIN_SHARED_NEAR_LONE or cosine[i][j] < _MIN_COSINE_NEAR_LONE) \
                     and not backing.slot(x, y) or words.two_items(x, y):

@@ -7,8 +7,8 @@ import re
 from .quantity import Quantity
 
 _APPROXIMATE = {"about", "almost"}
-_LOWER_BOUNDS = {"at_least", "more_than"}
-_UPPER_BOUNDS = {"at_most", "less_than"}
+LOWER_BOUNDS = frozenset({"at_least", "more_than"})
+UPPER_BOUNDS = frozenset({"at_most", "less_than"})
 BOUND_SPREAD = 1.2  # two stated bounds further apart than this are different figures
 MOST_RATIO = 3.0  # figures further apart than this are other things, not a disagreement
 _FLOAT_SLACK = 1e-9
@@ -48,7 +48,9 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
     - an exact value must fall inside the other's interval (``interval``):
       "at least 4" and "6" agree, "more than 53" and "53" do not; "about v"
-      allows 10% either way and "almost v" up to 10% under v;
+      allows 10% either way and "almost v" up to 10% under v; a conversion
+      in brackets is as precise as the figure it converts (its ``precision``:
+      "17 miles (27km)" and "17 miles (28km)" agree);
     - two approximate values ("about 850", "nearly 1,000") share that 10%
       slack: each allows 5%, so "about 850" and "nearly 1,000" disagree while
       "about 30" and "about 32" agree;
@@ -57,8 +59,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
       than ``BOUND_SPREAD`` times the smaller ("at least 50" and "more than 53"
       agree); two upper bounds likewise.
     """
-    both_lower = a.qualifier in _LOWER_BOUNDS and b.qualifier in _LOWER_BOUNDS
-    both_upper = a.qualifier in _UPPER_BOUNDS and b.qualifier in _UPPER_BOUNDS
+    both_lower = a.qualifier in LOWER_BOUNDS and b.qualifier in LOWER_BOUNDS
+    both_upper = a.qualifier in UPPER_BOUNDS and b.qualifier in UPPER_BOUNDS
     if a.low is None and b.low is None and (both_lower or both_upper):
         small, large = sorted((a.value, b.value))
         return large <= small * BOUND_SPREAD + max(a.precision, b.precision)
@@ -111,6 +113,18 @@ def agree(a: Quantity, b: Quantity) -> bool:
 def same_number(q: Quantity, figure: Quantity) -> bool:
     """The same number, or one the other rounded ("2.2 billion", "2.24 billion")."""
     return q.value == figure.value or rounded(q, figure) or rounded(figure, q)
+
+
+def half_unit(q: Quantity) -> float:
+    """Half the unit of the last digit ``q`` is written with, in its value's
+    scale ("17": 0.5, "2.3 million": 50,000); 0.5 for a number in words."""
+    digits = _DIGITS.search(q.text)
+    if digits is None:
+        return 0.5
+    written = float(digits.group(0).replace(",", ""))
+    decimals = len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0
+    scale = q.value / written if written else 1.0
+    return 0.5 * 10 ** -decimals * scale
 
 
 def rounded(a: Quantity, b: Quantity) -> bool:

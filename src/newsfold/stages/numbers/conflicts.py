@@ -8,8 +8,9 @@ from typing import TypeAlias
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence, independent_count
 from .aligned import aligned_conflicts
-from .compare import comparable, compatible, interval
+from .compare import LOWER_BOUNDS, UPPER_BOUNDS, comparable, compatible, interval
 from .extract import extract_quantities
+from .items import mark_bodies
 from .quantity import Quantity
 from .vocabulary import PARTITIVE
 
@@ -32,19 +33,24 @@ def number_conflicts(ctx: StoryContext) -> list[Conflict]:
     ``comparable`` (same owner; an event-less count needs the same verb and
     context). Never compared: parts of a total, sub-counts ("three of the
     soldiers", a sentence that splits a group: "two ... the other two"),
-    descriptors ("nine-person brawl") and counts in sentences dated to an
-    earlier time ("air strikes last week killed 30": another event). Each
+    figures of one item of several (``items``: "20 were taken to Riverside
+    Hospital, and 31 went to Hill General"), descriptors ("nine-person
+    brawl") and counts in sentences dated to an earlier time ("air strikes
+    last week killed 30": another event). Each
     source states one value per key: its first (the lead; later different
     figures are updates, sub-counts or other events), the largest if its first
     sentence holds several. A value is listed when an independent source
     states a value incompatible with it (see ``compatible`` for qualifiers); a
     value compatible with every other ("at least 50" beside "52" and "more
     than 53") takes no side and is left out. Two values are no conflict when
-    a source that states one also writes the other (it counts two things). A
-    copy (``copy_of``) never conflicts with its original.
+    a source that states one also writes the other (it counts two things),
+    unless both of its values are bounds of one side ("at least 40", later
+    "over 50": one count, its bound raised). A copy (``copy_of``) never
+    conflicts with its original.
     """
     quantities = [q for article in ctx.on_topic()
                   for q in extract_quantities(article, ctx.sentences.get(article.id, []), ctx.docs[article.id])]
+    mark_bodies(quantities)
     roots = ctx.roots()
     found: list[tuple[int, int, Conflict]] = []
     for key, per_source in _by_key(quantities).items():
@@ -65,7 +71,7 @@ def _by_key(quantities: list[Quantity]) -> dict[_Key, dict[str, list[Quantity]]]
     """The quantities that may be compared, by key and then by source."""
     per_key: dict[_Key, dict[str, list[Quantity]]] = defaultdict(lambda: defaultdict(list))
     for q in quantities:
-        if q.part_of is not None or q.key is None or q.subset or q.background:
+        if q.part_of is not None or q.key is None or q.subset or q.background or q.item is not None:
             continue
         per_key[(*q.key, q.increment)][q.source].append(q)
     return per_key
@@ -116,9 +122,18 @@ class _Statements:
     def _writes_both(self, sig: _Signature, other: _Signature) -> bool:
         # A source that states one value and elsewhere writes the other (the
         # same figure, not an addition: "another 1,000" is a second group) is
-        # counting two things, not contradicting anyone.
-        return any(q is not a and _signature(q)[1:] == _signature(b)[1:]
+        # counting two things, not contradicting anyone; unless both are
+        # bounds of one side ("at least 40 people were injured", later "over
+        # 50 people were taken to hospital"): one count, its bound raised.
+        return any(q is not a and _signature(q)[1:] == _signature(b)[1:] and not _one_side(a, q)
                    for a in self.stated[sig] for q in self.per_source[a.source] for b in self.stated[other])
+
+
+def _one_side(a: Quantity, b: Quantity) -> bool:
+    """Both lower bounds or both upper bounds (neither a range)."""
+    sides = [LOWER_BOUNDS if q.qualifier in LOWER_BOUNDS else UPPER_BOUNDS if q.qualifier in UPPER_BOUNDS else None
+             for q in (a, b)]
+    return sides[0] is not None and sides[0] is sides[1] and a.low is None and b.low is None
 
 
 def _values(statements: _Statements, contested: list[_Signature]) -> list[ConflictValue]:

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 
 from ...model import Conflict, ConflictValue, Evidence
 from .compare import same_number
+from .items import same_item
 from .kinds import SameKind
 from .quantity import Quantity
 
@@ -78,7 +79,7 @@ def _backers(group: list[Quantity], figures: list[Quantity], same_kind: SameKind
     sources = {q.source for q in group}
     extra: list[Quantity] = []
     for z in figures:
-        if z.source not in sources and any(same_kind(q, z) and same_number(q, z) for q in group):
+        if z.source not in sources and any(same_kind(q, z) and same_number(q, z) and same_item(q, z) for q in group):
             extra.append(z)
             sources.add(z.source)
     return extra

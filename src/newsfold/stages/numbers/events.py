@@ -88,6 +88,10 @@ def bare_toll(number: Token) -> str | None:
     if number.dep_ in ("dobj", "nsubjpass", "nsubj", "nummod", "conj", "appos") and head.lower_ in EVENTS \
             and EVENTS[head.lower_] in TOLLS:
         return EVENTS[head.lower_]  # "wounding 120", "120 wounded"
+    after = number.nbor() if number.i + 1 < len(number.doc) else None
+    if number.dep_ == "pobj" and after is not None and after.lower_ in EVENTS and EVENTS[after.lower_] in TOLLS \
+            and after.tag_ in ("VBN", "JJ"):
+        return EVENTS[after.lower_]  # "among more than 50 injured": the toll word, however the parser attaches it
     # "the death toll rose to six", "a death toll of six", "the death toll was six"
     node = number
     for _ in range(4):

@@ -24,10 +24,12 @@ from typing import TYPE_CHECKING
 from ...model import Article, Sentence
 from ...nlp.lexicon import HONORIFICS, WEEKDAYS
 from ...nlp.text import plain
+from .compare import half_unit
 from .counted import counted_noun, is_demonym, referent
 from .describe import PARTITION, dated_earlier, describe
 from .events import bare_toll, event_of
 from .inflection import measure_noun, singular
+from .items import mark_items
 from .not_counts import is_date, is_identifier, is_score, looks_like_year
 from .parts import mark_parts
 from .quantity import Quantity
@@ -57,6 +59,8 @@ _SO_FAR = re.compile(r"\b(?:by now|so far|as of (?:this )?writing|at the time of
                      re.IGNORECASE)
 # Between a figure and its conversion: its unit, then an opening bracket ("metres (").
 _CONVERTED = re.compile(r"\s*(?:[^\W\d_]+\.?\s*){0,2}\(\s*")
+# ... and after the conversion, its unit and the closing bracket ("27km)").
+_CLOSED = re.compile(r"\s*(?:[^\W\d_]+\.?\s*){0,2}\)")
 # A full name set off by a comma right before a number: "Mr Ana Ruiz, 28,".
 _AGE_AFTER_NAME = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,4}[A-Z][\w'’-]*),[ \t](?:aged[ \t])?\Z")
 # Words a number takes its article with: "a dozen", "a hundred".
@@ -106,17 +110,26 @@ def extract_quantities(article: Article, sentences: list[Sentence] | dict[str, l
         i = last + 1
     _conversions_bound(article.text, found)
     mark_parts(article, found)
+    mark_items(doc, found)
     return found
 
 
 def _conversions_bound(text: str, found: list[Quantity]) -> None:
     """A figure in brackets right after another ("less than 10 metres (33
     feet)", "about S$5,000 (US$3,700)") is the same amount converted: it
-    takes the bound or the "about" its first writing has."""
+    takes the bound or the "about" its first writing has. It is marked
+    ``converted``, and is only as precise as the figure it converts: "17
+    miles" is 16.5 to 17.5 miles, so "(27km)" and "(28km)" both convert it
+    (the conversion's ``precision`` takes that share of its value); "RM10,000
+    (S$3,030)" and "(S$3,038)" are two rates."""
     for first, second in zip(found, found[1:]):
-        if second.qualifier == "exactly" and first.qualifier != "exactly" \
-                and _CONVERTED.fullmatch(text[first.end:second.start]):
-            second.qualifier = first.qualifier
+        if _CONVERTED.fullmatch(text[first.end:second.start]) and _CLOSED.match(text, second.end):
+            second.converted = True
+            if second.qualifier == "exactly" and first.qualifier != "exactly":
+                second.qualifier = first.qualifier
+            if first.value > 0 and first.low is None and second.low is None:
+                second.precision = max(second.precision,
+                                       second.value * half_unit(first) / first.value + half_unit(second))
 
 
 def _place(article: Article, doc: Doc, token: Token, quantity: Quantity,

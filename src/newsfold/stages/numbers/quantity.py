@@ -8,6 +8,22 @@ from .vocabulary import PEOPLE_CLASSES, PERSON_NOUNS
 QUALIFIERS = ("exactly", "at_least", "more_than", "less_than", "at_most", "almost", "about")
 
 
+@dataclass(frozen=True)
+class Item:
+    """What a figure of several items in one sentence, or a count of one body
+    of several, belongs to (see ``items``)."""
+
+    words: frozenset[str]  # content lemmas telling its item from the others
+    names: frozenset[str]  # the proper nouns among them
+    slot: tuple[int, int] | None = None  # (place, count) of its figure among its sentence's items
+
+    def named_in(self, lemmas: frozenset[str]) -> bool:
+        """One of its names, else most of its words, is among ``lemmas``."""
+        if self.names:
+            return bool(self.names & lemmas)
+        return bool(self.words) and 2 * len(self.words & lemmas) > len(self.words)
+
+
 @dataclass
 class Quantity:
     """One number in one source, with what it counts.
@@ -45,6 +61,9 @@ class Quantity:
     owners: frozenset[str] = field(default_factory=frozenset)  # whose: "Ruritanian troops", "Ruritania has"
     duration: bool = False  # "15 years", "30 days": a span of time, not a count
     verb: str | None = None  # lemma of the verb governing the count
+    converted: bool = False  # a conversion in brackets of the figure before it: "17 miles (27km)"
+    bodies: tuple[tuple[str, ...], ...] = ()  # named bodies it is restricted to or told by, as plain words
+    item: Item | None = None  # the item of several it belongs to ("X cost $2bn and Y $1bn, respectively")
     context: frozenset[str] = field(default_factory=frozenset, repr=False)  # content lemmas of its sentence
     modifiers: frozenset[str] = field(default_factory=frozenset, repr=False)  # of the counted noun
 

@@ -9,7 +9,9 @@ c. a lead-in paragraph ending with a colon right before a quote paragraph (a
    underscored the point:");
 d. an interview label naming a person of the article ("Ruiz: “…”");
 e. a quote paragraph right after a paragraph whose last sentence is X's words
-   ("“…,” said X." or "…, he stressed.") continues X.
+   ("“…,” said X." or "…, he stressed.") continues X;
+f. a quote paragraph nothing else attributes, right before a paragraph opening
+   with a quote given to X ("“…” / “…,” he said."), is X's.
 
 A quote with no attribution is never guessed, and a quote paragraph after a
 paragraph that is not somebody's words is nobody's. Who a subject stands for
@@ -54,6 +56,7 @@ class _Attribution:
         self.people = people
         self.speakers = SpeakerResolver(people)
         self.resolved: dict[int, str | None] = {}  # close mark -> speaker of quotes read so far
+        self.untold: set[int] = set()  # close marks of quote paragraphs nothing around attributes
 
     def quotes(self) -> list[tuple[int, int, str | None]]:
         found = []
@@ -67,8 +70,24 @@ class _Attribution:
             speaker = self._speaker(open_index, close_index)
             self.resolved[close_index] = speaker
             # a caption run into the quote is no part of it: the words either side are
-            found += [(a, b, speaker) for a, b in self._kept_pieces(start, end)]
-        return found
+            found += [(a, b, close_index) for a, b in self._kept_pieces(start, end)]
+        told = self._told_next()
+        return [(a, b, told.get(close, self.resolved[close])) for a, b, close in found]
+
+    def _told_next(self) -> dict[int, str]:
+        """'“…” / “…,” he said.': a quote paragraph nothing attributes, right
+        before a paragraph that opens with a quote its own words give to X, is
+        X's too (one speaker's words set out over two paragraphs)."""
+        told: dict[int, str] = {}
+        spans = self.page.spans
+        for (_, close), (next_open, next_close) in zip(spans, spans[1:]):
+            if close not in self.untold or self.resolved.get(next_close) is None:
+                continue
+            between = self.text[close + 1:next_open]
+            if between.strip() or "\n" not in between or next_close in self.untold:
+                continue  # not the next paragraph's opening quote, or that one is untold as well
+            told[close] = str(self.resolved[next_close])
+        return told
 
     def _kept_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
         """[start, end) without the removed spans inside it, in pieces of
@@ -124,7 +143,10 @@ class _Attribution:
         label = self._label(open_index)
         if label is not None or not at_paragraph_start(self.text, open_index):
             return label
-        return self._lead_in(open_index) or self._continuation(open_index)
+        speaker = self._lead_in(open_index) or self._continuation(open_index)
+        if speaker is None and self.text[close_index + 1:close_index + 2] in ("\n", ""):
+            self.untold.add(close_index)
+        return speaker
 
     def _tag_of_next_quote(self, start: int) -> bool:
         """'…rain delay.” Kalder added: “It's…': the one speech verb between

@@ -30,12 +30,19 @@ class Page:
         self._token_starts = [t.idx for t in doc]
         self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
         self.ents = list(doc.ents)  # Doc.ents builds new spans on every access: read it once
+        self._removed = sorted((r.start, r.end) for r in article.removed)
+        self._removed_starts = [start for start, _ in self._removed]
 
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside a quote (marks included)."""
         # spans are sorted and disjoint: only the last one opening before offset can hold it
         index = bisect.bisect_left(self._span_starts, offset) - 1
         return index >= 0 and offset < self.spans[index][1]
+
+    def removed(self, offset: int) -> bool:
+        """Whether ``offset`` lies in text the cleaning removed (a caption, a byline)."""
+        index = bisect.bisect_right(self._removed_starts, offset) - 1
+        return any(start <= offset < end for start, end in self._removed[max(0, index - 3):index + 1])
 
     def line_between(self, first: int, second: int) -> bool:
         """Whether a line break lies between two offsets (in either order): a
@@ -50,7 +57,8 @@ class Page:
 
     def window_tokens(self, start: int, end: int) -> list[Any]:
         """The tokens of [start, end) outside quotes, quote marks left out."""
-        return [t for t in self.tokens(start, end) if not self.in_quote(t.idx) and t.text not in CLOSERS]
+        return [t for t in self.tokens(start, end)
+                if not self.in_quote(t.idx) and t.text not in CLOSERS and not self.removed(t.idx)]
 
     def paragraphs_back(self, offset: int, count: int) -> int:
         """Where the paragraph ``count`` paragraphs before the one holding ``offset`` starts."""

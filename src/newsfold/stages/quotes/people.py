@@ -101,8 +101,11 @@ class People:
             if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "FAC") \
                     or self.page.in_quote(token.idx) or token.dep_ == "compound":
                 continue
+            # the apposition is set off by a comma ("Ana Ruiz, a shopkeeper"), not a
+            # noun run on after a name ("the Free Trade Zone (FTZ) connectivity")
             if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i
-                       and c.lower_ not in PLACE_NOUNS for c in token.children):
+                       and c.lower_ not in PLACE_NOUNS
+                       and any(t.text == "," for t in self.page.doc[token.i + 1:c.i]) for c in token.children):
                 continue
             words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
             if len(words) >= 2 and all(w.text[:1].isupper() and w.is_alpha for w in words) \
@@ -144,13 +147,21 @@ class People:
             mentions.append((words[0].idx, name, True))
         return mentions
 
-    def full_name(self, surface: str) -> str:
-        """The fullest form of a name used in this article ("Ruiz" -> "Ana Ruiz")."""
+    def full_name(self, surface: str, before: int | None = None) -> str:
+        """The fullest form of a name used in this article ("Ruiz" -> "Ana Ruiz").
+
+        With ``before`` (where the name is written), a one-word name that two
+        full names may stand for ("Dr Tan" of "Tan Wei Ling" and of "Ana Tan")
+        is the one named last before it."""
         surface = speaker_name(surface)
         key = surname_key(surface) if surface else ""
         best = surface
         names = self.person_names + self.extra_names
         words = surface.split()
+        if before is not None and len(words) == 1:
+            nearest = self._nearest_holder(key, before)
+            if nearest is not None:
+                return nearest
         # a written given name stays: "Tomas Vell" is not the article's longer "Arvid Vell"
         given = plain(words[0]) if len(words) >= 2 else None
         for name in names:
@@ -163,6 +174,16 @@ class People:
             if len(starting) == 1:
                 best = starting.pop()
         return best
+
+    def _nearest_holder(self, key: str, before: int) -> str | None:
+        """The full name ending or starting with folded ``key`` that this article
+        names last before ``before``, when more than one full name may be meant."""
+        holders = {name for _, name, _ in getattr(self, "mentions", []) if len(name.split()) > 1
+                   and key in (surname_key(name), plain(name.split()[0]))}
+        if len(holders) < 2:
+            return None
+        named = [(at, name) for at, name, _ in self.mentions if name in holders and at < before]
+        return max(named)[1] if named else None
 
     def is_surname(self, key: str) -> bool:
         """Whether folded ``key`` is the surname of a person of the story or of this article."""
@@ -265,7 +286,8 @@ class People:
             # an unnamed person always competes with a named one ("when the teen
             # was charged, he said"); a role only when it speaks ("for the
             # president to review" is no one a later "she said" stands for)
-            if words & UNNAMED_SPEAKER_NOUNS or words & ROLE_WORDS and token.head.lower_ in QUOTE_VERBS:
+            if (words & UNNAMED_SPEAKER_NOUNS or words & ROLE_WORDS and token.head.lower_ in QUOTE_VERBS) \
+                    and not _reported(token):
                 found.append(token)
         return found
 
@@ -353,3 +375,17 @@ def _known_tail(run: str, known: set[str]) -> str | None:
         if plain(tail) in known:
             return tail
     return None
+
+
+def _reported(token: Any) -> bool:
+    """Whether ``token`` sits in what a speech verb reports ("Ruiz said police
+    were looking at whether the driver fell asleep"): the driver is talked
+    about, not someone a later "he said" stands for."""
+    node = token.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lower_ in QUOTE_VERBS and node.head.i != node.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False

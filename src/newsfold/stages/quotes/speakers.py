@@ -110,6 +110,14 @@ class SpeakerResolver:
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not self.page.in_quote(c.idx) and not self.page.line_between(c.idx, verb.idx)]
+            if subjects and all(self.page.removed(s.idx) for s in subjects):
+                # a caption or an embed the parse ran into the sentence: only a
+                # person in what is left of the subject speaks, else read beside the verb
+                kept = [t for s in subjects for t in s.subtree if t.ent_type_ == "PERSON"
+                        and t.i in window_ids and not self.page.removed(t.idx)]
+                if kept:
+                    return self.resolve(kept[-1], window_ids, depth=depth), True
+                break
             if subjects:
                 if node is not verb:
                     subjects = reporting_subjects(node, window_ids) or subjects
@@ -167,6 +175,11 @@ class SpeakerResolver:
                 if any(t.pos_ == "PROPN" for t in pobj.subtree):
                     return self.resolve(pobj, allowed | {t.i for t in pobj.subtree}, remember, depth)
                 return None
+            # "Velmont's statement said", "the statement on Velmont's Facebook page said": whose it is
+            owner = next((t for t in token.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i in allowed
+                          and not self.page.in_quote(t.idx)), None)
+            if owner is not None:
+                return self._proper_name(owner, allowed | {t.i for t in owner.lefts})
             if {c.lower_ for c in token.children if c.dep_ == "det"} == {"the"} and len(list(token.subtree)) == 2:
                 return self._the_body(token, depth)  # "the release added": the body that spoke, as "the firm said"
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
@@ -184,7 +197,7 @@ class SpeakerResolver:
             return self.people.full_name((own or persons[-1:])[0].text) if own \
                 else self._proper_name(token, allowed) or self.people.full_name(persons[-1].text)
         if (token.pos_ == "PROPN" or token.text[:1].isupper()) and self.people.is_surname(plain(token.text)):
-            full = self.people.full_name(token.text)
+            full = self.people.full_name(token.text, before=token.idx)
             written = self._proper_name(token, allowed)  # "Sirius Ng" as written beats a known "Ng"
             return written if written and len(written.split()) > len(full.split()) else full
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
@@ -339,7 +352,7 @@ class SpeakerResolver:
         if pick is None:
             return None
         if isinstance(pick[1], str):
-            return people.full_name(pick[1])
+            return people.full_name(pick[1], before=pick[0] + 1)
         # the last subject was a role: its name if the article ties one, else nobody
         token = pick[1]
         allowed = {t.i for t in token.subtree if not self.page.in_quote(t.idx)}

@@ -13,8 +13,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NOUN_MODIFIER_DEPS = {"nummod", "compound", "poss", "amod", "nmod", "npadvmod"}
+# Words an event's clause may open with that tie it to the rest of its sentence.
+# Articles stay: "The tram will be removed", not "tram will be removed".
 LEADING_JUNK = {"when", "where", "while", "that", "which", "who", "whose", "and", "but", "as",
-                "after", "before", "since", "because", "so", "then", "also", "the", "a", "an"}
+                "after", "before", "since", "because", "so", "then", "also"}
 MAX_WORDS = 35
 _CLAUSE_MARKS = (",", ";", "—", "–")
 _EDGE_PUNCT = " ,;:—–-"
@@ -230,6 +232,10 @@ def _evidence_span(head: Token, span_ids: set[int], sentence: Sentence) -> tuple
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split())
+    # a span the date words emptied: "accidents between [March 2015] and [March 2016]", "held on [Monday]."
+    text = re.sub(r"\b(?:between|from)\s+(?:and|to|until|till|through)\b\s*", "", text, flags=re.I)
+    # (a space before the mark: the date words stood there; "switched on." keeps its particle)
+    text = re.sub(r"\s\b(?:in|on|at|since|until|during|between|from)\s+(?=[,.;:)])", "", text)
     text = re.sub(r"\s+([,.;:!?’”)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"([(“‘])\s+", r"\1", text)
