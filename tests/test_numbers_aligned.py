@@ -148,6 +148,12 @@ def test_figures_dated_earlier_are_compared_only_for_the_same_year():
     d = Article("d", "Earlier this month, the platform removed 7.2 million accounts suspected of belonging to children.")
     e = Article("e", "Earlier this month, the platform removed 10.8 million accounts suspected of belonging to children.")
     assert conflicts_of(d, e) == []  # an earlier event without a year may be two events
+    # ... but not in two reports of one day that date it by the same words: the same week
+    f, g = (Article(x.id, x.text.replace("Earlier this month", "Last week"), published="2025-01-20") for x in (d, e))
+    [conflict] = conflicts_of(f, g)
+    assert [v.value for v in conflict.values] == ["7.2 million", "10.8 million"]
+    later = Article("g", g.text, published="2025-01-27")  # a week later, "last week" is another week
+    assert conflicts_of(f, later) == []
 
 
 def test_a_year_before_publication_is_an_earlier_time():

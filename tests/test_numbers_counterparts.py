@@ -39,3 +39,27 @@ def test_a_figure_paired_in_another_sentence_still_counts_in_its_own():
     assert last_left([(0, 3), (2, 5)], figures, likeness, same_kind_plain) == []
     figures[5] = (3, _price("b", 7))  # b's $7 in a sentence of its own: $5 and $8 are counterparts
     assert last_left([(0, 3), (2, 5)], figures, likeness, same_kind_plain) == [(1, 4)]
+
+
+def test_a_figure_the_other_sentence_writes_is_its_counterpart_before_a_figure_told_with_more_alike_words():
+    # "$20 per person, while children aged four to 12 ... $15 each" beside "$20 per adult and $10 per
+    # child aged four to 12": the words next to "$10" make it the likest to the first "$20"
+    from newsfold.nlp.align import mutual_best
+    from newsfold.stages.numbers.counterparts import agreeing_first
+
+    figures = [(0, _price("a", 20)), (0, _price("a", 15)), (1, _price("b", 20)), (1, _price("b", 10))]
+    likeness = [[0.0, 0.0, 2.39, 2.48],
+                [0.0, 0.0, 1.97, 2.37],
+                [2.39, 1.97, 0.0, 0.0],
+                [2.48, 2.37, 0.0, 0.0]]
+    sources = [q.source for _, q in figures]
+    assert mutual_best(sources, sources, likeness) == [(0, 3)]  # $20 and $10: crossed
+    agreeing_first(figures, likeness, same_kind_plain)
+    best = mutual_best(sources, sources, likeness)
+    # $20 and $20 agree; $15 and $10 meet each other, as best or as the ones left
+    assert set(best) | set(last_left(best, figures, likeness, same_kind_plain)) == {(0, 2), (1, 3)}
+    # figures of another kind agreeing in number take nothing: "20 rides" is no "$20"
+    rides = [(0, Quantity("a", 0, 1, 20, head="ride", text="20")), *figures[1:]]
+    likeness = [[0.0, 0.0, 2.39, 2.48], [0.0, 0.0, 1.97, 2.37], [2.39, 1.97, 0.0, 0.0], [2.48, 2.37, 0.0, 0.0]]
+    agreeing_first(rides, likeness, same_kind_plain)
+    assert likeness[0][3] == 2.48

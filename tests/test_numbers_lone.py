@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsfold.model import Article
 
-from .test_numbers import conflicts_of, one
+from .test_numbers import conflicts_of, one, quantities_of
 
 SOLD = [
     "The harbour trust sold the old ferry terminal for S$54.5 million, agents said on Monday.",
@@ -199,3 +199,23 @@ def test_a_keyed_conflict_counts_every_source_that_writes_its_value():
     [conflict] = conflicts_of(*arts)
     assert {v.value: {e.source for e in v.support} for v in conflict.values} == {
         "46": {"s0", "s1"}, "More than 50": {"s2"}}
+
+
+
+def test_a_lone_noun_takes_the_place_of_a_consensus_told_as_an_act():
+    # "a $75 million donation" where the others write "donated $50 million" and "a $50 million gift":
+    # a lone number written with a noun takes the place of a number written with that noun, or its act
+    from newsfold.stages.numbers.kinds import kind_test
+    from newsfold.stages.numbers.lone import Backing
+
+    texts = {"s0": "Harlow College said the alumnus Piet Vanek donated $50 million to the school in 2019.",
+             "s1": "The new wing honours the generous $50 million gift from Piet Vanek in 2019.",
+             "lone": "Harlow College on Monday opened its new wing following a $75 million donation made "
+                     "in 2019 by the alumnus Piet Vanek."}
+    figures = quantities_of(*(Article(name, text) for name, text in texts.items()))
+    backing = Backing(figures, [q.source for q in figures], kind_test({}), {})
+    lone = next(x for x, q in enumerate(figures) if q.source == "lone")
+    assert [figures[w].source for w in backing.slot_of(lone)] == ["s0"]
+    endowed = quantities_of(*(Article(name, text.replace("donation", "endowment")) for name, text in texts.items()))
+    backing = Backing(endowed, [q.source for q in endowed], kind_test({}), {})
+    assert backing.slot_of(next(x for x, q in enumerate(endowed) if q.source == "lone")) == frozenset()

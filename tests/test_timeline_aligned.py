@@ -241,9 +241,16 @@ def test_a_lone_day_against_a_day_the_story_agrees_on_is_a_date_conflict():
     [conflict] = _embedded_conflicts(*_market(_MARKET[0], told_apart, _MOVED))
     assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
     assert [e.source for e in conflict.values[1].support] == ["s2"]
-    # the lone day's source also dates something to March 9: it tells two events
-    both = _MOVED + " Stallholders had met the council on March 9 about the rent."
+    # the lone day's source also tells a fire on March 9, as the others do: it tells two events
+    both = _MOVED + " Fire crews put out a blaze at the market stall on March 9 morning."
     assert _embedded_conflicts(*_market(_MARKET[0], told_apart, both)) == []
+    # ... but its March 9 for another thing (a meeting) does not make its March 12 fire another one
+    other = _MOVED + " Stallholders had met the council on March 9 about the rent."
+    [conflict] = _embedded_conflicts(*_market(_MARKET[0], told_apart, other))
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-03-12"]
+    # beside it, a March 9 written as a weekday alone ("on Sunday") is a telling that cannot be weighed
+    weekday = other + " Fire crews were called out to the market on Sunday."
+    assert _embedded_conflicts(*_market(_MARKET[0], told_apart, weekday)) == []
     # the words next to the two days differ: another event of the story
     charged = "The stall owner was charged in court on March 12 with breaking fire safety rules at the market."
     assert _embedded_conflicts(*_market(_MARKET[0], told_apart, charged)) == []

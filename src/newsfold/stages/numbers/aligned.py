@@ -76,7 +76,7 @@ from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .compare import agree, one_scale, same_number
 from .copied import copied_pairs
-from .counterparts import last_left
+from .counterparts import agreeing_first, last_left
 from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .items import one_item
@@ -130,6 +130,7 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     same_kind = kind_test(synonyms)
     backing = Backing(figured, roots, same_kind, synonyms, quantities)
     likeness, words = _likeness(ctx, claims, figures, backing)
+    agreeing_first(figures, likeness, same_kind)
     held_pairs = known_pairs(known)
     pairs = []
     best = mutual_best([q.source for q in figured], roots, likeness)
@@ -304,10 +305,10 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[Claim]:
     for (source, span), qs in by_sentence.items():
         text = ctx.article(source).text[span[0]:span[1]]
         lemmas = frozenset().union(*(q.context for q in qs))
-        published = (ctx.article(source).published or "")[:4]
-        earlier = any(q.background for q in qs) or any(year < published for year in YEAR.findall(text))
+        published = ctx.article(source).published or ""
+        earlier = any(q.background for q in qs) or any(year < published[:4] for year in YEAR.findall(text))
         claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier,
-                            told_in_past(ctx.docs[source], span)))
+                            told_in_past(ctx.docs[source], span), published[:10] if len(published) >= 10 else ""))
     return claims
 
 

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .compare import agree, one_scale
+from .compare import agree, one_scale, same_number
 from .kinds import SameKind
 from .quantity import Quantity
+
+_BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
+_BELOW_TWIN = 0.99  # a figure beside the one agreeing with it, made just less alike than that one
 
 
 def last_left(best: list[tuple[int, int]], figures: list[tuple[int, Quantity]], likeness: list[list[float]],
@@ -60,3 +63,34 @@ def _left(ours: list[int], theirs: list[int], a: Quantity, b: Quantity, figures:
     if not same_kind(p, q) or not one_scale(p, q) or p.increment != q.increment:
         return None
     return (x, y) if x < y else (y, x)
+
+
+def agreeing_first(figures: list[tuple[int, Quantity]], likeness: list[list[float]], same_kind: SameKind) -> None:
+    """In two alike sentences, a figure whose number the other sentence
+    writes, of its kind (both exact or both bounds: ``_twins``), has that
+    figure as its counterpart there before any other: each other figure of
+    that sentence is made less alike to it than the one agreeing ("$20 per
+    person, while children ... $15 each" beside "S$20 per adult and S$10 per
+    child": "$20" is "S$20"'s, however many words next to it "S$10" shares),
+    so the figures left apart are each other's (``last_left``). ``likeness``
+    is changed in place, on the side of the figure that has a twin only
+    (``mutual_best`` reads both sides)."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for x, (claim, _) in enumerate(figures):
+        members[claim].append(x)
+    for x, (_, a) in enumerate(figures):
+        partners = {figures[y][0] for y, score in enumerate(likeness[x]) if score > 0}
+        for j in partners:
+            twins = [likeness[x][y] for y in members[j] if likeness[x][y] > 0 and _twins(a, figures[y][1], same_kind)]
+            if not twins:
+                continue
+            for y in members[j]:
+                if likeness[x][y] >= max(twins) and not same_number(a, figures[y][1]):
+                    likeness[x][y] = max(twins) * _BELOW_TWIN  # its own choice only: the other keeps its own
+
+
+def _twins(a: Quantity, b: Quantity, same_kind: SameKind) -> bool:
+    """One number of one kind, both exact or both bounds, neither a range ("younger
+    than 18 months" is no "18 months")."""
+    return same_kind(a, b) and same_number(a, b) and a.low is None and b.low is None \
+        and (a.qualifier in _BOUNDS) == (b.qualifier in _BOUNDS)

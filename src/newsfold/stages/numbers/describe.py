@@ -56,6 +56,12 @@ def dated_earlier(doc: Doc, sentence: str, offset: int) -> bool:
     return False
 
 
+def earlier_words(sentence: str) -> frozenset[str]:
+    """The words that date a sentence to an earlier time, lower-cased ("last
+    week", "in 2015"): two sentences dated by the same words are of one time."""
+    return frozenset(" ".join(match.group(0).lower().split()) for match in _BACKGROUND.finditer(sentence))
+
+
 def _is_starting_point(token: Token) -> bool:
     node = token
     for _ in range(8):

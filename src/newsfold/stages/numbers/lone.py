@@ -99,8 +99,9 @@ class Backing:
         none on a tie), and ``x``'s number the only lone number of its source
         of that kind and scale disagreeing with it; a lone number its source
         writes with a noun ("15 fatalities", "the S$20 pack") takes the place
-        only of a number some report writes with that noun ("19 workers" is
-        another count). A report that never writes what the others agree
+        only of a number some report writes with that noun, or with the act
+        it names ("donated S$50 million" for "a S$75 million donation"; "19
+        workers" is another count). A report that never writes what the others agree
         on, and writes a figure of the same kind that no one else writes,
         gives another value for the same thing."""
         if x not in self._slots:
@@ -146,9 +147,11 @@ class Backing:
         return False
 
     def _same_noun(self, a: Quantity, b: Quantity) -> bool:
-        """Both figures count a noun, the same one or two names for one thing."""
+        """Both figures count a noun, the same one or two names for one thing;
+        or one figure's noun is what the other's verb does ("a S$75 million
+        donation" beside "donated S$50 million": the same thing, told as an act)."""
         if not (a.head and b.head):
-            return False
+            return _noun_of_verb(a, b) or _noun_of_verb(b, a)
         return self.synonyms.get(a.head, a.head) == self.synonyms.get(b.head, b.head) or a.head[:STEM] == b.head[:STEM]
 
     def _most_backed(self, places: list[int]) -> list[int]:
@@ -167,6 +170,12 @@ class Backing:
         if not backed or len(backed) > 1 and backed[0][0] == backed[1][0]:
             return []
         return backed[0][1]
+
+
+def _noun_of_verb(a: Quantity, b: Quantity) -> bool:
+    """``a`` counts no noun and its verb is ``b``'s noun told as an act
+    ("donated" and "donation", "fined" and "fine"), alike in their first letters."""
+    return a.head is None and b.head is not None and a.verb is not None and a.verb[:STEM] == b.head[:STEM]
 
 
 def _unit_key(q: Quantity) -> str:

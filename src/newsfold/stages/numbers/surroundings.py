@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...context import StoryContext
 from ...nlp.lexicon import STOPWORDS
+from .describe import earlier_words
 from .kinds import STEM
 from .quantity import Quantity
 
@@ -38,6 +39,7 @@ class Claim:
     quantities: tuple[Quantity, ...]
     earlier: bool = False  # dated to an earlier time: "last week", a year before publication
     past: bool = False  # told in the simple past ("were each given 21 months' jail")
+    published: str = ""  # its source's day of publication (YYYY-MM-DD), if known
 
 
 def bracket_label(text: str, q: Quantity) -> frozenset[str]:
@@ -74,11 +76,19 @@ def same_time(a: Claim, b: Claim) -> bool:
     """Sentences that name different years are about different times; a
     sentence dated to an earlier time ("in 2021", "earlier this month", "in
     October 2023" in a 2025 report) is compared only with one naming the same
-    year (an earlier event, told without a year, may be another one)."""
+    year (an earlier event, told without a year, may be another one), or
+    with one dated earlier by the same words in a report of the same day
+    ("announced last week" in both: the same week)."""
     years_a, years_b = set(YEAR.findall(a.text)), set(YEAR.findall(b.text))
     if a.earlier or b.earlier:
-        return bool(years_a & years_b)
+        return bool(years_a & years_b) or _dated_alike(a, b)
     return not (years_a and years_b) or bool(years_a & years_b)
+
+
+def _dated_alike(a: Claim, b: Claim) -> bool:
+    """Both dated earlier by the same words ("last week") in reports of one day."""
+    return a.earlier and b.earlier and bool(a.published) and a.published == b.published \
+        and bool(earlier_words(a.text) & earlier_words(b.text))
 
 
 def told_in_past(doc: Doc, span: tuple[int, int]) -> bool:

@@ -99,7 +99,7 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     pairs += weekday_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     paired = {claim for pair in pairs for claim, _ in pair}
     roots = ctx.roots()
-    given = Given(defaultdict(set), {(e.support.source, e.date) for e in events})
+    given = Given(defaultdict(set), {(e.support.source, e.date) for e in events}, _unweighed(claims, events))
     for event in events:
         given.roots[event.date].add(roots.get(event.support.source, event.support.source))
     pairs += lone_day_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)],
@@ -107,6 +107,17 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     paired = {claim for pair in pairs for claim, _ in pair}
     pairs += grouped_pairs(ctx, claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     return [_conflict(group) for group in _groups(pairs)]
+
+
+def _unweighed(claims: list[Claim], events: list[Event]) -> set[tuple[str, str]]:
+    """(source, day) of each event no claim gives (a weekday alone, "yesterday")."""
+    held = {(c.source, c.span, day) for c in claims for day in c.days}
+    return {(e.support.source, e.date) for e in events if not any(
+        (e.support.source, span, e.date) in held for span in _spans(claims, e.support.source, e.support.start))}
+
+
+def _spans(claims: list[Claim], source: str, start: int) -> list[tuple[int, int]]:
+    return [c.span for c in claims if c.source == source and c.span[0] <= start < c.span[1]]
 
 
 def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float]], list[list[float]], np.ndarray]:

@@ -30,7 +30,9 @@ next draw"):
    sentence at least ``_LONE_ONE`` when a second source gives the day in
    words of its own. A source that also gives the consensus day elsewhere tells
    two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
-   second source's at least ``_LONE[2]``. A sentence that names another
+   second source's at least ``_LONE[2]``; unless it gives that day only in
+   sentences told unlike every other source's giving it (``_tells_other_things``):
+   those tell other things, and it is weighed as usual. A sentence that names another
    stage of a process next to its day ("charged on Mar 12" against "the
    fire on Mar 9", ``lexicon.EVENT_STAGES``) tells another event and is not
    weighed. Of several such days, the one told most alike.
@@ -41,7 +43,7 @@ days are more often two events than one moved.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import EVENT_STAGES
@@ -78,6 +80,8 @@ class Given:
 
     roots: dict[str, set[str]]  # day -> independent sources that give it
     sources: set[tuple[str, str]]  # (source, day)
+    # (source, day) given outside every claim ("on Sunday", "yesterday"): a telling that cannot be weighed
+    unweighed: set[tuple[str, str]] = field(default_factory=set)
 
 
 def lone_day_pairs(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
@@ -151,10 +155,14 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
                 best[other_day][other.root] = (score, j)
     options = []
     for other_day, by_root in best.items():
+        # a source giving the story's day only in sentences unlike every other source's giving it
+        # tells other things on that day: it is weighed as if it never gave it
+        gives_too = (claim.source, other_day) in given.sources \
+            and not _tells_other_things(claims, shared, cosine, i, other_day, given)
         first, second = [*sorted((score for score, _ in by_root.values()), reverse=True), 0.0][:2]
         told_alike = [j for _, j in by_root.values()]
         agreeing = len(given.roots.get(other_day, set()) - {claim.root})
-        if (claim.source, other_day) not in given.sources:
+        if not gives_too:
             # or one telling much alike, and a second source gives the day in its own words
             told = len(by_root) >= 2 and first >= _LONE[0] or first >= _LONE_ONE and agreeing >= 2
         else:
@@ -165,6 +173,32 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         return []
     _, agreed, others = max(options, key=lambda option: option[:2])
     return [((claim, day), (other, agreed)) for other in others]
+
+
+def _tells_other_things(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
+                        i: int, day: str, given: Given) -> bool:
+    """Whether the lone day's source gives the story's ``day`` only in other
+    sentences, each told unlike every other source's sentence giving it
+    (``_weight`` under ``_LONE[0]``, the least a telling weighs): those
+    sentences tell other things ("had met the council on March 9" beside
+    "the fire on March 9"). Never where it gives the day in the lone sentence
+    itself ("admitted on Jan 24 and discharged on Jan 27": two events) or
+    outside every claim (a weekday alone: a telling that cannot be weighed)."""
+    claim = claims[i]
+    if day in claim.days or (claim.source, day) in given.unweighed:
+        return False
+    own = [k for k, told in enumerate(claims) if k != i and told.source == claim.source and day in told.days]
+    others = [j for j, told in enumerate(claims) if told.root != claim.root and day in told.days]
+    return bool(own) and all(_weight(claims, shared, cosine, k, j, day) < _LONE[0] for k in own for j in others)
+
+
+def _weight(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
+            k: int, j: int, day: str) -> float:
+    """How alike sentence ``k`` tells sentence ``j``'s event on ``day``: the
+    larger of their shared content words and the shared words next to the
+    day, plus their cosine (as the lone sentence is weighed)."""
+    near = overlap(dict(claims[k].dated).get(day, frozenset()), dict(claims[j].dated).get(day, frozenset()))
+    return max(shared[k][j], near) + float(cosine[k][j])
 
 
 def placed_alike(claims: Sequence[Claim], claim: Claim) -> set[str]:
