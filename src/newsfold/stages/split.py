@@ -34,7 +34,7 @@ _ENDS_IN_TITLE = re.compile(
 )
 
 # pysbd, thrown by a quote running over several sentences, starts the next sentence
-# with the closing quote mark: '" The tram was ...'.
+# with the closing quote mark: '" The ferry was ...'.
 _STRAY_CLOSING_QUOTE = re.compile(r"[\"\u201d]\s+(?=\S)")
 
 
@@ -118,7 +118,7 @@ def split(article: Article) -> list[Sentence]:
             first_in_piece = len(sentences)
             for start, end in _spans(text, piece_start, piece_end):
                 if len(sentences) > first_in_piece and _STRAY_CLOSING_QUOTE.match(text, start, end):
-                    # '... this incident.' / '" The tram ...': the quote mark closes the sentence before
+                    # '... this incident.' / '" The ferry ...': the quote mark closes the sentence before
                     previous = sentences[-1]
                     previous.end = start + 1
                     previous.text = text[previous.start : previous.end]

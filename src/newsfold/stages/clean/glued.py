@@ -78,7 +78,7 @@ def glued_end(text: str, a: int, b: int, max_words: int = _CAPTION_WORDS[1]) -> 
         names = next((j for j, x in enumerate(run) if not x[:1].isupper()), len(run))
         if (nxt in STARTERS and nxt != "I" and (after[:1].islower() or after[:1].isdigit())
                 or opens_quoted_sentence([x.group() for x in words[k + 1:k + 5]])
-                # "... tram crash Harbour Police said": a lower-case word, then the speaker
+                # "... ferry crash Harbour Police said": a lower-case word, then the speaker
                 or w[:1].islower() and "," not in text[a:a + word.end()] and 1 <= names < len(run)
                 and SAYS.fullmatch(run[names].rstrip(",")) and nxt not in NOT_NAMES):
             return a + word.end()

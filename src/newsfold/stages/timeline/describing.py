@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 NOUN_MODIFIER_DEPS = {"nummod", "compound", "poss", "amod", "nmod", "npadvmod"}
 # Words an event's clause may open with that tie it to the rest of its sentence.
-# Articles stay: "The tram will be removed", not "tram will be removed".
+# Articles stay: "The ferry will be towed", not "ferry will be towed".
 LEADING_JUNK = {"when", "where", "while", "that", "which", "who", "whose", "and", "but", "as",
                 "after", "before", "since", "because", "so", "then", "also"}
 MAX_WORDS = 35
