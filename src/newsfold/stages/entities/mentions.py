@@ -372,7 +372,7 @@ def people_tagged_as_organisations(mentions: list[Mention]) -> None:
         titled = False
         while len(words) > 2 and is_title(words[0], PERSON_TITLES | JOB_TITLES):
             words, titled = words[1:], True
-        # "Deputy Chief Constable Ana Ruiz" tagged ORG: a title, then a name of
+        # "Assistant Commissioner Ana Ruiz" tagged ORG: a title, then a name of
         # two or three words that no body word ends
         named = titled and len(words) <= 3 and not any(fold(w) in INSTITUTION_WORDS for w in words)
         if named or skeleton(words[0]) in honoured or skeleton(words[-1]) in honoured:

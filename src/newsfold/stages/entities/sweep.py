@@ -82,6 +82,16 @@ def _dash_key(surface: str) -> str:
     return re.sub(r"\s*[-–—]\s*", " - ", surface)
 
 
+def _tagged_spans(groups: Groups) -> dict[str, list[tuple[int, int]]]:
+    """Source id -> the (start, end) of every mention found so far in it."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ms in groups.values():
+        for m in ms:
+            if m.start >= 0:
+                taken[m.source].append((m.start, m.end))
+    return taken
+
+
 _FACILITY_WORDS = sorted(word.capitalize() for word, label in NAME_SUFFIX_LABELS.items() if label == "FAC")
 _FACILITY = re.compile(rf"(?<![\w'’-])((?:[A-Z][a-z][\w'’-]*[ \t]+){{1,3}}(?:{'|'.join(_FACILITY_WORDS)}))(?![\w-])")
 
@@ -90,11 +100,7 @@ def add_untagged_facilities(articles: list[Article], groups: Groups, labels: dic
     """A place the tagger never marked that its name's last word tells ("Harbour
     Checkpoint", "Calden Ferry Terminal"): capitalised words before a facility
     word, written twice or more in the story and nowhere inside a tagged name."""
-    taken = defaultdict(list)
-    for ms in groups.values():
-        for m in ms:
-            if m.start >= 0:
-                taken[m.source].append((m.start, m.end))
+    taken = _tagged_spans(groups)
     found: dict[str, list[Mention]] = defaultdict(list)
     for article in articles:
         if article.off_topic:
@@ -121,11 +127,7 @@ _HONOURED_NAME = re.compile(
 def add_honoured_people(articles: list[Article], groups: Groups) -> None:
     """A full name the tagger never marked, written after an honorific ("Dr Lena
     Varga Holm, a research fellow"): a person, in that source."""
-    taken = defaultdict(list)
-    for ms in groups.values():
-        for m in ms:
-            if m.start >= 0:
-                taken[m.source].append((m.start, m.end))
+    taken = _tagged_spans(groups)
     for article in articles:
         if article.off_topic:
             continue

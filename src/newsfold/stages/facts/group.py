@@ -19,6 +19,7 @@ from .units import Unit, clause_units
 from .wording import importance, story_centroid, to_fact
 
 if TYPE_CHECKING:  # typing only: spaCy is loaded by the pipeline, not here
+    from ...nlp.embed import Embedder
     from spacy.tokens import Doc
 
 
@@ -70,7 +71,7 @@ def group_units(ctx: StoryContext) -> Grouping | None:
     if ctx.embedder is None:
         raise NewsfoldError("group_facts needs the story's embedder (ctx.embedder)")
     # The embedder is called once for all units.
-    vectors = _claim_vectors(ctx, units)
+    vectors = _claim_vectors(ctx.embedder, units)
     clash = identifier_clash([identifiers(u.text) for u in units])
     scores = pair_scores(units, without_topic(vectors), clash)
     roots = ctx.roots()
@@ -79,7 +80,7 @@ def group_units(ctx: StoryContext) -> Grouping | None:
     return Grouping(units, vectors, scores, groups, borrowed)
 
 
-def _claim_vectors(ctx: StoryContext, units: list[Unit]) -> np.ndarray:
+def _claim_vectors(embedder: Embedder, units: list[Unit]) -> np.ndarray:
     """Each unit's vector: the mean of its sentence's and its claim's (the
     reporting clause left out, :mod:`.claim_text`), so a claim attributed in
     one source and not in another still meets it, and who spoke still counts
@@ -87,8 +88,7 @@ def _claim_vectors(ctx: StoryContext, units: list[Unit]) -> np.ndarray:
     texts = [u.text for u in units]
     claims = [claim_text(t) for t in texts]
     changed = [i for i, (t, c) in enumerate(zip(texts, claims)) if c != t]
-    assert ctx.embedder is not None
-    embedded = np.asarray(ctx.embedder.embed(texts + [claims[i] for i in changed]), dtype=np.float32)
+    embedded = np.asarray(embedder.embed(texts + [claims[i] for i in changed]), dtype=np.float32)
     vectors = embedded[:len(texts)].copy()
     for k, i in enumerate(changed):
         mixed = vectors[i] + embedded[len(texts) + k]

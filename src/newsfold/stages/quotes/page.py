@@ -30,7 +30,7 @@ class Page:
         self._token_starts = [t.idx for t in doc]
         self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
         self.ents = list(doc.ents)  # Doc.ents builds new spans on every access: read it once
-        self._removed = sorted((r.start, r.end) for r in article.removed)
+        self._removed = _merged(sorted((r.start, r.end) for r in article.removed))
         self._removed_starts = [start for start, _ in self._removed]
 
     def in_quote(self, offset: int) -> bool:
@@ -41,8 +41,8 @@ class Page:
 
     def removed(self, offset: int) -> bool:
         """Whether ``offset`` lies in text the cleaning removed (a caption, a byline)."""
-        index = bisect.bisect_right(self._removed_starts, offset) - 1
-        return any(start <= offset < end for start, end in self._removed[max(0, index - 3):index + 1])
+        index = bisect.bisect_right(self._removed_starts, offset) - 1  # spans are merged: one can hold it
+        return index >= 0 and offset < self._removed[index][1]
 
     def line_between(self, first: int, second: int) -> bool:
         """Whether a line break lies between two offsets (in either order): a
@@ -124,3 +124,14 @@ def abbreviation_before(text: str, period: int) -> bool:
     words = word.replace(".", " ").replace("-", " ").split()
     last = words[-1] if words else ""
     return len(last) == 1 or plain(last) in TITLE_ABBREVIATIONS
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted (start, end) spans with overlapping ones joined: disjoint, for bisecting."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

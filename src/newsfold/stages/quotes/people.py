@@ -102,7 +102,7 @@ class People:
                     or self.page.in_quote(token.idx) or token.dep_ == "compound":
                 continue
             # the apposition is set off by a comma ("Ana Ruiz, a shopkeeper"), not a
-            # noun run on after a name ("the Free Trade Zone (FTZ) connectivity")
+            # noun run on after a name ("the Orvel Harbour Zone (OHZ) connectivity")
             if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i
                        and c.lower_ not in PLACE_NOUNS
                        and any(t.text == "," for t in self.page.doc[token.i + 1:c.i]) for c in token.children):
@@ -178,7 +178,7 @@ class People:
     def _nearest_holder(self, key: str, before: int) -> str | None:
         """The full name ending or starting with folded ``key`` that this article
         names last before ``before``, when more than one full name may be meant."""
-        holders = {name for _, name, _ in getattr(self, "mentions", []) if len(name.split()) > 1
+        holders = {name for _, name, _ in self.mentions if len(name.split()) > 1
                    and key in (surname_key(name), plain(name.split()[0]))}
         if len(holders) < 2:
             return None
@@ -280,7 +280,7 @@ class People:
         found = []
         for token in self.page.doc:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ == "PERSON" \
-                    or self.page.in_quote(token.idx) or self.page.article.is_removed(token.idx, token.idx + 1):
+                    or self.page.in_quote(token.idx) or self.page.removed(token.idx):
                 continue
             words = set(plain(token.text).split("-"))
             # an unnamed person always competes with a named one ("when the teen
