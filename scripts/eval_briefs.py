@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Score the briefs of every annotated story (tests/annotations/*.json) and print a table.
 
-    python scripts/eval_briefs.py [--json] [--heldout | --heldout2 | --heldout3 | --heldout4] [ANNOTATION ...]
+    python scripts/eval_briefs.py [--json]
+        [--heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5] [ANNOTATION ...]
 
 Without ANNOTATION it scores the dev set (tests/annotations/*.json), with
 --heldout the first held-out set (tests/annotations/heldout/*.json, a reading
@@ -9,9 +10,11 @@ set since 2026-12-06), with --heldout2 the second one
 (tests/annotations/heldout2/*.json, six real stories annotated blind, scored
 once and opened for reading on 2026-12-06), with --heldout3 the third one
 (tests/annotations/heldout3/*.json, four real stories of held-out half B
-annotated blind on 2026-12-06), or with --heldout4 the fourth one
+annotated blind on 2026-12-06), with --heldout4 the fourth one
 (tests/annotations/heldout4/*.json, six real stories of held-out half A
-annotated blind on 2026-12-06): score a blind set only when you are done
+annotated blind on 2026-12-06), or with --heldout5 the fifth one
+(tests/annotations/heldout5/*.json, five real stories of held-out half A
+annotated blind on 2026-12-07): score a blind set only when you are done
 tuning, and never read its briefs while you tune.
 
 Stories whose data is missing (../shared absent) are skipped with a note. The
@@ -44,8 +47,11 @@ def main() -> None:
                        help="score the third held-out set: only at the end of a piece of work")
     which.add_argument("--heldout4", action="store_true",
                        help="score the fourth held-out set: only at the end of a piece of work")
+    which.add_argument("--heldout5", action="store_true",
+                       help="score the fifth held-out set: only at the end of a piece of work")
     args = parser.parse_args()
-    subset = next((name for name in ("heldout4", "heldout3", "heldout2", "heldout") if getattr(args, name)), "")
+    names = ("heldout5", "heldout4", "heldout3", "heldout2", "heldout")
+    subset = next((name for name in names if getattr(args, name)), "")
     folder = REPO / "tests" / "annotations" / subset
     paths = args.annotations or sorted(folder.glob("*.json"))
     table: dict[str, dict[str, float]] = {}

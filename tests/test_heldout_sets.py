@@ -1,4 +1,4 @@
-"""The blind held-out sets (tests/annotations/heldout2/, heldout3/, heldout4/) are well formed.
+"""The blind held-out sets (tests/annotations/heldout2/ to heldout5/) are well formed.
 
 Only reading: the stories' records are read as newsfold reads them
 (``newsfold.eval.load_story``, the articles the evaluation folds) and every
@@ -51,6 +51,8 @@ SETS = [
     HeldOutSet(3, 4, (3, 12), frozenset({"localnews-110", "g5w-gnews-vegas-shooting"})),
     # half B is used up for 3-12 articles, so heldout4 is drawn from half A (its README.md)
     HeldOutSet(4, 6, (3, 12), half="A"),
+    # heldout5 took the rest of that pool: five stories, two skipped as more than one event (its README.md)
+    HeldOutSet(5, 5, (3, 12), frozenset({"localnews-338", "g5w-gnews-star-wars-battlefront-ii-loot-box"}), half="A"),
 ]
 FILES = [(held, path) for held in SETS for path in held.paths]
 
