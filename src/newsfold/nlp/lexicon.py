@@ -90,7 +90,7 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "mayor", "king", "queen", "prince", "princess", "pope", "sheikh", "emir", "ayatollah",
     "chief", "justice", "judge", "ambassador", "spokesman", "spokeswoman",
     "spokesperson", "deputy", "foreign", "defence", "defense", "interior", "finance",
-    "chairman", "chairwoman", "chair", "ceo", "director", "envoy", "rev", "father",
+    "chairman", "chairwoman", "chairperson", "chair", "ceo", "director", "envoy", "rev", "father",
     "st", "coach", "officer", "inspector", "superintendent", "lawyer", "attorney",
     "counsel", "prosecutor", "dpp", "assistant", "associate", "constable", "commissioner",
     # Malay honorifics written before a name ("Datuk Ana Ruiz")
@@ -117,7 +117,7 @@ STRONG_TITLES: frozenset[str] = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "adm", "gen", "maj", "lt", "col", "capt", "sgt",
     "pm", "president", "minister", "chancellor", "premier", "senator", "sen",
     "secretary-general", "spokesperson", "spokesman", "spokeswoman", "ambassador",
-    "mayor", "governor", "gov", "ceo", "chairman", "chairwoman",
+    "mayor", "governor", "gov", "ceo", "chairman", "chairwoman", "chairperson",
 })
 # Job titles that also start organisation or place names ("General Anvil",
 # "Captain Cook"): they make a person only before a full name.
@@ -152,7 +152,7 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "secretary-general", "secretary", "general", "chief", "minister", "president", "premier",
     "chancellor", "spokesperson", "spokesman", "spokeswoman", "commander", "ambassador",
     "envoy", "head", "leader", "director", "official", "mayor", "governor", "prosecutor",
-    "chairman", "chairwoman", "chair", "ceo", "king", "queen", "pope", "prime",
+    "chairman", "chairwoman", "chairperson", "chair", "ceo", "king", "queen", "pope", "prime",
     "representative", "negotiator", "adviser", "advisor"
 })
 # Words that open a sentence which leans on the one before it ("It said…",

@@ -98,6 +98,8 @@ def same_person(a: str, b: str) -> bool:
     if len(shorter) >= 2 and longer[-len(shorter):] == shorter and len(longer) - len(shorter) == 1 \
             and len(longer[0]) > 2:
         return True  # "Youth Ana Ruiz": a stray capitalised word before the same name
+    if len(shorter) == 2 and len(longer) >= 3 and shorter[-1] == longer[-1] and shorter[0] in longer[1:-1]:
+        return True  # "Rizal Salim" of "Mohamad Rizal Mohamad Salim": a middle given name and the surname
     # all given names shared ("Omar Karim Aziz / Azeez"): a near surname is a spelling variant
     floor = 0.8 if len(wa) == len(wb) >= 3 and wa[:-1] == wb[:-1] else 0.9
     if not similar(skeleton(wa[-1]), skeleton(wb[-1]), floor):
@@ -116,7 +118,17 @@ def same_person(a: str, b: str) -> bool:
 def is_title(word: str, titles: frozenset[str]) -> bool:
     """Whether ``word`` is one of ``titles``, or hyphenated titles ("Maj.-Gen.")."""
     parts = [p for p in word.lower().split("-") if p]
+    if len(parts) > 1 and parts[0] == "co":
+        parts = parts[1:]  # "Co-Chairperson", "co-chair"
     return bool(parts) and all(p.strip(".") in titles for p in parts) or word.lower() in titles
+
+
+_ROMAN = re.compile(r"[IVX]{1,4}")
+
+
+def roman_numeral(name: str) -> bool:
+    """'II': the numeral after a title ("Deputy Prime Minister II"), no name."""
+    return bool(_ROMAN.fullmatch(name.strip(" .")))
 
 
 def title_end(words: list[str], i: int, titles: frozenset[str], phrases: bool = True) -> int | None:
@@ -195,7 +207,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
     name = " ".join(words)
     if not words or not re.search(r"[^\W\d_]", name) or not any(c.isupper() for c in name):
         return None
-    if any(mark in name for mark in ("@", "/", "http", "#")):
+    if any(mark in name for mark in ("@", "/", "http", "#")) or roman_numeral(name):
         return None
     return name, label
 
@@ -245,6 +257,7 @@ def speaker_name(name: str) -> str:
     """A person's name without possessive, speech verb and leading titles
     ("Adm. X" -> "X"); "" when nothing but those is left."""
     name = name.strip().rsplit("\n", 1)[-1]  # "…Harbour Council Poll\nVale": a heading's end is no part of it
+    name = re.sub(r"/[A-Z][\w.]*$", "", name)  # "Ana Ruiz/FB": a photo credit's outlet goes
     name = re.sub(r"[’']s$", "", name).strip(" ,.;:")
     words = name.split()
     if words and plain(words[0]) in LEADING_SPEECH_VERBS:
@@ -253,6 +266,6 @@ def speaker_name(name: str) -> str:
             return ""
     while words and plain(words[0]).replace(".", "").strip("-") in _ABBREVIATED_TITLES \
             or len(words) > 2 and plain(words[0]) in PORTFOLIO_WORDS \
-            or len(words) > 1 and plain(words[0]).strip(".") in PERSON_TITLES:
+            or len(words) > 1 and is_title(words[0], PERSON_TITLES):
         words.pop(0)
-    return " ".join(words)
+    return "" if roman_numeral(" ".join(words)) else " ".join(words)

@@ -6,6 +6,7 @@ from typing import Any
 
 from ...nlp.lexicon import (
     INSTITUTION_WORDS,
+    PERSON_TITLES,
     PLACE_NOUNS,
     QUOTE_VERBS,
     ROLE_WORDS,
@@ -14,6 +15,7 @@ from ...nlp.lexicon import (
 )
 from ...nlp.names import (
     honorific_gender,
+    is_title,
     runs_names_together,
     speaker_name,
     suffix_label,
@@ -78,9 +80,20 @@ class People:
                 continue
             if self.names.type_of(name) not in (None, "PERSON") or self.place_tail(ent):
                 continue  # the story's entities say it is no person ("COVID-19", a company)
-            salient = _is_subject(ent.root)
+            salient = _is_subject(ent.root) or self._opens_line(ent)
             mentions.append((ent.start_char, name, salient))
         return mentions
+
+    def _opens_line(self, ent: Any) -> bool:
+        """'Mr Ruiz, who is also …, underscored …' opening a line that the parse
+        ran a heading into: a name first on its line, after titles only, and
+        not a possessive, is the subject the parse lost."""
+        text = self.page.article.text
+        line = text.rfind("\n", 0, ent.start_char) + 1
+        before = text[line:ent.start_char].split()
+        after = text[ent.end_char:ent.end_char + 2]
+        return all(is_title(w, PERSON_TITLES) for w in before) \
+            and ent.root.dep_ != "poss" and not after.startswith(("'s", "’s"))
 
     def place_tail(self, ent: Any) -> bool:
         """'Port Calden North district police': a "person" the tagger cut out of
@@ -136,6 +149,8 @@ class People:
                         or left.ent_type_ or not left.is_alpha or not left.text[:1].isupper():
                     break
                 words.insert(0, left)
+            if any(t.ent_type_ == "PERSON" and joined_to(t, token) for t in token.subtree):
+                continue  # "State Works, … Committee Chairman Ana Ruiz told": the person named in it speaks
             texts = [w.text for w in words]
             titles = [i for i, word in enumerate(texts[:-1]) if title_before_name(word)]
             name = speaker_name(" ".join(texts[titles[-1] + 1:] if titles else texts))  # "Calden MP Ana Ruiz"
@@ -334,14 +349,33 @@ def _beside(context: Any, head: str, ent: Any) -> bool:
     return False
 
 
+def joined_to(name: Any, subject: Any) -> bool:
+    """Whether a name stands in the subject as one of its parts ("State Roads,
+    Parks and Ferries Committee Chairman Ana Ruiz" parsed with "Roads" for the
+    subject and the name a conjunct): a chain of conjuncts or appositions up
+    to the subject, never through a possessive or a preposition."""
+    seen = False
+    while name.i != subject.i:
+        if name.dep_ in ("poss", "prep", "pobj", "relcl", "acl", "dobj", "ccomp") or name.head.i == name.i:
+            return False
+        seen = seen or name.dep_ in ("conj", "appos")
+        name = name.head
+    return seen
+
+
 def _is_subject(token: Any) -> bool:
     """Whether a name is its clause's subject: the subject itself, in
     apposition to it ("state works committee chairman Ana Ruiz, when
     contacted, confirmed" parsed with "works" for the subject; not "Ana Ruiz
     (Calden GRC)", a person's seat), or a name
     the parse made the root of its sentence (a subject it lost the verb of)."""
-    return token.dep_ in ("nsubj", "nsubjpass", "ROOT") \
-        or token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.ent_type_ != "PERSON"
+    if token.dep_ in ("nsubj", "nsubjpass", "ROOT") \
+            or token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.ent_type_ != "PERSON":
+        return True
+    subject = token  # "State Works, Transport and Harbour Committee Chairman Ana Ruiz told": a conjunct of the subject
+    while subject.dep_ in ("conj", "appos", "npadvmod") and subject.head.i != subject.i:
+        subject = subject.head
+    return subject.dep_ in ("nsubj", "nsubjpass") and subject.ent_type_ != "PERSON" and joined_to(token, subject)
 
 
 # two names joined as one subject: "Ana Ruiz and Tomas Berg", "Mr Ana Ruiz and Mr Tomas Berg"

@@ -29,7 +29,7 @@ from ...nlp.lexicon import (
 )
 from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
-from .people import People, named_together
+from .people import People, joined_to, named_together
 from .roles import institution_of, last_body_named, named_after, named_before, spokes_role, tenure_of
 from .tokens import (
     about_a_thing,
@@ -185,7 +185,10 @@ class SpeakerResolver:
             own = [e for e in persons if e.start <= token.i < e.end]
             # "district police chief ACP Dara Imrie said" with only the
             # district tagged a PERSON: the subject's own name wins
-            return self.people.full_name((own or persons[-1:])[0].text) if own \
+            if own:
+                return self.people.full_name(own[0].text)
+            joined = [e for e in persons if joined_to(e.root, token)]
+            return self.people.full_name(joined[-1].text) if joined \
                 else self._proper_name(token, allowed) or self.people.full_name(persons[-1].text)
         if (token.pos_ == "PROPN" or token.text[:1].isupper()) and self.people.is_surname(plain(token.text)):
             full = self.people.full_name(token.text, before=token.idx)
@@ -444,3 +447,4 @@ class SpeakerResolver:
         if together and (not bodies or together[0] > bodies[-1][0]):
             return together[1]
         return bodies[-1][1] if bodies else None
+
