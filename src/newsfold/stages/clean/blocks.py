@@ -19,7 +19,14 @@ their words.
 - lines left among the page parts closing the text: after the last paragraph
   of prose, a run of lines that end no sentence ("HAVE YOU HEARD?", linked
   headlines, an annex heading) with removed lines before it and after it (or
-  the page's end).
+  the page's end);
+- a label that closes the page with the lines under it: a question in
+  capitals ("HAVE YOU HEARD?") or a pointer ("Please refer:", "Useful
+  links:") followed only by lines that end no sentence ("What we know:" above
+  the story's points is no such label);
+- a table of contents: "Jump to:" ("Contents", "In this article") and the
+  short lines under it, and each later line that repeats one of them (the
+  section headings it links to).
 """
 from __future__ import annotations
 
@@ -53,6 +60,8 @@ def mark_blocks(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
     _mark_empty_labels(paragraphs, reasons)
     _mark_foreign_bullets(paragraphs, reasons)
     _mark_tail_lines(paragraphs, reasons)
+    _mark_closing_list(paragraphs, reasons)
+    _mark_contents(paragraphs, reasons)
 
 
 def _signature_line(p: Paragraph) -> bool:
@@ -142,6 +151,46 @@ def _mark_tail_lines(paragraphs: list[Paragraph], reasons: list[str | None]) -> 
             for k in range(i, j):
                 reasons[k] = "promo"
         i = j + 1
+
+
+# "HAVE YOU HEARD?", "READ ALSO:", "Please refer:", "Useful links:"
+_CLOSING_LABEL = re.compile(
+    r"^(?:(?=[^a-z]*[A-Z]{2})[A-Z0-9 '’,-]{2,40}[?!:]"
+    r"|(?i:(?:please\s+)?(?:refer(?:\s+to)?|see\s+also|downloads?|attachments?|resources|(?:related|useful)\s+links?)\s*:?))$"
+)
+_CONTENTS = re.compile(r"^(?:jump\s+to|(?:table\s+of\s+)?contents|in\s+this\s+(?:article|story|guide)|on\s+this\s+page)\s*:?$",
+                       re.IGNORECASE)
+_CONTENTS_LINE_WORDS = 12
+
+
+def _mark_closing_list(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    for i, p in enumerate(paragraphs):
+        if reasons[i] is not None or p.lines != 1 or not _CLOSING_LABEL.match(p.text):
+            continue
+        rest = [k for k in range(i + 1, len(paragraphs)) if reasons[k] is None]
+        if rest and all(_unfinished_line(paragraphs[k]) for k in rest):
+            for k in [i, *rest]:
+                reasons[k] = "promo"
+            return
+
+
+def _mark_contents(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
+    for i, p in enumerate(paragraphs):
+        if reasons[i] is not None or not _CONTENTS.match(p.text):
+            continue
+        j = i + 1
+        while j < len(paragraphs) and paragraphs[j].lines == 1 and not _SENTENCE_CLOSE.search(paragraphs[j].text) \
+                and len(paragraphs[j].text.split()) <= _CONTENTS_LINE_WORDS:
+            j += 1
+        if j - i < 3:
+            continue
+        entries = {paragraphs[k].text.casefold() for k in range(i + 1, j)}
+        for k in range(i, j):
+            reasons[k] = "navigation"
+        for k in range(j, len(paragraphs)):
+            if reasons[k] is None and paragraphs[k].text.casefold() in entries:
+                reasons[k] = "subheading"
+        return
 
 
 _BULLET = re.compile(r"^[-–—•*]\s+\S")

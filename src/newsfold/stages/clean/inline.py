@@ -211,6 +211,8 @@ def _closing_signoff(text: str, p: Paragraph, segments: list[tuple[int, int]]) -
                               or SIGNOFF.match(sentence) or COPYRIGHT_LINE.match(sentence)) \
             and len(sentence.split()) <= 15:
         return [(tail[0], tail[1], "signoff")]
+    if len(segments) == 1 and READER_QUESTION.match(sentence) and p.lines == 1:
+        return [(tail[0], tail[1], "promo")]  # "Are you planning to ride the new ferry?" alone closes the text
     if CLOSING_CALL.match(sentence) and len(sentence.split()) <= 30 and not SAYS.search(sentence):
         start = tail[0]
         if len(segments) > 1 and READER_QUESTION.match(" ".join(text[segments[-2][0]:segments[-2][1]].split())):

@@ -40,8 +40,8 @@ CAPTION_START = re.compile(
 )
 # "Photos from X/Facebook": a credit only when it names where the picture came from.
 CREDIT_LINE = re.compile(
-    r"^(?:Photos?|Images?|Pictures?|Screenshots?|Videos?)\s+(?:from|by|via|adapted\s+from|courtesy\s+of)\s+.{1,80}"
-    r"(?:/\s*(?:Facebook|Instagram|TikTok|Twitter|X|YouTube|Reddit|Xiaohongshu|Weibo)|\bon\s+(?:Facebook|Instagram|TikTok|Twitter|X|YouTube)"
+    r"^(?:Photos?|Images?|Pictures?|Screenshots?|Videos?)\s+(?:from|by|via|adapted\s+from|courtesy\s+of)\s+.{1,300}"
+    r"(?:/\s*(?:Facebook|FB|Instagram|IG|TikTok|Twitter|X|YouTube|Reddit|Xiaohongshu|Weibo)|\bon\s+(?:Facebook|Instagram|TikTok|Twitter|X|YouTube)"
     r"|\b(?:Unsplash|Pexels|Depositphotos|Shutterstock|Getty\s+Images|Reuters|AFP|AP|EPA))\W*$",
     re.IGNORECASE,
 )
@@ -188,7 +188,10 @@ PROMO_INSIDE = re.compile(
 CLOSING_CALL = re.compile(
     r"^(?:(?:for\s+(?:more|further)\s+(?:details|information|info)|to\s+(?:find\s+out|learn)\s+more)\s*,?\s*"
     r"(?:visit|see|go\s+to|head\s+to|click|check\s+out)\b|check\s+out\s+(?:the|our|their)\b|find\s+out\s+more\b"
-    r"|visit\s+(?:here|our|\S+\.\w{2,}))",
+    r"|visit\s+(?:here|our|\S+\.\w{2,})"
+    # "Learn more about the club at their website here.", "Stay tuned as we share more updates soon!"
+    r"|(?:learn|find\s+out|read)\s+more\s+about\b.{0,80}\b(?:here|website|webpage|page)\W*$"
+    r"|stay\s+tuned\b.{0,60}$)",
     re.IGNORECASE,
 )
 # ... and the question to the reader before it: "Are you keen to return to work?"
