@@ -268,3 +268,24 @@ def test_additions_are_compared_with_additions_only():
     total = Article("c", "A total of 39 gates are being installed at the northern checkpoint, to open by March.")
     assert conflicts_of(a, b, total) == []
 
+
+
+def test_one_figure_with_and_without_an_approximation_is_one_value():
+    a = Article("a", "The first phase would involve 22 ferry piers nationwide, including the two busiest.")
+    b = Article("b", "The agency takes over in stages, with the first phase involving some 22 ferry piers, "
+                     "including the two busiest.")
+    c = Article("c", "The first phase would involve 19 ferry piers nationwide, including the two busiest, officials said.")
+    [conflict] = conflicts_of(a, b, c)
+    assert [(v.value, sorted(e.source for e in v.support)) for v in conflict.values] == [("22", ["a", "b"]), ("19", ["c"])]
+
+
+def test_the_rest_of_a_whole_after_a_part_it_includes_is_no_other_value():
+    a = Article("a", "The ferry terminal offers 338 berths and moorings, including 24 floating pontoons.")
+    b = Article("b", "The ferry terminal offers 338 berths and moorings, including 24 floating pontoons, the board said.")
+    c = Article("c", "The ferry terminal's main quay offers 314 berths and moorings along the harbour wall.")
+    assert conflicts_of(a, b, c) == []
+    d = Article("d", "The ferry terminal's main quay offers 290 berths and moorings along the harbour wall.")
+    assert conflicts_of(a, b, d) != []
+    # the part may be told by another report of the whole
+    e = Article("e", "The ferry terminal now offers 338 berths and moorings for visiting boats, the board said.")
+    assert conflicts_of(a, e, c) == []

@@ -48,3 +48,14 @@ def test_a_name_opening_a_paragraph_after_a_heading_is_the_subject():
 def test_a_middle_given_name_and_the_surname_are_the_full_name():
     assert same_person("rizal salim", "mohamad rizal mohamad salim")
     assert not same_person("ana salim", "mohamad rizal mohamad salim")
+
+
+def test_a_given_name_the_tagger_cut_off_the_front_is_back():
+    text = ("The billionaire's lawyers asked the court for more time.\n"
+            "Amarjit Singh Sidhu, a litigation lawyer who runs his own firm, said this could mean a plea.\n"
+            "“They are studying the case and may be deciding how to plead,” he said.")
+    assert article_speakers(text)["They are studying"] == "Amarjit Singh Sidhu"
+    # an English word before a name is no given name the tagger cut off
+    from newsfold.nlp.spacy_model import _common_word
+
+    assert _common_word("builder") and not _common_word("amarjit")

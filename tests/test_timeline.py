@@ -406,6 +406,12 @@ def test_a_bare_day_takes_the_year_its_clause_tells(text, expected):
     assert dates(one(text, published="2031-03-20")) == [expected]
 
 
+def test_a_verbs_complement_takes_its_governors_time():
+    # "will begin taking": the future of "begin", not a past told by "taking"
+    text = "The harbour hotel will begin taking bookings for its suites on April 2."
+    assert dates(one(text, published="2031-01-20")) == ["2031-04-02"]
+
+
 def test_a_range_or_preposition_the_date_words_emptied_leaves_no_hole():
     from newsfold.stages.timeline.describing import _tidy
 

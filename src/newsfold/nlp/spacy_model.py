@@ -7,10 +7,13 @@ installed. Nothing is downloaded.
 from __future__ import annotations
 
 import contextlib
+import functools
+import json
 import sys
 import threading
 import types
 from collections import OrderedDict
+from importlib import resources
 
 from ..errors import ModelError
 
@@ -182,6 +185,10 @@ def repair_names(doc):
       another word): a PERSON span grows over up to two following Title-case
       words that stand mid-sentence, outside any entity, in a sentence that
       is not itself in Title Case (a headline).
+    - A given name cut off the front ("Amarjit Singh Sidhu" tagged "Singh
+      Sidhu"): the span takes in one Title-case word before it that the parse
+      made part of the name (a compound of its head), outside any entity, and
+      no title ("Mr", "Minister").
     - "COVID-19" tagged PERSON: a person's name holds no digits.
     """
     if not doc.has_annotation("SENT_START"):
@@ -193,23 +200,54 @@ def repair_names(doc):
         if ent.label_ == "PERSON" and any(c.isdigit() for c in ent.text):
             changed = True
             continue
-        end = ent.end
+        end, start = ent.end, ent.start
         if ent.label_ == "PERSON" and not _title_case_sentence(ent.sent):
+            start = _given_name_before(doc, ent, taken)
             while end < len(doc) and end - ent.end < 2:
                 token = doc[end]
                 if token.i in taken or not token.is_alpha or len(token) < 2 or not token.is_title \
                         or token.is_sent_start or doc[end - 1].whitespace_ != " ":
                     break
                 end += 1
-        if end != ent.end:
+        if end != ent.end or start != ent.start:
             from spacy.tokens import Span
 
-            ent = Span(doc, ent.start, end, label="PERSON")
+            taken.update(range(start, end))  # a word one name took is no other name's
+            ent = Span(doc, start, end, label="PERSON")
             changed = True
         ents.append(ent)
     if changed:
         doc.ents = ents
     return doc
+
+
+def _given_name_before(doc, ent, taken: set[int]) -> int:
+    """Where a PERSON span starts once a given name the tagger cut off is back."""
+    from .lexicon import HONORIFICS, PERSON_TITLES, PORTFOLIO_WORDS, ROLE_WORDS, STOPWORDS
+
+    if ent.start == 0:
+        return ent.start
+    token = doc[ent.start - 1]
+    word = token.lower_
+    if token.i in taken or not token.is_alpha or len(token) < 3 or not token.is_title or token.whitespace_ != " " \
+            or token.dep_ != "compound" or not ent.start <= token.head.i < ent.end \
+            or word in PERSON_TITLES | HONORIFICS | PORTFOLIO_WORDS | ROLE_WORDS | STOPWORDS or _common_word(word):
+        return ent.start  # "Builder Ana Ruiz": an English word (a job) before the name is no given name
+    return ent.start - 1
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The whole words of the shipped MiniLM tokenizer's vocabulary (30,522
+    pieces of English text): a word in it is a common English word, or a
+    common given name the tagger rarely cuts off."""
+    path = resources.files("newsfold.nlp") / "data" / "minilm-tokenizer.json"
+    vocab = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
+    return frozenset(piece for piece in vocab if piece.isalpha())
+
+
+def _common_word(word: str) -> bool:
+    return word in _english_words()
 
 
 def _title_case_sentence(sent) -> bool:

@@ -132,11 +132,13 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
     likeness, words = _likeness(ctx, claims, figures, backing)
     agreeing_first(figures, likeness, same_kind)
     held_pairs = known_pairs(known)
+    texts = {article.id: article.text for article in ctx.articles}
     pairs = []
     best = mutual_best([q.source for q in figured], roots, likeness)
     for x, y in best + _restated_pairs(best, figures, likeness, words) + last_left(best, figures, likeness, same_kind):
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not held(a, b, held_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
+                and not backing.remainder(x, b, texts) and not backing.remainder(y, a, texts) \
                 and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, y, x, words.restates) \
                 and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, x, y, words.restates):
             pairs.append((a, b))

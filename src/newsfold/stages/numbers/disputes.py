@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ...model import Conflict, ConflictValue, Evidence
-from .compare import same_number
+from .compare import compatible, same_number
 from .items import same_item
 from .kinds import SameKind
 from .quantity import Quantity
@@ -104,7 +104,10 @@ def folded_into(conflict: Conflict, known: list[Conflict]) -> bool:
 def as_conflict(group: list[Quantity]) -> Conflict:
     by_value: dict[tuple[str, float, float | None, float | None], list[Quantity]] = defaultdict(list)
     for q in group:
-        by_value[(q.qualifier, q.value, q.low, q.high)].append(q)
+        # one figure written with and without an approximation ("some 22", "22") is one value
+        home = next((key for key, qs in by_value.items() if key[1:] == (q.value, q.low, q.high)
+                     and all(compatible(q, z) for z in qs)), (q.qualifier, q.value, q.low, q.high))
+        by_value[home].append(q)
     ordered = sorted(by_value.values(), key=lambda qs: (-len({q.source for q in qs}), qs[0].value))
     values = [ConflictValue(value=_as_written(qs), support=_evidence(qs)) for qs in ordered]
     return Conflict(id="", kind="number", topic=_topic(group), values=values)

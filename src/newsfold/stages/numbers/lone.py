@@ -15,6 +15,8 @@ are both backed:
 """
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 
 from .compare import agree, interval, one_scale, same_number
@@ -24,7 +26,9 @@ from .quantity import Quantity
 CONSENSUS = 2  # other independent sources writing a value that make it the story's
 _SLOT_RATIO = 2.0  # a value in another's place is this close to it ("S$600" a child, "S$1,250" a carer)
 _MOST_PARTS = 6  # other figures of a sentence tried as parts of a total with one
-_TOTALS = frozenset({"exactly", "about", "almost"})  # qualifiers of a total parts may add up to
+_TOTALS = frozenset({"exactly", "about", "almost"})
+_PART_OF = re.compile(r"\b(?:including|of\s+which|of\s+whom|among\s+them)\b", re.IGNORECASE)
+_PART_REACH = 80  # characters from a whole to the part it includes  # qualifiers of a total parts may add up to
 
 
 class Backing:
@@ -144,6 +148,25 @@ class Backing:
             whole, slack = sum(q.value for q in parts), max(q.precision for q in parts)
             if low - slack <= whole <= high + slack:
                 return True
+        return False
+
+    def remainder(self, x: int, other: Quantity, texts: dict[str, str]) -> bool:
+        """Figure ``x``'s number less a part that some report of it counts
+        within it ("338 rooms, including 24 treehouses") is ``other`` ("314
+        rooms" in the main building): the rest of the whole, not another value
+        for it. ``texts``: each source's article text."""
+        a = self.figures[x]
+        if other.qualifier not in _TOTALS or other.low is not None or a.low is not None:
+            return False
+        low, high, _, _ = interval(other)
+        for whole in (q for q in self.figures if q.value == a.value and q.unit == a.unit and q.low is None):
+            text = texts[whole.source]
+            for q in self.sentences.get((whole.source, whole.sentence_span), []):
+                between = text[whole.end:q.start]
+                if q.start > whole.end and len(between) <= _PART_REACH and _PART_OF.search(between) \
+                        and q.low is None and not q.vague and q.unit == a.unit \
+                        and low - max(a.precision, q.precision) <= a.value - q.value <= high + max(a.precision, q.precision):
+                    return True
         return False
 
     def _same_noun(self, a: Quantity, b: Quantity) -> bool:

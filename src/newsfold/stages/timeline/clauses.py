@@ -34,7 +34,8 @@ def clause_head(token: Token, sentence_tokens: list[Token]) -> Token | None:
     for _ in range(40):
         if current.pos_ in ("VERB", "AUX") and current.dep_ in CLAUSE_DEPS:
             # an infinitive ("to rebuke") or a bare "X said" tail reports its governor's event
-            infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in current.children)
+            # (a verb's complement, "will start accepting", "plans to open", tells its governor's time)
+            infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in current.children) or current.dep_ == "xcomp"
             tail_speech = current.lower_ in SPEECH_VERBS and current.dep_ in ("conj", "parataxis")
             climbable = current.head.i != current.i and current.head.i in inside
             if not ((infinitive and current.dep_ != "ROOT") or tail_speech) or not climbable:
