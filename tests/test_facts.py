@@ -489,3 +489,15 @@ def test_a_shared_specific_figure_pulls_two_statements_together():
                     ("c", "Crews counted 12 birds at the lake."), ("d", "Volunteers saw 12 birds there.")])
     scores = pair_scores(units, np.zeros((4, 4), dtype=np.float32), np.zeros((4, 4), dtype=bool))
     assert abs((scores[0, 1] - scores[2, 3]) - _SHARED_SPECIFIC_NUMBER) < 1e-6
+
+
+def test_two_adjectives_joined_by_and_are_no_clause_boundary():
+    """'help small and medium-sized firms': "medium-sized" ends in -ed but is
+    no verb, with or without the parse."""
+    from newsfold.nlp.spacy_model import parse
+
+    text = ("The upcoming motion, which will be tabled later this year, aims to help small and medium-sized "
+            "ferry operators with more resources on how to cut their emissions.")
+    sentence = split(Article(id="m", text=text))[0]
+    assert len(clause_units(sentence)) == 1
+    assert len(clause_units(sentence, parse([text])[0])) == 1

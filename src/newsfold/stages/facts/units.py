@@ -122,7 +122,7 @@ def _accept_cut(text: str, match: re.Match[str]) -> bool:
         verb = following[1].lower() if len(following) > 1 else ""
         if verb in _ADVERB_AFTER_AND and len(following) > 2:
             verb = following[2].lower()
-        regular_past = verb.endswith("ed") and len(verb) > 4
+        regular_past = verb.endswith("ed") and len(verb) > 4 and "-" not in verb  # not "medium-sized"
         return (verb in _VERB_AFTER_AND or regular_past) and word_count(text[match.end() :]) >= 6
     return True
 
@@ -136,14 +136,16 @@ _PHRASE_HEADS = frozenset({"relcl", "pcomp", "acl", "pobj", "csubj", "csubjpass"
 
 def _shared_verb_phrase(sentence: Sentence, doc: Doc, cut: int) -> bool:
     """Whether the parse reads the " and <verb>" starting at ``cut`` as the
-    second half of one verb phrase (see ``_PHRASE_HEADS``): cut there, both
-    halves read as fragments and each matches neither source's whole claim."""
+    second half of one verb phrase (see ``_PHRASE_HEADS``), or reads no verb
+    after the "and" at all: cut there, both halves read as fragments and each
+    matches neither source's whole claim."""
     start = sentence.start + cut
     tokens = doc.char_span(start, sentence.end, alignment_mode="expand")
     if tokens is None or len(tokens) < 2 or tokens[0].lower_ not in ("and", "or"):
         return False
     verb = next((t for t in tokens[1:3] if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and not _coordinated_clause(verb)
+    # no verb after "and" ("small and medium-sized firms", "and hurt"): no clause starts there
+    return verb is None or not _coordinated_clause(verb)
 
 
 def _coordinated_clause(token: Token) -> bool:
