@@ -156,3 +156,10 @@ def test_a_long_name_written_with_one_more_word_inside_is_that_name():
                          "Hawkers at the Amber Street Cooked Food Centre said the stall reopened on Monday.")
     centre = _holder(entities, "Amber Street Food Centre")
     assert centre is not None and "Amber Street Cooked Food Centre" in centre.aliases
+
+
+def test_a_full_name_after_a_malay_honorific_and_seri_is_a_person():
+    entities = _entities("On Jan 20, 2031, Home Minister Datuk Seri Rahimah Nasrin Ismail announced that the ferry "
+                         "gates, previously limited to residents, would open to all visitors.")
+    person = _holder(entities, "Rahimah Nasrin Ismail")
+    assert person is not None and person.type == "PERSON"

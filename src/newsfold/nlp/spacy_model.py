@@ -184,7 +184,8 @@ def repair_names(doc):
       something else ("Lim Wei Kang" tagged "Lim Wei", "Kang" read as
       another word): a PERSON span grows over up to two following Title-case
       words that stand mid-sentence, outside any entity, in a sentence that
-      is not itself in Title Case (a headline).
+      is not itself in Title Case (a headline); a span of titles alone
+      ("Datuk Seri") grows one word further for each title, up to four.
     - A given name cut off the front ("Amarjit Singh Sidhu" tagged "Singh
       Sidhu"): the span takes in one Title-case word before it that the parse
       made part of the name (a compound of its head), outside any entity, and
@@ -203,7 +204,9 @@ def repair_names(doc):
         end, start = ent.end, ent.start
         if ent.label_ == "PERSON" and not _title_case_sentence(ent.sent):
             start = _given_name_before(doc, ent, taken)
-            while end < len(doc) and end - ent.end < 2:
+            # "Datuk Seri" tagged alone: its titles do not count against the words it grows over
+            reach = 2 + sum(_is_title_word(t.lower_) for t in ent)
+            while end < len(doc) and end - ent.end < min(reach, 4):
                 token = doc[end]
                 if token.i in taken or not token.is_alpha or len(token) < 2 or not token.is_title \
                         or token.is_sent_start or doc[end - 1].whitespace_ != " ":
@@ -219,6 +222,12 @@ def repair_names(doc):
     if changed:
         doc.ents = ents
     return doc
+
+
+def _is_title_word(word: str) -> bool:
+    from .lexicon import HONORIFICS, PERSON_TITLES
+
+    return word.strip(".") in PERSON_TITLES | HONORIFICS
 
 
 def _given_name_before(doc, ent, taken: set[int]) -> int:

@@ -12,7 +12,8 @@ from ...nlp.names import fold
 from .mentions import Mention
 
 Groups = dict[str, list[Mention]]  # folded key -> its mentions
-_HONORIFIC = "|".join(sorted(h.capitalize() for h in HONORIFICS))
+# ... and the Malay honorifics that stand before a full name, with "Seri" after them ("Datuk Seri Ana Ruiz")
+_HONORIFIC = "|".join(sorted(h.capitalize() for h in HONORIFICS | {"datuk", "dato", "datin", "tun"}))
 
 
 def sweep_missed_mentions(articles: list[Article], clusters: dict[str, list[str]],
@@ -121,7 +122,7 @@ def add_untagged_facilities(articles: list[Article], groups: Groups, labels: dic
 
 
 _HONOURED_NAME = re.compile(
-    rf"\b(?:{_HONORIFIC})\.?[ \t]+((?:[A-Z][a-z][\w'’-]*[ \t]+){{1,3}}[A-Z][a-z][\w'’-]*)(?![\w'’-]|[ \t]+[A-Z])")
+    rf"\b(?:{_HONORIFIC})['’]?\.?(?:[ \t]+Seri)?[ \t]+((?:[A-Z][a-z][\w'’-]*[ \t]+){{1,3}}[A-Z][a-z][\w'’-]*)(?![\w'’-]|[ \t]+[A-Z])")
 
 
 def add_honoured_people(articles: list[Article], groups: Groups) -> None:
