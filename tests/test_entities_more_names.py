@@ -163,3 +163,21 @@ def test_a_full_name_after_a_malay_honorific_and_seri_is_a_person():
                          "gates, previously limited to residents, would open to all visitors.")
     person = _holder(entities, "Rahimah Nasrin Ismail")
     assert person is not None and person.type == "PERSON"
+
+
+def test_a_malay_place_word_and_its_english_name_are_one_place():
+    entities = _entities("Diesel leaked off Pulau Tekong Kecil on Sunday, the port authority said.",
+                         "The leak near Tekong Kecil Island was contained by Monday evening.",
+                         "Traffic at Kompleks Sultan Rahimah was heavy. Officers at the Sultan Rahimah Complex were "
+                         "told to expect more cars.")
+    island = _holder(entities, "Pulau Tekong Kecil")
+    assert island is not None and "Tekong Kecil Island" in island.aliases
+    complex_ = _holder(entities, "Sultan Rahimah Complex")
+    assert complex_ is not None and "Kompleks Sultan Rahimah" in complex_.aliases
+
+
+def test_a_body_cut_after_and_is_whole_again():
+    entities = _entities("Diesel leaked off the island, the Maritime and Port Authority of Calden said on Sunday.",
+                         "The Maritime and Port Authority of Calden (MPAC) said the slick was contained.")
+    body = _holder(entities, "Maritime and Port Authority of Calden")
+    assert body is not None and "Port Authority of Calden" not in body.aliases

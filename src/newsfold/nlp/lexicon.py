@@ -305,6 +305,17 @@ INVERTIBLE_BODY_HEADS: frozenset[str] = frozenset({
     "department", "ministry", "bureau", "office", "agency",
 })
 
+# Malay place and building words and their English names, as Singapore and
+# Malaysian reports write a name either way ("Pulau Ubin" is "Ubin Island",
+# "Kompleks Harbour Jaya" the "Harbour Jaya Complex"): the English word comes
+# after the name, "mount" before it.
+MALAY_GENERICS: dict[str, str] = {
+    "pulau": "island", "bukit": "hill", "sungai": "river", "jalan": "road", "tasik": "lake",
+    "kompleks": "complex", "masjid": "mosque", "lebuhraya": "expressway", "kampung": "village",
+    "kampong": "village", "gunung": "mount",
+}
+ENGLISH_BEFORE_NAME: frozenset[str] = frozenset({"mount"})
+
 # Stages of a process that one story dates apart (an arrest, a charge, a
 # hearing, a sentence; a deadline): a day beside one stage and a day beside
 # another, or beside none (the incident itself), are two events, not one day

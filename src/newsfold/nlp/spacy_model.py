@@ -178,7 +178,7 @@ def _without_tensor(doc):
 
 
 def repair_names(doc):
-    """Two mistakes of the small model's NER, fixed once for every stage.
+    """Mistakes of the small model's NER, fixed once for every stage.
 
     - A person's name cut short before a capitalised word it took for
       something else ("Lim Wei Kang" tagged "Lim Wei", "Kang" read as
@@ -186,6 +186,8 @@ def repair_names(doc):
       words that stand mid-sentence, outside any entity, in a sentence that
       is not itself in Title Case (a headline); a span of titles alone
       ("Datuk Seri") grows one word further for each title, up to four.
+    - An organisation cut after "and" ("the Maritime and Port Authority"
+      tagged "Port Authority"): see ``_joined_word_before``.
     - A given name cut off the front ("Amarjit Singh Sidhu" tagged "Singh
       Sidhu"): the span takes in one Title-case word before it that the parse
       made part of the name (a compound of its head), outside any entity, and
@@ -202,6 +204,8 @@ def repair_names(doc):
             changed = True
             continue
         end, start = ent.end, ent.start
+        if ent.label_ == "ORG":
+            start = _joined_word_before(doc, ent, taken)
         if ent.label_ == "PERSON" and not _title_case_sentence(ent.sent):
             start = _given_name_before(doc, ent, taken)
             # "Datuk Seri" tagged alone: its titles do not count against the words it grows over
@@ -216,12 +220,27 @@ def repair_names(doc):
             from spacy.tokens import Span
 
             taken.update(range(start, end))  # a word one name took is no other name's
-            ent = Span(doc, start, end, label="PERSON")
+            ent = Span(doc, start, end, label=ent.label_)
             changed = True
         ents.append(ent)
     if changed:
         doc.ents = ents
     return doc
+
+
+def _joined_word_before(doc, ent, taken: set[int]) -> int:
+    """Where an organisation starts once the word joined to it by "and" is
+    back ("the Maritime and Port Authority" tagged "Port Authority"): a
+    Title-case word and "and" before the span, after a determiner, a
+    preposition, a comma or the sentence's start, outside any entity."""
+    i = ent.start
+    if i < 2 or doc[i - 1].lower_ != "and" or doc[i - 2].i in taken or not doc[i - 2].is_title \
+            or not doc[i - 2].is_alpha or doc[i - 2].is_sent_start:
+        return i
+    before = doc[i - 3] if i >= 3 else None
+    if before is None or before.is_sent_start and before.is_title or before.pos_ in ("DET", "ADP", "PUNCT"):
+        return i - 2
+    return i
 
 
 def _is_title_word(word: str) -> bool:

@@ -25,7 +25,7 @@ from .mentions import (
     titled_known_people,
 )
 from .owners import leading_owner, nearest_owner
-from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms
+from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms, merge_translated_generics
 from .spellings import add_longer_forms, merge_divisions, merge_plural_spellings
 from .sweep import add_honoured_people, add_untagged_facilities, sweep_missed_mentions
 
@@ -148,6 +148,7 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
     _merge_short_forms(uf, groups, labels)
     merge_legal_forms(uf, groups, labels)
     merge_inverted_heads(uf, groups, labels)
+    merge_translated_generics(uf, groups, labels)
     merge_spelled_short_forms(uf, groups, labels)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in groups:

@@ -1,5 +1,6 @@
 """Organisation names written several ways: legal forms and generic endings,
-body heads written either way round, and a short form spelled out inside a name.
+body heads written either way round, a Malay place word or its English, and a
+short form spelled out inside a name.
 
 Each rule unions keys of the folded-name groups (see :mod:`.merging`); none
 touches a person's name.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Protocol
 
-from ...nlp.lexicon import GENERIC_ORG_TAILS, INVERTIBLE_BODY_HEADS, LEGAL_FORMS
+from ...nlp.lexicon import ENGLISH_BEFORE_NAME, GENERIC_ORG_TAILS, INVERTIBLE_BODY_HEADS, LEGAL_FORMS, MALAY_GENERICS
 from .acronyms import initials
 
 
@@ -69,6 +70,21 @@ def merge_inverted_heads(uf: _Union, groups: dict, labels: dict[str, str]) -> No
                 owners.add(uf.find(inverted))
         if len(owners) == 1:
             uf.union(owners.pop(), key)
+
+
+def merge_translated_generics(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
+    """'Pulau Ubin' is 'Ubin Island', 'Kompleks Harbour Jaya' the 'Harbour
+    Jaya Complex': a name opening with a Malay place or building word joins
+    the name the story writes with its English word (``MALAY_GENERICS``)."""
+    for key in groups:
+        words = key.split()
+        english = MALAY_GENERICS.get(words[0]) if len(words) >= 2 else None
+        if english is None:
+            continue  # (a name opening with such a word is no person's, whatever the tagger said)
+        rest = words[1:]
+        other = " ".join([english, *rest] if english in ENGLISH_BEFORE_NAME else [*rest, english])
+        if other in groups and labels.get(other) != "PERSON":
+            uf.union(key, other)
 
 
 def merge_spelled_short_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
