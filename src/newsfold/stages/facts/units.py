@@ -157,7 +157,7 @@ def _coordinated_clause(token: Token) -> bool:
     if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
         return True
     head = token.head
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return head.dep_ not in _PHRASE_HEADS
 

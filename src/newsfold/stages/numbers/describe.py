@@ -67,7 +67,7 @@ def _is_starting_point(token: Token) -> bool:
     for _ in range(8):
         if node.dep_ == "prep" and node.lower_ in _STARTING_POINT:
             return True
-        if node.head is node or node.pos_ in ("VERB", "AUX"):
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
             return False
         node = node.head
     return False
@@ -141,7 +141,7 @@ def _governing_verb(anchor: Token) -> Token:
     """The nearest verb up from the anchor (or the highest token reached)."""
     verb = anchor
     for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     return verb
@@ -156,7 +156,7 @@ def _owners(head_token: Token, verb: Token) -> set[str]:
             owners |= _owner_key(child.text)
     if head_token.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
         clause = verb
-        while clause.dep_ == "conj" and clause.head is not clause and not _subject(clause):
+        while clause.dep_ == "conj" and clause.head.i != clause.i and not _subject(clause):
             clause = clause.head
         subject = _subject(clause)
         if subject is not None and subject.ent_type_ in _OWNER_TYPES:

@@ -38,11 +38,11 @@ def _event_on_path(head_token: Token, people: bool) -> str | None:
             return EVENTS[token.lower_]
         for child in token.children:
             if child.dep_ in ("dobj", "oprd", "acomp", "xcomp", "ccomp", "attr") \
-                    and child.lower_ in EVENTS and child is not head_token:
+                    and child.lower_ in EVENTS and child.i != head_token.i:
                 return EVENTS[child.lower_]
         if people and _to_hospital(token):
             return "injured"  # "84 people have been taken to hospital"
-        if token.head is token or token.pos_ in ("VERB", "AUX"):
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             break  # the clause's verb is not an event: look no higher
         token = token.head
     return None
@@ -54,7 +54,7 @@ def _nearest_event_in_clause(head_token: Token, number_index: int) -> str | None
     clause = _clause(head_token)
     best: tuple[int, str] | None = None
     for tok in head_token.sent:
-        if tok.lower_ in EVENTS and _clause(tok) is clause:
+        if tok.lower_ in EVENTS and _clause(tok).i == clause.i:
             distance = abs(tok.i - number_index)
             if distance <= _NEAREST_IN_CLAUSE and (best is None or distance < best[0]):
                 best = (distance, EVENTS[tok.lower_])
@@ -64,7 +64,7 @@ def _nearest_event_in_clause(head_token: Token, number_index: int) -> str | None
 def _clause(token: Token) -> Token:
     """The verb heading the clause a token stands in (the root if none)."""
     for _ in range(12):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return token
         token = token.head
     return token
@@ -101,7 +101,7 @@ def bare_toll(number: Token) -> str | None:
             toll = _toll_of(candidate)
             if toll is not None:
                 return toll
-        if node.head is node:
+        if node.head.i == node.i:
             break
     return None
 

@@ -120,11 +120,11 @@ class SpeakerResolver:
                     return self.resolve(kept[-1], window_ids, depth=depth), True
                 break
             if subjects:
-                if node is not verb:
+                if node.i != verb.i:
                     subjects = reporting_subjects(node, window_ids) or subjects
                 return self._subject_speaker(subjects, window_ids, depth), subjects[0].i in window_ids
             # "X responded by saying": through the preposition to the verb that has the subject
-            if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep") and node.head is not node:
+            if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep") and node.head.i != node.i:
                 node = node.head
             else:
                 break

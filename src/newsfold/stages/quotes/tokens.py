@@ -71,7 +71,7 @@ def reporting_subjects(node: Any, window_ids: set[int]) -> list[Any]:
     on the reported clause ("is"), whose subject is not who speaks. When that
     clause is what a speech verb reports, the speech verb's subject speaks."""
     for _ in range(2):
-        if node.lower_ in QUOTE_VERBS or node.dep_ not in ("ccomp", "conj") or node.head is node:
+        if node.lower_ in QUOTE_VERBS or node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
             return []
         node = node.head
         if node.lower_ in QUOTE_VERBS:
