@@ -59,3 +59,19 @@ def test_a_given_name_the_tagger_cut_off_the_front_is_back():
     from newsfold.nlp.spacy_model import _common_word
 
     assert _common_word("builder") and not _common_word("amarjit")
+
+
+def test_the_police_are_the_storys_police_force():
+    from newsfold.model import Entity
+    from newsfold.stages.quotes.canonical import StoryNames
+
+    names = StoryNames([Entity("Calden Police Force", "ORG", ["Calden Police Force", "CPF"], [], 3)])
+    assert names.canonical("police") == "Calden Police Force"
+    divided = StoryNames([Entity("Calden Police Division", "ORG", ["Calden Police Division"], [], 3)])
+    assert divided.canonical("police") == "police"  # a division is no police force
+
+
+def test_a_name_inside_the_subjects_relative_clause_does_not_speak():
+    text = ("“The immediate task will be to engage the public,” said Minister for Transport Michael Reyes, "
+            "who was Guest-of-Honour at the launch.")
+    assert article_speakers(text)["The immediate task"] == "Michael Reyes"

@@ -259,7 +259,8 @@ def _given_name_before(doc, ent, taken: set[int]) -> int:
     word = token.lower_
     if token.i in taken or not token.is_alpha or len(token) < 3 or not token.is_title or token.whitespace_ != " " \
             or token.dep_ != "compound" or not ent.start <= token.head.i < ent.end \
-            or word in PERSON_TITLES | HONORIFICS | PORTFOLIO_WORDS | ROLE_WORDS | STOPWORDS or _common_word(word):
+            or word in PERSON_TITLES | HONORIFICS | PORTFOLIO_WORDS | ROLE_WORDS | STOPWORDS or _common_word(word) \
+            or token.i > 0 and doc[token.i - 1].lower_ in ("for", "of", "and"):  # "Minister for Harbours"
         return ent.start  # "Builder Ana Ruiz": an English word (a job) before the name is no given name
     return ent.start - 1
 
@@ -275,7 +276,8 @@ def _english_words() -> frozenset[str]:
 
 
 def _common_word(word: str) -> bool:
-    return word in _english_words()
+    words = _english_words()
+    return word in words or word.endswith("s") and word[:-1] in words  # "harbours", "builders"
 
 
 def _title_case_sentence(sent) -> bool:

@@ -217,4 +217,9 @@ def _head_word(name: str) -> str:
     for i, word in enumerate(words[1:], start=1):
         if word in ("of", "for"):
             return words[i - 1]
+    if len(words) >= 2 and words[-1] in _FORCE_WORDS:
+        return words[-2]  # "Calden Police Force", "Calden Police Service": the police
     return words[-1] if words else ""
+
+
+_FORCE_WORDS = frozenset({"force", "service"})

@@ -137,16 +137,17 @@ class SpeakerResolver:
 
     def _subject_speaker(self, subjects: list[Any], window_ids: set[int], depth: int) -> str | None:
         # a bad parse may split one subject ("Co-author, Professor X") into
-        # several: the first that names a speaker wins
+        # several: the first that names a person wins, else the first that names a speaker
         split = [subjects[0]]
         for subject in subjects[1:]:  # only the pieces of one split phrase
-            if subject.i != split[-1].i + 1:
+            if subject.left_edge.i != split[-1].right_edge.i + 1:
                 break
             split.append(subject)
-        for subject in split:
-            speaker = self.resolve(subject, window_ids | {t.i for t in subject.subtree}, depth=depth)
-            if speaker is not None:
-                return speaker
+        # ... a person among the pieces before a body ("PAP CAG Chairperson Dr Ana Ruiz" split after "PAP")
+        found = [speaker for subject in split
+                 if (speaker := self.resolve(subject, window_ids | {t.i for t in subject.subtree}, depth=depth))]
+        if found:
+            return next((s for s in found if self.people.names.type_of(s) == "PERSON"), found[0])
         if split[0].lower_ in RELATION_NOUNS:
             # "His son-in-law Tom Reyes told…" parsed as two subjects: the name right after the noun
             end = max(t.i for t in split[0].subtree)
@@ -175,8 +176,10 @@ class SpeakerResolver:
                 return speaker
         phrase = [t for t in token.subtree if t.i in allowed and not self.page.in_quote(t.idx)]
         lo, hi = (phrase[0].idx, phrase[-1].idx + 1) if phrase else (token.idx, token.idx + 1)
+        # not a name inside a relative clause of the subject ("Ana Ruiz, who was Guest-of-Honour")
+        clauses = {t.i for c in token.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
         persons = [e for e in self.page.ents if e.label_ == "PERSON" and lo <= e.start_char < hi
-                   and speaker_name(e.text) and not self.people.place_tail(e)]
+                   and speaker_name(e.text) and not self.people.place_tail(e) and e.root.i not in clauses]
         if lower in RELATION_NOUNS:
             holder = self._relation_holder(token, allowed)
             if holder is not None:
@@ -185,10 +188,8 @@ class SpeakerResolver:
             own = [e for e in persons if e.start <= token.i < e.end]
             # "district police chief ACP Dara Imrie said" with only the
             # district tagged a PERSON: the subject's own name wins
-            if own:
-                return self.people.full_name(own[0].text)
-            joined = [e for e in persons if joined_to(e.root, token)]
-            return self.people.full_name(joined[-1].text) if joined \
+            own = own[:1] or [e for e in persons if joined_to(e.root, token)][-1:]  # or a conjunct's name
+            return self.people.full_name(own[0].text) if own \
                 else self._proper_name(token, allowed) or self.people.full_name(persons[-1].text)
         if (token.pos_ == "PROPN" or token.text[:1].isupper()) and self.people.is_surname(plain(token.text)):
             full = self.people.full_name(token.text, before=token.idx)
@@ -447,4 +448,3 @@ class SpeakerResolver:
         if together and (not bodies or together[0] > bodies[-1][0]):
             return together[1]
         return bodies[-1][1] if bodies else None
-
