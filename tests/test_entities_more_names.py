@@ -166,12 +166,12 @@ def test_a_full_name_after_a_malay_honorific_and_seri_is_a_person():
 
 
 def test_a_malay_place_word_and_its_english_name_are_one_place():
-    entities = _entities("Diesel leaked off Pulau Tekong Kecil on Sunday, the port authority said.",
-                         "The leak near Tekong Kecil Island was contained by Monday evening.",
+    entities = _entities("Diesel leaked off Pulau Seranti Kecil on Sunday, the port authority said.",
+                         "The leak near Seranti Kecil Island was contained by Monday evening.",
                          "Traffic at Kompleks Sultan Rahimah was heavy. Officers at the Sultan Rahimah Complex were "
                          "told to expect more cars.")
-    island = _holder(entities, "Pulau Tekong Kecil")
-    assert island is not None and "Tekong Kecil Island" in island.aliases
+    island = _holder(entities, "Pulau Seranti Kecil")
+    assert island is not None and "Seranti Kecil Island" in island.aliases
     complex_ = _holder(entities, "Sultan Rahimah Complex")
     assert complex_ is not None and "Kompleks Sultan Rahimah" in complex_.aliases
 

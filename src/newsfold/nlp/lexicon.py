@@ -306,7 +306,7 @@ INVERTIBLE_BODY_HEADS: frozenset[str] = frozenset({
 })
 
 # Malay place and building words and their English names, as Singapore and
-# Malaysian reports write a name either way ("Pulau Ubin" is "Ubin Island",
+# Malaysian reports write a name either way ("Pulau Seranti" is "Seranti Island",
 # "Kompleks Harbour Jaya" the "Harbour Jaya Complex"): the English word comes
 # after the name, "mount" before it.
 MALAY_GENERICS: dict[str, str] = {

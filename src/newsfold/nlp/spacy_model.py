@@ -186,10 +186,10 @@ def repair_names(doc):
       words that stand mid-sentence, outside any entity, in a sentence that
       is not itself in Title Case (a headline); a span of titles alone
       ("Datuk Seri") grows one word further for each title, up to four.
-    - An organisation cut after "and" ("the Maritime and Port Authority"
-      tagged "Port Authority"): see ``_joined_word_before``.
-    - A given name cut off the front ("Amarjit Singh Sidhu" tagged "Singh
-      Sidhu"): the span takes in one Title-case word before it that the parse
+    - An organisation cut after "and" ("the Harbour and Ferries Authority"
+      tagged "Ferries Authority"): see ``_joined_word_before``.
+    - A given name cut off the front ("Harjit Kaur Dhillon" tagged "Kaur
+      Dhillon"): the span takes in one Title-case word before it that the parse
       made part of the name (a compound of its head), outside any entity, and
       no title ("Mr", "Minister").
     - "COVID-19" tagged PERSON: a person's name holds no digits.
@@ -230,7 +230,7 @@ def repair_names(doc):
 
 def _joined_word_before(doc, ent, taken: set[int]) -> int:
     """Where an organisation starts once the word joined to it by "and" is
-    back ("the Maritime and Port Authority" tagged "Port Authority"): a
+    back ("the Harbour and Ferries Authority" tagged "Ferries Authority"): a
     Title-case word and "and" before the span, after a determiner, a
     preposition, a comma or the sentence's start, outside any entity."""
     i = ent.start

@@ -73,7 +73,7 @@ def merge_inverted_heads(uf: _Union, groups: dict, labels: dict[str, str]) -> No
 
 
 def merge_translated_generics(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
-    """'Pulau Ubin' is 'Ubin Island', 'Kompleks Harbour Jaya' the 'Harbour
+    """'Pulau Seranti' is 'Seranti Island', 'Kompleks Harbour Jaya' the 'Harbour
     Jaya Complex': a name opening with a Malay place or building word joins
     the name the story writes with its English word (``MALAY_GENERICS``)."""
     for key in groups:

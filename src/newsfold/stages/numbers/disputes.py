@@ -104,7 +104,7 @@ def folded_into(conflict: Conflict, known: list[Conflict]) -> bool:
 def as_conflict(group: list[Quantity]) -> Conflict:
     by_value: dict[tuple[str, float, float | None, float | None], list[Quantity]] = defaultdict(list)
     for q in group:
-        # one figure written with and without an approximation ("some 22", "22") is one value
+        # one figure written with and without an approximation ("some 40", "40") is one value
         home = next((key for key, qs in by_value.items() if key[1:] == (q.value, q.low, q.high)
                      and all(compatible(q, z) for z in qs)), (q.qualifier, q.value, q.low, q.high))
         by_value[home].append(q)

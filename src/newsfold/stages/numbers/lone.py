@@ -152,8 +152,8 @@ class Backing:
 
     def remainder(self, x: int, other: Quantity, texts: dict[str, str]) -> bool:
         """Figure ``x``'s number less a part that some report of it counts
-        within it ("338 rooms, including 24 treehouses") is ``other`` ("314
-        rooms" in the main building): the rest of the whole, not another value
+        within it ("120 berths, including 8 floating pontoons") is ``other`` ("112
+        berths" along the quay): the rest of the whole, not another value
         for it. ``texts``: each source's article text."""
         a = self.figures[x]
         if other.qualifier not in _TOTALS or other.low is not None or a.low is not None:

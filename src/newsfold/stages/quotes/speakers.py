@@ -143,7 +143,7 @@ class SpeakerResolver:
             if subject.left_edge.i != split[-1].right_edge.i + 1:
                 break
             split.append(subject)
-        # ... a person among the pieces before a body ("PAP CAG Chairperson Dr Ana Ruiz" split after "PAP")
+        # ... a person among the pieces before a body ("CPP Youth Chairperson Dr Ana Ruiz" split after "CPP")
         found = [speaker for subject in split
                  if (speaker := self.resolve(subject, window_ids | {t.i for t in subject.subtree}, depth=depth))]
         if found:
