@@ -75,3 +75,15 @@ def test_a_name_inside_the_subjects_relative_clause_does_not_speak():
     text = ("“The immediate task will be to engage the public,” said Minister for Transport Michael Reyes, "
             "who was Guest-of-Honour at the launch.")
     assert article_speakers(text)["The immediate task"] == "Michael Reyes"
+
+
+def test_an_untold_quote_paragraph_after_a_sentence_introducing_someone_is_theirs():
+    text = ("The trail was paid for by a donation from a shipping firm.\n"
+            "Ms Lina Varga, 67, a nearby resident, walks along the trail with her dog every week.\n"
+            "“Our parks are well loved and well kept. I feel safe walking here at night.”")
+    assert article_speakers(text)["Our parks are"] == "Lina Varga"
+    # a sentence that introduces nobody leaves the quote untold
+    plain = ("The trail was paid for by a donation from a shipping firm.\n"
+             "Walkers use the trail every week, rain or shine.\n"
+             "“Our parks are well loved and well kept. I feel safe walking here at night.”")
+    assert article_speakers(plain)["Our parks are"] is None

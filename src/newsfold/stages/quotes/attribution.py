@@ -9,12 +9,13 @@ c. a lead-in paragraph ending with a colon right before a quote paragraph (a
    underscored the point:");
 d. an interview label naming a person of the article ("Ruiz: “…”");
 e. a quote paragraph right after a paragraph whose last sentence is X's words
-   ("“…,” said X." or "…, he stressed.") continues X;
+   ("“…,” said X." or "…, he stressed.") continues X, or introduces X ("Ms X,
+   67, a nearby resident, walks there weekly." then "“…”": a vox pop);
 f. a quote paragraph nothing else attributes, right before a paragraph opening
    with a quote given to X ("“…” / “…,” he said."), is X's.
 
-A quote with no attribution is never guessed, and a quote paragraph after a
-paragraph that is not somebody's words is nobody's. Who a subject stands for
+A quote with no attribution is never guessed, and a quote paragraph after any
+other paragraph is nobody's. Who a subject stands for
 is :mod:`.speakers`' job.
 """
 from __future__ import annotations
@@ -23,8 +24,8 @@ import re
 from typing import Any
 
 from ...model import Article
-from ...nlp.lexicon import QUOTE_VERBS
-from ...nlp.names import speaker_name, surname_key
+from ...nlp.lexicon import PERSON_TITLES, QUOTE_VERBS
+from ...nlp.names import is_title, speaker_name, surname_key
 from ...nlp.text import plain
 from .canonical import StoryNames
 from .marks import CLOSERS, MIN_WORDS, at_paragraph_start, inner, is_quoted_name
@@ -37,6 +38,8 @@ _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:")
 _NEXT_QUOTE_TAG = re.compile(r"[^\"“”‘’«»„\n]{0,200}?:[ \t]*(?=[\"“‘«„'])")
 # words that name a title, not speech: 'an article titled “…”', 'a report headlined “…”'
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined|headed)[ \t]*[,:]?[ \t]*$", re.I)
+# a name introduced by an age or a description: "Ana Ruiz, 67,", "Ana Ruiz, a nearby resident,"
+_INTRODUCED = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,4},[ \t]+(?:\d{1,3},|an?[ \t])")
 _ROLE_LABEL = re.compile(
     r"(?:^|[.!?][\"”’']?\s+|\n)(?:An?\s+|The\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\s*:\s*$")
@@ -228,4 +231,17 @@ class _Attribution:
         quoted = [close for close in self.resolved if start <= close < end]
         if quoted:
             return self.resolved[max(quoted)]
-        return self.speakers.from_window(start, end, first=False)[0]
+        speaker, explicit = self.speakers.from_window(start, end, first=False)
+        if speaker is not None or explicit:
+            return speaker
+        return self._introduced(start, end)
+
+    def _introduced(self, start: int, end: int) -> str | None:
+        """'Ms Ana Ruiz, 67, a nearby resident, walks there weekly.' before an
+        untold quote paragraph: the person the sentence opens by introducing
+        (a name first, after titles only, then an age or "a/an …")."""
+        for at, name, _ in self.people.mentions:
+            if start <= at < end and all(is_title(w, PERSON_TITLES) for w in self.text[start:at].split()) \
+                    and _INTRODUCED.match(self.text, at):
+                return self.people.full_name(name, before=at + 1)
+        return None
