@@ -20,6 +20,7 @@ from .merging import Event, content_words, sequence_words
 
 NEAR_WORDS = 5  # words each side of a date that say what it dates
 _ISO_DAY = 10  # len("YYYY-MM-DD")
+_LATE_DAYS = 1  # a day told as done this many days after its report's date may still be its zone's
 _TIME = re.compile(r"\b\d+(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.IGNORECASE)  # "8pm", "9:35 a.m."
 DATE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, [*MONTHS, *WEEKDAY_NUMBERS]), key=len, reverse=True))
@@ -41,6 +42,7 @@ class Claim:
     dated: tuple[tuple[str, frozenset[str]], ...] = ()  # each day it can dispute and the words next to it
     written: tuple[tuple[str, str], ...] = ()  # each such day and its date words as written ("Tuesday (Jan 21)")
     said: frozenset[str] = frozenset()  # the days of an announcement ("On Jan 22, the agency said he will …")
+    late: frozenset[str] = frozenset()  # days told as done yet after its report's date (``late_days``)
 
 
 def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
@@ -74,8 +76,22 @@ def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
         claims.append(Claim(source, roots.get(source, source), span, text, words, frozenset(near) | counted,
                             days[0].text, frozenset().union(*near.values()), tuple(near.items()),
                             tuple((e.date, e.support.as_written or "") for e in days),
-                            frozenset(e.date for e in days if e.said)))
+                            frozenset(e.date for e in days if e.said),
+                            late_days(days, ctx.article(source).published)))
     return claims
+
+
+def late_days(days: Iterable[Event], published: str | None) -> frozenset[str]:
+    """The days its clause tells as done ("said it was alerted on Jan 26")
+    more than ``_LATE_DAYS`` after the report's own date: a report cannot tell
+    as done what happens after it is written, so such a day is wrong (a slip,
+    a changed day), not another event; a day to come ("will open on Jan 26")
+    may well be later. A day after is left to a report dated a zone away."""
+    if not published or len(published) < _ISO_DAY:
+        return frozenset()
+    written = date.fromisoformat(published[:_ISO_DAY])
+    return frozenset(e.date for e in days if e.done and not e.quoted
+                     and (date.fromisoformat(e.date) - written).days > _LATE_DAYS)
 
 
 def near_words(sentence: str, as_written: str) -> frozenset[str]:
