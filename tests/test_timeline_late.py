@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsfold.model import Article
 from newsfold.nlp.spacy_model import parse
-from newsfold.stages.timeline.claims import late_days
+from newsfold.stages.timeline.claims import late_days, update_days
 from newsfold.stages.timeline.events import events_of
 
 from .test_timeline import split
@@ -29,12 +29,15 @@ def test_a_lone_day_told_as_done_after_its_report_s_date_is_disputed_though_the_
     assert _story(BOTH, "2031-03-14") == []
     # ... and so in a report of the day before (a report a zone away may be dated a day early)
     assert _story(BOTH, "2031-03-11") == []
+    # a report updated later tells what happened since: "UPDATE (12 Mar):" dates when it was last written
+    assert _story("UPDATE (12 Mar, 7pm): " + BOTH, "2031-03-10") == []
 
 
 def _late(text: str, published: str) -> frozenset[str]:
     article = Article("a", text, published=published)
     [doc] = parse([text])
-    return late_days(events_of(article, split(article), doc), published)
+    events = events_of(article, split(article), doc)
+    return late_days(events, published, update_days(text, events))
 
 
 def test_late_days_are_days_told_as_done_more_than_a_day_after_the_report():
@@ -46,3 +49,5 @@ def test_late_days_are_days_told_as_done_more_than_a_day_after_the_report():
     # a day after the report's date may be its zone's; earlier days are any report's
     assert _late("Police said they were alerted to the crash on March 11.", "2031-03-10") == frozenset()
     assert _late("Police said they were alerted to the crash on March 8.", "2031-03-10") == frozenset()
+    updated = "UPDATE (13 Mar, 7.30pm): Both drivers were discharged on March 12."
+    assert _late(updated, "2031-03-10") == frozenset()
