@@ -48,7 +48,9 @@ Method, in order:
 6. a lone day in a fact group (``grouped``): against the day two or more
    other independent sources give in the sentences the facts stage groups
    with it (``ctx.facts``);
-7. grouped: pairs sharing a sentence form one conflict; a day's support is
+7. a day a copy and its original give differently in one sentence
+   (``copied``), where a source of another root gives one of the two days;
+8. grouped: pairs sharing a sentence form one conflict; a day's support is
    each sentence giving it.
 """
 from __future__ import annotations
@@ -63,6 +65,7 @@ from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
 from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, month_slip
 from .consensus import Given, lone_day_pairs
+from .copied import copied_day_pairs
 from .grouped import grouped_pairs
 from .merging import Event, one_occurrence
 from .weekdays import weekday_pairs
@@ -106,6 +109,8 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
                             given)
     paired = {claim for pair in pairs for claim, _ in pair}
     pairs += grouped_pairs(ctx, claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
+    paired = {claim for pair in pairs for claim, _ in pair}
+    pairs += copied_day_pairs(claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     return [_conflict(group) for group in _groups(pairs)]
 
 

@@ -20,6 +20,9 @@ from .merging import Event, content_words, sequence_words
 
 NEAR_WORDS = 5  # words each side of a date that say what it dates
 _ISO_DAY = 10  # len("YYYY-MM-DD")
+_LATE_DAYS = 1  # a day told as done this many days after its report's date may still be its zone's
+_UPDATE = re.compile(r"\bupdated?\b", re.IGNORECASE)
+_UPDATE_REACH = 16  # characters before a day that an update note's word may stand in ("UPDATE (27 Jan")
 _TIME = re.compile(r"\b\d+(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.IGNORECASE)  # "8pm", "9:35 a.m."
 DATE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, [*MONTHS, *WEEKDAY_NUMBERS]), key=len, reverse=True))
@@ -41,6 +44,7 @@ class Claim:
     dated: tuple[tuple[str, frozenset[str]], ...] = ()  # each day it can dispute and the words next to it
     written: tuple[tuple[str, str], ...] = ()  # each such day and its date words as written ("Tuesday (Jan 21)")
     said: frozenset[str] = frozenset()  # the days of an announcement ("On Jan 22, the agency said he will …")
+    late: frozenset[str] = frozenset()  # days told as done yet after its report's date (``late_days``)
 
 
 def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
@@ -57,6 +61,7 @@ def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
                          if s.start <= event.support.start < s.end), None)
         if sentence is not None:
             by_sentence[(event.support.source, (sentence.start, sentence.end))].append(event)
+    updates = {a.id: update_days(a.text, [e for e in events if e.support.source == a.id]) for a in ctx.articles}
     claims = []
     for (source, span), dated in by_sentence.items():
         days = [e for e in dated if len(e.date) == _ISO_DAY and not e.relative
@@ -74,8 +79,35 @@ def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
         claims.append(Claim(source, roots.get(source, source), span, text, words, frozenset(near) | counted,
                             days[0].text, frozenset().union(*near.values()), tuple(near.items()),
                             tuple((e.date, e.support.as_written or "") for e in days),
-                            frozenset(e.date for e in days if e.said)))
+                            frozenset(e.date for e in days if e.said),
+                            late_days(days, ctx.article(source).published, updates[source])))
     return claims
+
+
+def late_days(days: Iterable[Event], published: str | None, updated: Iterable[str] = ()) -> frozenset[str]:
+    """The days its clause tells as done ("said it was alerted on Jan 26")
+    more than ``_LATE_DAYS`` after the report was last written (its date, or
+    the latest day of an update note, ``update_days``): a report cannot tell
+    as done what happens after it is written, so such a day is wrong (a slip,
+    a changed day), not another event; a day to come ("will open on Jan 26")
+    may well be later. A day after is left to a report dated a zone away."""
+    if not published or len(published) < _ISO_DAY:
+        return frozenset()
+    written = max([date.fromisoformat(published[:_ISO_DAY]), *map(date.fromisoformat, updated)])
+    return frozenset(e.date for e in days if e.done and not e.quoted
+                     and (date.fromisoformat(e.date) - written).days > _LATE_DAYS)
+
+
+def update_days(text: str, events: Iterable[Event]) -> set[str]:
+    """The days of the report's update notes ("UPDATE (27 Jan, 7.30pm):",
+    "Updated on Jan 27"): the report was written again on that day, after its date."""
+    return {e.date for e in events if len(e.date) == _ISO_DAY and e.support.as_written
+            and any(_UPDATE.search(text, max(0, at - _UPDATE_REACH), at)
+                    for at in _places(text, e.support.as_written))}
+
+
+def _places(text: str, written: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(written), text)]
 
 
 def near_words(sentence: str, as_written: str) -> frozenset[str]:

@@ -132,6 +132,21 @@ def told_in_past(token: Token, head: Token, sentence_tokens: list[Token]) -> boo
         and verb.lower_ in SPEECH_VERBS and not is_future(verb)
 
 
+def told_done(verb: Token) -> bool:
+    """'was alerted', 'said', 'has closed': a clause told as done (a simple
+    past, or a participle with a past or perfect auxiliary), not one to come
+    ('will open', 'said she would meet') nor one told in the present ('is
+    expected', 'opens')."""
+    if is_future(verb):
+        return False
+    aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(child.tag_ == "MD" for child in aux):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(child.tag_ == "VBD" or child.lemma_ == "have" for child in aux)
+
+
 def looks_forward(mention: Mention, tokens: list[Token], sentence_tokens: list[Token]) -> bool:
     """True when the clause of a bare month looks ahead ("expect ... until June")."""
     root = mention_root(tokens, {t.i for t in tokens})

@@ -32,7 +32,10 @@ next draw"):
    two days, so it is held to more: one sentence at least ``_LONE[1]`` and a
    second source's at least ``_LONE[2]``; unless it gives that day only in
    sentences told unlike every other source's giving it (``_tells_other_things``):
-   those tell other things, and it is weighed as usual. A sentence that names another
+   those tell other things, and it is weighed as usual; so is a lone day its
+   clause tells as done after the source's own date (``claims.late_days``: "said
+   it was alerted on Jan 26" in a Jan 24 report): a wrong day, not a second
+   event beside the story's. A sentence that names another
    stage of a process next to its day ("charged on Mar 12" against "the
    fire on Mar 9", ``lexicon.EVENT_STAGES``) tells another event and is not
    weighed. Of several such days, the one told most alike.
@@ -157,7 +160,9 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
     for other_day, by_root in best.items():
         # a source giving the story's day only in sentences unlike every other source's giving it
         # tells other things on that day: it is weighed as if it never gave it
-        gives_too = (claim.source, other_day) in given.sources \
+        # ... and so does one whose lone day is told as done after its own report's date: that day
+        # is wrong, not another event's
+        gives_too = (claim.source, other_day) in given.sources and day not in claim.late \
             and not _tells_other_things(claims, shared, cosine, i, other_day, given)
         first, second = [*sorted((score for score, _ in by_root.values()), reverse=True), 0.0][:2]
         told_alike = [j for _, j in by_root.values()]

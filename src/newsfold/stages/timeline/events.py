@@ -7,7 +7,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ...model import Article, Evidence, Sentence
-from .clauses import announces, clause_head, is_future, is_scheduled, looks_forward, told_in_past, tells_no_time
+from .clauses import (
+    announces,
+    clause_head,
+    is_future,
+    is_scheduled,
+    looks_forward,
+    told_done,
+    told_in_past,
+    tells_no_time,
+)
 from .describing import describe
 from .mentions import (
     Mention,
@@ -186,4 +195,4 @@ def _event(article: Article, mention: Mention, tokens: list[Token], others: list
     head = clause_head(tokens[0], sentence_tokens)
     return Event(mention.date, bare, evidence, content_words(bare), relative=mention.kind == "day_after",
                  shown=text, apart=tells_another_event(sentence.text),
-                 said=head is not None and announces(head))
+                 said=head is not None and announces(head), done=head is not None and told_done(head))

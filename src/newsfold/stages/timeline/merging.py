@@ -33,6 +33,7 @@ class Event:
     apart: bool = False  # its sentence tells another event than the story's ("In an unrelated case, …")
     quoted: bool = False  # a day inside quotation marks: what a speaker dates, no timeline entry
     said: bool = False  # it dates an announcement ("On Jan 22, the agency said he will …"), not the event
+    done: bool = False  # its clause is told as done ("was alerted", "said"), not as to come
 
 
 @dataclass
