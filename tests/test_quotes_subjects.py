@@ -87,3 +87,11 @@ def test_an_untold_quote_paragraph_after_a_sentence_introducing_someone_is_their
              "Walkers use the trail every week, rain or shine.\n"
              "“Our parks are well loved and well kept. I feel safe walking here at night.”")
     assert article_speakers(plain)["Our parks are"] is None
+
+
+def test_a_word_tagged_a_person_opening_a_line_is_no_subject_for_she():
+    text = ("Ms Lina Varga called for more support for employers.\n"
+            "Small and medium-sized enterprise (SME) employers with less resourcing often struggle to find "
+            "temporary replacements when their staff go on leave, she said.\n"
+            "“This burden frequently falls on other colleagues, and this can be overwhelming.”")
+    assert article_speakers(text)["This burden frequently"] == "Lina Varga"

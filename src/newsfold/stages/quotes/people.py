@@ -91,9 +91,10 @@ class People:
         text = self.page.article.text
         line = text.rfind("\n", 0, ent.start_char) + 1
         before = text[line:ent.start_char].split()
-        after = text[ent.end_char:ent.end_char + 2]
-        return all(is_title(w, PERSON_TITLES) for w in before) \
-            and ent.root.dep_ != "poss" and not after.startswith(("'s", "’s"))
+        # a name set off by a comma ("Mr Ruiz, who …"), after a title or of two words or more
+        # (not "Small and medium firms …" with "Small" tagged a person)
+        return all(is_title(w, PERSON_TITLES) for w in before) and (bool(before) or len(ent) > 1) \
+            and ent.root.dep_ != "poss" and text.startswith(",", ent.end_char)
 
     def place_tail(self, ent: Any) -> bool:
         """'Port Calden North district police': a "person" the tagger cut out of
