@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from collections.abc import Set as AbstractSet
 import unicodedata
 
@@ -103,3 +104,10 @@ def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """The share of the smaller set's words that the other set also has (0 when either is empty)."""
     smaller = min(len(a), len(b))
     return len(a & b) / smaller if smaller else 0.0
+
+
+def one_sentence(a: str, b: str, floor: float = 0.9) -> bool:
+    """Whether two (masked) sentences are one sentence written twice: alike
+    character by character to ``floor`` (a copy and its original)."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor and matcher.ratio() >= floor

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from difflib import SequenceMatcher
 
+from ...nlp.text import one_sentence
 from .compare import agree, one_scale, same_number
 from .kinds import SameKind
 from .quantity import Quantity
 from .surroundings import Claim
 
-_SAME_SENTENCE = 0.9  # masked sentences of a copy and its original this alike are one sentence
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 
 
@@ -54,7 +53,7 @@ def _same_place(claims: list[Claim], others: list[Claim], same_kind: SameKind) -
     for claim in claims:
         text = _masked(claim.text)
         twin = next((other for other, words in zip(others, masked, strict=True)
-                     if _one_sentence(text, words)), None)
+                     if one_sentence(text, words)), None)
         if twin is None or len(twin.quantities) != len(claim.quantities):
             continue
         ours = sorted(claim.quantities, key=lambda q: q.start)
@@ -72,9 +71,3 @@ def _writes(quantities: list[Quantity], figure: Quantity, same_kind: SameKind) -
 
 def _masked(text: str) -> str:
     return " ".join(_DIGITS.sub("#", text).lower().split())
-
-
-def _one_sentence(a: str, b: str) -> bool:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.real_quick_ratio() >= _SAME_SENTENCE and matcher.quick_ratio() >= _SAME_SENTENCE \
-        and matcher.ratio() >= _SAME_SENTENCE

@@ -16,9 +16,9 @@ are more often a sentence rewritten for another event than one day changed.
 from __future__ import annotations
 
 from collections import defaultdict
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from ...nlp.text import one_sentence
 from .claims import DATE_WORDS, Claim, days_apart, month_slip
 from .consensus import LONE_COSINE, Pair
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
     import numpy as np
 
-_SAME_SENTENCE = 0.9  # masked sentences of a copy and its original this alike are one sentence
 _MOST_DAYS = 10
 
 
@@ -52,7 +51,7 @@ def copied_day_pairs(claims: Sequence[Claim], cosine: np.ndarray, free: Sequence
 def _twins(claims: Sequence[Claim], ours: list[int], theirs: list[int]) -> list[tuple[int, int]]:
     """Sentences of two sources told alike once their date words are masked."""
     masked = {k: _masked(claims[k].text) for k in ours + theirs}
-    return [(i, j) for i in ours for j in theirs if claims[i].days != claims[j].days and _one_sentence(masked[i], masked[j])]
+    return [(i, j) for i in ours for j in theirs if claims[i].days != claims[j].days and one_sentence(masked[i], masked[j])]
 
 
 def _backed_pair(claims: Sequence[Claim], cosine: np.ndarray, i: int, j: int) -> list[Pair]:
@@ -83,9 +82,3 @@ def _backed_pair(claims: Sequence[Claim], cosine: np.ndarray, i: int, j: int) ->
 
 def _masked(text: str) -> str:
     return " ".join(DATE_WORDS.sub("#", text).lower().split())
-
-
-def _one_sentence(a: str, b: str) -> bool:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.real_quick_ratio() >= _SAME_SENTENCE and matcher.quick_ratio() >= _SAME_SENTENCE \
-        and matcher.ratio() >= _SAME_SENTENCE
