@@ -95,3 +95,11 @@ def test_a_word_tagged_a_person_opening_a_line_is_no_subject_for_she():
             "temporary replacements when their staff go on leave, she said.\n"
             "“This burden frequently falls on other colleagues, and this can be overwhelming.”")
     assert article_speakers(text)["This burden frequently"] == "Lina Varga"
+
+
+def test_the_person_noun_given_an_age_is_the_person_named_before():
+    text = ("Commuters waited up to ten minutes for a ferry on Monday morning.\n"
+            "Mr Ravi Menon, however, did not consider the wait of four minutes at Pier 3 much of a delay.\n"
+            "While agreeing that ferries should be on time, the tutor in his late 30s said: "
+            "“Sometimes, things like this happen, so it is not a big deal.”")
+    assert article_speakers(text)["Sometimes, things like"] == "Ravi Menon"

@@ -32,15 +32,8 @@ from ...nlp.text import plain
 from .people import People, joined_to, named_together
 from .roles import institution_of, last_body_named, named_after, named_before, spokes_role, tenure_of
 from .tokens import (
-    about_a_thing,
-    addressed_subject,
-    beside,
-    cited_person,
-    introduces_person,
-    joining_hyphen,
-    reporting_subjects,
-    unnamed_group_spoke,
-    user_handle,
+    about_a_thing, addressed_subject, age_of, beside, cited_person, introduces_person, joining_hyphen,
+    reporting_subjects, unnamed_group_spoke, user_handle,
 )
 
 _IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
@@ -205,7 +198,8 @@ class SpeakerResolver:
         if any(w in ROLE_WORDS for w in plain(token.text).split("-")):
             return self._role_speaker(token, allowed, remember)
         if determiners == {"the"} and token.pos_ == "NOUN" and introduces_person(token):
-            return self._pronoun(token.idx, "", depth)  # "said the accountant, who …": someone named before
+            # "said the accountant, who …", "the tutor in his late 30s said": someone named before
+            return self._pronoun(token.idx, age_of(token) or "", depth)
         if determiners == {"the"} and token.pos_ == "NOUN" and len(phrase) == 2 and lower in BODY_BACK_REFERENCES:
             return self._the_body(token, depth)
         if token.lower_ in INSTITUTION_WORDS:

@@ -3,6 +3,8 @@ name, a noun said of a person, the words beside a verb whose subject the
 parse missed, and the verbs around a speech verb in the parse."""
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,11 +24,21 @@ def joining_hyphen(token: Any) -> bool:
 
 def introduces_person(token: Any) -> bool:
     """Whether a noun is said of a person: a "who" clause on it ("the
-    accountant, who manages the garden") or an age ("the 65-year-old")."""
-    if "year-old" in token.lower_ or any(c.lower_ == "old" for c in token.children):
+    accountant, who manages the garden") or an age ("the 65-year-old", "the
+    tutor in his late 30s")."""
+    if "year-old" in token.lower_ or any(c.lower_ == "old" for c in token.children) or age_of(token):
         return True
     return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children)
                for c in token.children)
+
+
+def age_of(token: Any) -> str | None:
+    """'he' or 'she' when a noun is given an age by "in his/her (late) 30s"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+        words = [t.lower_ for t in prep.subtree]
+        if any(re.fullmatch(r"\d0s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties", w) for w in words):
+            return "he" if "his" in words else "she" if "her" in words else None
+    return None
 
 
 def beside(doc: Any, verb: Any, window_ids: set[int]) -> Iterator[Any]:
