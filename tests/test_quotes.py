@@ -668,8 +668,8 @@ def test_a_speaker_written_with_part_of_a_known_full_name_is_that_person():
     found = speakers("“The case will go to court next month,” said Calden Central MP Ana Ruiz.", entities)
     assert found == {"The case will": "Ana Ruiz"}
     # a surname never shortens a fuller name to a one-word entity
-    short = [Entity("Ng", "PERSON", [], ["a"], 2)]
-    assert speakers("“The corals are recovering fast,” said Sirius Ng.", short) == {"The corals are": "Sirius Ng"}
+    short = [Entity("Vale", "PERSON", [], ["a"], 2)]
+    assert speakers("“The corals are recovering fast,” said Orin Vale.", short) == {"The corals are": "Orin Vale"}
 
 
 def test_the_story_outlet_reporting_is_no_speaker():

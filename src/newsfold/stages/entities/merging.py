@@ -246,7 +246,7 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             # name ends with it
             owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
         if not owners and size == 1 and key not in NAME_PARTICLES:
-            # a given name inside a longer name ("Fadil" of "Ahmad Fadil Ahmad Noor")
+            # a given name inside a longer name ("Rizal" of "Mohamad Rizal Mohamad Salim")
             owners = {uf.find(p) for p in full_people if len(p.split()) > 2
                       and skeleton(key) in {skeleton(w) for w in p.split()[1:-1]}}
         owner = owners.pop() if len(owners) == 1 else leading_owner(uf, groups, full_people, owners, ms) \

@@ -124,7 +124,7 @@ class People:
             words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
             if len(words) >= 2 and all(w.text[:1].isupper() and w.is_alpha for w in words) \
                     and not self.page.article.is_removed(words[0].idx, token.idx + len(token.text)):
-                name = speaker_name(" ".join(w.text for w in words))  # "Mr Sirius Ng" is Sirius Ng
+                name = speaker_name(" ".join(w.text for w in words))  # "Mr Orin Vale" is Orin Vale
                 if not name:
                     continue
                 self.extra_names.append(name)

@@ -186,7 +186,7 @@ class SpeakerResolver:
                 else self._proper_name(token, allowed) or self.people.full_name(persons[-1].text)
         if (token.pos_ == "PROPN" or token.text[:1].isupper()) and self.people.is_surname(plain(token.text)):
             full = self.people.full_name(token.text, before=token.idx)
-            written = self._proper_name(token, allowed)  # "Sirius Ng" as written beats a known "Ng"
+            written = self._proper_name(token, allowed)  # "Orin Vale" as written beats a known "Vale"
             return written if written and len(written.split()) > len(full.split()) else full
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if token.pos_ in ("NOUN", "PROPN") and (determiners == {"the"} or not determiners and token.is_upper) \
