@@ -319,7 +319,7 @@ def _quote_conflict_matches(conflict, quote, brief: Brief) -> bool:
 
 def _entity_scores(annotation: dict, brief: Brief) -> dict[str, float]:
     def holder(name: str):
-        # as written, else without a title ("Mr Foo" is the alias "Foo"): the
+        # as written, else without a title ("Mr Vell" is the alias "Vell"): the
         # brief lists cleaned names; nothing else is inferred here
         cleaned = clean_name(name, "PERSON")
         keys = [_fold(name)] + ([_fold(cleaned[0])] if cleaned else [])

@@ -165,13 +165,13 @@ def _name_end(text: str, start: int, end: int, label: str) -> int:
     """Where the name the tagger marked in [start, end) really ends: before a
     sentence break inside it, and for an organisation before its possessive
     when the owner is a name of two words or more or an acronym and a unit
-    of two words or more follows ("CTU's Coastal School", not "St George's Hospital")."""
+    of two words or more follows ("CTU's Coastal School", not "St Aldric's Hospital")."""
     span = text[start:end]
     cut = _SENTENCE_BREAK.search(span)
     if cut is not None and not is_title(span[:cut.start()].split()[-1], PERSON_TITLES):
         span = span[:cut.start()]
     owner = _OWNER_POSSESSIVE.search(span) if label == "ORG" else None
-    # "St George's Hospital" is one name: a unit of two words or more follows an owner
+    # "St Aldric's Hospital" is one name: a unit of two words or more follows an owner
     if owner is not None and len(span[owner.end():].split()) >= 2:
         words = span[:owner.start()].split()
         if len(words) >= 2 or words and _all_caps(words[0]):
