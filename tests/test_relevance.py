@@ -292,3 +292,21 @@ def test_the_announcement_a_week_before_the_follow_up_is_the_story_by_its_sum():
     from newsfold.stages.relevance import off_topic_reasons
 
     assert off_topic_reasons(_context(articles, "minilm")) == {}
+
+
+def test_a_digest_of_several_stories_is_off_topic():
+    digest = ("Stay in the know with a recap of our top stories today.\n"
+              "1. Twelve firefighters hurt in Valmora warehouse fire\n"
+              "Twelve firefighters were injured when a blaze tore through a chemical depot in Valmora... » READ MORE\n"
+              "2. Bakery in Port Calden wins national sourdough award\n"
+              "A family bakery has won the national prize for its sourdough... » READ MORE\n"
+              "3. Police arrest man over stolen bicycles in Harbourton\n"
+              "The police arrested a man on Tuesday after a string of bicycle thefts... » READ MORE\n")
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(STORY[:3])]
+    articles.append(Article(id="d", text=digest, title="Daily roundup: Valmora warehouse fire - and other top stories"))
+    assert find_off_topic(_context(articles, "minilm")) == {"d"}
+    # numbered points of one report, under a plain title, are no digest
+    points = ("What we know about the Valmora fire:\n1. Twelve firefighters were injured.\n"
+              "2. About 200 residents were evacuated.\n3. The port stays closed until Tuesday.")
+    articles[-1] = Article(id="d", text=points, title="Valmora warehouse fire: what we know")
+    assert "d" not in find_off_topic(_context(articles, "minilm"))

@@ -48,6 +48,10 @@ event still retells its core and keeps most of all four.
    the story's days, three at least: "US$20m") reports the story, however
    dated: an announcement a week before the follow-up the others report.
 
+6. Digest: a page of several stories ("Daily roundup: … and other top
+   stories", numbered headlines each with a teaser and "READ MORE") reports
+   none of them; it names the story in one headline and teaser at most.
+
 Nothing is flagged with fewer than three independent sources (no majority to
 compare against), and never more than a minority of them: another day first,
 then the lowest averages. The rule is conservative on purpose: a lost
@@ -101,6 +105,8 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
     told = ~np.isnan(relative)
     score = np.where(told, relative, 0.0).sum(axis=0) / np.maximum(told.sum(axis=0), 1) + (~told.any(axis=0))
     dated, doubtful = _dated_elsewhere(roots, sentences)
+    dated.update((root, "a digest of several stories (numbered headlines with teasers), not a report of this one")
+                 for root in ids if root not in dated and _digest(roots[root][0]))
     ranked = [(0.0, 0.0, root) for root in dated]
     ranked += [(1.0, float(score[row]), root) for row, root in enumerate(ids) if root not in dated
                and score[row] < (_RELATIVE_DATED if root in doubtful else _RELATIVE)]
@@ -222,6 +228,21 @@ def _dated_elsewhere(roots: dict[str, list[Article]],
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _AMOUNT = re.compile(r"(?:[A-Z]{0,3}\$|€|£|RM)\s?(?P<money>\d+(?:[.,]\d+)*)"
                      r"|(?<![\w.])(?P<scaled>\d+(?:[.,]\d+)*)\s?(?:million|billion|mil|bn)\b")
+
+
+# "Daily roundup: …", "… and other top stories today", "Morning briefing"
+_DIGEST_TITLE = re.compile(r"\b(?:round-?up|briefing|digest|top stories|news in brief)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S", re.MULTILINE)
+_READ_MORE = re.compile(r"(?:»|>>|\.\.\.|…)\s*read more\s*$", re.IGNORECASE | re.MULTILINE)
+_DIGEST_ITEMS = 3
+
+
+def _digest(article: Article) -> bool:
+    """A page of several stories: a digest's title and three numbered items or
+    more, or three teasers or more closing on "READ MORE"."""
+    numbered = len(_NUMBERED.findall(article.text))
+    teasers = len(_READ_MORE.findall(article.text))
+    return teasers >= _DIGEST_ITEMS or bool(_DIGEST_TITLE.search(article.title or "")) and numbered >= _DIGEST_ITEMS
 
 
 def _figures(text: str) -> set[str]:
