@@ -70,3 +70,17 @@ def test_calls_to_action_and_a_question_to_the_reader_close_the_page():
     # a reporter's question inside the story stays
     text = "\n".join([LEDE, "Are you safe on a ferry? The board says yes, and cites nine years without a collision.", MORE])
     assert "Are you safe on a ferry?" in kept(text)
+
+
+def test_a_section_about_a_place_is_no_bio():
+    text = "\n".join([LEDE, BODY, "About Calden",
+                      "Calden is a port town of 40,000 people on the east coast.",
+                      "Its ferry terminal opened in 1998 and serves three islands.",
+                      MORE])
+    assert "Its ferry terminal opened in 1998" in kept(text)
+
+
+def test_a_key_facts_list_after_a_label_in_capitals_stays():
+    caps = "\n".join([LEDE, BODY, MORE, "WHAT WE KNOW:", "- Nine passengers were hurt",
+                      "- Both ferries sail again on Thursday"])
+    assert "Nine passengers were hurt" in kept(caps)

@@ -153,9 +153,9 @@ def _mark_tail_lines(paragraphs: list[Paragraph], reasons: list[str | None]) -> 
         i = j + 1
 
 
-# "HAVE YOU HEARD?", "READ ALSO:", "Please refer:", "Useful links:"
+# "HAVE YOU HEARD?", "Please refer:", "Useful links:" (not "WHAT WE KNOW:" above the story's points)
 _CLOSING_LABEL = re.compile(
-    r"^(?:(?=[^a-z]*[A-Z]{2})[A-Z0-9 '’,-]{2,40}[?!:]"
+    r"^(?:(?=[^a-z]*[A-Z]{2})[A-Z0-9 '’,-]{2,40}[?!]"
     r"|(?i:(?:please\s+)?(?:refer(?:\s+to)?|see\s+also|downloads?|attachments?|resources|(?:related|useful)\s+links?)\s*:?))$"
 )
 _CONTENTS = re.compile(r"^(?:jump\s+to|(?:table\s+of\s+)?contents|in\s+this\s+(?:article|story|guide)|on\s+this\s+page)\s*:?$",

@@ -46,6 +46,7 @@ _OUTLET_BLURB = re.compile(
     r"(?:site|website|portal|platform|publication|publisher|newspaper|magazine|outlet|destination)\s+for\b"
 )
 _BIO_HEADING = re.compile(r"^About\s+the\s+(?:author|writer|reporter|columnist|contributor)s?:?$", re.IGNORECASE)
+_ABOUT_BIO_LINES = 5  # a closing bio under "About <name>" runs this many lines at most
 _ABOUT_NAME = re.compile(r"^About\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$")
 _SELF = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S")
@@ -106,14 +107,17 @@ def mark_bylines_and_bios(paragraphs: list[Paragraph], reasons: list[str | None]
 
 def _mark_bio_about_name(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:
     """'About Ravi' closing the page, then "Ravi Menon is a programmer. …": the
-    heading and everything after it is the author's bio, when the next line
-    opens with the name and nothing after it quotes anyone."""
-    for i in range(1, len(paragraphs) - 1):
+    heading and the few lines after it are the author's bio, when the next
+    line opens with the name, nothing after it quotes anyone and one line
+    tells a bio ("He is the editor of …", an e-mail address); not a section
+    "About Calden" that tells the rest of an explainer."""
+    for i in range(max(1, len(paragraphs) - 1 - _ABOUT_BIO_LINES), len(paragraphs) - 1):
         heading = _ABOUT_NAME.match(paragraphs[i].text)
         if heading is None or not paragraphs[i + 1].text.startswith(heading["name"].split()[0]):
             continue
         rest = range(i + 1, len(paragraphs))
-        if all(not SAYS.search(paragraphs[k].text) and len(paragraphs[k].text.split()) <= 120 for k in rest):
+        if all(not SAYS.search(paragraphs[k].text) and len(paragraphs[k].text.split()) <= 120 for k in rest) \
+                and any(_BIO_SIGNAL.search(paragraphs[k].text) or _BIO_NEXT.match(paragraphs[k].text) for k in rest):
             for k in [i, *rest]:
                 reasons[k] = reasons[k] or "bio"
         return
