@@ -194,6 +194,8 @@ def repair_names(doc):
       no title ("Mr", "Minister").
     - "COVID-19" tagged PERSON: a person's name holds no digits.
     """
+    from .names import is_title
+
     if not doc.has_annotation("SENT_START"):
         return doc  # no parse: nothing to judge a sentence by
     changed = False
@@ -209,7 +211,7 @@ def repair_names(doc):
         if ent.label_ == "PERSON" and not _title_case_sentence(ent.sent):
             start = _given_name_before(doc, ent, taken)
             # "Datuk Seri" tagged alone: its titles do not count against the words it grows over
-            reach = 2 + sum(_is_title_word(t.lower_) for t in ent)
+            reach = 2 + sum(is_title(t.text, _titles()) for t in ent)
             while end < len(doc) and end - ent.end < min(reach, 4):
                 token = doc[end]
                 if token.i in taken or not token.is_alpha or len(token) < 2 or not token.is_title \
@@ -243,15 +245,10 @@ def _joined_word_before(doc, ent, taken: set[int]) -> int:
     return i
 
 
-def _is_title_word(word: str) -> bool:
-    from .lexicon import HONORIFICS, PERSON_TITLES
-
-    return word.strip(".") in PERSON_TITLES | HONORIFICS
-
-
 def _given_name_before(doc, ent, taken: set[int]) -> int:
     """Where a PERSON span starts once a given name the tagger cut off is back."""
-    from .lexicon import HONORIFICS, PERSON_TITLES, PORTFOLIO_WORDS, ROLE_WORDS, STOPWORDS
+    from .lexicon import PORTFOLIO_WORDS, ROLE_WORDS, STOPWORDS
+    from .names import is_title
 
     if ent.start == 0:
         return ent.start
@@ -259,10 +256,19 @@ def _given_name_before(doc, ent, taken: set[int]) -> int:
     word = token.lower_
     if token.i in taken or not token.is_alpha or len(token) < 3 or not token.is_title or token.whitespace_ != " " \
             or token.dep_ != "compound" or not ent.start <= token.head.i < ent.end \
-            or word in PERSON_TITLES | HONORIFICS | PORTFOLIO_WORDS | ROLE_WORDS | STOPWORDS or _common_word(word) \
+            or is_title(word, _titles()) or word in PORTFOLIO_WORDS or word in ROLE_WORDS or word in STOPWORDS \
+            or _common_word(word) \
             or token.i > 0 and doc[token.i - 1].lower_ in ("for", "of", "and"):  # "Minister for Harbours"
         return ent.start  # "Builder Ana Ruiz": an English word (a job) before the name is no given name
     return ent.start - 1
+
+
+@functools.lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Person titles and honorifics ("Datuk", "Mr"): no given name, no part of the name a span grows over."""
+    from .lexicon import HONORIFICS, PERSON_TITLES
+
+    return PERSON_TITLES | HONORIFICS
 
 
 @functools.lru_cache(maxsize=1)
