@@ -127,7 +127,7 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 
 
 def roman_numeral(name: str) -> bool:
-    """'II': the numeral after a title ("Deputy Prime Minister II"), no name."""
+    """'II': the numeral after a title ("Harbour Master II"), no name."""
     return bool(_ROMAN.fullmatch(name.strip(" .")))
 
 

@@ -26,9 +26,9 @@ from .quantity import Quantity
 CONSENSUS = 2  # other independent sources writing a value that make it the story's
 _SLOT_RATIO = 2.0  # a value in another's place is this close to it ("S$600" a child, "S$1,250" a carer)
 _MOST_PARTS = 6  # other figures of a sentence tried as parts of a total with one
-_TOTALS = frozenset({"exactly", "about", "almost"})
+_TOTALS = frozenset({"exactly", "about", "almost"})  # qualifiers of a total parts may add up to
 _PART_OF = re.compile(r"\b(?:including|of\s+which|of\s+whom|among\s+them)\b", re.IGNORECASE)
-_PART_REACH = 80  # characters from a whole to the part it includes  # qualifiers of a total parts may add up to
+_PART_REACH = 80  # characters from a whole to the part it includes
 
 
 class Backing:

@@ -218,7 +218,7 @@ def _head_word(name: str) -> str:
         if word in ("of", "for"):
             return words[i - 1]
     if len(words) >= 2 and words[-1] in _FORCE_WORDS:
-        return words[-2]  # "Calden Police Force", "Calden Police Service": the police
+        return words[-2]  # a police force or service ("Calden Police Service"): the police
     return words[-1] if words else ""
 
 

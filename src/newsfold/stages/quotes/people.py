@@ -151,7 +151,7 @@ class People:
                     break
                 words.insert(0, left)
             if any(t.ent_type_ == "PERSON" and joined_to(t, token) for t in token.subtree):
-                continue  # "Roads, … Committee Chairman Ana Ruiz told": the person named in it speaks
+                continue  # "Roads, … Board Chairman Ana Ruiz told": the person named in it speaks
             texts = [w.text for w in words]
             titles = [i for i, word in enumerate(texts[:-1]) if title_before_name(word)]
             name = speaker_name(" ".join(texts[titles[-1] + 1:] if titles else texts))  # "Calden MP Ana Ruiz"
@@ -352,7 +352,7 @@ def _beside(context: Any, head: str, ent: Any) -> bool:
 
 def joined_to(name: Any, subject: Any) -> bool:
     """Whether a name stands in the subject as one of its parts ("State Roads,
-    Parks and Ferries Committee Chairman Ana Ruiz" parsed with "Roads" for the
+    Parks and Ferries Board Chairman Ana Ruiz" parsed with "Roads" for the
     subject and the name a conjunct): a chain of conjuncts or appositions up
     to the subject, never through a possessive or a preposition."""
     seen = False
@@ -373,7 +373,7 @@ def _is_subject(token: Any) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass", "ROOT") \
             or token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.ent_type_ != "PERSON":
         return True
-    subject = token  # "Roads, Ferries and Parks Committee Chairman Ana Ruiz told": a conjunct of the subject
+    subject = token  # "Roads, Ferries and Parks Board Chairman Ana Ruiz told": a conjunct of the subject
     while subject.dep_ in ("conj", "appos", "npadvmod") and subject.head.i != subject.i:
         subject = subject.head
     return subject.dep_ in ("nsubj", "nsubjpass") and subject.ent_type_ != "PERSON" and joined_to(token, subject)
