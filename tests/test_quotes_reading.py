@@ -337,3 +337,49 @@ def test_the_firm_names_nobody_when_another_body_was_named_since():
     text = ("Veltro Motors said on Friday that inspectors had visited its plant. Rivals including Orla Motor Group "
             "are suspected of the same. The firm said in a statement: “Our cars were not changed and met every rule.”")
     assert speakers(text)["Our cars were"] is None
+
+
+def test_a_quote_paragraph_after_reported_words_is_the_reporters():
+    # "X pointed out that …" then a quote paragraph: X goes on in their own words
+    text = ("The reptiles escaped from a farm on Orla Island last week.\n"
+            "Mr Tomas Brenn, a zoologist, has studied the species for years.\n"
+            "Mr Brenn pointed out that there are many islets between the farm and the coast.\n"
+            "“There may be sightings if they swim this far, but I would not expect many.”\n"
+            "Officers are patrolling the beaches.")
+    assert speakers(text)["There may be"] == "Tomas Brenn"
+
+
+def test_a_quote_paragraph_after_a_plain_sentence_stays_untold():
+    text = ("The reptiles escaped from a farm on Orla Island last week.\n"
+            "Mr Tomas Brenn, a zoologist, has studied the species for years.\n"
+            "Mr Brenn drove to the coast on Sunday.\n"
+            "“There may be sightings if they swim this far, but I would not expect many.”\n")
+    assert speakers(text)["There may be"] is None
+
+
+def test_the_described_operator_is_the_body_that_acted_before():
+    # "the transport operator": the body that last spoke or acted, though a
+    # depot tagged an organisation was named since, inside another clause
+    text = ("VMR said on Monday that trains were delayed.\n"
+            "At 7am, VMR provided an update that a vehicle returning to Kelso Depot broke down.\n"
+            "The breakdown, which happened at about 5am, kept some trains in the depot.\n"
+            "The transport operator later posted a further update, stating that more trains were sent.\n"
+            "“The waiting time between trains will rise to about four minutes,” it said.")
+    assert speakers(text)["The waiting time"] == "VMR"
+
+
+def test_they_said_reaches_back_to_the_police_who_spoke_paragraphs_before():
+    text = ("A man will be charged on Thursday over a fake note, the police said.\n"
+            "The bank clerk suspected the note was fake and told the manager, the police said.\n"
+            "Officers arrested the man at the branch.\n"
+            "The bank stopped issuing such notes in 2014.\n"
+            "The penalty for passing off fake notes is a jail term of up to 20 years.\n"
+            "“We take a serious view of anyone involved in fake currency,” they said.")
+    assert speakers(text)["We take a"] == "police"
+
+
+def test_they_said_after_residents_spoke_names_nobody():
+    text = ("Residents said the noise went on all night.\n"
+            "The council inspected the site on Friday.\n"
+            "“We have asked for this to stop many times,” they said.")
+    assert speakers(text)["We have asked"] is None

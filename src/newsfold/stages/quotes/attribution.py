@@ -9,8 +9,9 @@ c. a lead-in paragraph ending with a colon right before a quote paragraph (a
    underscored the point:");
 d. an interview label naming a person of the article ("Ruiz: “…”");
 e. a quote paragraph right after a paragraph whose last sentence is X's words
-   ("“…,” said X." or "…, he stressed.") continues X, or introduces X ("Ms X,
-   67, a nearby resident, walks there weekly." then "“…”": a vox pop);
+   ("“…,” said X." or "…, he stressed."), or reports them ("X pointed out that
+   …"), continues X, or introduces X ("Ms X, 67, a nearby resident, walks
+   there weekly." then "“…”": a vox pop);
 f. a quote paragraph nothing else attributes, right before a paragraph opening
    with a quote given to X ("“…” / “…,” he said."), is X's.
 
@@ -188,15 +189,30 @@ class _Attribution:
         # introduces the words; the clause's subject speaks if it is a person
         window = self.page.window_tokens(start, k)
         for verb in reversed(window):
-            if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
-                continue
-            subject = next(c for c in verb.children if c.dep_ == "nsubj")
-            if subject.lower_ not in PRONOUNS and subject.ent_type_ != "PERSON" \
-                    and plain(subject.text) not in self.people.names.surnames:
-                return None
-            speaker = self.speakers.resolve(subject, {t.i for t in window})
-            kind = self.people.names.type_of(speaker or "")
-            return speaker if speaker is not None and kind in (None, "PERSON") else None
+            if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
+                return self._person_subject(verb, window)
+        return None
+
+    def _person_subject(self, verb: Any, window: list[Any]) -> str | None:
+        """The person the subject of ``verb`` stands for, or None when it is no person."""
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        if subject.lower_ not in PRONOUNS and subject.ent_type_ != "PERSON" \
+                and plain(subject.text) not in self.people.names.surnames:
+            return None
+        speaker = self.speakers.resolve(subject, {t.i for t in window})
+        kind = self.people.names.type_of(speaker or "")
+        return speaker if speaker is not None and kind in (None, "PERSON") else None
+
+    def _reported(self, start: int, end: int) -> str | None:
+        """'Ruiz pointed out that the route is long.' before an untold quote
+        paragraph: the person whose words or view the sentence reports (its
+        main verb's subject, with a clause of what was said after the verb)
+        goes on in their own words."""
+        window = self.page.window_tokens(start, end)
+        for verb in window:
+            if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) \
+                    and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+                return self._person_subject(verb, window)
         return None
 
     def _label(self, open_index: int) -> str | None:
@@ -234,7 +250,7 @@ class _Attribution:
         speaker, explicit = self.speakers.from_window(start, end, first=False)
         if speaker is not None or explicit:
             return speaker
-        return self._introduced(start, end)
+        return self._reported(start, end) or self._introduced(start, end)
 
     def _introduced(self, start: int, end: int) -> str | None:
         """'Ms Ana Ruiz, 67, a nearby resident, walks there weekly.' before an

@@ -120,16 +120,28 @@ def tenure_of(token: Any) -> frozenset[str]:
     return frozenset(w for c in token.children if (w := plain(c.text)) in TENURE_WORDS)
 
 
-def last_body_named(page: Page, offset: int, head: str = "", reach: int = 0) -> str | None:
+def last_body_named(page: Page, offset: int, head: str = "", reach: int = 0, acting: bool = False) -> str | None:
     """The last organisation the article names outside quotes before
     ``offset``: within two paragraphs and ``reach`` characters, or, with a
     ``head`` word, anywhere before it, the last whose name ends in that word
-    ("the authority" is the Transit Authority); as a speaker name."""
+    ("the authority" is the Transit Authority); as a speaker name. With
+    ``acting``, only one that is a clause's subject ("Velmont provided an
+    update that a train bound for Orrin Depot stalled": Velmont, not the
+    depot; "Rivals including Orla Group are suspected": Orla)."""
     limit = 0 if head else max(page.paragraphs_back(offset, 2), offset - reach)
     for ent in reversed([e for e in page.ents if limit <= e.start_char and e.end_char <= offset
                          and e.label_ == "ORG" and not page.in_quote(e.start_char)
+                         and (not acting or _in_main_subject(e.root))
                          and (not head or plain(e.text).split()[-1:] == [head])]):
         cleaned = clean_name(ent.text, "ORG")
         if cleaned:
             return speaker_name(cleaned[0])
     return None
+
+
+def _in_main_subject(token: Any) -> bool:
+    """Whether ``token`` is, or stands inside, the subject of its sentence's
+    main verb (or of a verb joined to it: a heading the parse ran into the sentence)."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj"
+                                                       and t.head.head.dep_ == "ROOT")
+               for t in (token, *token.ancestors))

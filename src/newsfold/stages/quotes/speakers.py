@@ -38,6 +38,7 @@ from .tokens import (
 
 _IT_REACH_CHARS = 1500  # how far back "it added" looks for the organisation that spoke
 _THEY_REACH_CHARS = 600  # how far back "they said" looks for people named together
+_THEY_PARAGRAPHS = 5  # ... and, with nobody nearer, for a body named in the plural ("the police said")
 _IT_DEPTH = 4  # "it said … it added … it said": how many look-backs may nest
 PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -200,8 +201,9 @@ class SpeakerResolver:
         if determiners == {"the"} and token.pos_ == "NOUN" and introduces_person(token):
             # "said the accountant, who …", "the tutor in his late 30s said": someone named before
             return self._pronoun(token.idx, age_of(token) or "", depth)
-        if determiners == {"the"} and token.pos_ == "NOUN" and len(phrase) == 2 and lower in BODY_BACK_REFERENCES:
-            return self._the_body(token, depth)
+        if determiners == {"the"} and token.pos_ == "NOUN" and lower in BODY_BACK_REFERENCES and all(
+                t.i == token.i or t.dep_ == "det" or t.dep_ in ("compound", "amod") and t.is_lower for t in phrase):
+            return self._the_body(token, depth)  # "the firm", "the transport operator"
         if token.lower_ in INSTITUTION_WORDS:
             return self._institution(token, phrase, determiners)
         return self._organisation_speaker(token, lo, hi) or self._known_body(token, allowed) \
@@ -403,10 +405,12 @@ class SpeakerResolver:
 
     def _the_body(self, token: Any, depth: int) -> str | None:
         """'The firm said': the body that spoke or acted before, when it is also
-        the last body named; else nobody. ("The ministry said" is the story's one
+        the last body named as a clause's subject (or named at all, where none
+        is a subject); else nobody. ("The ministry said" is the story's one
         ministry: ``StoryNames.canonical`` reads the lower-case word.)"""
         spoke = self._organisation_before(token.idx, depth)
-        last = last_body_named(self.page, token.idx, reach=_IT_REACH_CHARS)
+        last = last_body_named(self.page, token.idx, reach=_IT_REACH_CHARS, acting=True) \
+            or last_body_named(self.page, token.idx, reach=_IT_REACH_CHARS)
         return spoke if spoke and last and plain(last) == plain(spoke) else None
 
     def _body_subject(self, token: Any) -> str | None:
@@ -441,4 +445,21 @@ class SpeakerResolver:
             self.people.names.body(name) or " and " in name or plain(name.split()[-1]) in RELATION_NOUNS)]
         if together and (not bodies or together[0] > bodies[-1][0]):
             return together[1]
-        return bodies[-1][1] if bodies else None
+        return bodies[-1][1] if bodies else self._plural_body_before(offset)
+
+    def _plural_body_before(self, offset: int) -> str | None:
+        """'…,” they said' with nobody in reach: the body a plural noun named
+        as the subject of the last speech verb outside quotes further back
+        ("…, the police said." four paragraphs before); a group that names
+        nobody ("residents said") speaks for nobody."""
+        reach = max(self.page.paragraphs_back(offset, _THEY_PARAGRAPHS), offset - _IT_REACH_CHARS)
+        for token in reversed(self.page.tokens(reach, offset)):
+            if token.lower_ not in QUOTE_VERBS or token.pos_ not in ("VERB", "AUX") or self.page.in_quote(token.idx):
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")), None)
+            if subject is not None:
+                speaker = self.resolve(subject, {t.i for t in subject.subtree}, remember=False)
+                names = self.people.names  # "police": the story's one police body, or the police
+                body = subject.lower_ in INSTITUTION_WORDS or names.body(names.canonical(speaker) or "")
+                return speaker if speaker is not None and body else None
+        return None
