@@ -405,3 +405,24 @@ def test_less_shared_wording_is_made_up_for_by_closer_meaning():
     [conflict] = _embedded_conflicts(a, b, cosine=0.85)
     assert sorted(v.value for v in conflict.values) == ["2031-03-09", "2031-03-12"]
     assert _embedded_conflicts(a, b, cosine=0.75) == []
+
+
+_POSTED = "“We will keep the harbour trails open all year,” Mayor Ana Ruiz said in a Facebook post on {}."
+
+
+def test_a_lone_day_is_weighed_against_a_weekday_telling_of_the_story_s_day():
+    # s1 dates the post by its weekday alone (Wednesday, March 12), s2 gives that day in a sentence
+    # unlike the lone one; the lone day is weighed against the weekday sentence, alike it word for word
+    weekday = Article("s1", "“The new boardwalk opens next year,” Mayor Ana Ruiz said in a Facebook post on"
+                            " Wednesday.", published="2031-03-12")
+    other = Article("s2", "The harbour boardwalk plans were set out on March 12 by the council.",
+                    published="2031-03-12")
+    moved = Article("s3", _POSTED.format("March 15"), published="2031-03-16")
+    [conflict] = _embedded_conflicts(weekday, other, moved)
+    assert [v.value for v in conflict.values] == ["2031-03-12", "2031-03-15"]
+    assert "s1" in [e.source for e in conflict.values[0].support]
+    assert [e.source for e in conflict.values[1].support] == ["s3"]
+    # a weekday sentence is never the lone side: alone against two written days, no conflict
+    told = [Article(f"w{k}", _POSTED.format("March 12"), published="2031-03-12") for k in range(2)]
+    saturday = Article("w2", weekday.text.replace("Wednesday", "Saturday"), published="2031-03-15")
+    assert _embedded_conflicts(*told, saturday) == []

@@ -44,7 +44,10 @@ Method, in order:
    weekday's day in the likest sentence of each other source giving it;
 5. a lone day against the story (``consensus``): a day that only one
    independent source gives, in a sentence no pair holds, against the day
-   two or more other independent sources give for the same event;
+   two or more other independent sources give for the same event; the
+   sentences weighed against it include those giving the day by a weekday
+   or "yesterday" alone (``claims_of(by_weekday=True)``: "said in a Facebook
+   post on Wednesday"), which are never the lone side themselves;
 6. a lone day in a fact group (``grouped``): against the day two or more
    other independent sources give in the sentences the facts stage groups
    with it (``ctx.facts``);
@@ -105,13 +108,23 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     given = Given(defaultdict(set), {(e.support.source, e.date) for e in events}, _unweighed(claims, events))
     for event in events:
         given.roots[event.date].add(roots.get(event.support.source, event.support.source))
-    pairs += lone_day_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)],
-                            given)
+    pairs += _lone_days(ctx, claims, events, [free[i] and claim not in paired for i, claim in enumerate(claims)], given)
     paired = {claim for pair in pairs for claim, _ in pair}
     pairs += grouped_pairs(ctx, claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     paired = {claim for pair in pairs for claim, _ in pair}
     pairs += copied_day_pairs(claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     return [_conflict(group) for group in _groups(pairs)]
+
+
+def _lone_days(ctx: StoryContext, claims: list[Claim], events: list[Event], free: list[bool],
+               given: Given) -> list[tuple[tuple[Claim, str], tuple[Claim, str]]]:
+    """Lone days against the story (``consensus``), weighed against the
+    sentences of other sources that date the story's day by a weekday alone
+    as well ("said in a Facebook post on Wednesday" beside "said in a
+    Facebook post on Jan 25"); those sentences are never the lone side."""
+    told = claims + claims_of(ctx, events, by_weekday=True)
+    _, shared, cosine = _similarity(ctx, told)
+    return lone_day_pairs(told, shared, cosine, free + [False] * (len(told) - len(claims)), given)
 
 
 def _unweighed(claims: list[Claim], events: list[Event]) -> set[tuple[str, str]]:

@@ -47,13 +47,16 @@ class Claim:
     late: frozenset[str] = frozenset()  # days told as done yet after its report's date (``late_days``)
 
 
-def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
+def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) -> list[Claim]:
     """Sentences that date events to days written with their month ("on Mar
     12", "Tuesday (Mar 12)", "from 3 February to 31 March"): a weekday or
     "yesterday" alone depends on the date a source is given. A day counted
     from another ("two days after the order") agrees with that day and
     disputes none. A year or a month beside the days ("by 2030") is context,
-    not a day the sentence gives."""
+    not a day the sentence gives. With ``by_weekday``, the other sentences
+    instead: those giving days by a weekday or "yesterday" alone, resolved
+    (a telling of the story's day that a lone day may be weighed against,
+    never one to dispute)."""
     roots = ctx.roots()
     by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
     for event in events:
@@ -66,6 +69,8 @@ def claims_of(ctx: StoryContext, events: list[Event]) -> list[Claim]:
     for (source, span), dated in by_sentence.items():
         days = [e for e in dated if len(e.date) == _ISO_DAY and not e.relative
                 and any(c.isdigit() for c in e.support.as_written or "")]
+        if by_weekday:
+            days = [] if days else [e for e in dated if len(e.date) == _ISO_DAY and not e.relative]
         if not days:
             continue
         raw = ctx.article(source).text[span[0]:span[1]]
