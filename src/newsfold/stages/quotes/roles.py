@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ...nlp.lexicon import INSTITUTION_WORDS, TENURE_WORDS
+from ...nlp.lexicon import INSTITUTION_WORDS, QUOTE_VERBS, TENURE_WORDS
 from ...nlp.names import clean_name, speaker_name
 from ...nlp.text import plain
+from .canonical import StoryNames
 from .page import Page
 from .people import People
 
@@ -145,3 +146,19 @@ def _in_main_subject(token: Any) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj"
                                                        and t.head.head.dep_ == "ROOT")
                for t in (token, *token.ancestors))
+
+
+def body_subject(page: Page, names: StoryNames, token: Any) -> str | None:
+    """The organisation ``token`` names when it heads the subject of a verb
+    that is not a speech verb (speech verbs are read for their speaker),
+    outside quotes: the tagger's organisation, or a name the story types so."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" \
+            or token.head.lower_ in QUOTE_VERBS or page.in_quote(token.idx):
+        return None
+    ent = next((e for e in page.ents if e.start <= token.i < e.end), None)
+    if ent is None or ent.root.i != token.i:
+        return None
+    cleaned = clean_name(ent.text, "ORG")  # "The Harbor Office": the determiner goes
+    name = speaker_name(cleaned[0]) if cleaned else ""
+    kind = names.type_of(name) if name else None
+    return name if name and (kind == "ORG" or kind is None and ent.label_ == "ORG") else None

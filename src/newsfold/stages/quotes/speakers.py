@@ -30,7 +30,7 @@ from ...nlp.lexicon import (
 from ...nlp.names import clean_name, speaker_name, suffix_label, title_before_name
 from ...nlp.text import plain
 from .people import People, joined_to, named_together
-from .roles import institution_of, last_body_named, named_after, named_before, spokes_role, tenure_of
+from .roles import body_subject, institution_of, last_body_named, named_after, named_before, spokes_role, tenure_of
 from .tokens import (
     about_a_thing, addressed_subject, age_of, beside, cited_person, introduces_person, joining_hyphen,
     reporting_subjects, unnamed_group_spoke, user_handle,
@@ -384,7 +384,7 @@ class SpeakerResolver:
             return kind == "PERSON" if kind else name in persons
 
         for token in reversed(self.page.tokens(limit, offset)):
-            body = self._body_subject(token)
+            body = body_subject(self.page, self.people.names, token)
             if body is not None and not person(body):
                 return body
             if token.lower_ not in QUOTE_VERBS or self.page.in_quote(token.idx) \
@@ -412,21 +412,6 @@ class SpeakerResolver:
         last = last_body_named(self.page, token.idx, reach=_IT_REACH_CHARS, acting=True) \
             or last_body_named(self.page, token.idx, reach=_IT_REACH_CHARS)
         return spoke if spoke and last and plain(last) == plain(spoke) else None
-
-    def _body_subject(self, token: Any) -> str | None:
-        """The organisation ``token`` names when it heads the subject of a verb
-        that is not a speech verb (speech verbs are read for their speaker),
-        outside quotes: the tagger's organisation, or a name the story types so."""
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" \
-                or token.head.lower_ in QUOTE_VERBS or self.page.in_quote(token.idx):
-            return None
-        ent = next((e for e in self.page.ents if e.start <= token.i < e.end), None)
-        if ent is None or ent.root.i != token.i:
-            return None
-        cleaned = clean_name(ent.text, "ORG")  # "The Harbor Office": the determiner goes
-        name = speaker_name(cleaned[0]) if cleaned else ""
-        kind = self.people.names.type_of(name) if name else None
-        return name if name and (kind == "ORG" or kind is None and ent.label_ == "ORG") else None
 
     def _group_before(self, offset: int) -> str | None:
         """'…,” they said': the people this or the paragraph before last named
