@@ -123,7 +123,7 @@ def _lone_days(ctx: StoryContext, claims: list[Claim], events: list[Event], free
     as well ("said in a Facebook post on Wednesday" beside "said in a
     Facebook post on Jan 25"); those sentences are never the lone side."""
     told = claims + claims_of(ctx, events, by_weekday=True)
-    _, shared, cosine = _similarity(ctx, told)
+    shared, cosine = _words_and_meaning(ctx, told)
     return lone_day_pairs(told, shared, cosine, free + [False] * (len(told) - len(claims)), given)
 
 
@@ -143,14 +143,11 @@ def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float
     mean of shared content words and cosine, 0 when unlike; and the shared
     words and cosines it is made of (cosines 0 without an embedder)."""
     size = len(claims)
-    shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
+    shared, cosine = _words_and_meaning(ctx, claims)
     if ctx.embedder is None:
         alike = [[shared[i][j] if one_occurrence(claims[i].text, claims[j].text) else 0.0 for j in range(size)]
                  for i in range(size)]
-        return alike, shared, np.zeros((size, size), dtype=np.float32)
-    # every claim with a partner: an outlier's sentence may share few words and still mean the same
-    cosine = cosines_of_alike(ctx.embedder, [DATE_WORDS.sub("#", claim.text) for claim in claims],
-                              [claim.root for claim in claims], shared, 0.0)
+        return alike, shared, cosine
     least_cosine, most_shared = _MIN_COSINE_WORDS
 
     def likeness(i: int, j: int) -> float:
@@ -168,6 +165,18 @@ def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float
         return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike or anchored else 0.0
 
     return [[likeness(i, j) for j in range(size)] for i in range(size)], shared, cosine
+
+
+def _words_and_meaning(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float]], np.ndarray]:
+    """Shared content words and cosines (0 without an embedder) of each two
+    claims' sentences, date words masked: every claim with a partner, since an
+    outlier's sentence may share few words and still mean the same."""
+    size = len(claims)
+    shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
+    if ctx.embedder is None:
+        return shared, np.zeros((size, size), dtype=np.float32)
+    return shared, cosines_of_alike(ctx.embedder, [DATE_WORDS.sub("#", claim.text) for claim in claims],
+                                    [claim.root for claim in claims], shared, 0.0)
 
 
 def _disputed(a: Claim, b: Claim) -> list[tuple[str, str]]:
