@@ -59,6 +59,7 @@ Method, in order:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -108,7 +109,8 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     given = Given(defaultdict(set), {(e.support.source, e.date) for e in events}, _unweighed(claims, events))
     for event in events:
         given.roots[event.date].add(roots.get(event.support.source, event.support.source))
-    pairs += _lone_days(ctx, claims, events, [free[i] and claim not in paired for i, claim in enumerate(claims)], given)
+    pairs += _lone_days(ctx, claims, shared, events, [free[i] and claim not in paired for i, claim in enumerate(claims)],
+                        given)
     paired = {claim for pair in pairs for claim, _ in pair}
     pairs += grouped_pairs(ctx, claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
     paired = {claim for pair in pairs for claim, _ in pair}
@@ -116,14 +118,15 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     return [_conflict(group) for group in _groups(pairs)]
 
 
-def _lone_days(ctx: StoryContext, claims: list[Claim], events: list[Event], free: list[bool],
-               given: Given) -> list[tuple[tuple[Claim, str], tuple[Claim, str]]]:
+def _lone_days(ctx: StoryContext, claims: list[Claim], shared: list[list[float]], events: list[Event],
+               free: list[bool], given: Given) -> list[tuple[tuple[Claim, str], tuple[Claim, str]]]:
     """Lone days against the story (``consensus``), weighed against the
     sentences of other sources that date the story's day by a weekday alone
     as well ("said in a Facebook post on Wednesday" beside "said in a
-    Facebook post on Jan 25"); those sentences are never the lone side."""
+    Facebook post on Jan 25"); those sentences are never the lone side.
+    ``shared``: the claims' shared words, counted already."""
     told = claims + claims_of(ctx, events, by_weekday=True)
-    shared, cosine = _words_and_meaning(ctx, told)
+    shared, cosine = _words_and_meaning(ctx, told, shared)
     return lone_day_pairs(told, shared, cosine, free + [False] * (len(told) - len(claims)), given)
 
 
@@ -167,12 +170,15 @@ def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float
     return [[likeness(i, j) for j in range(size)] for i in range(size)], shared, cosine
 
 
-def _words_and_meaning(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float]], np.ndarray]:
+def _words_and_meaning(ctx: StoryContext, claims: list[Claim],
+                       counted: Sequence[Sequence[float]] = ()) -> tuple[list[list[float]], np.ndarray]:
     """Shared content words and cosines (0 without an embedder) of each two
     claims' sentences, date words masked: every claim with a partner, since an
-    outlier's sentence may share few words and still mean the same."""
-    size = len(claims)
-    shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
+    outlier's sentence may share few words and still mean the same. The
+    shared words of the first ``len(counted)`` claims are ``counted`` already."""
+    size, known = len(claims), len(counted)
+    shared = [[counted[i][j] if i < known and j < known else overlap(claims[i].words, claims[j].words)
+               for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared, np.zeros((size, size), dtype=np.float32)
     return shared, cosines_of_alike(ctx.embedder, [DATE_WORDS.sub("#", claim.text) for claim in claims],
