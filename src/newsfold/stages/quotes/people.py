@@ -373,7 +373,7 @@ def _is_subject(token: Any) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass", "ROOT") \
             or token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.ent_type_ != "PERSON":
         return True
-    subject = token  # "Roads, Ferries and Parks Board Chairman Ana Ruiz told": a conjunct of the subject
+    subject = token  # "Roads, Ferries and Harbour Council Chairman Ana Ruiz told": a conjunct of the subject
     while subject.dep_ in ("conj", "appos", "npadvmod") and subject.head.i != subject.i:
         subject = subject.head
     return subject.dep_ in ("nsubj", "nsubjpass") and subject.ent_type_ != "PERSON" and joined_to(token, subject)
