@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 from newsfold.model import Article
+from newsfold.nlp.spacy_model import parse
+from newsfold.stages.timeline.clauses import clause_head
 from newsfold.stages.timeline.weekdays import weekday_day
 
+from .test_timeline import one
 from .test_timeline_aligned import _embedded_conflicts
 
 # 2031-03-11 is a Tuesday, 2031-03-14 a Friday
@@ -41,3 +44,56 @@ def test_no_weekday_dispute_without_another_source_s_day_told_alike():
     [conflict] = _embedded_conflicts(moved, unlike, also, cosine=0.4)
     assert [(v.value, [e.source for e in v.support]) for v in conflict.values] == [
         ("2031-03-14", ["a", "c"]), ("2031-03-11", ["b"])]
+
+
+# 2031-06-10 is a Tuesday; every report is dated Wednesday 2031-06-11
+_CUT = ("Holmfirth Mills said on {} it would cut 240 of the 900 jobs at its Arnley plant and close one of its "
+        "two spinning sheds by the end of the year, blaming weak demand for wool.")
+_GO = "Holmfirth Mills announced on {} that more than 200 jobs will go at its Arnley factory."
+_SAID = "The company said on Tuesday that it would cut 240 jobs at the plant, which opened in 1950."
+
+
+def test_two_weekday_names_for_one_telling_disagree():
+    told = [Article("a", _CUT.format("Tuesday"), published="2031-06-11"),
+            Article("b", _GO.format("Wednesday"), published="2031-06-11"),
+            Article("c", _SAID, published="2031-06-11")]
+    [conflict] = _embedded_conflicts(*told, cosine=0.7)
+    assert [(v.value, [e.source for e in v.support]) for v in conflict.values] == [
+        ("2031-06-10", ["a", "c"]), ("2031-06-11", ["b"])]
+    assert all(v.support[0].start == 0 for v in conflict.values)  # each value cites its sentence
+
+
+def test_the_same_weekday_yesterday_or_a_copy_is_no_weekday_dispute():
+    same = [Article("a", _CUT.format("Tuesday"), published="2031-06-11"),
+            Article("b", _GO.format("Tuesday"), published="2031-06-11")]
+    assert _embedded_conflicts(*same, cosine=0.7) == []
+    # "yesterday" names no weekday: it is only as right as the source's date
+    yesterday = Article("b", _GO.format("Wednesday").replace("on Wednesday", "yesterday"), published="2031-06-12")
+    assert _embedded_conflicts(same[0], yesterday, cosine=0.7) == []
+    copy = Article("b", _GO.format("Wednesday"), published="2031-06-11", copy_of="a")
+    assert _embedded_conflicts(same[0], copy, cosine=0.7) == []
+
+
+def test_weekdays_of_two_events_are_no_dispute():
+    announced = Article("a", _CUT.format("Tuesday"), published="2031-06-11")
+    protest = Article("b", "Workers marched past the Arnley plant of Holmfirth Mills on Wednesday.", published="2031-06-11")
+    assert _embedded_conflicts(announced, protest, cosine=0.3) == []
+
+
+def test_a_day_between_a_speech_verb_and_what_it_reports_is_the_saying_s():
+    for text, head in [("Holmfirth Mills said on Tuesday it would cut 240 jobs at its Arnley plant.", "said"),
+                       ("Holmfirth Mills said it would cut 240 jobs at its Arnley plant on Tuesday.", "cut")]:
+        [doc] = parse([text])
+        tuesday = next(t for t in doc if t.text == "Tuesday")
+        assert clause_head(tuesday, list(doc)).text == head, text
+
+
+def test_a_day_under_a_participle_dates_its_event_done():
+    # 2031-06-11 is a Wednesday; the parse reads "overturned" as a participle of "ferries"
+    [entry] = one("Tidewater Lines faces an inquiry after one of its ferries overturned near the pier on Monday.",
+                  published="2031-06-11")
+    assert entry.date == "2031-06-09"  # the Monday before, not the one after ("faces" is present)
+    assert entry.text.startswith("one of its ferries overturned")
+    # a participle that sets a time to come stays with the clause above it
+    [entry] = one("Tidewater Lines faces an inquiry scheduled for Monday.", published="2031-06-11")
+    assert entry.date == "2031-06-16"

@@ -42,24 +42,29 @@ Method, in order:
 4. a day its own weekday contradicts (``weekdays``: "Tuesday (Jan 24)" in a
    year where Jan 24 is a Friday), that no other source gives, against the
    weekday's day in the likest sentence of each other source giving it;
-5. a lone day against the story (``consensus``): a day that only one
+5. two weekday names for one event (``_weekdays_apart``): sentences of
+   independent sources that give their day by a weekday alone, told alike
+   as in 2., each naming another weekday, with some words next to the two
+   days shared ("said on Tuesday it would cut 620 jobs" against "announced
+   on Wednesday that more than 600 jobs will go"); every other source whose
+   telling is alike either sentence and names one of the two weekdays backs it;
+6. a lone day against the story (``consensus``): a day that only one
    independent source gives, in a sentence no pair holds, against the day
    two or more other independent sources give for the same event; the
    sentences weighed against it include those giving the day by a weekday
    or "yesterday" alone (``claims_of(by_weekday=True)``: "said in a Facebook
    post on Wednesday"), which are never the lone side themselves;
-6. a lone day in a fact group (``grouped``): against the day two or more
+7. a lone day in a fact group (``grouped``): against the day two or more
    other independent sources give in the sentences the facts stage groups
    with it (``ctx.facts``);
-7. a day a copy and its original give differently in one sentence
+8. a day a copy and its original give differently in one sentence
    (``copied``), where a source of another root gives one of the two days;
-8. grouped: pairs sharing a sentence form one conflict; a day's support is
+9. grouped: pairs sharing a sentence form one conflict; a day's support is
    each sentence giving it.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 
 import numpy as np
 
@@ -72,7 +77,7 @@ from .consensus import Given, lone_day_pairs
 from .copied import copied_day_pairs
 from .grouped import grouped_pairs
 from .merging import Event, one_occurrence
-from .weekdays import weekday_pairs
+from .weekdays import WEEKDAY, weekday_pairs
 
 _MIN_SHARED = 0.5  # shared content words over the smaller sentence's
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
@@ -90,11 +95,16 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     """Date conflicts between aligned sentences of independent sources (see the
     module docstring), leaving out sentences a ``known`` conflict already holds."""
     claims = claims_of(ctx, events)
-    if len({claim.root for claim in claims}) < 2:
+    # the sentences that give days by a weekday or "yesterday" alone, after the claims
+    told = claims + claims_of(ctx, events, by_weekday=True)
+    if len({claim.root for claim in told}) < 2:
         return []
-    similar, shared, cosine = _similarity(ctx, claims)
+    size = len(claims)
+    told_shared, told_cosine = _words_and_meaning(ctx, told)
+    shared, cosine = _trimmed(told_shared, 0, size), told_cosine[:size, :size]
+    similar = _similarity(ctx, claims, shared, cosine)
     held = {(e.source, e.start) for conflict in known for value in conflict.values for e in value.support}
-    free = [not holds(held, claim) for claim in claims]
+    free = [not holds(held, claim) for claim in told]
     pairs = []
     for i, j in mutual_best([c.source for c in claims], [c.root for c in claims], similar):
         if not (free[i] and free[j]):
@@ -102,32 +112,82 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
         for day_a, day_b in _disputed(claims[i], claims[j]):
             if not (_gives_elsewhere(claims, similar, i, j, day_b) or _gives_elsewhere(claims, similar, j, i, day_a)):
                 pairs.append(((claims[i], day_a), (claims[j], day_b)))
-    paired = {claim for pair in pairs for claim, _ in pair}
-    pairs += weekday_pairs(claims, shared, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
-    paired = {claim for pair in pairs for claim, _ in pair}
+
+    def unpaired() -> list[bool]:
+        paired = {claim for pair in pairs for claim, _ in pair}
+        return [free[i] and claim not in paired for i, claim in enumerate(told)]
+
+    pairs += weekday_pairs(claims, shared, cosine, unpaired()[:size])
+    pairs += _weekdays_apart(ctx, told[size:], _trimmed(told_shared, size, len(told)),
+                             told_cosine[size:, size:], unpaired()[size:])
     roots = ctx.roots()
     given = Given(defaultdict(set), {(e.support.source, e.date) for e in events}, _unweighed(claims, events))
     for event in events:
         given.roots[event.date].add(roots.get(event.support.source, event.support.source))
-    pairs += _lone_days(ctx, claims, shared, events, [free[i] and claim not in paired for i, claim in enumerate(claims)],
-                        given)
-    paired = {claim for pair in pairs for claim, _ in pair}
-    pairs += grouped_pairs(ctx, claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
-    paired = {claim for pair in pairs for claim, _ in pair}
-    pairs += copied_day_pairs(claims, cosine, [free[i] and claim not in paired for i, claim in enumerate(claims)])
+    # a weekday telling is weighed against a lone day, never the lone day itself
+    pairs += lone_day_pairs(told, told_shared, told_cosine, unpaired()[:size] + [False] * (len(told) - size), given)
+    pairs += grouped_pairs(ctx, claims, cosine, unpaired()[:size])
+    pairs += copied_day_pairs(claims, cosine, unpaired()[:size])
     return [_conflict(group) for group in _groups(pairs)]
 
 
-def _lone_days(ctx: StoryContext, claims: list[Claim], shared: list[list[float]], events: list[Event],
-               free: list[bool], given: Given) -> list[tuple[tuple[Claim, str], tuple[Claim, str]]]:
-    """Lone days against the story (``consensus``), weighed against the
-    sentences of other sources that date the story's day by a weekday alone
-    as well ("said in a Facebook post on Wednesday" beside "said in a
-    Facebook post on Jan 25"); those sentences are never the lone side.
-    ``shared``: the claims' shared words, counted already."""
-    told = claims + claims_of(ctx, events, by_weekday=True)
-    shared, cosine = _words_and_meaning(ctx, told, shared)
-    return lone_day_pairs(told, shared, cosine, free + [False] * (len(told) - len(claims)), given)
+def _weekdays_apart(ctx: StoryContext, told: list[Claim], shared: list[list[float]], cosine: np.ndarray,
+                    free: list[bool]) -> list[tuple[tuple[Claim, str], tuple[Claim, str]]]:
+    """Two independent sources telling one event alike by a weekday alone,
+    each naming another weekday ("said on Tuesday it would cut 620 jobs"
+    against "announced on Wednesday that more than 600 jobs will go"). A
+    weekday alone is resolved against the date a source is given, so its day
+    may be a week off; but two weekday names that differ disagree whatever
+    dates the sources carry (one name resolved to two days is no dispute).
+    Some words next to the two days are shared (``_near_shared``). "Yesterday"
+    and "today" name no weekday and are left out: they are only as right as a
+    source's date."""
+    similar = _similarity(ctx, told, shared, cosine)
+    pairs = []
+    for i, j in mutual_best([c.source for c in told], [c.root for c in told], similar):
+        if not (free[i] and free[j]):
+            continue
+        for day_a, day_b in _disputed(told[i], told[j]):
+            named_a, named_b = _weekday_named(told[i], day_a), _weekday_named(told[j], day_b)
+            if named_a and named_b and named_a != named_b and _near_shared(told[i], day_a, told[j], day_b) \
+                    and not (_gives_elsewhere(told, similar, i, j, day_b)
+                             or _gives_elsewhere(told, similar, j, i, day_a)):
+                pairs.append(((told[i], day_a), (told[j], day_b)))
+                pairs += _same_side(told, similar, free, (i, day_a), (j, day_b))
+                pairs += [(b, a) for a, b in _same_side(told, similar, free, (j, day_b), (i, day_a))]
+    return pairs
+
+
+def _same_side(told: list[Claim], similar: list[list[float]], free: list[bool], side: tuple[int, str],
+               other: tuple[int, str]) -> list[tuple[tuple[Claim, str], tuple[Claim, str]]]:
+    """The other sources' tellings alike either sentence of a disputed pair
+    that name ``side``'s weekday too, each against ``other``: the reader sees
+    every source that gives a day, not only the likest pair."""
+    (i, day), (j, other_day) = side, other
+    return [((claim, day), (told[j], other_day)) for k, claim in enumerate(told)
+            if free[k] and claim.root not in (told[i].root, told[j].root)
+            and _weekday_named(claim, day) == _weekday_named(told[i], day)
+            and other_day not in claim.days and (similar[k][i] > 0 or similar[k][j] > 0)]
+
+
+def _near_shared(a: Claim, day_a: str, b: Claim, day_b: str) -> bool:
+    """Whether some words next to the two days are shared: the same event dated
+    ("said on Tuesday it would cut" and "announced on Wednesday that … jobs
+    will go" share the firm's name), not another clause's ("the track work
+    began late on Friday" against "craned onto a lorry on Saturday")."""
+    near_a = next((near for day, near in a.dated if day == day_a), frozenset())
+    near_b = next((near for day, near in b.dated if day == day_b), frozenset())
+    return overlap(near_a, near_b) > 0
+
+
+def _weekday_named(claim: Claim, day: str) -> str:
+    """The weekday the claim names for ``day`` ("on Tuesday": "tuesday"), or ""."""
+    return next((found.group(1).lower() for given, written in claim.written
+                 if given == day and (found := WEEKDAY.search(written))), "")
+
+
+def _trimmed(matrix: list[list[float]], start: int, end: int) -> list[list[float]]:
+    return [row[start:end] for row in matrix[start:end]]
 
 
 def _unweighed(claims: list[Claim], events: list[Event]) -> set[tuple[str, str]]:
@@ -141,16 +201,15 @@ def _spans(claims: list[Claim], source: str, start: int) -> list[tuple[int, int]
     return [c.span for c in claims if c.source == source and c.span[0] <= start < c.span[1]]
 
 
-def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float]], list[list[float]], np.ndarray]:
-    """Pairwise likeness of the claims' sentences with date words masked: the
-    mean of shared content words and cosine, 0 when unlike; and the shared
-    words and cosines it is made of (cosines 0 without an embedder)."""
+def _similarity(ctx: StoryContext, claims: list[Claim], shared: list[list[float]],
+                cosine: np.ndarray) -> list[list[float]]:
+    """Pairwise likeness of the claims' sentences with date words masked, from
+    their shared content words and cosines (``_words_and_meaning``): the mean
+    of those and the shared words next to their dates, 0 when unlike."""
     size = len(claims)
-    shared, cosine = _words_and_meaning(ctx, claims)
     if ctx.embedder is None:
-        alike = [[shared[i][j] if one_occurrence(claims[i].text, claims[j].text) else 0.0 for j in range(size)]
-                 for i in range(size)]
-        return alike, shared, cosine
+        return [[shared[i][j] if one_occurrence(claims[i].text, claims[j].text) else 0.0 for j in range(size)]
+                for i in range(size)]
     least_cosine, most_shared = _MIN_COSINE_WORDS
 
     def likeness(i: int, j: int) -> float:
@@ -167,18 +226,15 @@ def _similarity(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float
             and cosine[i][j] >= least_cosine
         return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike or anchored else 0.0
 
-    return [[likeness(i, j) for j in range(size)] for i in range(size)], shared, cosine
+    return [[likeness(i, j) for j in range(size)] for i in range(size)]
 
 
-def _words_and_meaning(ctx: StoryContext, claims: list[Claim],
-                       counted: Sequence[Sequence[float]] = ()) -> tuple[list[list[float]], np.ndarray]:
+def _words_and_meaning(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float]], np.ndarray]:
     """Shared content words and cosines (0 without an embedder) of each two
     claims' sentences, date words masked: every claim with a partner, since an
-    outlier's sentence may share few words and still mean the same. The
-    shared words of the first ``len(counted)`` claims are ``counted`` already."""
-    size, known = len(claims), len(counted)
-    shared = [[counted[i][j] if i < known and j < known else overlap(claims[i].words, claims[j].words)
-               for j in range(size)] for i in range(size)]
+    outlier's sentence may share few words and still mean the same."""
+    size = len(claims)
+    shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared, np.zeros((size, size), dtype=np.float32)
     return shared, cosines_of_alike(ctx.embedder, [DATE_WORDS.sub("#", claim.text) for claim in claims],

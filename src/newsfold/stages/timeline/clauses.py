@@ -30,9 +30,13 @@ _VERB_PARTS = ("aux", "auxpass", "neg", "advmod", "prt", "acomp", "xcomp")
 def clause_head(token: Token, sentence_tokens: list[Token]) -> Token | None:
     """The verb heading the clause ``token`` belongs to, or None in a verbless sentence."""
     inside = {t.i for t in sentence_tokens}
-    current = token
+    current, below = token, token
     for _ in range(40):
+        if _dated_participle(current, below):
+            return current
         if current.pos_ in ("VERB", "AUX") and current.dep_ in CLAUSE_DEPS:
+            if _before_reported_subject(below, current):
+                return current.head
             # an infinitive ("to rebuke") or a bare "X said" tail reports its governor's event
             # (a verb's complement, "will start accepting", "plans to open", tells its governor's time)
             infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in current.children) or current.dep_ == "xcomp"
@@ -42,10 +46,30 @@ def clause_head(token: Token, sentence_tokens: list[Token]) -> Token | None:
                 return current
         if current.head.i == current.i or current.head.i not in inside:
             break
-        current = current.head
+        current, below = current.head, current
     if current.pos_ in ("VERB", "AUX"):
         return current
     return None
+
+
+def _dated_participle(verb: Token, part: Token) -> bool:
+    """'… faces checks after one of its buses overturned on Monday', 'the rules
+    adopted on Tuesday': a participle the parse hangs from a noun (acl) is the
+    clause of a day hanging from it by "on": that day dates its event, one
+    done; a participle that sets a time to come ("the talks scheduled for
+    Monday") is left to the clause above it."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and part.dep_ == "prep" and part.lower_ == "on" \
+        and verb.lower_ not in FORWARD_WORDS | FORWARD_BEFORE_TO
+
+
+def _before_reported_subject(part: Token, verb: Token) -> bool:
+    """'The firm said on Tuesday it would cut 620 jobs': the parse hangs "on
+    Tuesday" from the reported "cut", but a phrase between the speech verb and
+    the reported clause's subject is the speech verb's (when it was said)."""
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in SPEECH_VERBS or part.dep_ not in ("prep", "npadvmod"):
+        return False
+    subjects = [child.i for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and verb.head.i < part.i < min(subjects)
 
 
 def main_verb_when_cut(token: Token, sentence_tokens: list[Token]) -> Token | None:

@@ -114,8 +114,8 @@ def subject_phrase(head: Token, inside: set[int]) -> set[int]:
         parent = node.head
         if parent.i == node.i or parent.i not in inside:
             return set()
-        if node.dep_ == "relcl" and parent.pos_ in ("NOUN", "PROPN", "PRON"):
-            return _noun_phrase(parent, inside)
+        if node.dep_ in ("relcl", "acl") and parent.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _counted_whole(parent, node, inside)
         if node.dep_ not in ("conj", "advcl", "xcomp", "acl"):
             return set()
         subject = next((c for c in parent.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -123,6 +123,18 @@ def subject_phrase(head: Token, inside: set[int]) -> set[int]:
             return _noun_phrase(subject, inside)
         node = parent
     return set()
+
+
+def _counted_whole(noun: Token, clause: Token, inside: set[int]) -> set[int]:
+    """The noun phrase a clause hanging from ``noun`` tells of: the count the
+    noun is the whole of, with it ("one of its buses overturned", not "its
+    buses"), else the noun's own phrase."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.i in inside and of.head.pos_ in ("NUM", "PRON"):
+        ids = ({t.i for t in of.head.subtree} - {t.i for t in clause.subtree}) & inside
+        if len(ids) <= 10:
+            return ids
+    return _noun_phrase(noun, inside)
 
 
 def _noun_phrase(token: Token, inside: set[int]) -> set[int]:

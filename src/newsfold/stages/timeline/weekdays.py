@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 Pair = tuple[tuple[Claim, str], tuple[Claim, str]]
 
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
 # a sentence of another source told at least this alike: cosine, or shared content words without an embedder
 _LEAST_COSINE = 0.3
 _LEAST_SHARED = 0.3
@@ -35,7 +35,7 @@ _LEAST_SHARED = 0.3
 def weekday_day(day: str, as_written: str) -> str | None:
     """The day within three days of ``day`` that the weekday written with it
     names, when that is another day ("Tuesday (Jan 24)" in 2025: Jan 21); else None."""
-    found = _WEEKDAY.search(as_written)
+    found = WEEKDAY.search(as_written)
     if found is None:
         return None
     written = date.fromisoformat(day)
