@@ -422,7 +422,15 @@ def test_a_lone_day_is_weighed_against_a_weekday_telling_of_the_story_s_day():
     assert [v.value for v in conflict.values] == ["2031-03-12", "2031-03-15"]
     assert "s1" in [e.source for e in conflict.values[0].support]
     assert [e.source for e in conflict.values[1].support] == ["s3"]
-    # a weekday sentence is never the lone side: alone against two written days, no conflict
+    # a weekday named alone against two written days is a lone day too: "Saturday" is no Wednesday
+    # (March 12), whatever date its source carries ...
     told = [Article(f"w{k}", _POSTED.format("March 12"), published="2031-03-12") for k in range(2)]
     saturday = Article("w2", weekday.text.replace("Wednesday", "Saturday"), published="2031-03-15")
-    assert _embedded_conflicts(*told, saturday) == []
+    [conflict] = _embedded_conflicts(*told, saturday)
+    assert [(v.value, [e.source for e in v.support]) for v in conflict.values] == [
+        ("2031-03-12", ["w0", "w1"]), ("2031-03-15", ["w2"])]
+    # ... but not "Wednesday" resolved a week off (a source's stale date), "yesterday", or a copy
+    for late in (Article("w2", weekday.text, published="2031-03-19"),
+                 Article("w2", weekday.text.replace("on Wednesday", "yesterday"), published="2031-03-16"),
+                 Article("w2", saturday.text, published="2031-03-15", copy_of="w0")):
+        assert _embedded_conflicts(*told, late) == []

@@ -53,7 +53,11 @@ Method, in order:
    two or more other independent sources give for the same event; the
    sentences weighed against it include those giving the day by a weekday
    or "yesterday" alone (``claims_of(by_weekday=True)``: "said in a Facebook
-   post on Wednesday"), which are never the lone side themselves;
+   post on Wednesday"); such a sentence is the lone side itself only where it
+   names a weekday less than a week from the story's day ("rescued on Monday"
+   against two sources' Tuesday): a weekday named alone is resolved against
+   its source's date, which may put it a whole week off, never a day, while
+   "yesterday" is only as right as that date;
 7. a lone day in a fact group (``grouped``): against the day two or more
    other independent sources give in the sentences the facts stage groups
    with it (``ctx.facts``);
@@ -90,6 +94,7 @@ _LEAST_SHARED_TRADED = 0.4
 # ... or with the words next to the dates shared (the event they date), less alike as a whole
 _MIN_SHARED_NEAR, _MIN_COSINE_NEAR, _MIN_NEAR = 0.3, 0.55, 0.5
 _MOST_DAYS = 10
+_WEEK = 7  # a weekday alone resolved against a source's date may be a week off
 
 def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[Conflict]) -> list[Conflict]:
     """Date conflicts between aligned sentences of independent sources (see the
@@ -121,11 +126,15 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     pairs += _weekdays_apart(ctx, told[size:], _trimmed(told_shared, size, len(told)),
                              told_cosine[size:, size:], unpaired()[size:])
     roots = ctx.roots()
-    given = Given(defaultdict(set), {(e.support.source, e.date) for e in events}, _unweighed(claims, events))
+    given = Given(defaultdict(set), {(e.support.source, e.date) for e in events}, _unweighed(told, events))
     for event in events:
         given.roots[event.date].add(roots.get(event.support.source, event.support.source))
-    # a weekday telling is weighed against a lone day, never the lone day itself
+    # a weekday telling is weighed against a lone day ...
     pairs += lone_day_pairs(told, told_shared, told_cosine, unpaired()[:size] + [False] * (len(told) - size), given)
+    # ... and is one when it names its weekday, less than a week from the story's day
+    named = lone_day_pairs(told, told_shared, told_cosine, unpaired(), given,
+                           lambda i, day: i >= size and bool(_weekday_named(told[i], day)))
+    pairs += [pair for pair in named if days_apart(pair[0][1], pair[1][1]) < _WEEK]
     pairs += grouped_pairs(ctx, claims, cosine, unpaired()[:size])
     pairs += copied_day_pairs(claims, cosine, unpaired()[:size])
     return [_conflict(group) for group in _groups(pairs)]
@@ -191,7 +200,9 @@ def _trimmed(matrix: list[list[float]], start: int, end: int) -> list[list[float
 
 
 def _unweighed(claims: list[Claim], events: list[Event]) -> set[tuple[str, str]]:
-    """(source, day) of each event no claim gives (a weekday alone, "yesterday")."""
+    """(source, day) of each event no claim gives (the weekday tellings are
+    claims here: a day given outside every sentence weighed, such as one the
+    sentence splitter or the parse leaves out, cannot be weighed)."""
     held = {(c.source, c.span, day) for c in claims for day in c.days}
     return {(e.support.source, e.date) for e in events if not any(
         (e.support.source, span, e.date) in held for span in _spans(claims, e.support.source, e.support.start))}

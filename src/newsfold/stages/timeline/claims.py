@@ -45,6 +45,7 @@ class Claim:
     written: tuple[tuple[str, str], ...] = ()  # each such day and its date words as written ("Tuesday (Jan 21)")
     said: frozenset[str] = frozenset()  # the days of an announcement ("On Jan 22, the agency said he will …")
     late: frozenset[str] = frozenset()  # days told as done yet after its report's date (``late_days``)
+    ahead: frozenset[str] = frozenset()  # days after its report's date: to come when it was written
 
 
 def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) -> list[Claim]:
@@ -55,8 +56,8 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
     disputes none. A year or a month beside the days ("by 2030") is context,
     not a day the sentence gives. With ``by_weekday``, the other sentences
     instead: those giving days by a weekday or "yesterday" alone, resolved
-    (a telling of the story's day that a lone day may be weighed against,
-    never one to dispute)."""
+    (a telling of the story's day that a lone day may be weighed against;
+    ``aligned`` disputes one only by the weekday it names)."""
     roots = ctx.roots()
     by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
     for event in events:
@@ -85,7 +86,8 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
                             days[0].text, frozenset().union(*near.values()), tuple(near.items()),
                             tuple((e.date, e.support.as_written or "") for e in days),
                             frozenset(e.date for e in days if e.said),
-                            late_days(days, ctx.article(source).published, updates[source])))
+                            late_days(days, ctx.article(source).published, updates[source]),
+                            days_ahead(near, ctx.article(source).published)))
     return claims
 
 
@@ -101,6 +103,13 @@ def late_days(days: Iterable[Event], published: str | None, updated: Iterable[st
     written = max([date.fromisoformat(published[:_ISO_DAY]), *map(date.fromisoformat, updated)])
     return frozenset(e.date for e in days if e.done and not e.quoted
                      and (date.fromisoformat(e.date) - written).days > _LATE_DAYS)
+
+
+def days_ahead(days: Iterable[str], published: str | None) -> frozenset[str]:
+    """The days after the report's date: still to come when it was written."""
+    if not published or len(published) < _ISO_DAY:
+        return frozenset()
+    return frozenset(day for day in days if day > published[:_ISO_DAY])
 
 
 def update_days(text: str, events: Iterable[Event]) -> set[str]:

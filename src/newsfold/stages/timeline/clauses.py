@@ -32,8 +32,6 @@ def clause_head(token: Token, sentence_tokens: list[Token]) -> Token | None:
     inside = {t.i for t in sentence_tokens}
     current, below = token, token
     for _ in range(40):
-        if _dated_participle(current, below):
-            return current
         if current.pos_ in ("VERB", "AUX") and current.dep_ in CLAUSE_DEPS:
             if _before_reported_subject(below, current):
                 return current.head
@@ -52,14 +50,23 @@ def clause_head(token: Token, sentence_tokens: list[Token]) -> Token | None:
     return None
 
 
-def _dated_participle(verb: Token, part: Token) -> bool:
+def dated_participle(token: Token, sentence_tokens: list[Token]) -> bool:
     """'… faces checks after one of its buses overturned on Monday', 'the rules
-    adopted on Tuesday': a participle the parse hangs from a noun (acl) is the
-    clause of a day hanging from it by "on": that day dates its event, one
-    done; a participle that sets a time to come ("the talks scheduled for
-    Monday") is left to the clause above it."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and part.dep_ == "prep" and part.lower_ == "on" \
-        and verb.lower_ not in FORWARD_WORDS | FORWARD_BEFORE_TO
+    adopted on Tuesday': the parse hangs the participle from a noun (acl), so
+    the clause above it ("faces") would give the day its tense; a day hanging
+    from a participle by "on" dates that participle's event, one done. A
+    participle that sets a time to come ("the talks scheduled for Monday") is
+    no such event."""
+    inside = {t.i for t in sentence_tokens}
+    current, below = token, token
+    for _ in range(40):
+        if current.dep_ == "acl" and current.tag_ == "VBN" and below.dep_ == "prep" and below.lower_ == "on":
+            return current.lower_ not in FORWARD_WORDS | FORWARD_BEFORE_TO
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in CLAUSE_DEPS or current.head.i == current.i \
+                or current.head.i not in inside:
+            return False
+        current, below = current.head, current
+    return False
 
 
 def _before_reported_subject(part: Token, verb: Token) -> bool:
@@ -146,6 +153,37 @@ def tells_no_time(verb: Token) -> bool:
     if verb.tag_ == "VBG":
         return len(aux) == 1 and aux[0].lower_ in ("is", "are", "am", "'s", "'re", "’s", "’re")
     return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not aux
+
+
+def set_to_come(head: Token | None) -> bool:
+    """'The suspects are due to appear in court on Friday', 'the line is set
+    to open on Monday', 'is expected to announce': a plan told in the present
+    ("due", "set", "expected" ... with "to" and a verb) is of a time to come;
+    told in the past ("was set to open") it may have passed."""
+    if head is None:
+        return False
+    planned = [head] if head.lower_ in FORWARD_BEFORE_TO else \
+        [child for child in head.children if child.dep_ in ("acomp", "oprd", "xcomp") and child.lower_ in FORWARD_BEFORE_TO]
+    aux = [child for child in head.children if child.dep_ in ("aux", "auxpass")]
+    past = head.tag_ == "VBD" or any(child.tag_ == "VBD" for child in aux)
+    return not past and any(
+        child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        for plan in planned for child in plan.children)
+
+
+def ends_ahead(mod: str, head: Token | None) -> bool:
+    """'sailings are cancelled until Friday', 'the company had cancelled all
+    sailings until Friday' (reported), 'must be paid by Friday': the end of a
+    period or a deadline given by a bare weekday is the coming one, unless
+    its clause tells it done in the past ("the road stayed shut until Friday",
+    "by Friday, 20 had been arrested")."""
+    if head is None or " ".join(mod.lower().split()) not in ("until", "by"):
+        return False
+    aux = [child for child in head.children if child.dep_ in ("aux", "auxpass")]
+    past = head.tag_ == "VBD" or any(child.tag_ == "VBD" for child in aux)
+    reported = head.dep_ == "ccomp" and head.head.lower_ in SPEECH_VERBS \
+        and any(child.lower_ in ("had", "would") for child in aux)
+    return not past or reported
 
 
 def told_in_past(token: Token, head: Token, sentence_tokens: list[Token]) -> bool:

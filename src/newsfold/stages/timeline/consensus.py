@@ -55,7 +55,7 @@ from .claims import Claim, days_apart, month_slip, roots_of_days, sequence
 from .merging import content_words
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     import numpy as np
 
@@ -83,21 +83,23 @@ class Given:
 
     roots: dict[str, set[str]]  # day -> independent sources that give it
     sources: set[tuple[str, str]]  # (source, day)
-    # (source, day) given outside every claim ("on Sunday", "yesterday"): a telling that cannot be weighed
+    # (source, day) given outside every claim weighed: a telling that cannot be weighed
     unweighed: set[tuple[str, str]] = field(default_factory=set)
 
 
 def lone_day_pairs(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
-                   free: Sequence[bool], given: Given) -> list[Pair]:
+                   free: Sequence[bool], given: Given,
+                   lone: Callable[[int, str], bool] = lambda i, day: True) -> list[Pair]:
     """Pairs of a lone day against the story's day (see the module docstring);
-    ``free``: the claims no conflict holds yet."""
+    ``free``: the claims no conflict holds yet; ``lone(i, day)``: whether
+    claim ``i``'s ``day`` may be the lone one."""
     roots_of_day = roots_of_days(claims)
     pairs: list[Pair] = []
     for i, claim in enumerate(claims):
         if not free[i]:
             continue
         for day, near in claim.dated:
-            if roots_of_day[day] != {claim.root}:
+            if roots_of_day[day] != {claim.root} or not lone(i, day):
                 continue
             found = _alike_consensus(claims, shared, cosine, free, i, day, near)
             if not found and given.roots.get(day, set()) <= {claim.root} and not sequence(claim):
@@ -117,7 +119,8 @@ def _alike_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
             continue
         for other_day, other_near in other.dated:
             close = other_day[:7] == day[:7] and days_apart(day, other_day) <= _MOST_DAYS
-            if not (close or month_slip(day, other_day)) or other_day in claim.days:
+            if not (close or month_slip(day, other_day)) or other_day in claim.days \
+                    or _to_come_against_past(claim, day, other, other_day):
                 continue
             if sequence(other) != sequence(claim) and other_day not in placed:
                 continue
@@ -143,7 +146,8 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         if other.root == claim.root:
             continue
         for other_day in other.days:
-            if other_day[:7] != day[:7] or other_day == day or days_apart(day, other_day) > FEW_DAYS:
+            if other_day[:7] != day[:7] or other_day == day or days_apart(day, other_day) > FEW_DAYS \
+                    or _to_come_against_past(claim, day, other, other_day):
                 continue
             if sequence(other) != sequence(claim) and other_day not in placed:
                 continue
@@ -204,6 +208,14 @@ def _weight(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: 
     day, plus their cosine (as the lone sentence is weighed)."""
     near = overlap(dict(claims[k].dated).get(day, frozenset()), dict(claims[j].dated).get(day, frozenset()))
     return max(shared[k][j], near) + float(cosine[k][j])
+
+
+def _to_come_against_past(claim: Claim, day: str, other: Claim, other_day: str) -> bool:
+    """Whether ``other_day`` was still to come in its report while the lone
+    ``day`` was not in its own: a deadline or a plan ("the cable will be
+    replaced by Friday") is no telling of a day gone by ("a cable fault
+    stopped the line on March 4")."""
+    return other_day in other.ahead and day not in claim.ahead
 
 
 def placed_alike(claims: Sequence[Claim], claim: Claim) -> set[str]:

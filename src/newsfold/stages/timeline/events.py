@@ -10,9 +10,12 @@ from ...model import Article, Evidence, Sentence
 from .clauses import (
     announces,
     clause_head,
+    dated_participle,
+    ends_ahead,
     is_future,
     is_scheduled,
     looks_forward,
+    set_to_come,
     told_done,
     told_in_past,
     tells_no_time,
@@ -146,8 +149,11 @@ def _resolve_all(inside: list[Mention], token_sets: list[list[Token]],
         if m.kind != "day_after" and tokens:
             head = clause_head(tokens[0], sentence_tokens)
             forward = m.kind == "month" and looks_forward(m, tokens, sentence_tokens)
-            m.date = resolve(m, published, future=head is not None and (is_future(head) or is_scheduled(head))
-                             and not told_in_past(tokens[0], head, sentence_tokens), forward=forward,
+            ahead = head is not None and (is_future(head) or is_scheduled(head) or set_to_come(head)) \
+                and not told_in_past(tokens[0], head, sentence_tokens) \
+                and not dated_participle(tokens[0], sentence_tokens)
+            ahead = ahead or m.kind == "weekday" and ends_ahead(m.groups.get("mod") or "", head)
+            m.date = resolve(m, published, future=ahead, forward=forward,
                              nearest=head is None or tells_no_time(head))
 
 
