@@ -289,3 +289,16 @@ def test_the_rest_of_a_whole_after_a_part_it_includes_is_no_other_value():
     # the part may be told by another report of the whole
     e = Article("e", "The ferry terminal now offers 338 berths and moorings for visiting boats, the board said.")
     assert conflicts_of(a, e, c) == []
+
+
+def test_riders_commuters_and_passengers_are_people_of_one_kind():
+    stuck = "{} were stranded when a signal failure stopped the harbour tram line on Monday morning."
+    a = Article("a", stuck.format("About 12,000 commuters"))
+    b = Article("b", stuck.format("About 12,000 passengers").replace("harbour tram line", "tram line by the harbour"))
+    c = Article("c", stuck.format("More than 15,000 riders"))
+    [conflict] = conflicts_of(a, b, c)
+    assert [(v.value, sorted(e.source for e in v.support)) for v in conflict.values] == [
+        ("About 12,000", ["a", "b"]), ("More than 15,000", ["c"])]
+    # people are no tickets
+    d = Article("d", stuck.format("More than 15,000 tickets"))
+    assert conflicts_of(a, b, d) == []

@@ -51,6 +51,7 @@ PERSON_NOUNS = {
     "fighter", "militant", "insurgent", "rebel", "attacker", "gunman", "suspect", "prisoner",
     "detainee", "hostage", "migrant", "refugee", "asylum-seeker", "student", "teacher",
     "tourist", "visitor", "fan", "spectator", "voter", "shopper", "customer", "other",
+    "commuter", "rider", "traveller", "traveler", "pensioner",
 }
 # "members of the mission": the class comes from what they are members of.
 PARTITIVE = {"member", "part", "group", "contingent"}
