@@ -80,6 +80,12 @@ def test_a_big_city_and_its_common_short_form_are_one_place():
     )
     city = holder(found, "Johannesburg")
     assert city is not None and holder(found, "Joburg") is city
+    # the short form, written more often, does not name the city where the long form is written
+    found = entities("Philadelphia's subway stopped on Monday.", "Trains across Philly stopped.",
+                     "The mayor of Philly said the line would reopen.")
+    city = holder(found, "Philadelphia")
+    assert city is not None and holder(found, "Philly") is city
+    assert (city.name, city.type) == ("Philadelphia", "GPE")
 
 
 def test_a_company_the_tagger_reads_as_a_person_is_one_and_its_first_word_joins_it():
@@ -125,3 +131,15 @@ def test_a_full_name_tagged_a_body_twice_is_a_person_when_its_surname_is_one():
     assert {m.label for m in groups["dario benn"]} == {"PERSON"}
     assert [m.label for m in groups["orla transit group"]] == ["PERSON", "ORG"]  # a telling ending
     assert {m.label for m in groups["velo motors"]} == {"ORG"}  # never tagged a person
+
+
+def test_a_name_after_a_job_title_is_a_person_whatever_the_tagger_said():
+    # the small tagger reads "Ruben Kestel" (and "Kestel" alone) as an organisation here
+    found = entities(
+        "Tidewater Lines chief executive Ruben Kestel said the company had cancelled all sailings until Friday.",
+        '"Our first thought is with the passengers who had a frightening morning," Kestel said.',
+    )
+    person = holder(found, "Ruben Kestel")
+    assert person is not None and person.type == "PERSON"
+    assert holder(found, "Kestel") is person
+    assert holder(found, "Tidewater Lines") is not person

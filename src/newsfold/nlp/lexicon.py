@@ -179,6 +179,8 @@ UNNAMED_SPEAKER_NOUNS: frozenset[str] = frozenset({
     "witness", "eyewitness", "resident", "official", "source", "neighbour",
     "neighbor", "bystander", "shopkeeper", "doctor", "survivor", "relative",
     "user", "fan", "reader", "viewer", "follower", "commenter", "netizen",
+    "pensioner", "retiree", "commuter", "shopper", "tourist", "visitor", "teacher", "nurse",
+    "farmer", "fisherman", "trader", "vendor", "grandmother", "grandfather", "homeowner", "tenant",
 })
 # People named by their tie to someone: "Ana Ruiz's family said" is not Ana Ruiz speaking.
 RELATION_NOUNS: frozenset[str] = frozenset({

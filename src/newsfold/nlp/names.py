@@ -33,10 +33,14 @@ from .lexicon import (
     STRONG_TITLES,
     TITLE_ABBREVIATIONS,
     TITLE_PHRASES,
+    UNNAMED_SPEAKER_NOUNS,
     WEAK_TITLES,
 )
 from .text import plain
 
+# a person noun opening a name of three words or more is a describer ("Pensioner"); shorter
+# ones may be a family name written first ("Fan", "Man")
+_LEAST_DESCRIBER = 5
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _SKELETON_RULES = [("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"),
                    ("x", "ks"), ("ph", "f"), ("w", "v"), ("y", "i"), ("ck", "k"), ("q", "k")]
@@ -195,6 +199,9 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
             words.pop(0)  # not "Parks and Recreation Board": a name goes on after a connector
         while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
             words.pop()  # "Tarsk Vale postcard": a common noun the tagger took in ends no name
+        if len(words) >= 3 and len(words[0]) >= _LEAST_DESCRIBER and words[0].lower() in UNNAMED_SPEAKER_NOUNS \
+                and words[1][:1].isupper():
+            words = words[1:]  # "Pensioner Rosa Albin": who she is, capitalised to open a sentence
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
         if plain(words[-1]).strip(".") in _NAME_OPENERS:

@@ -22,6 +22,7 @@ from ...nlp.lexicon import (
     RELATION_NOUNS,
     ROLE_WORDS,
     SPEECH_VERBS,
+    TITLE_PHRASES,
     WEEKDAY_NAMES,
 )
 from ...nlp.names import clean_name, fold, is_title, skeleton, suffix_label, title_before_name
@@ -124,6 +125,9 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
     if label != "PERSON" and not suffix_label(name) and _after_relation_noun(article.text, ent.start_char) \
             and 2 <= len(name.split()) <= 3 and all(w[:1].isupper() for w in name.split()):
         label = "PERSON"  # "son-in-law Tom Reyes", "his cousin, Ana Ruiz": a person, whatever the tagger said
+    if label in _NOT_PEOPLE and not suffix_label(name) and 2 <= len(name.split()) <= 3 \
+            and all(w[:1].isupper() for w in name.split()) and _title_before(article.text, start_char):
+        label = "PERSON"  # "the ferry firm's chief executive Ruben Vale": a title before a name tells a person
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     root = ent.root
     speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in SPEECH_VERBS
@@ -137,18 +141,23 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
     return Mention(name, label, article.id, before, start_char, end_char, speaks, place, honorific, title)
 
 
+_NOT_PEOPLE = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})  # labels a titled name is read as a person from
 _TITLE_WORDS = re.compile(r"(?:[A-Za-z][\w.-]*[ \t]+)+$")
 
 
 def _title_before(text: str, start: int) -> tuple[str, ...]:
     """The title words written right before a name ("Assistant Superintendent", "Asst Supt"), folded."""
     run = _TITLE_WORDS.search(text, max(0, start - 60), start)
-    words = run.group().split() if run else []
+    words = run.group().split()[-4:] if run else []
     title: list[str] = []
-    for word in reversed(words[-4:]):
-        if not title_before_name(word):
+    while words:
+        if title_before_name(words[-1]):
+            title.insert(0, fold(words.pop()))
+        elif len(words) >= 2 and (words[-2].lower().strip("."), words[-1].lower().strip(".")) in TITLE_PHRASES:
+            title[:0] = [fold(words[-2]), fold(words[-1])]  # "chief executive"
+            del words[-2:]
+        else:
             break
-        title.insert(0, fold(word))
     return tuple(title)
 
 

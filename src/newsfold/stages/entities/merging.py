@@ -366,7 +366,10 @@ def _may_be_person(ms: list[Mention], person_votes: int) -> bool:
 
 def _entity(keys: list[str], groups: Groups, full_people: list[str], alternates: set[str]) -> Entity:
     members = [m for k in keys for m in groups[k]]
-    votes = Counter(m.label for m in members if not m.label.startswith("_"))  # not "_SWEPT", "_UNTAGGED"
+    # a common short form with its long form ("Philly", "Philadelphia"): the tagger's label of the long form
+    shorts = {k for k in keys if any(long in keys for long in COMMON_SHORT_FORMS.get(k, ()))}
+    votes = Counter(m.label for k in keys if k not in shorts for m in groups[k]
+                    if not m.label.startswith("_"))  # not "_SWEPT", "_UNTAGGED"
     label = "PERSON" if any(k in full_people for k in keys) else majority(votes) if votes else "ORG"
     # Most complete form: most words, then the most-mentioned folded form, then a
     # form written with its diacritics, then the most frequent spelling.
@@ -378,7 +381,7 @@ def _entity(keys: list[str], groups: Groups, full_people: list[str], alternates:
             surface = cleaned[0] if cleaned else surface
         by_key[fold(surface)][surface] += 1
     # "the town, known in older maps as X": X is another name, not the one to use
-    candidates = [k for k in by_key if k not in alternates] or list(by_key)
+    candidates = [k for k in by_key if k not in alternates and k not in shorts] or list(by_key)  # not "Philly"
     if label == "PERSON":
         # "MVP Ana Ruiz", "Youth Ana Ruiz": a stray word in front of a full
         # name the story also writes alone is not part of the name
