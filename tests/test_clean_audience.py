@@ -57,3 +57,18 @@ def test_headlines_listed_under_read_next_go_whatever_their_length():
               "Council tax in the county to rise by 5% in April, leaders confirm"]
     removed = _removed(BODY + "\n\n".join(listed))
     assert removed.get("promo") == listed
+
+
+def test_a_call_to_follow_an_outlet_on_social_media_is_a_promo_but_news_about_it_stays():
+    promo = "Follow Wellmere Today on social media for updates."
+    assert _removed(BODY + promo).get("promo") == [promo]
+    kept = "Following the derailment, posts on social media showed the blocked line.\n\n" \
+           "Follow-up checks on social media reports found no injuries."
+    assert "promo" not in _removed(BODY + kept)
+
+
+def test_a_station_s_frequency_promo_goes():
+    promo = "Hear the latest news every hour on Wellmere Radio, 101.4 FM."
+    assert _removed(BODY + promo).get("promo") == [promo]
+    kept = "Listeners heard the driver's call on the station, which broadcasts on 101.4 FM, on Monday."
+    assert "promo" not in _removed(BODY + kept)

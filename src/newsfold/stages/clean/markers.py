@@ -114,6 +114,8 @@ PROMO = re.compile(
       | share\s+your\s+(?:thoughts|views|story)\s+with\s+us\b | get\s+in\s+touch\s+with\s+us\b
       | join\s+(?:(?:the|our)\s+)?(?:\S+\s+){0,2}(?:whatsapp|telegram|viber|signal|line)\s+(?:channel|group|community)\b
       | (?:stay\s+tuned\b.{0,40}?\b)?follow(?:ing)?\s+\w+(?:\s+\w+)?\s+on\s+(?:twitter|x|facebook|instagram|tiktok|telegram|whatsapp|google\s+news|youtube)\b
+      | follow\s+(?:\S+\s+){1,4}on\s+social\s+media\b
+      | (?:hear|tune\s+in\b|listen\b).{0,80}?\bon\s+(?:\S+\s+){1,3}\d{2,3}(?:\.\d)?\s?(?:FM|AM)\b
       | get\s+(?:the|our)\s+(?:\S+\s+){0,4}(?:on|in)\s+your\s+(?:phone|inbox|mobile)\b
       | download\s+(?:the\s+)?(?:new\s+|free\s+)?\S+\s+app\b | go\s+to\s+\S+(?:\s+\S+)?\s+for\s+more\s+(?:stories|news)\b
       | (?:this\s+)?(?:article|story)\s+(?:was\s+)?first\s+published\b | permission\s+required\s+for\s+reproduction\b
