@@ -814,3 +814,18 @@ def test_a_shared_run_of_stopwords_or_one_speaker_is_no_dispute():
     entities = [Entity("Tomas Berg", "PERSON", [], ["a"], 1), Entity("Ana Ruiz", "PERSON", ["Ruiz"], ["b", "c", "d"], 3)]
     assert run(a, b, entities=entities)[1] == []
     assert run(c, d, entities=entities)[1] == []
+
+
+def test_a_spokesperson_by_role_and_a_person_named_as_that_body_s_are_one_voice():
+    quote = "“These are people who prey on the lonely and the trusting,”"
+    a = Article("a", f"{quote} VPS director Ana Ruiz told reporters. The Verano Police Service (VPS) raided three offices.")
+    b = Article("b", f"{quote} a police spokesman said.")
+    c = Article("c", f"{quote} said Tomas Arvid, who runs a charity for pensioners.")
+    entities = [Entity("Verano Police Service", "ORG", ["Verano Police Service", "VPS"], [], 2),
+                Entity("Ana Ruiz", "PERSON", [], [], 1), Entity("Tomas Arvid", "PERSON", [], [], 1)]
+    _, conflicts = run(a, b, entities=entities)
+    assert [x for x in conflicts if x.kind == "attribution"] == []
+    # a person the texts tie to no body and the force's spokesman: two voices
+    _, conflicts = run(b, c, entities=entities)
+    disputed = [x for x in conflicts if x.kind == "attribution"]
+    assert len(disputed) == 1 and sorted(v.value for v in disputed[0].values) == ["Tomas Arvid", "police spokesman"]

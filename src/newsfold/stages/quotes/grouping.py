@@ -183,6 +183,15 @@ def _speaker_roots(variants: list[Found], roots: dict[str, str]) -> dict[str | N
     return out
 
 
+def _voice_of(speaker: str, names: StoryNames) -> str:
+    """The body a spokesperson named by role alone speaks for ("police
+    spokesman": the story's police force), else the speaker."""
+    words = speaker.split()
+    if len(words) >= 2 and plain(words[-1]) in SPOKESPERSON_ROLES and not speaker[:1].isupper():
+        return names.canonical(" ".join(words[:-1])) or speaker
+    return speaker
+
+
 def attribution_conflict(variants: list[Found], roots: dict[str, str], text: str,
                          names: StoryNames | None = None) -> Conflict | None:
     """The speakers independent sources name for a quote, when they name
@@ -201,7 +210,8 @@ def attribution_conflict(variants: list[Found], roots: dict[str, str], text: str
         if speaker is not None and (names is None or names.disputable(speaker))}
     if names is not None:
         for person in [n for n in by_speaker if names.type_of(n) == "PERSON"]:
-            body = next((b for b in by_speaker if b != person and names.speaks_for(person, b)), None)
+            body = next((b for b in by_speaker if b != person and names.speaks_for(person, _voice_of(b, names))),
+                        None)
             if body is not None:  # the minister and the ministry: one voice, no dispute
                 by_speaker[body] |= by_speaker.pop(person)
     if names is not None and all(names.body(n) for n in by_speaker):
