@@ -137,3 +137,10 @@ def test_a_plan_told_in_the_present_is_of_a_day_to_come():
         assert entry.date == "2031-06-13", text
     [entry] = one("The new tram line was set to open on Friday, but the date slipped.", published="2031-06-12")
     assert entry.date == "2031-06-06"
+
+
+def test_an_event_told_in_a_relative_clause_keeps_the_count_it_is_of():
+    # 2031-06-11 is a Wednesday
+    [entry] = one("Inspectors boarded one of the ferries, which ran aground near the pier on Monday.",
+                  published="2031-06-11")
+    assert entry.text == "one of the ferries ran aground near the pier"  # not "the ferries ran aground"

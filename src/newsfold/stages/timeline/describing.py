@@ -131,7 +131,7 @@ def _counted_whole(noun: Token, clause: Token, inside: set[int]) -> set[int]:
     buses"), else the noun's own phrase."""
     of = noun.head
     if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.i in inside and of.head.pos_ in ("NUM", "PRON"):
-        ids = ({t.i for t in of.head.subtree} - {t.i for t in clause.subtree}) & inside
+        ids = ({t.i for t in of.head.subtree if t.dep_ != "punct"} - {t.i for t in clause.subtree}) & inside
         if len(ids) <= 10:
             return ids
     return _noun_phrase(noun, inside)
