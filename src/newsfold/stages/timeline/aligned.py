@@ -195,6 +195,11 @@ def _weekday_named(claim: Claim, day: str) -> str:
                  if given == day and (found := WEEKDAY.search(written))), "")
 
 
+def _written_days(claim: Claim) -> bool:
+    """Whether the claim writes a day with its month (a weekday telling does not)."""
+    return any(any(c.isdigit() for c in written) for _, written in claim.written)
+
+
 def _trimmed(matrix: list[list[float]], start: int, end: int) -> list[list[float]]:
     return [row[start:end] for row in matrix[start:end]]
 
@@ -248,7 +253,10 @@ def _words_and_meaning(ctx: StoryContext, claims: list[Claim]) -> tuple[list[lis
     shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared, np.zeros((size, size), dtype=np.float32)
-    return shared, cosines_of_alike(ctx.embedder, [DATE_WORDS.sub("#", claim.text) for claim in claims],
+    # a weekday telling as written: the facts stage embedded most of them already, and its one
+    # weekday word moves a cosine little
+    texts = [DATE_WORDS.sub("#", claim.text) if _written_days(claim) else claim.text for claim in claims]
+    return shared, cosines_of_alike(ctx.embedder, texts,
                                     [claim.root for claim in claims], shared, 0.0)
 
 
