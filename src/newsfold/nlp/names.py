@@ -201,7 +201,7 @@ def clean_name(text: str, label: str = "PERSON") -> tuple[str, str] | None:
             words.pop()  # "Tarsk Vale postcard": a common noun the tagger took in ends no name
         if len(words) >= 3 and len(words[0]) >= _LEAST_DESCRIBER and words[0].lower() in UNNAMED_SPEAKER_NOUNS \
                 and words[1][:1].isupper():
-            words = words[1:]  # "Pensioner Rosa Albin": who she is, capitalised to open a sentence
+            words = words[1:]  # "Pensioner Rosa Dunmore": who she is, capitalised to open a sentence
         if len(words) == 1 and is_title(words[0], PERSON_TITLES):
             return None  # a title alone ("Maj.-Gen")
         if plain(words[-1]).strip(".") in _NAME_OPENERS:
