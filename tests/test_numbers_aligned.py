@@ -302,3 +302,17 @@ def test_riders_commuters_and_passengers_are_people_of_one_kind():
     # people are no tickets
     d = Article("d", stuck.format("More than 15,000 tickets"))
     assert conflicts_of(a, b, d) == []
+
+
+def test_a_currency_word_is_its_sign_and_a_share_then_an_amount_is_no_range():
+    a = Article("a", "Harrow Mills said revenue dropped 6% to 2.1 billion euros in the first quarter.")
+    b = Article("b", "Harrow Mills said its first-quarter revenue was 2.1 billion euros, down 6%.")
+    c = Article("c", "Harrow Mills said first-quarter sales fell 6% to €2.4bn.")
+    [conflict] = conflicts_of(a, b, c)
+    assert [(v.value, sorted(e.source for e in v.support)) for v in conflict.values] == [
+        ("2.1 billion euros", ["a", "b"]), ("€2.4bn", ["c"])]
+    # "fell 6% to 2.1 billion euros" is no range from 6 to 2.1 billion; "6% to 8%" is
+    [amount] = [q for q in one(a.text) if q.unit == "€"]
+    assert amount.value == 2.1e9 and amount.low is None
+    [share] = [q for q in one("Sales rose 6% to 8% a year.") if q.unit == "%"]
+    assert (share.low, share.high) == (6, 8)

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 _SKIP_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "GPE", "PERSON", "LOC", "LANGUAGE"}
 _CURRENCY_SYMBOLS = {"€", "$", "£", "¥", "₹", "₽", "us$", "c$", "a$"}
+# currency words that name one currency only ("pounds" may weigh)
+_CURRENCY_WORDS = {"euro": "€", "euros": "€", "dollar": "$", "dollars": "$", "yen": "¥"}
 # "rose to at least six Friday": a day is not what is counted.
 _DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year",
@@ -258,12 +260,15 @@ def _read_written(doc: Doc, i: int) -> _Written | None:
 
 
 def _read_unit(doc: Doc, written: _Written) -> None:
-    """A currency sign before the number ("€2.3 million"), a percent after it."""
+    """A currency sign before the number ("€2.3 million"), or its word after it
+    ("2.3 million euros": the sign it stands for), a percent after it."""
     if written.first > 0 and doc[written.first - 1].lower_ in _CURRENCY_SYMBOLS:
         written.first -= 1
         written.unit = doc[written.first].text
     nxt = written.last + 1
-    if nxt < len(doc) and doc[nxt].lower_ in PERCENT_WORDS:
+    if written.unit is None and nxt < len(doc) and doc[nxt].lower_ in _CURRENCY_WORDS:
+        written.unit, written.end = _CURRENCY_WORDS[doc[nxt].lower_], nxt
+    elif nxt < len(doc) and doc[nxt].lower_ in PERCENT_WORDS:
         written.unit, written.end = "%", nxt
     elif nxt + 1 < len(doc) and doc[nxt].lower_ == "per" and doc[nxt + 1].lower_ == "cent":
         written.unit, written.end = "%", nxt + 1

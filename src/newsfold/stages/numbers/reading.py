@@ -234,7 +234,9 @@ def read_range_end(doc: Doc, last: int, low: float, unit: str | None) -> tuple[f
     if number.vague or number.value <= low:
         return None  # "3-1" is a score, not a range
     end = number.last
-    if unit == "%" and end + 1 < len(doc) and doc[end + 1].lower_ in PERCENT_WORDS:
+    if unit == "%":
+        if not (end + 1 < len(doc) and doc[end + 1].lower_ in PERCENT_WORDS):
+            return None  # "fell 18% to 412 million euros": a share, then the new amount
         end += 1
     return number.value, end
 
