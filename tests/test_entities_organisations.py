@@ -15,6 +15,10 @@ def test_legal_forms_and_generic_endings_join_the_bare_company_name():
     )
     assert holder(found, "Velmora Holdings Bhd") is holder(found, "Velmora Holdings Berhad") is not None
     assert holder(found, "Corvane International") is holder(found, "Corvane") is not None
+    # Nordic and European legal forms too
+    found = entities("Harrow Holdings ASA said on Thursday its profit fell.",
+                     "Shares in Harrow Holdings fell after it reported a drop in profit on Thursday.")
+    assert holder(found, "Harrow Holdings ASA") is holder(found, "Harrow Holdings") is not None
 
 
 def test_a_persons_surname_does_not_join_a_company_named_after_it():
