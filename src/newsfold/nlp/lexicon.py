@@ -289,7 +289,7 @@ SPELLING_ENDINGS: tuple[tuple[str, str], ...] = (
 LEGAL_FORMS: frozenset[str] = frozenset({
     "limited", "ltd", "pte", "private", "inc", "incorporated", "corp", "llc", "plc", "gmbh",
     "ag", "bhd", "berhad", "sdn", "pty", "nv", "bv", "co", "llp", "sa", "spa",
-    "asa", "ab", "oyj", "se", "kk",  # Norwegian, Swedish, Finnish, European, Japanese
+    "asa", "ab", "oyj", "se", "kk",  # Norway, Sweden, Finland, the EU-wide company, Japan
 })
 # A legal form of three letters or more ends a company's name, never a person's
 # ("Halden Marine Sdn Bhd" tagged a person is a company); "Co", "SA" and the like
