@@ -69,6 +69,7 @@ Method, in order:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -105,18 +106,12 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     if len({claim.root for claim in told}) < 2:
         return []
     size = len(claims)
-    told_shared, told_cosine = _words_and_meaning(ctx, told)
+    told_shared, told_cosine = _words_and_meaning(ctx, told, masked=size)
     shared, cosine = _trimmed(told_shared, 0, size), told_cosine[:size, :size]
     similar = _similarity(ctx, claims, shared, cosine)
     held = {(e.source, e.start) for conflict in known for value in conflict.values for e in value.support}
     free = [not holds(held, claim) for claim in told]
-    pairs = []
-    for i, j in mutual_best([c.source for c in claims], [c.root for c in claims], similar):
-        if not (free[i] and free[j]):
-            continue
-        for day_a, day_b in _disputed(claims[i], claims[j]):
-            if not (_gives_elsewhere(claims, similar, i, j, day_b) or _gives_elsewhere(claims, similar, j, i, day_a)):
-                pairs.append(((claims[i], day_a), (claims[j], day_b)))
+    pairs = [((claims[i], day_a), (claims[j], day_b)) for i, j, day_a, day_b in _told_apart(claims, similar, free)]
 
     def unpaired() -> list[bool]:
         paired = {claim for pair in pairs for claim, _ in pair}
@@ -153,18 +148,26 @@ def _weekdays_apart(ctx: StoryContext, told: list[Claim], shared: list[list[floa
     source's date."""
     similar = _similarity(ctx, told, shared, cosine)
     pairs = []
-    for i, j in mutual_best([c.source for c in told], [c.root for c in told], similar):
+    for i, j, day_a, day_b in _told_apart(told, similar, free):
+        named_a, named_b = _weekday_named(told[i], day_a), _weekday_named(told[j], day_b)
+        if named_a and named_b and named_a != named_b and _near_shared(told[i], day_a, told[j], day_b):
+            pairs.append(((told[i], day_a), (told[j], day_b)))
+            pairs += _same_side(told, similar, free, (i, day_a), (j, day_b))
+            pairs += [(b, a) for a, b in _same_side(told, similar, free, (j, day_b), (i, day_a))]
+    return pairs
+
+
+def _told_apart(claims: list[Claim], similar: list[list[float]], free: list[bool]) -> Iterator[tuple[int, int, str, str]]:
+    """(i, j, i's day, j's day) for each day two free sentences of independent
+    sources, each the other's likest, date apart (``_disputed``), where
+    neither source gives the other's day in another sentence alike
+    (``_gives_elsewhere``)."""
+    for i, j in mutual_best([c.source for c in claims], [c.root for c in claims], similar):
         if not (free[i] and free[j]):
             continue
-        for day_a, day_b in _disputed(told[i], told[j]):
-            named_a, named_b = _weekday_named(told[i], day_a), _weekday_named(told[j], day_b)
-            if named_a and named_b and named_a != named_b and _near_shared(told[i], day_a, told[j], day_b) \
-                    and not (_gives_elsewhere(told, similar, i, j, day_b)
-                             or _gives_elsewhere(told, similar, j, i, day_a)):
-                pairs.append(((told[i], day_a), (told[j], day_b)))
-                pairs += _same_side(told, similar, free, (i, day_a), (j, day_b))
-                pairs += [(b, a) for a, b in _same_side(told, similar, free, (j, day_b), (i, day_a))]
-    return pairs
+        for day_a, day_b in _disputed(claims[i], claims[j]):
+            if not (_gives_elsewhere(claims, similar, i, j, day_b) or _gives_elsewhere(claims, similar, j, i, day_a)):
+                yield i, j, day_a, day_b
 
 
 def _same_side(told: list[Claim], similar: list[list[float]], free: list[bool], side: tuple[int, str],
@@ -193,11 +196,6 @@ def _weekday_named(claim: Claim, day: str) -> str:
     """The weekday the claim names for ``day`` ("on Tuesday": "tuesday"), or ""."""
     return next((found.group(1).lower() for given, written in claim.written
                  if given == day and (found := WEEKDAY.search(written))), "")
-
-
-def _written_days(claim: Claim) -> bool:
-    """Whether the claim writes a day with its month (a weekday telling does not)."""
-    return any(any(c.isdigit() for c in written) for _, written in claim.written)
 
 
 def _trimmed(matrix: list[list[float]], start: int, end: int) -> list[list[float]]:
@@ -245,17 +243,18 @@ def _similarity(ctx: StoryContext, claims: list[Claim], shared: list[list[float]
     return [[likeness(i, j) for j in range(size)] for i in range(size)]
 
 
-def _words_and_meaning(ctx: StoryContext, claims: list[Claim]) -> tuple[list[list[float]], np.ndarray]:
+def _words_and_meaning(ctx: StoryContext, claims: list[Claim], masked: int) -> tuple[list[list[float]], np.ndarray]:
     """Shared content words and cosines (0 without an embedder) of each two
-    claims' sentences, date words masked: every claim with a partner, since an
-    outlier's sentence may share few words and still mean the same."""
+    claims' sentences: every claim with a partner, since an outlier's sentence
+    may share few words and still mean the same. The first ``masked`` claims
+    (days written with their month) are embedded with their date words
+    masked; the weekday tellings after them as written (the facts stage
+    embedded most of them already, and one weekday word moves a cosine little)."""
     size = len(claims)
     shared = [[overlap(claims[i].words, claims[j].words) for j in range(size)] for i in range(size)]
     if ctx.embedder is None:
         return shared, np.zeros((size, size), dtype=np.float32)
-    # a weekday telling as written: the facts stage embedded most of them already, and its one
-    # weekday word moves a cosine little
-    texts = [DATE_WORDS.sub("#", claim.text) if _written_days(claim) else claim.text for claim in claims]
+    texts = [DATE_WORDS.sub("#", claim.text) if k < masked else claim.text for k, claim in enumerate(claims)]
     return shared, cosines_of_alike(ctx.embedder, texts,
                                     [claim.root for claim in claims], shared, 0.0)
 

@@ -160,15 +160,10 @@ def set_to_come(head: Token | None) -> bool:
     to open on Monday', 'is expected to announce': a plan told in the present
     ("due", "set", "expected" ... with "to" and a verb) is of a time to come;
     told in the past ("was set to open") it may have passed."""
-    if head is None:
+    if head is None or _told_in_past_tense(head):
         return False
-    planned = [head] if head.lower_ in FORWARD_BEFORE_TO else \
-        [child for child in head.children if child.dep_ in ("acomp", "oprd", "xcomp") and child.lower_ in FORWARD_BEFORE_TO]
-    aux = [child for child in head.children if child.dep_ in ("aux", "auxpass")]
-    past = head.tag_ == "VBD" or any(child.tag_ == "VBD" for child in aux)
-    return not past and any(
-        child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        for plan in planned for child in plan.children)
+    return any(_set_to(token) for token in (head, *(child for child in head.children
+                                                     if child.dep_ in ("acomp", "oprd", "xcomp"))))
 
 
 def ends_ahead(mod: str, head: Token | None) -> bool:
@@ -176,14 +171,25 @@ def ends_ahead(mod: str, head: Token | None) -> bool:
     sailings until Friday' (reported), 'must be paid by Friday': the end of a
     period or a deadline given by a bare weekday is the coming one, unless
     its clause tells it done in the past ("the road stayed shut until Friday",
-    "by Friday, 20 had been arrested")."""
-    if head is None or " ".join(mod.lower().split()) not in ("until", "by"):
+    "by Friday, 20 had been arrested"); the weekday's twin of a bare month's
+    cue (``looks_forward``)."""
+    if head is None or " ".join(mod.lower().split()) not in FORWARD_CUES:
         return False
-    aux = [child for child in head.children if child.dep_ in ("aux", "auxpass")]
-    past = head.tag_ == "VBD" or any(child.tag_ == "VBD" for child in aux)
     reported = head.dep_ == "ccomp" and head.head.lower_ in SPEECH_VERBS \
-        and any(child.lower_ in ("had", "would") for child in aux)
-    return not past or reported
+        and any(child.dep_ in ("aux", "auxpass") and child.lower_ in ("had", "would") for child in head.children)
+    return not _told_in_past_tense(head) or reported
+
+
+def _told_in_past_tense(verb: Token) -> bool:
+    """'closed', 'was closed', 'had closed': a simple past, or a past auxiliary."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _set_to(token: Token) -> bool:
+    """'due to be finished', 'set to open': a word of plans, then "to" and a verb."""
+    doc = token.doc
+    return token.lower_ in FORWARD_BEFORE_TO and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to" \
+        and doc[token.i + 2].pos_ in ("VERB", "AUX")
 
 
 def told_in_past(token: Token, head: Token, sentence_tokens: list[Token]) -> bool:
@@ -220,15 +226,10 @@ def looks_forward(mention: Mention, tokens: list[Token], sentence_tokens: list[T
         return False
     if words & FORWARD_WORDS:
         return True
-    doc = root.doc
-    for t in scope:
-        if t.lower_ in FORWARD_BEFORE_TO and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" \
-                and doc[t.i + 2].pos_ in ("VERB", "AUX"):
-            return True  # "due to be finished", "set to open"
+    if any(_set_to(t) for t in scope):
+        return True  # "due to be finished", "set to open"
     if cue in FORWARD_CUES and head is not None:
-        past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
-                                         for c in head.children)
-        return not past  # "closed until June" looks ahead; "was closed until June" back
+        return not _told_in_past_tense(head)  # "closed until June" looks ahead; "was closed until June" back
     return False
 
 
