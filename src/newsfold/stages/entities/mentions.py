@@ -122,12 +122,13 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
         label = suffix_label(name) or label
     if label != "PERSON" and (person := _person_after_office(article.text, start_char, name)):
         name, label = person, "PERSON"  # "Secretary for [Transport Ana Ruiz]": the tagger took the portfolio in
-    if label != "PERSON" and not suffix_label(name) and _after_relation_noun(article.text, ent.start_char) \
-            and 2 <= len(name.split()) <= 3 and all(w[:1].isupper() for w in name.split()):
-        label = "PERSON"  # "son-in-law Tom Reyes", "his cousin, Ana Ruiz": a person, whatever the tagger said
-    if label in _NOT_PEOPLE and not suffix_label(name) and 2 <= len(name.split()) <= 3 \
-            and all(w[:1].isupper() for w in name.split()) and _title_before(article.text, start_char):
-        label = "PERSON"  # "the ferry firm's chief executive Ruben Vale": a title before a name tells a person
+    if label != "PERSON" and not suffix_label(name) and 2 <= len(name.split()) <= 3 \
+            and all(w[:1].isupper() for w in name.split()) \
+            and (_after_relation_noun(article.text, ent.start_char)
+                 or label in _NOT_PEOPLE and _title_before(article.text, start_char)):
+        # "son-in-law Tom Reyes", "his cousin, Ana Ruiz", "the ferry firm's chief executive Ruben
+        # Vale": a relation or a title before a name tells a person, whatever the tagger said
+        label = "PERSON"
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     root = ent.root
     speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in SPEECH_VERBS
@@ -381,7 +382,7 @@ def people_tagged_as_organisations(mentions: list[Mention]) -> None:
         titled = False
         while len(words) > 2 and is_title(words[0], PERSON_TITLES | JOB_TITLES):
             words, titled = words[1:], True
-        # "Assistant Commissioner Ana Ruiz" tagged ORG: a title, then a name of
+        # "Chief Inspector Ana Ruiz" tagged ORG: a title, then a name of
         # two or three words that no body word ends
         named = titled and len(words) <= 3 and not any(fold(w) in INSTITUTION_WORDS for w in words)
         if named or skeleton(words[0]) in honoured or skeleton(words[-1]) in honoured:
