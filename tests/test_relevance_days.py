@@ -44,3 +44,27 @@ def test_a_day_off_with_the_story_s_figure_is_kept_for_a_date_dispute():
     wrong_day = ("Nadia Fenwick, who stole 380,000 euros from Ellery Grammar School, was jailed for four years "
                  "on Tuesday. She cried as the sentence was read.")
     assert _reasons(HEARING[:2] + [wrong_day] + HEARING[2:], DATES[:2] + ["2031-10-15"] + DATES[2:]) == {}
+
+
+FIRE = [
+    "A fire broke out at a noodle stall in Rowan Street Market at 4.55am on Mar 9. "
+    "No one was hurt, the fire service said.",
+    "Firefighters were called to Rowan Street Market at 4.55am on Mar 9 after a stall caught fire. "
+    "The market reopened by noon.",
+    "A stall owner at Rowan Street Market watched calmly as his stall burned on Mar 9. "
+    "The fire was reported at 4.55am and put out within 20 minutes.",
+    "Rowan Street Market traders cleaned up on Mar 9 after an early fire. A video of the blaze drew comments online.",
+]
+FIRE_DATES = ["2031-03-09", "2031-03-09", "2031-03-10", "2031-03-10"]
+
+
+def test_a_few_days_off_with_a_figure_most_sources_give_is_kept_for_a_date_dispute():
+    # its own figures outnumber the story's, but the one it shares (the alarm at 4.55am) is what most
+    # sources give: one source getting the day wrong. A week or more off, it is another fire.
+    wrong = ("A stall owner stayed calm as a fire raged at Rowan Street Market on Mar 12. "
+             "The fire was reported at 4.55am; about 1,500 people have watched the video, and 300 commented.")
+    texts = FIRE[:2] + [wrong] + FIRE[2:]
+    assert _reasons(texts, FIRE_DATES[:2] + ["2031-03-12"] + FIRE_DATES[2:]) == {}
+    earlier = wrong.replace("Mar 12", "Mar 1")
+    reasons = _reasons(FIRE[:2] + [earlier] + FIRE[2:], FIRE_DATES[:2] + ["2031-03-01"] + FIRE_DATES[2:])
+    assert set(reasons) == {"s2"} and "Mar 1" in reasons["s2"]

@@ -38,8 +38,10 @@ event still retells its core and keeps most of all four.
    or more) are any other source's. The story's figures under another day
    are one source getting the day wrong: a date dispute, not another event;
    so is one figure of its own under a day less than ``_OTHER_OCCURRENCE_GAP``
-   days off (a changed figure and day in one report of the event), while a
-   week or more apart tells another occurrence (last week's draw). Days are
+   days off (a changed figure and day in one report of the event), and so
+   are figures of its own beside one that most other sources give (the
+   alarm's "4.55am") under a day less than that off, while a week or more
+   apart tells another occurrence (last week's draw). Days are
    dates and, from the report's own date, past weekdays ("on Thursday"). A
    source dated elsewhere that gives none of the story's figures (nor any of
    its own, often) is another event when its retelling average is below
@@ -212,6 +214,9 @@ def _dated_elsewhere(roots: dict[str, list[Article]],
         own_figures_only = bool(numbers[root]) and not numbers[root] & set().union(*numbered)
         if apart < _OTHER_DAY_GAP and not own_figures_only:
             continue
+        backed = [value for value in shared if sum(value in figures[other] for other in roots if other != root) >= needed]
+        if backed and apart < _OTHER_OCCURRENCE_GAP:
+            continue  # a figure most others give ("4.55am"), days off: one source getting the day wrong
         reason = (f"reports another event: its lede is dated {', '.join(map(day_label, sorted(ledes[root])))} "
                   f"and it names none of the days the other sources agree on "
                   f"({', '.join(map(day_label, sorted(story_days)))})")
