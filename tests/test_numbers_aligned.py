@@ -51,13 +51,34 @@ def test_the_same_number_written_about_something_else_explains_nothing():
     assert [v.value for v in conflict.values] == ["S$3,000", "S$4,500"]
 
 
-def test_unlike_sentences_and_spelled_out_counts_are_not_compared():
+def test_unlike_sentences_are_not_compared():
     a = Article("a", FINE.format("3,000"))
     b = Article("b", "Tickets for the concert at the stadium cost S$4,500 for the best seats.")
     assert conflicts_of(a, b) == []
-    c = Article("c", "Two men were seen fighting with chairs outside the coffee shop at night.")
-    d = Article("d", "Three men were seen fighting with chairs outside the coffee shop at night.")
-    assert conflicts_of(c, d) == []
+
+
+FIGHT = "{} men were seen fighting with chairs outside the coffee shop at night."
+
+
+def test_small_counts_in_words_are_compared_in_alike_sentences_of_one_noun():
+    # news style spells out small counts, so "Two men" against "Three men" is a disagreement
+    [conflict] = conflicts_of(Article("c", FIGHT.format("Two")), Article("d", FIGHT.format("Three")))
+    assert [v.value for v in conflict.values] == ["Two", "Three"]
+    # ... but not "one man" (an aside), nor a count of another noun, nor a loosely alike sentence
+    assert conflicts_of(Article("c", FIGHT.format("Two")),
+                        Article("d", FIGHT.format("Three").replace("men", "women"))) == []
+    assert conflicts_of(Article("c", FIGHT.format("Two")),
+                        Article("d", "Three men later bought drinks at a bakery nearby.")) == []
+
+
+def test_small_counts_in_words_of_a_list_or_of_time_are_not_compared():
+    # a source writing the other's count of the noun too is listing groups ("three charges ... two charges")
+    charges = "He faces three charges of cheating and two charges of forgery, the court heard."
+    other = "He faces two charges of cheating, the court heard on Monday."
+    assert conflicts_of(Article("c", charges), Article("d", other)) == []
+    # a span of time in words is one part of a sentence's term ("two years and three months")
+    jail = "The driver was sentenced to {} months in jail for the crash."
+    assert conflicts_of(Article("c", jail.format("three")), Article("d", jail.format("seven"))) == []
 
 
 def test_a_currency_written_in_the_amount_token():

@@ -15,7 +15,9 @@ Method, in order:
    something (a unit, a counted noun, or 100 and up), not vague, not a
    descriptor ("a 30-page report"), not a part of another count
    (coordinated measures are figures: "cut to 220 grams and 90 grams"),
-   not a total summed from parts; durations too
+   not a total summed from parts; a small count in words ("eight pieces",
+   not "one man", not a span of time) only in alike sentences counting one
+   noun, neither source writing the other's count; durations too
    ("15 years"), each compared only with its own time unit, additions
    ("26 additional gates", "another 1,000") only with additions, and a
    figure of one item of several ("cost $20 billion and $7 billion,
@@ -266,7 +268,10 @@ class _Words:
             self.of_one_time[(i, j)] = same_time(self.claims[i], self.claims[j])
         one_time = self.of_one_time[(i, j)]
         loose = shared >= _MIN_SHARED_LONE and cosine >= _MIN_COSINE_LONE
-        if one_time and loose and _sentence_alike(shared, cosine, around):
+        alike = one_time and loose and _sentence_alike(shared, cosine, around)
+        if a.small_in_words or b.small_in_words:
+            return 1.0 if alike and self._spelled_pair(x, y) else 0.0
+        if alike:
             return 1.0
         if one_time and (loose and self.backing.lone_pair(x, y) or self.told_alike(x, y)) \
                 or self.labels[x] & self.labels[y] or loose and self._past_pair(x, y):
@@ -277,6 +282,15 @@ class _Words:
         timely = slot_time(self.claims[i], a, self.claims[j]) if lone_first \
             else slot_time(self.claims[j], b, self.claims[i])
         return _SLOT_WEIGHT if timely else 0.0
+
+    def _spelled_pair(self, x: int, y: int) -> bool:
+        """Small counts in words ("eight pieces", "Nine pieces") pair when they
+        count one noun and neither source writes the other's count of its kind
+        anywhere ("three charges ... two related charges": groups of a list)."""
+        (_, a), (_, b) = self.figures[x], self.figures[y]
+        synonyms, writers = self.backing.synonyms, self.backing.writers
+        one_noun = a.head is not None and synonyms.get(a.head, a.head) == synonyms.get(b.head or "", b.head)
+        return one_noun and a.source not in writers[y] and b.source not in writers[x]
 
     def _past_pair(self, x: int, y: int) -> bool:
         """A lone value told of a past event without its date, beside a
@@ -317,10 +331,10 @@ def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[Claim]:
 def _candidate(q: Quantity) -> bool:
     """A figure that may be compared: it counts or measures something, or is
     large enough to be a figure rather than a small bare number."""
-    if not any(c.isdigit() for c in q.text) and (q.value < 10 or q.head is None):
-        # "one man", "two bars": spelled-out small counts are asides, not the figures; a count of ten
-        # or more is spelled out where a sentence starts ("Fourteen homes were destroyed")
-        return False
+    if q.small_in_words and (q.value < 2 or q.head is None or q.duration or q.head in MEASURES):
+        return False  # "one man": an aside; "eight pieces" is compared, in alike sentences only
+    if not any(c.isdigit() for c in q.text) and q.head is None:
+        return False  # a count of ten or more is spelled out where a sentence starts ("Fourteen homes")
     if q.vague or q.descriptor or q.derived or q.sentence_span is None:
         return False
     if q.part_of is not None and q.head not in MEASURES:

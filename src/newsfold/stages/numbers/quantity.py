@@ -72,6 +72,11 @@ class Quantity:
         return self.referent in PEOPLE_CLASSES or self.head in PERSON_NOUNS or self.demonym
 
     @property
+    def small_in_words(self) -> bool:
+        """A count under ten in words ("eight pieces"), as news style writes small counts."""
+        return self.value < 10 and not any(c.isdigit() for c in self.text)
+
+    @property
     def key(self) -> tuple[str | None, str, str | None] | None:
         """What must match for two quantities to be the same quantity, or None."""
         if self.vague or self.referent is None or self.descriptor or self.duration:
