@@ -144,3 +144,13 @@ def test_an_event_told_in_a_relative_clause_keeps_the_count_it_is_of():
     [entry] = one("Inspectors boarded one of the ferries, which ran aground near the pier on Monday.",
                   published="2031-06-11")
     assert entry.text == "one of the ferries ran aground near the pier"  # not "the ferries ran aground"
+
+
+def test_a_day_written_with_its_month_backs_a_weekday_of_a_dispute():
+    # the reader sees every source giving a day, not only the likest pair: "on June 10" backs "on Tuesday"
+    told = [Article("a", _CUT.format("Tuesday"), published="2031-06-11"),
+            Article("b", _GO.format("Wednesday"), published="2031-06-11"),
+            Article("d", _CUT.format("June 10").replace("close one of its", "shut one of the"), published="2031-06-11")]
+    [conflict] = _embedded_conflicts(*told, cosine=0.7)
+    assert [(v.value, [e.source for e in v.support]) for v in conflict.values] == [
+        ("2031-06-10", ["a", "d"]), ("2031-06-11", ["b"])]

@@ -69,7 +69,7 @@ Method, in order:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -132,7 +132,35 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     pairs += [pair for pair in named if days_apart(pair[0][1], pair[1][1]) < _WEEK]
     pairs += grouped_pairs(ctx, claims, cosine, unpaired()[:size])
     pairs += copied_day_pairs(claims, cosine, unpaired()[:size])
-    return [_conflict(group) for group in _groups(pairs)]
+    groups = _groups(pairs)
+    _back(told, _likeness(ctx, told, told_shared, told_cosine), unpaired(), groups)
+    return [_conflict(group) for group in groups]
+
+
+def _back(told: list[Claim], likeness: Callable[[int, int], float], free: list[bool],
+          groups: list[list[tuple[Claim, str]]]) -> None:
+    """Each free sentence of another independent source that gives one day of
+    a disputed pair alone, alike a sentence giving that day, backs it (the
+    reader sees every source that gives a day, not only the likest pair; a
+    day written with its month backs a weekday telling too), and so does the
+    original of a copy the pair cites."""
+    index = {id(claim): k for k, claim in enumerate(told)}
+    for group in groups:
+        days = {day for _, day in group}
+        sources = {claim.source for claim, _ in group}
+        for k, claim in enumerate(told):
+            given = claim.days & days
+            if not free[k] or len(given) != 1 or claim.source in sources:
+                continue
+            day = next(iter(given))
+            sides = {d for c, d in group if c.root == claim.root}
+            if sides:  # a copy of it is cited: the original joins it on that day
+                joins = claim.source == claim.root and sides == {day}
+            else:
+                joins = any(d == day and id(c) in index and likeness(k, index[id(c)]) > 0 for c, d in group)
+            if joins:
+                group.append((claim, day))
+                sources.add(claim.source)
 
 
 def _weekdays_apart(ctx: StoryContext, told: list[Claim], shared: list[list[float]], cosine: np.ndarray,
@@ -221,9 +249,15 @@ def _similarity(ctx: StoryContext, claims: list[Claim], shared: list[list[float]
     their shared content words and cosines (``_words_and_meaning``): the mean
     of those and the shared words next to their dates, 0 when unlike."""
     size = len(claims)
+    likeness = _likeness(ctx, claims, shared, cosine)
+    return [[likeness(i, j) for j in range(size)] for i in range(size)]
+
+
+def _likeness(ctx: StoryContext, claims: list[Claim], shared: list[list[float]],
+              cosine: np.ndarray) -> Callable[[int, int], float]:
+    """The likeness of two claims' sentences (``_similarity``), pair by pair."""
     if ctx.embedder is None:
-        return [[shared[i][j] if one_occurrence(claims[i].text, claims[j].text) else 0.0 for j in range(size)]
-                for i in range(size)]
+        return lambda i, j: shared[i][j] if one_occurrence(claims[i].text, claims[j].text) else 0.0
     least_cosine, most_shared = _MIN_COSINE_WORDS
 
     def likeness(i: int, j: int) -> float:
@@ -240,7 +274,7 @@ def _similarity(ctx: StoryContext, claims: list[Claim], shared: list[list[float]
             and cosine[i][j] >= least_cosine
         return (shared[i][j] + float(cosine[i][j]) + near) / 3 if alike or dated_alike or anchored else 0.0
 
-    return [[likeness(i, j) for j in range(size)] for i in range(size)]
+    return likeness
 
 
 def _words_and_meaning(ctx: StoryContext, claims: list[Claim], masked: int) -> tuple[list[list[float]], np.ndarray]:
@@ -308,4 +342,5 @@ def _conflict(group: list[tuple[Claim, str]]) -> Conflict:
     ordered = sorted(by_day.items(), key=lambda item: (-len({c.root for c in item[1]}), item[0]))
     values = [ConflictValue(day, [Evidence(c.source, *c.span) for c in sorted(claims, key=lambda c: c.source)])
               for day, claims in ordered]
-    return Conflict(id="", kind="date", topic=ordered[0][1][0].event, values=values)
+    day, claims = ordered[0]
+    return Conflict(id="", kind="date", topic=claims[0].event_of(day), values=values)

@@ -46,6 +46,11 @@ class Claim:
     said: frozenset[str] = frozenset()  # the days of an announcement ("On Jan 22, the agency said he will …")
     late: frozenset[str] = frozenset()  # days told as done yet after its report's date (``late_days``)
     ahead: frozenset[str] = frozenset()  # days after its report's date: to come when it was written
+    events: tuple[tuple[str, str], ...] = ()  # each day and what its event says ("an attack was detected")
+
+    def event_of(self, day: str) -> str:
+        """What the event dated ``day`` says (the first dated event's words otherwise)."""
+        return dict(self.events).get(day, self.event)
 
 
 def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) -> list[Claim]:
@@ -87,7 +92,8 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
                             tuple((e.date, e.support.as_written or "") for e in days),
                             frozenset(e.date for e in days if e.said),
                             late_days(days, ctx.article(source).published, updates[source]),
-                            days_ahead(near, ctx.article(source).published)))
+                            days_ahead(near, ctx.article(source).published),
+                            tuple((e.date, e.text) for e in reversed(days))))
     return claims
 
 
