@@ -75,3 +75,19 @@ def test_the_dispute_table_names_sources_as_their_chips_do():
     assert [v.sources_text for v in view.conflicts[0].values] == ["Coast Wire (a2), Coast Wire (a3)", "other.example"]
     assert [[c.label for c in v.cites] for v in view.conflicts[0].values] == [
         ["Coast Wire (a2)", "Coast Wire (a3)"], ["other.example"]]
+
+
+def test_a_copy_cited_without_its_original_stands_for_it():
+    text = "The Velden ferry ran aground off Marrow Point on Friday."
+    sources = [Article(id="wire", text=text, outlet="Coast Wire"),
+               Article(id="reprint", text=text, outlet="Valley News", copy_of="wire"),
+               Article(id="radio", text=text, outlet="Bay FM")]
+
+    def cited(*ids: str) -> str:
+        support = [Evidence(i, 0, len(text)) for i in ids]
+        fact = Fact(id="F1", text=text, kind="consensus", sources=len(ids), independent_sources=2, support=support)
+        return to_markdown(Brief(title="Ferry aground", date="2031-05-02", sources=sources, facts=[fact]))
+
+    # two independent sources, both named: the copy stands for the wire it reprints
+    assert "[2 sources: Bay FM, Valley News]" in cited("reprint", "radio")
+    assert "[2 sources: Bay FM, Coast Wire; copy: Valley News]" in cited("wire", "reprint", "radio")

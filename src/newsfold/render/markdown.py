@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Article, Brief, Evidence, Fact, independent_count
+from ..model import Article, Brief, Evidence, Fact, independent_count, root_of
 from ..outlets import outlet_name
 from .citations import original_link, source_labels
 from .digest import Digest, Dispute, digest, quote_conflict
@@ -210,6 +210,12 @@ class _Citer:
         """``[3 sources: Calden Daily, 002, 003; copy: 004]``: independent first, copies after."""
         ids = sorted({e.source for e in support})
         originals = [i for i in ids if not (i in self.by_id and self.by_id[i].copy_of)]
+        cited = {root_of(self.by_id[i]) for i in originals if i in self.by_id}
+        for i in ids:
+            if i not in originals and (root := root_of(self.by_id[i])) not in cited:
+                originals.append(i)  # a copy cited without its original stands for it among the sources
+                cited.add(root)
+        originals.sort()
         copies = [i for i in ids if i not in originals]
         independent = independent_count(ids, self.by_id.values())
         text = f"[{_count(independent, 'source')}: {self._names(originals or copies)}"
