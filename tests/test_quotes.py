@@ -240,6 +240,13 @@ def test_different_speakers_conflict_but_a_copy_does_not():
     quotes, conflicts = run(a, b)
     assert len(conflicts) == 1 and sorted(v.value for v in conflicts[0].values) == ["Ivan Petrov", "Olga Sidorova"]
     assert quotes[0].speaker is None  # a tie: nobody is guessed
+    # ... unless the story names one of the two far more widely: its main actor is the likelier speaker
+    c = Article("c", "Ivan Petrov, the interior minister, ordered the crossing shut on Friday.")
+    d = Article("d", "Traffic backed up for miles after Petrov's order.")
+    widely = [Entity("Ivan Petrov", "PERSON", ["Petrov"], ["a", "c", "d"], 3),
+              Entity("Olga Sidorova", "PERSON", [], ["b"], 1)]
+    quotes, conflicts = run(a, b, c, d, entities=widely)
+    assert quotes[0].speaker == "Ivan Petrov" and len(conflicts) == 1  # the dispute still shows
     b.copy_of = "a"
     _, conflicts = run(a, b)
     assert conflicts == []

@@ -60,6 +60,12 @@ def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
     names = StoryNames(ctx.entities, [a.text for a in ctx.articles if not a.off_topic],
                        [a.outlet for a in ctx.articles])
     roots = ctx.roots()
+    named = {entity.name: len({roots.get(source, source) for source in entity.sources}) for entity in ctx.entities}
+
+    def named_by(speaker: str) -> int:
+        """How many independent sources name the speaker's entity anywhere."""
+        return named.get(names.canonical(speaker) or speaker, 0)
+
     groups = group(_found(ctx, names))
     ranked = []
     for variants in groups:
@@ -76,7 +82,8 @@ def find_quotes(ctx: StoryContext) -> tuple[list[Quote], list[Conflict]]:
     for *_, variants in ranked:
         longest = max(variants, key=lambda f: len(f.norm))
         support = [Evidence(source=f.source, start=f.start, end=f.end, speaker=f.speaker) for f in variants]
-        quotes.append(Quote(id="", text=longest.text, speaker=agreed_speaker(variants, roots), support=support))
+        quotes.append(Quote(id="", text=longest.text, speaker=agreed_speaker(variants, roots, named_by),
+                            support=support))
         conflict = attribution_conflict(variants, roots, longest.text, names)
         if conflict is not None:
             conflicts.append(conflict)

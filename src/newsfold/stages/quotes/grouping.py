@@ -9,6 +9,7 @@ different speakers (or one to a speaker, another to nobody) make a conflict.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -157,16 +158,20 @@ def unify_speakers(variants: list[Found], names: StoryNames | None = None) -> No
                 f.speaker = named.pop()
 
 
-def agreed_speaker(variants: list[Found], roots: dict[str, str]) -> str | None:
-    """The speaker the most independent sources give; None if none or tied."""
+def agreed_speaker(variants: list[Found], roots: dict[str, str],
+                   named_by: Callable[[str], int] = lambda speaker: 0) -> str | None:
+    """The speaker the most independent sources give; of speakers tied on
+    that, the one the most independent sources of the story name at all
+    (``named_by``: one source against one, the story's main actor is the
+    likelier speaker); None if none or still tied."""
     votes: Counter[str] = Counter()
     for speaker, speaker_roots in _speaker_roots(variants, roots).items():
         if speaker is not None:
             votes[speaker] = len(speaker_roots)
     if not votes:
         return None
-    ranked = votes.most_common()
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], -named_by(item[0])))
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and named_by(ranked[0][0]) == named_by(ranked[1][0]):
         return None
     return ranked[0][0]
 
