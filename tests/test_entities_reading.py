@@ -143,3 +143,18 @@ def test_a_name_after_a_job_title_is_a_person_whatever_the_tagger_said():
     assert person is not None and person.type == "PERSON"
     assert holder(found, "Kestel") is person
     assert holder(found, "Tidewater Lines") is not person
+
+
+def test_a_report_naming_its_own_outlet_is_no_entity_of_the_story():
+    from newsfold.context import StoryContext
+    from newsfold.model import Article
+    from newsfold.nlp.spacy_model import parse
+    from newsfold.stages.entities import find_entities
+
+    texts = ["Data of 20,000 patients may have been stolen from Harbour Health Trust, the Echo understands.",
+             "Harbour Health Trust said the Valley Echo had reported the figure first."]
+    articles = [Article(id="a", text=texts[0], outlet="Valley Echo"), Article(id="b", text=texts[1], outlet="Coast FM")]
+    docs = dict(zip(("a", "b"), parse(texts)))
+    names = {e.name for e in find_entities(StoryContext(articles, docs=docs))}
+    assert "Echo" not in names  # the Echo's own page naming itself
+    assert "Valley Echo" in names  # another outlet's report naming it is a mention

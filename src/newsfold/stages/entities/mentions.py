@@ -92,11 +92,18 @@ def collect_mentions(articles: list[Article], docs: dict[str, Any]) -> list[Ment
         datelines = _datelines(article.text)
         for ent in doc.ents:
             mention = _entity_mention(article, doc, ent, datelines)
-            if mention is not None:
+            if mention is not None and not _names_itself(article, mention.surface):
                 mentions.append(mention)
         mentions.extend(_acronym_mentions(article))
         mentions.extend(_alternate_mentions(article, doc))
     return mentions
+
+
+def _names_itself(article: Article, name: str) -> bool:
+    """The report's own outlet ("Northmere Echo", or "the Echo understands"
+    on the Echo's page): who reports the story, not who is in it."""
+    outlet = (article.outlet or "").split()
+    return bool(outlet) and fold(name) in {fold(" ".join(outlet)), fold(outlet[-1]) if len(outlet) >= 2 else ""}
 
 
 def _entity_mention(article: Article, doc: Any, ent: Any,
