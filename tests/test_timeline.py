@@ -319,6 +319,9 @@ def test_kosovo_evidence_round_trips(kosovo):
      ("2024", "Ana Ruiz was deported to Valdoria")),
     ("Launched in 2024, the scheme gives each family 300 dollars.", ("2024", "the scheme launched")),
     ("The museum opened in 1987 and drew 2 million visitors.", ("1987", "The museum opened and drew 2 million visitors")),
+    # a name takes no restrictive clause: the clause is the noun's before it, told with the name
+    ("Records may have been stolen in a cyberattack on the Calden Health Trust that was detected in 2031.",
+     ("2031", "a cyberattack on the Calden Health Trust was detected")),
 ])
 def test_an_entry_keeps_the_subject_its_clause_borrows(text, expected):
     assert expected in [(e.date, e.text) for e in one(text)]

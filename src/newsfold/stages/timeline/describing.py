@@ -128,12 +128,21 @@ def subject_phrase(head: Token, inside: set[int]) -> set[int]:
 def _counted_whole(noun: Token, clause: Token, inside: set[int]) -> set[int]:
     """The noun phrase a clause hanging from ``noun`` tells of: the count the
     noun is the whole of, with it ("one of its buses overturned", not "its
-    buses"), else the noun's own phrase."""
+    buses"); the noun a name follows, for a clause without a comma ("a
+    cyberattack on the Trust that was detected"); else the noun's own phrase."""
     of = noun.head
     if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.i in inside and of.head.pos_ in ("NUM", "PRON"):
         ids = ({t.i for t in of.head.subtree if t.dep_ != "punct"} - {t.i for t in clause.subtree}) & inside
         if len(ids) <= 10:
             return ids
+    first = min(t.i for t in clause.subtree)
+    if noun.pos_ == "PROPN" and noun.dep_ == "pobj" and of.head.pos_ == "NOUN" and of.head.i in inside \
+            and first > 0 and noun.doc[first - 1].text != ",":
+        # "a cyberattack on the Trust that was detected": a name takes no restrictive clause, so
+        # the clause is the noun's before it, told with the name ("a cyberattack on the Trust")
+        ids = (_noun_phrase(of.head, inside) | {of.i} | {t.i for t in noun.subtree}) - {t.i for t in clause.subtree}
+        if len(ids & inside) <= 10:
+            return ids & inside
     return _noun_phrase(noun, inside)
 
 
