@@ -154,3 +154,12 @@ def test_a_day_written_with_its_month_backs_a_weekday_of_a_dispute():
     [conflict] = _embedded_conflicts(*told, cosine=0.7)
     assert [(v.value, [e.source for e in v.support]) for v in conflict.values] == [
         ("2031-06-10", ["a", "d"]), ("2031-06-11", ["b"])]
+
+
+def test_a_plan_reported_in_the_past_tense_after_said_is_still_to_come():
+    # 2031-06-11 is a Wednesday: "said the river was expected to peak on Friday" follows "said"'s tense
+    [entry] = one("Kestel said the river was expected to peak on Friday evening.", published="2031-06-11")
+    assert entry.date == "2031-06-13"
+    # told in the past on its own, a plan may have passed
+    [entry] = one("The river was expected to peak on Friday evening but fell back early.", published="2031-06-11")
+    assert entry.date == "2031-06-06"

@@ -159,8 +159,12 @@ def set_to_come(head: Token | None) -> bool:
     """'The suspects are due to appear in court on Friday', 'the line is set
     to open on Monday', 'is expected to announce': a plan told in the present
     ("due", "set", "expected" ... with "to" and a verb) is of a time to come;
-    told in the past ("was set to open") it may have passed."""
-    if head is None or _told_in_past_tense(head):
+    told in the past ("was set to open") it may have passed, unless a speech
+    verb reports it ("Kestel said the river was expected to peak on Monday":
+    the tense follows "said")."""
+    if head is None:
+        return False
+    if _told_in_past_tense(head) and not (head.dep_ == "ccomp" and head.head.lower_ in SPEECH_VERBS):
         return False
     return any(_set_to(token) for token in (head, *(child for child in head.children
                                                      if child.dep_ in ("acomp", "oprd", "xcomp"))))
