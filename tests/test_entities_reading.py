@@ -158,3 +158,23 @@ def test_a_report_naming_its_own_outlet_is_no_entity_of_the_story():
     names = {e.name for e in find_entities(StoryContext(articles, docs=docs))}
     assert "Echo" not in names  # the Echo's own page naming itself
     assert "Valley Echo" in names  # another outlet's report naming it is a mention
+
+
+def _names(*texts: str) -> dict[str, list[str]]:
+    from newsfold.context import StoryContext
+    from newsfold.model import Article
+    from newsfold.nlp.spacy_model import parse
+    from newsfold.stages.entities import find_entities
+
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    docs = dict(zip((a.id for a in articles), parse(list(texts))))
+    return {e.name: e.aliases for e in find_entities(StoryContext(articles, docs=docs))}
+
+
+def test_a_clipped_short_form_in_brackets_a_council_title_and_a_river_s_name():
+    names = _names("More than 150mm of rain fell, according to the Meteorological Office (Met Office).",
+                   "The Met Office said more rain was on the way. Councillor Harlow Pennick said defences were never built.",
+                   "Some 2,100 people were evacuated when the River Esk overtopped its banks at Quenby Weir.")
+    assert "Met Office" in names["Meteorological Office"]  # "Met" clips "Meteorological"
+    assert "Harlow Pennick" in names and not any(n.startswith("Councillor") for n in names)
+    assert "River Esk" in names and "River" not in names  # the tagger stopped at the kind of place

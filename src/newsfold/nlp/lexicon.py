@@ -93,6 +93,8 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "chairman", "chairwoman", "chairperson", "chair", "ceo", "director", "envoy", "rev", "father",
     "st", "coach", "officer", "inspector", "superintendent", "lawyer", "attorney",
     "counsel", "prosecutor", "dpp", "assistant", "associate", "constable", "commissioner",
+    # local government ("Councillor Ana Ruiz", "Cllr Ruiz")
+    "councillor", "councilor", "councilman", "councilwoman", "cllr", "alderman",
     # Malay honorifics written before a name ("Datuk Ana Ruiz")
     "datuk", "dato", "datin", "seri", "asst", "comm", "supt", "insp", "assoc", "adj", "adjunct",
     # clergy ("Pastor Ana Ruiz", "Ps Ruiz", "Imam Tomas Reyes")

@@ -3,7 +3,7 @@
 records as Brennholtz"), acronyms written in brackets after a tagged name
 whose letters need not fit it (a local-language acronym: "the Norland
 Sea Patrol (KVN)"), short forms in brackets that keep some of its words
-("Calden Ferries’ (CF Ferries)") and a code name after "or" ("the North
+("Calden Ferries’ (CF Ferries)", "the Meteorological Office (Met Office)") and a code name after "or" ("the North
 Hall, or NH2, …")."""
 from __future__ import annotations
 
@@ -106,10 +106,15 @@ def _bracketed_short_form(text: str, ent: Any) -> list[Alternate]:
 
 def _short_form(short: str, name: str) -> bool:
     """Whether ``short`` keeps some words of ``name`` and adds none but
-    abbreviations in capitals ("CF Ferries" of "Calden Ferries")."""
+    abbreviations in capitals ("CF Ferries" of "Calden Ferries") or a word of
+    it clipped ("Met Office" of "Meteorological Office")."""
     words, kept = short.split(), {w.lower() for w in name.split()}
+
+    def clipped(word: str) -> bool:
+        return len(word) >= 3 and any(k.startswith(word.lower()) and k != word.lower() for k in kept)
+
     return len(short) < len(name) and any(w.lower() in kept for w in words) \
-        and all(w.lower() in kept or w.isupper() for w in words)
+        and all(w.lower() in kept or w.isupper() or clipped(w) for w in words)
 
 
 def _reads_as_place(text: str, ent: Any) -> bool:

@@ -116,6 +116,12 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
     if tail is not None:  # "Dar-i-Valon": the tagger stopped at "Dar"
         end_char = tail.end()
     end_char = _name_end(article.text, ent.start_char, end_char, label)
+    if _GENERIC_HEAD.fullmatch(article.text, ent.start_char, end_char) is not None:
+        # "[River] Esk", "[Lake] Ardin": the tagger stopped at the kind of place before its name
+        after = _CAPITALISED.match(article.text, end_char)
+        if after is None:
+            return None
+        end_char = after.end()
     start_char = name_start(doc, ent)
     cleaned = clean_name(article.text[start_char:end_char], label)
     if cleaned is None:
@@ -176,6 +182,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])")
 # An organisation's possessive inside the tagged span: its owner is the
 # organisation named ("Calden University’s School of Law" is Calden University's).
 _OWNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
+_GENERIC_HEAD = re.compile(r"(?:River|Lake|Mount|Bay|Cape|Loch|Gulf|Port|Fort|Isle)")
+_CAPITALISED = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 
 
 def _name_end(text: str, start: int, end: int, label: str) -> int:
