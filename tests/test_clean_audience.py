@@ -72,3 +72,10 @@ def test_a_station_s_frequency_promo_goes():
     assert _removed(BODY + promo).get("promo") == [promo]
     kept = "Listeners heard the driver's call on the station, which broadcasts on 101.4 FM, on Monday."
     assert "promo" not in _removed(BODY + kept)
+
+
+def test_a_station_naming_itself_to_its_listeners_is_a_promo():
+    promo = "You're listening to Wellmere Radio."
+    assert _removed(BODY + promo).get("promo") == [promo]
+    kept = "Residents said they were listening to Wellmere Radio when the sirens started."
+    assert "promo" not in _removed(BODY + kept)

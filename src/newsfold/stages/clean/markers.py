@@ -123,7 +123,7 @@ PROMO = re.compile(
       | please\s+verify\s+you['’]re\s+not\s+a\s+robot\b | today['’]s\s+headlines\s*:
       | watch\s+(?:the\s+)?video\s+(?:below|here|above)\b | (?:tags?|keywords|topics)\s*: | share\s+on$
       | skip\s+to\s+(?:main\s+)?content\b | scroll\s+down\s+for\s+(?:video|more)\b | your\s+browser\s+does\s+not\s+support\b
-      | more\s+in\s+[\w&'’ ]{1,30}[:\-–—\s]*$ | listen\s+live\b | (?:turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:notifications|alerts)\b
+      | more\s+in\s+[\w&'’ ]{1,30}[:\-–—\s]*$ | listen\s+live\b | you['’]re\s+(?:listening|tuned)\s+to\b | (?:turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:notifications|alerts)\b
       | get\s+the\s+(?:\S+\s+){0,2}app\b | (?:download|install)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,2}app\b
       | share\s+your\s+(?:experiences|feedback|comments)\b | thank\s+you\s+for\s+(?:sharing\s+your|your)\s+(?:thoughts|feedback)\b
       | quickly\s+share\s+this\b | (?:(?:liked|enjoyed|loved)\s+this\b[^.!?]{0,30}\?\s*)?share\s+(?:it|this)\s+with\s+(?:your|a)\b | we\s+are\s+an\s+independent\b.{0,80}\b(?:readers|donations|supporters)\b
