@@ -1,0 +1,27 @@
+"""place_claims: one event told alike by independent sources at two places (invented texts)."""
+from __future__ import annotations
+
+from newsfold.model import Article
+from newsfold.pipeline import fold
+
+_WIRE = ("About 1,200 residents of Dunholt were moved from their homes on Sunday after the River Vell burst its "
+         "banks at Brindle Bridge following two days of heavy rain, the county council said.")
+_RADIO = ("Residents of Dunholt were moved from their homes on Sunday after the River Vell burst its banks at "
+          "Brindle Bridge, the council said. Rest centres were opened at two schools.")
+_MOVED = ("Some 1,200 people were evacuated from Dunholt on Sunday when the River Vell overtopped its banks "
+          "at Quenby Weir.")
+
+
+def _places(*texts: str) -> list[list[tuple[str, list[str]]]]:
+    articles = [Article(id=f"s{i}", text=t, published="2032-09-12") for i, t in enumerate(texts)]
+    return [[(v.value, [e.source for e in v.support]) for v in c.values]
+            for c in fold(articles).conflicts if c.kind == "place"]
+
+
+def test_a_place_one_source_alone_gives_for_the_event_is_disputed():
+    assert _places(_WIRE, _RADIO, _MOVED) == [[("Brindle Bridge", ["s0", "s1"]), ("Quenby Weir", ["s2"])]]
+
+
+def test_a_source_naming_both_places_tells_of_two_places():
+    both = _MOVED + " Water also spilled over the road at Brindle Bridge later in the day."
+    assert _places(_WIRE, _RADIO, both) == []
