@@ -473,3 +473,19 @@ FLOORS["hospital-cyberattack"] = {
     "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.95,
     "entities_kept_apart": 0.95, "timeline_found": 0.95,
 }
+
+# An invented river flood (2026-12-07, session 15, issues 12 and 13), written before newsfold ran on
+# it and annotated after a first look at its brief. That first brief had no place dispute (places
+# were compared by street number only: "burst its banks at Brindle Bridge" against "overtopped its
+# banks at Quenby Weir"), dated "said the river was expected to peak on Monday" to the Monday
+# before, kept "Councillor" in a name, "River" of "River Esk" and "Meteorological Office (Met
+# Office)" apart, and a station's "You're listening to …"; fixed by class. Floors measured minus 0.05.
+FLOORS["river-flood"] = {
+    "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
+    "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.45, "consensus_counted": 0.45,
+    "consensus_source_recall": 0.65, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+    "conflicts_found": 0.95, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
+    "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
+    "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.95,
+    "entities_kept_apart": 0.95, "timeline_found": 0.95,
+}
