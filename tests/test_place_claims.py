@@ -25,3 +25,11 @@ def test_a_place_one_source_alone_gives_for_the_event_is_disputed():
 def test_a_source_naming_both_places_tells_of_two_places():
     both = _MOVED + " Water also spilled over the road at Brindle Bridge later in the day."
     assert _places(_WIRE, _RADIO, both) == []
+
+
+def test_two_areas_told_loosely_alike_are_no_dispute():
+    # a suburb and its state: told loosely alike, one may lie inside the other
+    told = ["A house in Kelvin Park was set on fire on Saturday by loan sharks, police said.",
+            "Police said a house in Kelvin Park was set on fire by loan sharks on Saturday night.",
+            "The situation escalated on Saturday when one of the loan sharks set fire to the family's house in Arland."]
+    assert _places(*told) == []

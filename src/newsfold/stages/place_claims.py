@@ -9,9 +9,11 @@ Weir").
 
 Method, in order:
 
-1. claims: each sentence naming a place of the story (an entity of type GPE,
-   LOC or FAC, by any of its names), each place with the preposition before
-   it ("at", "in", ...);
+1. claims: each sentence naming a site of the story (an entity of type FAC:
+   a bridge, a building, a road; by any of its names), each with the
+   preposition before it ("at", "in", ...). Towns and regions are left out:
+   two of them told for one event are as often one inside the other (a
+   suburb and its state) as a disagreement, and nothing here knows which;
 2. pairs: sentences of independent sources whose wording, places masked,
    is alike: most content words shared (``_MIN_SHARED``) and, with an
    embedder, close in meaning (``_MIN_COSINE``); or, for a place one
@@ -21,8 +23,7 @@ Method, in order:
    a lower score; each paired only with its likest sentence in the other
    source, both ways;
 3. kept: each sentence names exactly one place the other lacks, both after
-   the same preposition and of one kind (a town is no counterpart of a
-   bridge), and neither source names the other's place anywhere (a source
+   the same preposition, and neither source names the other's place anywhere (a source
    naming both tells of two places of the story, not a disagreement);
 4. backed: every other sentence of another independent source that names
    one of the two places alone and is alike either sentence gives it too.
@@ -44,7 +45,7 @@ from ..nlp.align import cosines_of_alike, mutual_best
 from ..nlp.text import overlap
 from .timeline.merging import content_words
 
-_KINDS = {"GPE": "area", "LOC": "area", "FAC": "site"}  # a town and a region are one kind of place
+_KINDS = frozenset({"FAC"})  # the kinds of place compared: sites (see the module docstring)
 _PREPOSITIONS = frozenset({"at", "in", "near", "on", "from", "outside", "off", "inside", "into", "by", "to"})
 _MIN_SHARED = 0.5  # shared content words over the smaller sentence's, places masked
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
@@ -76,7 +77,6 @@ def aligned_place_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Co
     told, named = _claims(ctx, patterns)
     if len({claim.root for claim in told}) < 2:
         return []
-    kinds = {entity.name: _KINDS[entity.type] for entity in ctx.entities if entity.type in _KINDS}
     roots_naming: dict[str, set[str]] = defaultdict(set)
     for root, places in named.items():
         for place in places:
@@ -84,12 +84,12 @@ def aligned_place_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Co
 
     def counterparts(a: _Told, b: _Told) -> tuple[str, str] | None:
         """The one place each sentence gives that the other lacks, after one
-        preposition, of one kind, and neither source naming the other's."""
+        preposition, and neither source naming the other's."""
         only_a, only_b = set(a.places) - set(b.places), set(b.places) - set(a.places)
         if len(only_a) != 1 or len(only_b) != 1:
             return None
         place_a, place_b = only_a.pop(), only_b.pop()
-        if not a.places[place_a] or a.places[place_a] != b.places[place_b] or kinds[place_a] != kinds[place_b] \
+        if not a.places[place_a] or a.places[place_a] != b.places[place_b] \
                 or place_b in named[a.root] or place_a in named[b.root]:
             return None
         return place_a, place_b
