@@ -3,8 +3,8 @@
 records as Brennholtz"), acronyms written in brackets after a tagged name
 whose letters need not fit it (a local-language acronym: "the Norland
 Sea Patrol (KVN)"), short forms in brackets that keep some of its words
-("Calden Ferries’ (CF Ferries)", "the Meteorological Office (Met Office)") and a code name after "or" ("the North
-Hall, or NH2, …")."""
+("Calden Ferries’ (CF Ferries)", "the Hydrological Service (Hydro
+Service)") and a code name after "or" ("the North Hall, or NH2, …")."""
 from __future__ import annotations
 
 import re
@@ -107,7 +107,7 @@ def _bracketed_short_form(text: str, ent: Any) -> list[Alternate]:
 def _short_form(short: str, name: str) -> bool:
     """Whether ``short`` keeps some words of ``name`` and adds none but
     abbreviations in capitals ("CF Ferries" of "Calden Ferries") or a word of
-    it clipped ("Met Office" of "Meteorological Office")."""
+    it clipped ("Hydro Service" of "Hydrological Service")."""
     words, kept = short.split(), {w.lower() for w in name.split()}
 
     def clipped(word: str) -> bool:
