@@ -111,3 +111,27 @@ def one_sentence(a: str, b: str, floor: float = 0.9) -> bool:
     character by character to ``floor`` (a copy and its original)."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor and matcher.ratio() >= floor
+
+
+# Words that tell no event apart (content_words)
+_EVENT_STOP_WORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "that",
+    "this", "which", "who", "whose", "it", "its", "their", "they", "he", "she", "his", "her",
+    "will", "would", "said", "says", "after", "before", "also", "into", "over", "than",
+    "more", "some", "any", "not", "no", "so", "can", "could", "did", "do", "up", "out",
+}
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words, crudely stemmed, for comparing event texts."""
+    out = set()
+    for word in re.findall(r"[^\W_]+(?:[.,]\d+)?", text.lower()):
+        if word in _EVENT_STOP_WORDS or len(word) < 2:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(word) > len(suffix) + 3 and word.endswith(suffix):
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return out

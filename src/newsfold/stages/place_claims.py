@@ -42,8 +42,7 @@ from dataclasses import dataclass
 from ..context import StoryContext
 from ..model import Conflict, ConflictValue, Evidence
 from ..nlp.align import cosines_of_alike, mutual_best
-from ..nlp.text import overlap
-from .timeline.merging import content_words
+from ..nlp.text import content_words, overlap
 
 _KINDS = frozenset({"FAC"})  # the kinds of place compared: sites (see the module docstring)
 _PREPOSITIONS = frozenset({"at", "in", "near", "on", "from", "outside", "off", "inside", "into", "by", "to"})

@@ -68,7 +68,8 @@ from ...model import Conflict, TimelineEvent
 from .aligned import aligned_date_conflicts
 from .events import events_of
 from .mentions import Mention, find_date_words, quoted_spans
-from .merging import Event, content_words, merge_events, similarity
+from ...nlp.text import content_words
+from .merging import Event, merge_events, similarity
 from .resolving import resolve
 
 __all__ = ["Mention", "build_timeline", "content_words", "find_date_words", "quoted_spans",

@@ -16,7 +16,8 @@ from datetime import date
 from ...context import StoryContext
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
 from .mentions import quoted_spans
-from .merging import Event, content_words, sequence_words
+from ...nlp.text import content_words
+from .merging import Event, sequence_words
 
 NEAR_WORDS = 5  # words each side of a date that say what it dates
 _ISO_DAY = 10  # len("YYYY-MM-DD")

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 from ...nlp.lexicon import EVENT_STAGES
 from ...nlp.text import overlap
 from .claims import Claim, days_apart, month_slip, roots_of_days, sequence
-from .merging import content_words
+from ...nlp.text import content_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

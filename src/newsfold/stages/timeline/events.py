@@ -28,7 +28,8 @@ from .mentions import (
     looks_like_date,
     quoted_spans,
 )
-from .merging import Event, content_words, tells_another_event
+from ...nlp.text import content_words
+from .merging import Event, tells_another_event
 from .resolving import number, parse_published, resolve
 
 if TYPE_CHECKING:

@@ -11,13 +11,6 @@ from rapidfuzz import fuzz
 
 from ...model import Conflict, ConflictValue, Evidence, TimelineEvent
 
-STOP_WORDS = {
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
-    "with", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "that",
-    "this", "which", "who", "whose", "it", "its", "their", "they", "he", "she", "his", "her",
-    "will", "would", "said", "says", "after", "before", "also", "into", "over", "than",
-    "more", "some", "any", "not", "no", "so", "can", "could", "did", "do", "up", "out",
-}
 
 
 @dataclass
@@ -40,20 +33,6 @@ class Event:
 class _Cluster:
     date: str
     events: list[Event] = field(default_factory=list)
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased content words, crudely stemmed, for comparing event texts."""
-    out = set()
-    for word in re.findall(r"[^\W_]+(?:[.,]\d+)?", text.lower()):
-        if word in STOP_WORDS or len(word) < 2:
-            continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if len(word) > len(suffix) + 3 and word.endswith(suffix):
-                word = word[: -len(suffix)]
-                break
-        out.add(word)
-    return out
 
 
 _SEQUENCE = re.compile(r"\b(next|previous|upcoming|preceding|subsequent|another)\b")
