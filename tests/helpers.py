@@ -45,14 +45,17 @@ def assert_brief_rules(brief: Brief) -> None:
     assert dates == sorted(dates)
 
 
-def story_entities(*texts: str):
-    """The entities stage over invented texts, one article each (ids s0, s1, …), with their parses."""
+def story_entities(*texts: str, outlets: tuple[str | None, ...] = ()):
+    """The entities stage over invented texts, one article each (ids s0, s1, …), with their parses;
+    ``outlets`` gives the articles' outlets, in order."""
     from newsfold.context import StoryContext
     from newsfold.model import Article
     from newsfold.nlp.spacy_model import parse
     from newsfold.stages.entities import find_entities
 
-    articles = [Article(id=f"s{i}", text=text) for i, text in enumerate(texts)]
+    named = outlets or (None,) * len(texts)
+    articles = [Article(id=f"s{i}", text=text, outlet=outlet)
+                for i, (text, outlet) in enumerate(zip(texts, named, strict=True))]
     docs = dict(zip((a.id for a in articles), parse([a.text for a in articles]), strict=True))
     return find_entities(StoryContext(articles, docs=docs))
 

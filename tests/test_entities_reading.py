@@ -146,35 +146,19 @@ def test_a_name_after_a_job_title_is_a_person_whatever_the_tagger_said():
 
 
 def test_a_report_naming_its_own_outlet_is_no_entity_of_the_story():
-    from newsfold.context import StoryContext
-    from newsfold.model import Article
-    from newsfold.nlp.spacy_model import parse
-    from newsfold.stages.entities import find_entities
-
-    texts = ["Data of 20,000 patients may have been stolen from Harbour Health Trust, the Echo understands.",
-             "Harbour Health Trust said the Valley Echo had reported the figure first."]
-    articles = [Article(id="a", text=texts[0], outlet="Valley Echo"), Article(id="b", text=texts[1], outlet="Coast FM")]
-    docs = dict(zip(("a", "b"), parse(texts)))
-    names = {e.name for e in find_entities(StoryContext(articles, docs=docs))}
+    found = entities("Data of 20,000 patients may have been stolen from Harbour Health Trust, the Echo understands.",
+                     "Harbour Health Trust said the Valley Echo had reported the figure first.",
+                     outlets=("Valley Echo", "Coast FM"))
+    names = {e.name for e in found}
     assert "Echo" not in names  # the Echo's own page naming itself
     assert "Valley Echo" in names  # another outlet's report naming it is a mention
 
 
-def _names(*texts: str) -> dict[str, list[str]]:
-    from newsfold.context import StoryContext
-    from newsfold.model import Article
-    from newsfold.nlp.spacy_model import parse
-    from newsfold.stages.entities import find_entities
-
-    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
-    docs = dict(zip((a.id for a in articles), parse(list(texts))))
-    return {e.name: e.aliases for e in find_entities(StoryContext(articles, docs=docs))}
-
-
 def test_a_clipped_short_form_in_brackets_a_council_title_and_a_river_s_name():
-    names = _names("More than 150mm of rain fell, according to the Meteorological Office (Met Office).",
-                   "The Met Office said more rain was on the way. Councillor Harlow Pennick said defences were never built.",
-                   "Some 2,100 people were evacuated when the River Esk overtopped its banks at Quenby Weir.")
+    found = entities("More than 150mm of rain fell, according to the Meteorological Office (Met Office).",
+                     "The Met Office said more rain was on the way. Councillor Harlow Pennick said defences were never built.",
+                     "Some 2,100 people were evacuated when the River Esk overtopped its banks at Quenby Weir.")
+    names = {e.name: e.aliases for e in found}
     assert "Met Office" in names["Meteorological Office"]  # "Met" clips "Meteorological"
     assert "Harlow Pennick" in names and not any(n.startswith("Councillor") for n in names)
     assert "River Esk" in names and "River" not in names  # the tagger stopped at the kind of place

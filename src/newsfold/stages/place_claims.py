@@ -62,7 +62,7 @@ class _Told:
     span: tuple[int, int]
     text: str
     places: dict[str, str]  # place -> the preposition before it ("" for none)
-    near: dict[str, frozenset[str]]  # place -> the content words right before it
+    before: dict[str, tuple[str, ...]]  # place -> the words right before it (``_TOPIC_WORDS`` at most)
     masked: str  # the sentence with its places masked
     words: frozenset[str]
 
@@ -96,7 +96,7 @@ def aligned_place_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Co
     def lone_pair(a: _Told, b: _Told) -> bool:
         """One sentence's place only its source gives, the other's two or more others give, told alike near them."""
         found = counterparts(a, b)
-        if found is None or overlap(a.near[found[0]], b.near[found[1]]) < _MIN_NEAR:
+        if found is None or overlap(_near(a, found[0]), _near(b, found[1])) < _MIN_NEAR:
             return False
         counts = sorted(len(roots_naming[place]) for place in found)
         return counts[0] == 1 and counts[1] >= 2
@@ -138,7 +138,7 @@ def _claims(ctx: StoryContext, patterns: dict[str, re.Pattern[str]]) -> tuple[li
         root = roots.get(article.id, article.id)
         for sentence in ctx.sentences.get(article.id, []):
             places: dict[str, str] = {}
-            near: dict[str, frozenset[str]] = {}
+            words_before: dict[str, tuple[str, ...]] = {}
             masked = sentence.text
             for place, pattern in patterns.items():
                 for match in pattern.finditer(sentence.text):
@@ -149,13 +149,18 @@ def _claims(ctx: StoryContext, patterns: dict[str, re.Pattern[str]]) -> tuple[li
                     if len(before) >= 2 and before[-1].lower() == "the" and before[-2].lower() in _PREPOSITIONS:
                         preposition = before[-2].lower()
                     places.setdefault(place, preposition)
-                    near.setdefault(place, frozenset(content_words(" ".join(before[-_NEAR_WORDS:]))))
+                    words_before.setdefault(place, tuple(before[-_TOPIC_WORDS:]))
                     named[root].add(place)
                 masked = pattern.sub("#", masked)
             if places:
-                told.append(_Told(article.id, root, (sentence.start, sentence.end), sentence.text, places, near,
+                told.append(_Told(article.id, root, (sentence.start, sentence.end), sentence.text, places, words_before,
                                   masked, frozenset(content_words(masked))))
     return told, named
+
+
+def _near(claim: _Told, place: str) -> frozenset[str]:
+    """The content words right before a place: what happened there ("burst its banks at")."""
+    return frozenset(content_words(" ".join(claim.before[place][-_NEAR_WORDS:])))
 
 
 def _similarity(ctx: StoryContext, told: list[_Told], lone_pair: Callable[[_Told, _Told], bool]) -> list[list[float]]:
@@ -187,7 +192,5 @@ def _conflict(sides: dict[str, list[_Told]]) -> Conflict:
     values = [ConflictValue(place, [Evidence(c.source, *c.span) for c in sorted(claims, key=lambda c: c.source)])
               for place, claims in ordered]
     place, claims = ordered[0]
-    told = claims[0].text
-    at = re.search(r"\b" + re.escape(place), told)
-    before = told[:at.start()].split()[-_TOPIC_WORDS:] if at else []
+    before = claims[0].before[place]
     return Conflict(id="", kind="place", topic="where: …" + " ".join(before) if before else "where", values=values)

@@ -65,10 +65,10 @@ from __future__ import annotations
 
 from ...context import StoryContext
 from ...model import Conflict, TimelineEvent
+from ...nlp.text import content_words
 from .aligned import aligned_date_conflicts
 from .events import events_of
 from .mentions import Mention, find_date_words, quoted_spans
-from ...nlp.text import content_words
 from .merging import Event, merge_events, similarity
 from .resolving import resolve
 

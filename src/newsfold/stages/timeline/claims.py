@@ -15,8 +15,8 @@ from datetime import date
 
 from ...context import StoryContext
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
-from .mentions import quoted_spans
 from ...nlp.text import content_words
+from .mentions import quoted_spans
 from .merging import Event, sequence_words
 
 NEAR_WORDS = 5  # words each side of a date that say what it dates

@@ -50,9 +50,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import EVENT_STAGES
-from ...nlp.text import overlap
+from ...nlp.text import content_words, overlap
 from .claims import Claim, days_apart, month_slip, roots_of_days, sequence
-from ...nlp.text import content_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

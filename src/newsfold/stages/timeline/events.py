@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ...model import Article, Evidence, Sentence
+from ...nlp.text import content_words
 from .clauses import (
     announces,
     clause_head,
@@ -28,7 +29,6 @@ from .mentions import (
     looks_like_date,
     quoted_spans,
 )
-from ...nlp.text import content_words
 from .merging import Event, tells_another_event
 from .resolving import number, parse_published, resolve
 
