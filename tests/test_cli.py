@@ -272,3 +272,18 @@ def test_quiet_silences_reader_warnings_and_progress_lines(tmp_path, capsys, exa
     # An error still gets through -q, with the same prefix.
     code, _, err = run(["brief", str(tmp_path / "nope.txt"), "-q"], capsys)
     assert code == 2 and err.startswith("newsfold: error: ")
+
+
+def test_eval_cluster_names_a_missing_unreadable_or_non_utf8_file(tmp_path, capsys):
+    # A user's typo or a folder given for the gold file gets the usual one-line
+    # error and exit status 2, never a traceback.
+    bad = tmp_path / "latin1.jsonl"
+    bad.write_bytes(json.dumps({"id": "a", "text": "x", "story": "s"}).encode() + b"\n\xe9t\xe9\n")
+    assert main(["eval-cluster", str(tmp_path / "gold.jsonl")]) == 2
+    assert main(["eval-cluster", str(tmp_path)]) == 2
+    assert main(["eval-cluster", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "gold.jsonl: no such file" in err
+    assert "is a folder" in err
+    assert "latin1.jsonl:2: not UTF-8" in err
+    assert "Traceback" not in err

@@ -61,8 +61,20 @@ def evaluate(gold: dict[str, str], predicted: dict[str, str]) -> dict:
 def read_gold(path: str | Path) -> tuple[list[Article], dict[str, str]]:
     """Articles and their gold ``story`` from a JSONL file."""
     articles, gold = [], {}
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError("no such file; give a JSONL file of articles with a gold 'story' field", where=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a folder; give a JSONL file of articles with a gold 'story' field", where=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror})", where=str(path)) from None
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError("not UTF-8 text; save the file as UTF-8", where=f"{path}:{number}") from None
             if not line.strip():
                 continue
             try:
