@@ -46,6 +46,17 @@ def test_no_weekday_dispute_without_another_source_s_day_told_alike():
         ("2031-03-14", ["a", "c"]), ("2031-03-11", ["b"])]
 
 
+def test_a_written_day_another_source_gives_for_another_event_is_still_contradicted():
+    # the story's other events fall on days too: a ferry timetable changing on March 14 is
+    # no telling of the vote, so the vote's "Tuesday (Mar 14)" still stands against March 11
+    moved = Article("a", _VOTED.format("Mar 14"), published="2031-03-15")
+    told = Article("b", _TOLD, published="2031-03-15")
+    ferries = Article("c", "A new ferry timetable starts across the bay on March 14.", published="2031-03-15")
+    [conflict] = _embedded_conflicts(moved, told, ferries, cosine=0.4)
+    assert [(v.value, [e.source for e in v.support]) for v in conflict.values] == [
+        ("2031-03-11", ["b"]), ("2031-03-14", ["a"])]
+
+
 # 2031-06-10 is a Tuesday; every report is dated Wednesday 2031-06-11
 _CUT = ("Holmfirth Mills said on {} it would cut 240 of the 900 jobs at its Arnley plant and close one of its "
         "two spinning sheds by the end of the year, blaming weak demand for wool.")

@@ -4,8 +4,10 @@ A day written with its weekday states the day twice, and the two readings
 disagree only where one was mistyped or changed. The weekday then names the
 day at most three days away that falls on it (``weekday_day``): when that day
 is what other independent sources give, in a sentence told at least loosely
-alike, and the written day is one no other source gives, the written day is
-the one at odds with the story, and the two are a ``date`` disagreement. The
+alike, and no other source gives the written day in a sentence told as alike
+(a story's other events fall on days too: "the checkpoints will be busy from
+Friday, Jan 24"), the written day is the one at odds with the story, and the
+two are a ``date`` disagreement. The
 weekday vouches for the other sources' day, so the telling need not be as
 alike as two sources' days alone need (``consensus``): the likest sentence
 of each other source giving that day, some words shared or close in meaning.
@@ -17,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import WEEKDAY_NAMES, WEEKDAYS
-from .claims import Claim, roots_of_days, sequence
+from .claims import Claim, sequence
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -48,22 +50,35 @@ def weekday_pairs(claims: Sequence[Claim], shared: Sequence[Sequence[float]], co
     """Pairs of a written day its weekday contradicts against the weekday's
     day in other sources (see the module docstring); ``free``: the claims no
     conflict holds yet."""
-    roots_of_day = roots_of_days(claims)
     pairs: list[Pair] = []
     for i, claim in enumerate(claims):
         if not free[i]:
             continue
         for day, as_written in claim.written:
             named = weekday_day(day, as_written)
-            if named is None or roots_of_day[day] != {claim.root} or named in claim.days:
+            if named is None or named in claim.days:
                 continue
-            likest: dict[str, tuple[float, int]] = {}
-            for j, other in enumerate(claims):
-                if other.root == claim.root or named not in other.days or sequence(other) != sequence(claim):
-                    continue
-                if cosine[i][j] >= _LEAST_COSINE or not cosine.any() and shared[i][j] >= _LEAST_SHARED:
-                    score = shared[i][j] + float(cosine[i][j])
-                    if score > likest.get(other.root, (-1.0, j))[0]:
-                        likest[other.root] = (score, j)
+            likest = _likest_giving(claims, shared, cosine, i, named)
+            # other sources giving the written day tell it of other things: less alike than the weekday's day
+            rival = max((score for score, _ in _likest_giving(claims, shared, cosine, i, day).values()), default=None)
+            if rival is not None and (not likest or rival >= max(score for score, _ in likest.values())):
+                continue
             pairs += [((claim, day), (claims[j], named)) for _, j in likest.values()]
     return pairs
+
+
+def _likest_giving(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
+                   i: int, day: str) -> dict[str, tuple[float, int]]:
+    """Each other independent source's sentence giving ``day`` likest claim
+    ``i``'s (shared content words plus cosine), of those told at least
+    loosely alike and placing their event in a series as it does."""
+    claim = claims[i]
+    likest: dict[str, tuple[float, int]] = {}
+    for j, other in enumerate(claims):
+        if other.root == claim.root or day not in other.days or sequence(other) != sequence(claim):
+            continue
+        if cosine[i][j] >= _LEAST_COSINE or not cosine.any() and shared[i][j] >= _LEAST_SHARED:
+            score = shared[i][j] + float(cosine[i][j])
+            if score > likest.get(other.root, (-1.0, j))[0]:
+                likest[other.root] = (score, j)
+    return likest
