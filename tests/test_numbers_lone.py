@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsfold.model import Article
 
-from .test_numbers import conflicts_of, one, quantities_of
+from .test_numbers import conflicts_of, context_of, one, quantities_of
 
 SOLD = [
     "The harbour trust sold the old ferry terminal for S$54.5 million, agents said on Monday.",
@@ -219,3 +219,29 @@ def test_a_lone_noun_takes_the_place_of_a_consensus_told_as_an_act():
     endowed = quantities_of(*(Article(name, text.replace("donation", "endowment")) for name, text in texts.items()))
     backing = Backing(endowed, [q.source for q in endowed], kind_test({}), {})
     assert backing.slot_of(next(x for x, q in enumerate(endowed) if q.source == "lone")) == frozenset()
+
+
+def test_a_lone_noun_pairs_loosely_with_a_consensus_told_as_an_act():
+    # "a S$150 million donation" beside "donated S$50 million" twice, in sentences too unlike to be
+    # aligned (an embedder giving every two texts a cosine of 0.55) and with few words next to the
+    # figures shared: the lone tier pairs a noun with its act, as it pairs one noun (the lone
+    # source's second amount of its own leaves no one consensus place to take)
+    from newsfold.stages.numbers import number_conflicts
+
+    from .test_timeline_aligned import _Alike
+
+    texts = {"s0": "The Arden Trust donated S$50 million to the Kelby Hospital in 2029 for its children's wing.",
+             "s1": "Its children's wing was built after the Arden Trust donated S$50 million to Kelby Hospital in 2029.",
+             "lone": "Kelby Hospital on Monday opened a children's wing following a S$150 million donation "
+                     "made in 2029. Its new clinic cost S$80 million."}
+    articles = [Article(name, text, published="2031-05-06") for name, text in texts.items()]
+    ctx = context_of(*articles)
+    ctx.embedder = _Alike(0.55)
+    [conflict] = number_conflicts(ctx)
+    assert {v.value: sorted(e.source for e in v.support) for v in conflict.values} == {
+        "S$50 million": ["s0", "s1"], "S$150 million": ["lone"]}
+    # a noun the others never write nor tell as an act is another thing
+    endowed = [Article(a.id, a.text.replace("donation", "endowment"), published=a.published) for a in articles]
+    ctx = context_of(*endowed)
+    ctx.embedder = _Alike(0.55)
+    assert number_conflicts(ctx) == []

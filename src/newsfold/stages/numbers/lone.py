@@ -67,10 +67,12 @@ class Backing:
         return len(self.backers[y] - {self.roots[x]}) >= CONSENSUS and self.figures[x].source not in self.writers[y]
 
     def lone_pair(self, x: int, y: int) -> bool:
-        """Two figures counting one written noun, one a lone value, the other
-        given by ``CONSENSUS`` or more other independent sources."""
+        """Two figures counting one written noun, or one's noun the other's act
+        (``_same_noun``: "a S$150 million donation", "donated $50 million"),
+        one a lone value, the other given by ``CONSENSUS`` or more other
+        independent sources."""
         a, b = self.figures[x], self.figures[y]
-        if not (a.head and b.head and self.synonyms.get(a.head, a.head) == self.synonyms.get(b.head, b.head)):
+        if not self._same_noun(a, b):
             return False
         return self.lone(x) and len(self.backers[y] - {self.roots[x]}) >= CONSENSUS \
             or self.lone(y) and len(self.backers[x] - {self.roots[y]}) >= CONSENSUS
