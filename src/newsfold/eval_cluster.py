@@ -62,39 +62,38 @@ def read_gold(path: str | Path) -> tuple[list[Article], dict[str, str]]:
     """Articles and their gold ``story`` from a JSONL file."""
     articles, gold = [], {}
     try:
-        handle = open(path, "rb")
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("no such file; give a JSONL file of articles with a gold 'story' field", where=str(path)) from None
     except IsADirectoryError:
         raise InputError("is a folder; give a JSONL file of articles with a gold 'story' field", where=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read it ({exc.strerror})", where=str(path)) from None
-    with handle:
-        for number, raw in enumerate(handle, 1):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise InputError("not UTF-8 text; save the file as UTF-8", where=f"{path}:{number}") from None
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON ({exc.msg})", where=f"{path}:{number}") from exc
-            article_id = str(record.get("id") or number)
-            articles.append(
-                Article(
-                    id=article_id,
-                    text=record.get("text") or "",
-                    title=record.get("title"),
-                    outlet=record.get("outlet"),
-                    published=(record.get("published") or None),
-                    url=record.get("url"),
-                )
+    for number, raw in enumerate(data.splitlines(), 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("not UTF-8 text; save the file as UTF-8", where=f"{path}:{number}") from None
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not JSON ({exc.msg})", where=f"{path}:{number}") from exc
+        article_id = str(record.get("id") or number)
+        articles.append(
+            Article(
+                id=article_id,
+                text=record.get("text") or "",
+                title=record.get("title"),
+                outlet=record.get("outlet"),
+                published=(record.get("published") or None),
+                url=record.get("url"),
             )
-            if record.get("story") is None:
-                raise InputError("no gold 'story' field", where=f"{path}:{number}")
-            gold[article_id] = str(record["story"])
+        )
+        if record.get("story") is None:
+            raise InputError("no gold 'story' field", where=f"{path}:{number}")
+        gold[article_id] = str(record["story"])
     return articles, gold
 
 
