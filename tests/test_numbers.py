@@ -58,6 +58,20 @@ def test_digits_percent_money_and_scale():
     assert any(q.value == 5e9 for q in qs)
 
 
+def test_an_amount_with_its_scale_written_short_after_a_currency():
+    # the tokenizer splits "S$3.2m" into "S$3.2" and "m": the scale is part of the amount, not a name
+    qs = one("The firm raised S$3.2m on Monday and $13.3m in May. The plant cost S$5bn.")
+    assert [(q.text, q.value, q.unit) for q in qs] == [
+        ("S$3.2m", 3.2e6, "S$"), ("$13.3m", 13.3e6, "$"), ("S$5bn", 5e9, "S$")]
+    # the Malaysian press writes "mil" and "bil", in the amount's token too
+    qs = one("An additional US$20mil (RM94mil) was recovered, after RM1.5bil last year.")
+    assert [(q.text, q.value, q.unit) for q in qs] == [
+        ("US$20mil", 20e6, "US$"), ("RM94mil", 94e6, "RM"), ("RM1.5bil", 1.5e9, "RM")]
+    # a sentence's full stop after the scale is the sentence's
+    [q] = one("The firm raised S$3.2m.")
+    assert (q.text, q.value) == ("S$3.2m", 3.2e6)
+
+
 def test_an_amount_in_four_digits_is_no_year():
     qs = one("He owed $1500 to a lender in 1998 and was fined S$2000. Prices rose 1200% in 2020.")
     assert [q.text for q in qs] == ["$1500", "S$2000", "1200%"]
@@ -491,3 +505,14 @@ def test_three_times_a_decimal_figure_is_of_one_scale():
 
     assert one_scale(Quantity("a", 0, 3, 2.3, precision=0.05), Quantity("b", 0, 3, 6.9, precision=0.05))
     assert not one_scale(Quantity("a", 0, 3, 2.3, precision=0.05), Quantity("b", 0, 3, 7.0, precision=0.05))
+
+
+def test_a_figure_written_rounded_is_the_same_number_a_half_either_way():
+    from newsfold.stages.numbers.compare import same_number
+
+    [short] = one("Each punter took home about $6.6m.")
+    [exact] = one("Each winner took home S$6.65 million.")
+    [up] = one("Each winner took home S$6.7 million.")
+    [other] = one("Each winner took home S$6.8 million.")
+    assert same_number(short, exact) and same_number(up, exact)  # 6.65 rounds to 6.6 or to 6.7
+    assert not same_number(short, other) and not same_number(short, up)

@@ -43,10 +43,10 @@ SCALE_WORDS: dict[str, int] = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000,
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
 }
-# Scales written short after an amount ("S$13.3m", "$2bn", "5k").
+# Scales written short after an amount ("S$13.3m", "$2bn", "5k"; "RM94mil", "US$1.5bil" in the Malaysian press).
 SCALE_ABBREVIATIONS: dict[str, int] = {
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "mil": 1_000_000,
+    "bn": 1_000_000_000, "b": 1_000_000_000, "bil": 1_000_000_000, "tn": 1_000_000_000_000,
 }
 # Verbs that take "over" as their particle ("will take over 114 checkpoints",
 # "handed over 20 files"): the "over" after them is no "more than".

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Article, Sentence
-from ...nlp.lexicon import HONORIFICS, WEEKDAYS
+from ...nlp.lexicon import HONORIFICS, SCALE_ABBREVIATIONS, WEEKDAYS
 from ...nlp.text import plain
 from .compare import half_unit
 from .counted import counted_noun, is_demonym, referent
@@ -177,7 +177,10 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
         return None
     duration = head_token is not None and singular(head_token.text) in _TIME_UNITS
     start = doc[written.first].idx
-    end = doc[written.end].idx + len(doc[written.end].text)
+    last_text = doc[written.end].text
+    if last_text.lower().rstrip(".") in SCALE_ABBREVIATIONS:
+        last_text = last_text.rstrip(".")  # "S$3.2m." ending a sentence: the full stop is the sentence's
+    end = doc[written.end].idx + len(last_text)
     quantity = Quantity(
         source=article.id, start=start, end=end, value=written.value,
         qualifier=written.qualifier, low=written.low, high=written.high, unit=written.unit,

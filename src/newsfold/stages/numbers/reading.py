@@ -27,9 +27,11 @@ VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
 PERCENT_WORDS = {"%", "percent", "pct"}
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn)$", re.IGNORECASE)
-# A currency and its amount as one token: "S$30,000", "US$2.2", "HK$500", "RM2,400" (ringgit), "Rp50,000" (rupiah), "Rs300" (rupees).
-CURRENCY_DIGITS = re.compile(r"^([A-Z]{1,3}\$|RM|Rp|Rs)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+_SCALE = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
+DIGITS_SCALED = re.compile(rf"^(\d+(?:\.\d+)?)({_SCALE})$", re.IGNORECASE)
+# A currency and its amount as one token: "S$30,000", "US$2.2", "HK$500", "RM2,400" (ringgit), "Rp50,000" (rupiah),
+# "Rs300" (rupees); its scale may close it ("RM94mil").
+CURRENCY_DIGITS = re.compile(rf"^([A-Z]{{1,3}}\$|RM|Rp|Rs)(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)({_SCALE})?$")
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$")
 
 # Longest phrases first, so "no more than" wins over "more than".
@@ -109,6 +111,9 @@ def read_number(doc: Doc, i: int) -> Number | None:
     if _DIGITS.match(text):
         return _read_digits(doc, i)
     match = CURRENCY_DIGITS.match(text)
+    if match and match.group(3):
+        scale = SCALE_ABBREVIATIONS[match.group(3).lower()]
+        return Number(float(match.group(2).replace(",", "")) * scale, i, 0, False, False, unit=match.group(1))
     if match:
         return _read_digits(doc, i, match.group(2))._replace(unit=match.group(1))
     match = DIGITS_SCALED.match(text)
@@ -141,8 +146,8 @@ def _read_digits(doc: Doc, i: int, text: str | None = None) -> Number:
         last = i + 1
         if decimals:
             decimals -= round(math.log10(SCALE_WORDS[after]))
-    elif after in SCALE_ABBREVIATIONS and not doc[i].whitespace_:
-        value *= SCALE_ABBREVIATIONS[after]
+    elif after.rstrip(".") in SCALE_ABBREVIATIONS and not doc[i].whitespace_:
+        value *= SCALE_ABBREVIATIONS[after.rstrip(".")]  # "S$3.2m." ending a sentence is one token
         last = i + 1
         decimals = 0
     return Number(value, last, max(decimals, 0), False, False)
