@@ -222,7 +222,7 @@ def test_a_lone_noun_takes_the_place_of_a_consensus_told_as_an_act():
 
 
 def test_a_lone_noun_pairs_loosely_with_a_consensus_told_as_an_act():
-    # "a S$150 million donation" beside "donated S$50 million" twice, in sentences too unlike to be
+    # "a S$120 million donation" beside "donated S$60 million" twice, in sentences too unlike to be
     # aligned (an embedder giving every two texts a cosine of 0.55) and with few words next to the
     # figures shared: the lone tier pairs a noun with its act, as it pairs one noun (the lone
     # source's second amount of its own leaves no one consensus place to take)
@@ -230,16 +230,16 @@ def test_a_lone_noun_pairs_loosely_with_a_consensus_told_as_an_act():
 
     from .test_timeline_aligned import _Alike
 
-    texts = {"s0": "The Arden Trust donated S$50 million to the Kelby Hospital in 2029 for its children's wing.",
-             "s1": "Its children's wing was built after the Arden Trust donated S$50 million to Kelby Hospital in 2029.",
-             "lone": "Kelby Hospital on Monday opened a children's wing following a S$150 million donation "
-                     "made in 2029. Its new clinic cost S$80 million."}
+    texts = {"s0": "The Arden Trust donated S$60 million to the Kelby Hospital in 2029 for its children's wing.",
+             "s1": "Its children's wing was built after the Arden Trust donated S$60 million to Kelby Hospital in 2029.",
+             "lone": "Kelby Hospital on Monday opened a children's wing following a S$180 million donation "
+                     "made in 2029. Its new clinic cost S$100 million."}
     articles = [Article(name, text, published="2031-05-06") for name, text in texts.items()]
     ctx = context_of(*articles)
     ctx.embedder = _Alike(0.55)
     [conflict] = number_conflicts(ctx)
     assert {v.value: sorted(e.source for e in v.support) for v in conflict.values} == {
-        "S$50 million": ["s0", "s1"], "S$150 million": ["lone"]}
+        "S$60 million": ["s0", "s1"], "S$180 million": ["lone"]}
     # a noun the others never write nor tell as an act is another thing
     endowed = [Article(a.id, a.text.replace("donation", "endowment"), published=a.published) for a in articles]
     ctx = context_of(*endowed)

@@ -43,7 +43,7 @@ SCALE_WORDS: dict[str, int] = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000,
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
 }
-# Scales written short after an amount ("S$13.3m", "$2bn", "5k"; "RM94mil", "US$1.5bil" in the Malaysian press).
+# Scales written short after an amount ("S$13.3m", "$2bn", "5k"; "RM45mil", "US$1.2bil" in the Malaysian press).
 SCALE_ABBREVIATIONS: dict[str, int] = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "mil": 1_000_000,
     "bn": 1_000_000_000, "b": 1_000_000_000, "bil": 1_000_000_000, "tn": 1_000_000_000_000,

@@ -129,8 +129,8 @@ def half_unit(q: Quantity) -> float:
 
 def rounded(a: Quantity, b: Quantity) -> bool:
     """"74%" beside "74.3%", "2.2 billion" beside "2.24 billion": ``a`` is ``b``
-    rounded to the digits ``a`` is written with; a half either way ("$6.6m"
-    beside "S$6.65 million": writers round a half down as often as up)."""
+    rounded to the digits ``a`` is written with; a half either way ("$4.2m"
+    beside "S$4.25 million": writers round a half down as often as up)."""
     digits = _DIGITS.search(a.text)
     if digits is None or a.low is not None:
         return False

@@ -68,7 +68,7 @@ class Backing:
 
     def lone_pair(self, x: int, y: int) -> bool:
         """Two figures counting one written noun, or one's noun the other's act
-        (``_same_noun``: "a S$150 million donation", "donated $50 million"),
+        (``_same_noun``: "a S$75 million donation", "donated S$50 million"),
         one a lone value, the other given by ``CONSENSUS`` or more other
         independent sources."""
         a, b = self.figures[x], self.figures[y]

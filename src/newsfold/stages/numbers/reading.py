@@ -30,7 +30,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _SCALE = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
 DIGITS_SCALED = re.compile(rf"^(\d+(?:\.\d+)?)({_SCALE})$", re.IGNORECASE)
 # A currency and its amount as one token: "S$30,000", "US$2.2", "HK$500", "RM2,400" (ringgit), "Rp50,000" (rupiah),
-# "Rs300" (rupees); its scale may close it ("RM94mil").
+# "Rs300" (rupees); its scale may close it ("RM45mil").
 CURRENCY_DIGITS = re.compile(rf"^([A-Z]{{1,3}}\$|RM|Rp|Rs)(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)({_SCALE})?$")
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$")
 

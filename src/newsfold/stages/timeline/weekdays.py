@@ -5,8 +5,8 @@ disagree only where one was mistyped or changed. The weekday then names the
 day at most three days away that falls on it (``weekday_day``): when that day
 is what other independent sources give, in a sentence told at least loosely
 alike, and no other source gives the written day in a sentence told as alike
-(a story's other events fall on days too: "the checkpoints will be busy from
-Friday, Jan 24"), the written day is the one at odds with the story, and the
+(a story's other events fall on days too: "a new ferry timetable starts on
+March 14"), the written day is the one at odds with the story, and the
 two are a ``date`` disagreement. The
 weekday vouches for the other sources' day, so the telling need not be as
 alike as two sources' days alone need (``consensus``): the likest sentence
