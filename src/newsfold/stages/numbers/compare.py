@@ -131,13 +131,9 @@ def rounded(a: Quantity, b: Quantity) -> bool:
     """"74%" beside "74.3%", "2.2 billion" beside "2.24 billion": ``a`` is ``b``
     rounded to the digits ``a`` is written with; a half either way ("$4.2m"
     beside "S$4.25 million": writers round a half down as often as up)."""
-    digits = _DIGITS.search(a.text)
-    if digits is None or a.low is not None:
+    if _DIGITS.search(a.text) is None or a.low is not None:
         return False
-    written = float(digits.group(0).replace(",", ""))
-    decimals = len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0
-    scale = a.value / written if written else 1.0
-    return abs(b.value / scale - written) <= 0.5 * 10 ** -decimals * (1 + _FLOAT_SLACK)
+    return abs(b.value - a.value) <= half_unit(a) * (1 + _FLOAT_SLACK)
 
 
 def one_scale(a: Quantity, b: Quantity, ratio: float = MOST_RATIO) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Article, Sentence
-from ...nlp.lexicon import HONORIFICS, SCALE_ABBREVIATIONS, WEEKDAYS
+from ...nlp.lexicon import HONORIFICS, WEEKDAYS
 from ...nlp.text import plain
 from .compare import half_unit
 from .counted import counted_noun, is_demonym, referent
@@ -40,6 +40,7 @@ from .reading import (
     read_number,
     read_qualifier,
     read_range_end,
+    short_scale,
 )
 from .vocabulary import EVENTS, TOLLS
 
@@ -178,7 +179,7 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
     duration = head_token is not None and singular(head_token.text) in _TIME_UNITS
     start = doc[written.first].idx
     last_text = doc[written.end].text
-    if last_text.lower().rstrip(".") in SCALE_ABBREVIATIONS:
+    if short_scale(last_text) is not None:
         last_text = last_text.rstrip(".")  # "S$3.2m." ending a sentence: the full stop is the sentence's
     end = doc[written.end].idx + len(last_text)
     quantity = Quantity(

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...nlp.lexicon import MONTHS, SCALE_ABBREVIATIONS, SCALE_WORDS
+from ...nlp.lexicon import MONTHS, SCALE_WORDS
 from .inflection import singular
-from .reading import CURRENCY_DIGITS, DIGIT_RANGE, DIGITS_SCALED, VAGUE, word_value
+from .reading import CURRENCY_DIGITS, DIGIT_RANGE, DIGITS_SCALED, VAGUE, short_scale, word_value
 from .vocabulary import EVENTS
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def is_identifier(doc: Doc, first: int, last: int) -> bool:
     """Numbers that name rather than count: "XR-7", "Resolution 4410", "COVID-19"."""
     text = doc[last].text
     # a scale written short, split from its amount ("S$3.2" "m"), is part of the number
-    scale_token = last > first and not doc[last - 1].whitespace_ and text.lower().rstrip(".") in SCALE_ABBREVIATIONS
+    scale_token = last > first and not doc[last - 1].whitespace_ and short_scale(text) is not None
     if any(c.isalpha() for c in text) and not DIGITS_SCALED.match(text) and not CURRENCY_DIGITS.match(text) \
             and word_value(text) is None and not scale_token \
             and text.lower() not in SCALE_WORDS and text.lower() not in VAGUE and text.lower() != "dozen":

@@ -112,13 +112,12 @@ def read_number(doc: Doc, i: int) -> Number | None:
         return _read_digits(doc, i)
     match = CURRENCY_DIGITS.match(text)
     if match and match.group(3):
-        scale = SCALE_ABBREVIATIONS[match.group(3).lower()]
-        return Number(float(match.group(2).replace(",", "")) * scale, i, 0, False, False, unit=match.group(1))
+        return _scaled(match.group(2), match.group(3), i)._replace(unit=match.group(1))
     if match:
         return _read_digits(doc, i, match.group(2))._replace(unit=match.group(1))
     match = DIGITS_SCALED.match(text)
     if match:
-        return Number(float(match.group(1)) * SCALE_ABBREVIATIONS[match.group(2).lower()], i, 0, False, False)
+        return _scaled(match.group(1), match.group(2), i)
     match = DIGIT_RANGE.match(text)
     if match and text.count("-") + text.count("–") == 1:
         return Number(float(match.group(1).replace(",", "")), i, 0, False, False)
@@ -146,11 +145,22 @@ def _read_digits(doc: Doc, i: int, text: str | None = None) -> Number:
         last = i + 1
         if decimals:
             decimals -= round(math.log10(SCALE_WORDS[after]))
-    elif after.rstrip(".") in SCALE_ABBREVIATIONS and not doc[i].whitespace_:
-        value *= SCALE_ABBREVIATIONS[after.rstrip(".")]  # "S$3.2m." ending a sentence is one token
+    elif (scale := short_scale(after)) is not None and not doc[i].whitespace_:
+        value *= scale
         last = i + 1
         decimals = 0
     return Number(value, last, max(decimals, 0), False, False)
+
+
+def _scaled(digits: str, scale: str, i: int) -> Number:
+    """An amount and its scale written short in one token ("5bn", "94mil" of "RM94mil")."""
+    return Number(float(digits.replace(",", "")) * SCALE_ABBREVIATIONS[scale.lower()], i, 0, False, False)
+
+
+def short_scale(word: str) -> int | None:
+    """The multiple a scale written short stands for ("m", "bn", "mil"; "m." where
+    it ends a sentence, one token: "S$3.2m."), or None."""
+    return SCALE_ABBREVIATIONS.get(word.lower().rstrip("."))
 
 
 def _read_vague(doc: Doc, i: int) -> Number | None:
