@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Check that an annotation's locator strings stand in its story's raw texts.
 
-    python scripts/check_annotations.py [ANNOTATION ...]     # default: tests/annotations/heldout{2,3,4,5}/*.json
+    python scripts/check_annotations.py [ANNOTATION ...]     # default: tests/annotations/heldout{2,3,4,5,6}/*.json
 
 Pure reading: the story's records are read from ../shared/data as plain JSON
 (no newsfold stage runs, no brief is made), so an annotation can be checked
@@ -119,7 +119,8 @@ def _name_problems(annotation: dict, texts: dict[str, str]) -> list[str]:
 
 
 def main() -> int:
-    blind_sets = [REPO / "tests" / "annotations" / name for name in ("heldout2", "heldout3", "heldout4", "heldout5")]
+    names = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+    blind_sets = [REPO / "tests" / "annotations" / name for name in names]
     paths = [Path(p) for p in sys.argv[1:]] or [p for folder in blind_sets for p in sorted(folder.glob("*.json"))]
     shared = shared_data()
     if not shared.exists():

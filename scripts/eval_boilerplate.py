@@ -46,9 +46,9 @@ SHARED = Path(os.environ.get("NEWSFOLD_SHARED_DATA", REPO.parent / "shared" / "d
 FILES = ("newscope_localnews/dev.jsonl", "giveme5w1h/dev.jsonl")
 ANNOTATIONS = REPO / "tests" / "annotations"
 LABELS = ANNOTATIONS / "boilerplate"
-# picked on 2026-12-06 and 2026-12-07, after the half-B sample below was drawn and labelled: leaving
-# their stories out of the pool would redraw that sample and orphan its labels
-LATER_HELDOUT = tuple(ANNOTATIONS / name for name in ("heldout2", "heldout3", "heldout4", "heldout5"))
+# picked on 2026-12-06 and 2026-12-07 (heldout6 later still), after the samples below were drawn and
+# labelled: leaving their stories out of the pool would redraw those samples and orphan their labels
+LATER_HELDOUT = tuple(ANNOTATIONS / name for name in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6"))
 SAMPLE_SIZE = 40
 PER_STORY = PER_OUTLET = 2
 RECALL_SHARE, ARTICLE_SHARE = 0.9, 0.5

@@ -2,7 +2,7 @@
 """Score the briefs of every annotated story (tests/annotations/*.json) and print a table.
 
     python scripts/eval_briefs.py [--json]
-        [--heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5] [ANNOTATION ...]
+        [--heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6] [ANNOTATION ...]
 
 Without ANNOTATION it scores the dev set (tests/annotations/*.json), with
 --heldout the first held-out set (tests/annotations/heldout/*.json, a reading
@@ -12,10 +12,13 @@ once and opened for reading on 2026-12-06), with --heldout3 the third one
 (tests/annotations/heldout3/*.json, four real stories of held-out half B
 annotated blind on 2026-12-06), with --heldout4 the fourth one
 (tests/annotations/heldout4/*.json, six real stories of held-out half A
-annotated blind on 2026-12-06), or with --heldout5 the fifth one
+annotated blind on 2026-12-06), with --heldout5 the fifth one
 (tests/annotations/heldout5/*.json, five real stories of held-out half A
-annotated blind on 2026-12-07): score a blind set only when you are done
-tuning, and never read its briefs while you tune.
+annotated blind on 2026-12-07), or with --heldout6 the sixth one
+(tests/annotations/heldout6/*.json, six real stories of the injection
+benchmark's dev split annotated blind, the held-out pool being used up):
+score a blind set only when you are done tuning, and never read its briefs
+while you tune.
 
 Stories whose data is missing (../shared absent) are skipped with a note. The
 test suite pins floors on the same scores (tests/test_quality.py).
@@ -49,8 +52,10 @@ def main() -> None:
                        help="score the fourth held-out set: only at the end of a piece of work")
     which.add_argument("--heldout5", action="store_true",
                        help="score the fifth held-out set: only at the end of a piece of work")
+    which.add_argument("--heldout6", action="store_true",
+                       help="score the sixth held-out set: only at the end of a piece of work")
     args = parser.parse_args()
-    names = ("heldout5", "heldout4", "heldout3", "heldout2", "heldout")
+    names = ("heldout6", "heldout5", "heldout4", "heldout3", "heldout2", "heldout")
     subset = next((name for name in names if getattr(args, name)), "")
     folder = REPO / "tests" / "annotations" / subset
     paths = args.annotations or sorted(folder.glob("*.json"))
