@@ -102,3 +102,32 @@ def test_a_name_holding_another_s_words_keeps_their_shared_acronym():
         "The Department of Ports (HDP) will inspect the pier again next week.",
     )
     assert holder(found, "Harbor Department of Ports") is holder(found, "Department of Ports") is not None
+
+
+def test_an_acronym_tied_in_brackets_may_take_a_letter_inside_a_word_or_skip_one_word():
+    # transit lines are often abbreviated so: a second letter of one word, or one word left out
+    found = entities(
+        "Commuters were also advised to take alternatives like the Varlo-North Coast Line (VNL) and Ringway Line (RWL).",
+        "Trains on the VNL ran normally, and the RWL added trains on Tuesday evening.",
+    )
+    coast, ring = holder(found, "Varlo-North Coast Line"), holder(found, "Ringway Line")
+    assert coast is not None and "VNL" in coast.aliases
+    assert ring is not None and "RWL" in ring.aliases and ring is not coast
+
+
+def test_an_acronym_that_spells_no_words_of_the_name_stays_apart():
+    from newsfold.stages.entities.acronyms import loosely_fits
+    assert loosely_fits("RWL", ["Ringway", "Line"])
+    assert not loosely_fits("LRW", ["Ringway", "Line"])  # the name's first letter opens the acronym
+    assert not loosely_fits("RX", ["Ringway", "Line"])  # the last word is spelled
+    assert not loosely_fits("RWN", ["Ringway", "North", "Coast", "Line"])  # one liberty only
+    assert not loosely_fits("RW", ["Ringway"])  # one word is no name to spell with liberties
+
+
+def test_a_body_named_for_its_country_by_noun_or_adjective_is_one_body():
+    found = entities(
+        "The Valdorian Border Control Agency began work on Saturday.",
+        "Officers of the Valdoria Border Control Agency checked the lorries.",
+    )
+    assert holder(found, "Valdorian Border Control Agency") is holder(found, "Valdoria Border Control Agency") \
+        is not None

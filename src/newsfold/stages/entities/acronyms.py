@@ -59,6 +59,39 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
             and [w[0] for w in significant] == letters[:-1])
 
 
+def loosely_fits(acronym: str, words: list[str]) -> bool:
+    """True when the acronym spells the name with one liberty that
+    :func:`acronym_fits` does not take: one letter from inside a word ("CCL":
+    CirCle Line) or one significant word unspelled ("TEL": Thomson-East
+    [Coast] Line). Its first letter starts the name and the name's last
+    significant word is spelled. Only for an acronym the text ties to the name
+    itself ("Full Name (ACR)"), never to match a name found elsewhere."""
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    parts = [p.lower() for w in words for p in w.split("-") if p]
+    parts = [p for p in parts if p not in _NAME_CONNECTORS]
+    if len(letters) < 2 or len(parts) < 2:
+        return False
+
+    def fits(i: int, j: int, k: int, liberty: bool) -> bool:
+        # i: next letter; j: current word; k: next char in word j; liberty: still free to take
+        if i == len(letters):
+            return j == len(parts) - 1
+        word = parts[j]
+        if k < len(word) and word[k] == letters[i] and fits(i + 1, j, k + 1, liberty):
+            return True  # the word's prefix continues
+        if liberty and letters[i] in word[k + 1:]:
+            at = word.index(letters[i], k + 1)
+            if fits(i + 1, j, at + 1, False):
+                return True  # a letter from inside the word
+        for skip, nj in ((False, j + 1), (True, j + 2)):
+            if nj < len(parts) and (liberty or not skip) and parts[nj][0] == letters[i] \
+                    and fits(i + 1, nj, 1, liberty and not skip):
+                return True
+        return False
+
+    return parts[0][0] == letters[0] and fits(1, 0, 1, True)
+
+
 def tied_acronyms(text: str) -> list[tuple[str, str, int, int]]:
     """(full name, acronym, start, end) for every acronym the text ties to a name."""
     found = []
@@ -85,9 +118,11 @@ def initials(name: str) -> str:
 
 
 def _fitting(acronym: str, runs: list[list[str]], start: int, end: int) -> tuple[str, str, int, int] | None:
-    for candidate in runs:
-        if candidate[0].lower() in _NAME_CONNECTORS or " ".join(candidate) == acronym:
-            continue
-        if acronym_fits(acronym, candidate):
-            return " ".join(candidate), acronym.rstrip("."), start, end
+    """The first run the acronym fits, strictly (:func:`acronym_fits`) if any run does, else loosely."""
+    for fit in (acronym_fits, loosely_fits):
+        for candidate in runs:
+            if candidate[0].lower() in _NAME_CONNECTORS or " ".join(candidate) == acronym:
+                continue
+            if fit(acronym, candidate):
+                return " ".join(candidate), acronym.rstrip("."), start, end
     return None

@@ -56,7 +56,8 @@ def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> 
     """'X Investments Holdings' and 'X Investment Holdings', 'X Harbour Defence
     Board' and 'X Harbour Defense Board': names of two words or more, not
     people's, that are equal once each word loses a plural "s" and is written
-    the one way of British and American spelling (:func:`newsfold.nlp.names.spelling_key`)."""
+    the one way of British and American spelling (:func:`newsfold.nlp.names.spelling_key`);
+    so are 'Valdorian Coast Guard' and 'Valdoria Coast Guard' (:func:`_countries_of`)."""
     by_singular: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in groups:
         words = key.split()
@@ -66,6 +67,18 @@ def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> 
     for keys in by_singular.values():
         for other in keys[1:]:
             uf.union(keys[0], other)
+    for words, keys in by_singular.items():
+        for country in _countries_of(words):
+            if country in by_singular:
+                uf.union(keys[0], by_singular[country][0])
+
+
+def _countries_of(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The name with one word that reads as a country's adjective written as
+    the country ("malaysian border agency" -> "malaysia border agency"): its
+    final "n" dropped ("Indonesian", "Korean", "Russian"); both forms must be in the story."""
+    return [words[:i] + (word[:-1],) + words[i + 1:] for i, word in enumerate(words)
+            if len(word) > 4 and word.endswith(("ian", "an"))]
 
 
 _INSERTED_WORD = r"[A-Z][a-z]{2,}"
