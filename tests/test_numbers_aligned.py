@@ -175,6 +175,11 @@ def test_figures_dated_earlier_are_compared_only_for_the_same_year():
     assert [v.value for v in conflict.values] == ["7.2 million", "10.8 million"]
     later = Article("g", g.text, published="2025-01-27")  # a week later, "last week" is another week
     assert conflicts_of(f, later) == []
+    # two days later, "weeks ago" still dates one time: the same sale told on a Friday and a Sunday
+    h, k = (Article(x.id, x.text.replace("Earlier this month", "Two weeks ago"), published=day)
+            for x, day in ((d, "2025-01-31"), (e, "2025-02-02")))
+    [conflict] = conflicts_of(h, k)
+    assert [v.value for v in conflict.values] == ["7.2 million", "10.8 million"]
 
 
 def test_a_year_before_publication_is_an_earlier_time():

@@ -245,3 +245,26 @@ def test_a_lone_noun_pairs_loosely_with_a_consensus_told_as_an_act():
     ctx = context_of(*endowed)
     ctx.embedder = _Alike(0.55)
     assert number_conflicts(ctx) == []
+
+
+def test_an_amount_a_noun_is_of_counts_that_noun_beside_a_figure_written_with_it():
+    # "a fine of S$3,000" twice against a lone "a S$9,000 fine", in sentences too unlike to be
+    # aligned: the amount with no head counts the noun it is "of", as the lone figure counts its head
+    from newsfold.stages.numbers import number_conflicts
+
+    from .test_timeline_aligned import _Alike
+
+    texts = {"s0": "In 2028, the court handed Ivo Marsh a fine of S$3,000 for the protest outside the courthouse.",
+             "s1": "For the 2028 protest outside the courthouse, Marsh was given a fine of S$3,000 by the court.",
+             "lone": "In 2028, Marsh was convicted and slapped with a S$9,000 fine, the Varlo Herald reported."}
+    articles = [Article(name, text, published="2031-05-06") for name, text in texts.items()]
+    ctx = context_of(*articles)
+    ctx.embedder = _Alike(0.55)
+    [conflict] = number_conflicts(ctx)
+    assert {v.value: sorted(e.source for e in v.support) for v in conflict.values} == {
+        "S$3,000": ["s0", "s1"], "S$9,000": ["lone"]}
+    # an amount "of" another noun is another thing
+    other = [Article(a.id, a.text.replace("a fine of", "a bond of"), published=a.published) for a in articles]
+    ctx = context_of(*other)
+    ctx.embedder = _Alike(0.55)
+    assert number_conflicts(ctx) == []

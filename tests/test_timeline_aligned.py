@@ -280,6 +280,10 @@ def test_a_lone_day_the_story_never_names_is_disputed_in_a_sentence_told_its_own
     # a lone day far from the story's day is another event
     later = moved.replace("March 12", "March 17")
     assert _embedded_conflicts(*_market(*_FIRE, later), cosine=0.45) == []
+    # ... but the same day a month off is a month mistyped
+    slipped = moved.replace("March 12", "February 9")
+    [conflict] = _embedded_conflicts(*_market(*_FIRE, slipped), cosine=0.45)
+    assert [v.value for v in conflict.values] == ["2031-03-09", "2031-02-09"]
 
 
 def test_a_lone_day_beside_another_stage_of_a_process_is_another_event():
@@ -434,3 +438,16 @@ def test_a_lone_day_is_weighed_against_a_weekday_telling_of_the_story_s_day():
                  Article("w2", weekday.text.replace("on Wednesday", "yesterday"), published="2031-03-16"),
                  Article("w2", saturday.text, published="2031-03-15", copy_of="w0")):
         assert _embedded_conflicts(*told, late) == []
+
+
+def test_the_day_of_a_statement_is_no_counterpart_of_the_day_of_the_event_it_condemns():
+    # one sentence dates the envoys' statement, the other the closure it condemns: two events
+    a = Article("a", "The envoys of four countries issued a joint statement on March 10 condemning the closure "
+                     "of the Varlo Weekly newspaper.", published="2031-03-14")
+    b = Article("b", "The envoys of four countries condemned the closure of the Varlo Weekly newspaper, which was "
+                     "shut down on March 9.", published="2031-03-14")
+    assert _date_conflicts(a, b) == []
+    # the same event dated apart is still a conflict
+    c = Article("c", "The envoys of four countries condemned the closure of the Varlo Weekly newspaper, which was "
+                     "shut down on March 12.", published="2031-03-14")
+    assert len(_date_conflicts(b, c)) == 1

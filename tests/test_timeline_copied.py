@@ -35,3 +35,18 @@ def test_a_copied_day_needs_a_telling_close_in_meaning_and_a_near_day():
     assert _story("12", "9", cosine=0.2) == []
     # three weeks apart: the sentence rewritten for another event, not one day changed
     assert _story("30", "9") == []
+
+
+def test_a_copy_dating_a_sentence_apart_from_its_original_backs_no_lone_day():
+    # the copy ran two days later with the original's "yesterday", so it resolves to another day;
+    # its root tells both days in one sentence and backs neither, so a lone day there stays lone
+    from .test_timeline_aligned import _MARKET, _MOVED
+    told = "Fire crews put out a blaze at the Harbour Street market stall yesterday morning."
+    articles = [Article("a", told, published="2031-03-10"),
+                Article("b", told, published="2031-03-12", copy_of="a"),
+                Article("c", _MARKET[1], published="2031-03-14"),
+                Article("d", _MARKET[2], published="2031-03-14"),
+                Article("e", _MOVED.replace("March 12", "March 11"), published="2031-03-14")]
+    [conflict] = _embedded_conflicts(*articles)
+    values = {v.value: sorted(e.source for e in v.support) for v in conflict.values}
+    assert values["2031-03-11"] == ["e"] and {"c", "d"} <= set(values["2031-03-09"])

@@ -76,7 +76,7 @@ def _is_starting_point(token: Token) -> bool:
 def describe(doc: Doc, quantity: Quantity, first: int, last: int, last_token: int,
              head_token: Token | None) -> None:
     """Fill the fields that tell this count from others of the same thing:
-    ``descriptor``, ``increment``, ``subset``, ``verb``, ``owners``,
+    ``descriptor``, ``increment``, ``subset``, ``verb``, ``of_noun``, ``owners``,
     ``modifiers`` and ``context``. ``first``..``last_token`` are its tokens
     (``last`` the number's last token)."""
     if _is_descriptor(doc, last_token):
@@ -88,6 +88,9 @@ def describe(doc: Doc, quantity: Quantity, first: int, last: int, last_token: in
     anchor = head_token if head_token is not None else doc[last]
     verb = _governing_verb(anchor)
     quantity.verb = lemma(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if head_token is None and anchor.dep_ == "pobj" and anchor.head.lower_ == "of" \
+            and anchor.head.head.pos_ == "NOUN":
+        quantity.of_noun = lemma(anchor.head.head)  # "a fine of S$3,000": what the amount is
     if head_token is not None:
         quantity.modifiers = frozenset(lemma(child) for child in head_token.children
                                        if child.dep_ in _MODIFIER_ARCS and child.i < head_token.i)

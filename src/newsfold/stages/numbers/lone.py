@@ -172,12 +172,16 @@ class Backing:
         return False
 
     def _same_noun(self, a: Quantity, b: Quantity) -> bool:
-        """Both figures count a noun, the same one or two names for one thing;
-        or one figure's noun is what the other's verb does ("a S$75 million
-        donation" beside "donated S$50 million": the same thing, told as an act)."""
-        if not (a.head and b.head):
+        """Both figures count a noun, the same one or two names for one thing
+        (a figure with no head counts the noun it is "of", "a fine of
+        S$3,000", beside one with a head, "a S$9,000 fine"); or one figure's noun is what the other's verb does ("a S$75
+        million donation" beside "donated S$50 million": the same thing, told as an act)."""
+        noun_a, noun_b = a.head or a.of_noun, b.head or b.of_noun
+        if not (a.head or b.head):  # "a fine of S$4,500" and "a fine of up to S$3,000": the weakest reading
+            noun_a, noun_b = None, None
+        if not (noun_a and noun_b):
             return _noun_of_verb(a, b) or _noun_of_verb(b, a)
-        return self.synonyms.get(a.head, a.head) == self.synonyms.get(b.head, b.head) or a.head[:STEM] == b.head[:STEM]
+        return self.synonyms.get(noun_a, noun_a) == self.synonyms.get(noun_b, noun_b) or noun_a[:STEM] == noun_b[:STEM]
 
     def _most_backed(self, places: list[int]) -> list[int]:
         """The figures of the number more independent sources write than any
@@ -200,7 +204,8 @@ class Backing:
 def _noun_of_verb(a: Quantity, b: Quantity) -> bool:
     """``a`` counts no noun and its verb is ``b``'s noun told as an act
     ("donated" and "donation", "fined" and "fine"), alike in their first letters."""
-    return a.head is None and b.head is not None and a.verb is not None and a.verb[:STEM] == b.head[:STEM]
+    noun = b.head or b.of_noun
+    return not (a.head or a.of_noun) and noun is not None and a.verb is not None and a.verb[:STEM] == noun[:STEM]
 
 
 def _unit_key(q: Quantity) -> str:

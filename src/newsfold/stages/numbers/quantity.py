@@ -61,6 +61,7 @@ class Quantity:
     owners: frozenset[str] = field(default_factory=frozenset)  # whose: "Ruritanian troops", "Ruritania has"
     duration: bool = False  # "15 years", "30 days": a span of time, not a count
     verb: str | None = None  # lemma of the verb governing the count
+    of_noun: str | None = None  # lemma of the noun a figure with no head is "of": "a fine of S$3,000"
     converted: bool = False  # a conversion in brackets of the figure before it: "17 miles (27km)"
     bodies: tuple[tuple[str, ...], ...] = ()  # named bodies it is restricted to or told by, as plain words
     item: Item | None = None  # the item of several it belongs to ("X cost $2bn and Y $1bn, respectively")

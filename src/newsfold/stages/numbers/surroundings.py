@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ _LABEL_WORDS = 4  # words before a bracketed figure that name its item
 _WORD = re.compile(r"[^\W\d_]{3,}")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME_REACH = 80  # characters either side of a figure that date it
+_REPORTS_APART = 3  # days between two reports whose same words ("weeks ago") date one time
 _LONG_AGO = re.compile(r"\b(?:last|previous|prior|earlier this) (?:year|month|decade)|"
                        r"\b(?:years|months|decades) (?:ago|earlier|before)\b", re.IGNORECASE)
 
@@ -77,8 +79,8 @@ def same_time(a: Claim, b: Claim) -> bool:
     sentence dated to an earlier time ("in 2021", "earlier this month", "in
     October 2023" in a 2025 report) is compared only with one naming the same
     year (an earlier event, told without a year, may be another one), or
-    with one dated earlier by the same words in a report of the same day
-    ("announced last week" in both: the same week)."""
+    with one dated earlier by the same words in a report of a day or two
+    apart ("announced last week" in both: the same week)."""
     years_a, years_b = set(YEAR.findall(a.text)), set(YEAR.findall(b.text))
     if a.earlier or b.earlier:
         return bool(years_a & years_b) or _dated_alike(a, b)
@@ -86,9 +88,16 @@ def same_time(a: Claim, b: Claim) -> bool:
 
 
 def _dated_alike(a: Claim, b: Claim) -> bool:
-    """Both dated earlier by the same words ("last week") in reports of one day."""
-    return a.earlier and b.earlier and bool(a.published) and a.published == b.published \
-        and bool(earlier_words(a.text) & earlier_words(b.text))
+    """Both dated earlier by the same words ("weeks ago") in reports at most
+    ``_REPORTS_APART`` days apart: "two weeks ago" written on a Friday and on
+    the Sunday after dates one sale."""
+    if not (a.earlier and b.earlier and a.published and b.published):
+        return False
+    try:
+        apart = abs((date.fromisoformat(a.published) - date.fromisoformat(b.published)).days)
+    except ValueError:
+        return False
+    return apart <= _REPORTS_APART and bool(earlier_words(a.text) & earlier_words(b.text))
 
 
 def told_in_past(doc: Doc, span: tuple[int, int]) -> bool:

@@ -57,7 +57,9 @@ Method, in order:
    names a weekday less than a week from the story's day ("rescued on Monday"
    against two sources' Tuesday): a weekday named alone is resolved against
    its source's date, which may put it a whole week off, never a day, while
-   "yesterday" is only as right as that date;
+   "yesterday" is only as right as that date; a day a copy and its original
+   give apart in one sentence (a copy run a day later keeping "yesterday",
+   ``claims.split_tellings``) counts for neither when days are counted by source;
 7. a lone day in a fact group (``grouped``): against the day two or more
    other independent sources give in the sentences the facts stage groups
    with it (``ctx.facts``);
@@ -77,7 +79,7 @@ from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
-from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, month_slip
+from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, month_slip, split_tellings
 from .consensus import Given, lone_day_pairs
 from .copied import copied_day_pairs
 from .grouped import grouped_pairs
@@ -121,9 +123,11 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     pairs += _weekdays_apart(ctx, told[size:], _trimmed(told_shared, size, len(told)),
                              told_cosine[size:, size:], unpaired()[size:])
     roots = ctx.roots()
-    given = Given(defaultdict(set), {(e.support.source, e.date) for e in events}, _unweighed(told, events))
+    given = Given(defaultdict(set), {(e.support.source, e.date) for e in events}, _unweighed(told, events),
+                  split_tellings(told))
     for event in events:
-        given.roots[event.date].add(roots.get(event.support.source, event.support.source))
+        if not _split(told, given.split, event):
+            given.roots[event.date].add(roots.get(event.support.source, event.support.source))
     # a weekday telling is weighed against a lone day ...
     pairs += lone_day_pairs(told, told_shared, told_cosine, unpaired()[:size] + [False] * (len(told) - size), given)
     # ... and is one when it names its weekday, less than a week from the story's day
@@ -230,6 +234,13 @@ def _trimmed(matrix: list[list[float]], start: int, end: int) -> list[list[float
     return [row[start:end] for row in matrix[start:end]]
 
 
+def _split(told: list[Claim], split: frozenset[tuple[str, int, str]], event: Event) -> bool:
+    """Whether the event is told in a sentence whose day a copy and its original tell apart."""
+    at = event.support
+    return any((claim.source, claim.span[0], event.date) in split and claim.source == at.source
+               and claim.span[0] <= at.start < claim.span[1] for claim in told)
+
+
 def _unweighed(claims: list[Claim], events: list[Event]) -> set[tuple[str, str]]:
     """(source, day) of each event no claim gives (the weekday tellings are
     claims here: a day given outside every sentence weighed, such as one the
@@ -300,8 +311,9 @@ def _disputed(a: Claim, b: Claim) -> list[tuple[str, str]]:
     next to it shared, some at least ("left for the capital on Mar 14"
     against "flew to the capital on Mar 11 and was to return on Mar 18").
     The day of an announcement ("On Jan 22, the agency said he will be
-    charged") is no counterpart of the day of an event ("he admitted the
-    charges on Jan 23")."""
+    charged", "issued a statement on Jan 24 condemning …",
+    ``claims.statement_day``) is no counterpart of the day of an event ("he
+    admitted the charges on Jan 23")."""
     only_a = [(day, near) for day, near in a.dated if day not in b.days]
     only_b = [(day, near) for day, near in b.dated if day not in a.days]
     one_each = len(only_a) == 1 and len(only_b) == 1

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ...context import StoryContext
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
-from ...nlp.text import content_words
+from ...nlp.text import content_words, one_sentence
 from .mentions import quoted_spans
 from .merging import Event, sequence_words
 
@@ -44,7 +44,8 @@ class Claim:
     near: frozenset[str] = frozenset()  # words next to its dates
     dated: tuple[tuple[str, frozenset[str]], ...] = ()  # each day it can dispute and the words next to it
     written: tuple[tuple[str, str], ...] = ()  # each such day and its date words as written ("Tuesday (Jan 21)")
-    said: frozenset[str] = frozenset()  # the days of an announcement ("On Jan 22, the agency said he will …")
+    said: frozenset[str] = frozenset()  # days of an announcement ("On Jan 22, the agency said he will …",
+    # "in a Jan 22 statement")
     late: frozenset[str] = frozenset()  # days told as done yet after its report's date (``late_days``)
     ahead: frozenset[str] = frozenset()  # days after its report's date: to come when it was written
     events: tuple[tuple[str, str], ...] = ()  # each day and what its event says ("an attack was detected")
@@ -91,7 +92,7 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
         claims.append(Claim(source, roots.get(source, source), span, text, words, frozenset(near) | counted,
                             days[0].text, frozenset().union(*near.values()), tuple(near.items()),
                             tuple((e.date, e.support.as_written or "") for e in days),
-                            frozenset(e.date for e in days if e.said),
+                            frozenset(e.date for e in days if e.said or statement_day(raw, e.support.as_written or "")),
                             late_days(days, ctx.article(source).published, updates[source]),
                             days_ahead(near, ctx.article(source).published),
                             tuple((e.date, e.text) for e in reversed(days))))
@@ -143,6 +144,21 @@ def near_words(sentence: str, as_written: str) -> frozenset[str]:
     return frozenset(content_words(" ".join(before + after)))
 
 
+_STATEMENT = r"(?:statement|press\s+release|release|announcement|notice|post|letter|advisory|update)s?"
+_DATED = r"(?:dated|issued|released|published|made|posted|put\s+out)"
+
+
+def statement_day(sentence: str, as_written: str) -> bool:
+    """Whether the day dates a statement, not the event it tells ("issued a
+    joint statement on Jan 24 condemning …", "in a Jan 24 press release",
+    "a statement released on Jan 21"): an announcement's day."""
+    if not as_written:
+        return False
+    day = re.escape(as_written)
+    return re.search(rf"\b{_STATEMENT}(?:\s+{_DATED})?\s+(?:on\s+|of\s+)?(?:\w+\s+)?{day}"
+                     rf"|{day},?\s+{_STATEMENT}\b", sentence, re.IGNORECASE) is not None
+
+
 def unquoted(text: str) -> str:
     """The sentence without what it quotes: a quote or a title it cites is
     not what the sentence dates ("said on Jan 22", "the article '...' (Jan 21)")."""
@@ -172,10 +188,33 @@ def holds(held: set[tuple[str, int]], claim: Claim) -> bool:
     return any(source == claim.source and claim.span[0] <= start < claim.span[1] for source, start in held)
 
 
-def roots_of_days(claims: Iterable[Claim]) -> dict[str, set[str]]:
-    """Day -> the independent sources whose claims give it."""
+def roots_of_days(claims: Iterable[Claim], split: frozenset[tuple[str, int, str]] = frozenset()) -> dict[str, set[str]]:
+    """Day -> the independent sources whose claims give it; a day of a
+    ``split`` telling (``split_tellings``) counts for no source."""
     roots: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         for day in claim.days:
-            roots[day].add(claim.root)
+            if (claim.source, claim.span[0], day) not in split:
+                roots[day].add(claim.root)
     return roots
+
+
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
+
+
+def split_tellings(claims: Sequence[Claim]) -> frozenset[tuple[str, int, str]]:
+    """(source, sentence start, day) of each day a copy and its original give
+    differently in one sentence ("passed a bill today" in a copy, "passed a
+    bill yesterday" in its original, one dated a day later): the independent
+    source tells both days there, so the sentence counts for neither when
+    days are counted by source. Whether they disagree is ``copied``'s to weigh."""
+    masked = [" ".join(_RELATIVE_DAY.sub("#", DATE_WORDS.sub("#", c.text)).lower().split()) for c in claims]
+    split: set[tuple[str, int, str]] = set()
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if a.root != b.root or a.source == b.source or a.days == b.days or not one_sentence(masked[i], masked[j]):
+                continue
+            split |= {(a.source, a.span[0], day) for day in a.days - b.days}
+            split |= {(b.source, b.span[0], day) for day in b.days - a.days}
+    return frozenset(split)

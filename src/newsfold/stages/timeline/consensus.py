@@ -20,7 +20,7 @@ next draw"):
    The lone day's source giving the consensus day in another sentence does
    not explain it away: beside a consensus, that source is at odds with itself.
 2. against the story (``_story_consensus``): else, against a day of the same
-   month at most ``FEW_DAYS`` apart that two or more other independent
+   month at most ``FEW_DAYS`` apart, or the same day a month off, that two or more other independent
    sources give, in sentences of their own telling this event, and that the
    lone day's source never gives (its copies may: a copy that kept the day
    tells what was moved). Each other source's sentence most like the lone
@@ -84,6 +84,8 @@ class Given:
     sources: set[tuple[str, str]]  # (source, day)
     # (source, day) given outside every claim weighed: a telling that cannot be weighed
     unweighed: set[tuple[str, str]] = field(default_factory=set)
+    # (source, sentence start, day) a copy and its original tell apart (``claims.split_tellings``)
+    split: frozenset[tuple[str, int, str]] = frozenset()
 
 
 def lone_day_pairs(claims: Sequence[Claim], shared: Sequence[Sequence[float]], cosine: np.ndarray,
@@ -92,7 +94,7 @@ def lone_day_pairs(claims: Sequence[Claim], shared: Sequence[Sequence[float]], c
     """Pairs of a lone day against the story's day (see the module docstring);
     ``free``: the claims no conflict holds yet; ``lone(i, day)``: whether
     claim ``i``'s ``day`` may be the lone one."""
-    roots_of_day = roots_of_days(claims)
+    roots_of_day = roots_of_days(claims, given.split)
     pairs: list[Pair] = []
     for i, claim in enumerate(claims):
         if not free[i]:
@@ -145,8 +147,8 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         if other.root == claim.root:
             continue
         for other_day in other.days:
-            if other_day[:7] != day[:7] or other_day == day or days_apart(day, other_day) > FEW_DAYS \
-                    or _to_come_against_past(claim, day, other, other_day):
+            near_day = other_day[:7] == day[:7] and other_day != day and days_apart(day, other_day) <= FEW_DAYS
+            if not (near_day or month_slip(day, other_day)) or _to_come_against_past(claim, day, other, other_day):
                 continue
             if sequence(other) != sequence(claim) and other_day not in placed:
                 continue
