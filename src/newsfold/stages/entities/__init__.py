@@ -58,8 +58,8 @@ How mentions become entities, in order:
 5. *Acronyms* (:mod:`.acronyms`): an acronym joins a full name when the
    text ties them ("Full Name (ACR)" or "[ACR]", "ACR (Full Name)", "Full Name, ACR,",
    "ACR, the Full Name") and the letters fit the words (or fit them with one
-   liberty: a letter from inside a word or one word unspelled, "CCL" of
-   "Circle Line", where no run of words fits strictly); a bracketed acronym
+   liberty: a letter from inside a word or one word unspelled, "RWL" of
+   "Ringway Line", where no run of words fits strictly); a bracketed acronym
    right after a tagged name ties even when its letters do not fit (another
    language's); an acronym written alone joins the one non-person name whose
    initials it spells ("NH"); a short form of exactly one longer

@@ -61,8 +61,8 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
 
 def loosely_fits(acronym: str, words: list[str]) -> bool:
     """True when the acronym spells the name with one liberty that
-    :func:`acronym_fits` does not take: one letter from inside a word ("CCL":
-    CirCle Line) or one significant word unspelled ("TEL": Thomson-East
+    :func:`acronym_fits` does not take: one letter from inside a word ("RWL":
+    RingWay Line) or one significant word unspelled ("VNL": Varlo-North
     [Coast] Line). Its first letter starts the name and the name's last
     significant word is spelled. Only for an acronym the text ties to the name
     itself ("Full Name (ACR)"), never to match a name found elsewhere."""

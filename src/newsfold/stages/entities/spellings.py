@@ -75,8 +75,8 @@ def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> 
 
 def _countries_of(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The name with one word that reads as a country's adjective written as
-    the country ("malaysian border agency" -> "malaysia border agency"): its
-    final "n" dropped ("Indonesian", "Korean", "Russian"); both forms must be in the story."""
+    the country ("valdorian border agency" -> "valdoria border agency"): its
+    final "n" dropped ("Valdorian", "Ostrean"); both forms must be in the story."""
     return [words[:i] + (word[:-1],) + words[i + 1:] for i, word in enumerate(words)
             if len(word) > 4 and word.endswith(("ian", "an"))]
 
