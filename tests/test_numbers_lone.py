@@ -221,50 +221,39 @@ def test_a_lone_noun_takes_the_place_of_a_consensus_told_as_an_act():
     assert backing.slot_of(next(x for x, q in enumerate(endowed) if q.source == "lone")) == frozenset()
 
 
-def test_a_lone_noun_pairs_loosely_with_a_consensus_told_as_an_act():
-    # "a S$120 million donation" beside "donated S$60 million" twice, in sentences too unlike to be
-    # aligned (an embedder giving every two texts a cosine of 0.55) and with few words next to the
-    # figures shared: the lone tier pairs a noun with its act, as it pairs one noun (the lone
-    # source's second amount of its own leaves no one consensus place to take)
+def _loosely_alike_conflicts(texts: dict[str, str], replace: tuple[str, str] = ("", "")) -> list[dict[str, list[str]]]:
+    """Number conflicts of the texts (one word replaced in each), under an embedder giving every
+    two texts a cosine of 0.55: sentences too unlike to be aligned, as value -> sources."""
     from newsfold.stages.numbers import number_conflicts
 
     from .test_timeline_aligned import _Alike
 
+    ctx = context_of(*(Article(name, text.replace(*replace) if replace[0] else text, published="2031-05-06")
+                       for name, text in texts.items()))
+    ctx.embedder = _Alike(0.55)
+    return [{v.value: sorted(e.source for e in v.support) for v in c.values} for c in number_conflicts(ctx)]
+
+
+def test_a_lone_noun_pairs_loosely_with_a_consensus_told_as_an_act():
+    # "a S$120 million donation" beside "donated S$60 million" twice, in sentences too unlike to be
+    # aligned and with few words next to the figures shared: the lone tier pairs a noun with its
+    # act, as it pairs one noun (the lone source's second amount of its own leaves no one
+    # consensus place to take)
     texts = {"s0": "The Arden Trust donated S$60 million to the Kelby Hospital in 2029 for its children's wing.",
              "s1": "Its children's wing was built after the Arden Trust donated S$60 million to Kelby Hospital in 2029.",
              "lone": "Kelby Hospital on Monday opened a children's wing following a S$180 million donation "
                      "made in 2029. Its new clinic cost S$100 million."}
-    articles = [Article(name, text, published="2031-05-06") for name, text in texts.items()]
-    ctx = context_of(*articles)
-    ctx.embedder = _Alike(0.55)
-    [conflict] = number_conflicts(ctx)
-    assert {v.value: sorted(e.source for e in v.support) for v in conflict.values} == {
-        "S$60 million": ["s0", "s1"], "S$180 million": ["lone"]}
+    assert _loosely_alike_conflicts(texts) == [{"S$60 million": ["s0", "s1"], "S$180 million": ["lone"]}]
     # a noun the others never write nor tell as an act is another thing
-    endowed = [Article(a.id, a.text.replace("donation", "endowment"), published=a.published) for a in articles]
-    ctx = context_of(*endowed)
-    ctx.embedder = _Alike(0.55)
-    assert number_conflicts(ctx) == []
+    assert _loosely_alike_conflicts(texts, ("donation", "endowment")) == []
 
 
 def test_an_amount_a_noun_is_of_counts_that_noun_beside_a_figure_written_with_it():
     # "a fine of S$3,000" twice against a lone "a S$9,000 fine", in sentences too unlike to be
     # aligned: the amount with no head counts the noun it is "of", as the lone figure counts its head
-    from newsfold.stages.numbers import number_conflicts
-
-    from .test_timeline_aligned import _Alike
-
     texts = {"s0": "In 2028, the court handed Ivo Marsh a fine of S$3,000 for the protest outside the courthouse.",
              "s1": "For the 2028 protest outside the courthouse, Marsh was given a fine of S$3,000 by the court.",
              "lone": "In 2028, Marsh was convicted and slapped with a S$9,000 fine, the Varlo Herald reported."}
-    articles = [Article(name, text, published="2031-05-06") for name, text in texts.items()]
-    ctx = context_of(*articles)
-    ctx.embedder = _Alike(0.55)
-    [conflict] = number_conflicts(ctx)
-    assert {v.value: sorted(e.source for e in v.support) for v in conflict.values} == {
-        "S$3,000": ["s0", "s1"], "S$9,000": ["lone"]}
+    assert _loosely_alike_conflicts(texts) == [{"S$3,000": ["s0", "s1"], "S$9,000": ["lone"]}]
     # an amount "of" another noun is another thing
-    other = [Article(a.id, a.text.replace("a fine of", "a bond of"), published=a.published) for a in articles]
-    ctx = context_of(*other)
-    ctx.embedder = _Alike(0.55)
-    assert number_conflicts(ctx) == []
+    assert _loosely_alike_conflicts(texts, ("a fine of", "a bond of")) == []
