@@ -57,7 +57,7 @@ def merge_plural_spellings(uf: _Union, groups: dict, labels: dict[str, str]) -> 
     Board' and 'X Harbour Defense Board': names of two words or more, not
     people's, that are equal once each word loses a plural "s" and is written
     the one way of British and American spelling (:func:`newsfold.nlp.names.spelling_key`);
-    so are 'Valdorian Coast Guard' and 'Valdoria Coast Guard' (:func:`_countries_of`)."""
+    so are 'Valdorian Harbour Board' and 'Valdoria Harbour Board' (:func:`_countries_of`)."""
     by_singular: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in groups:
         words = key.split()

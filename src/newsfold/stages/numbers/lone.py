@@ -174,11 +174,13 @@ class Backing:
     def _same_noun(self, a: Quantity, b: Quantity) -> bool:
         """Both figures count a noun, the same one or two names for one thing
         (a figure with no head counts the noun it is "of", "a fine of
-        S$3,000", beside one with a head, "a S$9,000 fine"); or one figure's noun is what the other's verb does ("a S$75
+        S$3,000", beside one with a head, "a S$9,000 fine"; two "of" nouns,
+        "a fine of S$4,500" and "a fine of up to S$3,000", are too weak a
+        reading); or one figure's noun is what the other's verb does ("a S$75
         million donation" beside "donated S$50 million": the same thing, told as an act)."""
-        noun_a, noun_b = a.head or a.of_noun, b.head or b.of_noun
-        if not (a.head or b.head):  # "a fine of S$4,500" and "a fine of up to S$3,000": the weakest reading
-            noun_a, noun_b = None, None
+        noun_a = noun_b = None
+        if a.head or b.head:
+            noun_a, noun_b = a.head or a.of_noun, b.head or b.of_noun
         if not (noun_a and noun_b):
             return _noun_of_verb(a, b) or _noun_of_verb(b, a)
         return self.synonyms.get(noun_a, noun_a) == self.synonyms.get(noun_b, noun_b) or noun_a[:STEM] == noun_b[:STEM]

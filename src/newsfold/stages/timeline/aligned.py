@@ -237,7 +237,7 @@ def _trimmed(matrix: list[list[float]], start: int, end: int) -> list[list[float
 def _split(told: list[Claim], split: frozenset[tuple[str, int, str]], event: Event) -> bool:
     """Whether the event is told in a sentence whose day a copy and its original tell apart."""
     at = event.support
-    return any((claim.source, claim.span[0], event.date) in split and claim.source == at.source
+    return bool(split) and any((claim.source, claim.span[0], event.date) in split and claim.source == at.source
                and claim.span[0] <= at.start < claim.span[1] for claim in told)
 
 

@@ -202,13 +202,21 @@ def roots_of_days(claims: Iterable[Claim], split: frozenset[tuple[str, int, str]
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
 
 
+def masked_days(text: str, relative: bool = False) -> str:
+    """The sentence lower-cased with its date words masked (and, with
+    ``relative``, "today", "yesterday" …): one sentence written twice with
+    other days reads the same (``nlp.text.one_sentence``)."""
+    text = DATE_WORDS.sub("#", text)
+    return " ".join((_RELATIVE_DAY.sub("#", text) if relative else text).lower().split())
+
+
 def split_tellings(claims: Sequence[Claim]) -> frozenset[tuple[str, int, str]]:
     """(source, sentence start, day) of each day a copy and its original give
     differently in one sentence ("passed a bill today" in a copy, "passed a
     bill yesterday" in its original, one dated a day later): the independent
     source tells both days there, so the sentence counts for neither when
     days are counted by source. Whether they disagree is ``copied``'s to weigh."""
-    masked = [" ".join(_RELATIVE_DAY.sub("#", DATE_WORDS.sub("#", c.text)).lower().split()) for c in claims]
+    masked = [masked_days(c.text, relative=True) for c in claims]
     split: set[tuple[str, int, str]] = set()
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):

@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ...nlp.text import one_sentence
-from .claims import DATE_WORDS, Claim, days_apart, month_slip
+from .claims import Claim, days_apart, masked_days, month_slip
 from .consensus import LONE_COSINE, Pair
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def copied_day_pairs(claims: Sequence[Claim], cosine: np.ndarray, free: Sequence
 
 def _twins(claims: Sequence[Claim], ours: list[int], theirs: list[int]) -> list[tuple[int, int]]:
     """Sentences of two sources told alike once their date words are masked."""
-    masked = {k: _masked(claims[k].text) for k in ours + theirs}
+    masked = {k: masked_days(claims[k].text) for k in ours + theirs}
     return [(i, j) for i in ours for j in theirs if claims[i].days != claims[j].days and one_sentence(masked[i], masked[j])]
 
 
@@ -78,7 +78,3 @@ def _backed_pair(claims: Sequence[Claim], cosine: np.ndarray, i: int, j: int) ->
     for (_, day), (_, k) in sorted(best.items()):
         pairs.append(((b, day_b), (claims[k], day)) if day == day_a else ((a, day_a), (claims[k], day)))
     return pairs
-
-
-def _masked(text: str) -> str:
-    return " ".join(DATE_WORDS.sub("#", text).lower().split())
