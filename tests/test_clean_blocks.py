@@ -170,3 +170,23 @@ def test_empty_field_labels_closing_the_page_go_but_a_label_with_values_stays():
     # part of its own, see test_clean_closings)
     listed = LEDE + "\n" + BODY + "\nWhat we know:\n- Nine passengers were hurt\n- Both ferries sail on Thursday"
     assert "What we know:" in kept(listed) and "Nine passengers were hurt" in kept(listed)
+
+
+def test_a_helpline_box_and_a_pointer_to_one_go_but_the_storys_hotline_stays():
+    story = ("A 34-year-old man died after falling from a block in Norby on Monday, police said.\n"
+             "The council's housing hotline took more than 300 calls from residents on Tuesday.\n"
+             "Police said they were not treating the death as suspicious.\n")
+    box = ("Where to get help\n"
+           "If you or someone you know needs someone to talk to, these services can help:\n"
+           "Brightline Listening Service\n"
+           "Tel: 0800 112 2334 (24 hours)\n"
+           "Harbour Youth Line: 1800-44-5566\n"
+           "Website: www.harbouryouth.org.xx\n")
+    left = kept(story + box)
+    for line in box.splitlines():
+        assert line not in left
+    assert "housing hotline took more than 300 calls" in left and "not treating the death" in left
+    pointer = "If you are struggling, you can call the Brightline Listening Service on 0800 112 2334."
+    reasons = removed(story + pointer)
+    assert reasons.get(pointer) == "helpline"
+    assert not any("300 calls" in span for span in reasons)

@@ -181,3 +181,17 @@ def test_a_body_cut_after_and_is_whole_again():
                          "The Maritime and Port Authority of Calden (MPAC) said the slick was contained.")
     body = _holder(entities, "Maritime and Port Authority of Calden")
     assert body is not None and "Port Authority of Calden" not in body.aliases
+
+
+def test_a_name_that_ends_one_person_and_starts_another_s_family_first_name_is_the_main_one():
+    # "Lin" ends the wife's name in one source; every source names the pastor
+    # Lin Wei Hao (family name first) and writes "Lin" alone for him
+    entities = _entities(
+        "Founded by husband and wife pastors Lin Wei Hao and Orla Lin in 1991, the church bought the hall. "
+        "Lin said the hall would hold 500 people.",
+        "Senior Pastor Lin Wei Hao said the church had saved for years. Lin said services would begin in May.",
+        "The church's trustees are Lin Wei Hao and Orla Brandt. Pastor Lin called the hall a gift.",
+        "Pastor Lin Wei Hao told members on Sunday. Lin thanked them.")
+    pastor, wife = _holder(entities, "Lin Wei Hao"), _holder(entities, "Orla Lin")
+    assert pastor is not None and wife is not None and pastor is not wife
+    assert "Lin" in pastor.aliases and "Lin" not in wife.aliases

@@ -48,9 +48,15 @@ def test_cleaning_floor_on_labelled_dev_paragraphs(shared_data):
         pytest.skip("newscope_localnews is not present")
     scores = score_cleaning([r for r in _records(path) if split_of(r) == "dev"], clean)
     # Measured 0.336 / 0.991 / 0.833 (scripts/eval_labels.py); main was 0.277 / 0.992 / 0.825.
+    # Then 0.353 / 0.986 / 0.778 once helpline boxes go (session 18): two labelled
+    # "paragraphs" hold a story's closing lines and the helpline box under them as one,
+    # labelled relevant; the story's lines are all kept, but most of the characters
+    # (the box) are removed, so each counts as a relevant paragraph removed. The
+    # line-level labels of scripts/eval_boilerplate.py score the same lines as
+    # boilerplate (half A: removed 0.952 -> 0.983, removal precision 1.000).
     assert scores["irrelevant_removed"] >= 0.32
     assert scores["relevant_kept"] >= 0.985
-    assert scores["removed_precision"] >= 0.80
+    assert scores["removed_precision"] >= 0.77
 
 
 @pytest.mark.shared

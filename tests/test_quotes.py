@@ -836,3 +836,21 @@ def test_a_spokesperson_by_role_and_a_person_named_as_that_body_s_are_one_voice(
     _, conflicts = run(b, c, entities=entities)
     disputed = [x for x in conflicts if x.kind == "attribution"]
     assert len(disputed) == 1 and sorted(v.value for v in disputed[0].values) == ["Tomas Arvid", "police spokesman"]
+
+
+def test_a_surname_two_people_of_an_article_hold_is_the_one_the_story_quotes():
+    # family name first for him, last for his wife: "Lin" alone is either of them in article a
+    a = Article("a", "The hall was bought by husband and wife pastors Lin Wei Hao and Orla Lin, who founded the "
+                     "church in 1991.\n\n“For several years now, our congregation has been looking for a bigger "
+                     "home in the city,” Lin said.\n\n“The hall gives us room for the children's services,” Lin "
+                     "added.")
+    b = Article("b", "“The hall gives us room for the children's services,” said Pastor Lin Wei Hao.\n\n"
+                     "He said the first services would be held in December.")
+    c = Article("c", "Senior pastor Lin Wei Hao said in a note: “We have prayed for a place like this for a long "
+                     "time.”")
+    people = [Entity("Lin Wei Hao", "PERSON", [], ["a", "b", "c"], 4), Entity("Orla Lin", "PERSON", [], ["a"], 1)]
+    quotes, conflicts = run(a, b, c, entities=people)
+    assert [x for x in conflicts if x.kind == "attribution"] == []
+    by_words = {q.text.split()[0]: q.speaker_by_source() for q in quotes}
+    assert by_words["For"] == {"a": "Lin Wei Hao"}  # a quote only article a gives
+    assert by_words["The"] == {"a": "Lin Wei Hao", "b": "Lin Wei Hao"}

@@ -27,6 +27,8 @@ The rules come in families, one module each, run in this order:
    signature, headlines listed in a row, a sign-up box closing the page,
    dashed bullets of other stories inside the text, lines that end no
    sentence left among the page parts closing the text;
+   ``helplines``: a box of helplines under a story of distress, and a
+   paragraph pointing the reader to one;
 5. ``inline`` (with ``captions``, ``galleries`` and ``glued``): boilerplate inside
    kept paragraphs of flattened pages: promo sentences, page residue, embedded
    posts, captions and their credits, runs of unpunctuated captions glued
@@ -41,6 +43,7 @@ from dataclasses import replace
 
 from ...model import Article, Removed
 from .blocks import mark_blocks
+from .helplines import mark_helplines
 from .inline import inline_spans
 from .lines import marker_reason
 from .navigation import mark_navigation_and_lists
@@ -71,6 +74,7 @@ def clean(article: Article) -> Article:
     mark_deks_and_captions(paragraphs, reasons)
     mark_closing_bio(paragraphs, reasons)
     mark_blocks(paragraphs, reasons)
+    mark_helplines(paragraphs, reasons)
 
     known = {(r.start, r.end) for r in article.removed}
     added = [Removed(p.start, p.end, reason) for p, reason in zip(paragraphs, reasons)

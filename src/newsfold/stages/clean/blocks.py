@@ -6,7 +6,7 @@ their words.
   titles, organisations);
 - listed headlines: two or more headlines in a row (title case, seven words
   or more, no closing full stop) between paragraphs, where no subheading
-  stands twice;
+  stands twice; one alone when its function words are capitalised too;
 - a sign-up box closing the page: a newsletter heading, up to three short
   lines selling it, and its button ("subscribe now"), with nothing kept
   after it;
@@ -97,10 +97,17 @@ def _mark_listed_headlines(paragraphs: list[Paragraph], reasons: list[str | None
         j = i
         while j < len(paragraphs) and reasons[j] is None and _listed_headline(paragraphs[j]):
             j += 1
-        if j - i >= 2 and i > 0 and is_prose(paragraphs[i - 1]):
+        if (j - i >= 2 or j - i == 1 and _headline_case(paragraphs[i])) and i > 0 and is_prose(paragraphs[i - 1]):
             for k in range(i, j):
                 reasons[k] = "promo"
         i = max(j, i + 1)
+
+
+def _headline_case(p: Paragraph) -> bool:
+    """Every word capitalised, its function words too ("Outlets Could Close By
+    May As Police Won't Renew Licences"): a linked headline, never prose."""
+    small = [w for w in p.text.split() if w.lower().strip(",:;'‘’") in FUNCTION_WORDS]
+    return len(small) >= 2 and all(w[0].isupper() for w in small)
 
 
 def _mark_signup_box(paragraphs: list[Paragraph], reasons: list[str | None]) -> None:

@@ -55,6 +55,7 @@ _BIO_NEXT = re.compile(r"^(?:He|She|They|His|Her|Their)\b")
 _OPEN_END = re.compile(r"\w[\"”’']$")  # a line ending on a quoted word: "... is “bad influence”"
 # A bracket closing a line: a time, a date or a place when it holds a digit or only capitalised words.
 _TRAILING_BRACKET = re.compile(r"\s+\([^()]{1,40}\)$")
+_SHORT_QUESTION = 6  # words of a question heading that needs no question word
 _QUESTION_WORD = re.compile(r"^(?:What|Why|How|Who|Where|When|Which|Will|Is|Are|Can|Could|Should|Does|Do)\b")
 # "PORT CALDEN, March 11 (Coastline Press) - ", "HARBOURTON (Wire Service) — ",
 # "MERIDIA: ", "OSTVALE, Norland — ": where and (sometimes) when a report was filed, in
@@ -216,7 +217,9 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
     # (a long paragraph that opens a list with a colon is prose too)
     between_prose = is_prose(before) and (is_prose(after) or after.text.endswith(":") and len(after.text.split()) >= 12)
     # A question heading ("What can visitors expect at the new park?") may follow an intro's colon.
-    question = p.text.endswith("?") and bool(_QUESTION_WORD.match(p.text)) and is_prose(after)
+    # So may a short one with no question word ("Seedy reputation of the mall?").
+    asked = p.text.endswith("?") and (bool(_QUESTION_WORD.match(p.text)) or len(words) <= _SHORT_QUESTION)
+    question = asked and is_prose(after)
     limit = 20 if between_prose or question else 6
     first = p.text.lstrip("\"“‘'")[:1]  # a heading may open on a quoted phrase: "“Not worth it”: Owner vows ..."
     if p.lines != 1 or not 1 <= len(words) <= limit or not (first.isupper() or first.isdigit()):
@@ -236,7 +239,7 @@ def is_subheading(paragraphs: list[Paragraph], reasons: list[str | None], i: int
     bracket = _TRAILING_BRACKET.search(p.text)
     dated = bracket is not None and (any(c.isdigit() for c in bracket.group()) or not re.search(r"\b[a-z]", bracket.group()))
     text = p.text[:bracket.start()] if bracket and dated else p.text
-    if text.endswith(END_PUNCT) and not open_end and not (p.text.endswith("?") and _QUESTION_WORD.match(p.text)):
+    if text.endswith(END_PUNCT) and not open_end and not asked:
         return False
     # The paragraph before must have ended a sentence, or this is a wrapped line;
     # after a colon it is a list item.

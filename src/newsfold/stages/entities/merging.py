@@ -240,11 +240,12 @@ def _merge_surnames(uf: _UnionFind, groups: Groups, full_people: list[str]) -> N
             continue
         owners = {uf.find(p) for p in full_people if len(p.split()) > size
                   and similar(skeleton(" ".join(p.split()[-size:])), skeleton(key), 0.9)}
-        if not owners:
-            # name orders where the family name comes first ("Mr Lim" is Lim
-            # Wei Jie) or the given name is used: the first word, when no full
-            # name ends with it
-            owners = {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)}
+        # name orders where the family name comes first ("Mr Lim" is Lim Wei
+        # Jie) or the given name is used: the first word, when no full name
+        # ends with it; beside one that does, a rival owner when the name has
+        # a family name's shape, three words or more ("pastors Lim Wei Jie and Ana Lim")
+        owners |= {uf.find(p) for p in full_people if skeleton(p.split()[0]) == skeleton(key)
+                   and (not owners or len(p.split()) >= 3)}
         if not owners and size == 1 and key not in NAME_PARTICLES:
             # a given name inside a longer name ("Rizal" of "Mohamad Rizal Mohamad Salim")
             owners = {uf.find(p) for p in full_people if len(p.split()) > 2

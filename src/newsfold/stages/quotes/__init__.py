@@ -114,13 +114,28 @@ def _across_wordings(groups: list[list[Found]], roots: dict[str, str], names: St
 
 def _found(ctx: StoryContext, names: StoryNames) -> list[Found]:
     """Every reportable quote of every on-topic article, speaker made canonical
-    (or None where it names nobody who speaks)."""
-    found: list[Found] = []
+    (or None where it names nobody who speaks).
+
+    An article where a one-word name two of its people hold ("Lin" of "Varek
+    Lin" and "Ana Lin") had to be read by nearness is read again, knowing whom
+    the other articles quote by plain names: that person is meant."""
+    read = {}
     for order, article in enumerate(ctx.articles):
         doc = ctx.docs.get(article.id)
-        if article.off_topic or doc is None:
-            continue
-        for start, end, speaker in article_quotes(article, doc, names):
+        if not article.off_topic and doc is not None:
+            read[article.id] = (order, article, doc, *article_quotes(article, doc, names))
+    roots = ctx.roots()
+    heard: dict[str, set[str]] = {}
+    for _, article, _, quotes, guessed in read.values():
+        for speaker in (names.speaker(speaker) for *_, speaker in quotes if not guessed):
+            if speaker:
+                heard.setdefault(speaker, set()).add(roots.get(article.id, article.id))
+    voices = {speaker: len(sources) for speaker, sources in heard.items()}
+    found: list[Found] = []
+    for order, article, doc, quotes, guessed in read.values():
+        if guessed and voices:
+            quotes, _ = article_quotes(article, doc, names, voices)
+        for start, end, speaker in quotes:
             text = display(article.text[start:end])
             found.append(Found(source=article.id, start=start, end=end, text=text,
                                speaker=names.speaker(speaker), order=order, norm=normalised(text)))

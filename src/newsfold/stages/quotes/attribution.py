@@ -22,6 +22,7 @@ is :mod:`.speakers`' job.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from ...model import Article
@@ -46,9 +47,13 @@ _ROLE_LABEL = re.compile(
     r"(?P<role>spokesman|spokeswoman|spokesperson)\s*:\s*$")
 
 
-def article_quotes(article: Article, doc: Any, names: StoryNames) -> list[tuple[int, int, str | None]]:
-    """(inner start, inner end, speaker or None) of the reportable quotes of one article."""
-    return _Attribution(People(Page(article, doc), names)).quotes()
+def article_quotes(article: Article, doc: Any, names: StoryNames,
+                   voices: Mapping[str, int] | None = None) -> tuple[list[tuple[int, int, str | None]], bool]:
+    """(inner start, inner end, speaker or None) of the reportable quotes of
+    one article, and whether a one-word name two of its people hold was read
+    as one of them (without ``voices``, the story's quoted people, by nearness)."""
+    attribution = _Attribution(People(Page(article, doc), names, voices))
+    return attribution.quotes(), attribution.people.guessed
 
 
 class _Attribution:

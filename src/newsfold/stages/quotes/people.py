@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from ...nlp.lexicon import (
@@ -32,9 +33,12 @@ Mention = tuple[int, str, bool]  # (offset, full name, salient: the subject of i
 class People:
     """Who an article names, where, with which honorific, and in which role."""
 
-    def __init__(self, page: Page, names: StoryNames):
+    def __init__(self, page: Page, names: StoryNames, voices: Mapping[str, int] | None = None):
         self.page = page
         self.names = names
+        self.voices = voices or {}  # canonical speaker -> independent sources that quote them, named plainly
+        self.guessed = False  # whether a one-word name two full names hold was read by the nearer one
+        self.mentions: list[Mention] = []  # filled next; full_name reads it
         self.person_names = [name for name in (speaker_name(e.text) for e in page.ents if e.label_ == "PERSON")
                              if name and not runs_names_together(name.split())]
         self.extra_names: list[str] = []  # names the tagger missed ("Ana Ruiz, a shopkeeper")
@@ -174,7 +178,7 @@ class People:
         best = surface
         names = self.person_names + self.extra_names
         words = surface.split()
-        if before is not None and len(words) == 1:
+        if len(words) == 1:
             nearest = self._nearest_holder(key, before)
             if nearest is not None:
                 return nearest
@@ -191,14 +195,22 @@ class People:
                 best = starting.pop()
         return best
 
-    def _nearest_holder(self, key: str, before: int) -> str | None:
-        """The full name ending or starting with folded ``key`` that this article
-        names last before ``before``, when more than one full name may be meant."""
+    def _nearest_holder(self, key: str, before: int | None) -> str | None:
+        """The full name ending or starting with folded ``key`` that is meant,
+        when more than one full name of this article may be: the one the
+        story's other sources quote most (``voices``: "husband and wife pastors
+        Varek Lin and Ana Lin … Lin said", where the others quote him), else the
+        one this article names last before ``before`` (None: not told here)."""
         holders = {name for _, name, _ in self.mentions if len(name.split()) > 1
                    and key in (surname_key(name), plain(name.split()[0]))}
         if len(holders) < 2:
             return None
-        named = [(at, name) for at, name, _ in self.mentions if name in holders and at < before]
+        self.guessed = True
+        heard = sorted(((self.voices.get(self.names.canonical(name) or name, 0), name) for name in holders),
+                       reverse=True)
+        if heard[0][0] > heard[1][0]:
+            return heard[0][1]
+        named = [(at, name) for at, name, _ in self.mentions if name in holders and before is not None and at < before]
         return max(named)[1] if named else None
 
     def is_surname(self, key: str) -> bool:
