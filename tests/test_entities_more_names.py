@@ -195,3 +195,15 @@ def test_a_name_that_ends_one_person_and_starts_another_s_family_first_name_is_t
     pastor, wife = _holder(entities, "Lin Wei Hao"), _holder(entities, "Orla Lin")
     assert pastor is not None and wife is not None and pastor is not wife
     assert "Lin" in pastor.aliases and "Lin" not in wife.aliases
+
+
+def test_a_family_name_written_first_stays_in_the_name_when_the_given_names_are_used_alone():
+    # "Wei Jie wrote" uses the given names; "Mr Lim" the family name: the name is "Lim Wei Jie"
+    entities = _entities(
+        "Harbour district MP Lim Wei Jie shared the video on Monday. Mr Lim said police were investigating.",
+        "The family asked Lim Wei Jie, the MP for the district, for help. Wei Jie wrote that the fire was set "
+        "at night.",
+        "Lim Wei Jie held a press conference with the family on Tuesday.")
+    mp = _holder(entities, "Lim Wei Jie")
+    assert mp is not None and mp.name == "Lim Wei Jie"
+    assert {"Wei Jie", "Lim"} <= set(mp.aliases)

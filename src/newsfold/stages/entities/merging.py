@@ -385,10 +385,13 @@ def _entity(keys: list[str], groups: Groups, full_people: list[str], alternates:
     candidates = [k for k in by_key if k not in alternates and k not in shorts] or list(by_key)  # not "Philly"
     if label == "PERSON":
         # "MVP Ana Ruiz", "Youth Ana Ruiz": a stray word in front of a full
-        # name the story also writes alone is not part of the name
+        # name the story also writes alone is not part of the name, unless the
+        # story writes that word alone for the person too: a family name
+        # written first ("Lim" of "Lim Wei Jie", whose given names are "Wei Jie")
         def stray(key: str) -> bool:  # (a rest written as one word, "Okonjo-Barth", is a surname alone)
-            rest = " ".join(key.split()[1:])
-            return len(key.split()) >= 3 and rest in by_key and any(" " in s for s in by_key[rest])
+            first, rest = key.split()[0], " ".join(key.split()[1:])
+            return len(key.split()) >= 3 and rest in by_key and any(" " in s for s in by_key[rest]) \
+                and first not in by_key
         candidates = [k for k in candidates if not stray(k)] or candidates
     best_key = max(candidates, key=lambda k: (len(k.split()), sum(by_key[k].values()), k))
     spellings = by_key[best_key]
