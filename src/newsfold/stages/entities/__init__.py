@@ -50,7 +50,9 @@ How mentions become entities, in order:
 4. *Surname only*: a one-word mention joins the full-name person with that
    surname only when exactly one such person is in the story; when no full
    name ends with it, the one full name that starts with it ("Mr Lim" =
-   Lim Wei Jie, family name first). Of several people who share it, the one
+   Lim Wei Jie, family name first); beside one that ends with it, a full
+   name of three words or more starting with it is one more bearer ("pastors
+   Lim Wei Jie and Ana Lim"). Of several people who share it, the one
    most sources name, unless a source writes it alone after naming another
    of them; else the one each source named last before the surname alone,
    when that is one person everywhere (:mod:`.owners`). A surname of two

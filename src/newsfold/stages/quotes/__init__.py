@@ -24,8 +24,10 @@ How it works, in order, one module per step:
 3. :mod:`.canonical`: names become canonical through the entities (name or
    alias, diacritics and case ignored, then a unique surname, then a unique
    first word alone or after titles: "SM Varek"); else the article's fullest
-   form. Names of things that do not speak (laws, works, events) and the
-   story's own outlets ("Harbor City News" of harborcitynews.com) are dropped.
+   form. A one-word name two people of an article hold is the one the
+   other articles quote by plain names. Names of things that do not speak
+   (laws, works, events) and the story's own outlets ("Harbor City News" of
+   harborcitynews.com) are dropped.
 4. :mod:`.grouping`: the same quote across sources, the agreed speaker and
    attribution conflicts.
 """
