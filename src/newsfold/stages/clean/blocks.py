@@ -104,8 +104,8 @@ def _mark_listed_headlines(paragraphs: list[Paragraph], reasons: list[str | None
 
 
 def _headline_case(p: Paragraph) -> bool:
-    """Every word capitalised, its function words too ("Outlets Could Close By
-    May As Police Won't Renew Licences"): a linked headline, never prose."""
+    """Every word capitalised, its function words too ("Harbour Ferries Could
+    Stop By March As Council Cuts Funding"): a linked headline, never prose."""
     small = [w for w in p.text.split() if w.lower().strip(",:;'‘’") in FUNCTION_WORDS]
     return len(small) >= 2 and all(w[0].isupper() for w in small)
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...context import StoryContext
-from ...model import Conflict, Evidence, Quote
+from ...model import Article, Conflict, Evidence, Quote
 from .attribution import article_quotes
 from .canonical import StoryNames
 from .grouping import (
@@ -121,24 +121,33 @@ def _found(ctx: StoryContext, names: StoryNames) -> list[Found]:
     An article where a one-word name two of its people hold ("Lin" of "Varek
     Lin" and "Ana Lin") had to be read by nearness is read again, knowing whom
     the other articles quote by plain names: that person is meant."""
-    read = {}
+    read = []  # (order, article, doc, whether it guessed, its quotes)
     for order, article in enumerate(ctx.articles):
         doc = ctx.docs.get(article.id)
         if not article.off_topic and doc is not None:
-            read[article.id] = (order, article, doc, *article_quotes(article, doc, names))
+            quotes, guessed = article_quotes(article, doc, names)
+            read.append((order, article, doc, guessed, _as_found(order, article, quotes, names)))
     roots = ctx.roots()
     heard: dict[str, set[str]] = {}
-    for _, article, _, quotes, guessed in read.values():
-        for speaker in (names.speaker(speaker) for *_, speaker in quotes if not guessed):
-            if speaker:
-                heard.setdefault(speaker, set()).add(roots.get(article.id, article.id))
+    for *_, guessed, found in read:
+        for f in found if not guessed else []:
+            if f.speaker:
+                heard.setdefault(f.speaker, set()).add(roots.get(f.source, f.source))
     voices = {speaker: len(sources) for speaker, sources in heard.items()}
-    found: list[Found] = []
-    for order, article, doc, quotes, guessed in read.values():
+    every: list[Found] = []
+    for order, article, doc, guessed, found in read:
         if guessed and voices:
-            quotes, _ = article_quotes(article, doc, names, voices)
-        for start, end, speaker in quotes:
-            text = display(article.text[start:end])
-            found.append(Found(source=article.id, start=start, end=end, text=text,
-                               speaker=names.speaker(speaker), order=order, norm=normalised(text)))
+            found = _as_found(order, article, article_quotes(article, doc, names, voices)[0], names)
+        every += found
+    return every
+
+
+def _as_found(order: int, article: Article, quotes: list[tuple[int, int, str | None]],
+              names: StoryNames) -> list[Found]:
+    """One article's quotes as ``Found``, speakers made canonical."""
+    found = []
+    for start, end, speaker in quotes:
+        text = display(article.text[start:end])
+        found.append(Found(source=article.id, start=start, end=end, text=text,
+                           speaker=names.speaker(speaker), order=order, norm=normalised(text)))
     return found

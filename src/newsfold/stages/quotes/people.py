@@ -210,7 +210,9 @@ class People:
                        reverse=True)
         if heard[0][0] > heard[1][0]:
             return heard[0][1]
-        named = [(at, name) for at, name, _ in self.mentions if name in holders and before is not None and at < before]
+        if before is None:
+            return None
+        named = [(at, name) for at, name, _ in self.mentions if name in holders and at < before]
         return max(named)[1] if named else None
 
     def is_surname(self, key: str) -> bool:
