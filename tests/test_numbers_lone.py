@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsfold.model import Article
 
-from .test_numbers import conflicts_of, context_of, one, quantities_of
+from .test_numbers import by_text, conflicts_of, context_of, one, quantities_of
 
 SOLD = [
     "The harbour trust sold the old ferry terminal for S$54.5 million, agents said on Monday.",
@@ -257,3 +257,21 @@ def test_an_amount_a_noun_is_of_counts_that_noun_beside_a_figure_written_with_it
     assert _loosely_alike_conflicts(texts) == [{"S$3,000": ["s0", "s1"], "S$9,000": ["lone"]}]
     # an amount "of" another noun is another thing
     assert _loosely_alike_conflicts(texts, ("a fine of", "a bond of")) == []
+
+
+def test_a_fine_joined_to_another_penalty_is_the_fine_the_others_tell_as_fined():
+    # "a fine of up to $30,000 or imprisonment" beside "can be fined up to $20,000" twice, in
+    # sentences too unlike to be aligned: "or imprisonment" is another penalty, not what the amount
+    # counts, so the amount is of the fine, and "fined" (stem "fin") is that fine told as an act
+    # (the lone source writing $20,000 for another thing, no consensus place is taken)
+    texts = {"s0": "Offenders who tamper with a scooter's motor can be fined up to $20,000, jailed for up to "
+                   "two years, or both, the Merrow Transit Board said.",
+             "s1": "Those who tamper with a scooter motor can be fined up to $20,000 and jailed for two years.",
+             "lone": "Tampering with a scooter's motor carries a fine of up to $30,000 or imprisonment "
+                     "for up to two years. Shops have paid $20,000 in refunds."}
+    lone = by_text(one(texts["lone"]), "up to $30,000")
+    assert (lone.head, lone.of_noun) == (None, "fine")
+    assert _loosely_alike_conflicts(texts) == [{"up to $20,000": ["s0", "s1"], "up to $30,000": ["lone"]}]
+    # an amount "of" a noun no report tells is another thing
+    assert _loosely_alike_conflicts(texts, ("a fine of", "a bond of")) == []
+

@@ -73,7 +73,10 @@ def _following_noun(doc: Doc, last: int) -> Token | None:
             after = doc[j + 1] if j + 1 < len(doc) else None
             if after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 return tok if is_plural_word(tok.text) else None
-        elif tok.pos_ in ("ADJ", "NUM", "CCONJ", "ADV") or tok.text in ("-",) \
+        elif tok.pos_ == "CCONJ":
+            if j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN"):
+                return None  # "a fine of $3,000 or jail": another penalty, not what is counted
+        elif tok.pos_ in ("ADJ", "NUM", "ADV") or tok.text in ("-",) \
                 or tok.lower_ in ("more", "additional", "other", "extra"):
             pass
         else:

@@ -206,8 +206,10 @@ class Backing:
 def _noun_of_verb(a: Quantity, b: Quantity) -> bool:
     """``a`` counts no noun and its verb is ``b``'s noun told as an act
     ("donated" and "donation", "fined" and "fine"), alike in their first letters."""
-    noun = b.head or b.of_noun
-    return not (a.head or a.of_noun) and noun is not None and a.verb is not None and a.verb[:STEM] == noun[:STEM]
+    noun, verb = b.head or b.of_noun, a.verb
+    # a short stem drops the verb's final "e" ("fined" -> "fin" for the noun "fine")
+    return not (a.head or a.of_noun) and noun is not None and verb is not None \
+        and (verb[:STEM] == noun[:STEM] or noun == verb + "e")
 
 
 def _unit_key(q: Quantity) -> str:
