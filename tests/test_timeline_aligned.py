@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import numpy as np
+from spacy.tokens import Doc
 
 from newsfold.context import StoryContext
 from newsfold.model import Article
-from newsfold.nlp.spacy_model import parse
-from newsfold.stages.timeline import aligned, build_timeline, claims
+from newsfold.nlp.spacy_model import load, parse
+from newsfold.stages.timeline import aligned, build_timeline, claims, clauses
 from newsfold.stages.timeline.events import events_of
 
 from .test_timeline import one, run, split
@@ -451,3 +452,35 @@ def test_the_day_of_a_statement_is_no_counterpart_of_the_day_of_the_event_it_con
     c = Article("c", "The envoys of four countries condemned the closure of the Varlo Weekly newspaper, which was "
                      "shut down on March 12.", published="2031-03-14")
     assert len(_date_conflicts(b, c)) == 1
+
+
+_SPILL = ("About 40 tonnes of palm oil leaked from a damaged shore fuel hose at the Harbour Guard’s (HG) Tarlow base"
+          " on {}, according to a joint statement from the Merrow Port Authority.")
+
+
+def test_a_day_in_a_sentence_the_parse_roots_in_a_noun_dates_its_participle():
+    # the parse makes "tonnes" the root and "leaked" a participle of "oil"; the day hangs from an apposition
+    spill = Article("a", _SPILL.format("12 March"), published="2031-03-13")
+    [event] = run([spill])[0]
+    assert event.date == "2031-03-12" and "leaked" in event.text
+    others = [Article("b", "Palm oil leaked from a damaged fuel hose at the Harbour Guard's Tarlow base on March 9,"
+                           " the Merrow Port Authority said.", published="2031-03-13"),
+              Article("c", "On 9 March, about 40 tonnes of palm oil leaked from a damaged fuel hose at the Tarlow"
+                           " base of the Harbour Guard, the port authority said.", published="2031-03-13")]
+    [conflict] = _date_conflicts(spill, *others)
+    assert [(v.value, [e.source for e in v.support]) for v in conflict.values] == [
+        ("2031-03-09", ["b", "c"]), ("2031-03-12", ["a"])]
+
+
+def test_a_noun_root_with_a_subject_is_a_verb_read_as_a_noun():
+    words = ["The", "fair", "returns", "from", "May", "4", "."]
+    doc = Doc(load().vocab, words=words, heads=[1, 2, 2, 2, 3, 4, 2],
+              deps=["det", "nsubj", "ROOT", "prep", "pobj", "nummod", "punct"],
+              pos=["DET", "NOUN", "NOUN", "ADP", "PROPN", "NUM", "PUNCT"])
+    assert clauses.verb_of_noun_root(doc[4], list(doc)).text == "returns"
+    # a root with no subject and no participle tells no event; a day under a verb is that verb's
+    words = ["Flags", "at", "the", "fair", "on", "May", "4", "."]
+    doc = Doc(load().vocab, words=words, heads=[0, 0, 3, 1, 0, 4, 5, 0],
+              deps=["ROOT", "prep", "det", "pobj", "prep", "pobj", "nummod", "punct"],
+              pos=["NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "NUM", "PUNCT"])
+    assert clauses.verb_of_noun_root(doc[5], list(doc)) is None

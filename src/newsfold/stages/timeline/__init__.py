@@ -40,7 +40,9 @@ How a date becomes an event, one module a step:
    words), or the noun phrase a date modifies ("the 2008 declaration"). A
    date in a sentence with no verb (a caption, a dateline) is no event; a
    day the parse hangs from a word of another sentence dates its own
-   sentence's main verb.
+   sentence's main verb, and one in a sentence the parse roots in a noun
+   dates that noun when it has a subject (a verb read as a noun), else the
+   sentence's first participle ("About 40 tonnes of oil leaked … on Mar 5").
 4. *Merge* (``merging``) events of the same date whose content words overlap
    into one entry with several supports. Strongly similar events that
    independent sources date differently become ``date`` conflicts. The

@@ -114,6 +114,28 @@ def verb_above(token: Token, sentence_tokens: list[Token]) -> Token | None:
     return None
 
 
+def verb_of_noun_root(token: Token, sentence_tokens: list[Token]) -> Token | None:
+    """The word telling the event of a day the parse hangs, through nouns
+    only, from a sentence root the tagger made a noun: the root itself when
+    it has a subject (a verb read as a noun: "the festival returns from Feb
+    22", "returns" a noun), else the first participle hanging from a noun
+    ("About 23 tonnes of oil leaked from a hose at the base on Feb 5": root
+    "tonnes", "leaked" a participle of "oil", the day an apposition's). None
+    when the day hangs from a verb, or the root is one."""
+    inside = {t.i for t in sentence_tokens}
+    current = token
+    for _ in range(40):
+        if current.pos_ in ("VERB", "AUX"):
+            return None
+        if current.head.i == current.i or current.head.i not in inside:
+            break
+        current = current.head
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in current.children):
+        return current
+    return next((t for t in sentence_tokens if t.pos_ == "VERB" and t.dep_ == "acl"
+                 and not any(part.i == token.i for part in t.subtree)), None)
+
+
 def mention_root(tokens: list[Token], ids: set[int]) -> Token:
     """The token of a mention that the rest of the sentence hangs it from."""
     return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Sentence
-from .clauses import clause_head, main_verb_when_cut, mention_root, verb_above
+from .clauses import clause_head, main_verb_when_cut, mention_root, verb_above, verb_of_noun_root
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -43,6 +43,9 @@ def describe(mention_tokens: list[Token], other_mentions: list[list[Token]],
     # a verbless root inside the sentence (a name the parse made its head): the day dates the verb it hangs from
     participle = verb_above(root, sentence_tokens) if found is None and day else None
     found = (participle, True) if participle is not None else found
+    # a root the tagger made a noun ("About 23 tonnes of oil leaked … on Feb 5"): its verb or participle
+    misread = verb_of_noun_root(root, sentence_tokens) if found is None and day else None
+    found = (misread, True) if misread is not None else found
     if found is None:
         return None
     head, drop_clauses = found
