@@ -103,3 +103,14 @@ def test_the_person_noun_given_an_age_is_the_person_named_before():
             "While agreeing that ferries should be on time, the tutor in his late 30s said: "
             "“Sometimes, things like this happen, so it is not a big deal.”")
     assert article_speakers(text)["Sometimes, things like"] == "Ravi Menon"
+
+
+def test_a_name_after_a_role_the_tagger_read_as_other_words_is_the_speaker():
+    # "Per" read as a preposition, "Lunde" as its object
+    got = article_speakers("The rail firm said the line was shut after a signal fault.\n"
+                           "\"We will reopen the line by Friday,\" said operations director Per Lunde.")
+    assert got["We will reopen"] == "Per Lunde"
+    # a single capitalised word there, or capitalised words running on into the clause, are not taken
+    got = article_speakers("The rail firm said the line was shut after a signal fault.\n"
+                           "\"We will reopen the line by Friday,\" said operations director Per on Monday.")
+    assert got["We will reopen"] != "Per"

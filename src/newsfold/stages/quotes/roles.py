@@ -42,9 +42,28 @@ def named_after(page: Page, people: People, token: Any, allowed: set[int]) -> st
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in ("ORG", "GPE", "NORP"):
             name.append(tok.text)
             continue
+        if _misread_name_word(tok, name):
+            name.append(tok.text)  # "finance director Per Ostby": "Per" read as a preposition
+            continue
         break
     cleaned = speaker_name(" ".join(_without_place(page, name)))
     return people.full_name(cleaned) if cleaned else None
+
+
+def _misread_name_word(token: Any, name: list[str]) -> bool:
+    """A capitalised word after a role that the tagger read as another part
+    of speech ("Per" a preposition, "Ostby" a noun, the two an organisation):
+    a name's word when it starts the name or carries one on, and the run of
+    capitalised words it is in ends the clause (a comma, a full stop, the
+    end), as a name does after "said finance director"."""
+    if not (token.is_alpha and token.text[:1].isupper() and token.text[1:].islower()) \
+            or token.ent_type_ in ("GPE", "NORP", "DATE"):
+        return False
+    doc, j = token.doc, token.i
+    while j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text[:1].isupper():
+        j += 1
+    ends_clause = j + 1 == len(doc) or doc[j + 1].is_punct
+    return ends_clause and len(name) + j - token.i + 1 >= 2  # a name of two words at least
 
 
 def named_before(page: Page, people: People, token: Any) -> str | None:
