@@ -9,7 +9,7 @@ from newsfold.context import StoryContext
 from newsfold.model import Article
 from newsfold.nlp.embed import get_embedder
 from newsfold.stages.copies import find_copies
-from newsfold.stages.relevance import find_off_topic
+from newsfold.stages.relevance import find_off_topic, off_topic_reasons
 from newsfold.stages.split import split
 
 STORY = [
@@ -310,3 +310,50 @@ def test_a_digest_of_several_stories_is_off_topic():
               "2. About 200 residents were evacuated.\n3. The port stays closed until Tuesday.")
     articles[-1] = Article(id="d", text=points, title="Valmora warehouse fire: what we know")
     assert "d" not in find_off_topic(_context(articles, "minilm"))
+
+
+RESULTS = [
+    ("Tarvik Ferries profit falls 12% as fuel costs bite",
+     "Tarvik Ferries said on Tuesday its first-quarter profit fell 12% to 80 million crowns as fuel costs rose. "
+     "Chief executive Mona Strand said ticket sales were steady."),
+    ("Tarvik Ferries' quarter hit by fuel bill",
+     "Ferry operator Tarvik Ferries reported a 12% drop in quarterly profit on Tuesday. "
+     "Revenue was flat at 610 million crowns, the company said."),
+    ("Fuel eats into Tarvik profit",
+     "Higher fuel prices cut Tarvik's first-quarter profit by 12%, the operator said on Tuesday. "
+     "Its shares fell 3% in early trading."),
+]
+RIVAL = ("Ostrand Lines beats forecasts as freight picks up",
+         "Ostrand Lines said on Tuesday its first-quarter profit rose 9% to 55 million crowns as freight "
+         "volumes picked up. Chief executive Pal Dahl said the company would add two ships. "
+         "Its larger rival Tarvik reported a drop in profit on the same day.")
+
+
+def _titled(pairs, embedder_name="hashing"):
+    articles = [Article(id=f"s{i}", title=title, text=text) for i, (title, text) in enumerate(pairs)]
+    return find_off_topic(_context(articles, embedder_name))
+
+
+def _led_by_others(pairs):
+    """The sources left out for leading with other actors (not for retelling the story little)."""
+    articles = [Article(id=f"s{i}", title=title, text=text) for i, (title, text) in enumerate(pairs)]
+    return {source for source, reason in off_topic_reasons(_context(articles, "hashing")).items()
+            if "it leads with" in reason}
+
+
+def test_a_rival_s_results_told_in_the_story_s_words_are_flagged_by_who_they_lead_with():
+    assert _titled(RESULTS + [RIVAL]) == {"s3"} == _led_by_others(RESULTS + [RIVAL])
+    # a report leading with the story's company from its own angle is kept, whoever else it names
+    angle = ("Tarvik's fuel bill worries unions",
+             "Union leader Ivar Holm said Tarvik Ferries should not cut crews to pay for fuel. "
+             "The company reported lower profit on Tuesday.")
+    assert _titled(RESULTS + [angle]) == set() == _led_by_others(RESULTS + [angle])
+    # a lede naming one name no other source names (a dateline) is too little to tell other actors
+    dated = ("Profit down at ferry firm", "BERGHAVN: A ferry operator said on Tuesday its profit fell 12% as fuel "
+                                          "costs rose. Its shares fell 3%.")
+    assert _led_by_others(RESULTS + [dated]) == set()
+    # a headline in Title Case capitalises every word: none of them is a name
+    titled = ("Will Pricier Crossings Push Commuters Back Onto Roads?",
+              "Commuter Ingrid said fares would rise after the ferry firm lost money on fuel. "
+              "Its profit fell 12% on Tuesday.")
+    assert _led_by_others(RESULTS + [titled]) == set()

@@ -54,6 +54,15 @@ event still retells its core and keeps most of all four.
    stories", numbered headlines each with a teaser and "READ MORE") reports
    none of them; it names the story in one headline and teaser at most.
 
+7. Actors (``_other_actors``): a source whose title and lede name two or
+   more names (capitalised words the story never writes in lower case) that
+   no other source names anywhere, and none of the names most other sources
+   lead with, reports what other actors did: a rival's results the same
+   day, told in the story's very words and naming the story's company only
+   in its last line. A name one source spells longer ("Singaporeans",
+   "Singapore") is one name; a lede naming a single name no one else names
+   (a dateline) is too little to tell.
+
 Nothing is flagged with fewer than three independent sources (no majority to
 compare against), and never more than a minority of them: another day first,
 then the lowest averages. The rule is conservative on purpose: a lost
@@ -69,12 +78,14 @@ from ..context import StoryContext
 from ..errors import NewsfoldError
 from ..model import Article, Sentence, root_of
 from ..nlp.days import Day, day_label, days_apart, days_named, without_days
-from ..nlp.lexicon import STOPWORDS
+from ..nlp.lexicon import MONTHS, STOPWORDS, WEEKDAY_NUMBERS
+from ..nlp.text import title_case
 
 _MIN_SOURCES = 3
 _RELATIVE = 0.57  # an outlier's retelling averages less than this share of the typical source's
 _SAME_SENTENCE = 0.6  # cosine at which another source states the same thing
 _LEDE_SENTENCES = 2  # the lede: what a report opens on
+_ACTORS = 2  # a lede naming this many names no other source names leads with other actors
 _STORY_DAY_SHARE = 2 / 3  # a day named by this share of the other sources (two at least) is the story's
 _OTHER_DAY_GAP = 2  # a lede dated this many days from every day of the story tells another event
 _OTHER_OCCURRENCE_GAP = 7  # ... this many when it gives only one figure no other source gives
@@ -109,6 +120,7 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
     dated, doubtful = _dated_elsewhere(roots, sentences)
     dated.update((root, "a digest of several stories (numbered headlines with teasers), not a report of this one")
                  for root in ids if root not in dated and _digest(roots[root][0]))
+    dated.update((root, reason) for root, reason in _other_actors(roots, sentences).items() if root not in dated)
     ranked = [(0.0, 0.0, root) for root in dated]
     ranked += [(1.0, float(score[row]), root) for row, root in enumerate(ids) if root not in dated
                and score[row] < (_RELATIVE_DATED if root in doubtful else _RELATIVE)]
@@ -228,6 +240,67 @@ def _dated_elsewhere(roots: dict[str, list[Article]],
         elif not numbers[root] & set().union(*numbered):
             doubtful[root] = reason  # another day and none of the story's figures: a weaker retelling tells
     return found, doubtful
+
+
+def _other_actors(roots: dict[str, list[Article]], sentences: dict[str, list[Sentence]]) -> dict[str, str]:
+    """Sources whose title and lede name only actors that no other source
+    names, and none of those most other sources lead with: source -> the
+    reason, in words. A rival's results told in the story's very words,
+    naming the story's company in its last line, leads with the rival."""
+    # a headline in Title Case capitalises every word: its capitalised words are no names
+    texts = {root: [piece for a in articles for piece in ("" if title_case(a.title or "") else a.title or "",
+                                                          *(s.text for s in sentences[a.id]))]
+             for root, articles in roots.items()}
+    lede_texts = {root: [piece for a in articles for piece in ("" if title_case(a.title or "") else a.title or "",
+                                                               *(s.text for s in sentences[a.id][:_LEDE_SENTENCES]))]
+                  for root, articles in roots.items()}
+    common = {w for pieces in texts.values() for piece in pieces for w in re.findall(r"\b[a-z][\w-]*", piece)}
+    lede = {root: _names(pieces, common) for root, pieces in lede_texts.items()}
+    named = {root: _words(_names(pieces, common)) for root, pieces in texts.items()}
+    found: dict[str, str] = {}
+    for root in roots:
+        others = [other for other in roots if other != root]
+        needed = max(2.0, _STORY_DAY_SHARE * len(others))
+        led = {other: _words(lede[other]) for other in others}
+        leading = {word for word in set().union(*led.values()) if sum(word in led[o] for o in others) >= needed}
+        if len(lede[root]) >= _ACTORS and leading \
+                and not _shared(_words(lede[root]), leading | set().union(*(named[o] for o in others))):
+            written = {word.lower(): word for o in others for name in lede[o] for word in name.split()}
+            found[root] = (f"reports another event: it leads with {'; '.join(sorted(lede[root]))}, whom no other "
+                           f"source names, and not with {', '.join(sorted(written[w] for w in leading))}, "
+                           "as most other sources do")
+    return found
+
+
+_NAME = re.compile(r"(?<![\w'’])[A-Z][\w-]{2,}(?:\s+[A-Z][\w-]{2,})*")
+
+
+def _names(pieces: list[str], common: set[str]) -> set[str]:
+    """The names of a title and sentences, as written: runs of capitalised
+    words, each word no stopword, month or weekday, nor a word the story
+    writes in lower case somewhere; a single word opening a piece is no name
+    ("Chief executive …"; "Ostrand Lines said" is one)."""
+    found: set[str] = set()
+    for piece in pieces:
+        for match in _NAME.finditer(piece):
+            words = [w for w in match.group().split() if not _common(w, common)]
+            if words and not (match.start() == len(piece) - len(piece.lstrip()) and len(match.group().split()) == 1):
+                found.add(" ".join(words))
+    return found
+
+
+def _common(word: str, common: set[str]) -> bool:
+    lower = word.lower()
+    return lower in common or lower in STOPWORDS or lower in MONTHS or lower in WEEKDAY_NUMBERS
+
+
+def _words(names: set[str]) -> set[str]:
+    return {word.lower() for name in names for word in name.split()}
+
+
+def _shared(names: set[str], others: set[str]) -> bool:
+    """Whether a name's word is one of ``others``, or begins one or is begun by one ("singapore", "singaporeans")."""
+    return any(a.startswith(b) or b.startswith(a) for a in names for b in others)
 
 
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")

@@ -37,7 +37,7 @@ import numpy as np
 from ..model import Article
 from ..nlp.lexicon import MONTHS, WEEKDAYS
 from ..nlp.names import clean_name, fold
-from ..nlp.text import headline
+from ..nlp.text import headline, title_case
 
 # Terms and entities are hashed into this many buckets: the stream's document
 # frequencies then live in one fixed-size array, so memory stays flat.
@@ -145,12 +145,6 @@ def _words(text: str) -> list[str]:
     return [w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in _STOP]
 
 
-def _title_case(title: str) -> bool:
-    """Whether a headline capitalises (nearly) every longer word, as Title Case does."""
-    words = [w for w in _WORD.findall(title) if len(w) >= 4]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
 def _entities(text: str) -> set[str]:
     found = set()
     for match in _PROPER.finditer(text):
@@ -194,7 +188,7 @@ def article_terms(article: Article) -> tuple[dict[int, float], frozenset[int]]:
     # are not names ("Bridge Collapses in Millbrook, Near Eastport" gives
     # "bridge collapses", "near eastport"); the body names the actors properly.
     names = _entities(body)
-    if not (body.strip() and _title_case(title)):
+    if not (body.strip() and title_case(title)):
         names |= _entities(title)  # apart: a name ending the title must not run into the body's first word
     entities = frozenset(term_id("@" + e) for e in names)
     return counts, entities
