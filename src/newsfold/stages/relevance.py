@@ -59,8 +59,8 @@ event still retells its core and keeps most of all four.
    no other source names anywhere, and none of the names most other sources
    lead with, reports what other actors did: a rival's results the same
    day, told in the story's very words and naming the story's company only
-   in its last line. A name one source spells longer ("Singaporeans",
-   "Singapore") is one name; a lede naming a single name no one else names
+   in its last line. A name one source spells longer ("Norlanders",
+   "Norland") is one name; a lede naming a single name no one else names
    (a dateline) is too little to tell.
 
 Nothing is flagged with fewer than three independent sources (no majority to
@@ -299,7 +299,7 @@ def _words(names: set[str]) -> set[str]:
 
 
 def _shared(names: set[str], others: set[str]) -> bool:
-    """Whether a name's word is one of ``others``, or begins one or is begun by one ("singapore", "singaporeans")."""
+    """Whether a name's word is one of ``others``, or begins one or is begun by one ("norland", "norlanders")."""
     return any(a.startswith(b) or b.startswith(a) for a in names for b in others)
 
 
