@@ -247,13 +247,8 @@ def _other_actors(roots: dict[str, list[Article]], sentences: dict[str, list[Sen
     names, and none of those most other sources lead with: source -> the
     reason, in words. A rival's results told in the story's very words,
     naming the story's company in its last line, leads with the rival."""
-    # a headline in Title Case capitalises every word: its capitalised words are no names
-    texts = {root: [piece for a in articles for piece in ("" if title_case(a.title or "") else a.title or "",
-                                                          *(s.text for s in sentences[a.id]))]
-             for root, articles in roots.items()}
-    lede_texts = {root: [piece for a in articles for piece in ("" if title_case(a.title or "") else a.title or "",
-                                                               *(s.text for s in sentences[a.id][:_LEDE_SENTENCES]))]
-                  for root, articles in roots.items()}
+    texts = {root: _pieces(articles, sentences) for root, articles in roots.items()}
+    lede_texts = {root: _pieces(articles, sentences, _LEDE_SENTENCES) for root, articles in roots.items()}
     common = {w for pieces in texts.values() for piece in pieces for w in re.findall(r"\b[a-z][\w-]*", piece)}
     lede = {root: _names(pieces, common) for root, pieces in lede_texts.items()}
     named = {root: _words(_names(pieces, common)) for root, pieces in texts.items()}
@@ -270,6 +265,13 @@ def _other_actors(roots: dict[str, list[Article]], sentences: dict[str, list[Sen
                            f"source names, and not with {', '.join(sorted(written[w] for w in leading))}, "
                            "as most other sources do")
     return found
+
+
+def _pieces(articles: list[Article], sentences: dict[str, list[Sentence]], most: int | None = None) -> list[str]:
+    """The titles and (the first ``most``) sentences of a source's articles; a
+    headline in Title Case capitalises every word, so it gives no names."""
+    return [piece for a in articles
+            for piece in ("" if title_case(a.title or "") else a.title or "", *(s.text for s in sentences[a.id][:most]))]
 
 
 _NAME = re.compile(r"(?<![\w'’])[A-Z][\w-]{2,}(?:\s+[A-Z][\w-]{2,})*")
