@@ -39,13 +39,14 @@ def headline(title: str | None) -> str | None:
     return best if len(words) >= _MIN_HEADLINE_WORDS else None
 
 
-_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+# a word that starts with a letter ("it's", "co-op", "Ruiz"), as headlines and the stream's terms are read
+LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 
 
 def title_case(title: str) -> bool:
     """Whether a headline capitalises (nearly) every longer word, as Title
     Case does: its capitalised words are then no sign of names."""
-    words = [w for w in _LETTER_WORD.findall(title) if len(w) >= 4]
+    words = [w for w in LETTER_WORD.findall(title) if len(w) >= 4]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 

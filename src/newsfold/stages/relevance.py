@@ -252,14 +252,14 @@ def _other_actors(roots: dict[str, list[Article]], sentences: dict[str, list[Sen
     common = {w for pieces in texts.values() for piece in pieces for w in re.findall(r"\b[a-z][\w-]*", piece)}
     lede = {root: _names(pieces, common) for root, pieces in lede_texts.items()}
     named = {root: _words(_names(pieces, common)) for root, pieces in texts.items()}
+    led = {root: _words(names) for root, names in lede.items()}
     found: dict[str, str] = {}
     for root in roots:
         others = [other for other in roots if other != root]
         needed = max(2.0, _STORY_DAY_SHARE * len(others))
-        led = {other: _words(lede[other]) for other in others}
-        leading = {word for word in set().union(*led.values()) if sum(word in led[o] for o in others) >= needed}
+        leading = {word for word in set().union(*(led[o] for o in others)) if sum(word in led[o] for o in others) >= needed}
         if len(lede[root]) >= _ACTORS and leading \
-                and not _shared(_words(lede[root]), leading | set().union(*(named[o] for o in others))):
+                and not _shared(led[root], leading | set().union(*(named[o] for o in others))):
             written = {word.lower(): word for o in others for name in lede[o] for word in name.split()}
             found[root] = (f"reports another event: it leads with {'; '.join(sorted(lede[root]))}, whom no other "
                            f"source names, and not with {', '.join(sorted(written[w] for w in leading))}, "

@@ -37,7 +37,7 @@ import numpy as np
 from ..model import Article
 from ..nlp.lexicon import MONTHS, WEEKDAYS
 from ..nlp.names import clean_name, fold
-from ..nlp.text import headline, title_case
+from ..nlp.text import LETTER_WORD, headline, title_case
 
 # Terms and entities are hashed into this many buckets: the stream's document
 # frequencies then live in one fixed-size array, so memory stays flat.
@@ -51,7 +51,6 @@ EMBED_LEAD_CHARS = 0  # title only: the lead adds tokens (cost) more than signal
 EMBED_MAX_TOKENS = 20
 TERM_BODY_CHARS = 1500
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 _PROPER = re.compile(r"(?<![\w.])([A-Z][\w'’&.-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w'’&.-]*)*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘]\s*)$")
 _SPACES = re.compile(r"\s+")
@@ -142,7 +141,7 @@ def publication_day(published: str | None, fallback: int | None = None) -> int:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in _STOP]
+    return [w for w in (m.lower() for m in LETTER_WORD.findall(text)) if len(w) > 2 and w not in _STOP]
 
 
 def _entities(text: str) -> set[str]:
