@@ -158,6 +158,7 @@ def test_an_age_limit_is_a_bound(phrase, qualifier):
 @pytest.mark.parametrize("text, written, qualifier", [
     ("The new agency will take over 114 border posts across the country in stages.", "114", "exactly"),
     ("The clerk handed over 20 files to the inspectors on Monday.", "20", "exactly"),
+    ("The agency starts work on Monday, taking over 114 border posts in stages.", "114", "exactly"),
     ("The new agency will run over 114 border posts across the country.", "over 114", "more_than"),
     ("Over 114 border posts will close in stages.", "Over 114", "more_than"),
 ])

@@ -24,7 +24,8 @@ Method, in order:
    respectively") only with a figure of that item (``items.same_item``),
    unless it is a lone value in a plain consensus value's place (below);
 2. pairs: figures, not sentences. Two figures of the same kind in sentences
-   of independent sources whose masked wording is alike (most content lemmas
+   (in a run-on of glued captions, the words around the figures:
+   ``surroundings.claims_of``) of independent sources whose masked wording is alike (most content lemmas
    shared, ``_MIN_SHARED``, and with an embedder close in meaning,
    ``_MIN_COSINE``, or less close with the words next to the two figures
    shared, ``_MIN_COSINE_NEAR``/``_MIN_NEAR``), of one time (``same_time``),
@@ -86,15 +87,14 @@ from .kinds import SameKind, kind_test, synonyms_of
 from .lone import CONSENSUS, Backing
 from .quantity import Quantity
 from .surroundings import (
-    YEAR,
     Claim,
     after_a_name,
     bracket_label,
+    claims_of,
     near_words,
     past_event,
     same_time,
     slot_time,
-    told_in_past,
 )
 from .vocabulary import CHANGE_WORDS
 
@@ -123,7 +123,7 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
                       known: list[Conflict]) -> list[Conflict]:
     """Number conflicts between aligned figures of independent sources
     (see the module docstring), leaving out pairs a ``known`` conflict holds."""
-    claims = _claims(ctx, quantities)
+    claims = claims_of(ctx, [q for q in quantities if _candidate(q)])
     if len({claim.root for claim in claims}) < 2:
         return []
     figures = [(i, q) for i, claim in enumerate(claims) for q in claim.quantities]
@@ -308,24 +308,6 @@ def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
     if shared < _MIN_SHARED:
         return False
     return cosine >= _MIN_COSINE or cosine >= _MIN_COSINE_NEAR and around >= _MIN_NEAR
-
-
-def _claims(ctx: StoryContext, quantities: list[Quantity]) -> list[Claim]:
-    """The sentences that state at least one candidate figure."""
-    roots = ctx.roots()
-    by_sentence: dict[tuple[str, tuple[int, int]], list[Quantity]] = defaultdict(list)
-    for q in quantities:
-        if _candidate(q) and q.sentence_span is not None:
-            by_sentence[(q.source, q.sentence_span)].append(q)
-    claims = []
-    for (source, span), qs in by_sentence.items():
-        text = ctx.article(source).text[span[0]:span[1]]
-        lemmas = frozenset().union(*(q.context for q in qs))
-        published = ctx.article(source).published or ""
-        earlier = any(q.background for q in qs) or any(year < published[:4] for year in YEAR.findall(text))
-        claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier,
-                            told_in_past(ctx.docs[source], span), published[:10] if len(published) >= 10 else ""))
-    return claims
 
 
 def _candidate(q: Quantity) -> bool:

@@ -9,6 +9,7 @@ is dated to an earlier time ("last week").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import MONTH_NAMES
@@ -95,11 +96,14 @@ def describe(doc: Doc, quantity: Quantity, first: int, last: int, last_token: in
         quantity.modifiers = frozenset(lemma(child) for child in head_token.children
                                        if child.dep_ in _MODIFIER_ARCS and child.i < head_token.i)
         quantity.owners = frozenset(_owners(head_token, verb))
-    quantity.context = frozenset(
-        lemma(t) for t in anchor.sent
-        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and t.is_alpha
-        and (head_token is None or t.i != head_token.i)
-    )
+    quantity.context = content_lemmas(t for t in anchor.sent if head_token is None or t.i != head_token.i)
+
+
+def content_lemmas(tokens: Iterable[Token]) -> frozenset[str]:
+    """The lemmas of the content words among ``tokens`` (nouns, names, verbs,
+    adjectives; no stop words, no numbers)."""
+    return frozenset(lemma(t) for t in tokens
+                     if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and t.is_alpha)
 
 
 def _is_descriptor(doc: Doc, last_token: int) -> bool:

@@ -2,7 +2,8 @@
 
 The same unit (dollars with or without their country's letters are one), and
 the same counted noun: the same word, words alike in their first letters
-("offence", "offense"), any people for people, one of them left unsaid, or two
+("offence", "offense"), a closed compound and its last word ("checkpoints",
+"points"), any people for people, one of them left unsaid, or two
 nouns the story uses for one thing ("cars", "vehicles"), told by the sentence
 embedder's cosine between the nouns alone.
 """
@@ -18,6 +19,7 @@ from .vocabulary import PEOPLE_CLASSES
 
 SameKind = Callable[[Quantity, Quantity], bool]
 STEM = 5  # counted nouns alike this far are one ("offence", "offense")
+_LEAST_TAIL = 5  # a compound's last word this long names its thing ("checkpoint", "point"; not "website", "site")
 _SYNONYM = 0.75  # cosine of two counted nouns alone: "car"/"vehicle" 0.87, "shop"/"store" 0.67
 
 
@@ -56,7 +58,16 @@ def same_kind_plain(a: Quantity, b: Quantity) -> bool:
         return True
     if a.people and b.people:  # any people for people, but soldiers are never protesters (two classes)
         return not (a.referent in PEOPLE_CLASSES and b.referent in PEOPLE_CLASSES and a.referent != b.referent)
-    return a.head[:STEM] == b.head[:STEM]
+    return one_noun(a.head, b.head)
+
+
+def one_noun(a: str, b: str) -> bool:
+    """Two counted nouns for one thing as written: the same word, words alike
+    in their first letters ("offence", "offense"), or a closed compound and
+    its last word of ``_LEAST_TAIL`` letters or more ("checkpoint", "point";
+    "firefighter", "fighter")."""
+    short, long = sorted((a, b), key=len)
+    return a[:STEM] == b[:STEM] or len(short) >= _LEAST_TAIL and long.endswith(short)
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:

@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 
 from .compare import agree, interval, one_scale, same_number
-from .kinds import STEM, SameKind
+from .kinds import STEM, SameKind, one_noun
 from .quantity import Quantity
 
 CONSENSUS = 2  # other independent sources writing a value that make it the story's
@@ -183,7 +183,7 @@ class Backing:
             noun_a, noun_b = a.head or a.of_noun, b.head or b.of_noun
         if not (noun_a and noun_b):
             return _noun_of_verb(a, b) or _noun_of_verb(b, a)
-        return self.synonyms.get(noun_a, noun_a) == self.synonyms.get(noun_b, noun_b) or noun_a[:STEM] == noun_b[:STEM]
+        return self.synonyms.get(noun_a, noun_a) == self.synonyms.get(noun_b, noun_b) or one_noun(noun_a, noun_b)
 
     def _most_backed(self, places: list[int]) -> list[int]:
         """The figures of the number more independent sources write than any

@@ -5,6 +5,7 @@ and, in a list, the item it belongs to.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...context import StoryContext
 from ...nlp.lexicon import STOPWORDS
-from .describe import earlier_words
+from .describe import content_lemmas, earlier_words
 from .kinds import STEM
 from .quantity import Quantity
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _NEAR_WORDS = 5  # words each side of a figure
+_CLAIM_REACH = 200  # characters of a run-on sentence kept either side of its figures
 _LABEL_WORDS = 4  # words before a bracketed figure that name its item
 _WORD = re.compile(r"[^\W\d_]{3,}")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -42,6 +44,53 @@ class Claim:
     earlier: bool = False  # dated to an earlier time: "last week", a year before publication
     past: bool = False  # told in the simple past ("were each given 21 months' jail")
     published: str = ""  # its source's day of publication (YYYY-MM-DD), if known
+
+
+def claims_of(ctx: StoryContext, figures: list[Quantity]) -> list[Claim]:
+    """The sentences (or runs of a run-on sentence: ``claim_runs``) that state ``figures``."""
+    roots = ctx.roots()
+    by_sentence: dict[tuple[str, tuple[int, int]], list[Quantity]] = defaultdict(list)
+    for q in figures:
+        if q.sentence_span is not None:
+            by_sentence[(q.source, q.sentence_span)].append(q)
+    claims = []
+    for (source, sentence), qs in ((key, run) for key, told in by_sentence.items() for run in claim_runs(told)):
+        span = claim_span(ctx.article(source).text, sentence, qs)
+        text = ctx.article(source).text[span[0]:span[1]]
+        words = ctx.docs[source].char_span(*span, alignment_mode="contract") if span != sentence else None
+        lemmas = content_lemmas(words) if words is not None else frozenset().union(*(q.context for q in qs))
+        published = ctx.article(source).published or ""
+        earlier = any(q.background for q in qs) or any(year < published[:4] for year in YEAR.findall(text))
+        claims.append(Claim(source, roots.get(source, source), span, text, lemmas, tuple(qs), earlier,
+                            told_in_past(ctx.docs[source], span), published[:10] if len(published) >= 10 else ""))
+    return claims
+
+
+def claim_runs(qs: list[Quantity]) -> list[list[Quantity]]:
+    """A sentence's figures in runs, a figure more than ``_CLAIM_REACH``
+    characters after the one before it starting the next (a run-on sentence
+    tells several claims)."""
+    runs: list[list[Quantity]] = []
+    for q in sorted(qs, key=lambda q: q.start):
+        if runs and q.start - runs[-1][-1].end <= _CLAIM_REACH:
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return runs
+
+
+def claim_span(text: str, sentence: tuple[int, int], qs: list[Quantity]) -> tuple[int, int]:
+    """The part of a sentence that tells its figures: all of it, or in a
+    run-on (captions and headlines glued without a stop) the words within
+    ``_CLAIM_REACH`` characters of them, so the rest of the run does not
+    dilute its likeness to another source's sentence."""
+    start = max(sentence[0], min(q.start for q in qs) - _CLAIM_REACH)
+    end = min(sentence[1], max(q.end for q in qs) + _CLAIM_REACH)
+    if start > sentence[0]:
+        start = next((i + 1 for i in range(start, min(q.start for q in qs)) if text[i].isspace()), start)
+    if end < sentence[1]:
+        end = next((i for i in range(end, max(q.end for q in qs), -1) if text[i].isspace()), end)
+    return start, end
 
 
 def bracket_label(text: str, q: Quantity) -> frozenset[str]:
