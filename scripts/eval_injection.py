@@ -134,7 +134,8 @@ def main() -> int:
     parser.add_argument("--misses", type=int, default=8, help="misses to print (default 8)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--figure-change", choices=("fixed", "vary"), default="fixed",
-                        help="fixed: small counts +3, else x1.5; vary: the seed picks x0.5 to x3 (small: -2, +2, +5)")
+                        help="fixed: small counts +3, else x1.5 (-3, x0.7 where a bound would make that agree); "
+                             "vary: the seed picks x0.5 to x3 (small: -2, +2, +5)")
     parser.add_argument("--every", choices=("speaker",),
                         help="fold once per eligible change of this kind (each quote, two substitutes), not once per story")
     args = parser.parse_args()

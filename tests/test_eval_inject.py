@@ -12,17 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from newsfold.eval_edits import changed_figure, figure_edits
 from newsfold.eval_figures import figure_change_of, figure_recall_by_change, vary_figures
 from newsfold.eval_inject import (
     Injection,
     StoryResult,
     apply_edits,
     VARIED_SHIFTS,
-    changed_figure,
     changed_month,
     date_edits,
     detect,
-    figure_edits,
     moved_day,
     run_story,
     score,
@@ -84,10 +83,10 @@ def test_varied_figures_never_take_a_change_a_bound_allows():
     target = "At least 20 buildings fell, up to 40 trucks came and 3 people died."
     other = "20 buildings fell, 40 trucks came and 3 people died; some say not more than 40 trucks."
     edits = {target[e.start:e.end]: e for e in figure_edits(target, [other])}
+    assert "40" not in edits  # "up to 40" here, "not more than 40" there: every change agrees
     for seed in range(12):
         varied = {e.start: e.new for e in vary_figures(list(edits.values()), target, [other], random.Random(seed))}
         assert int(varied[edits["20"].start]) > 20  # "at least 15" would agree with 20
-        assert edits["40"].start not in varied  # "up to 40" here, "not more than 40" there: every change agrees
         assert int(varied[edits["3"].start]) in (1, 5, 8)  # a small count: -2, +2, +5
 
 
@@ -292,3 +291,22 @@ def test_figure_recall_is_reported_per_change():
     assert set(by_change) == {"x2", "x3", "+2"}
     assert (by_change["x2"]["recall_3_outlets"], by_change["x3"]["recall_3_outlets"]) == (1.0, 0.0)
     assert (by_change["+2"]["attempted"], by_change["+2"]["attempted_3_outlets"]) == (1, 0)
+
+
+def test_a_change_a_bound_would_allow_goes_the_other_way():
+    [edit] = figure_edits("Air strikes left up to 32 civilians dead.", ["Air strikes left 32 civilians dead."])
+    assert edit.new == "22"  # "up to 48" would allow 32
+    [edit] = figure_edits("The line carried 27 million passengers.", ["More than 27 million passengers rode the line."])
+    assert edit.new == "19"  # 41 million is "more than 27 million"
+    [edit] = figure_edits("At least 4 boats sank.", ["4 boats sank, and up to 4 boats were hit."])
+    assert edit.new == "7"  # one bound each way is not the changed figure's own: only its own direction counts
+    assert figure_edits("Up to 40 trucks came.", ["Not more than 40 trucks came."]) == []  # neither way disagrees
+
+
+def test_numbers_in_names_and_repeated_sentences_are_never_changed():
+    assert figure_edits("It caught fire in Harbour Avenue 8 three months later.",
+                        ["It caught fire in Harbour Avenue 8 three months later."]) == []
+    assert figure_edits("The winning System 7 entry was sold online.", ["A System 7 entry won it."]) == []
+    twice = "The fund has now reached 1,100 donors across the region. " * 2
+    assert figure_edits(twice, ["Some 1,100 donors gave."]) == []
+    assert [e.new for e in figure_edits(twice[:len(twice) // 2], ["Some 1,100 donors gave."])] == ["1,650"]

@@ -1,7 +1,7 @@
 """Injection benchmark, figures changed by other amounts: under
 ``--figure-change vary`` the seed picks each changed figure's change
 (``FIGURE_CHANGES``; ``SMALL_CHANGES`` for counts under 10), so recall is not
-tuned to the one change ``eval_inject.changed_figure`` makes by default, and
+tuned to the one change ``eval_edits.changed_figure`` makes by default, and
 recall is reported per change (``figure_recall_by_change``).
 """
 from __future__ import annotations
@@ -13,23 +13,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from .eval_inject import Edit, StoryResult, _changed_value, _figure_key, _figures, changed_figure
+from .eval_edits import Edit, _changed_value, _figure_key, _figures, bound_before, changed_figure
+from .eval_inject import StoryResult
 
 FIGURE_CHANGES = ("x0.5", "x0.7", "x1.3", "x1.5", "x2", "x3")
 SMALL_CHANGES = ("-2", "+2", "+5")  # counts under 10 written in digits
-_LOWER_BOUND = re.compile(r"\b(?:at least|(?<!no )(?<!not )more than|over|above|upwards of|in excess of|"
-                          r"no fewer than|no less than|not less than|exceeding)\s$", re.I)
-_UPPER_BOUND = re.compile(r"\b(?:up to|less than|fewer than|under|below|at most|no more than|as many as|"
-                          r"almost|nearly|just under|not more than)\s$", re.I)
-
-
-def _bound(text: str, start: int) -> int:
-    """+1 when the words before a figure make it a lower bound ("at least
-    20"), -1 an upper bound ("up to 20"), else 0."""
-    before = text[max(0, start - 24):start]
-    return 1 if _LOWER_BOUND.search(before) else -1 if _UPPER_BOUND.search(before) else 0
-
-
 def figure_change_of(old: str, new: str) -> str:
     """The name of the change that turned ``old`` into ``new`` ("+3", "x1.5")."""
     before, after = Decimal(old.replace(",", "")), Decimal(new.replace(",", ""))
@@ -53,8 +41,8 @@ def vary_figures(edits: Sequence[Edit], text: str, others: Sequence[str], rng: r
             continue
         key, value = _figure_key(match, text), Decimal(match["num"].replace(",", ""))
         percent = bool(re.search("%|cent", match["scale"] or ""))
-        bounds = {_bound(text, match.start())}
-        bounds |= {-_bound(other, m.start()) for other in others for k, m in _figures(other) if k == key}
+        bounds = {bound_before(text, match.start())}
+        bounds |= {-bound_before(other, m.start()) for other in others for k, m in _figures(other) if k == key}
         changes = [c for c in (SMALL_CHANGES if "." not in match["num"] and value < 10 else FIGURE_CHANGES)
                    if 0 < _changed_value(value, c) <= (100 if percent else math.inf)
                    and not (1 in bounds and _changed_value(value, c) < value)

@@ -14,7 +14,12 @@ every change is a real disagreement; a possessive name ("said Mr Ruiz's
 father") is not the speaker and is never swapped. Never changed: years, times, ordinals,
 ages ("aged 45", "45-year-old", "12 years old"), phone numbers, addresses and
 codes (a figure is digits with a lower-case counted noun after them, or with a
-currency, scale or percent sign), and figures beside a month (those are dates).
+currency, scale or percent sign; a bare number after a capitalised word names
+something: "Avenue 5", "a System 7 entry"), figures beside a month (those are
+dates), and figures of a sentence the page prints twice (one edit would leave
+the copy to contradict it). A figure a bound would let the change agree with
+("up to 32" raised to "up to 48" beside another source's 32) is changed the
+other way (the figures: ``eval_edits``).
 Pure functions; ``scripts/eval_injection.py`` reads the stories and prints.
 """
 from __future__ import annotations
@@ -25,11 +30,11 @@ import random
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Article, Brief, Entity, root_of, source_roots
 from .eval_dates import VARIED_SHIFTS, changed_month, moved_day
-from .nlp.lexicon import HONORIFICS, MONTHS, QUOTE_VERBS, STOPWORDS
+from .eval_edits import MONTH_PATTERN, Edit, figure_edits, sentence_around
+from .nlp.lexicon import HONORIFICS, MONTHS, QUOTE_VERBS
 from .nlp.names import fold as fold_name
 from .nlp.names import same_person, speaker_name
 
@@ -39,17 +44,9 @@ MIN_QUOTE_WORDS = 6
 
 Fold = Callable[[list[Article]], Brief]
 
-_CURRENCY = r"(?:[A-Z]{1,2}\$|RM|\$|£|€)"
-_FIGURE = re.compile(
-    rf"(?<![\w$£€.,/:#-])(?P<cur>{_CURRENCY}\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
-    r"(?![\w/:#-]|[.,]\d)"
-    r"(?P<scale>\s(?:million|billion|trillion)\b|%|\sper\s?cent\b)?"
-    r"(?:\s(?P<noun>[a-z][a-z-]+)\b)?"
-)
-_MONTH = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 _DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH})\.?\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})\b)(?![\d:])"
+    rf"\b(?:(?P<m1>{MONTH_PATTERN})\.?\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{MONTH_PATTERN})\b)(?![\d:])"
 )
 _QUOTE = re.compile(r"[“\"](?P<quote>[^“”\"\n]{20,800})[”\"]")
 _TITLE = "|".join(sorted((h.capitalize() for h in HONORIFICS | {"prof"}), key=len, reverse=True))
@@ -58,22 +55,6 @@ _NAME = rf"(?:(?:{_TITLE})\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,4}}"
 _VERB = "|".join(sorted(QUOTE_VERBS - {"according", "read", "reads"}, key=len, reverse=True))
 _NAME_AFTER = re.compile(rf"\s*,?\s*(?:(?P<a>{_NAME})\s(?:{_VERB})\b|(?:{_VERB})\s(?P<b>{_NAME}))")
 _NAME_BEFORE = re.compile(rf"(?P<a>{_NAME})\s(?:{_VERB})\s?[:,]?\s*$")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s(?:\w+\s(?:to|and)\s)?$", re.I)  # "aged seven to 12 years"
-_TIME_NOUNS = frozenset({"am", "pm", "hrs", "hours", "h", "gmt"})
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One change planned on the original text: ``[start, end)`` becomes ``new``;
-    ``[mark_start, mark_end)`` (around it) is what a conflict must cover."""
-
-    kind: str
-    start: int
-    end: int
-    new: str
-    mark_start: int
-    mark_end: int
-    sources: int  # other independent sources that write the original item
 
 
 @dataclass(frozen=True)
@@ -116,67 +97,6 @@ def visible_text(article: Article) -> str:
         text = text[:span.start] + " " * (span.end - span.start) + text[span.end:]
     return text
 
-
-# --- figures --------------------------------------------------------------------
-
-
-def _figure_key(match: re.Match[str], text: str) -> tuple[str, ...] | None:
-    """What another source must write to give the same figure; None to skip it."""
-    num, noun = match["num"], match["noun"] or ""
-    cur = (match["cur"] or "").strip()
-    scale = " ".join((match["scale"] or "").split()).replace("percent", "per cent")
-    before = text[max(0, match.start() - 24):match.start()]
-    age = noun in ("year", "years") and text.startswith(" old", match.end())
-    if age or _AGE_BEFORE.search(before) or noun in _TIME_NOUNS or noun in MONTHS:
-        return None
-    if re.search(rf"(?:{_MONTH})\.?\s$", before) or ("," not in num and len(num.replace(".", "")) >= 7):
-        return None
-    if cur or scale:
-        return (cur, num, scale)
-    if re.fullmatch(r"(19|20)\d\d", num) or not noun or noun in STOPWORDS:
-        return None  # a year, or a bare number nothing counts
-    return (num, noun)
-
-
-def _figures(text: str) -> list[tuple[tuple[str, ...], re.Match[str]]]:
-    keyed = ((_figure_key(match, text), match) for match in _FIGURE.finditer(text))
-    return [(key, match) for key, match in keyed if key]
-
-
-def changed_figure(num: str, percent: bool = False, change: str | None = None) -> str:
-    """A clearly different figure in the same format: by default small counts
-    + 3, else x1.5 ("15,000" -> "22,500", "2.3" -> "3.5"), a percentage over
-    100 halved instead; or the ``change`` named ("x0.7", "+2", see
-    ``eval_figures.FIGURE_CHANGES``)."""
-    places = Decimal(1).scaleb(-len(num.split(".")[1])) if "." in num else Decimal(1)
-    value = Decimal(num.replace(",", ""))
-    if change is not None:
-        new = _changed_value(value, change)
-    elif "." not in num and value < 10:
-        new = value + 3
-    else:
-        new = value * Decimal("1.5") if not (percent and value * Decimal("1.5") > 100) else value / 2
-    new = new.quantize(places, rounding=ROUND_HALF_UP)
-    if new == value:
-        new += places
-    return f"{new:,}" if "," in num else f"{new}"
-
-
-def _changed_value(value: Decimal, change: str) -> Decimal:
-    return value + int(change) if change[0] in "+-" else value * Decimal(change[1:])
-
-
-def figure_edits(text: str, others: Sequence[str]) -> list[Edit]:
-    """Figures of ``text`` that some of ``others`` also write, each changed."""
-    other_keys = [{key for key, _ in _figures(other)} for other in others]
-    edits = []
-    for key, match in _figures(text):
-        sources = sum(key in keys for keys in other_keys)
-        if sources:
-            new = changed_figure(match["num"], percent=bool(re.search("%|cent", match["scale"] or "")))
-            edits.append(Edit("figure", match.start("num"), match.end("num"), new,
-                              match.start(), match.end("scale") if match["scale"] else match.end("num"), sources))
-    return edits
 
 
 # --- dates ----------------------------------------------------------------------
@@ -342,13 +262,6 @@ def plan(brief: Brief, rng: random.Random, vary: random.Random | None = None) ->
     return target, taken
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, start - 240)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min([*stops, end + 240, len(text)])
-    return " ".join(text[left:right + 1].split())
-
-
 def apply_edits(article: Article, edits: Sequence[Edit]) -> tuple[Article, list[Injection]]:
     """The article with its text changed, and where each change now stands.
 
@@ -364,7 +277,7 @@ def apply_edits(article: Article, edits: Sequence[Edit]) -> tuple[Article, list[
         placed.append((edit, old, edit.mark_start + shift, edit.mark_end + shift + delta))
         shift += delta
     injections = [Injection(edit.kind, article.id, mark_start, mark_end, old, edit.new,
-                            _sentence_around(text, mark_start, mark_end), edit.sources)
+                            sentence_around(text, mark_start, mark_end), edit.sources)
                   for edit, old, mark_start, mark_end in placed]
     first = min((e.start for e in edits), default=len(article.text))
     changed = replace(article, text=text, removed=[r for r in article.removed if r.end <= first])

@@ -13,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import random
 
-from .eval_inject import Edit, Fold, StoryResult, apply_edits, detect, speaker_edits, visible_text
+from .eval_edits import Edit
+from .eval_inject import Fold, StoryResult, apply_edits, detect, speaker_edits, visible_text
 from .model import Article, Brief, root_of
 
 
