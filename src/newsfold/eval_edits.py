@@ -74,7 +74,7 @@ def _figure_key(match: re.Match[str], text: str) -> tuple[str, ...] | None:
     if re.fullmatch(r"(19|20)\d\d", num) or not noun or noun in STOPWORDS:
         return None  # a year, or a bare number nothing counts
     if _NAMED_NUMBER.search(before):
-        return None  # a number in a name: "Hougang Avenue 5", "a System 7 entry", "Group 2 prizes"
+        return None  # a number in a name: "Merrow Avenue 5", "a System 7 entry", "Group 2 prizes"
     return (num, noun)
 
 
