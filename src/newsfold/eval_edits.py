@@ -30,6 +30,8 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s(?:\w+\s(?:to|and)\s)?$", re.I) 
 _NAMED_NUMBER = re.compile(r"[^\s.!?:;\"“”]\s+[A-Z][A-Za-z]*\s$")
 _TIME_NOUNS = frozenset({"am", "pm", "hrs", "hours", "h", "gmt"})
 
+Figures = list[tuple[tuple[str, ...], re.Match[str]]]  # (what another source must write, where) per figure
+
 
 @dataclass(frozen=True)
 class Edit:
@@ -78,7 +80,7 @@ def _figure_key(match: re.Match[str], text: str) -> tuple[str, ...] | None:
     return (num, noun)
 
 
-def _figures(text: str) -> list[tuple[tuple[str, ...], re.Match[str]]]:
+def _figures(text: str) -> Figures:
     keyed = ((_figure_key(match, text), match) for match in _FIGURE.finditer(text))
     return [(key, match) for key, match in keyed if key]
 
@@ -112,41 +114,60 @@ def figure_edits(text: str, others: Sequence[str]) -> list[Edit]:
     agree ("up to 32" raised to "up to 48" allows the others' 32: lowered to
     "up to 22"; neither way: not changed), and never in a sentence the page
     prints twice (one edit would leave its copy)."""
-    other_keys = [{key for key, _ in _figures(other)} for other in others]
+    other_figures = figures_of(others)
+    other_keys = [{key for key, _ in figures} for _, figures in other_figures]
+    flat = " ".join(text.split())
     edits = []
     for key, match in _figures(text):
         sources = sum(key in keys for keys in other_keys)
-        if not sources or _repeated(text, match.start(), match.end()):
+        if not sources or _repeated(flat, text, match.start(), match.end()):
             continue
-        bounds = {bound_before(text, match.start())}
-        bounds |= {-bound_before(other, m.start()) for other in others for k, m in _figures(other) if k == key}
-        new = _unbounded_change(match, bounds)
+        new = _unbounded_change(match, bounds_of(key, match, text, other_figures))
         if new is not None:
             edits.append(Edit("figure", match.start("num"), match.end("num"), new,
                               match.start(), match.end("scale") if match["scale"] else match.end("num"), sources))
     return edits
 
 
+
+def figures_of(texts: Sequence[str]) -> list[tuple[str, Figures]]:
+    """Each text with its figures (``_figures``), read once."""
+    return [(text, _figures(text)) for text in texts]
+
+
+def bounds_of(key: tuple[str, ...], match: re.Match[str], text: str, others: list[tuple[str, Figures]]) -> set[int]:
+    """The bounds a change of ``match`` must respect: its own (``bound_before``)
+    and, turned round, those of each other source's figure with its ``key``
+    ("at least 20" there lets any larger value here agree)."""
+    return {bound_before(text, match.start())} | {
+        -bound_before(other, m.start()) for other, figures in others for k, m in figures if k == key}
+
+
+def bound_allows(bounds: set[int], value: Decimal, new: Decimal) -> bool:
+    """A bound in ``bounds`` lets ``new`` agree with ``value``: 1, a lower
+    bound, any smaller value; -1, an upper bound, any larger one."""
+    return 1 in bounds and new < value or -1 in bounds and new > value
+
+
 def _unbounded_change(match: re.Match[str], bounds: set[int]) -> str | None:
     """The default change of a figure (``changed_figure``), or its mirror (-3,
-    x0.7) where a bound makes the default agree: 1 in ``bounds``, a lower
-    bound, allows any larger value; -1 an upper bound, any smaller one."""
+    x0.7) where a bound makes the default agree (``bound_allows``)."""
     num, percent = match["num"], bool(re.search("%|cent", match["scale"] or ""))
     value = Decimal(num.replace(",", ""))
     small = "." not in num and value < 10
     for change in (None, "-3" if small else "x0.7"):
         new = changed_figure(num, percent, change)
         after = Decimal(new.replace(",", ""))
-        if after > 0 and not (1 in bounds and after < value) and not (-1 in bounds and after > value):
+        if after > 0 and not bound_allows(bounds, value, after):
             return new
     return None
 
 
-def _repeated(text: str, start: int, end: int) -> bool:
+def _repeated(flat: str, text: str, start: int, end: int) -> bool:
     """The sentence around ``[start, end)`` stands twice in ``text`` (a page
-    printing a paragraph again)."""
+    printing a paragraph again); ``flat`` is ``text`` with its whitespace folded."""
     sentence = sentence_around(text, start, end)
-    return len(sentence) > 40 and " ".join(text.split()).count(sentence) > 1
+    return len(sentence) > 40 and flat.count(sentence) > 1
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from .eval_edits import Edit, _changed_value, _figure_key, _figures, bound_before, changed_figure
+from .eval_edits import Edit, _changed_value, _figures, bound_allows, bounds_of, changed_figure, figures_of
 from .eval_inject import StoryResult
 
 FIGURE_CHANGES = ("x0.5", "x0.7", "x1.3", "x1.5", "x2", "x3")
@@ -34,19 +34,18 @@ def vary_figures(edits: Sequence[Edit], text: str, others: Sequence[str], rng: r
     or raised where another source writes "at least 20"; "up to" the other
     way; nor a percentage over 100. Other edits stay as they are."""
     out = []
+    figures, other_figures = _figures(text), figures_of(others)
     for edit in edits:
-        match = next((m for key, m in _figures(text) if m.start("num") == edit.start), None)
-        if edit.kind != "figure" or match is None:
+        key, match = next(((k, m) for k, m in figures if m.start("num") == edit.start), (None, None))
+        if edit.kind != "figure" or key is None or match is None:
             out.append(edit)
             continue
-        key, value = _figure_key(match, text), Decimal(match["num"].replace(",", ""))
+        value = Decimal(match["num"].replace(",", ""))
         percent = bool(re.search("%|cent", match["scale"] or ""))
-        bounds = {bound_before(text, match.start())}
-        bounds |= {-bound_before(other, m.start()) for other in others for k, m in _figures(other) if k == key}
+        bounds = bounds_of(key, match, text, other_figures)
         changes = [c for c in (SMALL_CHANGES if "." not in match["num"] and value < 10 else FIGURE_CHANGES)
                    if 0 < _changed_value(value, c) <= (100 if percent else math.inf)
-                   and not (1 in bounds and _changed_value(value, c) < value)
-                   and not (-1 in bounds and _changed_value(value, c) > value)]
+                   and not bound_allows(bounds, value, _changed_value(value, c))]
         if changes:
             out.append(replace(edit, new=changed_figure(match["num"], percent, rng.choice(changes))))
     return out

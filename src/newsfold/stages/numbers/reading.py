@@ -266,7 +266,7 @@ def read_qualifier(doc: Doc, first: int) -> tuple[str, int]:
             continue
         if tuple(t.lower_ for t in doc[begin:first]) == phrase:
             if phrase == ("over",) and begin > 0 and doc[begin - 1].pos_ in ("VERB", "AUX") \
-                    and {lemma(doc[begin - 1]), lemma(doc[begin - 1]) + "e"} & OVER_PARTICLE_VERBS:
+                    and {(stem := lemma(doc[begin - 1])), stem + "e"} & OVER_PARTICLE_VERBS:
                 break  # the stem guess drops an "e": "taking" -> "tak"
             return qualifier, begin
     return "exactly", first
