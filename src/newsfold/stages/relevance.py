@@ -8,8 +8,7 @@ ids alone). The pipeline writes that into ``Article.off_topic`` and the notes.
 A distractor can share the story's place, week, kind of event and some
 names, so no single one of those is evidence. Reports of one event *retell*
 each other; four signals measure that, each for one independent source
-against every other one and averaged over them, so that two articles of one
-other event cannot vouch for each other:
+against every other one and averaged over them:
 
 1. Topic: how close the mean sentence embeddings of the two sources are.
 2. Support: the share of its sentences that the other source states too (a
@@ -27,6 +26,14 @@ nothing), and the four are averaged, leaving out a signal whose typical value
 is nothing (no two sources share a sentence: it tells nothing). A source whose average is below
 ``_RELATIVE`` reports another event: a follow-up or an explainer of the same
 event still retells its core and keeps most of all four.
+
+Averaged over every other source, two articles of one other event vouch for
+each other: each retells the other fully. So, from ``_CORE_FROM`` sources
+on, each source is weighed once more against the core, the majority that
+retells the others most (as many as must stay on topic), with the typical
+values now the core's; a source under ``_RELATIVE_CORE`` there reports
+another event too. The lower bar keeps a loose report of the story (a
+commentary, a reader's letter), which the tight core also retells less, in.
 
 5. Day: reports of one event agree on its day. A source that names none of
    the days most other sources name (``_STORY_DAY_SHARE`` of them) while its
@@ -83,6 +90,8 @@ from ..nlp.text import title_case
 
 _MIN_SOURCES = 3
 _RELATIVE = 0.57  # an outlier's retelling averages less than this share of the typical source's
+_RELATIVE_CORE = 0.5  # ... or less than this share of the typical core source's, against the core
+_CORE_FROM = 5  # sources from which two of them may be of another event (three of the story beside them)
 _SAME_SENTENCE = 0.6  # cosine at which another source states the same thing
 _LEDE_SENTENCES = 2  # the lede: what a report opens on
 _ACTORS = 2  # a lede naming this many names no other source names leads with other actors
@@ -112,11 +121,7 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
     texts = [[s.text for a in roots[root] for s in sentences[a.id]] for root in ids]
     owner = np.asarray([row for row, own in enumerate(texts) for _ in own])
     vectors = np.asarray(ctx.embedder.embed([t for own in texts for t in own]), dtype=np.float32)
-    signals = np.stack([_against_others(pairs) for pairs in _retelling(vectors, owner, texts)])
-    relative = np.stack([[_share_of_typical(values, row) for row in range(len(ids))] for values in signals])
-    # a signal no other source shows (nothing retold at all) says nothing either way
-    told = ~np.isnan(relative)
-    score = np.where(told, relative, 0.0).sum(axis=0) / np.maximum(told.sum(axis=0), 1) + (~told.any(axis=0))
+    signals, typical, score, against_core = _scores(_retelling(vectors, owner, texts))
     dated, doubtful = _dated_elsewhere(roots, sentences)
     dated.update((root, "a digest of several stories (numbered headlines with teasers), not a report of this one")
                  for root in ids if root not in dated and _digest(roots[root][0]))
@@ -125,7 +130,7 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
     ranked += [(1.0, float(score[row]), root) for row, root in enumerate(ids) if root not in dated
                and score[row] < (_RELATIVE_DATED if root in doubtful else _RELATIVE)]
     # Only a minority can be off topic; another day first, then the lowest averages.
-    flagged = [root for *_, root in sorted(ranked)[: (len(ids) - 1) // 2]]
+    flagged = [root for *_, root in sorted(ranked)[: len(ids) - _majority(len(ids))]]
     reasons: dict[str, str] = {}
     for root in flagged:
         if root in dated:
@@ -135,10 +140,12 @@ def off_topic_reasons(ctx: StoryContext) -> dict[str, str]:
                      "as much as a typical source does"
         else:
             row = ids.index(root)
-            shares = "; ".join(f"{name} {signals[k, row]:.2f} against {np.median(np.delete(signals[k], row)):.2f}"
+            shares = "; ".join(f"{name} {signals[k, row]:.2f} against {typical[k, row]:.2f}"
                                for k, name in enumerate(_SIGNALS))
-            reason = (f"reports another event: it retells the other sources {score[row]:.0%} as much as a "
-                      f"typical source does ({shares} for a typical source)")
+            others = f"the {_majority(len(ids))} sources that retell the others most" if against_core[row] else \
+                "the other sources"
+            reason = (f"reports another event: it retells {others} {score[row]:.0%} as much as a "
+                      f"typical one of them does ({shares} for a typical one)")
         reasons.update((article.id, reason) for article in roots[root])
     return reasons
 
@@ -161,17 +168,56 @@ def _retelling(vectors: np.ndarray, owner: np.ndarray, texts: list[list[str]]) -
     return [topic @ topic.T, support, cover, lede]
 
 
-def _against_others(pairs: np.ndarray) -> np.ndarray:
-    """Each source's mean over every other source (the diagonal left out)."""
-    sources = len(pairs)
-    return (pairs.sum(axis=1) - np.diag(pairs)) / (sources - 1)
+def _scores(matrices: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each source's signals (signal x source), the typical values they are
+    weighed against, its score, and whether it was weighed against the core.
+
+    First against every other source. Averaged that way, two articles of one
+    other event vouch for each other; so, from ``_CORE_FROM`` sources on, each
+    is also weighed against the core: the majority that retells the others
+    most (the most that can stay when a minority is flagged). A source that
+    retells the core less than ``_RELATIVE_CORE`` of what a core source does
+    takes that lower score.
+    """
+    everyone = np.ones(len(matrices[0]), dtype=bool)
+    signals, typical, score = _retold(matrices, everyone)
+    against_core = np.zeros_like(everyone)
+    if len(everyone) >= _CORE_FROM:
+        core = np.zeros_like(everyone)
+        core[np.argsort(-score, kind="stable")[: _majority(len(core))]] = True
+        core_signals, core_typical, core_score = _retold(matrices, core)
+        against_core = core_score < np.minimum(score, _RELATIVE_CORE)
+        signals[:, against_core], typical[:, against_core] = core_signals[:, against_core], core_typical[:, against_core]
+        score = np.where(against_core, core_score, score)
+    return signals, typical, score, against_core
 
 
-def _share_of_typical(values: np.ndarray, row: int) -> float:
-    """A source's value as a share of the median of the others', capped at 1
-    (NaN where the typical value is nothing: no evidence either way)."""
-    typical = float(np.median(np.delete(values, row)))
-    return min(1.0, float(values[row]) / typical) if typical > 1e-9 else float("nan")
+def _majority(sources: int) -> int:
+    """The fewest sources that must stay on topic: more than half."""
+    return sources - (sources - 1) // 2
+
+
+def _retold(matrices: list[np.ndarray], core: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each source's signals against the ``core`` sources (signal x source),
+    the typical core source's values (the median of the other core sources'),
+    and its score: the mean of its signals as shares of the typical ones,
+    each capped at 1 (being more typical than typical proves nothing)."""
+    signals = np.stack([_against(pairs, core) for pairs in matrices])
+    typical = np.stack([[np.median(values[core & (np.arange(len(core)) != row)]) for row in range(len(core))]
+                        for values in signals])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # NaN where the typical value is nothing: a signal no source shows says nothing either way
+        relative = np.where(typical > 1e-9, np.minimum(1.0, signals / typical), np.nan)
+    told = ~np.isnan(relative)
+    score = np.where(told, relative, 0.0).sum(axis=0) / np.maximum(told.sum(axis=0), 1) + (~told.any(axis=0))
+    return signals, typical, score
+
+
+def _against(pairs: np.ndarray, core: np.ndarray) -> np.ndarray:
+    """Each source's mean over the core sources, itself left out."""
+    weights = np.tile(core.astype(np.float32), (len(pairs), 1))
+    np.fill_diagonal(weights, 0.0)
+    return (pairs * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
 
 
 _WORD = re.compile(r"\w[\w'’-]*\w|\w")
