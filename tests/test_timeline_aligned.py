@@ -9,6 +9,7 @@ from newsfold.model import Article
 from newsfold.nlp.spacy_model import load, parse
 from newsfold.stages.timeline import aligned, build_timeline, claims, clauses
 from newsfold.stages.timeline.events import events_of
+from newsfold.stages.timeline.merging import since_day, tally_day
 
 from .test_timeline import one, run, split
 
@@ -484,3 +485,55 @@ def test_a_noun_root_with_a_subject_is_a_verb_read_as_a_noun():
               deps=["ROOT", "prep", "det", "pobj", "prep", "pobj", "nummod", "punct"],
               pos=["NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "NUM", "PUNCT"])
     assert clauses.verb_of_noun_root(doc[5], list(doc)) is None
+
+
+def test_the_day_a_running_count_is_told_at_is_not_the_day_of_the_event():
+    # "as of" / "by" a day told done: the moment of a count, not the day the goats escaped
+    escaped = [Article(f"e{k}", f"Forty goats escaped from a farm near Tollby on {day}, the farm said.",
+                       published="2031-03-12") for k, day in enumerate(["March 3", "3 March", "March 3"])]
+    as_of = Article("t1", "As of Wednesday (March 10), 12 goats that escaped from a farm near Tollby had been "
+                    "caught, the farm said.", published="2031-03-12")
+    assert _date_conflicts(*escaped, as_of) == []
+    # two moments of the count with other counts: the count went up, no day is disputed
+    earlier = Article("t2", "By March 9, 8 goats that escaped from a farm near Tollby had been caught, "
+                      "the farm said.", published="2031-03-12")
+    assert _date_conflicts(as_of, earlier) == []
+    # the same count at another moment is a day disputed
+    same = Article("t3", "By March 7, 12 goats that escaped from a farm near Tollby had been caught, "
+                   "the farm said.", published="2031-03-12")
+    [conflict] = _date_conflicts(as_of, same)
+    assert sorted(v.value for v in conflict.values) == ["2031-03-07", "2031-03-10"]
+
+
+def test_a_count_s_moment_and_a_deadline():
+    assert tally_day("As at 5pm on March 3, 12 people had been rescued.", "March 3", True)
+    assert tally_day("By 17 March, 13 had been caught.", "17 March", True)
+    assert not tally_day("The fee must be paid by March 17.", "March 17", False)  # a deadline
+    assert not tally_day("The goats escaped on March 3.", "March 3", True)
+
+
+def test_two_statements_with_other_quotes_are_two_days():
+    told = Article("a", "\"The ferry is safe and ready to sail,\" port spokesman Ivo Marek told the Coast Daily "
+                   "on Tuesday, March 10.", published="2031-03-14")
+    other = Article("b", "\"We have found no fault in the engine of the ferry,\" port spokesman Ivo Marek told the "
+                    "Coast Daily on Thursday, March 12.", published="2031-03-14")
+    assert _date_conflicts(told, other) == []
+    # the same words quoted on another day: one statement, two days
+    same = Article("c", "\"The ferry is safe and ready to sail,\" port spokesman Ivo Marek told the Coast Daily "
+                   "on Thursday, March 12.", published="2031-03-14")
+    [conflict] = _date_conflicts(told, same)
+    assert sorted(v.value for v in conflict.values) == ["2031-03-10", "2031-03-12"]
+    # a quote beside the day of an event: the day is the event's, whatever was said there
+    assert claims.speech_day("\"We are ready,\" he said on March 12.", "March 12")
+    assert not claims.speech_day("\"We are ready,\" he said during the launch on March 12.", "March 12")
+
+
+def test_the_start_of_a_span_is_not_a_disputed_day():
+    assert since_day("their first league title since 1987", "1987")
+    assert since_day("the first team since 1985 to come back", "since 1985")
+    assert not since_day("they won the title in 1987", "1987")
+    won = [Article(f"w{k}", f"The Harbour Rovers won their first league title since 1987 in a {kind} game.",
+                   published="2031-05-02") for k, kind in enumerate(["tense", "thrilling", "late"])]
+    other = Article("o", "The Quay Rangers, who won a league title in 1991, lost the tense final game.",
+                    published="2031-05-02")
+    assert [c for c in run([*won, other])[1] if c.kind == "date"] == []

@@ -38,7 +38,11 @@ Method, in order:
    launch and a deadline), or the same day of the next or previous month (a
    month misread: ``claims.month_slip``), and neither source gives the other's day in
    another sentence alike the other's (a source giving both days for the
-   same kind of claim is telling two events);
+   same kind of claim is telling two events); the moment a running count is
+   told at ("as of Jan 22", ``merging.tally_day``) is the counterpart only
+   of another such moment with the same counts, and the days two quotes were
+   spoken on only when the quotes are alike (``claims.one_moment``, in every
+   tier below too); the start of a span ("since 1908") is never a day;
 4. a day its own weekday contradicts (``weekdays``: "Tuesday (Jan 24)" in a
    year where Jan 24 is a Friday), that no other source gives, against the
    weekday's day in the likest sentence of each other source giving it;
@@ -79,7 +83,7 @@ from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.text import overlap
-from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, month_slip, split_tellings
+from .claims import DATE_WORDS, Claim, claims_of, days_apart, holds, month_slip, one_moment, split_tellings
 from .consensus import Given, lone_day_pairs
 from .copied import copied_day_pairs
 from .grouped import grouped_pairs
@@ -320,7 +324,7 @@ def _disputed(a: Claim, b: Claim) -> list[tuple[str, str]]:
     scored = sorted(((1.0 if one_each else overlap(near_a, near_b), day_a, day_b)
                      for day_a, near_a in only_a for day_b, near_b in only_b
                      if (days_apart(day_a, day_b) <= _MOST_DAYS or month_slip(day_a, day_b))
-                     and (day_a in a.said) == (day_b in b.said)), reverse=True)
+                     and (day_a in a.said) == (day_b in b.said) and one_moment(a, day_a, b, day_b)), reverse=True)
     out: list[tuple[str, str]] = []
     for score, day_a, day_b in scored:
         if score > 0 and all(day_a != x and day_b != y for x, y in out):

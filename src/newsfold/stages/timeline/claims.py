@@ -15,16 +15,15 @@ from datetime import date
 
 from ...context import StoryContext
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
-from ...nlp.text import content_words, one_sentence
+from ...nlp.text import content_words, one_sentence, overlap
 from .mentions import quoted_spans
-from .merging import Event, sequence_words
+from .merging import TIME_OF_DAY, Event, same_moment, sequence_words
 
 NEAR_WORDS = 5  # words each side of a date that say what it dates
 _ISO_DAY = 10  # len("YYYY-MM-DD")
 _LATE_DAYS = 1  # a day told as done this many days after its report's date may still be its zone's
 _UPDATE = re.compile(r"\bupdated?\b", re.IGNORECASE)
 _UPDATE_REACH = 16  # characters before a day that an update note's word may stand in ("UPDATE (27 Jan")
-_TIME = re.compile(r"\b\d+(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.IGNORECASE)  # "8pm", "9:35 a.m."
 DATE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, [*MONTHS, *WEEKDAY_NUMBERS]), key=len, reverse=True))
     + r")\b\.?|\d+(?:st|nd|rd|th)?", re.IGNORECASE)
@@ -49,6 +48,8 @@ class Claim:
     late: frozenset[str] = frozenset()  # days told as done yet after its report's date (``late_days``)
     ahead: frozenset[str] = frozenset()  # days after its report's date: to come when it was written
     events: tuple[tuple[str, str], ...] = ()  # each day and what its event says ("an attack was detected")
+    tally: frozenset[str] = frozenset()  # days a count is told at ("as of Jan 22", ``merging.tally_day``)
+    quotes: frozenset[str] = frozenset()  # the content words of what it quotes
 
     def event_of(self, day: str) -> str:
         """What the event dated ``day`` says (the first dated event's words otherwise)."""
@@ -75,7 +76,7 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
     updates = {a.id: update_days(a.text, [e for e in events if e.support.source == a.id]) for a in ctx.articles}
     claims = []
     for (source, span), dated in by_sentence.items():
-        days = [e for e in dated if len(e.date) == _ISO_DAY and not e.relative
+        days = [e for e in dated if len(e.date) == _ISO_DAY and not e.relative and not e.since
                 and any(c.isdigit() for c in e.support.as_written or "")]
         if by_weekday:
             days = [] if days else [e for e in dated if len(e.date) == _ISO_DAY and not e.relative]
@@ -95,7 +96,9 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
                             frozenset(e.date for e in days if e.said or statement_day(raw, e.support.as_written or "")),
                             late_days(days, ctx.article(source).published, updates[source]),
                             days_ahead(near, ctx.article(source).published),
-                            tuple((e.date, e.text) for e in reversed(days))))
+                            tuple((e.date, e.text) for e in reversed(days)),
+                            frozenset(e.date for e in days if e.tally),
+                            frozenset() if text == raw else quoted_words(raw)))
     return claims
 
 
@@ -139,8 +142,8 @@ def near_words(sentence: str, as_written: str) -> frozenset[str]:
     at = sentence.find(as_written)
     if not as_written or at < 0:
         return frozenset()
-    before = DATE_WORDS.sub(" ", _TIME.sub(" ", sentence[:at])).split()[-NEAR_WORDS:]
-    after = DATE_WORDS.sub(" ", _TIME.sub(" ", sentence[at + len(as_written):])).split()[:NEAR_WORDS]
+    before = DATE_WORDS.sub(" ", TIME_OF_DAY.sub(" ", sentence[:at])).split()[-NEAR_WORDS:]
+    after = DATE_WORDS.sub(" ", TIME_OF_DAY.sub(" ", sentence[at + len(as_written):])).split()[:NEAR_WORDS]
     return frozenset(content_words(" ".join(before + after)))
 
 
@@ -157,6 +160,57 @@ def statement_day(sentence: str, as_written: str) -> bool:
     day = re.escape(as_written)
     return re.search(rf"\b{_STATEMENT}(?:\s+{_DATED})?\s+(?:on\s+|of\s+)?(?:\w+\s+)?{day}"
                      rf"|{day},?\s+{_STATEMENT}\b", sentence, re.IGNORECASE) is not None
+
+
+_ONE_QUOTE = 0.3  # the share of the shorter quote's content words that one quote told twice shares
+
+
+def one_moment(a: Claim, day_a: str, b: Claim, day_b: str) -> bool:
+    """Whether the two claims' days may date one thing: one moment
+    (``merging.same_moment``), and, for the days two statements were made on
+    that each quote their words, one statement: quotes alike ("'... the
+    process is underway,' the spokesman told a daily on Jan 23" and "'...
+    nobody came to see him,' the spokesman said by text message on Jan 30"
+    date two statements; "'...,' he said during the launch on Jan 22" dates
+    the launch, not what he said)."""
+    if a.quotes and b.quotes and _spoken(a, day_a) and _spoken(b, day_b) and overlap(a.quotes, b.quotes) < _ONE_QUOTE:
+        return False
+    return same_moment(day_a in a.tally, _without_days(a), day_b in b.tally, _without_days(b))
+
+
+def _spoken(claim: Claim, day: str) -> bool:
+    return day in claim.said or any(given == day and speech_day(claim.text, written) for given, written in claim.written)
+
+
+def _without_days(claim: Claim) -> str:
+    text = claim.text
+    for _, written in claim.written:
+        text = text.replace(written, " ") if written else text
+    return text
+
+
+def quoted_words(text: str) -> frozenset[str]:
+    """The content words of what a sentence quotes."""
+    return frozenset(content_words(" ".join(text[start:end] for start, end in quoted_spans(text))))
+
+
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|wrote)\b", re.IGNORECASE)
+_EVENT_BETWEEN = re.compile(r"\b(?:during|after|before|following|ahead\s+of|at\s+the\s+(?:launch|opening|start|end))\b",
+                            re.IGNORECASE)
+_QUOTE_ENDS = "\"\u201d"
+
+
+def speech_day(sentence: str, as_written: str) -> bool:
+    """Whether the day is the one a quote was spoken on: a speech verb between
+    the quote's end (or the last 80 characters) and the day, and no event
+    named between them ("'...,' said the spokesman to a daily, Saturday, Jan
+    25"; not "'...,' he said during the launch on Jan 22")."""
+    at = sentence.find(as_written) if as_written else -1
+    if at < 0:
+        return False
+    window = sentence[max(0, at - 80):at]
+    window = window[max(window.rfind(mark) for mark in _QUOTE_ENDS) + 1:]
+    return bool(_SPEECH.search(window)) and not _EVENT_BETWEEN.search(window)
 
 
 def unquoted(text: str) -> str:

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import EVENT_STAGES
 from ...nlp.text import content_words, overlap
-from .claims import Claim, days_apart, month_slip, roots_of_days, sequence
+from .claims import Claim, days_apart, month_slip, one_moment, roots_of_days, sequence
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -121,7 +121,7 @@ def _alike_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         for other_day, other_near in other.dated:
             close = other_day[:7] == day[:7] and days_apart(day, other_day) <= _MOST_DAYS
             if not (close or month_slip(day, other_day)) or other_day in claim.days \
-                    or _to_come_against_past(claim, day, other, other_day):
+                    or _to_come_against_past(claim, day, other, other_day) or not one_moment(claim, day, other, other_day):
                 continue
             if sequence(other) != sequence(claim) and other_day not in placed:
                 continue
@@ -148,7 +148,8 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
             continue
         for other_day in other.days:
             near_day = other_day[:7] == day[:7] and other_day != day and days_apart(day, other_day) <= FEW_DAYS
-            if not (near_day or month_slip(day, other_day)) or _to_come_against_past(claim, day, other, other_day):
+            if not (near_day or month_slip(day, other_day)) or _to_come_against_past(claim, day, other, other_day) \
+                    or not one_moment(claim, day, other, other_day):
                 continue
             if sequence(other) != sequence(claim) and other_day not in placed:
                 continue

@@ -29,7 +29,7 @@ from .mentions import (
     looks_like_date,
     quoted_spans,
 )
-from .merging import Event, tells_another_event
+from .merging import Event, since_day, tally_day, tells_another_event
 from .resolving import number, parse_published, resolve
 
 if TYPE_CHECKING:
@@ -202,4 +202,6 @@ def _event(article: Article, mention: Mention, tokens: list[Token], others: list
     head = clause_head(tokens[0], sentence_tokens)
     return Event(mention.date, bare, evidence, content_words(bare), relative=mention.kind == "day_after",
                  shown=text, apart=tells_another_event(sentence.text),
-                 said=head is not None and announces(head), done=head is not None and told_done(head))
+                 said=head is not None and announces(head), done=head is not None and told_done(head),
+                 tally=tally_day(sentence.text, evidence.as_written or "", head is not None and told_done(head)),
+                 since=since_day(sentence.text, evidence.as_written or ""))

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .claims import Claim, days_apart, month_slip, sequence
+from .claims import Claim, days_apart, month_slip, one_moment, sequence
 from .consensus import FEW_DAYS, LONE_COSINE, Pair, placed_alike
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def _against_group(claims: Sequence[Claim], members: list[tuple[int, set[str]]],
             continue
         for other_day in days - claim.days:
             close = other_day[:7] == day[:7] and days_apart(day, other_day) <= FEW_DAYS
-            if not (close or month_slip(day, other_day)):
+            if not (close or month_slip(day, other_day)) or not one_moment(claim, day, other, other_day):
                 continue
             if sequence(other) != sequence(claim) and other_day not in placed:
                 continue

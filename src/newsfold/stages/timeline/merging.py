@@ -27,6 +27,8 @@ class Event:
     quoted: bool = False  # a day inside quotation marks: what a speaker dates, no timeline entry
     said: bool = False  # it dates an announcement ("On Jan 22, the agency said he will …"), not the event
     done: bool = False  # its clause is told as done ("was alerted", "said"), not as to come
+    tally: bool = False  # it dates the moment a running count is told at ("as of Jan 22": ``tally_day``)
+    since: bool = False  # it starts a span ("the first title since 1908": ``since_day``), no event disputed
 
 
 @dataclass
@@ -38,6 +40,53 @@ class _Cluster:
 _SEQUENCE = re.compile(r"\b(next|previous|upcoming|preceding|subsequent|another)\b")
 # "In an unrelated case, …", "in a separate incident": the sentence tells another event
 _SEPARATE = re.compile(r"\b(?:unrelated|separate|different|another)\s+(?:case|incident|matter|accident|attack|offence|offense)\b")
+
+
+TIME_OF_DAY = re.compile(r"\b\d+(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.IGNORECASE)  # "8pm", "9:35 a.m."
+# "as of", "as at", "by" (then the day, perhaps "the end of" it, "5pm on" it)
+_CUTOFF = re.compile(r"\b(?:as\s+(?:of|at)|(?P<by>by))\s+(?:(?:the\s+)?(?:end|morning|afternoon|evening|night)\s+of\s+)?$",
+                     re.IGNORECASE)
+_COUNT = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def tally_day(sentence: str, as_written: str, done: bool) -> bool:
+    """Whether the day is the one a running count is told at, not the day of
+    an event: "as of Wednesday (Jan 22)", "as at 5pm on Jan 3", or "by" a day
+    told done ("by 17 January, 13 had been recaptured"; "must be paid by
+    Jan 17" is a deadline)."""
+    at = sentence.find(as_written) if as_written else -1
+    if at < 0:
+        return False
+    before = TIME_OF_DAY.sub(" ", sentence[max(0, at - 40):at])
+    before = re.sub(r"\b(?:on|at)\s*$", "", before.rstrip()).rstrip(" ,") + " "
+    found = _CUTOFF.search(before)
+    return found is not None and (done or not found.group("by"))
+
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def since_day(sentence: str, as_written: str) -> bool:
+    """Whether the day starts a span ("their first title since 1908", "missing
+    since Jan 8"): the sentence tells the span, and another source's other
+    start most often belongs to another span ("the first team since 1985 to
+    come back"), not a disputed day."""
+    at = sentence.find(as_written) if as_written else -1
+    return at >= 0 and (as_written.lower().startswith("since ") or _SINCE.search(sentence[max(0, at - 20):at]) is not None)
+
+
+def same_moment(tally_a: bool, text_a: str, tally_b: bool, text_b: str) -> bool:
+    """Whether two days may date one thing, given whether each is the moment
+    of a running count (``tally_day``) and the words of its telling without
+    its day: neither is, or both are and the counts agree ("34 caught as of
+    Jan 22" against "34 caught as of Jan 25"). "13 recaptured by Jan 17" is an
+    earlier moment of the count than "23 as of Jan 18", and neither dates the
+    escape the count is of."""
+    return tally_a == tally_b and (not tally_a or _counts(text_a) == _counts(text_b))
+
+
+def _counts(text: str) -> frozenset[str]:
+    return frozenset(m.group().replace(",", "") for m in _COUNT.finditer(TIME_OF_DAY.sub(" ", text)))
 
 
 def tells_another_event(text: str) -> bool:
@@ -150,7 +199,7 @@ def _strongly_similar(a: _Cluster, b: _Cluster) -> bool:
     return any(
         similarity(x.words, y.words)[0] >= 0.7 and similarity(x.words, y.words)[1] >= 3
         and fuzz.token_set_ratio(x.text, y.text) >= 75 and one_occurrence(x.text, y.text)
-        and x.apart == y.apart
+        and x.apart == y.apart and same_moment(x.tally, x.text, y.tally, y.text) and not (x.since or y.since)
         for x in a.events for y in b.events)
 
 
