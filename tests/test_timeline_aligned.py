@@ -537,3 +537,15 @@ def test_the_start_of_a_span_is_not_a_disputed_day():
     other = Article("o", "The Quay Rangers, who won a league title in 1991, lost the tense final game.",
                     published="2031-05-02")
     assert [c for c in run([*won, other])[1] if c.kind == "date"] == []
+
+
+def test_a_woman_s_day_and_a_man_s_day_are_two_people_s():
+    woman = [Article(f"w{k}", f"The woman will be charged in court on {day} with theft at the harbour market.",
+                     published="2031-03-02") for k, day in enumerate(["March 5", "5 March"])]
+    man = Article("m", "The man will be charged in court on March 9 with theft at the harbour market.",
+                  published="2031-03-02")
+    assert _date_conflicts(*woman, man) == []
+    # a reporter's "he said" tells nothing of whom the sentence is about
+    moved = Article("x", "The woman will be charged in court on March 9 with theft at the harbour market, he said.",
+                    published="2031-03-02")
+    assert len(_date_conflicts(*woman, moved)) == 1

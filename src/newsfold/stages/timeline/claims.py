@@ -17,7 +17,7 @@ from ...context import StoryContext
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
 from ...nlp.text import content_words, one_sentence, overlap
 from .mentions import quoted_spans
-from .merging import TIME_OF_DAY, Event, same_moment, sequence_words
+from .merging import TIME_OF_DAY, Event, one_person, same_moment, sequence_words
 
 NEAR_WORDS = 5  # words each side of a date that say what it dates
 _ISO_DAY = 10  # len("YYYY-MM-DD")
@@ -172,8 +172,12 @@ def one_moment(a: Claim, day_a: str, b: Claim, day_b: str) -> bool:
     process is underway,' the spokesman told a daily on Jan 23" and "'...
     nobody came to see him,' the spokesman said by text message on Jan 30"
     date two statements; "'...,' he said during the launch on Jan 22" dates
-    the launch, not what he said)."""
+    the launch, not what he said); and one person: a sentence telling of a
+    woman only and one telling of a man only ("She will be charged on Jan 23"
+    and "The man will be charged on Feb 4") tell of two people."""
     if a.quotes and b.quotes and _spoken(a, day_a) and _spoken(b, day_b) and overlap(a.quotes, b.quotes) < _ONE_QUOTE:
+        return False
+    if not one_person(a.text, b.text):
         return False
     return same_moment(day_a in a.tally, _without_days(a), day_b in b.tally, _without_days(b))
 

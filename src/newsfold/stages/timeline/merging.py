@@ -75,6 +75,29 @@ def since_day(sentence: str, as_written: str) -> bool:
     return at >= 0 and (as_written.lower().startswith("since ") or _SINCE.search(sentence[max(0, at - 20):at]) is not None)
 
 
+_FEMALE = frozenset({"she", "her", "hers", "herself", "woman", "women", "girl", "mother", "wife", "daughter",
+                     "sister", "mrs", "ms", "madam", "grandmother", "aunt"})
+_MALE = frozenset({"he", "his", "him", "himself", "man", "men", "boy", "father", "husband", "son", "brother",
+                   "mr", "grandfather", "uncle"})
+_ATTRIBUTION = re.compile(r"\b(?:(?:he|she)\s+(?:said|says|added|told|explained)|(?:said|says|added|told)\s+(?:he|she))\b",
+                          re.IGNORECASE)
+
+
+def _gender(text: str) -> str:
+    """"female" or "male" when the sentence tells of women only or men only
+    (a reporter's "he said" left out), else ""."""
+    words = set(re.findall(r"[a-z]+", _ATTRIBUTION.sub(" ", text).lower()))
+    female, male = bool(words & _FEMALE), bool(words & _MALE)
+    return "female" if female and not male else "male" if male and not female else ""
+
+
+def one_person(a: str, b: str) -> bool:
+    """Whether two tellings may be of one person: not one of women only and
+    one of men only ("She will be charged on Jan 23" and "The man will be
+    charged on Feb 4")."""
+    return {_gender(a), _gender(b)} != {"female", "male"}
+
+
 def same_moment(tally_a: bool, text_a: str, tally_b: bool, text_b: str) -> bool:
     """Whether two days may date one thing, given whether each is the moment
     of a running count (``tally_day``) and the words of its telling without
@@ -200,6 +223,7 @@ def _strongly_similar(a: _Cluster, b: _Cluster) -> bool:
         similarity(x.words, y.words)[0] >= 0.7 and similarity(x.words, y.words)[1] >= 3
         and fuzz.token_set_ratio(x.text, y.text) >= 75 and one_occurrence(x.text, y.text)
         and x.apart == y.apart and same_moment(x.tally, x.text, y.tally, y.text) and not (x.since or y.since)
+        and one_person(x.text, y.text)
         for x in a.events for y in b.events)
 
 
