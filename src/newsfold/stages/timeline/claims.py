@@ -179,7 +179,9 @@ def one_moment(a: Claim, day_a: str, b: Claim, day_b: str) -> bool:
         return False
     if not one_person(a.text, b.text):
         return False
-    return same_moment(day_a in a.tally, _without_days(a), day_b in b.tally, _without_days(b))
+    tally_a, tally_b = day_a in a.tally, day_b in b.tally
+    # the words without their days are read only where a count's moment is weighed
+    return not (tally_a or tally_b) or same_moment(tally_a, _without_days(a), tally_b, _without_days(b))
 
 
 def _spoken(claim: Claim, day: str) -> bool:

@@ -200,8 +200,9 @@ def _event(article: Article, mention: Mention, tokens: list[Token], others: list
         return None
     evidence = Evidence(article.id, start, end, as_written=article.text[mention.start:mention.end])
     head = clause_head(tokens[0], sentence_tokens)
+    done = head is not None and told_done(head)
     return Event(mention.date, bare, evidence, content_words(bare), relative=mention.kind == "day_after",
                  shown=text, apart=tells_another_event(sentence.text),
-                 said=head is not None and announces(head), done=head is not None and told_done(head),
-                 tally=tally_day(sentence.text, evidence.as_written or "", head is not None and told_done(head)),
+                 said=head is not None and announces(head), done=done,
+                 tally=tally_day(sentence.text, evidence.as_written or "", done),
                  since=since_day(sentence.text, evidence.as_written or ""))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -83,6 +84,7 @@ _ATTRIBUTION = re.compile(r"\b(?:(?:he|she)\s+(?:said|says|added|told|explained)
                           re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _gender(text: str) -> str:
     """"female" or "male" when the sentence tells of women only or men only
     (a reporter's "he said" left out), else ""."""
