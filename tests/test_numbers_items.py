@@ -119,3 +119,17 @@ def test_a_lone_item_figure_in_the_place_of_the_value_the_others_agree_on_is_a_c
     assert len(conflicts) == 1
     values = values_of(conflicts[0])
     assert values["$8 million"] == {"a"} and values["$5 million"] == {"b", "c", "d"}
+
+
+def test_and_a_half_is_the_number_s_half():
+    found = quantities_of(Article("a", "He began a prison sentence of six and a half years. "
+                                       "Two and a half million people voted."))
+    assert by_text(found, "six and a half").value == 6.5
+    assert by_text(found, "Two and a half million").value == 2_500_000
+    assert by_text(quantities_of(Article("b", "She got a two-and-a-half-year ban.")), "two-and-a-half").value == 2.5
+
+
+def test_a_penalty_s_length_is_its_figure_not_a_descriptor():
+    e = Article("e", "On Tuesday that trust ended with a six-year prison sentence for the former finance director.")
+    assert not by_text(quantities_of(e), "six").descriptor
+    assert by_text(quantities_of(Article("f", "A nine-person brawl broke out.")), "nine").descriptor

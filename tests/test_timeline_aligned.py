@@ -549,3 +549,16 @@ def test_a_woman_s_day_and_a_man_s_day_are_two_people_s():
     moved = Article("x", "The woman will be charged in court on March 9 with theft at the harbour market, he said.",
                     published="2031-03-02")
     assert len(_date_conflicts(*woman, moved)) == 1
+
+
+def test_a_state_told_on_each_report_s_own_day_is_no_disputed_day():
+    # a follow-up tells the state since: "several remained" on Monday, "five still" on Wednesday
+    stayed = [Article(f"s{k}", "They were treated at Harbour General Hospital, where several remained on Monday.",
+                      published="2034-05-01") for k in range(2)]
+    still = Article("t", "Five people were still being treated at Harbour General Hospital on Wednesday.",
+                    published="2034-05-03")
+    assert _date_conflicts(*stayed, still) == []
+    first, later = (claims.Claim("a", "a", (0, 1), "several remained", frozenset(), frozenset({day}), "",
+                                 reported=reported) for day, reported in (("2034-05-01", "2034-05-01"),
+                                                                          ("2034-05-02", "2034-05-03")))
+    assert not claims._each_report_s_own(first, "2034-05-01", later, "2034-05-02")  # a day before its report

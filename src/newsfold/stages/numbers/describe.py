@@ -107,10 +107,19 @@ def content_lemmas(tokens: Iterable[Token]) -> frozenset[str]:
 
 
 def _is_descriptor(doc: Doc, last_token: int) -> bool:
-    """"nine-person brawl", "a 33-second video": the count describes another noun."""
+    """"nine-person brawl", "a 33-second video": the count describes another
+    noun. A penalty's length is its figure, not a descriptor ("a six-year
+    prison sentence", "a two-year driving ban")."""
     nxt = last_token + 1
-    return nxt + 1 < len(doc) and doc[nxt].text in ("-", "–") and not doc[last_token].whitespace_ \
-        and not doc[nxt].whitespace_ and doc[nxt + 1].pos_ in ("NOUN", "ADJ", "PROPN")
+    if not (nxt + 1 < len(doc) and doc[nxt].text in ("-", "–") and not doc[last_token].whitespace_
+            and not doc[nxt].whitespace_ and doc[nxt + 1].pos_ in ("NOUN", "ADJ", "PROPN")):
+        return False
+    described = {t.lower_ for t in doc[nxt + 2:nxt + 5]}
+    return not (doc[nxt + 1].lower_ in _TIME_UNITS and described & _PENALTIES)
+
+
+_TIME_UNITS = frozenset({"year", "month", "week", "day"})
+_PENALTIES = frozenset({"sentence", "term", "jail", "prison", "ban", "disqualification", "suspension", "imprisonment"})
 
 
 def _is_increment(doc: Doc, first: int, last_token: int) -> bool:

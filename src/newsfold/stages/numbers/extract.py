@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Article, Sentence
-from ...nlp.lexicon import HONORIFICS, WEEKDAYS
+from ...nlp.lexicon import HONORIFICS, SCALE_WORDS, WEEKDAYS
 from ...nlp.text import plain
 from .compare import half_unit
 from .counted import counted_noun, is_demonym, referent
@@ -253,6 +253,7 @@ def _read_written(doc: Doc, i: int) -> _Written | None:
     written = _Written(number.value, first, number.last, number.last, number.decimals,
                        number.vague, number.as_words, number.unit)
     _read_unit(doc, written)
+    _read_half(doc, written)
     _read_range(doc, written)
     if written.low is None:
         written.qualifier, written.first = read_qualifier(doc, written.first)
@@ -276,6 +277,23 @@ def _read_unit(doc: Doc, written: _Written) -> None:
         written.unit, written.end = "%", nxt
     elif nxt + 1 < len(doc) and doc[nxt].lower_ == "per" and doc[nxt + 1].lower_ == "cent":
         written.unit, written.end = "%", nxt + 1
+
+
+def _read_half(doc: Doc, written: _Written) -> None:
+    """"and a half" after the number is its half: "six and a half years",
+    "a two-and-a-half-year term" (hyphens are tokens of their own)."""
+    if written.vague or written.end != written.last:
+        return
+    after = [t for t in doc[written.last + 1:written.last + 8] if t.text != "-"]
+    if [t.lower_ for t in after[:3]] == ["and", "a", "half"]:
+        written.value += 0.5
+        written.end = after[2].i
+        written.decimals = max(written.decimals, 1)
+        scale = doc[written.end + 1].lower_ if written.end + 1 < len(doc) else ""
+        if scale in SCALE_WORDS and scale != "hundred":  # "two and a half million"
+            written.value *= SCALE_WORDS[scale]
+            written.end += 1
+            written.decimals = 0
 
 
 def _read_range(doc: Doc, written: _Written) -> None:

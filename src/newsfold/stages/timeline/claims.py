@@ -50,6 +50,7 @@ class Claim:
     events: tuple[tuple[str, str], ...] = ()  # each day and what its event says ("an attack was detected")
     tally: frozenset[str] = frozenset()  # days a count is told at ("as of Jan 22", ``merging.tally_day``)
     quotes: frozenset[str] = frozenset()  # the content words of what it quotes
+    reported: str = ""  # its source's day of publication (YYYY-MM-DD), if known
 
     def event_of(self, day: str) -> str:
         """What the event dated ``day`` says (the first dated event's words otherwise)."""
@@ -98,7 +99,8 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
                             days_ahead(near, ctx.article(source).published),
                             tuple((e.date, e.text) for e in reversed(days)),
                             frozenset(e.date for e in days if e.tally),
-                            frozenset() if text == raw else quoted_words(raw)))
+                            frozenset() if text == raw else quoted_words(raw),
+                            (ctx.article(source).published or "")[:_ISO_DAY]))
     return claims
 
 
@@ -177,11 +179,27 @@ def one_moment(a: Claim, day_a: str, b: Claim, day_b: str) -> bool:
     and "The man will be charged on Feb 4") tell of two people."""
     if a.quotes and b.quotes and _spoken(a, day_a) and _spoken(b, day_b) and overlap(a.quotes, b.quotes) < _ONE_QUOTE:
         return False
-    if not one_person(a.text, b.text):
+    if not one_person(a.text, b.text) or _each_report_s_own(a, day_a, b, day_b):
         return False
     tally_a, tally_b = day_a in a.tally, day_b in b.tally
     # the words without their days are read only where a count's moment is weighed
     return not (tally_a or tally_b) or same_moment(tally_a, _without_days(a), tally_b, _without_days(b))
+
+
+_STATE = re.compile(r"\b(?:still|remain(?:s|ed|ing)?|continu(?:e|es|ed|ing)\s+to)\b", re.IGNORECASE)
+
+
+def _each_report_s_own(a: Claim, day_a: str, b: Claim, day_b: str) -> bool:
+    """Whether each day is the day of its own report, in reports of two days,
+    and each sentence tells a state then ("several remained in hospital on
+    Monday" in a Monday report, "five were still being treated on
+    Wednesday" in a Wednesday one): a follow-up tells the state since, not
+    another day for the first. (A statement made on each report's day may
+    still be one statement dated apart, so it is not read so.)"""
+    if not (a.reported and b.reported) or a.reported == b.reported:
+        return False
+    return all(day == claim.reported and _STATE.search(claim.text) is not None
+               for claim, day in ((a, day_a), (b, day_b)))
 
 
 def _spoken(claim: Claim, day: str) -> bool:
