@@ -3,9 +3,11 @@
 
     python scripts/check_annotations.py [ANNOTATION ...]     # default: tests/annotations/heldout{2,3,4,5,6}/*.json
 
-Pure reading: the story's records are read from ../shared/data as plain JSON
-(no newsfold stage runs, no brief is made), so an annotation can be checked
-while it is written blind. Checked, for every annotation:
+Pure reading: the story's records are read from ../shared/data as plain JSON,
+or, for an annotation whose ``data`` names a ``path`` (an invented story in
+the repo), each file of that folder as raw text, id = file name without its
+extension, a page without its tags (no newsfold stage runs, no brief is made), so an annotation can
+be checked while it is written blind. Checked, for every annotation:
 
 - evidence strings (consensus, unique) and boilerplate strings are exact
   substrings of the named source's text;
@@ -19,8 +21,11 @@ Prints one line per problem and exits 1 when there is any.
 """
 from __future__ import annotations
 
+import argparse
+import html
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -35,9 +40,16 @@ def shared_data() -> Path:
 
 
 def story_texts(annotation: dict, shared: Path) -> dict[str, str]:
-    """Source id -> raw text of the records the annotation's ``data`` block names."""
+    """Source id -> raw text of the records (or the files) the annotation's ``data`` block names."""
     data = annotation["data"]
     texts: dict[str, str] = {}
+    if "path" in data:
+        folder = REPO / data["path"]
+        for file in sorted(folder.iterdir()) if folder.is_dir() else []:
+            raw = file.read_text(encoding="utf-8")
+            # a page's words as a reader sees them: tags dropped, entities read
+            texts[file.stem] = html.unescape(re.sub(r"<[^>]+>", "", raw)) if file.suffix in (".html", ".htm") else raw
+        return texts
     with open(shared / data["file"], encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
@@ -119,19 +131,29 @@ def _name_problems(annotation: dict, texts: dict[str, str]) -> list[str]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("annotations", nargs="*", type=Path,
+                        help="annotation files (default: tests/annotations/heldout{2,3,4,5,6}/*.json)")
+    args = parser.parse_args()
     names = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
     blind_sets = [REPO / "tests" / "annotations" / name for name in names]
-    paths = [Path(p) for p in sys.argv[1:]] or [p for folder in blind_sets for p in sorted(folder.glob("*.json"))]
+    paths = args.annotations or [p for folder in blind_sets for p in sorted(folder.glob("*.json"))]
     shared = shared_data()
     if not shared.exists():
         print(f"no shared data at {shared}", file=sys.stderr)
         return 1
     bad = 0
     for path in paths:
-        annotation = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            annotation = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            print(f"{path}: cannot read this annotation ({error}); give a JSON annotation file")
+            bad += 1
+            continue
         texts = story_texts(annotation, shared)
         if not texts:
-            print(f"{path.name}: no records of story {annotation['data']['story']!r}")
+            data = annotation.get("data", {})
+            print(f"{path.name}: no records of story {data.get('story') or data.get('path')!r}")
             bad += 1
             continue
         for line in problems(annotation, texts):

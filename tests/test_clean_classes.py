@@ -404,3 +404,28 @@ def test_a_comment_prompt_and_a_trending_list_are_removed():
     assert "Join the discussion: comments are open below." in gone
     assert "Five ways to beat the morning queues" in gone and "Why the harbour ferry keeps running late" in gone
     assert not any("collided" in line or "reopen" in line for line in gone)
+
+
+def test_station_and_app_promos_worded_other_ways():
+    promos = ["Watch live: Quayside TV News at Six, every weeknight on the Quayside TV app.",
+              "Listen to Harbour Radio on 97.4 FM and DAB, or ask your smart speaker to play it.",
+              "Get breaking news first: download the Evening Post app for alerts on your phone.",
+              "Harbour Radio News is on air every hour, on the hour. Turn on alerts in our app for breaking news.",
+              "Harbour News: headlines at the top of every hour. Follow Harbour Radio for the latest on the strike."]
+    _, removed = _removed(BODY + "\n\n".join(promos))
+    assert removed["promo"] == promos
+    # reporting that names a station, an hour or alerts stays
+    told = ["Residents were told to turn on flood alerts, the council said.",
+            "The station said it would broadcast the count live from the hall at 9pm."]
+    _, kept = _removed(BODY + "\n\n".join(told))
+    assert "promo" not in kept
+
+
+def test_a_desk_byline_and_a_bio_told_in_the_perfect():
+    _, removed = _removed("By the Evening Post newsdesk, with Wire Press\n\n" + BODY)
+    assert removed["byline"] == ["By the Evening Post newsdesk, with Wire Press"]
+    bio = "Mara Quist has covered the harbour for the Evening Post since 2024."
+    _, removed = _removed(BODY + bio)
+    assert removed["bio"] == [bio]
+    _, kept = _removed(BODY + "By the time the desk reopened, the queue had gone.")
+    assert "byline" not in kept

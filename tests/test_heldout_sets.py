@@ -23,7 +23,7 @@ from newsfold.eval_speakers import half_of
 ANNOTATIONS = Path(__file__).parent / "annotations"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from check_annotations import problems  # noqa: E402  (scripts/ is not a package)
+from check_annotations import problems, story_texts  # noqa: E402  (scripts/ is not a package)
 
 
 @dataclass(frozen=True)
@@ -126,3 +126,19 @@ def test_the_stories_are_the_first_of_the_rule(held, shared_data):
     )
     chosen = {_annotation(p)["data"]["story"] for p in held.paths}
     assert chosen | held.skipped == set(order[: len(chosen) + len(held.skipped)])
+
+
+def test_every_invented_story_annotation_locates_in_its_files():
+    """The checker reads an invented story's folder (``data.path``), pages without their tags."""
+    checked = 0
+    for path in sorted(ANNOTATIONS.glob("*.json")):
+        annotation = json.loads(path.read_text(encoding="utf-8"))
+        if "path" not in annotation["data"]:
+            continue
+        texts = story_texts(annotation, Path("/no/shared/data/needed"))
+        assert len(texts) >= 3, path.name
+        assert problems(annotation, texts) == [], path.name
+        checked += 1
+    assert checked >= 10
+    page = story_texts({"data": {"path": "tests/data/invented/ferry-fire"}}, Path("."))["harbour-herald"]
+    assert "<p>" not in page and "Read more: Council backs new marina plan" in page

@@ -76,9 +76,21 @@ def test_small_counts_in_words_of_a_list_or_of_time_are_not_compared():
     charges = "He faces three charges of cheating and two charges of forgery, the court heard."
     other = "He faces two charges of cheating, the court heard on Monday."
     assert conflicts_of(Article("c", charges), Article("d", other)) == []
-    # a span of time in words is one part of a sentence's term ("two years and three months")
-    jail = "The driver was sentenced to {} months in jail for the crash."
-    assert conflicts_of(Article("c", jail.format("three")), Article("d", jail.format("seven"))) == []
+    # a span of time in words may be one part of a sentence's term ("two years and three months") ...
+    jail = "The driver was sentenced to {} in jail for the crash."
+    pieces = conflicts_of(Article("c", jail.format("two years and three months")), Article("d", jail.format("seven months")))
+    assert pieces == []
+    whole = "The rider was sentenced to seven months' jail over the chase."
+    for told in ("The rider was sentenced to 2 years & 3 months' jail over the chase.",
+                 "Prosecutors sought two years, three and a half months, and five and a half months' jail."):
+        assert conflicts_of(Article("c", told), Article("d", whole)) == []
+    # ... or no penalty's length at all ("over three years")
+    stole = "He stole the money from the firm over {} years, the court heard."
+    assert conflicts_of(Article("c", stole.format("three")), Article("d", stole.format("seven"))) == []
+    # (until 2026-12-07 a whole term in words was never compared either: "three months in jail" against
+    # "seven months in jail" is a disagreement on the sentence, shown with its unit)
+    [term] = conflicts_of(Article("c", jail.format("three months")), Article("d", jail.format("seven months")))
+    assert sorted(v.value for v in term.values) == ["seven months", "three months"]
 
 
 def test_a_currency_written_in_the_amount_token():
@@ -155,8 +167,13 @@ def test_a_word_of_time_tells_a_change_and_a_participle_of_another_noun_does_not
 
 def test_one_sentence_giving_both_figures_is_no_conflict():
     a = Article("a", "The bars were cut to 360g this week, the maker said in a statement.")
-    b = Article("b", "The maker said in a statement this week that the 400g bars were cut to 540g.")
-    assert conflicts_of(a, b) == []  # b gives 400 and 540 in one sentence, a compares 360 with neither
+    b = Article("b", "The maker said in a statement this week that the bars were cut from 400g to 360g.")
+    assert conflicts_of(a, b) == []  # b gives 400 and 360 in one sentence: a's 360 is its 360
+    # b's weight before the cut is never set against a's after it; its weight after the cut is
+    # (until 2026-12-07 this read "cut to 540g." and passed only because the tokenizer kept "g."
+    # whole at the sentence's end, so 540 measured no grams)
+    c = Article("c", "The maker said in a statement this week that the 400g bars were cut to 540g.")
+    assert [sorted(v.value for v in k.values) for k in conflicts_of(a, c)] == [["360", "540"]]
 
 
 def test_figures_dated_earlier_are_compared_only_for_the_same_year():
@@ -342,3 +359,41 @@ def test_a_currency_word_is_its_sign_and_a_share_then_an_amount_is_no_range():
     assert amount.value == 2.1e9 and amount.low is None
     [share] = [q for q in one("Sales rose 6% to 8% a year.") if q.unit == "%"]
     assert (share.low, share.high) == (6, 8)
+
+
+def test_a_figure_the_other_sentence_also_writes_is_not_the_counterpart():
+    # "up from two hours" in one report, "up from 2 hours" in the other: 2 is two's counterpart,
+    # so 4.5 and 9 are set against each other (not 4.5 against 2, which the first report explains)
+    told = "The queue at the border post grew to about 4.5 hours, up from the usual two hours, the {} said."
+    other = Article("c", "The agency said the queue at the border post increased to about 9 hours, "
+                         "up from the usual 2 hours.")
+    conflicts = conflicts_of(Article("a", told.format("agency")), Article("b", told.format("border agency")), other)
+    assert [sorted(v.value for v in c.values) for c in conflicts] == [["about 4.5", "about 9"]]
+    # where the other report gives the same queue, its 2 is no value for it
+    same = Article("d", "The agency said the queue at the border post increased to about 4.5 hours, "
+                        "up from the usual 2 hours.")
+    assert conflicts_of(Article("a", told.format("agency")), same) == []
+
+
+def test_a_penalty_s_length_one_source_alone_gives_is_set_against_the_others():
+    told = [Article("a", "The former director of Quarrel Freight was sentenced on Tuesday to six years in prison "
+                         "for embezzling $3.1 million from the company over five years."),
+            Article("b", "A former finance chief who siphoned $3.1 million out of a haulage firm was jailed for "
+                         "six years on Tuesday."),
+            Article("c", "Former Quarrel Freight director Ivo Stennet has begun a prison sentence of six and a half "
+                         "years for stealing $3.1m from the firm.")]
+    [conflict] = conflicts_of(*told)
+    assert [(v.value, sorted(e.source for e in v.support)) for v in conflict.values] == [
+        ("six years", ["a", "b"]), ("six and a half years", ["c"])]
+
+
+def test_how_long_a_thing_lasts_is_a_whole_span_compared_in_words():
+    road = [Article("a", "Quay Road will stay closed for two weeks while the wharf is cleared, the council said."),
+            Article("b", "The council said Quay Road would be closed for two weeks as crews clear the wharf."),
+            Article("c", "Crews clearing the wharf mean Quay Road will be shut for three weeks, according to the council.")]
+    [conflict] = conflicts_of(*road)
+    assert [(v.value, sorted(e.source for e in v.support)) for v in conflict.values] == [
+        ("two weeks", ["a", "b"]), ("three weeks", ["c"])]
+    # a span counted back from now, or still running when written, is no length of anything
+    assert not one("The road was closed two weeks ago.")[0].term
+    assert one("Divers have searched the wharf for three days.")[0].vague

@@ -28,6 +28,19 @@ def test_a_conversion_of_a_round_figure_is_no_more_precise_than_it():
     assert conflicts_of(a, b)
 
 
+def test_conversions_into_two_dollars_are_two_currencies():
+    # "$100 million" converts into US dollars, "S$135 million" into Singapore dollars: one amount
+    texts = {"a": "The scheme caused state losses of RM450 million ($100 million), prosecutors said.",
+             "b": "Prosecutors said the scheme caused state losses of RM450 million ($100 million).",
+             "c": "The scheme caused state losses of RM450 million (S$135 million), prosecutors said."}
+    conflicts = conflicts_of(*(Article(k, v) for k, v in texts.items()))
+    assert not [c for c in conflicts if {"$100 million", "S$135 million"} & set(values_of(c))]
+    # the same dollars converted at another figure are still set against each other
+    texts["c"] = "The scheme caused state losses of RM450 million ($135 million), prosecutors said."
+    conflicts = conflicts_of(*(Article(k, v) for k, v in texts.items()))
+    assert any({"$100 million", "$135 million"} <= set(values_of(c)) for c in conflicts)
+
+
 def test_a_bound_raised_later_in_a_source_is_one_count_not_two():
     a = Article("a", "The fire brigade said at least 40 people were injured after the tram overturned. "
                      "Over 50 people were taken to hospital.")
@@ -133,3 +146,9 @@ def test_a_penalty_s_length_is_its_figure_not_a_descriptor():
     e = Article("e", "On Tuesday that trust ended with a six-year prison sentence for the former finance director.")
     assert not by_text(quantities_of(e), "six").descriptor
     assert by_text(quantities_of(Article("f", "A nine-person brawl broke out.")), "nine").descriptor
+
+
+def test_a_short_unit_that_ends_a_sentence_is_still_its_unit():
+    # the tokenizer keeps "g." whole where "220g." ends a sentence: still grams, as "450g" is
+    found = one("The 500g tin was cut to 450g and the 250g tin to 220g.")
+    assert {by_text(found, v).head for v in ("450", "220")} == {"gram"}

@@ -275,3 +275,21 @@ def test_a_fine_joined_to_another_penalty_is_the_fine_the_others_tell_as_fined()
     # an amount "of" a noun no report tells is another thing
     assert _loosely_alike_conflicts(texts, ("a fine of", "a bond of")) == []
 
+
+
+def test_a_lone_figure_counting_no_noun_takes_a_place_only_where_it_names_the_noun():
+    from newsfold.stages.numbers.kinds import kind_test
+    from newsfold.stages.numbers.lone import Backing
+
+    told = {"a": "Each ticket includes a $15 food voucher, the organisers said.",
+            "b": "Tickets come with a $15 food voucher to spend at the stalls.",
+            "c": "Every ticket comes with a $15 food voucher for the fair."}
+
+    def slot_taken(lone_text: str) -> bool:
+        figures = [q for source, text in {**told, "d": lone_text}.items()
+                   for q in quantities_of(Article(source, text)) if q.unit == "$"]
+        backing = Backing(figures, [q.source for q in figures], kind_test({}), {})
+        return bool(backing.slot_of(len(figures) - 1))
+
+    assert not slot_taken("Workshops are priced at $20 per person, except for free sessions.")
+    assert slot_taken("Visitors get $20 to spend at the food stalls through a voucher with each ticket.")

@@ -33,3 +33,16 @@ def test_two_areas_told_loosely_alike_are_no_dispute():
             "Police said a house in Kelvin Park was set on fire by loan sharks on Saturday night.",
             "The situation escalated on Saturday when one of the loan sharks set fire to the family's house in Arland."]
     assert _places(*told) == []
+
+
+def test_a_site_the_tagger_calls_an_organisation_is_still_a_site():
+    # "Quayside Pavilion" tagged an organisation, "Emberly Hall in Tarnmouth" one span holding the hall
+    told = ["At least 40 people fell ill after a wedding banquet at Emberly Hall in Tarnmouth on Saturday, "
+            "health officials said.",
+            "Health officials say 30 people were taken ill after eating at a wedding banquet at Emberly Hall "
+            "in Tarnmouth on Saturday night.",
+            "In all, 48 guests fell ill after Saturday's wedding banquet at the Quayside Pavilion in Tarnmouth, "
+            "the health agency said."]
+    found = _places(*told)
+    assert [[place for place, _ in values] for values in found] == [["Emberly Hall", "Quayside Pavilion"]]
+    assert found[0][1][1] == ["s2"]

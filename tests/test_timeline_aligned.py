@@ -562,3 +562,28 @@ def test_a_state_told_on_each_report_s_own_day_is_no_disputed_day():
                                  reported=reported) for day, reported in (("2034-05-01", "2034-05-01"),
                                                                           ("2034-05-02", "2034-05-03")))
     assert not claims._each_report_s_own(first, "2034-05-01", later, "2034-05-02")  # a day before its report
+
+
+def test_two_stages_of_a_process_are_two_events_however_alike_their_words():
+    # "found guilty by a jury at the court" and "sentenced at the court": a verdict and a sentence
+    wire = [Article(f"w{k}", "Orla Quennet, 48, was found guilty on 17 February by a jury at Tarrowmere District Court "
+                             "after a four-week trial.", published="2033-03-15") for k in range(2)]
+    radio = Article("r", "Quennet was sentenced at Tarrowmere District Court on Tuesday.", published="2033-03-15")
+    assert _date_conflicts(*wire, radio) == []
+    # the same stage told on another day is still disputed
+    moved = Article("m", "Orla Quennet, 48, was found guilty on 20 February by a jury at Tarrowmere District Court "
+                         "after a four-week trial.", published="2033-03-15")
+    assert [sorted(v.value for v in c.values) for c in _date_conflicts(wire[0], moved)] == [["2033-02-17", "2033-02-20"]]
+
+
+def test_a_start_of_a_span_is_weighed_only_against_another_start():
+    held = [Article(f"h{k}", f"The ferry captain has been held at Marrow Point jail since January 17, {kind}.",
+                    published="2031-01-25") for k, kind in enumerate(["officials said", "his lawyer said"])]
+    moved = Article("m", "The ferry captain has been held at Marrow Point jail since January 20, a court clerk said.",
+                    published="2031-01-25")
+    found = _date_conflicts(*held, moved)
+    assert [sorted(v.value for v in c.values) for c in found] == [["2031-01-17", "2031-01-20"]]
+    # a start against an event's day tells two things: detained since one day, moved to jail on another
+    event = Article("e", "The ferry captain was moved to Marrow Point jail on January 20, a court clerk said.",
+                    published="2031-01-25")
+    assert _date_conflicts(*held, event) == []

@@ -329,12 +329,22 @@ ENGLISH_BEFORE_NAME: frozenset[str] = frozenset({"mount"})
 EVENT_STAGES: dict[str, str] = {
     **dict.fromkeys(("arrest", "arrested", "detained"), "arrest"),
     **dict.fromkeys(("charged",), "charge"),
-    **dict.fromkeys(("hearing", "hearings", "heard"), "hearing"),
+    **dict.fromkeys(("hearing", "hearings"), "hearing"),  # not "heard": "the court heard" tells testimony
     **dict.fromkeys(("trial", "trials"), "trial"),
     **dict.fromkeys(("plead", "pleaded", "pled", "plea"), "plea"),
-    **dict.fromkeys(("convicted", "conviction", "verdict", "acquitted"), "verdict"),
+    **dict.fromkeys(("convicted", "conviction", "verdict", "acquitted", "guilty"), "verdict"),
     **dict.fromkeys(("sentenced", "sentencing", "jailed"), "sentence"),
     **dict.fromkeys(("adjourned", "adjournment", "postponed", "deferred"), "adjournment"),
     **dict.fromkeys(("bail", "remanded", "remand"), "custody"),
     **dict.fromkeys(("deadline", "expires", "expired", "expiry"), "deadline"),
 }
+
+# The last word of a site's name ("Emberly Hall", "Riverside Hospital", "Quay
+# Street"): a name the tagger calls an organisation or a town is still a site
+# where it ends in one of these.
+SITE_NOUNS: frozenset[str] = frozenset({
+    "hall", "pavilion", "centre", "center", "hotel", "hospital", "stadium", "arena", "park", "bridge",
+    "road", "street", "avenue", "lane", "square", "market", "mall", "station", "airport", "pier", "wharf",
+    "school", "college", "university", "church", "cathedral", "mosque", "temple", "museum", "theatre",
+    "theater", "library", "plaza", "tower", "building", "court", "prison", "terminal", "quay", "dock",
+})

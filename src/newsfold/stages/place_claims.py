@@ -10,7 +10,10 @@ Weir").
 Method, in order:
 
 1. claims: each sentence naming a site of the story (an entity of type FAC:
-   a bridge, a building, a road; by any of its names), each with the
+   a bridge, a building, a road; or of another type whose name ends in a
+   site's noun, ``lexicon.SITE_NOUNS``: "Quayside Pavilion" tagged an
+   organisation; by any of its names; of two names one inside the other,
+   "Emberly Hall in Tarnmouth", the inner), each with the
    preposition before it ("at", "in", ...). Towns and regions are left out:
    two of them told for one event are as often one inside the other (a
    suburb and its state) as a disagreement, and nothing here knows which;
@@ -42,9 +45,11 @@ from dataclasses import dataclass
 from ..context import StoryContext
 from ..model import Conflict, ConflictValue, Evidence
 from ..nlp.align import cosines_of_alike, mutual_best
+from ..nlp.lexicon import SITE_NOUNS
 from ..nlp.text import content_words, overlap
 
 _KINDS = frozenset({"FAC"})  # the kinds of place compared: sites (see the module docstring)
+_NAMED_SITE_KINDS = frozenset({"ORG", "GPE", "LOC"})  # ... and these where the name ends in a site's noun
 _PREPOSITIONS = frozenset({"at", "in", "near", "on", "from", "outside", "off", "inside", "into", "by", "to"})
 _MIN_SHARED = 0.5  # shared content words over the smaller sentence's, places masked
 _MIN_COSINE = 0.75  # masked sentences, normalised embeddings
@@ -120,13 +125,23 @@ def aligned_place_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Co
 
 
 def _place_patterns(ctx: StoryContext) -> dict[str, re.Pattern[str]]:
-    """Each place of the story -> a pattern matching any of its names as words."""
-    out = {}
+    """Each place of the story, by its site's name (a span run on to its town,
+    "Quayside Pavilion in Tarnmouth", is the pavilion) -> a pattern matching
+    any of its names as words."""
+    names: dict[str, set[str]] = defaultdict(set)
     for entity in ctx.entities:
-        if entity.type in _KINDS:
-            names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
-            out[entity.name] = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
-    return out
+        if entity.type in _KINDS or entity.type in _NAMED_SITE_KINDS and _names_a_site(entity.name):
+            names[entity.name.split(" in ")[0]] |= {entity.name, *entity.aliases}
+    return {place: re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(written, key=len, reverse=True)) + r")\b")
+            for place, written in names.items()}
+
+
+def _names_a_site(name: str) -> bool:
+    """A name of two words or more whose last, before any " in " (the town a
+    tagged span may run on to: "Quayside Pavilion in Tarnmouth"), is a site's
+    noun (``lexicon.SITE_NOUNS``)."""
+    words = name.split(" in ")[0].split()
+    return len(words) > 1 and words[-1].lower() in SITE_NOUNS
 
 
 def _claims(ctx: StoryContext, patterns: dict[str, re.Pattern[str]]) -> tuple[list[_Told], dict[str, set[str]]]:
@@ -140,17 +155,20 @@ def _claims(ctx: StoryContext, patterns: dict[str, re.Pattern[str]]) -> tuple[li
             places: dict[str, str] = {}
             words_before: dict[str, tuple[str, ...]] = {}
             masked = sentence.text
-            for place, pattern in patterns.items():
-                for match in pattern.finditer(sentence.text):
-                    if article.is_removed(sentence.start + match.start(), sentence.start + match.end()):
-                        continue
-                    before = sentence.text[:match.start()].split()
-                    preposition = before[-1].lower() if before and before[-1].lower() in _PREPOSITIONS else ""
-                    if len(before) >= 2 and before[-1].lower() == "the" and before[-2].lower() in _PREPOSITIONS:
-                        preposition = before[-2].lower()
-                    places.setdefault(place, preposition)
-                    words_before.setdefault(place, tuple(before[-_TOPIC_WORDS:]))
-                    named[root].add(place)
+            found = [(place, match) for place, pattern in patterns.items() for match in pattern.finditer(sentence.text)
+                     if not article.is_removed(sentence.start + match.start(), sentence.start + match.end())]
+            for place, match in found:
+                if any(other is not match and match.start() <= other.start() and other.end() <= match.end()
+                       for _, other in found):
+                    continue  # "Emberly Hall in Tarnmouth" holds "Emberly Hall": the site is the inner name
+                before = sentence.text[:match.start()].split()
+                preposition = before[-1].lower() if before and before[-1].lower() in _PREPOSITIONS else ""
+                if len(before) >= 2 and before[-1].lower() == "the" and before[-2].lower() in _PREPOSITIONS:
+                    preposition = before[-2].lower()
+                places.setdefault(place, preposition)
+                words_before.setdefault(place, tuple(before[-_TOPIC_WORDS:]))
+                named[root].add(place)
+            for pattern in patterns.values():
                 masked = pattern.sub("#", masked)
             if places:
                 told.append(_Told(article.id, root, (sentence.start, sentence.end), sentence.text, places, words_before,

@@ -54,6 +54,10 @@ _CONTACT_LINE = re.compile(
 _META_LINE = re.compile(r"^(?:Article\s+date|Date|Author|Authors|Byline|Writer|Reporter|Written\s+by)\s*:\s*\S.{0,60}$", re.IGNORECASE)
 _EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")  # a reporter's address alone on a line
 _BYLINE = re.compile(r"(?i:by)\s*:?\s+(.+)$")  # "By Jane Doe", "BY JANE DOE", "by Jane Doe", "By: Jane Doe"
+# "By the Evening Post newsdesk, with Wire Press", "By our staff reporters": a desk for a name
+_DESK_BYLINE = re.compile(r"^(?i:by)\s+(?:(?i:the|our)\s+)?(?:[A-Z][\w'’&.-]*\s+){0,4}"
+                          r"(?i:news\s?desk|desk|staff(?:\s+reporters?)?|team|newsroom|reporters|correspondents?)"
+                          r"(?:\s*[,|/–—]\s*.{0,60})?$")
 _ADDRESS = re.compile(r"\s*(?:\[[^\]]*\]+|\(?\S+@\S+\)?|\[\[.*)$")  # "[jane@post.com]" after a byline name
 # Credits as a line of their own: "Jane Doe for The Evening Post" (a photographer for an
 # outlet), "Uploaded by Jane Doe", "Provided by the City Museum", "Feature image credit: Agency".
@@ -171,6 +175,8 @@ def _is_byline(text: str) -> bool:
         return False
     if _STAMP_LINE.match(text) or _NAME_BAR_OUTLET.match(text) or _NAME_COMMA_ROLE.match(text) \
             or _META_LINE.match(text) or _EMAIL_LINE.match(text) or _CONTACT_LINE.match(text):
+        return True
+    if _DESK_BYLINE.match(text) and not text.endswith((".", "!", "?")):
         return True
     match = _BYLINE.match(text)
     if not match or (text.endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", text)):

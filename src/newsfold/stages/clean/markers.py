@@ -115,7 +115,8 @@ PROMO = re.compile(
       | join\s+(?:(?:the|our)\s+)?(?:\S+\s+){0,2}(?:whatsapp|telegram|viber|signal|line)\s+(?:channel|group|community)\b
       | (?:stay\s+tuned\b.{0,40}?\b)?follow(?:ing)?\s+\w+(?:\s+\w+)?\s+on\s+(?:twitter|x|facebook|instagram|tiktok|telegram|whatsapp|google\s+news|youtube)\b
       | follow\s+(?:\S+\s+){1,4}on\s+social\s+media\b
-      | (?:hear|tune\s+in\b|listen\b).{0,80}?\bon\s+(?:\S+\s+){1,3}\d{2,3}(?:\.\d)?\s?(?:FM|AM)\b
+      | (?:hear|tune\s+in\b|listen\b).{0,80}?\bon\s+(?:\S+\s+){0,3}\d{2,3}(?:\.\d)?\s?(?:FM|AM)\b
+      | (?:watch|listen)\s+(?:live|now|again|back)\s*: | get\s+(?:breaking\s+|the\s+latest\s+)?news\s+(?:first|faster|alerts)\b
       | get\s+(?:the|our)\s+(?:\S+\s+){0,4}(?:on|in)\s+your\s+(?:phone|inbox|mobile)\b
       | download\s+(?:the\s+)?(?:new\s+|free\s+)?\S+\s+app\b | go\s+to\s+\S+(?:\s+\S+)?\s+for\s+more\s+(?:stories|news)\b
       | (?:this\s+)?(?:article|story)\s+(?:was\s+)?first\s+published\b | permission\s+required\s+for\s+reproduction\b
@@ -176,7 +177,10 @@ PROMO_INSIDE = re.compile(
       | \bfollow\s+us\s+on\b | \bfollow\s+(?:us|our)\b.{0,60}\b(?:pages|channels|accounts|feeds)\b | \bjoin\s+(?:us|our\s+\w+)\s+on\s+(?:whatsapp|telegram|facebook|instagram|twitter|x|tiktok)\b
       | \bdownload\s+(?:the|our)\b.{0,30}\bapp\b.{0,40}\b(?:app\s+store|google\s+play|today|now)\b
       | \bget\s+in\s+touch\s+with\s+us\s+via\b | \bread\s+or\s+share\s+this\s+story\b
-      | \blisten\s+live\b | \bturn\s+on\s+(?:push\s+)?notifications\b | \bget\s+the\s+(?:\S+\s+)?app\b
+      | \blisten\s+live\b | \bturn\s+on\s+(?:push\s+)?(?:notifications|alerts)\b | \bget\s+the\s+(?:\S+\s+)?app\b
+      | \bdownload\s+(?:the|our)\b.{0,40}\bapp\s+(?:for|to\s+get)\s+(?:alerts|notifications|breaking\s+news|the\s+latest)\b
+      | \b(?:headlines|bulletins|news)\s+(?:at\s+the\s+top\s+of\s+)?every\s+hour\b | \bon\s+air\s+every\s+(?:hour|day|weekday|weeknight|morning|evening)\b
+      | \bfollow\s+(?-i:(?:[A-Z][\w'’&-]*\s+){1,4})for\s+(?:the\s+)?latest\b
       | \brel(?:y|ies)\s+on\s+the\s+generosity\s+of\s+(?:our\s+)?readers\b | \bwe['’]re\s+here\s+to\s+listen\b
       | \bjoin\s+(?:(?:our|the|\S+['’]s)\s+)?(?:whatsapp|telegram|viber)\s+(?:(?:channel|group)\s+)?(?:now|today|here)\b
       | \bjoin\b.{0,30}\b(?:whatsapp|telegram|viber)\b.{0,60}\b(?:latest|breaking)\s+(?:news|updates|stories)\b

@@ -21,13 +21,14 @@ _BIO_START = re.compile(
     r"(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|author|blogger|freelancer|producer)s?\b"
     r"|(?:He|She|They)\s+(?:writes|covers|reports)\s+(?:on|about|for)\b"
     # "Jane Doe covers transport for the Evening Post": a name, the beat, the outlet.
-    r"|(?:[A-Z][\w'’.-]+\s+){2,3}(?:covers|writes\s+(?:about|on)|reports\s+on)\b.{0,80}?\b(?:for|at)\s+(?:[Tt]he\s+)?[A-Z]"
+    r"|(?:[A-Z][\w'’.-]+\s+){2,3}(?:covers|writes\s+(?:about|on)|reports\s+on|has\s+(?:covered|written\s+(?:about|on)|reported\s+on))\b"
+    r".{0,80}?\b(?:for|at)\s+(?:[Tt]he\s+)?[A-Z]"
     # ... or the beat and a way to follow the writer: "Jane Doe writes about cities. Follow her on X @janedoe."
     r"|(?:[A-Z][\w'’.-]+\s+){2,3}(?:covers|writes\s+(?:about|on)|reports\s+on)\b(?=.*(?:follow\s+(?:him|her|them)|@\w)))"
 )
 _BIO_SIGNAL = re.compile(
     r"\b(?:writes?\s+(?:on|about|for)|reports\s+on\b|covers\b|covering\b|reporting\s+on\b|known\s+for|follow\s+(?:him|her|them)\b|(?:his|her|their)\s+(?:articles|work|reporting|writing)\b"
-    r"|award-winning|has\s+reported\s+(?:on|from)|previously\s+(?:worked|wrote|reported)|storytelling"
+    r"|award-winning|has\s+reported\s+(?:on|from)|has\s+covered\b|previously\s+(?:worked|wrote|reported)|storytelling"
     # the role at the outlet: "a correspondent at The Evening Post"
     r"|\b(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|producer)s?\s+(?:at|for|with)\s+(?:the\s+)?[A-Z]"
     # ... or the outlet's: "the Evening Post's transport reporter"

@@ -16,9 +16,10 @@ Method, in order:
    descriptor ("a 30-page report"), not a part of another count
    (coordinated measures are figures: "cut to 220 grams and 90 grams"),
    not a total summed from parts; a small count in words ("eight pieces",
-   not "one man", not a span of time) only in alike sentences counting one
-   noun, neither source writing the other's count; durations too
-   ("15 years"), each compared only with its own time unit, additions
+   not "one man", a span of time only as a whole penalty's length,
+   ``Quantity.term``) only in alike sentences counting one noun, neither
+   source writing the other's count (a term one source alone gives also in
+   loosely alike ones); durations too ("15 years"), each compared only with its own time unit, additions
    ("26 additional gates", "another 1,000") only with additions, and a
    figure of one item of several ("cost $20 billion and $7 billion,
    respectively") only with a figure of that item (``items.same_item``),
@@ -48,7 +49,10 @@ Method, in order:
    sentence with several figures pairs each with its own counterpart, and
    a figure agreeing with one on the other side takes it; the one figure of
    a kind left unpaired in each of two sentences whose other figures of that
-   kind pair, agreeing, are counterparts: ``counterparts``);
+   kind pair, agreeing, are counterparts: ``counterparts``); never a figure
+   whose number the other's own sentence also writes, spelled out too
+   ("9 hours, up from 2" against "4.5 hours, up from two": 2 is two's
+   counterpart, ``_beside``);
 3. kept: the values are incompatible, of one scale (``compare.MOST_RATIO``;
    figures further apart are never counterparts), neither is a sum of
    parts that add up to the other ("10 research labs ... two research
@@ -203,11 +207,14 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
             j, b = figures[y]
             # cheapest tests first: this runs over every two figures of the story
             if claims[i].root == claims[j].root or cosine[i][j] < _MIN_COSINE_SLOT or a.increment != b.increment \
+                    or a.term != b.term and (a.small_in_words or b.small_in_words) \
                     or not same_kind(a, b) or not one_scale(a, b) or not one_item(backing, x, y):
                 continue
             if (shared[i][j] < _MIN_SHARED_NEAR_LONE or cosine[i][j] < _MIN_COSINE_NEAR_LONE) \
                     and not backing.slot(x, y) or words.two_items(x, y):
                 continue
+            if _beside(ctx, backing, a, b) or _beside(ctx, backing, b, a):
+                continue  # "4.5 hours, up from two" and "9 hours, up from 2": 2 is two's counterpart
             around = overlap(words.near[x], words.near[y])
             score = shared[i][j] + cosine[i][j] + around
             out[x][y] = out[y][x] = score * words.weight(x, y, shared[i][j], cosine[i][j], around)
@@ -270,7 +277,10 @@ class _Words:
         loose = shared >= _MIN_SHARED_LONE and cosine >= _MIN_COSINE_LONE
         alike = one_time and loose and _sentence_alike(shared, cosine, around)
         if a.small_in_words or b.small_in_words:
-            return 1.0 if alike and self._spelled_pair(x, y) else 0.0
+            if alike and self._spelled_pair(x, y):
+                return 1.0
+            # a penalty's length one source alone gives, reworded ("a sentence of six and a half years")
+            return _LONE_WEIGHT if a.term and b.term and one_time and loose and self.backing.lone_pair(x, y) else 0.0
         if alike:
             return 1.0
         if one_time and (loose and self.backing.lone_pair(x, y) or self.told_alike(x, y)) \
@@ -313,8 +323,8 @@ def _sentence_alike(shared: float, cosine: float, around: float) -> bool:
 def _candidate(q: Quantity) -> bool:
     """A figure that may be compared: it counts or measures something, or is
     large enough to be a figure rather than a small bare number."""
-    if q.small_in_words and (q.value < 2 or q.head is None or q.duration or q.head in MEASURES):
-        return False  # "one man": an aside; "eight pieces" is compared, in alike sentences only
+    if q.small_in_words and (q.value < 2 or q.head is None or q.duration and not q.term or q.head in MEASURES):
+        return False  # "one man": an aside; "eight pieces", "jailed for six years" are compared
     if not any(c.isdigit() for c in q.text) and q.head is None:
         return False  # a count of ten or more is spelled out where a sentence starts ("Fourteen homes")
     if q.vague or q.descriptor or q.derived or q.sentence_span is None:
@@ -342,11 +352,21 @@ def _sentence_likeness(ctx: StoryContext, claims: list[Claim], read: Callable[[i
     return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]
 
 
+def _beside(ctx: StoryContext, backing: Backing, own: Quantity, figure: Quantity) -> bool:
+    """``own``'s sentence also writes ``figure``'s number, of its kind, spelled
+    out too ("up from two hours"): that mention is ``figure``'s counterpart, not
+    ``own``; an item's price is written only by a price of that item ("Leek
+    ($12)" does not write "Ginger soup ($12)")."""
+    label = bracket_label(ctx.article(figure.source).text, figure)
+    text = ctx.article(own.source).text
+    return any(q is not own and not q.vague and backing.same_kind(q, figure) and agree(q, figure)
+               and _bound(q) == _bound(figure) and not (label and label.isdisjoint(bracket_label(text, q) or label))
+               for q in backing.sentences.get((own.source, own.sentence_span), []))
+
+
 def _disagree(a: Quantity, b: Quantity) -> bool:
     """Incompatible values of one scale (further apart, they are other things)."""
     return not agree(a, b) and one_scale(a, b)
-
-
 
 
 def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quantity]],
@@ -422,8 +442,6 @@ def _tells_change(doc: Doc, q: Quantity) -> bool:
 
 def _same_bound_value(q: Quantity, figure: Quantity) -> bool:
     return _bound(q) == _bound(figure) and same_number(q, figure)
-
-
 
 
 def _bound(q: Quantity) -> bool:

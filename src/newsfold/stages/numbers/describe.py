@@ -122,6 +122,32 @@ _TIME_UNITS = frozenset({"year", "month", "week", "day"})
 _PENALTIES = frozenset({"sentence", "term", "jail", "prison", "ban", "disqualification", "suspension", "imprisonment"})
 
 
+# A whole span: how long something lasts ("closed for two weeks") or a
+# penalty's length, by the words before it ("sentenced to", "a sentence of")
+# or after its unit ("in prison", "prison sentence", "ban").
+_TERM_BEFORE = re.compile(r"(?:\b(?:sentenced|jailed|imprisoned|banned|disqualified|detained|sentence|term|ban|"
+                          r"jail|prison|imprisonment)\s+(?:to|for|of)?|\bfor)\s*(?:an?\s+)?(?:about\s+|nearly\s+)?$",
+                          re.IGNORECASE)
+_TERM_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?|days?)(?:['’]s?)?\s+(?:in\s+(?:jail|prison)|"
+                         r"(?:jail|prison)\s+(?:sentence|term)|sentence|term|ban|jail|prison|imprisonment|"
+                         r"disqualification|suspension)\b", re.IGNORECASE)
+# ... and a piece of a longer span ("two years and three months"): no whole term
+_SPAN_AFTER = re.compile(r"^[\s-]*(?:years?|months?|weeks?)['’]?\s*(?:,|and|&)\s+(?:[\w-]+\s+){0,4}?"
+                         r"(?:months?|weeks?|days?)\b", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"\b(?:years?|months?|weeks?)['’]?\s*(?:,\s*(?:and\s+|&\s+)?|(?:and|&)\s+)$", re.IGNORECASE)
+
+
+def is_term(text: str, quantity: Quantity) -> bool:
+    """A span of time told whole, as how long something lasts ("closed for
+    two weeks") or a penalty's length ("sentenced to six years in prison", "a
+    six-year prison sentence", "a sentence of six and a half years"); not
+    "over five years", "two weeks ago" nor a piece of "two years and three months"."""
+    before, after = text[max(0, quantity.start - 40):quantity.start], text[quantity.end:quantity.end + 60]
+    if _SPAN_AFTER.match(after) or _SPAN_BEFORE.search(before):
+        return False
+    return bool(_TERM_BEFORE.search(before) or _TERM_AFTER.match(after))
+
+
 def _is_increment(doc: Doc, first: int, last_token: int) -> bool:
     """"another two", "two more": added to some other count."""
     words_before = {doc[j].lower_ for j in range(max(0, first - 2), first)}

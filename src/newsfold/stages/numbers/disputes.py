@@ -118,7 +118,12 @@ def _as_written(quantities: list[Quantity]) -> str:
 
 
 def _written(q: Quantity) -> str:
-    return " ".join(q.text.split())
+    """The figure as written; a span in words with its unit ("six years", where
+    "a six-year ban" writes "six"), the number alone telling nothing."""
+    text = " ".join(q.text.split())
+    if q.duration and q.small_in_words and q.head:
+        return f"{text} {q.head}" + ("" if q.value == 1 else "s")
+    return text
 
 
 def _evidence(quantities: list[Quantity]) -> list[Evidence]:

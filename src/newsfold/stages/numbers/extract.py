@@ -8,7 +8,9 @@ How a quantity is read, in order:
    four-digit years unless they count a plural noun, "one" used as a pronoun;
    also anything spaCy tags as a name (ORG, GPE, PERSON...). A duration ("two
    decades", "15 years") is kept as one (``Quantity.duration``): it counts no
-   event and has no key, and only aligned claims compare it;
+   event and has no key, and only aligned claims compare it; one that is a
+   whole penalty's length ("jailed for six years") is a ``Quantity.term``
+   (``describe.is_term``), compared even in words;
 3. the counted noun and its class (``counted``);
 4. the event it is a count of (``events``), or the toll a bare number stands in;
 5. what tells it from other counts of the same thing (``describe``), and
@@ -26,7 +28,7 @@ from ...nlp.lexicon import HONORIFICS, SCALE_WORDS, WEEKDAYS
 from ...nlp.text import plain
 from .compare import half_unit
 from .counted import counted_noun, is_demonym, referent
-from .describe import PARTITION, dated_earlier, describe
+from .describe import PARTITION, dated_earlier, describe, is_term
 from .events import bare_toll, event_of
 from .inflection import measure_noun, singular
 from .items import mark_items
@@ -191,6 +193,7 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
     )
     if duration:  # "15 years", "30 days": a span of time, compared only between aligned claims
         describe(doc, quantity, written.first, written.last, written.end, head_token)
+        quantity.term = is_term(article.text, quantity)
         quantity.vague = _running(doc, written.first)  # a clock still running when written: never compared
         return quantity, written.end
     _classify(doc, quantity, i, written.last, head_token)

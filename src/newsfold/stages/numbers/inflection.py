@@ -48,8 +48,9 @@ MEASURE_ABBREVIATIONS = frozenset(
 
 def measure_noun(word: str) -> str:
     """What a count counts, by one name: the singular, and a unit of measure
-    by its full name ("g", "grams" -> "gram"; "kilometers" -> "kilometre")."""
-    word = word.lower()
+    by its full name ("g", "grams" -> "gram"; "kilometers" -> "kilometre"); a
+    short unit that ends a sentence keeps no stop ("to 150g." -> "gram")."""
+    word = word.lower().rstrip(".") or word.lower()
     if word in _UNIT_SPELLINGS:
         return _UNIT_SPELLINGS[word]
     one = singular(word)

@@ -72,9 +72,13 @@ def one_noun(a: str, b: str) -> bool:
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
     """One unit; dollars written with or without their country ("$", "S$",
-    "SG$": the same first letter, or none) are one."""
+    "SG$": the same first letter, or none) are one, except where one is a
+    conversion in brackets: "RM450 million ($100 million)" and "RM450
+    million (S$135 million)" convert into two currencies."""
     if a.unit == b.unit:
         return True
+    if a.converted or b.converted:
+        return False
     if not (a.unit and b.unit and a.unit.endswith("$") and b.unit.endswith("$")):
         return False
     return "$" in (a.unit, b.unit) or a.unit[0] == b.unit[0]

@@ -107,7 +107,8 @@ class Backing:
         writes with a noun ("15 fatalities", "the S$20 pack") takes the place
         only of a number some report writes with that noun, or with the act
         it names ("donated S$50 million" for "a S$75 million donation"; "19
-        workers" is another count). A report that never writes what the others agree
+        workers" is another count), and one it writes with no noun only where
+        its sentence names theirs ("workshops at $20" is no "$15 food voucher"). A report that never writes what the others agree
         on, and writes a figure of the same kind that no one else writes,
         gives another value for the same thing."""
         if x not in self._slots:
@@ -123,6 +124,8 @@ class Backing:
                   and one_scale(a, b, _SLOT_RATIO) and not agree(a, b) and self.consensus_against(x, w)
                   and not self.summed(x, b) and not self.summed(w, a)]
         places = self._most_backed(places)
+        if not a.head and not self._tells_noun_of(a, places):
+            return []  # "workshops are priced at $20" takes no "$15 food voucher"'s place
         named = [q for q in self.figures if q.source == a.source and q.head and same_number(q, a)
                  and self.same_kind(q, a)]
         if not places or named and not any(self._same_noun(q, self.figures[w]) for q in named for w in places):
@@ -184,6 +187,18 @@ class Backing:
         if not (noun_a and noun_b):
             return _noun_of_verb(a, b) or _noun_of_verb(b, a)
         return self.synonyms.get(noun_a, noun_a) == self.synonyms.get(noun_b, noun_b) or one_noun(noun_a, noun_b)
+
+    def _tells_noun_of(self, a: Quantity, places: list[int]) -> bool:
+        """A lone figure counting no noun may take the place of figures that
+        each count one only where its sentence names one of those nouns ("fined
+        S$3,000" for "a S$3,000 fine"; "the prize was S$2 million" for "a S$1
+        million prize"); a place some report gives with no noun is open to it."""
+        heads = [self.figures[w].head for w in places]
+        if not all(heads):
+            return True
+        nouns = {self.synonyms.get(h, h) for h in heads if h}
+        told = {self.synonyms.get(word, word) for word in a.context}
+        return bool(nouns & told) or any(noun[:STEM] == word[:STEM] for noun in nouns for word in told)
 
     def _most_backed(self, places: list[int]) -> list[int]:
         """The figures of the number more independent sources write than any

@@ -60,6 +60,7 @@ class Quantity:
     background: bool = False  # its sentence is dated to an earlier time ("last week", "in 2015")
     owners: frozenset[str] = field(default_factory=frozenset)  # whose: "Ruritanian troops", "Ruritania has"
     duration: bool = False  # "15 years", "30 days": a span of time, not a count
+    term: bool = False  # a span told whole: "closed for two weeks", "jailed for six years" (``describe.is_term``)
     verb: str | None = None  # lemma of the verb governing the count
     of_noun: str | None = None  # lemma of the noun a figure with no head is "of": "a fine of S$3,000"
     converted: bool = False  # a conversion in brackets of the figure before it: "17 miles (27km)"

@@ -45,7 +45,9 @@ How a date becomes an event, one module a step:
    sentence's first participle ("About 40 tonnes of oil leaked … on Mar 5").
 4. *Merge* (``merging``) events of the same date whose content words overlap
    into one entry with several supports. Strongly similar events that
-   independent sources date differently become ``date`` conflicts. The
+   independent sources date differently become ``date`` conflicts, unless
+   they name two stages of a process ("found guilty by a jury at the court"
+   against "sentenced at the court", ``merging.two_stages``). The
    entry's text is its most central event; its first support (whose date
    words a renderer shows) is the most central one with explicit date words,
    and a source's "a day after X" support is dropped from an entry the same

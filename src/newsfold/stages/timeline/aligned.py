@@ -41,8 +41,9 @@ Method, in order:
    same kind of claim is telling two events); the moment a running count is
    told at ("as of Jan 22", ``merging.tally_day``) is the counterpart only
    of another such moment with the same counts, and the days two quotes were
-   spoken on only when the quotes are alike (``claims.one_moment``, in every
-   tier below too); the start of a span ("since 1908") is never a day;
+   spoken on only when the quotes are alike, and the start of a span ("held
+   since Jan 17") only of another start (``claims.one_moment``, in every
+   tier below too);
 4. a day its own weekday contradicts (``weekdays``: "Tuesday (Jan 24)" in a
    year where Jan 24 is a Friday), that no other source gives, against the
    weekday's day in the likest sentence of each other source giving it;

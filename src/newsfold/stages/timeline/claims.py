@@ -51,6 +51,7 @@ class Claim:
     tally: frozenset[str] = frozenset()  # days a count is told at ("as of Jan 22", ``merging.tally_day``)
     quotes: frozenset[str] = frozenset()  # the content words of what it quotes
     reported: str = ""  # its source's day of publication (YYYY-MM-DD), if known
+    spans: frozenset[str] = frozenset()  # days that start a span ("held since Jan 17", ``merging.since_day``)
 
     def event_of(self, day: str) -> str:
         """What the event dated ``day`` says (the first dated event's words otherwise)."""
@@ -77,7 +78,7 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
     updates = {a.id: update_days(a.text, [e for e in events if e.support.source == a.id]) for a in ctx.articles}
     claims = []
     for (source, span), dated in by_sentence.items():
-        days = [e for e in dated if len(e.date) == _ISO_DAY and not e.relative and not e.since
+        days = [e for e in dated if len(e.date) == _ISO_DAY and not e.relative
                 and any(c.isdigit() for c in e.support.as_written or "")]
         if by_weekday:
             days = [] if days else [e for e in dated if len(e.date) == _ISO_DAY and not e.relative]
@@ -100,7 +101,8 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
                             tuple((e.date, e.text) for e in reversed(days)),
                             frozenset(e.date for e in days if e.tally),
                             frozenset() if text == raw else quoted_words(raw),
-                            (ctx.article(source).published or "")[:_ISO_DAY]))
+                            (ctx.article(source).published or "")[:_ISO_DAY],
+                            frozenset(e.date for e in days if e.since)))
     return claims
 
 
@@ -176,11 +178,15 @@ def one_moment(a: Claim, day_a: str, b: Claim, day_b: str) -> bool:
     date two statements; "'...,' he said during the launch on Jan 22" dates
     the launch, not what he said); and one person: a sentence telling of a
     woman only and one telling of a man only ("She will be charged on Jan 23"
-    and "The man will be charged on Feb 4") tell of two people."""
+    and "The man will be charged on Feb 4") tell of two people; and both or
+    neither the start of a span ("held since Jan 17" against "held since
+    Jan 20" is one start moved; against "arrested on Jan 20", two things)."""
     if a.quotes and b.quotes and _spoken(a, day_a) and _spoken(b, day_b) and overlap(a.quotes, b.quotes) < _ONE_QUOTE:
         return False
     if not one_person(a.text, b.text) or _each_report_s_own(a, day_a, b, day_b):
         return False
+    if (day_a in a.spans) != (day_b in b.spans):
+        return False  # "held since Jan 17" starts a state; "arrested on Jan 20" is an event
     tally_a, tally_b = day_a in a.tally, day_b in b.tally
     # the words without their days are read only where a count's moment is weighed
     return not (tally_a or tally_b) or same_moment(tally_a, _without_days(a), tally_b, _without_days(b))

@@ -49,9 +49,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...nlp.lexicon import EVENT_STAGES
-from ...nlp.text import content_words, overlap
+from ...nlp.text import overlap
 from .claims import Claim, days_apart, month_slip, one_moment, roots_of_days, sequence
+from .merging import stages
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -73,7 +73,6 @@ _LONE = (0.6, 1.3, 1.0)
 # "the fire broke out on Sunday"): the telling is one event, the consensus two sources
 _LONE_ONE = 1.1
 LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
-_STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
 
 
 @dataclass(frozen=True)
@@ -140,7 +139,7 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
     in sentences like the lone one (see the module docstring, step 2)."""
     claim = claims[i]
     lone_near = dict(claim.dated)[day]
-    lone_stages = _stages(lone_near)
+    lone_stages = stages(lone_near)
     placed = placed_alike(claims, claim)
     best: dict[str, dict[str, tuple[float, int]]] = defaultdict(dict)  # day -> root -> its likest sentence
     for j, other in enumerate(claims):
@@ -154,7 +153,7 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
             if sequence(other) != sequence(claim) and other_day not in placed:
                 continue
             other_near = dict(other.dated).get(other_day, frozenset())
-            if _stages(other_near) != lone_stages:
+            if stages(other_near) != lone_stages:
                 continue  # "charged on Mar 12" against "the fire on Mar 9": two stages, two events
             if cosine[i][j] < LONE_COSINE:
                 continue
@@ -229,7 +228,3 @@ def placed_alike(claims: Sequence[Claim], claim: Claim) -> set[str]:
     placed = sequence(claim)
     return {day for other in claims if other.root != claim.root and sequence(other) == placed for day in other.days}
 
-
-def _stages(near: frozenset[str]) -> set[str]:
-    """The stages of a process the words next to a day name (``lexicon.EVENT_STAGES``)."""
-    return {_STAGES[word] for word in near if word in _STAGES}

@@ -1,7 +1,8 @@
 """Merging events: events of the same date whose content words overlap become
 one entry with several supports; strongly similar events that independent
 sources date differently become ``date`` conflicts, unless the two tellings
-place their event in a series differently ("the next draw" / "the draw")."""
+place their event in a series differently ("the next draw" / "the draw") or
+name two stages of a process ("found guilty" / "sentenced", ``two_stages``)."""
 from __future__ import annotations
 
 import re
@@ -11,7 +12,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ...model import Conflict, ConflictValue, Evidence, TimelineEvent
-
+from ...nlp.lexicon import EVENT_STAGES
+from ...nlp.text import content_words
 
 
 @dataclass
@@ -29,7 +31,7 @@ class Event:
     said: bool = False  # it dates an announcement ("On Jan 22, the agency said he will …"), not the event
     done: bool = False  # its clause is told as done ("was alerted", "said"), not as to come
     tally: bool = False  # it dates the moment a running count is told at ("as of Jan 22": ``tally_day``)
-    since: bool = False  # it starts a span ("the first title since 1908": ``since_day``), no event disputed
+    since: bool = False  # it starts a span ("held since Jan 17": ``since_day``), disputed only against another start
 
 
 @dataclass
@@ -132,6 +134,22 @@ def sequence_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
+
+
+def stages(words: frozenset[str] | set[str]) -> set[str]:
+    """The stages of a process that content words name (``lexicon.EVENT_STAGES``:
+    "convicted", "sentenced")."""
+    return {_STAGES[word] for word in words if word in _STAGES}
+
+
+def two_stages(a: set[str], b: set[str]) -> bool:
+    """Whether two tellings name stages of a process and share none ("found
+    guilty by a jury" against "was sentenced"): two events, whatever else they share."""
+    named_a, named_b = stages(a), stages(b)
+    return bool(named_a and named_b and not named_a & named_b)
+
+
 def similarity(a: set[str], b: set[str]) -> tuple[float, int]:
     """(overlap coefficient, shared words) of two content-word sets."""
     if not a or not b:
@@ -224,9 +242,19 @@ def _strongly_similar(a: _Cluster, b: _Cluster) -> bool:
     return any(
         similarity(x.words, y.words)[0] >= 0.7 and similarity(x.words, y.words)[1] >= 3
         and fuzz.token_set_ratio(x.text, y.text) >= 75 and one_occurrence(x.text, y.text)
-        and x.apart == y.apart and same_moment(x.tally, x.text, y.tally, y.text) and not (x.since or y.since)
-        and one_person(x.text, y.text)
+        and x.apart == y.apart and same_moment(x.tally, x.text, y.tally, y.text) and _one_start(x, y)
+        and one_person(x.text, y.text) and not two_stages(x.words, y.words)
         for x in a.events for y in b.events)
+
+
+def _one_start(x: Event, y: Event) -> bool:
+    """Neither starts a span, or both start one on a day ("held since Jan 17"
+    against "held since Jan 20"); starts given by years ("the first title since
+    1908", "the first team since 1985 to come back") most often start two spans."""
+    return x.since == y.since and (not x.since or len(x.date) == len(y.date) == _ISO_DAY)
+
+
+_ISO_DAY = 10  # len("YYYY-MM-DD")
 
 
 def one_occurrence(x: str, y: str) -> bool:
