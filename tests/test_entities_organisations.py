@@ -131,3 +131,17 @@ def test_a_body_named_for_its_country_by_noun_or_adjective_is_one_body():
     )
     assert holder(found, "Valdorian Border Control Agency") is holder(found, "Valdoria Border Control Agency") \
         is not None
+
+
+def test_a_company_s_first_word_alone_is_its_short_form():
+    found = entities(
+        "The fire started at a store run by Torvane Chemical Storage, the port authority said.",
+        "Torvane said in a statement that no one had been hurt. Torvane Chemical Storage runs three sites.",
+        "Marrowby Logistics said its trucks were moved. Marrowby has 40 staff in the port town of Quellan.",
+    )
+    assert holder(found, "Torvane") is holder(found, "Torvane Chemical Storage") is not None
+    assert holder(found, "Marrowby") is holder(found, "Marrowby Logistics") is not None
+    # a place that names a body is the place: the town stays apart from its port company
+    found = entities("Ships queued off Quellan on Monday, Quellan Port Company said.",
+                     "The Quellan Port Company said Quellan had seen no such queue in years.")
+    assert holder(found, "Quellan") is not holder(found, "Quellan Port Company")

@@ -513,7 +513,7 @@ FLOORS["fraud-verdict"] = {
     "consensus_source_recall": 0.61, "unique_found": 0.95, "distinct_kept_apart": 0.95,
     "conflicts_found": 0.45, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
     "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.78,
-    "quote_speaker_per_source": 0.83, "attribution_conflicts": 0.95, "entities_merged": 0.8,
+    "quote_speaker_per_source": 0.83, "attribution_conflicts": 0.95, "entities_merged": 0.95,
     "entities_kept_apart": 0.95, "timeline_found": 0.95,
 }
 FLOORS["banquet-poisoning"] = {
@@ -528,8 +528,8 @@ FLOORS["banquet-poisoning"] = {
 
 # Two more written blind (2026-12-07, session 24) the same way, scored once on the session's start code
 # and once on its end code: a warehouse fire (warehouse-fire: conflicts 0.80 -> 1.00, dispute precision
-# 0.80 -> 0.83, boilerplate 0.50 -> 1.00) and a council recount (election-recount: conflicts 0.50 ->
-# 0.50, boilerplate 0.85 -> 1.00). Still open: "an 11-vote win" against "won by seven votes" (a
+# 0.80 -> 0.83, boilerplate 0.50 -> 1.00, entities 0.75 -> 1.00) and a council recount
+# (election-recount: conflicts 0.50 -> 0.50, boilerplate 0.85 -> 1.00). Still open: "an 11-vote win" against "won by seven votes" (a
 # descriptor), a hall told in words unlike the others', "allowed back on Thursday" against "moved out
 # on Tuesday". Floors measured minus 0.05.
 FLOORS["warehouse-fire"] = {
@@ -538,7 +538,7 @@ FLOORS["warehouse-fire"] = {
     "consensus_source_recall": 0.84, "unique_found": 0.95, "distinct_kept_apart": 0.95,
     "conflicts_found": 0.95, "number_conflicts_precision": 0.95, "dispute_precision": 0.78,
     "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.8,
-    "quote_speaker_per_source": 0.85, "attribution_conflicts": 0.95, "entities_merged": 0.7,
+    "quote_speaker_per_source": 0.85, "attribution_conflicts": 0.95, "entities_merged": 0.95,
     "entities_kept_apart": 0.95, "timeline_found": 0.95,
 }
 FLOORS["election-recount"] = {

@@ -67,7 +67,10 @@ How mentions become entities, in order:
    initials it spells ("NH"); a short form of exactly one longer
    non-person name joins it: its first and last words with words between
    left out ("Harbor Board" of "Harbor and Transit Board"), or the starts of
-   its first words run together ("PortMarine" of "Portland Marine Group"); a
+   its first words run together ("PortMarine" of "Portland Marine Group"),
+   or its first word alone when it opens no other organisation and is no
+   place nor a word of a person's full name ("Torvane" of "Torvane Chemical
+   Storage", :func:`.organisations.merge_first_word_short_forms`); a
    short list of universal short forms (U.S.,
    U.N., EU, UK) joins its long form when both occur.
 6. *Alternate names* (:mod:`.alternates`): "X, also known as Y", "X

@@ -25,7 +25,13 @@ from .mentions import (
     titled_known_people,
 )
 from .owners import leading_owner, nearest_owner
-from .organisations import merge_inverted_heads, merge_legal_forms, merge_spelled_short_forms, merge_translated_generics
+from .organisations import (
+    merge_first_word_short_forms,
+    merge_inverted_heads,
+    merge_legal_forms,
+    merge_spelled_short_forms,
+    merge_translated_generics,
+)
 from .spellings import add_longer_forms, merge_divisions, merge_plural_spellings
 from .sweep import add_honoured_people, add_untagged_facilities, sweep_missed_mentions
 
@@ -150,6 +156,7 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
     merge_inverted_heads(uf, groups, labels)
     merge_translated_generics(uf, groups, labels)
     merge_spelled_short_forms(uf, groups, labels)
+    merge_first_word_short_forms(uf, groups, labels)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         clusters[uf.find(key)].append(key)

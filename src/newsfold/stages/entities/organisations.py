@@ -111,3 +111,21 @@ def merge_spelled_short_forms(uf: _Union, groups: dict, labels: dict[str, str]) 
             if len(owners) == 1:
                 uf.union(owners.pop(), key)
 
+
+
+def merge_first_word_short_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
+    """'Halvane' of 'Halvane Logistics', 'Kestrelby' of 'Kestrelby Chemical
+    Storage': a one-word name, an organisation or a "person" that no person's
+    full name holds, that opens exactly one organisation of two words or more
+    is its short form. Never a place: "Calden" of "Calden Transit" may be
+    the town the body is named after."""
+    person_words = {w for k in groups if labels.get(k) == "PERSON" and len(k.split()) >= 2 for w in k.split()}
+    opened: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        words = key.split()
+        if len(words) >= 2 and labels.get(key) == "ORG":
+            opened[words[0]].add(uf.find(key))
+    for word, bodies in opened.items():
+        label = labels.get(word)
+        if len(bodies) == 1 and word in groups and (label == "ORG" or label == "PERSON" and word not in person_words):
+            uf.union(next(iter(bodies)), word)
