@@ -16,8 +16,8 @@ Method, in order:
    descriptor ("a 30-page report"), not a part of another count
    (coordinated measures are figures: "cut to 220 grams and 90 grams"),
    not a total summed from parts; a small count in words ("eight pieces",
-   not "one man", a span of time only as a whole penalty's length,
-   ``Quantity.term``) only in alike sentences counting one noun, neither
+   not "one man", a span of time only told whole, "jailed for six years",
+   "closed for two weeks": ``Quantity.term``) only in alike sentences counting one noun, neither
    source writing the other's count (a term one source alone gives also in
    loosely alike ones); durations too ("15 years"), each compared only with its own time unit, additions
    ("26 additional gates", "another 1,000") only with additions, and a
@@ -279,7 +279,7 @@ class _Words:
         if a.small_in_words or b.small_in_words:
             if alike and self._spelled_pair(x, y):
                 return 1.0
-            # a penalty's length one source alone gives, reworded ("a sentence of six and a half years")
+            # a whole span one source alone gives, reworded ("a sentence of six and a half years")
             return _LONE_WEIGHT if a.term and b.term and one_time and loose and self.backing.lone_pair(x, y) else 0.0
         if alike:
             return 1.0
