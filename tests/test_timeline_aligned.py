@@ -587,3 +587,10 @@ def test_a_start_of_a_span_is_weighed_only_against_another_start():
     event = Article("e", "The ferry captain was moved to Marrow Point jail on January 20, a court clerk said.",
                     published="2031-01-25")
     assert _date_conflicts(*held, event) == []
+
+
+def test_a_pre_trial_conference_names_no_trial():
+    from newsfold.stages.timeline.merging import stages
+
+    assert stages(frozenset({"pre", "trial", "conference"})) == set()
+    assert stages(frozenset({"trial", "jury"})) == {"trial"}

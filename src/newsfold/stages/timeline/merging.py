@@ -139,8 +139,8 @@ _STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in conte
 
 def stages(words: frozenset[str] | set[str]) -> set[str]:
     """The stages of a process that content words name (``lexicon.EVENT_STAGES``:
-    "convicted", "sentenced")."""
-    return {_STAGES[word] for word in words if word in _STAGES}
+    "convicted", "sentenced"); "pre-trial" (a conference before any trial) names none."""
+    return {_STAGES[word] for word in words if word in _STAGES and not (word == "trial" and "pre" in words)}
 
 
 def two_stages(a: set[str], b: set[str]) -> bool:
