@@ -131,16 +131,21 @@ def _place_patterns(ctx: StoryContext) -> dict[str, re.Pattern[str]]:
     names: dict[str, set[str]] = defaultdict(set)
     for entity in ctx.entities:
         if entity.type in _KINDS or entity.type in _NAMED_SITE_KINDS and _names_a_site(entity.name):
-            names[entity.name.split(" in ")[0]] |= {entity.name, *entity.aliases}
+            names[_site_name(entity.name)] |= {entity.name, *entity.aliases}
     return {place: re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(written, key=len, reverse=True)) + r")\b")
             for place, written in names.items()}
 
 
+def _site_name(name: str) -> str:
+    """The name before any " in ": the town a tagged span may run on to
+    ("Quayside Pavilion in Tarnmouth") is no part of the site."""
+    return name.split(" in ")[0]
+
+
 def _names_a_site(name: str) -> bool:
-    """A name of two words or more whose last, before any " in " (the town a
-    tagged span may run on to: "Quayside Pavilion in Tarnmouth"), is a site's
-    noun (``lexicon.SITE_NOUNS``)."""
-    words = name.split(" in ")[0].split()
+    """A site's name (``_site_name``) of two words or more whose last is a
+    site's noun (``lexicon.SITE_NOUNS``)."""
+    words = _site_name(name).split()
     return len(words) > 1 and words[-1].lower() in SITE_NOUNS
 
 

@@ -29,8 +29,7 @@ def merge_legal_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
     "Okoro Group" when the story names a person Okoro; a lone word the tagger
     called a person is no surname when no person's full name holds it)."""
     by_base: dict[str, list[str]] = defaultdict(list)
-    # words of people's full names: a bare word among them may be a surname
-    person_words = {w for k in groups if labels.get(k) == "PERSON" and len(k.split()) >= 2 for w in k.split()}
+    person_words = _person_words(groups, labels)
     for key in groups:
         words = key.split()
         while len(words) > 1 and words[-1] in LEGAL_FORMS:
@@ -49,6 +48,11 @@ def merge_legal_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
     for keys in by_base.values():  # "2Harbour Relief Fund Bhd" / "... Berhad"
         for other in keys[1:]:
             uf.union(keys[0], other)
+
+
+def _person_words(groups: dict, labels: dict[str, str]) -> set[str]:
+    """The words of people's full names: a bare word among them may be a surname."""
+    return {w for k in groups if labels.get(k) == "PERSON" and len(k.split()) >= 2 for w in k.split()}
 
 
 def merge_inverted_heads(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
@@ -119,7 +123,7 @@ def merge_first_word_short_forms(uf: _Union, groups: dict, labels: dict[str, str
     full name holds, that opens exactly one organisation of two words or more
     is its short form. Never a place: "Calden" of "Calden Transit" may be
     the town the body is named after."""
-    person_words = {w for k in groups if labels.get(k) == "PERSON" and len(k.split()) >= 2 for w in k.split()}
+    person_words = _person_words(groups, labels)
     opened: dict[str, set[str]] = defaultdict(set)
     for key in groups:
         words = key.split()

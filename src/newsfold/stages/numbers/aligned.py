@@ -87,7 +87,7 @@ from .counterparts import agreeing_first, last_left
 from .disputes import as_conflict, back_known, backed, folded_into, grouped, held, known_pairs
 from .inflection import MEASURES
 from .items import one_item
-from .kinds import SameKind, kind_test, synonyms_of
+from .kinds import kind_test, synonyms_of
 from .lone import CONSENSUS, Backing
 from .quantity import Quantity
 from .surroundings import (
@@ -145,8 +145,8 @@ def aligned_conflicts(ctx: StoryContext, quantities: list[Quantity],
         a, b = figures[x][1], figures[y][1]
         if _disagree(a, b) and not held(a, b, held_pairs) and not backing.summed(x, b) and not backing.summed(y, a) \
                 and not backing.remainder(x, b, texts) and not backing.remainder(y, a, texts) \
-                and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, y, x, words.restates) \
-                and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, same_kind, x, y, words.restates):
+                and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, backing, y, x, words.restates) \
+                and not _writes_elsewhere(quantities, figures, likeness, ctx.docs, backing, x, y, words.restates):
             pairs.append((a, b))
     pairs += [(a, b) for a, b in copied_pairs(claims, figured, backing.backers, same_kind)
               if not held(a, b, held_pairs)]
@@ -213,7 +213,7 @@ def _likeness(ctx: StoryContext, claims: list[Claim], figures: list[tuple[int, Q
             if (shared[i][j] < _MIN_SHARED_NEAR_LONE or cosine[i][j] < _MIN_COSINE_NEAR_LONE) \
                     and not backing.slot(x, y) or words.two_items(x, y):
                 continue
-            if _beside(ctx, backing, a, b) or _beside(ctx, backing, b, a):
+            if _beside(ctx.docs, backing, a, b) or _beside(ctx.docs, backing, b, a):
                 continue  # "4.5 hours, up from two" and "9 hours, up from 2": 2 is two's counterpart
             around = overlap(words.near[x], words.near[y])
             score = shared[i][j] + cosine[i][j] + around
@@ -352,13 +352,13 @@ def _sentence_likeness(ctx: StoryContext, claims: list[Claim], read: Callable[[i
     return shared, [[float(cosine[i][j]) for j in range(size)] for i in range(size)]
 
 
-def _beside(ctx: StoryContext, backing: Backing, own: Quantity, figure: Quantity) -> bool:
+def _beside(docs: dict[str, Doc], backing: Backing, own: Quantity, figure: Quantity) -> bool:
     """``own``'s sentence also writes ``figure``'s number, of its kind, spelled
     out too ("up from two hours"): that mention is ``figure``'s counterpart, not
     ``own``; an item's price is written only by a price of that item ("Leek
     ($12)" does not write "Ginger soup ($12)")."""
-    label = bracket_label(ctx.article(figure.source).text, figure)
-    text = ctx.article(own.source).text
+    label = bracket_label(docs[figure.source].text, figure)
+    text = docs[own.source].text
     return any(q is not own and not q.vague and backing.same_kind(q, figure) and agree(q, figure)
                and _bound(q) == _bound(figure) and not (label and label.isdisjoint(bracket_label(text, q) or label))
                for q in backing.sentences.get((own.source, own.sentence_span), []))
@@ -370,7 +370,7 @@ def _disagree(a: Quantity, b: Quantity) -> bool:
 
 
 def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quantity]],
-                      likeness: list[list[float]], docs: dict[str, Doc], same_kind: SameKind,
+                      likeness: list[list[float]], docs: dict[str, Doc], backing: Backing,
                       x: int, y: int, restates: Callable[[int, int], bool]) -> bool:
     """True when figure ``y``'s source also writes figure ``x``'s number (of
     its kind, not vague, or one agreeing with it: "$72.60" beside "almost
@@ -394,12 +394,9 @@ def _writes_elsewhere(quantities: list[Quantity], figures: list[tuple[int, Quant
     figure, own = figures[x][1], figures[y][1]
     doc = docs[own.source]
     text = doc.text
-    label = bracket_label(docs[figure.source].text, figure)
-    for q in quantities:
-        if q is not own and q.source == own.source and q.sentence_span == own.sentence_span \
-                and not q.vague and same_kind(q, figure) and agree(q, figure) and _bound(q) == _bound(figure) \
-                and not (label and label.isdisjoint(bracket_label(text, q) or label)):
-            return True
+    if _beside(docs, backing, own, figure):
+        return True
+    same_kind = backing.same_kind
     least = likeness[y][x] * _EXPLAINS
     if any(z != y and q.source == own.source and likeness[z][x] >= least and _same_bound_value(q, figure)
            and _best_in(likeness, figures, z, figure.source) <= likeness[z][x]

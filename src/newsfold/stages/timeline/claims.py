@@ -17,10 +17,9 @@ from ...context import StoryContext
 from ...nlp.lexicon import MONTHS, WEEKDAY_NUMBERS
 from ...nlp.text import content_words, one_sentence, overlap
 from .mentions import quoted_spans
-from .merging import TIME_OF_DAY, Event, one_person, same_moment, sequence_words
+from .merging import ISO_DAY, TIME_OF_DAY, Event, one_person, same_moment, sequence_words
 
 NEAR_WORDS = 5  # words each side of a date that say what it dates
-_ISO_DAY = 10  # len("YYYY-MM-DD")
 _LATE_DAYS = 1  # a day told as done this many days after its report's date may still be its zone's
 _UPDATE = re.compile(r"\bupdated?\b", re.IGNORECASE)
 _UPDATE_REACH = 16  # characters before a day that an update note's word may stand in ("UPDATE (27 Jan")
@@ -78,10 +77,10 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
     updates = {a.id: update_days(a.text, [e for e in events if e.support.source == a.id]) for a in ctx.articles}
     claims = []
     for (source, span), dated in by_sentence.items():
-        days = [e for e in dated if len(e.date) == _ISO_DAY and not e.relative
+        days = [e for e in dated if len(e.date) == ISO_DAY and not e.relative
                 and any(c.isdigit() for c in e.support.as_written or "")]
         if by_weekday:
-            days = [] if days else [e for e in dated if len(e.date) == _ISO_DAY and not e.relative]
+            days = [] if days else [e for e in dated if len(e.date) == ISO_DAY and not e.relative]
         if not days:
             continue
         raw = ctx.article(source).text[span[0]:span[1]]
@@ -91,7 +90,7 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
         near: dict[str, frozenset[str]] = {}
         for e in days:
             near[e.date] = near.get(e.date, frozenset()) | near_words(raw, e.support.as_written or "")
-        counted = frozenset(e.date for e in dated if e.relative and len(e.date) == _ISO_DAY)
+        counted = frozenset(e.date for e in dated if e.relative and len(e.date) == ISO_DAY)
         claims.append(Claim(source, roots.get(source, source), span, text, words, frozenset(near) | counted,
                             days[0].text, frozenset().union(*near.values()), tuple(near.items()),
                             tuple((e.date, e.support.as_written or "") for e in days),
@@ -101,7 +100,7 @@ def claims_of(ctx: StoryContext, events: list[Event], by_weekday: bool = False) 
                             tuple((e.date, e.text) for e in reversed(days)),
                             frozenset(e.date for e in days if e.tally),
                             frozenset() if text == raw else quoted_words(raw),
-                            (ctx.article(source).published or "")[:_ISO_DAY],
+                            (ctx.article(source).published or "")[:ISO_DAY],
                             frozenset(e.date for e in days if e.since)))
     return claims
 
@@ -113,24 +112,24 @@ def late_days(days: Iterable[Event], published: str | None, updated: Iterable[st
     as done what happens after it is written, so such a day is wrong (a slip,
     a changed day), not another event; a day to come ("will open on Jan 26")
     may well be later. A day after is left to a report dated a zone away."""
-    if not published or len(published) < _ISO_DAY:
+    if not published or len(published) < ISO_DAY:
         return frozenset()
-    written = max([date.fromisoformat(published[:_ISO_DAY]), *map(date.fromisoformat, updated)])
+    written = max([date.fromisoformat(published[:ISO_DAY]), *map(date.fromisoformat, updated)])
     return frozenset(e.date for e in days if e.done and not e.quoted
                      and (date.fromisoformat(e.date) - written).days > _LATE_DAYS)
 
 
 def days_ahead(days: Iterable[str], published: str | None) -> frozenset[str]:
     """The days after the report's date: still to come when it was written."""
-    if not published or len(published) < _ISO_DAY:
+    if not published or len(published) < ISO_DAY:
         return frozenset()
-    return frozenset(day for day in days if day > published[:_ISO_DAY])
+    return frozenset(day for day in days if day > published[:ISO_DAY])
 
 
 def update_days(text: str, events: Iterable[Event]) -> set[str]:
     """The days of the report's update notes ("UPDATE (27 Jan, 7.30pm):",
     "Updated on Jan 27"): the report was written again on that day, after its date."""
-    return {e.date for e in events if len(e.date) == _ISO_DAY and e.support.as_written
+    return {e.date for e in events if len(e.date) == ISO_DAY and e.support.as_written
             and any(_UPDATE.search(text, max(0, at - _UPDATE_REACH), at)
                     for at in _places(text, e.support.as_written))}
 

@@ -134,6 +134,7 @@ def sequence_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+ISO_DAY = 10  # len("YYYY-MM-DD")
 _STAGES = {stem: stage for word, stage in EVENT_STAGES.items() for stem in content_words(word)}
 
 
@@ -251,10 +252,7 @@ def _one_start(x: Event, y: Event) -> bool:
     """Neither starts a span, or both start one on a day ("held since Jan 17"
     against "held since Jan 20"); starts given by years ("the first title since
     1908", "the first team since 1985 to come back") most often start two spans."""
-    return x.since == y.since and (not x.since or len(x.date) == len(y.date) == _ISO_DAY)
-
-
-_ISO_DAY = 10  # len("YYYY-MM-DD")
+    return x.since == y.since and (not x.since or len(x.date) == len(y.date) == ISO_DAY)
 
 
 def one_occurrence(x: str, y: str) -> bool:
