@@ -145,3 +145,16 @@ def test_a_company_s_first_word_alone_is_its_short_form():
     found = entities("Ships queued off Quellan on Monday, Quellan Port Company said.",
                      "The Quellan Port Company said Quellan had seen no such queue in years.")
     assert holder(found, "Quellan") is not holder(found, "Quellan Port Company")
+
+
+def test_a_site_named_after_its_owner_and_its_short_name():
+    # the tagger stops at the owner's possessive ("St Ardwyn's" | "General Hospital") and reads the
+    # short name alone as a person ("St Ardwyn's"): one site, written two ways
+    found = entities(
+        "Forty guests fell ill after the banquet. They were treated at St Bevan's General Hospital, where "
+        "several remained on Monday.",
+        "Of those, 23 were admitted to St Bevan's, the town's main hospital, with severe dehydration.",
+    )
+    site = holder(found, "St Bevan's General Hospital")
+    assert site is not None and site.type == "FAC" and holder(found, "St Bevan") is site
+    assert holder(found, "General Hospital") is None and holder(found, "Bevan") is None

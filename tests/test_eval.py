@@ -188,3 +188,28 @@ def test_off_topic_sources_are_scored_by_f1_and_kept_out(example_brief):
 def test_an_unknown_off_topic_source_is_an_annotation_error(example_brief):
     with pytest.raises(InputError):
         evaluate({**_example_annotation(), "off_topic": ["no-such-source"]}, example_brief)
+
+
+def test_a_conflict_value_is_read_with_the_noun_its_topic_names():
+    from newsfold.eval_disputes import conflict_scores
+
+    votes = Conflict("K1", "number", "vote", [ConflictValue("seven", [Evidence("a", 0, 5)]),
+                                              ConflictValue("11", [Evidence("b", 0, 5)])])
+    brief = Brief("Recount", "2031-03-11", [], conflicts=[votes])
+    gold = {"conflicts": [{"kind": "number", "values": {"seven votes|7-vote": ["a"], "11-vote|11 votes": ["b"]}}]}
+    assert conflict_scores(gold, brief) == {"conflicts_found": 1.0, "number_conflicts_precision": 1.0,
+                                            "dispute_precision": 1.0}
+    # a noun the topic does not name still has to be written in the value
+    votes.topic = "seat"
+    assert conflict_scores(gold, brief)["conflicts_found"] == 0.0
+
+
+def test_a_site_s_short_name_is_found_without_its_possessive():
+    from newsfold.eval import _entity_scores
+
+    site = Entity("St Bevan's General Hospital", "FAC", ["St Bevan's General Hospital", "St Bevan"], ["a"], 2)
+    brief = Brief("Outbreak", "2031-03-11", [], entities=[site])
+    gold = {"entities": [{"same": ["St Bevan's General Hospital", "St Bevan's"]}]}
+    assert _entity_scores(gold, brief)["entities_merged"] == 1.0
+    site.aliases = ["St Bevan's General Hospital"]
+    assert _entity_scores(gold, brief)["entities_merged"] == 0.0

@@ -397,3 +397,19 @@ def test_how_long_a_thing_lasts_is_a_whole_span_compared_in_words():
     # a span counted back from now, or still running when written, is no length of anything
     assert not one("The road was closed two weeks ago.")[0].term
     assert one("Divers have searched the wharf for three days.")[0].vague
+
+
+def test_a_figure_dated_by_an_earlier_stage_of_the_case_is_the_case_s():
+    jailed = [Article("a", "The former treasurer of Kestrel Freight was jailed on Tuesday for embezzling $4.2 million"
+                           " from the firm.", published="2033-03-16"),
+              Article("b", "Oren Vask, who stole $4.2 million from Kestrel Freight, was jailed for six years on"
+                           " Tuesday.", published="2033-03-16")]
+    # "last month" dates the conviction, a stage of this case: the amount is this case's
+    convicted = Article("c", "Vask, 52, was convicted last month of taking $4.8 million from Kestrel Freight.",
+                        published="2033-03-16")
+    assert [[(v.value, [e.source for e in v.support]) for v in c.values] for c in conflicts_of(*jailed, convicted)] \
+        == [[("$4.2 million", ["a", "b"]), ("$4.8 million", ["c"])]]
+    # a year that dates the taking itself still sets the figure apart as an earlier time
+    earlier = Article("c", "Vask, 52, took $4.8 million from Kestrel Freight in 2029, before he moved abroad.",
+                      published="2033-03-16")
+    assert conflicts_of(*jailed, earlier) == []

@@ -152,3 +152,14 @@ def test_a_short_unit_that_ends_a_sentence_is_still_its_unit():
     # the tokenizer keeps "g." whole where "220g." ends a sentence: still grams, as "450g" is
     found = one("The 500g tin was cut to 450g and the 250g tin to 220g.")
     assert {by_text(found, v).head for v in ("450", "220")} == {"gram"}
+
+
+def test_a_margin_counts_its_noun_and_is_compared():
+    # "an 11-vote win" is won by 11 votes: a margin, not a descriptor of the win
+    margin = by_text(quantities_of(Article("g", "The recount gave the mayor an 11-vote win over her rival.")), "11")
+    assert not margin.descriptor and margin.head == "vote" and margin.counted == "vote"
+    told = "A recount at the Old Mill on Tuesday gave Mayor Ilse Brandt {} over her rival Pavel Kors."
+    conflicts = conflicts_of(Article("a", told.format("victory by seven votes")),
+                             Article("b", told.format("a victory by seven votes").replace("A recount", "The recount")),
+                             Article("c", told.format("an 11-vote victory")))
+    assert [sorted(v.value for v in c.values) for c in conflicts] == [["11", "seven"]]

@@ -504,34 +504,40 @@ FLOORS["river-flood"] = {
 # sentence" read as a descriptor, and a follow-up's "still being treated on Wednesday" disputed against
 # "remained on Monday" (session 23); two stages of a process ("found guilty", "sentenced") are two
 # events, a whole span in words ("jailed for six years", "closed for two weeks") is compared, a site the
-# tagger calls an organisation is a place, station and app promos worded other ways (session 24).
-# Still open (see README): an amount in a sentence dated "last month", a weekday against a written
-# date, a bare count at a named hospital, two statements' days. Floors measured minus 0.05.
+# tagger calls an organisation is a place, station and app promos worded other ways (session 24);
+# an amount in a sentence dated by an earlier stage of the case ("convicted last month of taking"), a
+# day whose clause names the stage ("with a six-year prison sentence") against a weekday, two reports'
+# statements each on its own day, a subject the parse hung on a caption, a saint's site written short
+# ("St X's") (session 25). Still open: a bare count at a named hospital ("23 were admitted to St X's").
+# Floors measured minus 0.05.
 FLOORS["fraud-verdict"] = {
     "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
     "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.11, "consensus_counted": 0.11,
     "consensus_source_recall": 0.61, "unique_found": 0.95, "distinct_kept_apart": 0.95,
-    "conflicts_found": 0.45, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
-    "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.78,
-    "quote_speaker_per_source": 0.83, "attribution_conflicts": 0.95, "entities_merged": 0.95,
+    "conflicts_found": 0.95, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
+    "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
+    "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.95,
     "entities_kept_apart": 0.95, "timeline_found": 0.95,
 }
 FLOORS["banquet-poisoning"] = {
     "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
     "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.55, "consensus_counted": 0.55,
     "consensus_source_recall": 0.8, "unique_found": 0.95, "distinct_kept_apart": 0.95,
-    "conflicts_found": 0.45, "number_conflicts_precision": 0.0, "dispute_precision": 0.75,
+    "conflicts_found": 0.7, "number_conflicts_precision": 0.0, "dispute_precision": 0.95,
     "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
-    "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.75,
+    "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.95,
     "entities_kept_apart": 0.95, "timeline_found": 0.75,
 }
 
 # Two more written blind (2026-12-07, session 24) the same way, scored once on the session's start code
 # and once on its end code: a warehouse fire (warehouse-fire: conflicts 0.80 -> 1.00, dispute precision
 # 0.80 -> 0.83, boilerplate 0.50 -> 1.00, entities 0.75 -> 1.00) and a council recount
-# (election-recount: conflicts 0.50 -> 0.50, boilerplate 0.85 -> 1.00). Still open: "an 11-vote win" against "won by seven votes" (a
-# descriptor), a hall told in words unlike the others', "allowed back on Thursday" against "moved out
-# on Tuesday". Floors measured minus 0.05.
+# (election-recount: conflicts 0.50 -> 0.50, boilerplate 0.85 -> 1.00). Since (session 25): a margin
+# ("an 11-vote win") is compared with "won by seven votes", and the venue of the event the titles share
+# is compared however unlike the sentences ("the recount at X", "The recount took place at Y"): recount
+# conflicts 0.50 -> 1.00. Still open: "allowed back on Thursday" against "moved out on Tuesday" (a
+# false date; a stage word "back" cost a real quoted day), the returning officer's surname never
+# written alone. Floors measured minus 0.05.
 FLOORS["warehouse-fire"] = {
     "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
     "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.66, "consensus_counted": 0.66,
@@ -545,7 +551,7 @@ FLOORS["election-recount"] = {
     "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
     "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.28, "consensus_counted": 0.28,
     "consensus_source_recall": 0.69, "unique_found": 0.95, "distinct_kept_apart": 0.95,
-    "conflicts_found": 0.45, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
+    "conflicts_found": 0.95, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
     "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
     "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.55,
     "entities_kept_apart": 0.95, "timeline_found": 0.95,

@@ -114,3 +114,13 @@ def test_a_name_after_a_role_the_tagger_read_as_other_words_is_the_speaker():
     got = article_speakers("The rail firm said the line was shut after a signal fault.\n"
                            "\"We will reopen the line by Friday,\" said operations director Per on Monday.")
     assert got["We will reopen"] != "Per"
+
+
+def test_a_name_a_prepositional_phrase_hangs_on_speaks_where_the_parse_lost_the_subject():
+    # the parse runs the caption line into the next paragraph and hangs the name there:
+    # "Marcus Olden, of the ... Service, said" is still Marcus Olden's
+    text = ("The former treasurer was jailed for six years on Tuesday.\n\n"
+            "Oren Vask leaves Dunmore District Court on Tuesday. Photo: Tam Rell/Dunmore News\n\n"
+            "Prosecutor Marcus Olden, of the Regional Fraud Prosecution Service, said the scheme was "
+            "\"a betrayal of the people who trusted him most\".")
+    assert article_speakers(text)["a betrayal of"] == "Marcus Olden"

@@ -594,3 +594,34 @@ def test_a_pre_trial_conference_names_no_trial():
 
     assert stages(frozenset({"pre", "trial", "conference"})) == set()
     assert stages(frozenset({"trial", "jury"})) == {"trial"}
+
+
+def test_each_report_dating_the_news_of_its_own_day_is_no_conflict():
+    said = ["At least 40 people fell ill after a dinner at the Harbour Hotel, health officials said on Monday.",
+            "Health officials said on Monday that 40 guests fell ill after the dinner at the hotel.",
+            "About 40 people were sick after a dinner at the Harbour Hotel, health officials said on Monday."]
+    monday = [Article(f"s{k}", text, published="2031-03-10") for k, text in enumerate(said)]
+    confirmed = ("Tests confirmed on Wednesday that salmonella caused the outbreak linked to the hotel dinner,"
+                 " as cases rose to 61.")
+    # told in words of its own, Monday's reports tell Monday's news, Wednesday's report Wednesday's:
+    # two moments, not one moved
+    assert _embedded_conflicts(*monday, Article("s3", confirmed, published="2031-03-12")) == []
+    # a Wednesday told in a Friday report is not that report's own day: weighed as before
+    [conflict] = _embedded_conflicts(*monday, Article("s3", confirmed, published="2031-03-14"))
+    assert [v.value for v in conflict.values] == ["2031-03-10", "2031-03-12"]
+
+
+def test_a_lone_day_whose_clause_names_the_stage_is_weighed_against_that_stage():
+    told = [Article("a", "The former treasurer of Kestrel Freight was sentenced on Tuesday to six years in prison"
+                         " for fraud.", published="2033-03-16"),
+            Article("b", "Oren Vask was sentenced at Dunmore District Court on Tuesday.", published="2033-03-16")]
+    opening = "For five years nobody checked his invoices. On 14 March, that trust ended "
+    # the words next to "14 March" name no stage; its clause names the sentence (a noun), as the others do
+    sentence = Article("c", opening + "with a six-year prison sentence at Dunmore District Court.",
+                       published="2033-03-16")
+    [conflict] = _embedded_conflicts(*told, sentence)
+    assert [(v.value, [e.source for e in v.support]) for v in conflict.values] == [
+        ("2033-03-15", ["a", "b"]), ("2033-03-14", ["c"])]
+    # a clause naming another stage tells another event
+    verdict = Article("c", opening + "when he was found guilty at Dunmore District Court.", published="2033-03-16")
+    assert _embedded_conflicts(*told, verdict) == []

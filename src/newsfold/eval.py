@@ -321,8 +321,9 @@ def _entity_scores(annotation: dict, brief: Brief) -> dict[str, float]:
     def holder(name: str):
         # as written, else without a title ("Mr Vell" is the alias "Vell"): the
         # brief lists cleaned names; nothing else is inferred here
-        cleaned = clean_name(name, "PERSON")
-        keys = [_fold(name)] + ([_fold(cleaned[0])] if cleaned else [])
+        # (as a body too: "St Ardwyn's" is listed "St Ardwyn", its possessive dropped, its "St" kept)
+        cleaned = [found[0] for label in ("PERSON", "ORG") if (found := clean_name(name, label))]
+        keys = [_fold(name)] + [_fold(c) for c in cleaned]
         for key in keys:
             for index, entity in enumerate(brief.entities):
                 if key == _fold(entity.name) or key in {_fold(a) for a in entity.aliases}:

@@ -7,6 +7,8 @@ none of them is a false alarm. Off-topic sources are listed under
 """
 from __future__ import annotations
 
+import re
+
 from .model import Brief, Conflict
 from .nlp.text import plain
 
@@ -55,13 +57,21 @@ def value_supported(conflict: Conflict, value: str, sources: list[str]) -> bool:
 
 
 def _carriers(conflict: Conflict, value: str) -> set[int]:
-    """Indices of the reported values that contain one spelling of ``value``."""
-    spellings = [_fold(v) for v in value.split("|")]
+    """Indices of the reported values that contain one spelling of ``value``,
+    the words the conflict's topic names aside: "seven" under the topic
+    "vote" carries "seven votes" and "7-vote"."""
+    topic = {_singular(word) for word in _fold(conflict.topic).split()}
+    spellings = {_fold(v) for v in value.split("|")}
+    spellings |= {" ".join(w for w in re.split(r"[\s-]+", spelling) if _singular(w) not in topic) for spelling in spellings}
     return {
         index
         for index, candidate in enumerate(conflict.values)
-        if any(spelling in _fold(candidate.value) for spelling in spellings)
+        if any(spelling and spelling in _fold(candidate.value) for spelling in spellings)
     }
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def _same_disagreement(conflict: Conflict, item: dict) -> bool:

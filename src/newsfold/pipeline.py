@@ -193,7 +193,7 @@ class _Analysis(TypedDict):
 
 def _analyse(ctx: StoryContext, timings: Timings) -> _Analysis:
     """Cross-source analysis over spaCy parses: entities, numbers, quotes, timeline."""
-    from .stages import entities, numbers, place_claims, places, quotes, timeline
+    from .stages import entities, numbers, places, quotes, sites, timeline
 
     with timings.stage("entities"):
         ctx.entities = entities.find_entities(ctx)
@@ -201,7 +201,8 @@ def _analyse(ctx: StoryContext, timings: Timings) -> _Analysis:
         number_conflicts = numbers.number_conflicts(ctx)
     with timings.stage("places"):
         place_conflicts = places.place_conflicts(ctx)
-        place_conflicts += place_claims.aligned_place_conflicts(ctx, place_conflicts)
+        place_conflicts += sites.aligned_place_conflicts(ctx, place_conflicts)
+        place_conflicts += sites.venue_conflicts(ctx, place_conflicts)
     with timings.stage("quotes"):
         found_quotes, attribution_conflicts = quotes.find_quotes(ctx)
         for number, quote in enumerate(found_quotes, start=1):

@@ -324,8 +324,9 @@ ENGLISH_BEFORE_NAME: frozenset[str] = frozenset({"mount"})
 # Stages of a process that one story dates apart (an arrest, a charge, a
 # hearing, a sentence; a deadline): a day beside one stage and a day beside
 # another, or beside none (the incident itself), are two events, not one day
-# moved. Each word -> the stage it names (verbs rather than nouns: "a prison
-# sentence" is what "a jail term" is, "after his appeal" dates no appeal).
+# moved. Each word -> the stage it names, mostly verbs ("after his appeal"
+# dates no appeal); "sentence" too, since a clause that ends "with a six-year
+# prison sentence" on a day tells the sentencing.
 EVENT_STAGES: dict[str, str] = {
     **dict.fromkeys(("arrest", "arrested", "detained"), "arrest"),
     **dict.fromkeys(("charged",), "charge"),
@@ -333,7 +334,7 @@ EVENT_STAGES: dict[str, str] = {
     **dict.fromkeys(("trial", "trials"), "trial"),
     **dict.fromkeys(("plead", "pleaded", "pled", "plea"), "plea"),
     **dict.fromkeys(("convicted", "conviction", "verdict", "acquitted", "guilty"), "verdict"),
-    **dict.fromkeys(("sentenced", "sentencing", "jailed"), "sentence"),
+    **dict.fromkeys(("sentenced", "sentencing", "sentence", "jailed"), "sentence"),
     **dict.fromkeys(("adjourned", "adjournment", "postponed", "deferred"), "adjournment"),
     **dict.fromkeys(("bail", "remanded", "remand"), "custody"),
     **dict.fromkeys(("deadline", "expires", "expired", "expiry"), "deadline"),

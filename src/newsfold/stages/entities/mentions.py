@@ -21,6 +21,7 @@ from ...nlp.lexicon import (
     PORTFOLIO_WORDS,
     RELATION_NOUNS,
     ROLE_WORDS,
+    SITE_NOUNS,
     SPEECH_VERBS,
     TITLE_PHRASES,
     WEEKDAY_NAMES,
@@ -90,10 +91,14 @@ def collect_mentions(articles: list[Article], docs: dict[str, Any]) -> list[Ment
         if article.off_topic or doc is None:
             continue
         datelines = _datelines(article.text)
+        reach = -1  # where the last mention ended: a site run on past the tagger's entity holds the next
         for ent in doc.ents:
+            if ent.start_char < reach:
+                continue
             mention = _entity_mention(article, doc, ent, datelines)
             if mention is not None and not _names_itself(article, mention.surface):
                 mentions.append(mention)
+                reach = mention.end
         mentions.extend(_acronym_mentions(article))
         mentions.extend(_alternate_mentions(article, doc))
     return mentions
@@ -115,7 +120,12 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
     tail = _HYPHEN_TAIL.match(article.text, end_char)
     if tail is not None:  # "Dar-i-Valon": the tagger stopped at "Dar"
         end_char = tail.end()
-    end_char = _name_end(article.text, ent.start_char, end_char, label)
+    tagged_end, end_char = end_char, _name_end(article.text, ent.start_char, end_char, label)
+    site = _SITE_OF_OWNER.match(article.text, end_char - 2 if ent.text[-2:] in ("'s", "’s") else end_char)
+    if site is not None and end_char == tagged_end and site.group("site").split()[-1].lower() in SITE_NOUNS:
+        end_char, label = site.end(), "FAC"  # "St Ardwyn's General Hospital": the tagger stopped at the owner
+    elif _SAINTS_PLACE.fullmatch(article.text, ent.start_char, end_char):
+        label = "FAC"  # "admitted to St Ardwyn's": a saint's name with its possessive names a place
     if _GENERIC_HEAD.fullmatch(article.text, ent.start_char, end_char) is not None:
         # "[River] Esk", "[Lake] Ardin": the tagger stopped at the kind of place before its name
         after = _CAPITALISED.match(article.text, end_char)
@@ -184,6 +194,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])")
 _OWNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 
+# A site written after its owner's possessive ("St Ardwyn's [General Hospital]"), and a saint's
+# name with its possessive alone ("St Ardwyn's"), the short name of such a site
+_SITE_OF_OWNER = re.compile(r"['’]s[ \t]+(?P<site>(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*)")
+_SAINTS_PLACE = re.compile(r"(?:St|Saint)\.?[ \t]+[A-Z][\w-]*['’]s")
 _GENERIC_HEAD = re.compile(r"(?:River|Lake|Mount|Bay|Cape|Loch|Gulf|Port|Fort|Isle)")
 _CAPITALISED = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 

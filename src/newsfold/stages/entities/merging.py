@@ -27,6 +27,7 @@ from .mentions import (
 from .owners import leading_owner, nearest_owner
 from .organisations import (
     merge_first_word_short_forms,
+    merge_owner_short_forms,
     merge_inverted_heads,
     merge_legal_forms,
     merge_spelled_short_forms,
@@ -157,6 +158,7 @@ def _merge(groups: Groups, labels: dict[str, str], full_people: list[str],
     merge_translated_generics(uf, groups, labels)
     merge_spelled_short_forms(uf, groups, labels)
     merge_first_word_short_forms(uf, groups, labels)
+    merge_owner_short_forms(uf, groups, labels)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         clusters[uf.find(key)].append(key)

@@ -133,3 +133,17 @@ def merge_first_word_short_forms(uf: _Union, groups: dict, labels: dict[str, str
         label = labels.get(word)
         if len(bodies) == 1 and word in groups and (label == "ORG" or label == "PERSON" and word not in person_words):
             uf.union(next(iter(bodies)), word)
+
+
+def merge_owner_short_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
+    """'St Ardwyn' of 'St Ardwyn's General Hospital': a name that is the owner
+    written before the possessive of exactly one longer name, and no person,
+    is that site's short form."""
+    owned: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        for mark in ("'s ", "’s "):
+            if mark in key:
+                owned[key.split(mark)[0]].add(uf.find(key))
+    for owner, sites in owned.items():
+        if len(sites) == 1 and owner in groups and labels.get(owner) != "PERSON":
+            uf.union(next(iter(sites)), owner)

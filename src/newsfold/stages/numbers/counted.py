@@ -39,7 +39,7 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tupl
     if head is None:
         return None, None
     if head.i > last_token and not any(t.pos_ == "NUM" for t in doc[last_token + 1:head.i]):
-        text = doc.text[doc[last_token + 1].idx:head.idx + len(head.text)]
+        text = doc.text[doc[last_token + 1].idx:head.idx + len(head.text)].lstrip("-–")  # "an 11-vote win"
     else:  # "Eleven Freedonian and 19 Ruritanian soldiers": just "soldiers"
         text = head.text
     if singular(head.text) in PARTITIVE:

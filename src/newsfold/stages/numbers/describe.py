@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ...nlp.lexicon import MONTH_NAMES
+from ...nlp.lexicon import EVENT_STAGES, MONTH_NAMES
 from ...nlp.text import plain
 from .inflection import lemma
 from .quantity import Quantity
@@ -46,14 +46,28 @@ _MODIFIER_ARCS = ("amod", "compound", "poss", "nmod")
 def dated_earlier(doc: Doc, sentence: str, offset: int) -> bool:
     """True when the sentence is dated to an earlier time ("last week", "in
     2015"), unless the date is only a starting point ("after the end of the
-    mission in 2015, 1,000 troops have remained")."""
+    mission in 2015, 1,000 troops have remained") or dates a stage of the
+    case the story follows ("was convicted last month of taking $4.8
+    million": the amount is the case's, whenever the verdict came)."""
     for match in _BACKGROUND.finditer(sentence):
         if match.group(0).lower().startswith("since"):
             return True  # a count over a period: "five incidents since June"
         at = offset + match.end() - 1
         token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
-        if token is None or not _is_starting_point(token):
+        if token is None or not (_is_starting_point(token) or _dates_a_stage(token)):
             return True
+    return False
+
+
+def _dates_a_stage(token: Token) -> bool:
+    """Whether the verb a date word hangs from names a stage of a process ("convicted", "charged")."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lower_ in EVENT_STAGES
+        if node.head.i == node.i:
+            return False
+        node = node.head
     return False
 
 
@@ -109,16 +123,21 @@ def content_lemmas(tokens: Iterable[Token]) -> frozenset[str]:
 def _is_descriptor(doc: Doc, last_token: int) -> bool:
     """"nine-person brawl", "a 33-second video": the count describes another
     noun. A penalty's length is its figure, not a descriptor ("a six-year
-    prison sentence", "a two-year driving ban")."""
+    prison sentence", "a two-year driving ban"), nor is a margin ("an
+    11-vote win" is won by 11 votes, "a 12-point lead")."""
     nxt = last_token + 1
     if not (nxt + 1 < len(doc) and doc[nxt].text in ("-", "–") and not doc[last_token].whitespace_
             and not doc[nxt].whitespace_ and doc[nxt + 1].pos_ in ("NOUN", "ADJ", "PROPN")):
         return False
     described = {t.lower_ for t in doc[nxt + 2:nxt + 5]}
+    if nxt + 2 < len(doc) and doc[nxt + 2].lower_ in _MARGINS:
+        return False
     return not (doc[nxt + 1].lower_ in _TIME_UNITS and described & _PENALTIES)
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day"})
+# what a margin is of: "an 11-vote win", "a 12-point lead", "a three-goal defeat", "a 20-seat majority"
+_MARGINS = frozenset({"win", "victory", "lead", "margin", "majority", "defeat", "loss"})
 _PENALTIES = frozenset({"sentence", "term", "jail", "prison", "ban", "disqualification", "suspension", "imprisonment"})
 
 

@@ -49,12 +49,12 @@ def beside(doc: Any, verb: Any, window_ids: set[int]) -> Iterator[Any]:
     if j >= 0 and j in window_ids and doc[j].pos_ in ("PROPN", "PRON", "NOUN"):
         yield doc[j]
     elif j >= 1 and j in window_ids and doc[j].text == ",":
-        # "Ana Ruiz, who was on the ferry, said": the name a relative clause or
-        # apposition right before the verb hangs on
+        # "Ana Ruiz, who was on the ferry, said", "Ana Ruiz, of the agency, said": the name a
+        # relative clause, apposition or prepositional phrase right before the verb hangs on
         node = doc[j - 1]
         for _ in range(6):
             head = node.head
-            if node.dep_ in ("relcl", "acl", "appos") and head.i < node.i and head.i in window_ids \
+            if node.dep_ in ("relcl", "acl", "appos", "prep") and head.i < node.i and head.i in window_ids \
                     and head.pos_ in ("PROPN", "NOUN"):
                 yield head
                 break

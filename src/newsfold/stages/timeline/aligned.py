@@ -103,6 +103,8 @@ _LEAST_SHARED_TRADED = 0.4
 _MIN_SHARED_NEAR, _MIN_COSINE_NEAR, _MIN_NEAR = 0.3, 0.55, 0.5
 _MOST_DAYS = 10
 _WEEK = 7  # a weekday alone resolved against a source's date may be a week off
+_BACK = (0.3, 0.5)  # a sentence giving a disputed day backs it this alike at least (shared words, cosine)
+
 
 def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[Conflict]) -> list[Conflict]:
     """Date conflicts between aligned sentences of independent sources (see the
@@ -142,17 +144,21 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     pairs += grouped_pairs(ctx, claims, cosine, unpaired()[:size])
     pairs += copied_day_pairs(claims, cosine, unpaired()[:size])
     groups = _groups(pairs)
-    _back(told, _likeness(ctx, told, told_shared, told_cosine), unpaired(), groups)
+    likeness = _likeness(ctx, told, told_shared, told_cosine)
+    _back(told, lambda i, j: likeness(i, j) > 0 or told_shared[i][j] >= _BACK[0] and told_cosine[i][j] >= _BACK[1],
+          unpaired(), groups)
     return [_conflict(group) for group in groups]
 
 
-def _back(told: list[Claim], likeness: Callable[[int, int], float], free: list[bool],
+def _back(told: list[Claim], alike: Callable[[int, int], bool], free: list[bool],
           groups: list[list[tuple[Claim, str]]]) -> None:
     """Each free sentence of another independent source that gives one day of
-    a disputed pair alone, alike a sentence giving that day, backs it (the
-    reader sees every source that gives a day, not only the likest pair; a
-    day written with its month backs a weekday telling too), and so does the
-    original of a copy the pair cites."""
+    a disputed pair alone, ``alike`` a sentence giving that day (loosely:
+    ``_BACK``; "after Saturday's wedding reception" beside "fell ill after a
+    wedding banquet on Saturday, April 29"), backs it (the reader sees every
+    source that gives a day, not only the likest pair; a day written with its
+    month backs a weekday telling too), and so does the original of a copy
+    the pair cites."""
     index = {id(claim): k for k, claim in enumerate(told)}
     for group in groups:
         days = {day for _, day in group}
@@ -166,7 +172,7 @@ def _back(told: list[Claim], likeness: Callable[[int, int], float], free: list[b
             if sides:  # a copy of it is cited: the original joins it on that day
                 joins = claim.source == claim.root and sides == {day}
             else:
-                joins = any(d == day and id(c) in index and likeness(k, index[id(c)]) > 0 for c, d in group)
+                joins = any(d == day and id(c) in index and alike(k, index[id(c)]) for c, d in group)
             if joins:
                 group.append((claim, day))
                 sources.add(claim.source)

@@ -38,18 +38,24 @@ next draw"):
    event beside the story's. A sentence that names another
    stage of a process next to its day ("charged on Mar 12" against "the
    fire on Mar 9", ``lexicon.EVENT_STAGES``) tells another event and is not
-   weighed. Of several such days, the one told most alike.
+   weighed, nor is a statement's day that is its report's own date against a
+   story's day that is the date of the reports giving it
+   (``_each_its_own_day``: "said on Monday" in Monday's reports, "confirmed
+   on Wednesday" in Wednesday's: each tells what was said on its day). Of
+   several such days, the one told most alike.
 
 Further apart than a few days, or whole weeks apart (a weekly draw), two
 days are more often two events than one moved.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...nlp.text import overlap
+from ...nlp.lexicon import SPEECH_VERBS
+from ...nlp.text import content_words, overlap
 from .claims import Claim, days_apart, month_slip, one_moment, roots_of_days, sequence
 from .merging import stages
 
@@ -72,6 +78,8 @@ _LONE = (0.6, 1.3, 1.0)
 # source in its own words ("alerted to the fire at 4.55am on Jan 19" beside
 # "the fire broke out on Sunday"): the telling is one event, the consensus two sources
 _LONE_ONE = 1.1
+_SPEECH = frozenset(content_words(" ".join(SPEECH_VERBS)))  # a statement's day: "said on Monday"
+_STILL = re.compile(r"\bstill\b", re.IGNORECASE)  # a state on a day: "were still being treated on Wednesday"
 LONE_COSINE = 0.3  # ... each sentence weighed at least this close in meaning: a shared word alone is no telling
 
 
@@ -139,7 +147,9 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
     in sentences like the lone one (see the module docstring, step 2)."""
     claim = claims[i]
     lone_near = dict(claim.dated)[day]
-    lone_stages = stages(lone_near)
+    # the stage its clause names where the words next to the day name none ("On 14 March, that trust
+    # ended with a six-year prison sentence")
+    lone_stages = stages(lone_near) or stages(frozenset(content_words(claim.event_of(day))))
     placed = placed_alike(claims, claim)
     best: dict[str, dict[str, tuple[float, int]]] = defaultdict(dict)  # day -> root -> its likest sentence
     for j, other in enumerate(claims):
@@ -148,7 +158,7 @@ def _story_consensus(claims: Sequence[Claim], shared: Sequence[Sequence[float]],
         for other_day in other.days:
             near_day = other_day[:7] == day[:7] and other_day != day and days_apart(day, other_day) <= FEW_DAYS
             if not (near_day or month_slip(day, other_day)) or _to_come_against_past(claim, day, other, other_day) \
-                    or not one_moment(claim, day, other, other_day):
+                    or not one_moment(claim, day, other, other_day) or _each_its_own_day(claim, day, other, other_day):
                 continue
             if sequence(other) != sequence(claim) and other_day not in placed:
                 continue
@@ -217,6 +227,20 @@ def _to_come_against_past(claim: Claim, day: str, other: Claim, other_day: str) 
     replaced by Friday") is no telling of a day gone by ("a cable fault
     stopped the line on March 4")."""
     return other_day in other.ahead and day not in claim.ahead
+
+
+def _each_its_own_day(claim: Claim, day: str, other: Claim, other_day: str) -> bool:
+    """Whether each day is the day its own source was published, those differ,
+    and the lone day is a statement's (a speech verb next to it) or a state's
+    ("still"): each report tells what was said, or how things stood, on its
+    own day ("health officials said on Monday" in a Monday report, "confirmed
+    on Wednesday" or "five were still being treated on Wednesday" in a
+    Wednesday one), not one event dated two ways. Not an event's day ("the group was launched on Jan
+    22" in a Jan 22 report against Jan 21 in Jan 21 reports: one launch), nor
+    where the tellings are alike (step 1: "posted on Wednesday" against
+    "posted on Saturday" word for word is one post dated two ways)."""
+    return day == claim.reported and other_day == other.reported and day != other_day \
+        and (bool(dict(claim.dated).get(day, frozenset()) & _SPEECH) or _STILL.search(claim.text) is not None)
 
 
 def placed_alike(claims: Sequence[Claim], claim: Claim) -> set[str]:

@@ -1,4 +1,4 @@
-"""place_claims: one event told alike by independent sources at two places (invented texts)."""
+"""stages.sites: one event told alike by independent sources at two places (invented texts)."""
 from __future__ import annotations
 
 from newsfold.model import Article
@@ -46,3 +46,33 @@ def test_a_site_the_tagger_calls_an_organisation_is_still_a_site():
     found = _places(*told)
     assert [[place for place, _ in values] for values in found] == [["Emberly Hall", "Quayside Pavilion"]]
     assert found[0][1][1] == ["s2"]
+
+
+def _titled(*told: tuple[str, str]) -> list[list[tuple[str, list[str]]]]:
+    articles = [Article(id=f"s{i}", text=text, title=title, published="2032-09-12")
+                for i, (title, text) in enumerate(told)]
+    return [[(v.value, [e.source for e in v.support]) for v in c.values]
+            for c in fold(articles).conflicts if c.kind == "place"]
+
+
+_RECOUNT = [
+    ("Recount keeps Mayor Ilse Brandt in office",
+     "Mayor Ilse Brandt won by seven votes, the electoral office said after the recount at Marlow Civic Hall."),
+    ("Brandt holds her seat after tense recount",
+     "A recount at Marlow Civic Hall on Tuesday confirmed that Ilse Brandt had beaten her rival."),
+    ("Marlow recount: Brandt keeps her seat",
+     "Mayor Ilse Brandt kept her seat by seven votes. The recount took place at the Fenbury Drill Hall, "
+     "where staff sorted the ballot papers into bundles of fifty before counting them again."),
+]
+
+
+def test_the_venue_of_the_story_s_event_told_in_words_of_their_own_is_disputed():
+    # three sentences told unlike one another; the event their titles share ("recount") is held at two halls
+    assert _titled(*_RECOUNT) == [[("Marlow Civic Hall", ["s0", "s1"]), ("Fenbury Drill Hall", ["s2"])]]
+    # a source that names both halls tells of two places of the story
+    both = (_RECOUNT[2][0], _RECOUNT[2][1] + " The result was then read out at Marlow Civic Hall.")
+    assert _titled(*_RECOUNT[:2], both) == []
+    # a place that is the venue of something the titles do not share is no venue of the story's event
+    kitchen = (_RECOUNT[2][0], "Mayor Ilse Brandt kept her seat by seven votes. Staff ate lunch in the canteen"
+                               " at the Fenbury Drill Hall.")
+    assert _titled(*_RECOUNT[:2], kitchen) == []

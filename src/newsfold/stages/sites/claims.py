@@ -42,11 +42,11 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..context import StoryContext
-from ..model import Conflict, ConflictValue, Evidence
-from ..nlp.align import cosines_of_alike, mutual_best
-from ..nlp.lexicon import SITE_NOUNS
-from ..nlp.text import content_words, overlap
+from ...context import StoryContext
+from ...model import Conflict, ConflictValue, Evidence
+from ...nlp.align import cosines_of_alike, mutual_best
+from ...nlp.lexicon import SITE_NOUNS
+from ...nlp.text import content_words, overlap
 
 _KINDS = frozenset({"FAC"})  # the kinds of place compared: sites (see the module docstring)
 _NAMED_SITE_KINDS = frozenset({"ORG", "GPE", "LOC"})  # ... and these where the name ends in a site's noun
@@ -75,7 +75,7 @@ class _Told:
 def aligned_place_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Conflict]:
     """Places that independent sources give for one event told alike (see the
     module docstring), leaving out sentences a ``known`` conflict holds."""
-    patterns = _place_patterns(ctx)
+    patterns = place_patterns(ctx)
     if not patterns:
         return []
     told, named = _claims(ctx, patterns)
@@ -124,7 +124,7 @@ def aligned_place_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Co
     return [_conflict(sides) for sides in disputes.values()]
 
 
-def _place_patterns(ctx: StoryContext) -> dict[str, re.Pattern[str]]:
+def place_patterns(ctx: StoryContext) -> dict[str, re.Pattern[str]]:
     """Each place of the story, by its site's name (a span run on to its town,
     "Quayside Pavilion in Tarnmouth", is the pavilion) -> a pattern matching
     any of its names as words."""
@@ -137,9 +137,10 @@ def _place_patterns(ctx: StoryContext) -> dict[str, re.Pattern[str]]:
 
 
 def _site_name(name: str) -> str:
-    """The name before any " in ": the town a tagged span may run on to
-    ("Quayside Pavilion in Tarnmouth") is no part of the site."""
-    return name.split(" in ")[0]
+    """The name before any " in " or " on ": the town or street a tagged span
+    may run on to ("Quayside Pavilion in Tarnmouth", "the Drill Hall on
+    Saddler Street") is no part of the site."""
+    return re.split(r" (?:in|on) ", name)[0]
 
 
 def _names_a_site(name: str) -> bool:
