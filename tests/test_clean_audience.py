@@ -79,3 +79,14 @@ def test_a_station_naming_itself_to_its_listeners_is_a_promo():
     assert _removed(BODY + promo).get("promo") == [promo]
     kept = "Residents said they were listening to Wellmere Radio when the sirens started."
     assert "promo" not in _removed(BODY + kept)
+
+
+def test_schedule_catch_up_app_and_tip_line_promos_go():
+    promos = ["Travel news every 15 minutes at breakfast, and whenever you need it on the Coast Sounds app.",
+              "Hear the full interview with Ama Holt on Coast Breakfast, on catch-up now.",
+              "Coast Radio News: every hour, on the hour, on 101.4 FM.",
+              "Do you have information about this story? Email the Wellmere Today newsdesk."]
+    assert _removed(BODY + "\n\n".join(promos)).get("promo") == promos
+    kept = ("Trains ran every 15 minutes once the line reopened.\n\n"
+            "Police asked anyone with information about the incident to call them.")
+    assert "promo" not in _removed(BODY + kept)

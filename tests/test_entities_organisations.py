@@ -158,3 +158,15 @@ def test_a_site_named_after_its_owner_and_its_short_name():
     site = holder(found, "St Bevan's General Hospital")
     assert site is not None and site.type == "FAC" and holder(found, "St Bevan") is site
     assert holder(found, "General Hospital") is None and holder(found, "Bevan") is None
+
+
+def test_a_name_with_an_age_after_it_is_a_person():
+    # the tagger reads "Lorcan Vettersby" as a town in both places; the age after it tells a person
+    found = entities(
+        "Lorcan Vettersby, 23, is charged with unauthorised access to a computer system and blackmail.\n\n"
+        "Mr Vettersby was arrested on Wednesday at a flat on Corbie Lane, two streets from his parents' home.",
+        "Lorcan Vettersby was arrested at Fenmoor Station yesterday morning.\n\n"
+        "Vettersby will appear before Fenmoor Magistrates' Court tomorrow.",
+    )
+    person = holder(found, "Lorcan Vettersby")
+    assert person is not None and person.type == "PERSON" and holder(found, "Vettersby") is person

@@ -163,3 +163,23 @@ def test_a_margin_counts_its_noun_and_is_compared():
                              Article("b", told.format("a victory by seven votes").replace("A recount", "The recount")),
                              Article("c", told.format("an 11-vote victory")))
     assert [sorted(v.value for v in c.values) for c in conflicts] == [["11", "seven"]]
+
+
+def test_a_speed_is_one_measure_however_its_unit_is_written():
+    found = one("It ran at 95 km/h on the bridge. It slowed to 70km/h at the curve. It left at 70 kilometres an hour."
+                " It stayed inside the 80 km/h limit.")
+    assert sorted(q.value for q in found if q.head == "kilometre per hour") == [70, 70, 95]
+    assert by_text(found, "80").head == "limit"
+    assert by_text(one("The bus reached 60 mph on the bridge."), "60").head == "mile per hour"
+    told = "Data from the event recorder showed the train was travelling at {}, the safety board said."
+    conflicts = conflicts_of(Article("a", told.format("about 70km/h, below the 80km/h limit")),
+                             Article("b", told.format("70 kilometres an hour")),
+                             Article("c", told.format("95 km/h, well above the 80 km/h limit")))
+    assert [sorted(v.value for v in c.values) for c in conflicts] == [["95", "about 70"]]
+
+
+def test_a_share_of_an_owner_s_count_counts_the_owned():
+    # "three of the train's six carriages": carriages, not the train
+    three = by_text(one("Three of the train's six carriages left the rails on the curve."), "Three")
+    assert three.head == "carriage" and three.subset
+

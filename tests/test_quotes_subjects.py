@@ -124,3 +124,13 @@ def test_a_name_a_prepositional_phrase_hangs_on_speaks_where_the_parse_lost_the_
             "Prosecutor Marcus Olden, of the Regional Fraud Prosecution Service, said the scheme was "
             "\"a betrayal of the people who trusted him most\".")
     assert article_speakers(text)["a betrayal of"] == "Marcus Olden"
+
+
+def test_a_person_introduced_by_an_age_is_who_he_stands_for():
+    # the tagger misses "Eskil Marrowgate"; "Passenger ..., 54," introduces him, and "he said" is his
+    text = ("The safety board says the train was doing around 70 kilometres an hour when it came off the rails. "
+            "Its chief inspector, Maelis Korvanek, told Radio Brackwater: \"It is far too early to say what "
+            "caused this.\"\n\n## \"The lights went out\"\n\n"
+            "Passenger Eskil Marrowgate, 54, from Haldrish, was in the last carriage.\n\n"
+            "\"There was a bang, then the whole carriage tipped and the lights went out,\" he said.")
+    assert article_speakers(text)["There was a"] == "Eskil Marrowgate"

@@ -270,7 +270,8 @@ LEADING_DETERMINERS: frozenset[str] = frozenset({
 # A name's last word says what kind of thing it is ("Calden Harbor Bridge").
 NAME_SUFFIX_LABELS: dict[str, str] = {
     **dict.fromkeys(("bridge", "tunnel", "airport", "port", "station", "hospital", "stadium",
-                     "pier", "terminal", "checkpoint"), "FAC"),
+                     "pier", "terminal", "checkpoint", "viaduct", "junction", "interchange", "flyover",
+                     "overpass", "underpass", "wharf", "jetty", "depot"), "FAC"),
     **dict.fromkeys(("authority", "agency", "ministry", "lines", "press", "guard", "council",
                      "company", "group", "foundation", "trust", "institute", "university",
                      "association", "commission", "committee", "corporation", "party", "board", "bureau",
@@ -348,4 +349,6 @@ SITE_NOUNS: frozenset[str] = frozenset({
     "road", "street", "avenue", "lane", "square", "market", "mall", "station", "airport", "pier", "wharf",
     "school", "college", "university", "church", "cathedral", "mosque", "temple", "museum", "theatre",
     "theater", "library", "plaza", "tower", "building", "court", "prison", "terminal", "quay", "dock",
+    "viaduct", "junction", "interchange", "flyover", "overpass", "underpass", "tunnel", "jetty", "depot",
+    "crossing", "dam", "weir",
 })

@@ -136,6 +136,8 @@ PROMO = re.compile(
       | catch\s+up\s+on\b.{0,60}\b(?:on\s+demand|podcast|app)\b | get\s+(?:breaking\s+news\s+|news\s+)?alerts\b
       | support\s+(?:local|quality|our|independent)\s+(?:news|journalism|reporting)\b | comments?\s*\(\d+\)$ | \d+\s+comments?$
       | (?:do\s+you\s+)?(?:have|got)\s+a\s+(?:story\s+|news\s+)?tip\b
+      | (?:do\s+you\s+)?(?:have|know)\s+(?:any\s+)?(?:more\s+)?information\s+(?:about|on)\s+this\s+(?:story|incident|case)\b
+      | hear\s+the\s+full\s+(?:interview|story|report|conversation)\b
       | this\s+(?:story|article)\s+has\s+been\s+(?:updated|corrected|amended)\b
       | (?:editor['’]?s\s+note|correction)\s*:
       | (?:(?:correction\s+note|clarification)\s*:\s*)?an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\s+
@@ -180,6 +182,9 @@ PROMO_INSIDE = re.compile(
       | \blisten\s+live\b | \bturn\s+on\s+(?:push\s+)?(?:notifications|alerts)\b | \bget\s+the\s+(?:\S+\s+)?app\b
       | \bdownload\s+(?:the|our)\b.{0,40}\bapp\s+(?:for|to\s+get)\s+(?:alerts|notifications|breaking\s+news|the\s+latest)\b
       | \b(?:headlines|bulletins|news)\s+(?:at\s+the\s+top\s+of\s+)?every\s+hour\b | \bon\s+air\s+every\s+(?:hour|day|weekday|weeknight|morning|evening)\b
+      | \bevery\s+hour,?\s+on\s+the\s+hour\b | \b(?:news|travel|updates|bulletins)\s+every\s+\d+\s+minutes\b
+      | \bon\s+catch-?\s?up\s+now\b | \bwhenever\s+you\s+(?:need|want)\s+(?:it|them)\b.{0,40}\bapp\b
+      | \b(?:e-?mail|contact|call|message)\s+(?:the\s+)?(?:\S+\s+){0,2}(?:newsdesk|news\s+desk|newsroom)\b
       | \bfollow\s+(?-i:(?:[A-Z][\w'’&-]*\s+){1,4})for\s+(?:the\s+)?latest\b
       | \brel(?:y|ies)\s+on\s+the\s+generosity\s+of\s+(?:our\s+)?readers\b | \bwe['’]re\s+here\s+to\s+listen\b
       | \bjoin\s+(?:(?:our|the|\S+['’]s)\s+)?(?:whatsapp|telegram|viber)\s+(?:(?:channel|group)\s+)?(?:now|today|here)\b

@@ -147,10 +147,10 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
         name, label = person, "PERSON"  # "Secretary for [Transport Ana Ruiz]": the tagger took the portfolio in
     if label != "PERSON" and not suffix_label(name) and 2 <= len(name.split()) <= 3 \
             and all(w[:1].isupper() for w in name.split()) \
-            and (_after_relation_noun(article.text, ent.start_char)
+            and (_after_relation_noun(article.text, ent.start_char) or _AGE_AFTER.match(article.text, end_char)
                  or label in _NOT_PEOPLE and _title_before(article.text, start_char)):
-        # "son-in-law Tom Reyes", "his cousin, Ana Ruiz", "the ferry firm's chief executive Ruben
-        # Vale": a relation or a title before a name tells a person, whatever the tagger said
+        # "son-in-law Tom Reyes", "his cousin, Ana Ruiz", "the ferry firm's chief executive Ruben Vale",
+        # "Tom Reyes, 23,": a relation, a title or an age tells a person, whatever the tagger said
         label = "PERSON"
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     root = ent.root
@@ -165,6 +165,7 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
     return Mention(name, label, article.id, before, start_char, end_char, speaks, place, honorific, title)
 
 
+_AGE_AFTER = re.compile(r",[ \t]*\d{1,3},")  # "Ana Ruiz, 67,": an age after a name
 _NOT_PEOPLE = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})  # labels a titled name is read as a person from
 _TITLE_WORDS = re.compile(r"(?:[A-Za-z][\w.-]*[ \t]+)+$")
 

@@ -86,12 +86,18 @@ def _following_noun(doc: Doc, last: int) -> Token | None:
 
 
 def _partitive_object(doc: Doc, of: int) -> Token | None:
-    """"hundreds of troops": the partitive object is what is counted."""
-    for k in range(of + 1, min(len(doc), of + 5)):
+    """"hundreds of troops": the partitive object is what is counted; not an
+    owner before it ("three of the train's six carriages" counts carriages)."""
+    k, end = of + 1, min(len(doc), of + 5)
+    while k < end:
+        if k + 2 < len(doc) and doc[k + 1].lower_ in ("'s", "’s"):
+            k, end = k + 2, min(len(doc), end + 2)  # past the owner and its "'s"
+            continue
         if doc[k].pos_ == "NOUN" or (doc[k].pos_ == "PROPN" and is_demonym(doc[k])):
             return doc[k]
         if doc[k].pos_ in ("VERB", "AUX", "PUNCT"):
             break
+        k += 1
     return None
 
 

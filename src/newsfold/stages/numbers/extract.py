@@ -30,7 +30,7 @@ from .compare import half_unit
 from .counted import counted_noun, is_demonym, referent
 from .describe import PARTITION, dated_earlier, describe, is_term
 from .events import bare_toll, event_of
-from .inflection import measure_noun, singular
+from .inflection import measure_noun, singular, speed_noun
 from .items import mark_items
 from .not_counts import is_date, is_identifier, is_score, looks_like_year
 from .parts import mark_parts
@@ -165,6 +165,14 @@ def _containing(sentences: list[Sentence], starts: list[int], offset: int) -> Se
     return None
 
 
+def _head_noun(text: str, head_token: Token | None) -> str | None:
+    """What the count counts, by one name (``measure_noun``; a speed, ``speed_noun``)."""
+    if head_token is None:
+        return None
+    end = head_token.idx + len(head_token.text)
+    return speed_noun(measure_noun(head_token.text), text[end:end + 40])
+
+
 def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] | None:
     """The quantity starting at token ``i``, and its last token index; or None."""
     if doc[i].ent_type_ in _SKIP_ENTS and not CURRENCY_DIGITS.match(doc[i].text) and not _tagged_count(doc, i):
@@ -187,7 +195,7 @@ def _read_quantity(article: Article, doc: Doc, i: int) -> tuple[Quantity, int] |
     quantity = Quantity(
         source=article.id, start=start, end=end, value=written.value,
         qualifier=written.qualifier, low=written.low, high=written.high, unit=written.unit,
-        counted=counted, head=measure_noun(head_token.text) if head_token is not None else None,
+        counted=counted, head=_head_noun(article.text, head_token),
         text=article.text[start:end], vague=written.vague,
         precision=0.5 * 10 ** (-written.decimals) if written.decimals else 0.0, duration=duration,
     )

@@ -6,6 +6,8 @@ which is all that comparing two counts needs.
 """
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ _UNIT_SPELLINGS = {
     "centimeter": "centimetre", "mm": "millimetre", "millimeter": "millimetre", "mi": "mile",
     "ft": "foot", "l": "litre", "liter": "litre", "ml": "millilitre", "milliliter": "millilitre",
     "ha": "hectare", "sqft": "square foot", "mph": "mile per hour", "kmh": "kilometre per hour",
+    "km/h": "kilometre per hour", "kph": "kilometre per hour",
     "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second", "secs": "second",
     "yr": "year", "yrs": "year", "tonne": "ton", "t": "ton",
 }
@@ -55,6 +58,26 @@ def measure_noun(word: str) -> str:
         return _UNIT_SPELLINGS[word]
     one = singular(word)
     return _UNIT_SPELLINGS.get(one, one)
+
+
+# "/h", "per hour", "an hour" after a distance: a speed ("95 km/h", "70 kilometres an hour"); a
+# noun after it names what the speed is of ("the 80 km/h limit")
+_PER_HOUR = re.compile(r"[ \t]*(?:/[ \t]*h(?:r|our)?\b|per[ \t]+hour\b|an[ \t]+hour\b)"
+                       r"(?:[ \t]+(?P<noun>limit|zone|restriction)s?\b)?", re.IGNORECASE)
+_SPEED_OF = re.compile(r"[ \t]+(?P<noun>limit|zone|restriction)s?\b", re.IGNORECASE)
+
+
+def speed_noun(head: str, after: str) -> str:
+    """A distance's name followed by "per hour" in ``after`` (the text right
+    after it) is a speed: "95 km/h" and "70 kilometres an hour" measure one
+    thing, "kilometre per hour", as "70km/h" does; "the 80 km/h limit" is a limit."""
+    if head in ("kilometre per hour", "mile per hour"):  # "80km/h limit", "80 mph zone"
+        found = _SPEED_OF.match(after)
+        return found.group("noun").lower() if found else head
+    found = _PER_HOUR.match(after) if head in ("kilometre", "mile") else None
+    if found is None:
+        return head
+    return found.group("noun").lower() if found.group("noun") else f"{head} per hour"
 
 
 def singular(word: str) -> str:

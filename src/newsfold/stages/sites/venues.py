@@ -11,21 +11,24 @@ Method, in order:
 1. the story's events: the content words the titles of two or more
    independent on-topic sources use ("recount", "wedding", "fire");
 2. venues: each site of the story (as ``claims`` finds them; not a
-   road, which most often runs past another site) written after "at" or "in",
-   with the event it is the venue of: the word the preposition hangs from,
-   with its compounds ("a wedding banquet at X"), or a verb's subject ("The
-   recount took place at X"), across a date between ("a recount on 8 May at
-   X");
+   road, which most often runs past another site) written after "at", "in"
+   or "on", with the event it is the venue of: the word the preposition
+   hangs from, with its compounds ("a wedding banquet at X"), or a verb's
+   subject ("The recount took place at X", "a train derailed on X"), across
+   a date between ("a recount on 8 May at X"), and a "where" clause after
+   the site ("a cracked rail at X, on the edge of town, where a train
+   derailed");
 3. disputed: for one event of the story, one place that two or more
    independent sources give as its venue and another that a single source
    gives, where neither side ever names the other's place, nor holds its
-   name. Every sentence giving either place as that event's venue backs it.
+   name. Every sentence naming either place and telling that event backs it.
 
 Reads ``ctx.articles`` (``title``, ``copy_of``, ``off_topic``), ``ctx.sentences``,
 ``ctx.docs`` and ``ctx.entities``; returns ``Conflict(kind="place")`` with ``id=""``.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,7 +41,9 @@ from .claims import place_patterns
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_VENUE_PREPOSITIONS = frozenset({"at", "in"})
+_VENUE_PREPOSITIONS = frozenset({"at", "in", "on"})
+# "X, on the edge of town, where a passenger train derailed": the clause tells what happened at X
+_WHERE = re.compile(r"[^.;!?]{0,80}?,[ \t]+where[ \t]+(?P<clause>[^,.;!?]+)")
 _ROADS = frozenset({"road", "street", "avenue", "lane", "drive", "way", "highway"})  # run past other sites
 _CLIMB = 3  # steps up the parse across a date between the event and its venue
 
@@ -51,7 +56,8 @@ class _Venue:
     root: str
     span: tuple[int, int]
     place: str
-    event: frozenset[str]
+    event: frozenset[str]  # what the place is the venue of (empty when no venue's preposition)
+    told: frozenset[str]  # the content words of its sentence
 
 
 def venue_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Conflict]:
@@ -61,7 +67,10 @@ def venue_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Conflict]:
     events = _story_events(ctx)
     if len(patterns) < 2 or not events:
         return []
-    venues, named = _venues(ctx, patterns)
+    venues = _venues(ctx, patterns)
+    named: dict[str, set[str]] = defaultdict(set)  # root -> the places it names anywhere
+    for venue in venues:
+        named[venue.root].add(venue.place)
     disputed = {frozenset(v.value for v in c.values) for c in known if c.kind == "place"}
     conflicts = []
     for word in sorted(events):
@@ -79,11 +88,16 @@ def venue_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Conflict]:
                 or any(place in named[root] for root in roots_of[other]):
             continue
         disputed.add(frozenset((place, other)))
-        conflicts.append(Conflict(id="", kind="place", topic=f"where: the {events[word]}", values=[
-            ConflictValue(site, [Evidence(v.source, *v.span) for v in sorted(
-                (v for v in venues if v.place == site and word in v.event), key=lambda v: (v.source, v.span))])
-            for site in (place, other)]))
+        conflicts.append(Conflict(id="", kind="place", topic=f"where: {events[word]}", values=[
+            ConflictValue(site, _backing(venues, site, word)) for site in (place, other)]))
     return conflicts
+
+
+def _backing(venues: list[_Venue], place: str, word: str) -> list[Evidence]:
+    """Every sentence that names the place and tells the event, as its venue
+    or not ("The train derailed as it crossed the Pellow Viaduct"), once."""
+    spans = sorted({(v.source, v.span) for v in venues if v.place == place and (word in v.event or word in v.told)})
+    return [Evidence(source, *span) for source, span in spans]
 
 
 def _story_events(ctx: StoryContext) -> dict[str, str]:
@@ -100,12 +114,11 @@ def _story_events(ctx: StoryContext) -> dict[str, str]:
     return {word: written[word] for word, by in using.items() if len(by) >= 2}
 
 
-def _venues(ctx: StoryContext, patterns: dict) -> tuple[list[_Venue], dict[str, set[str]]]:
-    """Each place given after "at"/"in" with its event words, and the places
-    each independent source names anywhere."""
+def _venues(ctx: StoryContext, patterns: dict) -> list[_Venue]:
+    """Each place each on-topic sentence names, with what it is the venue of
+    where a venue's preposition stands before it."""
     roots = ctx.roots()
     venues: list[_Venue] = []
-    named: dict[str, set[str]] = defaultdict(set)
     for article in ctx.on_topic():
         root, doc = roots.get(article.id, article.id), ctx.docs.get(article.id)
         for sentence in ctx.sentences.get(article.id, []):
@@ -114,11 +127,13 @@ def _venues(ctx: StoryContext, patterns: dict) -> tuple[list[_Venue], dict[str, 
                     start = sentence.start + match.start()
                     if article.is_removed(start, sentence.start + match.end()):
                         continue
-                    named[root].add(place)
                     event = _event_of(doc, start) if doc is not None and not _road(place) else None
-                    if event:
-                        venues.append(_Venue(article.id, root, (sentence.start, sentence.end), place, event))
-    return venues, named
+                    where = _WHERE.match(sentence.text, match.end())
+                    if event is not None and where is not None:
+                        event |= frozenset(content_words(where.group("clause")))
+                    venues.append(_Venue(article.id, root, (sentence.start, sentence.end), place,
+                                         event or frozenset(), frozenset(content_words(sentence.text))))
+    return venues
 
 
 def _event_of(doc: Doc, start: int) -> frozenset[str] | None:

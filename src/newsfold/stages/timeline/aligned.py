@@ -103,7 +103,9 @@ _LEAST_SHARED_TRADED = 0.4
 _MIN_SHARED_NEAR, _MIN_COSINE_NEAR, _MIN_NEAR = 0.3, 0.55, 0.5
 _MOST_DAYS = 10
 _WEEK = 7  # a weekday alone resolved against a source's date may be a week off
-_BACK = (0.3, 0.5)  # a sentence giving a disputed day backs it this alike at least (shared words, cosine)
+# a sentence giving a disputed day backs it this alike at least: (shared words, and cosine; or this
+# cosine with this share of the words next to the days: "The attack was discovered on Monday")
+_BACK = (0.3, 0.5, 0.3, 0.5)
 
 
 def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[Conflict]) -> list[Conflict]:
@@ -145,8 +147,14 @@ def aligned_date_conflicts(ctx: StoryContext, events: list[Event], known: list[C
     pairs += copied_day_pairs(claims, cosine, unpaired()[:size])
     groups = _groups(pairs)
     likeness = _likeness(ctx, told, told_shared, told_cosine)
-    _back(told, lambda i, j: likeness(i, j) > 0 or told_shared[i][j] >= _BACK[0] and told_cosine[i][j] >= _BACK[1],
-          unpaired(), groups)
+
+    def backs(i: int, j: int) -> bool:
+        """Alike, or loosely: some words shared and close in meaning, or the words next to the days shared."""
+        loose = told_cosine[i][j] >= _BACK[1] or told_cosine[i][j] >= _BACK[2] \
+            and overlap(told[i].near, told[j].near) >= _BACK[3]
+        return likeness(i, j) > 0 or told_shared[i][j] >= _BACK[0] and bool(loose)
+
+    _back(told, backs, unpaired(), groups)
     return [_conflict(group) for group in groups]
 
 
@@ -155,7 +163,8 @@ def _back(told: list[Claim], alike: Callable[[int, int], bool], free: list[bool]
     """Each free sentence of another independent source that gives one day of
     a disputed pair alone, ``alike`` a sentence giving that day (loosely:
     ``_BACK``; "after Saturday's wedding reception" beside "fell ill after a
-    wedding banquet on Saturday, April 29"), backs it (the reader sees every
+    wedding banquet on Saturday, April 29"; "The attack was discovered on
+    Monday" beside "staff discovered the breach on Monday"), backs it (the reader sees every
     source that gives a day, not only the likest pair; a day written with its
     month backs a weekday telling too), and so does the original of a copy
     the pair cites."""
