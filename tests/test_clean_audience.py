@@ -90,3 +90,11 @@ def test_schedule_catch_up_app_and_tip_line_promos_go():
     kept = ("Trains ran every 15 minutes once the line reopened.\n\n"
             "Police asked anyone with information about the incident to call them.")
     assert "promo" not in _removed(BODY + kept)
+
+
+def test_a_syndication_intro_and_a_more_tomorrow_promo_go():
+    promos = ["The following report was supplied by the Coastline news agency.",
+              "The Wellmere Lamp will have more on the strike in tomorrow's edition."]
+    assert _removed("\n\n".join([promos[0], BODY.strip(), promos[1]])).get("promo") == promos
+    kept = "The union said it will have more to say on the strike after the talks on Thursday."
+    assert "promo" not in _removed(BODY + kept)

@@ -565,10 +565,9 @@ FLOORS["election-recount"] = {
 # kilometres an hour"; "the 80 km/h limit" a limit), a share of an owner's count ("three of the
 # train's six carriages"), viaducts and junctions as sites, a venue told "on" a site or in a "where"
 # clause, a disputed day backed by the words next to it, a name with an age after it a person (and the
-# "he said" after it his), schedule/catch-up/tip-line promos. Still open: "about 180,000 customer
-# accounts" parsed as customers (counting a compound's last noun lost "190 flora species" against
-# "200 species" on a real story), an arrest "at a flat on Corbie Lane" (a road) against a station, a
-# chair named alone only in the off-topic report. Floors measured minus 0.05.
+# "he said" after it his), a count of a compound's last noun ("about 180,000 customer accounts"),
+# schedule/catch-up/tip-line promos. Still open: an arrest "at a flat on Corbie Lane" (a road) against
+# a station, a chair named alone only in the off-topic report. Floors measured minus 0.05.
 FLOORS["train-derailment"] = {
     "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
     "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.45, "consensus_counted": 0.45,
@@ -582,8 +581,39 @@ FLOORS["data-breach"] = {
     "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
     "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.15, "consensus_counted": 0.15,
     "consensus_source_recall": 0.54, "unique_found": 0.95, "distinct_kept_apart": 0.95,
-    "conflicts_found": 0.55, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
+    "conflicts_found": 0.75, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
     "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
     "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.55,
+    "entities_kept_apart": 0.95, "timeline_found": 0.95,
+}
+
+# And two more (2026-12-07, session 25), written blind while the session's end code stood and scored
+# once on its start code (98b4a30) and once on the code of that moment (190ee60 plus a compound's last
+# noun): a building collapse (building-collapse: conflicts 0.40 -> 0.60) and a plant closure and strike
+# (plant-strike: conflicts 0.20 -> 0.20, boilerplate 0.81 -> 0.88); every other score 1.00 on both but
+# consensus grouping. Fixed by class since (reading stories now): people who "lose their jobs" counted
+# as jobs, a syndication intro and a "more in tomorrow's edition" promo. Still open: "a nine-storey
+# block" against "an eleven-storey block" (descriptors compared with each other cost two false number
+# disputes on real stories, bar weights and room counts, so they stay uncompared), a
+# "Gorvane Infirmary" against "Kellaway Memorial Hospital" (told "taken to"), "Corven House" against
+# "the Hotel Amberlode" (neither is read as a site), a redundancy package "worth 41 million euros"
+# against "of EUR 14 million" (amounts with no noun), an announcement moved onto another real day of
+# the story (the strike's). Floors measured minus 0.05.
+FLOORS["building-collapse"] = {
+    "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
+    "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.67, "consensus_counted": 0.67,
+    "consensus_source_recall": 0.79, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+    "conflicts_found": 0.55, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
+    "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
+    "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.95,
+    "entities_kept_apart": 0.95, "timeline_found": 0.95,
+}
+FLOORS["plant-strike"] = {
+    "copies_precision": 0.95, "copies_recall": 0.95, "boilerplate_removed": 0.95,
+    "boilerplate_kept_out_of_facts": 0.95, "consensus_grouped": 0.45, "consensus_counted": 0.45,
+    "consensus_source_recall": 0.71, "unique_found": 0.95, "distinct_kept_apart": 0.95,
+    "conflicts_found": 0.35, "number_conflicts_precision": 0.95, "dispute_precision": 0.95,
+    "off_topic_f1": 0.95, "off_topic_kept_out": 0.95, "quotes_found": 0.95, "quote_speaker": 0.95,
+    "quote_speaker_per_source": 0.95, "attribution_conflicts": 0.95, "entities_merged": 0.95,
     "entities_kept_apart": 0.95, "timeline_found": 0.95,
 }

@@ -321,7 +321,7 @@ def _entity_scores(annotation: dict, brief: Brief) -> dict[str, float]:
     def holder(name: str):
         # as written, else without a title ("Mr Vell" is the alias "Vell"): the
         # brief lists cleaned names; nothing else is inferred here
-        # (as a body too: "St Ardwyn's" is listed "St Ardwyn", its possessive dropped, its "St" kept)
+        # (as a body too: "St Bevan's" is listed "St Bevan", its possessive dropped, its "St" kept)
         cleaned = [found[0] for label in ("PERSON", "ORG") if (found := clean_name(name, label))]
         keys = [_fold(name)] + [_fold(c) for c in cleaned]
         for key in keys:

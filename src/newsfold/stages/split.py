@@ -16,6 +16,7 @@ so we map each segment ourselves with a forward-only ``str.find``.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -38,11 +39,19 @@ _ENDS_IN_TITLE = re.compile(
 _STRAY_CLOSING_QUOTE = re.compile(r"[\"\u201d]\s+(?=\S)")
 
 
+_IMPORTING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _segmenter() -> Any:  # a pysbd.Segmenter
-    import pysbd  # imported lazily: it compiles many regexes on import
+    # imported lazily (it compiles many regexes on import), by one thread at a time: pysbd's modules
+    # import each other, and a second thread arriving halfway finds one half built ("cannot import
+    # name 'Text' from partially initialized module 'pysbd.utils'"), as a web server's fold beside
+    # the main thread did under load
+    with _IMPORTING:
+        import pysbd
 
-    return pysbd.Segmenter(language="en", clean=False)
+        return pysbd.Segmenter(language="en", clean=False)
 
 
 @lru_cache(maxsize=20_000)

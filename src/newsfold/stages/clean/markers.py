@@ -138,6 +138,8 @@ PROMO = re.compile(
       | (?:do\s+you\s+)?(?:have|got)\s+a\s+(?:story\s+|news\s+)?tip\b
       | (?:do\s+you\s+)?(?:have|know)\s+(?:any\s+)?(?:more\s+)?information\s+(?:about|on)\s+this\s+(?:story|incident|case)\b
       | hear\s+the\s+full\s+(?:interview|story|report|conversation)\b
+      | the\s+following\s+(?:report|story|article)\s+(?:was|is|has\s+been)\s+(?:supplied|provided|written|filed)\s+by\b
+      | (?:the\s+)?(?:\S+\s+){0,3}will\s+have\s+more\s+on\s+(?:this|the)\b.{0,60}\b(?:edition|bulletin|programme|program|website)\b
       | this\s+(?:story|article)\s+has\s+been\s+(?:updated|corrected|amended)\b
       | (?:editor['’]?s\s+note|correction)\s*:
       | (?:(?:correction\s+note|clarification)\s*:\s*)?an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\s+

@@ -123,9 +123,9 @@ def _entity_mention(article: Article, doc: Any, ent: Any,
     tagged_end, end_char = end_char, _name_end(article.text, ent.start_char, end_char, label)
     site = _SITE_OF_OWNER.match(article.text, end_char - 2 if ent.text[-2:] in ("'s", "’s") else end_char)
     if site is not None and end_char == tagged_end and site.group("site").split()[-1].lower() in SITE_NOUNS:
-        end_char, label = site.end(), "FAC"  # "St Ardwyn's General Hospital": the tagger stopped at the owner
+        end_char, label = site.end(), "FAC"  # "St Bevan's General Hospital": the tagger stopped at the owner
     elif _SAINTS_PLACE.fullmatch(article.text, ent.start_char, end_char):
-        label = "FAC"  # "admitted to St Ardwyn's": a saint's name with its possessive names a place
+        label = "FAC"  # "admitted to St Bevan's": a saint's name with its possessive names a place
     if _GENERIC_HEAD.fullmatch(article.text, ent.start_char, end_char) is not None:
         # "[River] Esk", "[Lake] Ardin": the tagger stopped at the kind of place before its name
         after = _CAPITALISED.match(article.text, end_char)
@@ -195,8 +195,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])")
 _OWNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 
-# A site written after its owner's possessive ("St Ardwyn's [General Hospital]"), and a saint's
-# name with its possessive alone ("St Ardwyn's"), the short name of such a site
+# A site written after its owner's possessive ("St Bevan's [General Hospital]"), and a saint's
+# name with its possessive alone ("St Bevan's"), the short name of such a site
 _SITE_OF_OWNER = re.compile(r"['’]s[ \t]+(?P<site>(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*)")
 _SAINTS_PLACE = re.compile(r"(?:St|Saint)\.?[ \t]+[A-Z][\w-]*['’]s")
 _GENERIC_HEAD = re.compile(r"(?:River|Lake|Mount|Bay|Cape|Loch|Gulf|Port|Fort|Isle)")

@@ -136,7 +136,7 @@ def merge_first_word_short_forms(uf: _Union, groups: dict, labels: dict[str, str
 
 
 def merge_owner_short_forms(uf: _Union, groups: dict, labels: dict[str, str]) -> None:
-    """'St Ardwyn' of 'St Ardwyn's General Hospital': a name that is the owner
+    """'St Bevan' of 'St Bevan's General Hospital': a name that is the owner
     written before the possessive of exactly one longer name, and no person,
     is that site's short form."""
     owned: dict[str, set[str]] = defaultdict(set)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .inflection import MEASURE_ABBREVIATIONS, is_plural_word, singular
+from .inflection import MEASURE_ABBREVIATIONS, MEASURES, is_plural_word, measure_noun, singular
 from .vocabulary import MILITARY_BODIES, NOUN_CLASS, PARTITIVE
 
 if TYPE_CHECKING:
@@ -38,6 +38,11 @@ def counted_noun(doc: Doc, last: int, last_token: int, unit: str | None) -> tupl
         head = _following_noun(doc, last_token)
     if head is None:
         return None, None
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.i < head.head.i <= head.i + 2 \
+            and doc[head.i - 1].text not in ("-", "–") and measure_noun(head.text) not in MEASURES:
+        # "180,000 customer accounts" counts accounts, however the number was attached; not
+        # "an 11-vote win" (votes) nor "400 gram bars" (grams)
+        head = head.head
     if head.i > last_token and not any(t.pos_ == "NUM" for t in doc[last_token + 1:head.i]):
         text = doc.text[doc[last_token + 1].idx:head.idx + len(head.text)].lstrip("-–")  # "an 11-vote win"
     else:  # "Eleven Freedonian and 19 Ruritanian soldiers": just "soldiers"

@@ -110,6 +110,9 @@ def describe(doc: Doc, quantity: Quantity, first: int, last: int, last_token: in
         quantity.modifiers = frozenset(lemma(child) for child in head_token.children
                                        if child.dep_ in _MODIFIER_ARCS and child.i < head_token.i)
         quantity.owners = frozenset(_owners(head_token, verb))
+        if quantity.people and quantity.verb == "lose" \
+                and any(c.dep_ == "dobj" and c.lower_ in ("job", "jobs") for c in verb.children):
+            quantity.head = quantity.referent = "job"  # "460 employees will lose their jobs": 460 jobs
     quantity.context = content_lemmas(t for t in anchor.sent if head_token is None or t.i != head_token.i)
 
 

@@ -121,7 +121,7 @@ class People:
                 continue
             # the apposition is set off by a comma ("Ana Ruiz, a shopkeeper"), not a
             # noun run on after a name ("the Orvel Harbour Zone (OHZ) connectivity")
-            # ... or an age ("Eskil Vane, 54, from Haldrish")
+            # ... or an age ("Tom Vane, 54, from Eastby")
             if not any(c.dep_ == "appos" and c.i > token.i
                        and (c.pos_ == "NOUN" and c.lower_ not in PLACE_NOUNS
                             or c.pos_ == "NUM" and c.text.isdigit() and len(c.text) <= 3)
@@ -129,7 +129,7 @@ class People:
                 continue
             words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
             if words[0].lower_ in UNNAMED_SPEAKER_NOUNS:
-                words = words[1:]  # "Passenger Eskil Vane, 54,": who he is, not his name
+                words = words[1:]  # "Passenger Tom Vane, 54,": who he is, not his name
             if len(words) >= 2 and all(w.text[:1].isupper() and w.is_alpha for w in words) \
                     and not self.page.article.is_removed(words[0].idx, token.idx + len(token.text)):
                 name = speaker_name(" ".join(w.text for w in words))  # "Mr Orin Vale" is Orin Vale

@@ -138,8 +138,8 @@ def place_patterns(ctx: StoryContext) -> dict[str, re.Pattern[str]]:
 
 def _site_name(name: str) -> str:
     """The name before any " in " or " on ": the town or street a tagged span
-    may run on to ("Quayside Pavilion in Tarnmouth", "the Drill Hall on
-    Saddler Street") is no part of the site."""
+    may run on to ("Quayside Pavilion in Tarnmouth", "the Old Hall on
+    Tanner Street") is no part of the site."""
     return re.split(r" (?:in|on) ", name)[0]
 
 

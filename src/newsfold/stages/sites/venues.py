@@ -1,8 +1,8 @@
 """Venue conflicts: the place the story's event happened at, told two ways.
 
 ``claims`` compares sentences told alike. A venue is as often named in
-sentences each told in words of its own ("the recount at Corvellan Hall" in
-one report, "The recount took place at the Drill Hall, where staff sorted the
+sentences each told in words of its own ("the recount at Marlow Civic Hall" in
+one report, "The recount took place at the Fenbury Hall, where staff sorted the
 ballots" in another); here the event a place is the venue of is read from the
 parse instead.
 
@@ -95,7 +95,7 @@ def venue_conflicts(ctx: StoryContext, known: list[Conflict]) -> list[Conflict]:
 
 def _backing(venues: list[_Venue], place: str, word: str) -> list[Evidence]:
     """Every sentence that names the place and tells the event, as its venue
-    or not ("The train derailed as it crossed the Pellow Viaduct"), once."""
+    or not ("The train derailed as it crossed the Brent Viaduct"), once."""
     spans = sorted({(v.source, v.span) for v in venues if v.place == place and (word in v.event or word in v.told)})
     return [Evidence(source, *span) for source, span in spans]
 
@@ -138,7 +138,7 @@ def _venues(ctx: StoryContext, patterns: dict) -> list[_Venue]:
 
 def _event_of(doc: Doc, start: int) -> frozenset[str] | None:
     """The content words of what the place at ``start`` is the venue of, when
-    "at"/"in" (perhaps then "the") stands before it."""
+    "at", "in" or "on" (perhaps then "the") stands before it."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
         return None
@@ -169,6 +169,6 @@ def _road(place: str) -> bool:
 
 
 def _nested(a: str, b: str) -> bool:
-    """Whether one place's name holds the other's words ("Drill Hall" and "Drill Hall Annex")."""
+    """Whether one place's name holds the other's words ("Fenbury Hall" and "Fenbury Hall Annex")."""
     words_a, words_b = set(a.lower().split()), set(b.lower().split())
     return words_a <= words_b or words_b <= words_a
