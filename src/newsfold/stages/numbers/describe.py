@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...nlp.lexicon import EVENT_STAGES, MONTH_NAMES
 from ...nlp.text import plain
+from .events import clause_head
 from .inflection import lemma
 from .quantity import Quantity
 
@@ -61,14 +62,8 @@ def dated_earlier(doc: Doc, sentence: str, offset: int) -> bool:
 
 def _dates_a_stage(token: Token) -> bool:
     """Whether the verb a date word hangs from names a stage of a process ("convicted", "charged")."""
-    node = token
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX"):
-            return node.lower_ in EVENT_STAGES
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    verb = clause_head(token)
+    return verb.pos_ in ("VERB", "AUX") and verb.lower_ in EVENT_STAGES
 
 
 def earlier_words(sentence: str) -> frozenset[str]:

@@ -51,17 +51,17 @@ def _event_on_path(head_token: Token, people: bool) -> str | None:
 def _nearest_event_in_clause(head_token: Token, number_index: int) -> str | None:
     """The nearest event word in the same clause: "nine people in the video" is
     not a count of the arrests another clause of the sentence reports."""
-    clause = _clause(head_token)
+    clause = clause_head(head_token)
     best: tuple[int, str] | None = None
     for tok in head_token.sent:
-        if tok.lower_ in EVENTS and _clause(tok).i == clause.i:
+        if tok.lower_ in EVENTS and clause_head(tok).i == clause.i:
             distance = abs(tok.i - number_index)
             if distance <= _NEAREST_IN_CLAUSE and (best is None or distance < best[0]):
                 best = (distance, EVENTS[tok.lower_])
     return best[1] if best else None
 
 
-def _clause(token: Token) -> Token:
+def clause_head(token: Token) -> Token:
     """The verb heading the clause a token stands in (the root if none)."""
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:

@@ -43,7 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...context import StoryContext
-from ...model import Conflict, ConflictValue, Evidence
+from ...model import Article, Conflict, ConflictValue, Evidence, Sentence
 from ...nlp.align import cosines_of_alike, mutual_best
 from ...nlp.lexicon import SITE_NOUNS
 from ...nlp.text import content_words, overlap
@@ -161,8 +161,7 @@ def _claims(ctx: StoryContext, patterns: dict[str, re.Pattern[str]]) -> tuple[li
             places: dict[str, str] = {}
             words_before: dict[str, tuple[str, ...]] = {}
             masked = sentence.text
-            found = [(place, match) for place, pattern in patterns.items() for match in pattern.finditer(sentence.text)
-                     if not article.is_removed(sentence.start + match.start(), sentence.start + match.end())]
+            found = place_matches(article, sentence, patterns)
             for place, match in found:
                 if any(other is not match and match.start() <= other.start() and other.end() <= match.end()
                        for _, other in found):
@@ -180,6 +179,13 @@ def _claims(ctx: StoryContext, patterns: dict[str, re.Pattern[str]]) -> tuple[li
                 told.append(_Told(article.id, root, (sentence.start, sentence.end), sentence.text, places, words_before,
                                   masked, frozenset(content_words(masked))))
     return told, named
+
+
+def place_matches(article: Article, sentence: Sentence,
+                  patterns: dict[str, re.Pattern[str]]) -> list[tuple[str, re.Match[str]]]:
+    """(place, match) of each name of the story's places in one sentence, outside removed spans."""
+    return [(place, match) for place, pattern in patterns.items() for match in pattern.finditer(sentence.text)
+            if not article.is_removed(sentence.start + match.start(), sentence.start + match.end())]
 
 
 def _near(claim: _Told, place: str) -> frozenset[str]:

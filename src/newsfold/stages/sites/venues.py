@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from ...context import StoryContext
 from ...model import Conflict, ConflictValue, Evidence
 from ...nlp.text import content_words
-from .claims import place_patterns
+from .claims import place_matches, place_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -122,17 +122,14 @@ def _venues(ctx: StoryContext, patterns: dict) -> list[_Venue]:
     for article in ctx.on_topic():
         root, doc = roots.get(article.id, article.id), ctx.docs.get(article.id)
         for sentence in ctx.sentences.get(article.id, []):
-            for place, pattern in patterns.items():
-                for match in pattern.finditer(sentence.text):
-                    start = sentence.start + match.start()
-                    if article.is_removed(start, sentence.start + match.end()):
-                        continue
-                    event = _event_of(doc, start) if doc is not None and not _road(place) else None
-                    where = _WHERE.match(sentence.text, match.end())
-                    if event is not None and where is not None:
-                        event |= frozenset(content_words(where.group("clause")))
-                    venues.append(_Venue(article.id, root, (sentence.start, sentence.end), place,
-                                         event or frozenset(), frozenset(content_words(sentence.text))))
+            for place, match in place_matches(article, sentence, patterns):
+                start = sentence.start + match.start()
+                event = _event_of(doc, start) if doc is not None and not _road(place) else None
+                where = _WHERE.match(sentence.text, match.end())
+                if event is not None and where is not None:
+                    event |= frozenset(content_words(where.group("clause")))
+                venues.append(_Venue(article.id, root, (sentence.start, sentence.end), place,
+                                     event or frozenset(), frozenset(content_words(sentence.text))))
     return venues
 
 
